@@ -1,0 +1,38 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/**
+ * The client is thin: it starts the bundled language server and registers editor-only things.
+ * Everything a user sees (hover, completion, diagnostics…) comes from the server.
+ */
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'dockerfile' },
+      { language: 'yaml' },
+    ],
+    synchronize: { configurationSection: 'stevedore' },
+    outputChannelName: 'Stevedore',
+  };
+  client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('stevedore.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('stevedore.showOutput', () => client?.outputChannel.show(true)),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

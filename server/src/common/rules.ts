@@ -1,0 +1,122 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { pick, type DocsLanguage, type Localized } from './localized';
+import type { SeverityName } from './settings';
+
+export type RuleCategory = 'syntax' | 'semantics' | 'best-practice' | 'security' | 'style';
+export type RuleSeverity = Exclude<SeverityName, 'off'>;
+
+/** What the registry, the docs generator and the config layer know about a rule. */
+export interface RuleMeta {
+  /** kebab-case, stable: users write it in settings and ignore comments. */
+  id: string;
+  /** Equivalent codes of peer tools (hadolint `DL3008`, BuildKit `FromAsCasing`, kube-linter names). */
+  aliases: string[];
+  severity: RuleSeverity;
+  category: RuleCategory;
+  /** One line for tables and completion. */
+  title: Localized;
+  /** Markdown: why it matters and what to do. */
+  docs: Localized;
+  /** Marks findings as unnecessary (faded) or deprecated (struck through) in the editor. */
+  tag?: 'unnecessary' | 'deprecated';
+}
+
+export interface Fix {
+  title: Localized;
+  edits: TextEdit[];
+  /** Safe to apply without review (used by `lint --fix` and "fix all"). */
+  safe?: boolean;
+}
+
+export interface Finding {
+  range: Range;
+  message: Localized;
+  fixes?: Fix[];
+}
+
+export interface Rule<Subject> {
+  meta: RuleMeta;
+  check(subject: Subject, report: (finding: Finding) => void): void;
+}
+
+/** Links each diagnostic to its rule's page; the pages are generated from the registry into docs/rules. */
+export const ruleDocsBaseUrl = 'https://github.com/stevedore-dev/stevedore/blob/main/docs/rules/';
+
+const severityToLsp: Record<RuleSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Data carried on each diagnostic so a code action can apply its fixes without re-running the rule. */
+export interface DiagnosticFixData {
+  ruleId: string;
+  fixes: { title: string; edits: TextEdit[]; safe: boolean }[];
+}
+
+/** Looks a rule up by id or by any alias, case-insensitively. */
+export class RuleRegistry<Subject> {
+  private readonly byName = new Map<string, Rule<Subject>>();
+
+  constructor(readonly rules: readonly Rule<Subject>[]) {
+    for (const rule of rules) {
+      for (const name of [rule.meta.id, ...rule.meta.aliases]) {
+        const key = name.toLowerCase();
+        if (this.byName.has(key)) throw new Error(`rule name ${name} is registered twice`);
+        this.byName.set(key, rule);
+      }
+    }
+  }
+
+  find(idOrAlias: string): Rule<Subject> | undefined {
+    return this.byName.get(idOrAlias.toLowerCase());
+  }
+
+  /**
+   * Runs every rule that is not switched off. `severityOf` answers the configured severity for a
+   * rule (settings, config files); a crashing rule is reported once and never takes the others down.
+   */
+  run(subject: Subject, lang: DocsLanguage, severityOf: (rule: Rule<Subject>) => SeverityName, onRuleError?: (rule: Rule<Subject>, error: unknown) => void): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of this.rules) {
+      const severity = severityOf(rule);
+      if (severity === 'off') continue;
+      try {
+        rule.check(subject, (finding) => diagnostics.push(toDiagnostic(rule.meta, severity, finding, lang)));
+      } catch (error) {
+        onRuleError?.(rule, error);
+      }
+    }
+    return diagnostics;
+  }
+}
+
+export function toDiagnostic(meta: RuleMeta, severity: RuleSeverity, finding: Finding, lang: DocsLanguage): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: severityToLsp[severity],
+    code: meta.id,
+    codeDescription: { href: `${ruleDocsBaseUrl}${meta.id}.md` },
+    source: 'stevedore',
+    message: pick(finding.message, lang),
+  };
+  if (meta.tag) diagnostic.tags = [meta.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
+  if (finding.fixes?.length) {
+    const data: DiagnosticFixData = {
+      ruleId: meta.id,
+      fixes: finding.fixes.map((fix) => ({ title: pick(fix.title, lang), edits: fix.edits, safe: fix.safe ?? false })),
+    };
+    diagnostic.data = data;
+  }
+  return diagnostic;
+}
+
+/** Settings name severities in the user's words; `hint` and `info` map to LSP's lower levels. */
+export function configuredSeverity(meta: RuleMeta, table: Record<string, SeverityName>): SeverityName {
+  const names = [meta.id, ...meta.aliases];
+  for (const [key, value] of Object.entries(table)) {
+    if (names.some((n) => n.toLowerCase() === key.toLowerCase())) return value;
+  }
+  return meta.severity;
+}

@@ -1,0 +1,65 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol,
+  FoldingRange, FormattingOptions, Hover, Location, Position, Range, SignatureHelp, WorkspaceEdit, TextEdit,
+} from 'vscode-languageserver-types';
+import type { DocsLanguage } from './localized';
+import type { StevedoreSettings } from './settings';
+
+/**
+ * What the engine may read beyond the document itself (a build context's `.dockerignore`, a
+ * `.hadolint.yaml`, other manifests). The fronts implement it; the engine never touches the
+ * file system on its own, so every feature stays a plain function in tests.
+ */
+export interface WorkspaceFiles {
+  /** Text of a file by absolute path, or undefined when it does not exist or cannot be read. */
+  readText(absolutePath: string): string | undefined;
+}
+
+export const noWorkspaceFiles: WorkspaceFiles = { readText: () => undefined };
+
+/** Everything a feature needs besides the parsed document and a position. */
+export interface FeatureContext {
+  lang: DocsLanguage;
+  settings: StevedoreSettings;
+  /** The document's file path when it has one (file: URIs, CLI paths); used to find config files. */
+  filePath?: string;
+  files: WorkspaceFiles;
+  /** Cross-document state a language keeps (e.g. the Kubernetes workspace index); opaque here. */
+  workspace?: unknown;
+}
+
+export type PrepareRenameResult = Range | { range: Range; placeholder: string } | null;
+
+/**
+ * A language's features as pure functions over its parsed model `M`. Each language implements the
+ * ones it has; the LSP adapter, the CLI and the tests call the same functions.
+ */
+export interface LanguageService<M> {
+  parse(document: TextDocument): M;
+  hover?(model: M, position: Position, ctx: FeatureContext): Hover | null;
+  complete?(model: M, position: Position, ctx: FeatureContext): CompletionList | null;
+  resolveCompletion?(item: CompletionItem, ctx: FeatureContext): CompletionItem;
+  signatureHelp?(model: M, position: Position, ctx: FeatureContext): SignatureHelp | null;
+  diagnose?(model: M, ctx: FeatureContext): Diagnostic[];
+  codeActions?(model: M, range: Range, diagnostics: Diagnostic[], ctx: FeatureContext): CodeAction[];
+  symbols?(model: M, ctx: FeatureContext): DocumentSymbol[];
+  folding?(model: M, ctx: FeatureContext): FoldingRange[];
+  definition?(model: M, position: Position, ctx: FeatureContext): Location[] | null;
+  references?(model: M, position: Position, includeDeclaration: boolean, ctx: FeatureContext): Location[];
+  highlights?(model: M, position: Position, ctx: FeatureContext): DocumentHighlight[];
+  prepareRename?(model: M, position: Position, ctx: FeatureContext): PrepareRenameResult;
+  rename?(model: M, position: Position, newName: string, ctx: FeatureContext): WorkspaceEdit | null;
+  links?(model: M, ctx: FeatureContext): DocumentLink[];
+  /** Encoded LSP semantic tokens (relative form) against `semanticTokenLegend`. */
+  semanticTokens?(model: M, ctx: FeatureContext): number[];
+  format?(model: M, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
+  formatRange?(model: M, range: Range, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
+  formatOnType?(model: M, position: Position, ch: string, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
+}
+
+/** One legend for both languages, sent once at initialize. Append only: indices are the wire format. */
+export const semanticTokenLegend = {
+  tokenTypes: ['keyword', 'parameter', 'variable', 'string', 'comment', 'operator', 'number', 'namespace', 'type', 'property', 'macro', 'enumMember', 'class', 'function'],
+  tokenModifiers: ['declaration', 'definition', 'readonly', 'deprecated', 'documentation', 'defaultLibrary'],
+};

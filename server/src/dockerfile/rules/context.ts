@@ -1,0 +1,8 @@
+import type { FeatureContext } from '../../common/service';
+import type { DockerfileModel } from '../model';
+
+/** What every Dockerfile rule receives: the parsed file and the run's context. */
+export interface DockerfileRuleSubject {
+  model: DockerfileModel;
+  ctx: FeatureContext;
+}

@@ -1,0 +1,13 @@
+import type { LanguageService } from '../common/service';
+import { completeDockerfile } from './completion';
+import { diagnoseDockerfile } from './diagnostics';
+import { hoverDockerfile } from './hover';
+import { parseDockerfile, type DockerfileModel } from './model';
+
+/** The Dockerfile language service: each feature lives in its own module. */
+export const dockerfileService: LanguageService<DockerfileModel> = {
+  parse: parseDockerfile,
+  hover: hoverDockerfile,
+  complete: completeDockerfile,
+  diagnose: diagnoseDockerfile,
+};

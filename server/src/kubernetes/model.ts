@@ -1,0 +1,53 @@
+import { LineCounter, isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** One `---` document of a YAML file. Offsets are UTF-16 indices into the file, like TextDocument's. */
+export interface ManifestDocument {
+  index: number;
+  yaml: Document.Parsed;
+  apiVersion?: string;
+  kind?: string;
+  /** Has top-level `apiVersion` and `kind`: only such documents get anything from us. */
+  isKubernetes: boolean;
+  start: number;
+  end: number;
+}
+
+/** A YAML file parsed once per version into its documents (comments and ranges kept). */
+export interface ManifestFile {
+  document: TextDocument;
+  lineCounter: LineCounter;
+  documents: ManifestDocument[];
+  isKubernetes: boolean;
+}
+
+export function parseManifestFile(document: TextDocument): ManifestFile {
+  const text = document.getText();
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false });
+  const documents = Array.from(parsed).map((yaml, index) => describeDocument(yaml, index, text.length));
+  return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes) };
+}
+
+function describeDocument(yaml: Document.Parsed, index: number, textLength: number): ManifestDocument {
+  const apiVersion = topLevelString(yaml, 'apiVersion');
+  const kind = topLevelString(yaml, 'kind');
+  const [start, , end] = yaml.range ?? [0, 0, textLength];
+  return { index, yaml, apiVersion, kind, isKubernetes: apiVersion !== undefined && kind !== undefined, start, end };
+}
+
+function topLevelString(yaml: Document.Parsed, key: string): string | undefined {
+  if (!isMap(yaml.contents)) return undefined;
+  const node = yaml.contents.get(key, true);
+  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+  return undefined;
+}
+
+/** The document that holds an offset (the last one starting at or before it). */
+export function documentAtOffset(file: ManifestFile, offset: number): ManifestDocument | undefined {
+  let found: ManifestDocument | undefined;
+  for (const doc of file.documents) {
+    if (doc.start <= offset) found = doc;
+  }
+  return found;
+}

@@ -1,0 +1,33 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { languageKindOf, type LanguageKind } from '../common/fileKinds';
+import type { LanguageService } from '../common/service';
+import { languageServices } from '../services';
+
+export interface ParsedDocument {
+  kind: LanguageKind;
+  service: LanguageService<unknown>;
+  model: unknown;
+}
+
+/**
+ * Parses each open document at most once per version, lazily: several requests against the same
+ * version (hover, diagnostics, semantic tokens…) share one parse.
+ */
+export class ParsedDocumentCache {
+  private readonly entries = new Map<string, { version: number; parsed: ParsedDocument }>();
+
+  get(document: TextDocument): ParsedDocument | undefined {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version) return cached.parsed;
+    const kind = languageKindOf(document.languageId, document.uri);
+    if (!kind) return undefined;
+    const service = languageServices[kind];
+    const parsed: ParsedDocument = { kind, service, model: service.parse(document) };
+    this.entries.set(document.uri, { version: document.version, parsed });
+    return parsed;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

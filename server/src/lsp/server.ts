@@ -1,0 +1,186 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { quickFixesFromDiagnostics } from '../common/codeActions';
+import type { DocsLanguage } from '../common/localized';
+import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
+import { normalizeSettings, type StevedoreSettings } from '../common/settings';
+import { resolveDocsLanguage } from '../i18n/locale';
+import { languageServices } from '../services';
+import { ParsedDocumentCache, type ParsedDocument } from './documents';
+import { diskWorkspaceFiles } from './workspaceFiles';
+
+/**
+ * The LSP adapter: turns protocol requests into calls on the engine's pure functions and back.
+ * No feature logic lives here. Runs over IPC under VS Code and over stdio (`--stdio`) elsewhere;
+ * createConnection picks the transport from the command line.
+ */
+/** Keystrokes arriving closer together than this are checked once; small enough to feel instant. */
+const validationDelayMs = 5;
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const parsed = new ParsedDocumentCache();
+const pendingValidation = new Map<string, NodeJS.Timeout>();
+
+let settings: StevedoreSettings = normalizeSettings(undefined);
+let editorLocale: string | undefined;
+let docsLanguage: DocsLanguage = 'en';
+let canPullConfiguration = false;
+
+const allServices = Object.values(languageServices);
+const anyServiceHas = (feature: keyof LanguageService<unknown>): boolean => allServices.some((s) => typeof s[feature] === 'function');
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  editorLocale = params.locale;
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  docsLanguage = resolveDocsLanguage(settings, editorLocale);
+  return { capabilities: capabilities(), serverInfo: { name: 'stevedore-language-server', version: '0.1.0' } };
+});
+
+/** Advertise a feature only when some language really implements it. */
+function capabilities(): ServerCapabilities {
+  const caps: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } };
+  if (anyServiceHas('hover')) caps.hoverProvider = true;
+  if (anyServiceHas('complete')) caps.completionProvider = { triggerCharacters: ['-', '=', '$', '{', ':', ' ', '/', ',', '@'], resolveProvider: anyServiceHas('resolveCompletion') };
+  if (anyServiceHas('signatureHelp')) caps.signatureHelpProvider = { triggerCharacters: [' ', ','], retriggerCharacters: [' '] };
+  if (anyServiceHas('codeActions') || anyServiceHas('diagnose')) caps.codeActionProvider = { codeActionKinds: ['quickfix'] };
+  if (anyServiceHas('symbols')) caps.documentSymbolProvider = true;
+  if (anyServiceHas('folding')) caps.foldingRangeProvider = true;
+  if (anyServiceHas('definition')) caps.definitionProvider = true;
+  if (anyServiceHas('references')) caps.referencesProvider = true;
+  if (anyServiceHas('highlights')) caps.documentHighlightProvider = true;
+  if (anyServiceHas('rename')) caps.renameProvider = { prepareProvider: anyServiceHas('prepareRename') };
+  if (anyServiceHas('links')) caps.documentLinkProvider = { resolveProvider: false };
+  if (anyServiceHas('semanticTokens')) caps.semanticTokensProvider = { legend: semanticTokenLegend, full: true };
+  if (anyServiceHas('format')) caps.documentFormattingProvider = true;
+  if (anyServiceHas('formatRange')) caps.documentRangeFormattingProvider = true;
+  if (anyServiceHas('formatOnType')) caps.documentOnTypeFormattingProvider = { firstTriggerCharacter: '\n', moreTriggerCharacter: ['\\', '`'] };
+  return caps;
+}
+
+connection.onInitialized(() => {
+  void refreshSettings();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (canPullConfiguration) {
+    void refreshSettings();
+  } else {
+    applySettings((change.settings as { stevedore?: unknown } | undefined)?.stevedore);
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    const [section] = await connection.workspace.getConfiguration([{ section: 'stevedore' }]);
+    applySettings(section);
+  } catch (error) {
+    connection.console.error(`stevedore: could not read settings: ${String(error)}`);
+  }
+}
+
+function applySettings(raw: unknown): void {
+  settings = normalizeSettings(raw);
+  docsLanguage = resolveDocsLanguage(settings, editorLocale);
+  for (const document of documents.all()) scheduleValidation(document, 0);
+}
+
+function contextFor(document: TextDocument): FeatureContext {
+  let filePath: string | undefined;
+  if (document.uri.startsWith('file:')) {
+    try { filePath = fileURLToPath(document.uri); } catch { filePath = undefined; }
+  }
+  return { lang: docsLanguage, settings, filePath, files: diskWorkspaceFiles };
+}
+
+/**
+ * Runs one engine feature for a document. Any exception is logged and answered with the
+ * fallback: bad input must never take the server down.
+ */
+function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocument, ctx: FeatureContext, text: TextDocument) => R | undefined | null): R {
+  const text = documents.get(uri);
+  if (!text) return fallback;
+  try {
+    const doc = parsed.get(text);
+    if (!doc) return fallback;
+    return run(doc, contextFor(text), text) ?? fallback;
+  } catch (error) {
+    connection.console.error(`stevedore: request failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return fallback;
+  }
+}
+
+connection.onHover((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.hover?.(d.model, p.position, ctx)));
+connection.onCompletion((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.complete?.(d.model, p.position, ctx)));
+connection.onCompletionResolve((item) => {
+  const resolve = allServices.find((s) => s.resolveCompletion)?.resolveCompletion;
+  try { return resolve ? resolve(item, { lang: docsLanguage, settings, files: diskWorkspaceFiles }) : item; } catch { return item; }
+});
+connection.onSignatureHelp((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.signatureHelp?.(d.model, p.position, ctx)));
+connection.onDocumentSymbol((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.symbols?.(d.model, ctx)));
+connection.onFoldingRanges((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.folding?.(d.model, ctx)));
+connection.onDefinition((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.definition?.(d.model, p.position, ctx)));
+connection.onReferences((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.references?.(d.model, p.position, p.context.includeDeclaration, ctx)));
+connection.onDocumentHighlight((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.highlights?.(d.model, p.position, ctx)));
+connection.onPrepareRename((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.prepareRename?.(d.model, p.position, ctx)));
+connection.onRenameRequest((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.rename?.(d.model, p.position, p.newName, ctx)));
+connection.onDocumentLinks((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.links?.(d.model, ctx)));
+connection.languages.semanticTokens.on((p) => withDocument(p.textDocument.uri, { data: [] }, (d, ctx) => {
+  const data = d.service.semanticTokens?.(d.model, ctx);
+  return data ? { data } : null;
+}));
+connection.onDocumentFormatting((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.format?.(d.model, p.options, ctx)));
+connection.onDocumentRangeFormatting((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.formatRange?.(d.model, p.range, p.options, ctx)));
+connection.onDocumentOnTypeFormatting((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.formatOnType?.(d.model, p.position, p.ch, p.options, ctx)));
+connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (d, ctx) => [
+  ...quickFixesFromDiagnostics(p.textDocument.uri, p.context.diagnostics.filter((diag) => diag.source === 'stevedore')),
+  ...(d.service.codeActions?.(d.model, p.range, p.context.diagnostics, ctx) ?? []),
+]));
+
+function validate(document: TextDocument): void {
+  if (!settings.diagnostics.enable) {
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    return;
+  }
+  const diagnostics = withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => d.service.diagnose?.(d.model, ctx));
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+function scheduleValidation(document: TextDocument, delayMs: number): void {
+  const previous = pendingValidation.get(document.uri);
+  if (previous) clearTimeout(previous);
+  pendingValidation.set(document.uri, setTimeout(() => {
+    pendingValidation.delete(document.uri);
+    const current = documents.get(document.uri);
+    if (current) validate(current);
+  }, delayMs));
+}
+
+documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+documents.onDidChangeContent((e) => {
+  // With onSave, diagnostics appear on open and then refresh only when the file is saved.
+  if (settings.diagnostics.trigger === 'onType') scheduleValidation(e.document, validationDelayMs);
+});
+documents.onDidSave((e) => {
+  if (settings.diagnostics.trigger === 'onSave') scheduleValidation(e.document, 0);
+});
+documents.onDidClose((e) => {
+  const pending = pendingValidation.get(e.document.uri);
+  if (pending) clearTimeout(pending);
+  pendingValidation.delete(e.document.uri);
+  parsed.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// A bug in a handler must not kill the editor's language features; log it and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`stevedore: uncaught ${error.stack ?? error.message}`));
+
+documents.listen(connection);
+connection.listen();
