@@ -20,6 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'yaml' },
     ],
     synchronize: { configurationSection: 'stevedore' },
+    // Sent with initialize so the server starts with the user's settings, before its first pull.
+    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('stevedore'))) as unknown },
     outputChannelName: 'Stevedore',
   };
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);

@@ -64,8 +64,14 @@ function capabilities(): ServerCapabilities {
   return caps;
 }
 
+/**
+ * Requests wait for the first settings pull, so the first hover is already in the user's language
+ * and the first diagnostics already honour their rule settings.
+ */
+let settingsReady: Promise<void> = Promise.resolve();
+
 connection.onInitialized(() => {
-  void refreshSettings();
+  settingsReady = refreshSettings();
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -104,7 +110,8 @@ function contextFor(document: TextDocument): FeatureContext {
  * Runs one engine feature for a document. Any exception is logged and answered with the
  * fallback: bad input must never take the server down.
  */
-function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocument, ctx: FeatureContext, text: TextDocument) => R | undefined | null): R {
+async function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocument, ctx: FeatureContext, text: TextDocument) => R | undefined | null): Promise<R> {
+  await settingsReady;
   const text = documents.get(uri);
   if (!text) return fallback;
   try {
@@ -144,13 +151,15 @@ connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (d, ctx) => 
   ...(d.service.codeActions?.(d.model, p.range, p.context.diagnostics, ctx) ?? []),
 ]));
 
-function validate(document: TextDocument): void {
+async function validate(document: TextDocument): Promise<void> {
   if (!settings.diagnostics.enable) {
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     return;
   }
-  const diagnostics = withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => d.service.diagnose?.(d.model, ctx));
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const diagnostics = await withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => d.service.diagnose?.(d.model, ctx));
+  // A newer version may have arrived while we waited; its own validation will publish.
+  if (documents.get(document.uri)?.version !== document.version) return;
+  await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
 function scheduleValidation(document: TextDocument, delayMs: number): void {
@@ -159,7 +168,7 @@ function scheduleValidation(document: TextDocument, delayMs: number): void {
   pendingValidation.set(document.uri, setTimeout(() => {
     pendingValidation.delete(document.uri);
     const current = documents.get(document.uri);
-    if (current) validate(current);
+    if (current) void validate(current);
   }, delayMs));
 }
 

@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const repoRoot = resolve(__dirname, '..', '..');
+export const serverPath = resolve(repoRoot, 'dist', 'server.js');
+
+/**
+ * A real LSP client for tests: spawns the bundled server with `--stdio` and speaks JSON-RPC to it,
+ * exactly as Neovim, Helix or Emacs would.
+ */
+export class StdioClient {
+  readonly connection: MessageConnection;
+  readonly stderr: string[] = [];
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
+  private versions = new Map<string, number>();
+
+  private constructor(readonly child: ChildProcess, private readonly configuration: unknown) {
+    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.diagnostics.get(params.uri) ?? [];
+      list.push(params);
+      this.diagnostics.set(params.uri, list);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.done(params);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'stevedore' ? this.configuration : null)));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  /** Starts the server and completes the initialize handshake. */
+  static async start(options: { locale?: string; settings?: unknown; rootUri?: string | null } = {}): Promise<{ client: StdioClient; init: InitializeResult }> {
+    if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`node scripts/build.mjs\` first`);
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new StdioClient(child, options.settings ?? {});
+    const init = await client.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      locale: options.locale ?? 'en',
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
+          publishDiagnostics: { versionSupport: true },
+        },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return { client, init };
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-range incremental change) and returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return version;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** Every publishDiagnostics received for a URI so far, oldest first. */
+  published(uri: string): PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
+  /**
+   * Resolves with the first publishDiagnostics for `uri` (already received or future) that `accept`
+   * takes; rejects after `timeoutMs` so a missing notification fails the test instead of hanging it.
+   */
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000, includeReceived = true): Promise<Diagnostic[]> {
+    if (includeReceived) {
+      const existing = this.published(uri).find(accept);
+      if (existing) return Promise.resolve(existing.diagnostics);
+    }
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.findIndex((w) => w.done === done), 1);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`));
+      }, timeoutMs);
+      const done = (p: PublishDiagnosticsParams): void => {
+        clearTimeout(timer);
+        resolvePromise(p.diagnostics);
+      };
+      this.waiters.push({ uri, accept, done });
+    });
+  }
+
+  /** Orderly shutdown/exit, as editors do; resolves with the server's exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolveExit) => this.child.once('exit', (code) => resolveExit(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.child.kill();
+    }
+    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => { this.child.kill('SIGKILL'); r(null); }, 3000))]);
+    this.connection.dispose();
+    return code;
+  }
+}
+
+/** Line/character of the first occurrence of `needle` in `text` (plus `offset` characters). */
+export function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`"${needle}" not found`);
+  const before = text.slice(0, index + offset);
+  const lines = before.split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { CompletionList, Hover, InitializeResult } from 'vscode-languageserver-protocol';
+import { positionOf, StdioClient } from './client';
+
+let client: StdioClient;
+let init: InitializeResult;
+
+before(async () => {
+  ({ client, init } = await StdioClient.start());
+});
+
+after(async () => {
+  await client?.stop();
+});
+
+test('initialize advertises the features the engine implements', () => {
+  assert.equal(init.serverInfo?.name, 'stevedore-language-server');
+  assert.equal(init.capabilities.hoverProvider, true);
+  assert.ok(init.capabilities.completionProvider);
+  assert.ok(init.capabilities.codeActionProvider);
+});
+
+test('a Dockerfile gets hover, completion and diagnostics over stdio', async () => {
+  const uri = 'file:///tmp/stevedore-protocol/Dockerfile';
+  const text = 'FROM alpine:3.20\nFORM busybox\nRUN echo hi\n\n';
+  await client.open(uri, 'dockerfile', text);
+
+  const diagnostics = await client.waitForDiagnostics(uri);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.source, d.range.start.line]), [['unknown-instruction', 'stevedore', 1]]);
+
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'RUN', 1) });
+  assert.match(JSON.stringify(hover.contents), /Runs a command/);
+
+  const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+  assert.ok(completion.items.some((item) => item.label === 'WORKDIR'));
+});
+
+test('an edit re-validates with the new version', async () => {
+  const uri = 'file:///tmp/stevedore-protocol/edit/Dockerfile';
+  await client.open(uri, 'dockerfile', 'FROM alpine:3.20\n');
+  assert.deepEqual(await client.waitForDiagnostics(uri), []);
+  const version = await client.change(uri, 'FROM alpine:3.20\nRUNN true\n');
+  const diagnostics = await client.waitForDiagnostics(uri, (p) => p.version === version);
+  assert.equal(diagnostics[0]?.code, 'unknown-instruction');
+});
+
+test('a Kubernetes document gets hover; other YAML gets nothing', async () => {
+  const k8s = 'file:///tmp/stevedore-protocol/app.yaml';
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
+  await client.open(k8s, 'yaml', text);
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: k8s }, position: positionOf(text, 'Deployment', 2) });
+  assert.match(JSON.stringify(hover.contents), /ReplicaSets/);
+
+  const compose = 'file:///tmp/stevedore-protocol/compose.yaml';
+  await client.open(compose, 'yaml', 'services:\n  web:\n    image: nginx\n  - broken: [\n');
+  assert.deepEqual(await client.waitForDiagnostics(compose), []);
+});
+
+test('a Kubernetes YAML syntax error is reported with its range', async () => {
+  const uri = 'file:///tmp/stevedore-protocol/broken.yaml';
+  await client.open(uri, 'yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: [a, b\n');
+  const diagnostics = await client.waitForDiagnostics(uri);
+  assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 1), JSON.stringify(diagnostics));
+});
+
+test('requests on unknown documents answer empty instead of failing', async () => {
+  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///nowhere/Dockerfile' }, position: { line: 0, character: 0 } });
+  assert.equal(hover, null);
+});

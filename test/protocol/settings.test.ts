@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { StdioClient } from './client';
+
+const text = 'FROM alpine:3.20\n';
+const uri = 'file:///tmp/stevedore-protocol/locale/Dockerfile';
+
+async function hoverFrom(options: { locale?: string; settings?: unknown }): Promise<string> {
+  const { client } = await StdioClient.start(options);
+  try {
+    await client.open(uri, 'dockerfile', text);
+    // The settings pull happens after `initialized`; diagnostics for the open document follow it.
+    await client.waitForDiagnostics(uri);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    return JSON.stringify(hover.contents);
+  } finally {
+    await client.stop();
+  }
+}
+
+test('docs follow the editor locale (zh-cn → Simplified Chinese)', async () => {
+  assert.match(await hoverFrom({ locale: 'zh-cn' }), /构建阶段/);
+  assert.match(await hoverFrom({ locale: 'en' }), /build stage/);
+});
+
+test('stevedore.docs.language overrides the editor locale', async () => {
+  assert.match(await hoverFrom({ locale: 'en', settings: { docs: { language: 'zh-cn' } } }), /构建阶段/);
+  assert.match(await hoverFrom({ locale: 'zh-cn', settings: { docs: { language: 'en' } } }), /build stage/);
+});
+
+test('a rule can be switched off in settings', async () => {
+  const { client } = await StdioClient.start({ settings: { dockerfile: { rules: { 'unknown-instruction': 'off' } } } });
+  try {
+    const offUri = 'file:///tmp/stevedore-protocol/off/Dockerfile';
+    await client.open(offUri, 'dockerfile', 'FROM alpine:3.20\nFORM x\n');
+    // Diagnostics wait for the settings pull, so not even the first publish has the error.
+    assert.deepEqual(await client.waitForDiagnostics(offUri), []);
+    assert.ok(client.published(offUri).every((p) => p.diagnostics.length === 0));
+  } finally {
+    await client.stop();
+  }
+});
+
+test('shutdown and exit end the process cleanly', async () => {
+  const { client } = await StdioClient.start();
+  assert.equal(await client.stop(), 0);
+});
