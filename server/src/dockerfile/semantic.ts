@@ -1,0 +1,368 @@
+import { Arg, Copy, Env, From, Run, type Instruction } from 'dockerfile-ast';
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { DockerfileModel } from './model';
+
+/**
+ * The scope-aware meaning of a Dockerfile, computed once per parsed model: build stages, the ARG
+ * and ENV declarations they see, every `$VAR` reference resolved to its declaration with
+ * BuildKit's scoping rules, and every reference to a stage (`FROM`, `COPY --from`, mount `from=`).
+ * Navigation, rename, hover, completion and semantic tokens all read this one model.
+ */
+
+export interface Stage {
+  /** Position in the file, 0-based; `COPY --from=<index>` refers to it. */
+  readonly index: number;
+  /** The name after `AS`, as written (BuildKit compares names case-insensitively). */
+  readonly name?: string;
+  readonly nameRange?: Range;
+  readonly from: From;
+  /** The base image or stage as written, e.g. `golang:1.22` or `${BASE}`; null when missing. */
+  readonly baseImage: string | null;
+  readonly baseImageRange: Range | null;
+  /** The earlier stage this one is built on (`FROM builder`), when the base names one. */
+  readonly baseStage?: Stage;
+  /** The FROM instruction and every instruction up to the next FROM. */
+  readonly instructions: readonly Instruction[];
+  /** From the FROM keyword to the end of the stage's last instruction. */
+  readonly range: Range;
+}
+
+export type DeclarationKind = 'ARG' | 'ENV';
+
+export interface VariableDeclaration {
+  readonly kind: DeclarationKind;
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The value as written (unexpanded), or null for `ARG NAME` without a default. */
+  readonly value: string | null;
+  readonly valueRange: Range | null;
+  readonly instruction: Instruction;
+  readonly line: number;
+  /** The stage the declaration belongs to; undefined for global ARGs (before the first FROM). */
+  readonly stage?: Stage;
+  /** For an in-stage `ARG NAME` without a value: the global ARG whose default it brings in. */
+  readonly inherits?: VariableDeclaration;
+}
+
+export interface VariableReference {
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The whole `$NAME` / `${NAME:-default}` text. */
+  readonly range: Range;
+  readonly instruction: Instruction;
+  readonly stage?: Stage;
+  /** The declaration the reference resolves to, when the file declares it in scope. */
+  readonly declaration?: VariableDeclaration;
+}
+
+export type StageReferenceKind = 'from' | 'copy-from' | 'mount-from';
+
+export interface StageReference {
+  readonly kind: StageReferenceKind;
+  /** The text as written: a stage name, a stage index or an image. */
+  readonly text: string;
+  readonly range: Range;
+  readonly instruction: Instruction;
+  /** The stage the reference names; undefined when it names an image (or nothing known). */
+  readonly target?: Stage;
+}
+
+export interface DockerfileSemantics {
+  readonly stages: readonly Stage[];
+  readonly globalArgs: readonly VariableDeclaration[];
+  /** Every ARG/ENV declaration, global and per stage, in document order. */
+  readonly declarations: readonly VariableDeclaration[];
+  /** Every variable reference, in document order. ONBUILD triggers are skipped (they expand downstream). */
+  readonly references: readonly VariableReference[];
+  readonly stageReferences: readonly StageReference[];
+  /** `\` or the backtick set by `# escape=`. */
+  readonly escapeChar: string;
+}
+
+export interface ResolvedVariable {
+  readonly declaration: VariableDeclaration;
+  /** The default the declaration gives (an inherited global default for `ARG NAME`), unexpanded. */
+  readonly value: string | null;
+}
+
+const cache = new WeakMap<DockerfileModel, DockerfileSemantics>();
+
+export function semanticsOf(model: DockerfileModel): DockerfileSemantics {
+  let semantics = cache.get(model);
+  if (!semantics) {
+    semantics = buildSemantics(model);
+    cache.set(model, semantics);
+  }
+  return semantics;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+export function positionIn(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function sameStageName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The stage holding a position; undefined before the first FROM. */
+export function stageAt(model: DockerfileModel, position: Position): Stage | undefined {
+  const { stages } = semanticsOf(model);
+  let found: Stage | undefined;
+  for (const stage of stages) {
+    if (comparePositions(stage.from.getRange().start, position) <= 0) found = stage;
+    else break;
+  }
+  return found;
+}
+
+/** Finds a stage by name (case-insensitive) or index as `COPY --from` would, seen from `before`. */
+export function findStage(stages: readonly Stage[], text: string, before?: Stage): Stage | undefined {
+  return findStageBelow(stages, text, before ? before.index : stages.length);
+}
+
+function findStageBelow(stages: readonly Stage[], text: string, limit: number): Stage | undefined {
+  if (/^\d+$/.test(text)) {
+    const index = Number(text);
+    return index < limit ? stages[index] : undefined;
+  }
+  let match: Stage | undefined;
+  for (const stage of stages) {
+    if (stage.index >= limit) break;
+    if (stage.name !== undefined && sameStageName(stage.name, text)) match = stage;
+  }
+  return match;
+}
+
+/** Resolves `name` as an instruction at `position` would see it, following BuildKit's scopes. */
+export function resolveVariableAt(model: DockerfileModel, name: string, position: Position): ResolvedVariable | undefined {
+  const semantics = semanticsOf(model);
+  const scope = scopeIndexOf(semantics);
+  const instruction = instructionContaining(model, position);
+  const stage = stageAt(model, position);
+  const isFromLine = instruction instanceof From;
+  const declaration = isFromLine || !stage
+    ? lookupGlobal(scope, name, instruction ?? position)
+    : lookupInStage(scope, stage, name, instruction ?? position);
+  return declaration ? { declaration, value: effectiveValue(declaration) } : undefined;
+}
+
+/** Every variable visible at a position, by name, with the declaration that wins. */
+export function variablesInScopeAt(model: DockerfileModel, position: Position): Map<string, ResolvedVariable> {
+  const semantics = semanticsOf(model);
+  const result = new Map<string, ResolvedVariable>();
+  const names = new Set(semantics.declarations.map((d) => d.name));
+  for (const name of names) {
+    const resolved = resolveVariableAt(model, name, position);
+    if (resolved) result.set(name, resolved);
+  }
+  return result;
+}
+
+export function effectiveValue(declaration: VariableDeclaration): string | null {
+  return declaration.value ?? declaration.inherits?.value ?? null;
+}
+
+function instructionContaining(model: DockerfileModel, position: Position): Instruction | undefined {
+  for (const instruction of model.ast.getInstructions()) {
+    const range = instruction.getRange();
+    if (comparePositions(position, range.start) < 0) return undefined;
+    if (comparePositions(position, range.end) <= 0) return instruction;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the model
+
+interface ScopeIndex {
+  /** Global ARGs by name, in order. */
+  readonly globals: Map<string, VariableDeclaration[]>;
+  /** Per stage index: declarations by name, in order. */
+  readonly perStage: Map<string, VariableDeclaration[]>[];
+  readonly stages: readonly Stage[];
+}
+
+const scopeCache = new WeakMap<DockerfileSemantics, ScopeIndex>();
+
+function scopeIndexOf(semantics: DockerfileSemantics): ScopeIndex {
+  let index = scopeCache.get(semantics);
+  if (!index) {
+    index = { globals: new Map(), perStage: semantics.stages.map(() => new Map()), stages: semantics.stages };
+    for (const declaration of semantics.declarations) {
+      const table = declaration.stage ? index.perStage[declaration.stage.index] : index.globals;
+      push(table, declaration.name, declaration);
+    }
+    scopeCache.set(semantics, index);
+  }
+  return index;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Is the declaration in effect for something at `at`? (Declared by an earlier instruction, or earlier in the same ARG.) */
+function declaredBefore(declaration: VariableDeclaration, at: Instruction | Position): boolean {
+  if ('line' in at) return comparePositions(declaration.nameRange.end, at) <= 0;
+  if (declaration.instruction === at) {
+    // `ENV A=1 B=$A`: BuildKit expands the whole instruction first, so B sees the A from before it.
+    return false;
+  }
+  return comparePositions(declaration.instruction.getRange().end, at.getRange().start) <= 0;
+}
+
+function lastBefore(list: readonly VariableDeclaration[] | undefined, at: Instruction | Position, kind?: DeclarationKind): VariableDeclaration | undefined {
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const candidate = list[i];
+    if ((!kind || candidate.kind === kind) && declaredBefore(candidate, at)) return candidate;
+  }
+  return undefined;
+}
+
+function lookupGlobal(scope: ScopeIndex, name: string, at: Instruction | Position): VariableDeclaration | undefined {
+  return lastBefore(scope.globals.get(name), at);
+}
+
+/** ENV wins over ARG (BuildKit rule), whether declared here or inherited from a base stage. */
+function lookupInStage(scope: ScopeIndex, stage: Stage, name: string, at: Instruction | Position): VariableDeclaration | undefined {
+  const local = scope.perStage[stage.index].get(name);
+  return lastBefore(local, at, 'ENV') ?? inheritedEnv(scope, stage.baseStage, name, 0) ?? lastBefore(local, at, 'ARG');
+}
+
+function inheritedEnv(scope: ScopeIndex, stage: Stage | undefined, name: string, depth: number): VariableDeclaration | undefined {
+  if (!stage || depth > scope.stages.length) return undefined;
+  const list = scope.perStage[stage.index].get(name);
+  const own = list ? [...list].reverse().find((d) => d.kind === 'ENV') : undefined;
+  return own ?? inheritedEnv(scope, stage.baseStage, name, depth + 1);
+}
+
+function buildSemantics(model: DockerfileModel): DockerfileSemantics {
+  const ast = model.ast;
+  const instructions = ast.getInstructions();
+  const stages = buildStages(instructions);
+  const declarations: VariableDeclaration[] = [];
+  const globalArgs: VariableDeclaration[] = [];
+  const stageOf = new Map<Instruction, Stage>();
+  for (const stage of stages) for (const instruction of stage.instructions) stageOf.set(instruction, stage);
+
+  const globalsByName = new Map<string, VariableDeclaration>();
+  for (const instruction of instructions) {
+    const stage = stageOf.get(instruction);
+    if (instruction instanceof Arg || instruction instanceof Env) {
+      const kind: DeclarationKind = instruction instanceof Arg ? 'ARG' : 'ENV';
+      for (const property of instruction.getProperties()) {
+        const name = property.getName();
+        if (!name) continue;
+        const inherits = kind === 'ARG' && stage && property.getValue() === null ? globalsByName.get(name) : undefined;
+        const declaration: VariableDeclaration = {
+          kind, name, nameRange: property.getNameRange(), value: property.getValue(), valueRange: property.getValueRange(),
+          instruction, line: instruction.getRange().start.line, stage, inherits,
+        };
+        declarations.push(declaration);
+        if (!stage && kind === 'ARG') {
+          globalArgs.push(declaration);
+          globalsByName.set(name, declaration);
+        }
+      }
+    }
+  }
+
+  const partial: DockerfileSemantics = { stages, globalArgs, declarations, references: [], stageReferences: [], escapeChar: ast.getEscapeCharacter() };
+  const scope = scopeIndexOf(partial);
+  const references: VariableReference[] = [];
+  for (const instruction of instructions) {
+    if (instruction.getKeyword() === 'ONBUILD') continue;
+    const stage = stageOf.get(instruction);
+    const isFrom = instruction instanceof From;
+    for (const variable of safeVariables(instruction)) {
+      const name = variable.getName();
+      if (!name) continue;
+      const declaration = isFrom || !stage ? lookupGlobal(scope, name, instruction) : lookupInStage(scope, stage, name, instruction);
+      references.push({ name, nameRange: variable.getNameRange(), range: variable.getRange(), instruction, stage, declaration });
+    }
+  }
+
+  const stageReferences = collectStageReferences(instructions, stages, stageOf);
+  const semantics: DockerfileSemantics = { ...partial, references, stageReferences };
+  scopeCache.set(semantics, scope);
+  return semantics;
+}
+
+function safeVariables(instruction: Instruction): ReturnType<Instruction['getVariables']> {
+  try {
+    return instruction.getVariables();
+  } catch {
+    return [];
+  }
+}
+
+function buildStages(instructions: readonly Instruction[]): Stage[] {
+  const stages: Stage[] = [];
+  let current: { from: From; instructions: Instruction[] } | undefined;
+  const groups: { from: From; instructions: Instruction[] }[] = [];
+  for (const instruction of instructions) {
+    if (instruction instanceof From) {
+      current = { from: instruction, instructions: [instruction] };
+      groups.push(current);
+    } else if (current) {
+      current.instructions.push(instruction);
+    }
+  }
+  groups.forEach((group, index) => {
+    const { from } = group;
+    const name = from.getBuildStage() ?? undefined;
+    const baseImage = from.getImage();
+    const baseImageRange = from.getImageRange();
+    // `FROM 0` is an image called "0": only names refer to stages here.
+    const baseStage = baseImage && !/^\d+$/.test(baseImage) ? findStageBelow(stages, baseImage, index) : undefined;
+    const last = group.instructions[group.instructions.length - 1];
+    stages.push({
+      index, name, nameRange: name !== undefined ? from.getBuildStageRange() ?? undefined : undefined, from,
+      baseImage, baseImageRange, baseStage,
+      instructions: group.instructions, range: { start: from.getRange().start, end: last.getRange().end },
+    });
+  });
+  return stages;
+}
+
+function collectStageReferences(instructions: readonly Instruction[], stages: readonly Stage[], stageOf: Map<Instruction, Stage>): StageReference[] {
+  const references: StageReference[] = [];
+  for (const instruction of instructions) {
+    const stage = stageOf.get(instruction);
+    if (instruction instanceof From) {
+      const text = instruction.getImage();
+      const range = instruction.getImageRange();
+      // `FROM 0` is an image named "0", never a stage index.
+      if (text && range) references.push({ kind: 'from', text, range, instruction, target: stage?.baseStage });
+    } else if (instruction instanceof Copy) {
+      const flag = instruction.getFromFlag();
+      const text = flag?.getValue();
+      const range = flag?.getValueRange();
+      if (text && range) references.push({ kind: 'copy-from', text, range, instruction, target: findStageFrom(stages, text, stage) });
+    } else if (instruction instanceof Run) {
+      for (const flag of instruction.getFlags()) {
+        if (flag.getName() !== 'mount') continue;
+        for (const option of flag.getOptions()) {
+          const text = option.getValue();
+          const range = option.getValueRange();
+          if (option.getName() === 'from' && text && range) {
+            references.push({ kind: 'mount-from', text, range, instruction, target: findStageFrom(stages, text, stage) });
+          }
+        }
+      }
+    }
+  }
+  return references;
+}
+
+/** Earlier stages first (what BuildKit resolves); a later stage with that name still counts for navigation. */
+function findStageFrom(stages: readonly Stage[], text: string, current: Stage | undefined): Stage | undefined {
+  return findStage(stages, text, current) ?? (/^\d+$/.test(text) ? undefined : findStage(stages, text));
+}
