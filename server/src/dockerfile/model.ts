@@ -1,6 +1,9 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { installArgumentsCache } from './parserCache';
+
+installArgumentsCache();
 
 /** A Dockerfile parsed once per document version; features read it, never re-parse. */
 export interface DockerfileModel {

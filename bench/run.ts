@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: drives the production bundle (dist/server.js) over stdio, like an editor, on
+ * generated large inputs, and prints latency percentiles, cold start and peak memory against the
+ * budgets. Budgets live here, not in timed unit tests. Exit code 1 when a budget is missed.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { normalizeSettings } from '../server/src/common/settings';
+import { noWorkspaceFiles } from '../server/src/common/service';
+import { languageServices } from '../server/src/services';
+import { serverPath, StdioClient } from '../test/protocol/client';
+import { largeDockerfile, largeManifest } from './inputs';
+import { requestScenarios } from './scenarios';
+
+interface Row { metric: string; p50: number; p95: number; p99: number; budget: string; pass: boolean }
+const rows: Row[] = [];
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function record(metric: string, samples: number[], budget: { p50?: number; p95?: number; unit?: string }): void {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  const p95 = percentile(sorted, 95);
+  const p99 = percentile(sorted, 99);
+  const unit = budget.unit ?? 'ms';
+  const checks: string[] = [];
+  let pass = true;
+  if (budget.p50 !== undefined) { checks.push(`p50 ≤ ${budget.p50} ${unit}`); pass &&= p50 <= budget.p50; }
+  if (budget.p95 !== undefined) { checks.push(`p95 ≤ ${budget.p95} ${unit}`); pass &&= p95 <= budget.p95; }
+  rows.push({ metric, p50, p95, p99, budget: checks.join(', ') || '—', pass });
+}
+
+async function coldStart(runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const { client } = await StdioClient.start();
+    samples.push(performance.now() - started);
+    await client.stop();
+  }
+  return samples;
+}
+
+async function editToDiagnostics(client: StdioClient, uri: string, text: string, iterations: number): Promise<number[]> {
+  const samples: number[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < iterations; i++) {
+    // Alternate a real edit in the middle of the file, as typing does.
+    const edited = [...lines];
+    const at = Math.floor(lines.length / 2);
+    edited[at] = i % 2 ? `${edited[at]} ` : edited[at];
+    const started = performance.now();
+    const version = await client.change(uri, edited.join('\n') + (i % 2 ? '' : '\n'));
+    await client.waitForDiagnostics(uri, (p) => p.version === version, 10000, false);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+function inProcess(kind: 'dockerfile' | 'yaml', text: string, iterations: number): number[] {
+  const service = languageServices[kind];
+  const ctx = { lang: 'en' as const, settings: normalizeSettings(undefined), files: noWorkspaceFiles };
+  const samples: number[] = [];
+  for (let i = 0; i < iterations + 5; i++) {
+    const document = TextDocument.create(`file:///bench/${i}`, kind, i, text);
+    const started = performance.now();
+    service.diagnose?.(service.parse(document), ctx);
+    if (i >= 5) samples.push(performance.now() - started); // the first runs warm the JIT
+  }
+  return samples;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+async function main(): Promise<void> {
+  const dockerfile = largeDockerfile(1000);
+  const manifest = largeManifest(60);
+  console.log(`bench: ${serverPath}; Dockerfile ${dockerfile.split('\n').length - 1} lines, manifest ${manifest.split('\n').length - 1} lines / 60 documents; node ${process.version}`);
+
+  record('cold start (spawn → initialize reply)', await coldStart(10), { p50: 150 });
+
+  const { client } = await StdioClient.start();
+  const files = {
+    dockerfile: { uri: 'file:///bench/Dockerfile', languageId: 'dockerfile', text: dockerfile },
+    manifest: { uri: 'file:///bench/manifest.yaml', languageId: 'yaml', text: manifest },
+  };
+  for (const file of Object.values(files)) {
+    await client.open(file.uri, file.languageId, file.text);
+    await client.waitForDiagnostics(file.uri, () => true, 10000);
+  }
+
+  for (const scenario of requestScenarios) {
+    const file = files[scenario.file];
+    const positions: Position[] = scenario.positions(file.text);
+    // Warm-up pass, then the measured pass.
+    for (const position of positions.slice(0, 20)) await client.request(scenario.method, scenario.params(file.uri, position));
+    const samples: number[] = [];
+    for (const position of positions) {
+      const started = performance.now();
+      await client.request(scenario.method, scenario.params(file.uri, position));
+      samples.push(performance.now() - started);
+    }
+    record(`${scenario.name} (${positions.length} requests)`, samples, scenario.budget);
+  }
+
+  record('edit → diagnostics, 1,000-line Dockerfile', await editToDiagnostics(client, files.dockerfile.uri, dockerfile, 60), { p50: 20 });
+  record('edit → diagnostics, 3,000-line manifest', await editToDiagnostics(client, files.manifest.uri, manifest, 60), { p50: 30 });
+  record('full diagnostics in-process, 1,000-line Dockerfile (parse + all rules)', inProcess('dockerfile', dockerfile, 60), { p50: 10 });
+  record('full diagnostics in-process, 3,000-line manifest (parse + all rules)', inProcess('yaml', manifest, 60), { p50: 30 });
+
+  const rss = peakRssMb(client.child.pid!);
+  rows.push({ metric: 'server peak RSS (VmHWM) after the run', p50: rss, p95: rss, p99: rss, budget: '≤ 80 MB', pass: rss <= 80 });
+  await client.stop();
+
+  printTable();
+  process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+}
+
+function printTable(): void {
+  const header = ['metric', 'p50', 'p95', 'p99', 'budget', 'result'];
+  const body = rows.map((r) => [r.metric, r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2), r.budget, r.pass ? 'pass' : 'FAIL']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 || i === 4 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|')}|`);
+  for (const b of body) console.log(line(b));
+  console.log('(times in ms; RSS in MB)');
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(2);
+});
+

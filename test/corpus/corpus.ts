@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { LanguageKind } from '../../server/src/common/fileKinds';
+
+/** The shared corpus of real files, read in place (never copied into the repo). */
+export const corpusRoot = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+export const corpusAvailable = existsSync(join(corpusRoot, 'INDEX.tsv'));
+export const corpusMissingMessage = `shared corpus not found at ${corpusRoot}: corpus tests skipped`;
+
+export interface CorpusEntry {
+  /** Path relative to the corpus root, e.g. `dockerfile/moby__buildkit/…`. */
+  path: string;
+  area: 'dockerfile' | 'parser-test' | 'k8s' | 'k8s-templated';
+  kind: LanguageKind;
+  notes: string;
+  absolutePath: string;
+}
+
+/** Every Dockerfile and YAML file the corpus index lists (licenses and expected-result files left out). */
+export function corpusEntries(): CorpusEntry[] {
+  if (!corpusAvailable) return [];
+  const lines = readFileSync(join(corpusRoot, 'INDEX.tsv'), 'utf8').split('\n').slice(1);
+  const entries: CorpusEntry[] = [];
+  for (const line of lines) {
+    const [path, area, kinds = '', notes = ''] = line.split('\t');
+    if (!path || kinds === 'expected-result' || /(^|\/)LICENSE$/.test(path)) continue;
+    let kind: LanguageKind | undefined;
+    if (area === 'dockerfile' || area === 'parser-test') kind = 'dockerfile';
+    else if ((area === 'k8s' || area === 'k8s-templated') && /\.(ya?ml|tpl)$/i.test(path)) kind = 'yaml';
+    if (!kind) continue;
+    entries.push({ path, area: area as CorpusEntry['area'], kind, notes, absolutePath: join(corpusRoot, path) });
+  }
+  return entries;
+}
+
+export function readCorpusFile(entry: CorpusEntry): string {
+  return readFileSync(entry.absolutePath, 'utf8');
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { contextFor } from '../unit/helpers';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from './corpus';
+import { exerciseAllFeatures, samplePositions } from './exercise';
+
+/**
+ * Every corpus file through every feature of its language at many positions: no exception, no
+ * request over the hang threshold. Real files from public projects are the inputs users have.
+ */
+test('every corpus file survives every feature', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const entries = corpusEntries();
+  assert.ok(entries.length > 1000, `expected the whole corpus, found ${entries.length} files`);
+  const ctx = contextFor('en');
+  const zh = contextFor('zh-cn');
+  const slow: string[] = [];
+  let checked = 0;
+  for (const entry of entries) {
+    const text = readCorpusFile(entry);
+    const uri = pathToFileURL(entry.absolutePath).href;
+    // Alternate the docs language so both catalogs are exercised.
+    const calls = exerciseAllFeatures(entry.kind, uri, text, checked % 2 ? zh : ctx, samplePositions(text));
+    slow.push(...calls.map((c) => `${entry.path} ${c.feature}${c.position ? ` ${c.position.line}:${c.position.character}` : ''} ${c.ms.toFixed(0)} ms`));
+    checked++;
+  }
+  assert.deepEqual(slow, [], 'requests over the hang threshold');
+  assert.equal(checked, entries.length);
+});
