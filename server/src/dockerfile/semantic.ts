@@ -1,4 +1,4 @@
-import { Arg, Copy, Env, From, Run, type Instruction } from 'dockerfile-ast';
+import { Arg, Copy, Env, From, Run, type Heredoc, type Instruction } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
 
@@ -160,6 +160,21 @@ export function variablesInScopeAt(model: DockerfileModel, position: Position): 
     if (resolved) result.set(name, resolved);
   }
   return result;
+}
+
+const heredocKeywords = new Set(['RUN', 'COPY', 'ADD']);
+
+/**
+ * The heredocs of a RUN, COPY or ADD instruction (dockerfile-ast finds them for every instruction
+ * but only exposes the method on RUN and COPY; ADD takes heredocs too).
+ */
+export function heredocsOf(instruction: Instruction): Heredoc[] {
+  if (!heredocKeywords.has(instruction.getKeyword())) return [];
+  try {
+    return (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+  } catch {
+    return [];
+  }
 }
 
 export function effectiveValue(declaration: VariableDeclaration): string | null {

@@ -3,6 +3,9 @@ import { completeDockerfile } from './completion';
 import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
 import { parseDockerfile, type DockerfileModel } from './model';
+import { dockerfileFolding } from './folding';
+import { dockerfileDefinition, dockerfileHighlights, dockerfilePrepareRename, dockerfileReferences, dockerfileRename } from './navigation';
+import { dockerfileSymbols } from './symbols';
 
 /** The Dockerfile language service: each feature lives in its own module. */
 export const dockerfileService: LanguageService<DockerfileModel> = {
@@ -10,4 +13,11 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   hover: hoverDockerfile,
   complete: completeDockerfile,
   diagnose: diagnoseDockerfile,
+  symbols: dockerfileSymbols,
+  folding: dockerfileFolding,
+  definition: dockerfileDefinition,
+  references: dockerfileReferences,
+  highlights: dockerfileHighlights,
+  prepareRename: dockerfilePrepareRename,
+  rename: dockerfileRename,
 };

@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { quickFixesFromDiagnostics } from '../common/codeActions';
-import type { DocsLanguage } from '../common/localized';
+import { UserFacingError } from '../common/errors';
+import { pick, type DocsLanguage } from '../common/localized';
 import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import { resolveDocsLanguage } from '../i18n/locale';
@@ -119,6 +120,8 @@ async function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocume
     if (!doc) return fallback;
     return run(doc, contextFor(text), text) ?? fallback;
   } catch (error) {
+    // A message meant for the user (e.g. an invalid new name on rename) goes back as the answer.
+    if (error instanceof UserFacingError) throw new ResponseError(LSPErrorCodes.RequestFailed, pick(error.localized, docsLanguage));
     connection.console.error(`stevedore: request failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return fallback;
   }
