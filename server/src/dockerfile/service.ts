@@ -4,6 +4,7 @@ import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
 import { parseDockerfile, type DockerfileModel } from './model';
 import { dockerfileFolding } from './folding';
+import { dockerfileLinks } from './links';
 import { dockerfileDefinition, dockerfileHighlights, dockerfilePrepareRename, dockerfileReferences, dockerfileRename } from './navigation';
 import { dockerfileSymbols } from './symbols';
 
@@ -20,4 +21,5 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   highlights: dockerfileHighlights,
   prepareRename: dockerfilePrepareRename,
   rename: dockerfileRename,
+  links: dockerfileLinks,
 };
