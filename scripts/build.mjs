@@ -17,5 +17,6 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);
-console.log(`build: dist/client.js and dist/server.js (${production ? 'production' : 'development'})`);
+console.log(`build: dist/client.js, dist/server.js and dist/cli.js (${production ? 'production' : 'development'})`);
