@@ -7,6 +7,7 @@ import { dockerfileFolding } from './folding';
 import { dockerfileLinks } from './links';
 import { dockerfileDefinition, dockerfileHighlights, dockerfilePrepareRename, dockerfileReferences, dockerfileRename } from './navigation';
 import { dockerfileSymbols } from './symbols';
+import { dockerfileSemanticTokens } from './tokens';
 
 /** The Dockerfile language service: each feature lives in its own module. */
 export const dockerfileService: LanguageService<DockerfileModel> = {
@@ -22,4 +23,5 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   prepareRename: dockerfilePrepareRename,
   rename: dockerfileRename,
   links: dockerfileLinks,
+  semanticTokens: dockerfileSemanticTokens,
 };
