@@ -31,7 +31,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('stevedore.showOutput', () => client?.outputChannel.show(true)),
   );
-  await client.start();
+  try {
+    await client.start();
+  } catch (error) {
+    // The editor keeps working without us; tell the user why features are missing and where to look.
+    const message = vscode.l10n.t('Stevedore: the language server could not start ({0}). See the "Stevedore" output for details.', String(error));
+    void vscode.window.showErrorMessage(message, vscode.l10n.t('Show Output')).then((choice) => {
+      if (choice) client?.outputChannel.show(true);
+    });
+  }
 }
 
 export async function deactivate(): Promise<void> {
