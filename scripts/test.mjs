@@ -45,12 +45,11 @@ function countNodeTests(text) {
 }
 
 function countMocha(text) {
-  const passing = /(\d+) passing/.exec(text);
-  const failing = /(\d+) failing/.exec(text);
-  const pending = /(\d+) pending/.exec(text);
-  totals.passed += passing ? Number(passing[1]) : 0;
-  totals.failed += failing ? Number(failing[1]) : 0;
-  totals.skipped += pending ? Number(pending[1]) : 0;
+  // The editor layer runs several passes (one per display language), each with its own summary.
+  const n = (name) => [...text.matchAll(new RegExp(`^\\s*(\\d+) ${name}\\b`, 'gm'))].reduce((a, m) => a + Number(m[1]), 0);
+  totals.passed += n('passing');
+  totals.failed += n('failing');
+  totals.skipped += n('pending');
 }
 
 const layers = [

@@ -21,3 +21,10 @@ suite('activation', () => {
     assert.equal(document.languageId, 'dockerfile');
   });
 });
+
+suite('test profile', () => {
+  test('run.ts writes the settings of the pass into the user profile the editor reads', () => {
+    assert.equal(vscode.workspace.getConfiguration('workbench').get('startupEditor'), 'none');
+    assert.equal(vscode.workspace.getConfiguration('git').get('enabled'), false);
+  });
+});
