@@ -4,6 +4,7 @@ import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
 import { parseDockerfile, type DockerfileModel } from './model';
 import { dockerfileFolding } from './folding';
+import { formatDockerfile, formatDockerfileOnType, formatDockerfileRange } from './format';
 import { dockerfileLinks } from './links';
 import { dockerfileDefinition, dockerfileHighlights, dockerfilePrepareRename, dockerfileReferences, dockerfileRename } from './navigation';
 import { dockerfileSymbols } from './symbols';
@@ -24,4 +25,7 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   rename: dockerfileRename,
   links: dockerfileLinks,
   semanticTokens: dockerfileSemanticTokens,
+  format: formatDockerfile,
+  formatRange: formatDockerfileRange,
+  formatOnType: formatDockerfileOnType,
 };
