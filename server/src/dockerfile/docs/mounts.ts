@@ -149,3 +149,30 @@ export const booleanValueDocs = byName(booleanValues);
 export function isMountType(name: string): name is MountType {
   return Object.prototype.hasOwnProperty.call(mountOptionsByType, name);
 }
+
+/** Cache directories of popular tools, proposed for `target=` of a cache mount. */
+export const commonCacheTargets: readonly ValueDoc[] = [
+  { name: '/root/.cache/pip', summary: { en: 'pip\'s download and wheel cache (root user).', zh: 'pip 的下载与 wheel 缓存（root 用户）。' } },
+  { name: '/root/.cache/uv', summary: { en: 'uv\'s package cache (root user).', zh: 'uv 的包缓存（root 用户）。' } },
+  { name: '/root/.npm', summary: { en: 'npm\'s package cache (root user).', zh: 'npm 的包缓存（root 用户）。' } },
+  { name: '/usr/local/share/.cache/yarn', summary: { en: 'Yarn classic\'s cache in the official node images.', zh: '官方 node 镜像中 Yarn classic 的缓存。' } },
+  { name: '/root/.local/share/pnpm/store', summary: { en: 'pnpm\'s content-addressed store (root user).', zh: 'pnpm 的内容寻址存储（root 用户）。' } },
+  { name: '/root/.cache/go-build', summary: { en: 'Go\'s build cache (root user).', zh: 'Go 的构建缓存（root 用户）。' } },
+  { name: '/go/pkg/mod', summary: { en: 'Go\'s module cache in the official golang images.', zh: '官方 golang 镜像中 Go 的模块缓存。' } },
+  { name: '/usr/local/cargo/registry', summary: { en: 'Cargo\'s registry cache in the official rust images.', zh: '官方 rust 镜像中 Cargo 的 registry 缓存。' } },
+  { name: '/root/.m2', summary: { en: 'Maven\'s local repository (root user).', zh: 'Maven 的本地仓库（root 用户）。' } },
+  { name: '/root/.gradle', summary: { en: 'Gradle\'s caches and wrapper downloads (root user).', zh: 'Gradle 的缓存与 wrapper 下载（root 用户）。' } },
+  { name: '/var/cache/apt', summary: { en: 'apt\'s downloaded packages; pair with `sharing=locked` and remove /etc/apt/apt.conf.d/docker-clean.', zh: 'apt 下载的软件包；需配合 `sharing=locked`，并删除 /etc/apt/apt.conf.d/docker-clean。' } },
+  { name: '/var/lib/apt', summary: { en: 'apt\'s package lists; pair with `sharing=locked`.', zh: 'apt 的软件包列表；需配合 `sharing=locked`。' } },
+  { name: '/var/cache/apk', summary: { en: 'Alpine apk\'s package cache.', zh: 'Alpine apk 的软件包缓存。' } },
+  { name: '/root/.cache/ccache', summary: { en: 'ccache\'s compiler cache (root user).', zh: 'ccache 的编译缓存（root 用户）。' } },
+];
+
+/** Octal modes worth proposing for `mode=` and `--chmod=`. */
+export const commonModes: readonly ValueDoc[] = [
+  { name: '0755', summary: { en: 'rwxr-xr-x: owner writes, everyone reads and enters/executes.', zh: 'rwxr-xr-x：所有者可写，所有人可读和进入/执行。' } },
+  { name: '0644', summary: { en: 'rw-r--r--: owner writes, everyone reads.', zh: 'rw-r--r--：所有者可写，所有人可读。' } },
+  { name: '0600', summary: { en: 'rw-------: only the owner reads and writes.', zh: 'rw-------：只有所有者可读写。' } },
+  { name: '0400', summary: { en: 'r--------: only the owner reads.', zh: 'r--------：只有所有者可读。' } },
+  { name: '0777', summary: { en: 'rwxrwxrwx: everyone writes; rarely what you want.', zh: 'rwxrwxrwx：所有人可写；通常不是你想要的。' } },
+];

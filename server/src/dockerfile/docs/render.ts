@@ -1,4 +1,5 @@
 import { pick, type DocsLanguage } from '../../common/localized';
+import type { MarkupContent } from 'vscode-languageserver-types';
 import type { DocEntry } from './types';
 
 const labels = {
@@ -19,4 +20,9 @@ export function renderDoc(title: string, doc: DocEntry, lang: DocsLanguage, opti
   }
   if (doc.example) parts.push(pick(labels.example, lang) + '\n```dockerfile\n' + doc.example + '\n```');
   return parts.join('\n\n');
+}
+
+/** The same Markdown as LSP markup, for completion items and signature parameters. */
+export function markdownDoc(title: string, doc: DocEntry, lang: DocsLanguage): MarkupContent {
+  return { kind: 'markdown', value: renderDoc(title, doc, lang) };
 }
