@@ -2,6 +2,7 @@ import type { LanguageService } from '../common/service';
 import { completeDockerfile } from './completion';
 import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
+import { signatureHelpDockerfile } from './signature';
 import { parseDockerfile, type DockerfileModel } from './model';
 import { dockerfileFolding } from './folding';
 import { formatDockerfile, formatDockerfileOnType, formatDockerfileRange } from './format';
@@ -15,6 +16,7 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   parse: parseDockerfile,
   hover: hoverDockerfile,
   complete: completeDockerfile,
+  signatureHelp: signatureHelpDockerfile,
   diagnose: diagnoseDockerfile,
   symbols: dockerfileSymbols,
   folding: dockerfileFolding,

@@ -8,3 +8,4 @@ export * from './mounts';
 export * from './render';
 export * from './types';
 export * from './values';
+export * from './signatures';
