@@ -25,6 +25,8 @@ export interface FeatureContext {
   /** The document's file path when it has one (file: URIs, CLI paths); used to find config files. */
   filePath?: string;
   files: WorkspaceFiles;
+  /** Absolute path of the (first) workspace folder, when there is one: relative settings paths resolve against it. */
+  workspaceRoot?: string;
   /** Cross-document state a language keeps (e.g. the Kubernetes workspace index); opaque here. */
   workspace?: unknown;
 }

@@ -32,6 +32,14 @@ let settings: StevedoreSettings = normalizeSettings(undefined);
 let editorLocale: string | undefined;
 let docsLanguage: DocsLanguage = 'en';
 let canPullConfiguration = false;
+/** First workspace folder as a file path: relative paths in settings (customSchemas) resolve against it. */
+let workspaceRoot: string | undefined;
+
+function rootPathOf(params: InitializeParams): string | undefined {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  if (!uri?.startsWith('file:')) return params.rootPath ?? undefined;
+  try { return fileURLToPath(uri); } catch { return undefined; }
+}
 
 const allServices = Object.values(languageServices);
 const anyServiceHas = (feature: keyof LanguageService<unknown>): boolean => allServices.some((s) => typeof s[feature] === 'function');
@@ -40,6 +48,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   editorLocale = params.locale;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  workspaceRoot = rootPathOf(params);
   docsLanguage = resolveDocsLanguage(settings, editorLocale);
   return { capabilities: capabilities(), serverInfo: { name: 'stevedore-language-server', version: '0.1.0' } };
 });
@@ -104,7 +113,7 @@ function contextFor(document: TextDocument): FeatureContext {
   if (document.uri.startsWith('file:')) {
     try { filePath = fileURLToPath(document.uri); } catch { filePath = undefined; }
   }
-  return { lang: docsLanguage, settings, filePath, files: diskWorkspaceFiles };
+  return { lang: docsLanguage, settings, filePath, files: diskWorkspaceFiles, workspaceRoot };
 }
 
 /**
