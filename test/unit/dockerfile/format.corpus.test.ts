@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatDockerfile } from '../../../server/src/dockerfile/format';
+import type { DockerfileModel } from '../../../server/src/dockerfile/model';
+import { heredocsOf } from '../../../server/src/dockerfile/semantic';
+import { contextFor, dockerfile } from '../helpers';
+
+/**
+ * Formats every real Dockerfile of the shared corpus and checks that formatting is idempotent and
+ * changes no meaning: same instructions, same arguments (whitespace-normalized), same logical text
+ * outside whitespace, heredoc bodies byte for byte.
+ */
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const corpusRoot = resolve(repoRoot, '..', 'shared', 'corpus');
+/** A template with placeholders, not a Dockerfile. */
+const skipped = new Set(['dockerfile/docker-library__mysql/Dockerfile.oracle']);
+
+/** The Dockerfiles INDEX.tsv lists (licenses, deliberately broken `*.bad` files and templates left out). */
+function corpusDockerfiles(): string[] {
+  const index = join(corpusRoot, 'INDEX.tsv');
+  if (!existsSync(index)) return [];
+  return readFileSync(index, 'utf8').split('\n').slice(1)
+    .map((line) => line.split('\t'))
+    .filter(([path, area]) => area === 'dockerfile' && path.startsWith('dockerfile/') && !path.endsWith('.bad') && !/(^|\/)LICENSE$/.test(path) && !skipped.has(path))
+    .map(([path]) => path);
+}
+
+function formatText(text: string, settings?: unknown): string {
+  const model = dockerfile(text);
+  const edits = formatDockerfile(model, { tabSize: 4, insertSpaces: true }, contextFor('en', { settings }));
+  return TextDocument.applyEdits(model.document, edits);
+}
+
+/** What BuildKit would read, as comparable data. */
+function meaning(model: DockerfileModel): { keyword: string; args: string; heredocs: string[] }[] {
+  return model.ast.getInstructions().map((instruction) => ({
+    keyword: instruction.getKeyword().toUpperCase(),
+    args: instruction.getArguments().map((a) => a.getValue()).join(' ').replace(/\s+/g, ' ').trim(),
+    heredocs: heredocsOf(instruction).map((h) => {
+      const content = h.getContentRange();
+      const delimiter = h.getDelimiterRange();
+      return `${h.getName()}|${content ? model.document.getText(content) : ''}|${delimiter ? model.document.getText(delimiter) : ''}`;
+    }),
+  }));
+}
+
+/** Every non-whitespace character of the file, in order, with keywords folded to upper case. */
+function ink(model: DockerfileModel): string {
+  return model.document.getText().replace(/^[ \t]*([A-Za-z]+)/gm, (_m, word: string) => word.toUpperCase()).replace(/\s+/g, '');
+}
+
+/**
+ * Each instruction's logical line as the parser builds it (continuations joined, comment and
+ * empty lines inside dropped), with whitespace runs collapsed only outside quotes: a change of
+ * spaces inside a string shows up here, while re-indentation does not.
+ */
+function logicalLines(model: DockerfileModel): string[] {
+  const escape = model.ast.getEscapeCharacter();
+  return model.ast.getInstructions().map((instruction) => {
+    const range = instruction.getRange();
+    const lastLine = heredocsOf(instruction).length ? range.start.line : range.end.line;
+    const lines = model.document.getText({ start: range.start, end: { line: lastLine + 1, character: 0 } }).split(/\r\n|\r|\n/).slice(0, lastLine - range.start.line + 1);
+    let joined = '';
+    lines.forEach((line, i) => {
+      if (i > 0 && (/^[ \t]*#/.test(line) || line.trim() === '')) return;
+      joined += i < lines.length - 1 ? line.replace(new RegExp(`${escape === '\\' ? '\\\\' : escape}[ \\t]*$`), '') : line;
+    });
+    let out = '';
+    let quote = '';
+    for (let i = 0; i < joined.length; i++) {
+      const ch = joined[i];
+      if (quote) {
+        out += ch;
+        if (ch === escape && quote === '"') out += joined[++i] ?? '';
+        else if (ch === quote) quote = '';
+      } else if (/\s/.test(ch)) {
+        if (!out.endsWith(' ')) out += ' ';
+      } else {
+        out += ch;
+        if (ch === escape) out += joined[++i] ?? '';
+        else if (ch === '"' || ch === "'") quote = ch;
+      }
+    }
+    return out.trim().replace(/^[A-Za-z]+/, (k) => k.toUpperCase());
+  });
+}
+
+const files = corpusDockerfiles();
+
+test('corpus formatting: idempotent, same meaning, heredocs byte-identical', { skip: files.length === 0 ? `shared corpus not found at ${corpusRoot}: corpus formatting test skipped` : false }, () => {
+  let changed = 0;
+  for (const name of files) {
+    const original = readFileSync(join(corpusRoot, name), 'utf8');
+    for (const settings of [undefined, { format: { uppercaseKeywords: false, continuationIndent: 2 } }]) {
+      const once = formatText(original, settings);
+      assert.equal(formatText(once, settings), once, `${name}: formatting twice changes more`);
+      const before = dockerfile(original);
+      const after = dockerfile(once);
+      assert.deepEqual(meaning(after), meaning(before), `${name}: instructions or arguments changed`);
+      assert.equal(ink(after), ink(before), `${name}: non-whitespace text changed`);
+      assert.deepEqual(logicalLines(after), logicalLines(before), `${name}: logical lines changed`);
+      if (settings === undefined && once !== original) changed++;
+    }
+  }
+  assert.ok(files.length > 20, `expected the corpus to hold Dockerfiles, found ${files.length}`);
+  assert.ok(changed > 0, 'the formatter changed at least one corpus file');
+});
