@@ -19,6 +19,12 @@ export interface RuleMeta {
   docs: Localized;
   /** Marks findings as unnecessary (faded) or deprecated (struck through) in the editor. */
   tag?: 'unnecessary' | 'deprecated';
+  /**
+   * Peer names that cover several of our rules at once (BuildKit's `MultipleInstructionsDisallowed`
+   * is our multiple-cmd, multiple-entrypoint and multiple-healthcheck). Settings and ignore
+   * comments naming a group address every rule in it; unlike aliases a group need not be unique.
+   */
+  groups?: string[];
 }
 
 export interface Fix {
@@ -73,6 +79,14 @@ export class RuleRegistry<Subject> {
     return this.byName.get(idOrAlias.toLowerCase());
   }
 
+  /** Every rule a name addresses: the one with that id or alias, or all rules of a group. */
+  matching(name: string): Rule<Subject>[] {
+    const single = this.find(name);
+    if (single) return [single];
+    const key = name.toLowerCase();
+    return this.rules.filter((rule) => rule.meta.groups?.some((group) => group.toLowerCase() === key));
+  }
+
   /**
    * Runs every rule that is not switched off. `severityOf` answers the configured severity for a
    * rule (settings, config files); a crashing rule is reported once and never takes the others down.
@@ -112,11 +126,23 @@ export function toDiagnostic(meta: RuleMeta, severity: RuleSeverity, finding: Fi
   return diagnostic;
 }
 
-/** Settings name severities in the user's words; `hint` and `info` map to LSP's lower levels. */
-export function configuredSeverity(meta: RuleMeta, table: Record<string, SeverityName>): SeverityName {
-  const names = [meta.id, ...meta.aliases];
+/** Every name a rule answers to, lower-cased: id, aliases, then groups. */
+export function ruleNames(meta: RuleMeta): string[] {
+  return [meta.id, ...meta.aliases, ...(meta.groups ?? [])].map((name) => name.toLowerCase());
+}
+
+/**
+ * Settings name severities in the user's words; `hint` and `info` map to LSP's lower levels.
+ * An entry for the rule's id or alias wins over one for a group it belongs to.
+ */
+export function configuredSeverity(meta: RuleMeta, table: Record<string, SeverityName>, fallback: SeverityName = meta.severity): SeverityName {
+  const own = [meta.id, ...meta.aliases].map((n) => n.toLowerCase());
+  const groups = (meta.groups ?? []).map((n) => n.toLowerCase());
+  let groupValue: SeverityName | undefined;
   for (const [key, value] of Object.entries(table)) {
-    if (names.some((n) => n.toLowerCase() === key.toLowerCase())) return value;
+    const name = key.toLowerCase();
+    if (own.includes(name)) return value;
+    if (groupValue === undefined && groups.includes(name)) groupValue = value;
   }
-  return meta.severity;
+  return groupValue ?? fallback;
 }

@@ -1,10 +1,23 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { configuredSeverity } from '../common/rules';
 import type { FeatureContext } from '../common/service';
+import { resolveRuleConfig, type EffectiveRuleConfig } from '../config/ruleConfig';
 import type { DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
+import { suppressionsOf, withoutSuppressed } from './suppression';
 
+/** The effective rule configuration for a Dockerfile: `.hadolint.yaml`, `# check=error=true`, settings. */
+export function dockerfileRuleConfig(model: DockerfileModel, ctx: FeatureContext): EffectiveRuleConfig {
+  return resolveRuleConfig({
+    filePath: ctx.filePath,
+    files: ctx.files,
+    settingsTable: ctx.settings.dockerfile.rules,
+    buildkitChecksAreErrors: suppressionsOf(model).buildkitChecksAreErrors,
+  });
+}
+
+/** Runs every enabled rule once over the parsed model, then drops findings that comments suppress. */
 export function diagnoseDockerfile(model: DockerfileModel, ctx: FeatureContext): Diagnostic[] {
-  const table = ctx.settings.dockerfile.rules;
-  return dockerfileRules.run({ model, ctx }, ctx.lang, (rule) => configuredSeverity(rule.meta, table));
+  const config = dockerfileRuleConfig(model, ctx);
+  const diagnostics = dockerfileRules.run({ model, ctx, config }, ctx.lang, (rule) => config.severityOf(rule.meta));
+  return withoutSuppressed(model, diagnostics, (code) => dockerfileRules.find(code)?.meta);
 }

@@ -1,8 +1,10 @@
 import { RuleRegistry } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
+import { coreRules } from './coreRules';
 import { unknownInstruction } from './unknownInstruction';
 
 /** Every Dockerfile rule, one module each. Order is the order diagnostics are reported in. */
 export const dockerfileRules = new RuleRegistry<DockerfileRuleSubject>([
   unknownInstruction,
+  ...coreRules,
 ]);

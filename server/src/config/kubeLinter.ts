@@ -1,0 +1,129 @@
+import { parse } from 'yaml';
+import type { WorkspaceFiles } from '../common/service';
+
+/**
+ * `.kube-linter.yaml`: which checks run. We honour the `checks` section the way kube-linter does —
+ * defaults unless `doNotAutoAddDefaults`, everything with `addAllBuiltIn`, plus `include`, minus
+ * `exclude` (exclude wins) — and `ignorePaths`. Custom checks are kube-linter's own and ignored.
+ */
+export interface KubeLinterConfig {
+  /** Absolute path of the config file. */
+  path: string;
+  addAllBuiltIn: boolean;
+  doNotAutoAddDefaults: boolean;
+  include: string[];
+  exclude: string[];
+  ignorePaths: string[];
+}
+
+export const kubeLinterConfigNames = ['.kube-linter.yaml', '.kube-linter.yml'];
+
+const parsedCache = new Map<string, KubeLinterConfig | undefined>();
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean) : [];
+}
+
+/** Parses the config text; a broken file counts as no config (never throws). */
+export function parseKubeLinterConfig(text: string, path: string): KubeLinterConfig | undefined {
+  const key = `${path}\u0000${text}`;
+  if (parsedCache.has(key)) return parsedCache.get(key);
+  let config: KubeLinterConfig | undefined;
+  try {
+    const raw = parse(text, { maxAliasCount: 50 }) as unknown;
+    const root = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const checks = typeof root.checks === 'object' && root.checks !== null ? (root.checks as Record<string, unknown>) : {};
+    config = {
+      path,
+      addAllBuiltIn: checks.addAllBuiltIn === true,
+      doNotAutoAddDefaults: checks.doNotAutoAddDefaults === true,
+      include: stringList(checks.include),
+      exclude: stringList(checks.exclude),
+      ignorePaths: stringList(checks.ignorePaths).concat(stringList(root.ignorePaths)),
+    };
+  } catch {
+    config = undefined;
+  }
+  if (parsedCache.size > 64) parsedCache.clear();
+  parsedCache.set(key, config);
+  return config;
+}
+
+function dirname(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  const slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  return slash <= 0 ? trimmed.slice(0, slash + 1) || '/' : trimmed.slice(0, slash);
+}
+
+function join(dir: string, name: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}/${name}`;
+}
+
+/**
+ * The nearest `.kube-linter.yaml` from the file's directory upwards, stopping at the workspace
+ * folder that contains the file (or the file system root when there is none).
+ */
+export function findKubeLinterConfig(filePath: string | undefined, files: WorkspaceFiles, roots: readonly string[] = []): KubeLinterConfig | undefined {
+  if (!filePath) return undefined;
+  const root = roots.filter((r) => filePath.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+  let dir = dirname(filePath);
+  for (let depth = 0; depth < 40; depth++) {
+    for (const name of kubeLinterConfigNames) {
+      const path = join(dir, name);
+      const text = files.readText(path);
+      if (text !== undefined) return parseKubeLinterConfig(text, path);
+    }
+    const parent = dirname(dir);
+    if (parent === dir || (root !== undefined && dir.replace(/[\\/]+$/, '') === root.replace(/[\\/]+$/, ''))) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Turns a kube-linter glob (`**`, `*`, `?`) into a regular expression, linear to match. */
+function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*' && glob[i + 1] === '*') {
+      out += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (ch === '*') out += '[^/]*';
+    else if (ch === '?') out += '[^/]';
+    else out += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`(^|/)${out}$`);
+}
+
+/** `ignorePaths` patterns are relative to the config's directory (or absolute). */
+export function isIgnoredByConfig(config: KubeLinterConfig, filePath: string | undefined): boolean {
+  if (!filePath || config.ignorePaths.length === 0) return false;
+  const base = dirname(config.path).replace(/\\/g, '/');
+  const file = filePath.replace(/\\/g, '/');
+  const relative = file.startsWith(`${base}/`) ? file.slice(base.length + 1) : file;
+  return config.ignorePaths.some((glob) => {
+    try {
+      return globToRegExp(glob.replace(/^\.\//, '')).test(relative) || globToRegExp(glob).test(file);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Whether kube-linter would run a check under this config. `names` are the rule's id and aliases;
+ * `kubeLinterCheck` says whether the rule corresponds to a kube-linter check at all (others are
+ * only affected when included or excluded by name), `enabledByDefault` whether kube-linter runs it
+ * without configuration.
+ */
+export function kubeLinterDecision(config: KubeLinterConfig, names: readonly string[], kubeLinterCheck: boolean, enabledByDefault: boolean): 'excluded' | 'included' | 'default' | 'not-enabled' {
+  const lower = names.map((n) => n.toLowerCase());
+  const has = (list: string[]) => list.some((entry) => lower.includes(entry.toLowerCase()));
+  if (has(config.exclude)) return 'excluded';
+  if (has(config.include)) return 'included';
+  if (!kubeLinterCheck) return 'default';
+  if (config.addAllBuiltIn) return 'default';
+  if (enabledByDefault && !config.doNotAutoAddDefaults) return 'default';
+  return 'not-enabled';
+}

@@ -1,0 +1,58 @@
+import type { Rule } from '../../common/rules';
+import { directoryOf, joinPath } from '../../config/hadolint';
+import { ignoredBy, parseDockerignore, type IgnorePattern } from '../dockerignore';
+import type { DockerfileRuleSubject } from './context';
+import { factsOf } from './facts';
+import { flagsOf } from './syntaxFlags';
+import { argumentText, parseJsonArray } from './syntaxArguments';
+
+type Subject = DockerfileRuleSubject;
+
+/** `<Dockerfile>.dockerignore` next to the file wins over the context's `.dockerignore`, as in BuildKit. */
+function loadIgnore(subject: Subject): IgnorePattern[] | undefined {
+  const { filePath, files } = subject.ctx;
+  if (!filePath) return undefined;
+  const text = files.readText(`${filePath}.dockerignore`) ?? files.readText(joinPath(directoryOf(filePath), '.dockerignore'));
+  return text === undefined ? undefined : parseDockerignore(text);
+}
+
+const isRemote = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@');
+
+export const copyIgnoredFile: Rule<Subject> = {
+  meta: {
+    id: 'copy-ignored-file',
+    aliases: ['CopyIgnoredFile'],
+    severity: 'warning',
+    category: 'semantics',
+    title: { en: 'Copying a file that .dockerignore excludes', zh: '复制了被 .dockerignore 排除的文件' },
+    docs: {
+      en: 'Files excluded by `.dockerignore` are never sent to the builder, so a `COPY`/`ADD` of them copies nothing or fails with "not found".\n\nStevedore reads `<Dockerfile>.dockerignore` next to the Dockerfile, else `.dockerignore` in its directory (the usual build context), honouring `!` exceptions and `**`. Remove the pattern, add a `!` exception, or stop copying the file.',
+      zh: '被 `.dockerignore` 排除的文件根本不会发送给构建器，因此对它们的 `COPY`/`ADD` 要么什么也没复制，要么报 "not found" 错误。\n\nStevedore 会读取 Dockerfile 旁边的 `<Dockerfile>.dockerignore`，否则读取其所在目录（通常就是构建上下文）中的 `.dockerignore`，并支持 `!` 例外和 `**`。请删除该模式、添加 `!` 例外，或者不再复制该文件。',
+    },
+  },
+  check(subject, report) {
+    const facts = factsOf(subject.model);
+    const relevant = facts.keywords.some((keyword) => keyword === 'COPY' || keyword === 'ADD');
+    if (!relevant) return;
+    const patterns = loadIgnore(subject);
+    if (!patterns || patterns.length === 0) return;
+    facts.instructions.forEach((instruction, index) => {
+      const keyword = facts.keywords[index];
+      if (keyword !== 'COPY' && keyword !== 'ADD') return;
+      if (flagsOf(instruction).some((flag) => flag.getName() === 'from')) return;
+      const args = facts.lineArguments(instruction);
+      const found = argumentText(subject.model, facts, instruction);
+      const json = found ? parseJsonArray(found.text) : undefined;
+      const sources = json ? json.slice(0, -1).map((value) => ({ value, range: found!.range })) : args.slice(0, -1).map((a) => ({ value: a.getValue(), range: a.getRange() }));
+      for (const source of sources) {
+        if (source.value.startsWith('<<') || source.value.includes('$') || isRemote(source.value)) continue;
+        const pattern = ignoredBy(patterns, source.value);
+        if (!pattern) continue;
+        report({
+          range: source.range,
+          message: { en: `${source.value} is excluded by .dockerignore ("${pattern.text}"), so it is not in the build context.`, zh: `${source.value} 被 .dockerignore 排除（"${pattern.text}"），不在构建上下文中。` },
+        });
+      }
+    });
+  },
+};

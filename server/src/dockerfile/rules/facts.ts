@@ -1,0 +1,181 @@
+import type { Argument, Flag, Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../model';
+import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
+
+/** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
+export interface DirectiveLine {
+  /** Lower-cased: BuildKit matches directive names case-insensitively. */
+  name: string;
+  value: string;
+  line: number;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+/**
+ * Facts several rules need, computed once per parsed model and shared: rules never re-parse or
+ * re-split the text. Everything here is lazy-free and linear in the file size.
+ */
+export interface DockerfileFacts {
+  readonly lines: readonly string[];
+  readonly instructions: readonly Instruction[];
+  /** Upper-cased keyword of each instruction, same order. */
+  readonly keywords: readonly string[];
+  readonly semantics: DockerfileSemantics;
+  readonly directives: readonly DirectiveLine[];
+  /**
+   * Every reference to a stage (`FROM <stage>`, `COPY --from`, `RUN --mount from=`), read from
+   * all flags (dockerfile-ast's getFromFlag only sees `--from` when it is the only flag).
+   */
+  readonly stageReferences: readonly StageReference[];
+  /** Index of the stage an instruction belongs to; -1 before the first FROM. */
+  stageIndexOf(instruction: Instruction): number;
+  stageOf(instruction: Instruction): Stage | undefined;
+  /** The instruction's arguments without heredoc bodies (what the instruction line itself says). */
+  lineArguments(instruction: Instruction): Argument[];
+  /** The instruction whose range covers a line, if any (binary search). */
+  instructionAtLine(line: number): Instruction | undefined;
+}
+
+const cache = new WeakMap<DockerfileModel, DockerfileFacts>();
+
+export function factsOf(model: DockerfileModel): DockerfileFacts {
+  let facts = cache.get(model);
+  if (!facts) {
+    facts = buildFacts(model);
+    cache.set(model, facts);
+  }
+  return facts;
+}
+
+const directivePattern = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+
+function readDirectives(lines: readonly string[]): DirectiveLine[] {
+  const directives: DirectiveLine[] = [];
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    const match = directivePattern.exec(text);
+    if (!match) break;
+    const nameStart = text.indexOf(match[1]);
+    const valueStart = match[2] ? text.indexOf(match[2], text.indexOf('=') + 1) : text.length;
+    directives.push({
+      name: match[1].toLowerCase(), value: match[2], line,
+      range: { start: { line, character: 0 }, end: { line, character: text.length } },
+      nameRange: { start: { line, character: nameStart }, end: { line, character: nameStart + match[1].length } },
+      valueRange: { start: { line, character: valueStart }, end: { line, character: valueStart + match[2].length } },
+    });
+  }
+  return directives;
+}
+
+function buildFacts(model: DockerfileModel): DockerfileFacts {
+  const lines = model.document.getText().split(/\r?\n/);
+  const instructions = model.ast.getInstructions();
+  const keywords = instructions.map((i) => i.getKeyword().toUpperCase());
+  const semantics = semanticsOf(model);
+  const stageIndex = new Map<Instruction, number>();
+  for (const stage of semantics.stages) for (const instruction of stage.instructions) stageIndex.set(instruction, stage.index);
+  const argumentCache = new Map<Instruction, Argument[]>();
+  const starts = instructions.map((i) => i.getRange().start.line);
+
+  return {
+    lines, instructions, keywords, semantics, directives: readDirectives(lines),
+    stageReferences: collectStageReferences(semantics, instructions, keywords, stageIndex),
+    stageIndexOf: (instruction) => stageIndex.get(instruction) ?? -1,
+    stageOf: (instruction) => semantics.stages[stageIndex.get(instruction) ?? -1],
+    lineArguments(instruction) {
+      let args = argumentCache.get(instruction);
+      if (!args) {
+        args = argumentsWithoutHeredocBodies(instruction);
+        argumentCache.set(instruction, args);
+      }
+      return args;
+    },
+    instructionAtLine(line) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= line) { found = mid; low = mid + 1; } else high = mid - 1;
+      }
+      if (found < 0) return undefined;
+      const candidate = instructions[found];
+      return candidate.getRange().end.line >= line ? candidate : undefined;
+    },
+  };
+}
+
+function heredocsOf(instruction: Instruction): { startLine: number; bodyStartLine: number }[] {
+  const getter = (instruction as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getStartRange(): Range }[] }).getHeredocs;
+  if (typeof getter !== 'function') return [];
+  try {
+    return getter.call(instruction).map((h) => ({ startLine: h.getStartRange().start.line, bodyStartLine: h.getStartRange().start.line + 1 }));
+  } catch {
+    return [];
+  }
+}
+
+function argumentsWithoutHeredocBodies(instruction: Instruction): Argument[] {
+  let args: Argument[];
+  try {
+    args = instruction.getArguments();
+  } catch {
+    return [];
+  }
+  const heredocs = heredocsOf(instruction);
+  if (heredocs.length === 0) return args;
+  // Heredoc bodies start on the line after the first `<<WORD`; the instruction's own words end there.
+  const cutLine = Math.min(...heredocs.map((h) => h.bodyStartLine));
+  return args.filter((arg) => arg.getRange().start.line < cutLine);
+}
+
+/** Shorthand used by rules. */
+export function rangeOf(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+function flagsOf(instruction: Instruction): Flag[] {
+  const getter = (instruction as unknown as { getFlags?: () => Flag[] }).getFlags;
+  try {
+    return typeof getter === 'function' ? getter.call(instruction) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Earlier stages first (what BuildKit resolves); a later stage of that name is kept for messages. */
+function targetOf(stages: readonly Stage[], text: string, current: Stage | undefined): Stage | undefined {
+  return findStage(stages, text, current) ?? (/^\d+$/.test(text) ? undefined : findStage(stages, text));
+}
+
+function collectStageReferences(semantics: DockerfileSemantics, instructions: readonly Instruction[], keywords: readonly string[], stageIndex: Map<Instruction, number>): StageReference[] {
+  const { stages } = semantics;
+  const references: StageReference[] = [];
+  instructions.forEach((instruction, index) => {
+    const keyword = keywords[index];
+    const current = stages[stageIndex.get(instruction) ?? -1];
+    if (keyword === 'FROM') {
+      const stage = current;
+      if (stage?.baseImage && stage.baseImageRange) references.push({ kind: 'from', text: stage.baseImage, range: stage.baseImageRange, instruction, target: stage.baseStage });
+      return;
+    }
+    if (keyword !== 'COPY' && keyword !== 'RUN') return;
+    for (const flag of flagsOf(instruction)) {
+      if (keyword === 'COPY' && flag.getName() === 'from') {
+        const text = flag.getValue();
+        const range = flag.getValueRange();
+        if (text && range) references.push({ kind: 'copy-from', text, range, instruction, target: targetOf(stages, text, current) });
+      } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+        for (const option of flag.getOptions()) {
+          const text = option.getValue();
+          const range = option.getValueRange();
+          if (option.getName() === 'from' && text && range) references.push({ kind: 'mount-from', text, range, instruction, target: targetOf(stages, text, current) });
+        }
+      }
+    }
+  });
+  return references;
+}
