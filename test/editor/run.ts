@@ -3,7 +3,8 @@
  *
  * Editor: code-server 4.100.3 (= VS Code 1.100.3) driven by headless Chromium, through the shim
  * host/codeServerHost.ts that stands in for the VS Code executable. `STEVEDORE_EDITOR=desktop`
- * runs the same suite on a downloaded desktop VS Code 1.100.3 instead (needs Microsoft's servers).
+ * runs the same suite on a downloaded desktop VS Code 1.100.3 instead (needs Microsoft's servers,
+ * and a display: use `xvfb-run -a` on a headless Linux machine).
  *
  * Passes: the `passes` table below. Each pass starts a fresh editor with its own scratch
  * workspace (a copy of fixtures/workspace), user-data dir and extensions dir, and runs its own
@@ -57,7 +58,10 @@ const baseSettings: Record<string, unknown> = {
 const VSCODE_VERSION = '1.100.3';
 const editor = process.env.STEVEDORE_EDITOR === 'desktop' ? 'desktop' : 'code-server';
 const suiteDir = join(repoRoot, 'test', 'editor', 'suite');
-const outRoot = join(repoRoot, '.vscode-test', 'out');
+// Bundles go under the repo (so `require('mocha')` finds its node_modules), in a folder of this
+// run's own, so two runs at once never delete each other's files.
+const outParent = join(repoRoot, '.vscode-test', 'out');
+let outRoot = '';
 
 function suiteFiles(dir = suiteDir): string[] {
   const found: string[] = [];
@@ -139,7 +143,7 @@ async function runPass(pass: Pass, executable: string): Promise<boolean> {
       registerLanguagePack(pass.locale, profile.userDataDir, profile.extensionsDir);
     }
     const exitCode = await runTests({
-      ...(editor === 'desktop' ? { version: VSCODE_VERSION } : { vscodeExecutablePath: executable }),
+      vscodeExecutablePath: executable,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
       launchArgs: [
@@ -167,18 +171,22 @@ async function main(): Promise<number> {
   if (selected.length === 0) throw new Error(`STEVEDORE_EDITOR_PASSES=${process.env.STEVEDORE_EDITOR_PASSES} names no pass (${passes.map((p) => p.name).join(', ')})`);
   // The extension under test is the repo itself; its dist/ must match the sources.
   execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-  mkdirSync(outRoot, { recursive: true });
+  mkdirSync(outParent, { recursive: true });
+  outRoot = mkdtempSync(join(outParent, 'run-'));
   const executable = editor === 'desktop' ? await downloadAndUnzipVSCode(VSCODE_VERSION) : await bundleCodeServerHost();
   const results: [string, boolean][] = [];
   for (const pass of selected) results.push([pass.name, await runPass(pass, executable)]);
   const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
   console.log(`\neditor passes: ${results.map(([name, ok]) => `${name} ${ok ? 'ok' : 'FAILED'}`).join(', ')}`);
+  // Bundled tests of a failed run stay for their source maps and stack traces.
+  if (failed.length === 0) rmSync(outRoot, { recursive: true, force: true });
   return failed.length ? 1 : 0;
 }
 
 main().then(
   (code) => process.exit(code),
   (error) => {
+    if (outRoot) rmSync(outRoot, { recursive: true, force: true });
     console.error(`editor tests could not run: ${(error as Error).stack ?? String(error)}`);
     process.exit(1);
   },
