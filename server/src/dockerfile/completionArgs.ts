@@ -109,7 +109,8 @@ function mountItems(model: DockerfileModel, cursor: InstructionCursor, token: To
   const text = model.document.getText();
   const value = text.slice(valueStart, token.end);
   const at = cursor.offset - valueStart;
-  const segmentStart = value.lastIndexOf(',', at - 1) + 1;
+  // lastIndexOf treats a negative start as 0, which would find a comma right at the cursor.
+  const segmentStart = at > 0 ? value.lastIndexOf(',', at - 1) + 1 : 0;
   const nextComma = value.indexOf(',', at);
   const segmentEnd = nextComma < 0 ? value.length : nextComma;
   const segment = value.slice(segmentStart, segmentEnd);
