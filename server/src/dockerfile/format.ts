@@ -2,7 +2,7 @@ import { Onbuild, type Instruction } from 'dockerfile-ast';
 import type { FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../common/service';
 import type { DockerfileModel } from './model';
-import { heredocsOf, semanticsOf } from './semantic';
+import { heredocsOf } from './semantic';
 
 /**
  * Formatting that never changes what BuildKit reads:
@@ -43,7 +43,7 @@ export function formatDockerfileRange(model: DockerfileModel, range: Range, opti
 
 /** After Enter on a continued line (or typing the escape char), indent the continuation line. */
 export function formatDockerfileOnType(model: DockerfileModel, position: Position, ch: string, options: FormattingOptions, ctx: FeatureContext): TextEdit[] {
-  const escapeChar = semanticsOf(model).escapeChar;
+  const escapeChar = model.ast.getEscapeCharacter();
   if (ch !== '\n' || position.line === 0) return [];
   const lines = model.document.getText().split(lineBreak);
   const current = lines[position.line] ?? '';
@@ -74,7 +74,7 @@ function indentUnit(options: FormattingOptions, ctx: FeatureContext): string {
 function plan(model: DockerfileModel, options: FormattingOptions, ctx: FeatureContext): Layout {
   const lines = model.document.getText().split(lineBreak);
   const plans: LinePlan[] = lines.map(() => ({ kind: 'keep' }));
-  const escapeChar = semanticsOf(model).escapeChar;
+  const escapeChar = model.ast.getEscapeCharacter();
   const protectedLines = protectedLineSet(model);
   const setText = (line: number, text: string): void => {
     if (text !== lines[line]) plans[line] = { kind: 'replace', text };
