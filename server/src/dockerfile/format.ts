@@ -31,7 +31,16 @@ interface Layout {
 const lineBreak = /\r\n|\r|\n/;
 
 export function formatDockerfile(model: DockerfileModel, options: FormattingOptions, ctx: FeatureContext): TextEdit[] {
-  return toEdits(plan(model, options, ctx));
+  const layout = plan(model, options, ctx);
+  const edits = toEdits(layout);
+  // The editor's own "insert final newline" preference, when it sends one.
+  const lastLine = layout.lines.length - 1;
+  if (options.insertFinalNewline === true && lastLine >= 0 && plannedText(layout.plans, layout.lines, lastLine) !== '') {
+    const eol = /\r\n|\r|\n/.exec(model.document.getText())?.[0] ?? '\n';
+    const end = { line: lastLine, character: layout.lines[lastLine].length };
+    edits.push({ range: { start: end, end }, newText: eol });
+  }
+  return edits;
 }
 
 export function formatDockerfileRange(model: DockerfileModel, range: Range, options: FormattingOptions, ctx: FeatureContext): TextEdit[] {

@@ -126,3 +126,10 @@ test('on-type: Enter after the escape char indents the new continuation line', (
   assert.deepEqual(service.formatOnType!(dockerfile('RUN echo "a \\\n\n'), { line: 1, character: 0 }, '\n', spaces, ctx), []);
   assert.deepEqual(service.formatOnType!(dockerfile(''), { line: 0, character: 0 }, '\n', spaces, ctx), []);
 });
+
+test('the editor\'s insertFinalNewline preference is honoured', () => {
+  const withNewline = { ...spaces, insertFinalNewline: true };
+  assert.equal(assertStable('from a\nrun  b', withNewline), 'FROM a\nRUN b\n');
+  assert.equal(assertStable('from a\r\nrun b  ', withNewline), 'FROM a\r\nRUN b\r\n');
+  assert.equal(assertStable('FROM a', spaces), 'FROM a');
+});
