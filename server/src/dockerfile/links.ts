@@ -1,6 +1,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { pick, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
+import { parseImageRef } from './imageRef';
 import type { DockerfileModel } from './model';
 import { resolveVariableAt, semanticsOf } from './semantic';
 
@@ -8,15 +9,6 @@ import { resolveVariableAt, semanticsOf } from './semantic';
  * Links from `FROM <image>` to the image's page on its registry. The URLs are built from the
  * reference alone: nothing is fetched, and a registry without a known web page gets no link.
  */
-
-export interface ImageReference {
-  /** Registry host, `docker.io` when the reference names none. */
-  registry: string;
-  /** Repository path without registry, tag or digest, e.g. `library/alpine`, `bitnami/redis`. */
-  repository: string;
-  tag?: string;
-  digest?: string;
-}
 
 interface RegistryPage {
   hosts: readonly string[];
@@ -47,36 +39,14 @@ const tooltip: Localized = { en: 'Open {image} on {registry}', zh: '在 {registr
 /** Repository path segments: lower-case letters, digits and the separators the distribution spec allows. */
 const repositoryPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
-/** Splits `registry/repo:tag@digest`; undefined when it is not a well-formed reference. */
-export function parseImageReference(text: string): ImageReference | undefined {
-  if (!text || text.length > 512 || /[\s$]/.test(text)) return undefined;
-  let rest = text;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const slash = rest.indexOf('/');
-  const first = slash >= 0 ? rest.slice(0, slash) : '';
-  const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const registry = hasRegistry ? first.toLowerCase() : 'docker.io';
-  let repository = hasRegistry ? rest.slice(slash + 1) : rest;
-  if (registry === 'docker.io' || pageByHost.get(registry)?.hosts.includes('docker.io')) {
-    if (!repository.includes('/')) repository = `library/${repository}`;
-  }
-  if (!repositoryPattern.test(repository)) return undefined;
-  return { registry, repository, tag, digest };
-}
-
-export function imagePageUrl(reference: ImageReference): string | undefined {
-  return pageByHost.get(reference.registry)?.url(reference.repository);
+/** The registry web page of an image reference; undefined for unknown registries and malformed references. */
+export function imagePageUrl(image: string): { url: string; registry: string; repository: string } | undefined {
+  if (image.length > 512 || image.includes('$')) return undefined;
+  const ref = parseImageRef(image);
+  if (!ref || !repositoryPattern.test(ref.effectiveRepository)) return undefined;
+  const page = pageByHost.get(ref.effectiveRegistry.toLowerCase());
+  const url = page?.url(ref.effectiveRepository);
+  return page && url ? { url, registry: page.name, repository: ref.isOfficialHubImage ? ref.repository : ref.effectiveRepository } : undefined;
 }
 
 export function dockerfileLinks(model: DockerfileModel, ctx: FeatureContext): DocumentLink[] {
@@ -86,12 +56,9 @@ export function dockerfileLinks(model: DockerfileModel, ctx: FeatureContext): Do
     if (!baseImage || !baseImageRange || stage.baseStage || baseImage.toLowerCase() === 'scratch') continue;
     const image = baseImage.includes('$') ? expandGlobals(model, baseImage, baseImageRange.start) : baseImage;
     if (!image || image.toLowerCase() === 'scratch') continue;
-    const reference = parseImageReference(image);
-    const url = reference && imagePageUrl(reference);
-    if (!reference || !url) continue;
-    const registry = pageByHost.get(reference.registry)!.name;
-    const shown = reference.repository.replace(/^library\//, '');
-    links.push({ range: baseImageRange, target: url, tooltip: pick(tooltip, ctx.lang).replace('{image}', shown).replace('{registry}', registry) });
+    const page = imagePageUrl(image);
+    if (!page) continue;
+    links.push({ range: baseImageRange, target: page.url, tooltip: pick(tooltip, ctx.lang).replace('{image}', page.repository).replace('{registry}', page.registry) });
   }
   return links;
 }

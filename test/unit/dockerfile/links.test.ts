@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseImageReference } from '../../../server/src/dockerfile/links';
+import { imagePageUrl } from '../../../server/src/dockerfile/links';
 import { dockerfileService as service } from '../../../server/src/dockerfile/service';
 import { contextFor, dockerfile } from '../helpers';
 
@@ -50,12 +50,13 @@ test('the link covers the image text and carries a localized tooltip', () => {
   assert.equal(link.tooltip, '在 Docker Hub 上打开 python');
 });
 
-test('parseImageReference splits registry, repository, tag and digest', () => {
-  assert.deepEqual(parseImageReference('localhost:5000/app:dev'), { registry: 'localhost:5000', repository: 'app', tag: 'dev', digest: undefined });
-  assert.deepEqual(parseImageReference('ubuntu@sha256:0123'), { registry: 'docker.io', repository: 'library/ubuntu', tag: undefined, digest: 'sha256:0123' });
-  assert.equal(parseImageReference('Bad Image'), undefined);
-  assert.equal(parseImageReference('UPPER/case'), undefined);
-  assert.equal(parseImageReference(''), undefined);
+test('imagePageUrl: registries with a port, malformed and upper-case references get no page', () => {
+  assert.equal(imagePageUrl('localhost:5000/app:dev'), undefined);
+  assert.deepEqual(imagePageUrl('ubuntu@sha256:0123'), { url: 'https://hub.docker.com/_/ubuntu', registry: 'Docker Hub', repository: 'ubuntu' });
+  assert.equal(imagePageUrl('Bad Image'), undefined);
+  assert.equal(imagePageUrl('UPPER/case'), undefined);
+  assert.equal(imagePageUrl(''), undefined);
+  assert.equal(imagePageUrl('quay.io/single'), undefined);
 });
 
 test('empty and incomplete files give no links', () => {
