@@ -1,30 +1,144 @@
-import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { pick } from '../common/localized';
+import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
 import { kindDocs } from './kinds';
-import { documentAtOffset, type ManifestFile } from './model';
+import type { ManifestFile } from './model';
+import { formatPath, pathAt, type CursorPath } from './path';
+import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, typeLabel, type FieldSchema, type KindSchema } from './schema';
+import { fieldDocsZh } from './schema/fieldDocsZh';
+import { customSchemasFor } from './schema/customSchemas';
+import { kindSchemaFor, metadataOnlyKind } from './schema/forDocument';
+import { resourceNames, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
+
+const labels = {
+  required: { en: 'required', zh: '必填' },
+  optional: { en: 'optional', zh: '可选' },
+  values: { en: 'Allowed values', zh: '可选值' },
+  default: { en: 'Default', zh: '默认值' },
+  noZh: { en: '', zh: '_（暂无中文说明，以下为 Kubernetes API 的英文原文。）_' },
+  served: { en: 'Served by Kubernetes 1.36.', zh: 'Kubernetes 1.36 提供此版本。' },
+  coreGroup: { en: 'core group', zh: '核心组' },
+  group: { en: 'API group', zh: 'API 组' },
+  version: { en: 'version', zh: '版本' },
+  kinds: { en: 'Kinds', zh: '包含的类型' },
+  custom: { en: 'Custom resource (from `stevedore.kubernetes.customSchemas`).', zh: '自定义资源（来自 `stevedore.kubernetes.customSchemas`）。' },
+} satisfies Record<string, Localized>;
+
+const colon = (lang: DocsLanguage): string => (lang === 'zh-cn' ? '：' : ': ');
 
 export function hoverManifest(file: ManifestFile, position: Position, ctx: FeatureContext): Hover | null {
-  const offset = file.document.offsetAt(position);
-  const doc = documentAtOffset(file, offset);
-  if (!doc?.isKubernetes || !isMap(doc.yaml.contents)) return null;
-  const pair = doc.yaml.contents.items.find((item) => nodeContains(item.key as Node, offset) || nodeContains(item.value as Node, offset));
-  if (!pair || !isScalar(pair.key) || pair.key.value !== 'kind' || !doc.kind) return null;
-  const info = kindDocs[doc.kind];
-  if (!info) return null;
+  const cursor = pathAt(file, position);
+  if (!cursor) return null;
+  const value = hoverText(cursor, ctx);
+  if (!value) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: `**${doc.kind}** (\`${info.apiVersion}\`)\n\n${pick(info.summary, ctx.lang)}` },
-    range: pairRange(file, pair),
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: file.document.positionAt(cursor.replace.start), end: file.document.positionAt(cursor.replace.end) },
   };
 }
 
-function nodeContains(node: Node | null | undefined, offset: number): boolean {
-  return !!node?.range && node.range[0] <= offset && offset <= node.range[1];
+function hoverText(cursor: CursorPath, ctx: FeatureContext): string | undefined {
+  const { doc, path } = cursor;
+  if (cursor.target === 'key' && cursor.key === '') return undefined;
+  if (path.length === 1 && path[0] === 'kind') return kindHover(doc.kind, doc.apiVersion, ctx);
+  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionHover(doc.apiVersion, doc.kind, ctx.lang);
+  if (!doc.isKubernetes) return undefined;
+  const kind = kindSchemaFor(doc, ctx);
+  let schema: KindSchema;
+  let fieldPath = path;
+  if (kind) {
+    schema = kind;
+  } else if (path[0] === 'metadata') {
+    // Unknown kinds and CRDs without a schema: metadata is the same for every object.
+    schema = metadataOnlyKind;
+    fieldPath = path.slice(1);
+  } else {
+    return undefined;
+  }
+  // On a sequence entry (`- ReadWriteOnce`), describe the list field.
+  while (fieldPath.length > 0 && typeof fieldPath[fieldPath.length - 1] === 'number') fieldPath = fieldPath.slice(0, -1);
+  if (fieldPath.length === 0) return undefined;
+  const lookup = fieldAt(schema, fieldPath);
+  if (!lookup) return undefined;
+  const dotted = formatPath(path);
+  if (lookup.mapEntry) return mapEntryHover(String(fieldPath[fieldPath.length - 1]), fieldPath, ctx.lang);
+  if (!lookup.field) return undefined;
+  return fieldHover(lookup.field, dotted, kind, ctx.lang);
 }
 
-function pairRange(file: ManifestFile, pair: Pair): { start: Position; end: Position } {
-  const start = (pair.key as Node).range![0];
-  const end = (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node).range![1];
-  return { start: file.document.positionAt(start), end: file.document.positionAt(end) };
+function fieldHover(field: FieldSchema, dotted: string, kind: KindSchema | undefined, lang: DocsLanguage): string {
+  const lines: string[] = [];
+  const req = field.required ? labels.required : labels.optional;
+  lines.push(`**${field.name}** \`${typeLabel(field.type)}\` · ${pick(req, lang)}`);
+  const description = describeField(field, lang);
+  if (description) lines.push('', description);
+  if (field.enum?.length) lines.push('', `**${pick(labels.values, lang)}${colon(lang)}** ${field.enum.map((v) => `\`${v === '' ? '""' : v}\``).join(' · ')}`);
+  if (field.default !== undefined) lines.push('', `**${pick(labels.default, lang)}${colon(lang)}** \`${field.default}\``);
+  const where = kind && kind.kind ? ` — ${kind.kind} (\`${kind.apiVersion}\`)` : '';
+  lines.push('', `\`${dotted}\`${where}`);
+  return lines.join('\n');
+}
+
+/** Our Chinese text when we have it, else the API's English (said so in Chinese, never passed off as ours). */
+export function describeField(field: FieldSchema, lang: DocsLanguage): string | undefined {
+  if (lang === 'zh-cn') {
+    const zh = fieldDocsZh[`${field.owner}.${field.name}`] ?? (field.owner.startsWith('custom') ? undefined : fieldDocsZh[`*.${field.name}`]);
+    if (zh) return zh;
+    return field.description ? `${labels.noZh.zh}\n\n${field.description}` : undefined;
+  }
+  return field.description;
+}
+
+function kindHover(kind: string | undefined, apiVersion: string | undefined, ctx: FeatureContext): string | undefined {
+  if (!kind) return undefined;
+  const info = kindDocs[kind];
+  if (!info) {
+    const custom = apiVersion ? customSchemasFor(ctx)?.getKind(apiVersion, kind) : undefined;
+    return custom ? `**${kind}** (\`${custom.apiVersion}\`)\n\n${pick(labels.custom, ctx.lang)}` : undefined;
+  }
+  const served = kindsNamed(kind).map((k) => `\`${k.apiVersion}\``);
+  const lines = [`**${kind}** (\`${info.apiVersion}\`)`, '', pick(info.summary, ctx.lang)];
+  if (served.length > 1) lines.push('', `apiVersion: ${served.join(' · ')}`);
+  if (apiVersion) {
+    const status = statusLine(apiVersion, kind, ctx.lang);
+    if (status) lines.push('', status);
+  }
+  return lines.join('\n');
+}
+
+function statusLine(apiVersion: string, kind: string | undefined, lang: DocsLanguage): string | undefined {
+  const info = apiVersionInfo(apiVersion, kind);
+  if (info.status !== 'removed' && info.status !== 'deprecated') return undefined;
+  const what = `\`${apiVersion}\`${kind ? ` ${kind}` : ''}`;
+  const zh = lang === 'zh-cn';
+  const parts: string[] = [];
+  if (info.status === 'removed') parts.push(zh ? `⚠️ **已在 Kubernetes ${info.removedIn} 中移除：** ${what}。` : `⚠️ **Removed in Kubernetes ${info.removedIn}:** ${what}.`);
+  else parts.push(zh ? `⚠️ **已弃用${info.deprecatedIn ? `（自 ${info.deprecatedIn} 起）` : ''}：** ${what}。` : `⚠️ **Deprecated${info.deprecatedIn ? ` since ${info.deprecatedIn}` : ''}:** ${what}.`);
+  if (info.replacement) parts.push(zh ? `请改用 \`${info.replacement}\`。` : `Use \`${info.replacement}\` instead.`);
+  if (info.note) parts.push(pick(info.note, lang));
+  return parts.join(zh ? '' : ' ');
+}
+
+function apiVersionHover(apiVersion: string | undefined, kind: string | undefined, lang: DocsLanguage): string | undefined {
+  if (!apiVersion) return undefined;
+  const info = apiVersionInfo(apiVersion, kind);
+  if (!builtinGroups.has(info.group)) return undefined; // custom resource groups: nothing we can vouch for
+  const groupName = info.group === '' ? pick(labels.coreGroup, lang) : `\`${info.group}\``;
+  const lines = [`**apiVersion** \`${apiVersion}\``, '', `${pick(labels.group, lang)}${colon(lang)}${groupName} · ${pick(labels.version, lang)}${colon(lang)}\`${info.version}\``];
+  const status = statusLine(apiVersion, kind, lang);
+  if (status) lines.push('', status);
+  else if (info.status === 'served') {
+    lines.push('', pick(labels.served, lang));
+    const kinds = kindsAt(apiVersion);
+    if (kinds.length) lines.push('', `${pick(labels.kinds, lang)}${colon(lang)}${kinds.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+function mapEntryHover(key: string, path: readonly (string | number)[], lang: DocsLanguage): string | undefined {
+  const parent = path[path.length - 2];
+  const doc = parent === 'labels' || parent === 'matchLabels' || parent === 'selector' ? wellKnownLabels[key]
+    : parent === 'nodeSelector' ? wellKnownNodeLabels[key]
+      : parent === 'limits' || parent === 'requests' ? resourceNames[key]?.doc : undefined;
+  return doc ? `**${key}**\n\n${pick(doc, lang)}` : undefined;
 }

@@ -38,6 +38,16 @@ export interface CursorPath {
   inBlockScalar: boolean;
 }
 
+/** `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out;
+}
+
 /** What a line holds, as far as structure goes. Columns are UTF-16 code units within the line. */
 interface LineInfo {
   indent: number;
