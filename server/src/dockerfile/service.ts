@@ -1,4 +1,5 @@
 import type { LanguageService } from '../common/service';
+import { dockerfileCodeActions } from './codeActions';
 import { completeDockerfile } from './completion';
 import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
@@ -18,6 +19,7 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   complete: completeDockerfile,
   signatureHelp: signatureHelpDockerfile,
   diagnose: diagnoseDockerfile,
+  codeActions: dockerfileCodeActions,
   symbols: dockerfileSymbols,
   folding: dockerfileFolding,
   definition: dockerfileDefinition,

@@ -85,9 +85,13 @@ function unquote(text: string): string {
   return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
 }
 
-/** Absolute on Linux (`/app`) or Windows (`C:\app`, `c:/app`, `\app`, `\\server\share`), or starts with a variable. */
+/**
+ * Absolute on Linux (`/app`) or Windows (`C:\app`, `c:/app`, `\app`, `\\server\share`), or starts
+ * with a variable. A drive letter alone counts: with the default escape character `C:\app` reaches
+ * us as `C:app`.
+ */
 export function isAbsoluteOrVariable(path: string): boolean {
-  return /^(\/|\\|[A-Za-z]:([\\/]|$)|\$)/.test(path);
+  return /^(\/|\\|[A-Za-z]:|\$)/.test(path);
 }
 
 export const relativeWorkdir: Rule<Subject> = {

@@ -1,7 +1,9 @@
+import { flagsByInstruction, type FlagDoc } from '../docs/flags';
+
 /**
- * Small tables the syntax rules check against. Mount options, network and security values come
- * from the hover/completion docs in ../docs (one source of truth); the flag list per instruction
- * and the full signal list are kept here until the docs carry them.
+ * Small tables the rules check against. Flags, mount options, network and security values come
+ * from the hover/completion docs in ../docs (one source of truth); the full signal list, the
+ * predefined args and the reserved names are kept here.
  */
 
 export type FlagValueKind = 'boolean' | 'duration' | 'integer' | 'chmod' | 'network' | 'security' | 'mount' | 'checksum' | 'text';
@@ -12,23 +14,21 @@ export interface FlagSpec {
   repeatable?: boolean;
 }
 
-/** The flags BuildKit's current Dockerfile frontend accepts per instruction (labs ones included). */
-export const instructionFlags: Readonly<Record<string, Readonly<Record<string, FlagSpec>>>> = {
-  FROM: { platform: { kind: 'text' } },
-  RUN: { mount: { kind: 'mount', repeatable: true }, network: { kind: 'network' }, security: { kind: 'security' }, device: { kind: 'text', repeatable: true } },
-  COPY: {
-    from: { kind: 'text' }, chown: { kind: 'text' }, chmod: { kind: 'chmod' }, link: { kind: 'boolean' },
-    parents: { kind: 'boolean' }, exclude: { kind: 'text', repeatable: true },
-  },
-  ADD: {
-    chown: { kind: 'text' }, chmod: { kind: 'chmod' }, link: { kind: 'boolean' }, checksum: { kind: 'checksum' },
-    'keep-git-dir': { kind: 'boolean' }, exclude: { kind: 'text', repeatable: true }, unpack: { kind: 'boolean' }, parents: { kind: 'boolean' },
-  },
-  HEALTHCHECK: {
-    interval: { kind: 'duration' }, timeout: { kind: 'duration' }, 'start-period': { kind: 'duration' },
-    'start-interval': { kind: 'duration' }, retries: { kind: 'integer' },
-  },
-};
+function specFromDoc(doc: FlagDoc): FlagSpec {
+  switch (doc.value) {
+    case 'boolean': case 'duration': case 'integer': case 'chmod': case 'mount': case 'checksum':
+      return { kind: doc.value, repeatable: doc.repeatable };
+    case 'enum':
+      return { kind: doc.name === 'network' ? 'network' : doc.name === 'security' ? 'security' : 'text', repeatable: doc.repeatable };
+    default:
+      return { kind: 'text', repeatable: doc.repeatable };
+  }
+}
+
+/** The flags BuildKit's Dockerfile frontend accepts per instruction, derived from the flag docs. */
+export const instructionFlags: Readonly<Record<string, Readonly<Record<string, FlagSpec>>>> = Object.fromEntries(
+  Object.entries(flagsByInstruction).map(([instruction, flags]) => [instruction, Object.fromEntries((flags ?? []).map((doc) => [doc.name, specFromDoc(doc)]))]),
+);
 
 /** Go's strconv.ParseBool, which BuildKit uses for boolean flags. */
 export const booleanWords = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import { coreRules } from '../../../server/src/dockerfile/rules/coreRules';
+import { ruleCases } from './rules-cases';
+import { applyEdits, diagnose, fixesOf, withCode } from './rules-helpers';
+
+const ids = ['unknown-instruction', ...coreRules.map((rule) => rule.meta.id)];
+
+test('every part-A rule has a positive and a negative example', () => {
+  assert.deepEqual(ids.filter((id) => !ruleCases[id]), []);
+});
+
+for (const id of ids) {
+  const example = ruleCases[id];
+  if (!example) continue;
+  describe(`rule ${id}`, () => {
+    test('reports the bad example', () => {
+      const found = withCode(diagnose(example.bad, example.options), id);
+      assert.ok(found.length > 0, `expected ${id} on:\n${example.bad}`);
+      for (const diagnostic of found) {
+        assert.equal(diagnostic.source, 'stevedore');
+        assert.match(diagnostic.codeDescription?.href ?? '', new RegExp(`/docs/rules/${id}\\.md$`));
+        assert.ok(diagnostic.message.length > 0 && diagnostic.message.length < 200, diagnostic.message);
+      }
+    });
+    test('stays quiet on the good example', () => {
+      assert.deepEqual(withCode(diagnose(example.good, example.options), id).map((d) => d.message), []);
+    });
+    test('has a Chinese message', () => {
+      const found = withCode(diagnose(example.bad, { ...example.options, lang: 'zh-cn' }), id);
+      assert.match(found[0].message, /[\u4e00-\u9fff]/);
+    });
+    if (example.fixed !== undefined) {
+      test('quick fix removes the finding', () => {
+        const [diagnostic] = withCode(diagnose(example.bad, example.options), id);
+        const [fix] = fixesOf(diagnostic);
+        assert.ok(fix, `no quick fix for ${id}`);
+        const after = applyEdits(example.bad, fix.edits);
+        assert.equal(after, example.fixed);
+        assert.deepEqual(withCode(diagnose(after, example.options), id), []);
+      });
+    }
+  });
+}
+
+test('earlier CMDs are tagged unnecessary and MAINTAINER deprecated', () => {
+  const found = diagnose('FROM alpine\nMAINTAINER me\nCMD ["a"]\nCMD ["b"]\n');
+  assert.deepEqual(withCode(found, 'multiple-cmd')[0].tags, [DiagnosticTag.Unnecessary]);
+  assert.deepEqual(withCode(found, 'maintainer-deprecated')[0].tags, [DiagnosticTag.Deprecated]);
+});
+
+test('a valid multi-stage Dockerfile has no errors', () => {
+  const text = [
+    '# syntax=docker/dockerfile:1',
+    'ARG GO_VERSION=1.22',
+    'FROM --platform=$BUILDPLATFORM golang:${GO_VERSION}-alpine AS build',
+    'WORKDIR /src',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=bind,target=. \\',
+    '    go build -o /out/app ./cmd/app',
+    'FROM gcr.io/distroless/static:nonroot',
+    'COPY --from=build --chmod=755 /out/app /app',
+    'EXPOSE 8080/tcp',
+    'HEALTHCHECK --interval=30s --timeout=3s CMD ["/app", "health"]',
+    'USER nonroot:nonroot',
+    'ENTRYPOINT ["/app"]',
+  ].join('\n');
+  assert.deepEqual(diagnose(text).map((d) => `${d.code}: ${d.message}`), []);
+});
+
+test('flag values: durations, booleans, chmod, network', () => {
+  const text = 'FROM alpine\nHEALTHCHECK --interval=5x --timeout=0.1ns CMD true\nCOPY --link=maybe --chmod=999 a /b\nRUN --network=bridge true\n';
+  const messages = withCode(diagnose(text), 'invalid-flag-value').map((d) => d.message);
+  assert.equal(messages.length, 5, messages.join('\n'));
+  assert.ok(messages.some((m) => m.includes('Unknown unit "x"')));
+  assert.ok(messages.some((m) => m.includes('at least 1ms')));
+  assert.ok(messages.some((m) => m.includes('true or false')));
+});
+
+test('mount options: unknown key, wrong type key, missing target', () => {
+  const messages = withCode(diagnose('FROM alpine\nRUN --mount=type=tmpfs,sharing=locked,foo=1 --mount=type=cache true\n'), 'invalid-mount').map((d) => d.message);
+  assert.equal(messages.length, 4, messages.join('\n'));
+});
+
+test('undefined variables: global ARG must be re-declared in the stage', () => {
+  const found = withCode(diagnose('ARG VERSION=1\nFROM alpine\nLABEL version=$VERSION\n'), 'undefined-variable');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /global ARG/);
+  assert.deepEqual(withCode(diagnose('ARG VERSION=1\nFROM alpine\nARG VERSION\nLABEL version=$VERSION\n'), 'undefined-variable'), []);
+});
+
+test('undefined variables: RUN is left to the shell, predefined args are defined', () => {
+  assert.deepEqual(withCode(diagnose('FROM scratch\nRUN echo $NOPE\nCOPY . /$TARGETARCH/\n'), 'undefined-variable'), []);
+});
+
+test('syntax errors are errors, style findings are warnings', () => {
+  const found = diagnose('FROM alpine as build\nCOPY --bogus a /b\n');
+  assert.equal(withCode(found, 'unknown-flag')[0].severity, DiagnosticSeverity.Error);
+  assert.equal(withCode(found, 'from-as-casing')[0].severity, DiagnosticSeverity.Warning);
+});
+
+test('COPY --from a later stage is reported', () => {
+  const found = withCode(diagnose('FROM alpine AS a\nCOPY --from=b /x /y\nFROM alpine AS b\n'), 'copy-from-unknown-stage');
+  assert.match(found[0].message, /defined after/);
+});
+
+test('RUN --mount from= is checked like COPY --from', () => {
+  assert.equal(withCode(diagnose('FROM alpine AS app\nRUN --mount=from=app,target=/x true\n'), 'copy-from-own-stage').length, 1);
+});
+
+test('the buildkit negative parser cases are flagged', () => {
+  assert.ok(diagnose('').some((d) => d.severity === DiagnosticSeverity.Error));
+  assert.ok(diagnose('FROM busybox\n\nENV PATH\n').some((d) => d.severity === DiagnosticSeverity.Error));
+  assert.ok(diagnose('CMD [ "echo", [ "nested json" ] ]\n').some((d) => d.severity === DiagnosticSeverity.Error));
+});
