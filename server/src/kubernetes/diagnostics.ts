@@ -1,12 +1,69 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { configuredSeverity } from '../common/rules';
+import { toDiagnostic, type Rule } from '../common/rules';
 import type { FeatureContext } from '../common/service';
+import type { SeverityName } from '../common/settings';
+import { findKubeLinterConfig, isIgnoredByConfig, kubeLinterDecision, type KubeLinterConfig } from '../config/kubeLinter';
 import type { ManifestFile } from './model';
 import { kubernetesRules } from './rules';
+import { isPatchFile, type KubeRule, type ManifestRuleSubject } from './rules/context';
+import { looksLikeKubernetes, templatedFile, templatingOffset } from './rules/templated';
+import { applySuppressions } from './suppression';
+import { asWorkspaceIndex } from './workspace';
 
 export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagnostic[] {
+  const config = findKubeLinterConfig(ctx.filePath, ctx.files, asWorkspaceIndex(ctx.workspace)?.roots);
+  const severityOf = severityResolver(ctx, config);
+  // Templates (Helm charts) are not manifests until rendered: one notice, nothing else.
+  if (templatingOffset(file) !== undefined) {
+    if (!looksLikeKubernetes(file)) return [];
+    const severity = severityOf(templatedFile);
+    if (severity === 'off') return [];
+    const out: Diagnostic[] = [];
+    templatedFile.check({ file, ctx }, (finding) => out.push(toDiagnostic(templatedFile.meta, severity, finding, ctx.lang)));
+    return out;
+  }
   // YAML that is not Kubernetes (compose files, CI workflows…) gets nothing from us.
-  if (!file.isKubernetes) return [];
+  if (!looksLikeKubernetes(file)) return [];
+  if (config && isIgnoredByConfig(config, ctx.filePath)) return [];
+  const subject = { file, ctx };
+  const patch = isPatchFile(subject);
+  const diagnostics = kubernetesRules.run(subject, ctx.lang, (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)));
+  return applySuppressions(file, diagnostics, namesOfRule);
+}
+
+/** Patches are fragments: syntax and field shapes apply, completeness and meaning do not. */
+function appliesToPatches(rule: Rule<ManifestRuleSubject>): boolean {
+  return rule.meta.category === 'syntax' && rule.meta.id !== 'schema-required';
+}
+
+function namesOfRule(code: string): readonly string[] {
+  const rule = kubernetesRules.find(code);
+  return rule ? [rule.meta.id, ...rule.meta.aliases] : [code];
+}
+
+/**
+ * Severity of a rule for this file: the user's setting wins, then `.kube-linter.yaml` (which can
+ * switch checks on or off), then the rule's default.
+ */
+function severityResolver(ctx: FeatureContext, config: KubeLinterConfig | undefined): (rule: Rule<ManifestRuleSubject>) => SeverityName {
   const table = ctx.settings.kubernetes.rules;
-  return kubernetesRules.run({ file, ctx }, ctx.lang, (rule) => configuredSeverity(rule.meta, table));
+  const lowerTable = new Map(Object.entries(table).map(([key, value]) => [key.toLowerCase(), value]));
+  return (rule) => {
+    const meta = (rule as KubeRule).meta;
+    for (const name of [meta.id, ...meta.aliases]) {
+      const configured = lowerTable.get(name.toLowerCase());
+      if (configured) return configured;
+    }
+    if (!config) return meta.severity;
+    switch (kubeLinterDecision(config, [meta.id, ...meta.aliases], meta.aliases.length > 0, meta.kubeLinterDefault === true)) {
+      case 'excluded':
+      case 'not-enabled':
+        return 'off';
+      case 'included':
+        // Asking for a check by name means wanting to see it: lift hints and infos to warnings.
+        return meta.severity === 'hint' || meta.severity === 'info' ? 'warning' : meta.severity;
+      default:
+        return meta.severity;
+    }
+  };
 }

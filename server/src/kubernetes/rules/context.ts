@@ -1,8 +1,51 @@
+import type { Finding, Rule, RuleMeta } from '../../common/rules';
 import type { FeatureContext } from '../../common/service';
 import type { ManifestFile } from '../model';
+import { objectsOf, type ObjectFacts } from '../objects';
+import { asWorkspaceIndex, workspaceViewFor, type WorkspaceView } from '../workspace';
 
 /** What every Kubernetes rule receives: the parsed file (all its documents) and the run's context. */
 export interface ManifestRuleSubject {
   file: ManifestFile;
   ctx: FeatureContext;
+}
+
+export interface KubeRuleMeta extends RuleMeta {
+  /** kube-linter enables this check without configuration (matters for `.kube-linter.yaml`). */
+  kubeLinterDefault?: boolean;
+}
+
+export interface KubeRule extends Rule<ManifestRuleSubject> {
+  meta: KubeRuleMeta;
+}
+
+/** The Kubernetes objects of the file (computed once per parse, shared by all rules). */
+export function objectsOfSubject(subject: ManifestRuleSubject): ObjectFacts[] {
+  return objectsOf(subject.file);
+}
+
+/** The workspace as the cross-object rules see it (this file as typed + the other indexed files). */
+export function workspaceOf(subject: ManifestRuleSubject): WorkspaceView {
+  return workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace));
+}
+
+/** A rule that looks at each object in turn: most rules. */
+export function perObject(meta: KubeRuleMeta, check: (object: ObjectFacts, subject: ManifestRuleSubject, report: (finding: Finding) => void) => void): KubeRule {
+  return {
+    meta,
+    check(subject, report) {
+      for (const object of objectsOf(subject.file)) check(object, subject, report);
+    },
+  };
+}
+
+/**
+ * A kustomize patch (or strategic-merge fragment) is not a complete object: only syntax and
+ * schema shape apply. Known from the workspace's kustomizations, a `$patch` directive, or the name.
+ */
+export function isPatchFile(subject: ManifestRuleSubject): boolean {
+  const uri = subject.file.document.uri;
+  const base = uri.slice(uri.lastIndexOf('/') + 1);
+  if (/patch/i.test(base) || subject.file.document.getText().includes('$patch')) return true;
+  return workspaceOf(subject).kustomizeRole() === 'patch';
 }

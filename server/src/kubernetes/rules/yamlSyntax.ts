@@ -1,7 +1,11 @@
-import type { Rule } from '../../common/rules';
-import type { ManifestRuleSubject } from './context';
+import type { YAMLError } from 'yaml';
+import type { ManifestFile } from '../model';
+import type { KubeRule } from './context';
 
-export const yamlSyntax: Rule<ManifestRuleSubject> = {
+/** Parser errors with their own rule (and wording); everything else is a plain syntax error. */
+const ownRules = new Set(['DUPLICATE_KEY', 'TAB_AS_INDENT']);
+
+export const yamlSyntax: KubeRule = {
   meta: {
     id: 'yaml-syntax',
     aliases: [],
@@ -9,24 +13,26 @@ export const yamlSyntax: Rule<ManifestRuleSubject> = {
     category: 'syntax',
     title: { en: 'YAML syntax error', zh: 'YAML 语法错误' },
     docs: {
-      en: 'The document is not valid YAML, so kubectl and the API server cannot read it.',
-      zh: '该文档不是合法的 YAML，kubectl 和 API 服务器都无法读取它。',
+      en: 'The document is not valid YAML, so kubectl and the API server cannot read it. Common causes: a missing space after `:`, an unclosed quote or bracket, or a line indented differently from its siblings.',
+      zh: '该文档不是合法的 YAML，kubectl 和 API 服务器都无法读取它。常见原因：`:` 后缺少空格、引号或括号未闭合、某一行的缩进与同级不一致。',
     },
   },
   check({ file }, report) {
-    for (const doc of file.documents) {
-      if (!doc.isKubernetes) continue;
-      for (const error of doc.yaml.errors) {
-        const [from, to] = error.pos;
-        report({
-          range: { start: file.document.positionAt(from), end: file.document.positionAt(Math.max(to, from + 1)) },
-          // The parser's own message is precise and English-only; we prefix our wording.
-          message: { en: `YAML: ${firstLine(error.message)}`, zh: `YAML 语法错误：${firstLine(error.message)}` },
-        });
-      }
+    for (const error of parserErrors(file)) {
+      if (ownRules.has(error.code)) continue;
+      const [from, to] = error.pos;
+      report({
+        range: { start: file.document.positionAt(from), end: file.document.positionAt(Math.max(to, from + 1)) },
+        // The parser's own message is precise and English-only; we prefix our wording.
+        message: { en: `YAML: ${firstLine(error.message)}`, zh: `YAML 语法错误：${firstLine(error.message)}` },
+      });
     }
   },
 };
+
+export function* parserErrors(file: ManifestFile): Generator<YAMLError> {
+  for (const doc of file.documents) yield* doc.yaml.errors;
+}
 
 function firstLine(text: string): string {
   return text.split('\n')[0];

@@ -1,0 +1,162 @@
+import { isMap, isScalar } from 'yaml';
+import { nodeRange, pairOf, scalarAt, seqAt, stringAt, stringMap, mapAt, mapItems, valueOf } from '../yamlNodes';
+import { selectorMatches } from '../objects';
+import type { IndexedObject, WorkspaceView } from '../workspace';
+import { sameNamespace } from '../workspace';
+import { perObject, workspaceOf } from './context';
+import { objectLabel } from './hostAccess';
+import { configReferences } from './references';
+
+/** Kinds whose pods a Service or PodDisruptionBudget can select. */
+export const podOwnerKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'];
+
+/** Workloads of the workspace whose pods carry every label of `selector`. */
+export function workloadsSelectedBy(view: WorkspaceView, selector: Record<string, string>, namespace: string | undefined): IndexedObject[] {
+  const out: IndexedObject[] = [];
+  for (const kind of [...podOwnerKinds, '*custom']) {
+    const candidates = kind === '*custom' ? view.customPodOwners() : view.ofKind(kind);
+    for (const object of candidates) {
+      if (object.podLabels && selectorMatches(selector, object.podLabels) && sameNamespace(object.namespace, namespace)) out.push(object);
+    }
+  }
+  return out;
+}
+
+export const danglingService = perObject({
+  id: 'service-selects-nothing', aliases: ['dangling-service'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
+  title: { en: 'Service selects no workload', zh: 'Service 未选中任何工作负载' },
+  docs: {
+    en: 'No Deployment, StatefulSet, DaemonSet, Job or Pod in the workspace has pod labels matching this Service\'s selector, so the Service has no endpoints and connections to it fail. Check the selector against the pod template labels (a renamed label is the usual cause).',
+    zh: '工作区中没有任何 Deployment、StatefulSet、DaemonSet、Job 或 Pod 的 Pod 标签与该 Service 的选择器匹配，因此 Service 没有端点，连接会失败。请对照 Pod 模板标签检查选择器（常见原因是标签被改名）。',
+  },
+}, (object, subject, report) => {
+  if (object.kind !== 'Service' || !object.builtIn || stringAt(object.spec, 'type') === 'ExternalName') return;
+  const selectorNode = mapAt(object.spec, 'selector');
+  const selector = stringMap(selectorNode);
+  if (!selectorNode || Object.keys(selector).length === 0) return;
+  if (workloadsSelectedBy(workspaceOf(subject), selector, object.namespace).length > 0) return;
+  const shown = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
+  report({
+    range: nodeRange(subject.file, pairOf(object.spec, 'selector')?.key ?? selectorNode),
+    message: { en: `No workload in the workspace has pods labelled ${shown}; ${objectLabel(object)} has no endpoints.`, zh: `工作区中没有任何工作负载的 Pod 带有标签 ${shown}，${objectLabel(object)} 没有可用端点。` },
+  });
+});
+
+export const danglingHpa = perObject({
+  id: 'hpa-target-missing', aliases: ['dangling-horizontalpodautoscaler'], severity: 'info', category: 'semantics',
+  title: { en: 'HorizontalPodAutoscaler targets a missing workload', zh: 'HorizontalPodAutoscaler 的目标工作负载不存在' },
+  docs: {
+    en: 'The `scaleTargetRef` names a workload that is not in the workspace. If it does not exist in the cluster either, the autoscaler does nothing. Check the kind and name.',
+    zh: '`scaleTargetRef` 指向的工作负载不在工作区中。如果集群中也不存在，自动扩缩器将不起任何作用。请检查类型和名称。',
+  },
+}, (object, subject, report) => {
+  if (object.kind !== 'HorizontalPodAutoscaler' || !object.builtIn) return;
+  const target = mapAt(object.spec, 'scaleTargetRef');
+  const kind = stringAt(target, 'kind');
+  const nameNode = scalarAt(target, 'name');
+  if (!kind || !nameNode || typeof nameNode.value !== 'string') return;
+  if (workspaceOf(subject).find(kind, nameNode.value, object.namespace)) return;
+  report({
+    range: nodeRange(subject.file, nameNode),
+    message: { en: `No ${kind} named \`${nameNode.value}\` in the workspace (it may exist in the cluster).`, zh: `工作区中没有名为 \`${nameNode.value}\` 的 ${kind}（它可能存在于集群中）。` },
+  });
+});
+
+export const statefulSetService = perObject({
+  id: 'statefulset-headless-service', aliases: [], severity: 'warning', category: 'semantics',
+  title: { en: 'StatefulSet serviceName without a headless Service', zh: 'StatefulSet 的 serviceName 没有对应的无头 Service' },
+  docs: {
+    en: 'A StatefulSet\'s `serviceName` must name a headless Service (`clusterIP: None`) that selects its pods: it gives each pod its stable DNS name (`web-0.web`). Without it, or with a Service that has a cluster IP, per-pod DNS does not work.',
+    zh: 'StatefulSet 的 `serviceName` 必须指向一个选中其 Pod 的无头 Service（`clusterIP: None`），它为每个 Pod 提供稳定的 DNS 名称（如 `web-0.web`）。缺少该 Service 或 Service 带有集群 IP 时，按 Pod 的 DNS 解析无法工作。',
+  },
+}, (object, subject, report) => {
+  if (object.kind !== 'StatefulSet' || !object.builtIn) return;
+  const nameNode = scalarAt(object.spec, 'serviceName');
+  if (!nameNode || typeof nameNode.value !== 'string' || nameNode.value === '') return;
+  const service = workspaceOf(subject).find('Service', nameNode.value, object.namespace);
+  if (service?.headless) return;
+  report({
+    range: nodeRange(subject.file, nameNode),
+    message: service
+      ? { en: `Service \`${nameNode.value}\` is not headless; set \`clusterIP: None\` for per-pod DNS names.`, zh: `Service \`${nameNode.value}\` 不是无头 Service，请设置 \`clusterIP: None\` 以获得按 Pod 的 DNS 名称。` }
+      : { en: `No Service named \`${nameNode.value}\` in the workspace; the StatefulSet needs a headless Service of that name.`, zh: `工作区中没有名为 \`${nameNode.value}\` 的 Service，StatefulSet 需要一个同名的无头 Service。` },
+  });
+});
+
+/** Every backend of an Ingress (v1 `service.name/port` and the old `serviceName/servicePort`). */
+function ingressBackends(spec: unknown) {
+  const backends: unknown[] = [];
+  const defaultBackend = valueOf(spec, 'defaultBackend') ?? valueOf(spec, 'backend');
+  if (defaultBackend) backends.push(defaultBackend);
+  for (const rule of mapItems(seqAt(spec, 'rules'))) {
+    for (const path of mapItems(seqAt(mapAt(rule, 'http'), 'paths'))) {
+      const backend = valueOf(path, 'backend');
+      if (backend) backends.push(backend);
+    }
+  }
+  return backends.filter(isMap).map((backend) => {
+    const service = mapAt(backend, 'service');
+    const nameNode = service ? scalarAt(service, 'name') : scalarAt(backend, 'serviceName');
+    const portNode = service ? (scalarAt(mapAt(service, 'port'), 'number') ?? scalarAt(mapAt(service, 'port'), 'name')) : scalarAt(backend, 'servicePort');
+    return { nameNode, portNode };
+  });
+}
+
+export const danglingIngress = perObject({
+  id: 'ingress-backend-missing', aliases: ['dangling-ingress'], severity: 'info', category: 'semantics',
+  title: { en: 'Ingress backend points to a missing Service or port', zh: 'Ingress 后端指向不存在的 Service 或端口' },
+  docs: {
+    en: 'An Ingress backend names a Service that is not in the workspace, or a port that the Service does not define. Requests routed there get a 503 from the ingress controller.',
+    zh: 'Ingress 后端引用的 Service 不在工作区中，或引用了该 Service 没有定义的端口。路由到这里的请求会从 Ingress 控制器得到 503。',
+  },
+}, (object, subject, report) => {
+  if (object.kind !== 'Ingress' || !object.builtIn) return;
+  const view = workspaceOf(subject);
+  for (const { nameNode, portNode } of ingressBackends(object.spec)) {
+    if (!nameNode || typeof nameNode.value !== 'string') continue;
+    const service = view.find('Service', nameNode.value, object.namespace);
+    if (!service) {
+      report({
+        range: nodeRange(subject.file, nameNode),
+        message: { en: `No Service named \`${nameNode.value}\` in the workspace (it may exist in the cluster).`, zh: `工作区中没有名为 \`${nameNode.value}\` 的 Service（它可能存在于集群中）。` },
+      });
+      continue;
+    }
+    if (!isScalar(portNode) || portNode.value === null) continue;
+    const port = portNode.value;
+    const ports = service.servicePorts ?? [];
+    if (ports.some((p) => (typeof port === 'number' ? p.port === port : p.name === port))) continue;
+    report({
+      range: nodeRange(subject.file, portNode),
+      message: { en: `Service \`${nameNode.value}\` has no port \`${String(port)}\`.`, zh: `Service \`${nameNode.value}\` 没有端口 \`${String(port)}\`。` },
+    });
+  }
+});
+
+export const danglingConfigReference = perObject({
+  id: 'config-reference-missing', aliases: [], severity: 'info', category: 'semantics',
+  title: { en: 'ConfigMap or Secret not in the workspace', zh: 'ConfigMap 或 Secret 不在工作区中' },
+  docs: {
+    en: 'A pod refers to a ConfigMap or Secret (env, envFrom, volume, image pull secret) that is not defined in the workspace, or to a key it does not contain. It may be created separately in the cluster — if not, the pod will not start. Mark the reference `optional: true` if the pod can run without it.',
+    zh: 'Pod 引用了工作区中未定义的 ConfigMap 或 Secret（env、envFrom、卷、镜像拉取凭据），或引用了其中不存在的键。它可能在集群中另行创建；否则 Pod 将无法启动。如果没有它 Pod 也能运行，请将引用标记为 `optional: true`。',
+  },
+}, (object, subject, report) => {
+  const refs = configReferences(object);
+  if (refs.length === 0) return;
+  const view = workspaceOf(subject);
+  for (const ref of refs) {
+    if (ref.optional) continue;
+    const target = view.find(ref.kind, ref.name, object.namespace);
+    if (!target) {
+      report({
+        range: nodeRange(subject.file, ref.nameNode),
+        message: { en: `${ref.kind} \`${ref.name}\` (${ref.via}) is not in the workspace; it must exist in the cluster.`, zh: `${ref.kind} \`${ref.name}\`（${ref.via}）不在工作区中，它必须已存在于集群中。` },
+      });
+    } else if (ref.key !== undefined && ref.keyNode && target.dataKeys && target.dataKeys.length > 0 && !target.dataKeys.includes(ref.key)) {
+      report({
+        range: nodeRange(subject.file, ref.keyNode),
+        message: { en: `${ref.kind} \`${ref.name}\` has no key \`${ref.key}\`.`, zh: `${ref.kind} \`${ref.name}\` 中没有键 \`${ref.key}\`。` },
+      });
+    }
+  }
+});

@@ -1,0 +1,313 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMap, isScalar } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { parseManifestFile, type ManifestFile } from './model';
+import { appContainers, objectsOf, type ObjectFacts } from './objects';
+import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
+
+/**
+ * The Kubernetes objects of the whole workspace, summarised per file so cross-object checks
+ * (a Service selecting nothing, an HPA aiming at a missing Deployment) see every manifest, not just
+ * the open one. Pure: the front feeds it texts or parsed files; it never reads the disk itself.
+ * Memory stays bounded: only small summaries are kept, with caps on files and objects per file.
+ */
+
+export interface IndexedPort {
+  name?: string;
+  port?: number;
+  targetPort?: string | number;
+}
+
+export interface IndexedObject {
+  uri: string;
+  kind: string;
+  apiVersion: string;
+  name?: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  /** Service `spec.selector`, or a workload's / PDB's `spec.selector.matchLabels`. */
+  selector?: Record<string, string>;
+  /** Labels of the pods a workload creates. */
+  podLabels?: Record<string, string>;
+  replicas?: number;
+  servicePorts?: IndexedPort[];
+  headless?: boolean;
+  containerPorts?: IndexedPort[];
+  images?: string[];
+  /** Keys of a ConfigMap's or Secret's data. */
+  dataKeys?: string[];
+  /** A custom resource with a pod template (`spec.template.metadata.labels`). */
+  customPodOwner?: boolean;
+  /** Kustomization / Component: patch files it applies (URIs) and whether it adds labels to selectors. */
+  kustomize?: { patches: string[]; labelsSelectors: boolean };
+  /** The object's name (or its first line when it has none): where navigation lands. */
+  range: Range;
+}
+
+export interface WorkspaceLimits {
+  maxFiles: number;
+  maxObjectsPerFile: number;
+}
+
+/** Pseudo-kind under which custom pod owners are listed. */
+const customPodOwnerKey = '\u0000custom-pod-owner';
+
+const defaultLimits: WorkspaceLimits = { maxFiles: 5000, maxObjectsPerFile: 500 };
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedObject[]>();
+  private byKindCache: Map<string, IndexedObject[]> | undefined;
+  /** Bumped on every change that alters what queries answer. */
+  version = 0;
+  /** Workspace folders (absolute paths), used to bound the search for config files. */
+  roots: string[] = [];
+
+  constructor(private readonly limits: WorkspaceLimits = defaultLimits) {}
+
+  /** Indexes a file from its text (files that are not open). Returns whether the index changed. */
+  updateText(uri: string, text: string): boolean {
+    return this.updateFile(uri, parseManifestFile(TextDocument.create(uri, 'yaml', 0, text)));
+  }
+
+  /** Indexes a parsed file (open documents: the parse the editor features already made). */
+  updateFile(uri: string, file: ManifestFile): boolean {
+    const objects = file.isKubernetes ? summarize(uri, file).slice(0, this.limits.maxObjectsPerFile) : [];
+    const previous = this.files.get(uri);
+    if (objects.length === 0) return this.remove(uri);
+    if (!previous && this.files.size >= this.limits.maxFiles) return false;
+    this.files.set(uri, objects);
+    this.byKindCache = undefined;
+    // Typing inside an object moves ranges but rarely changes what other files' checks see:
+    // only a change of meaning counts as a change (and triggers re-validation elsewhere).
+    if (previous && sameMeaning(previous, objects)) return false;
+    this.changed();
+    return true;
+  }
+
+  remove(uri: string): boolean {
+    if (!this.files.delete(uri)) return false;
+    this.changed();
+    return true;
+  }
+
+  /** Drops every file under a folder URI (a deleted directory, a removed workspace folder). */
+  removeUnder(folderUri: string): boolean {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    let any = false;
+    for (const uri of [...this.files.keys()]) if (uri.startsWith(prefix)) any = this.remove(uri) || any;
+    return any;
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  objectsIn(uri: string): readonly IndexedObject[] {
+    return this.files.get(uri) ?? [];
+  }
+
+  ofKind(kind: string): readonly IndexedObject[] {
+    if (!this.byKindCache) {
+      this.byKindCache = new Map();
+      for (const objects of this.files.values()) {
+        for (const object of objects) {
+          for (const key of object.customPodOwner ? [object.kind, customPodOwnerKey] : [object.kind]) {
+            const list = this.byKindCache.get(key);
+            if (list) list.push(object); else this.byKindCache.set(key, [object]);
+          }
+        }
+      }
+    }
+    return this.byKindCache.get(kind) ?? [];
+  }
+
+  customPodOwners(): readonly IndexedObject[] {
+    return this.ofKind(customPodOwnerKey);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.byKindCache = undefined;
+  }
+}
+
+/**
+ * What cross-object rules query: the file being checked as it is now (possibly unsaved) plus every
+ * other indexed file. Without an index (tests, a lone file) it is just the file itself.
+ */
+export class WorkspaceView {
+  private readonly own: IndexedObject[];
+  private readonly byKind = new Map<string, IndexedObject[]>();
+  private customOwners: IndexedObject[] | undefined;
+
+  constructor(readonly uri: string, file: ManifestFile, private readonly index: WorkspaceIndex | undefined) {
+    this.own = summarize(uri, file);
+  }
+
+  /** Whether other files were seen: with no index, "not found" only means "not in this file". */
+  get hasWorkspace(): boolean {
+    return !!this.index && this.index.fileCount > 0;
+  }
+
+  ofKind(kind: string): readonly IndexedObject[] {
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = this.own.filter((o) => o.kind === kind);
+      if (this.index) for (const other of this.index.ofKind(kind)) if (other.uri !== this.uri) list.push(other);
+      this.byKind.set(kind, list);
+    }
+    return list;
+  }
+
+  /** Custom resources with a pod template (Argo Rollouts, OpenKruise…): their pods count as selected. */
+  customPodOwners(): readonly IndexedObject[] {
+    if (!this.customOwners) {
+      this.customOwners = this.own.filter((o) => o.customPodOwner);
+      if (this.index) for (const other of this.index.customPodOwners()) if (other.uri !== this.uri) this.customOwners.push(other);
+    }
+    return this.customOwners;
+  }
+
+  /** How kustomize uses this file, if a kustomization in the workspace mentions it. */
+  kustomizeRole(): KustomizeRole | undefined {
+    return kustomizeRoleIn(this.uri, [...this.ofKind('Kustomization'), ...this.ofKind('Component')]);
+  }
+
+  find(kind: string, name: string, namespace: string | undefined): IndexedObject | undefined {
+    return this.ofKind(kind).find((o) => o.name === name && sameNamespace(o.namespace, namespace));
+  }
+}
+
+/** Objects without a namespace are deployed wherever kubectl/kustomize says, so they match any. */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+const viewCache = new WeakMap<ManifestFile, { index: WorkspaceIndex | undefined; version: number; view: WorkspaceView }>();
+
+/** One view per parsed file and index version, shared by all rules of a run. */
+export function workspaceViewFor(file: ManifestFile, index: WorkspaceIndex | undefined): WorkspaceView {
+  const cached = viewCache.get(file);
+  if (cached && cached.index === index && cached.version === (index?.version ?? 0)) return cached.view;
+  const view = new WorkspaceView(file.document.uri, file, index);
+  viewCache.set(file, { index, version: index?.version ?? 0, view });
+  return view;
+}
+
+export function asWorkspaceIndex(value: unknown): WorkspaceIndex | undefined {
+  return value instanceof WorkspaceIndex ? value : undefined;
+}
+
+export function summarize(uri: string, file: ManifestFile): IndexedObject[] {
+  const out: IndexedObject[] = [];
+  for (const object of objectsOf(file)) {
+    const summary = summarizeObject(uri, file, object);
+    out.push(summary);
+    if (object.kind === 'Kustomization') out.push(...generatedByKustomize(summary, object));
+  }
+  return out;
+}
+
+/** ConfigMaps and Secrets a kustomization generates exist as far as references are concerned. */
+function generatedByKustomize(kustomization: IndexedObject, object: ObjectFacts): IndexedObject[] {
+  const out: IndexedObject[] = [];
+  for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+    for (const generator of mapItems(seqAt(object.root, field))) {
+      const name = stringAt(generator, 'name');
+      if (name) out.push({ ...kustomization, kind, apiVersion: 'v1', name, namespace: stringAt(generator, 'namespace') ?? kustomization.namespace, labels: {} });
+    }
+  }
+  return out;
+}
+
+function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): IndexedObject {
+  const summary: IndexedObject = {
+    uri, kind: o.kind, apiVersion: o.apiVersion, name: o.name, namespace: o.namespace, labels: o.labels,
+    range: nodeRange(file, o.namePair?.value as never ?? o.root, o.doc.start),
+  };
+  if (o.replicas !== undefined) summary.replicas = o.replicas;
+  if (o.selector) summary.selector = o.selector.matchLabels;
+  if (o.workload) {
+    summary.podLabels = o.workload.templateLabels;
+    const containers = appContainers(o.workload);
+    summary.containerPorts = containers.flatMap((c) => c.ports.map((p) => ({ name: p.name, port: p.number })));
+    summary.images = containers.map((c) => c.image).filter((i): i is string => !!i);
+  }
+  if (!o.builtIn) {
+    const templateLabels = mapAt(o.spec, 'template', 'metadata', 'labels');
+    if (templateLabels) {
+      summary.podLabels = stringMap(templateLabels);
+      summary.customPodOwner = true;
+    }
+  }
+  if ((o.kind === 'Kustomization' || o.kind === 'Component') && o.group === 'kustomize.config.k8s.io') summary.kustomize = kustomizeFacts(uri, o);
+  if (o.kind === 'Service') {
+    summary.selector = stringMap(mapAt(o.spec, 'selector'));
+    summary.headless = stringAt(o.spec, 'clusterIP') === 'None';
+    summary.servicePorts = mapItems(seqAt(o.spec, 'ports')).map((p) => {
+      const target = valueOf(p, 'targetPort');
+      const targetPort = isScalar(target) && (typeof target.value === 'string' || typeof target.value === 'number') ? target.value : undefined;
+      return { name: stringAt(p, 'name'), port: numberAt(p, 'port'), targetPort };
+    });
+  }
+  if (o.kind === 'ConfigMap' || o.kind === 'Secret') {
+    const keys = new Set<string>();
+    for (const field of ['data', 'binaryData', 'stringData']) {
+      const data = valueOf(o.root, field);
+      if (isMap(data)) for (const item of data.items) if (isScalar(item.key)) keys.add(String(item.key.value));
+    }
+    summary.dataKeys = [...keys];
+  }
+  return summary;
+}
+
+/** How kustomize uses a file: patches are fragments; resources under `commonLabels` get selectors added. */
+export type KustomizeRole = 'patch' | 'selector-labelled';
+
+function kustomizeFacts(uri: string, o: ObjectFacts): { patches: string[]; labelsSelectors: boolean } {
+  const dir = uri.slice(0, uri.lastIndexOf('/'));
+  const patches: string[] = [];
+  for (const item of seqAt(o.root, 'patchesStrategicMerge')?.items ?? []) {
+    if (isScalar(item) && typeof item.value === 'string') patches.push(resolveUri(dir, item.value));
+  }
+  for (const field of ['patches', 'patchesJson6902']) {
+    for (const patch of mapItems(seqAt(o.root, field))) {
+      const path = stringAt(patch, 'path');
+      if (path) patches.push(resolveUri(dir, path));
+    }
+  }
+  const common = mapAt(o.root, 'commonLabels');
+  const labels = mapItems(seqAt(o.root, 'labels')).some((l) => isScalar(valueOf(l, 'includeSelectors')) && (valueOf(l, 'includeSelectors') as { value: unknown }).value === true);
+  return { patches, labelsSelectors: (!!common && common.items.length > 0) || labels };
+}
+
+/** `file:///a/b` + `../c.yaml` → `file:///a/c.yaml`. */
+export function resolveUri(dirUri: string, relative: string): string {
+  const parts = dirUri.split('/');
+  for (const segment of relative.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') { if (parts.length > 3) parts.pop(); } else parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+function kustomizeRoleIn(uri: string, kustomizations: readonly IndexedObject[]): KustomizeRole | undefined {
+  let role: KustomizeRole | undefined;
+  for (const k of kustomizations) {
+    if (!k.kustomize) continue;
+    if (k.kustomize.patches.includes(uri)) return 'patch';
+    const dir = k.uri.slice(0, k.uri.lastIndexOf('/') + 1);
+    if (k.kustomize.labelsSelectors && uri.startsWith(dir)) role = 'selector-labelled';
+  }
+  return role;
+}
+
+function sameMeaning(a: IndexedObject[], b: IndexedObject[]): boolean {
+  if (a.length !== b.length) return false;
+  const withoutRange = (o: IndexedObject) => JSON.stringify({ ...o, range: undefined });
+  return a.every((object, i) => withoutRange(object) === withoutRange(b[i]));
+}
