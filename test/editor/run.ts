@@ -12,18 +12,19 @@
  *   - `en`:    every suite/**\/*.test.ts outside a locale folder (add a file there and it runs);
  *   - `zh-cn`: suite/zh-cn/**\/*.test.ts, with VS Code's display language set to zh-cn
  *              (`--locale zh-cn` plus a test-only language pack, see host/languagePack.ts).
- * A pass's `settings` are written to `<user-data-dir>/User/settings.json` on top of `baseSettings`.
+ * A pass's `settings` are written to `<user-data-dir>/User/settings.json` on top of `baseSettings`
+ * (host/profile.ts).
  * `STEVEDORE_EDITOR_PASSES=en,zh-cn` picks passes; `STEVEDORE_EDITOR_TIMEOUT_S` bounds each pass
  * (default 600 s). Nothing is retried. Exit code: 0 only when every pass ran and passed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { repoRoot } from './host/codeServer';
 import { buildLanguagePack, registerLanguagePack } from './host/languagePack';
+import { createProfile, type Profile } from './host/profile';
 
 interface Pass {
   name: string;
@@ -40,20 +41,6 @@ const passes: Pass[] = [
   { name: 'en', selects: (f) => !localeFolders.some((dir) => f.startsWith(dir)), settings: {} },
   { name: 'zh-cn', locale: 'zh-cn', selects: (f) => f.startsWith('zh-cn/'), settings: { 'stevedore.docs.language': 'auto' } },
 ];
-
-/** Quiet, offline, deterministic editor defaults for every pass. */
-const baseSettings: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'git.enabled': false,
-  'files.autoSave': 'off',
-};
 
 const VSCODE_VERSION = '1.100.3';
 const editor = process.env.STEVEDORE_EDITOR === 'desktop' ? 'desktop' : 'code-server';
@@ -112,18 +99,6 @@ async function bundleCodeServerHost(): Promise<string> {
   return outfile;
 }
 
-interface Profile { root: string; workspace: string; userDataDir: string; extensionsDir: string }
-
-function createProfile(pass: Pass): Profile {
-  const root = mkdtempSync(join(tmpdir(), `stevedore-editor-${pass.name}-`));
-  const profile = { root, workspace: join(root, 'workspace'), userDataDir: join(root, 'user-data'), extensionsDir: join(root, 'extensions') };
-  cpSync(join(repoRoot, 'test', 'editor', 'fixtures', 'workspace'), profile.workspace, { recursive: true });
-  mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
-  mkdirSync(profile.extensionsDir, { recursive: true });
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...pass.settings }, null, 2));
-  return profile;
-}
-
 /** Installs a .vsix into the pass's profile with the editor's own CLI. */
 function installExtension(executable: string, vsix: string, profile: Profile): void {
   const [cli, ...cliArgs] = editor === 'desktop' ? resolveCliArgsFromVSCodeExecutablePath(executable, { reuseMachineInstall: true }) : [executable];
@@ -135,7 +110,7 @@ async function runPass(pass: Pass, executable: string): Promise<boolean> {
   const started = Date.now();
   console.log(`\n--- editor pass "${pass.name}" (${editor}${pass.locale ? `, display language ${pass.locale}` : ''}) ---`);
   const extensionTestsPath = await bundlePass(pass);
-  const profile = createProfile(pass);
+  const profile = createProfile(pass.name, pass.settings);
   let ok = false;
   try {
     if (pass.locale && !pass.locale.startsWith('en')) {

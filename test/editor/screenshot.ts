@@ -8,11 +8,11 @@
  * Writes docs/images/hover.png and docs/images/hover-k8s.png.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { delay, launchChromium, newPage, remoteUri, repoRoot, startCodeServer, workbenchUrl, type RunningCodeServer } from './host/codeServer';
+import { createProfile } from './host/profile';
 
 interface Shot {
   file: string;
@@ -29,14 +29,8 @@ const shots: Shot[] = [
   { file: 'deployment.yaml', line: 'kind: Deployment', token: 'Deployment', expect: 'ReplicaSet', output: 'hover-k8s.png' },
 ];
 
+/** Screenshot-only look: a roomier font, no minimap or breadcrumbs competing with the hover. */
 const settings = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'git.enabled': false,
   'editor.fontSize': 15,
   'editor.minimap.enabled': false,
   'editor.hover.delay': 200,
@@ -78,19 +72,14 @@ async function hoverToken(page: Page, shot: Shot): Promise<void> {
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-  const root = mkdtempSync(join(tmpdir(), 'stevedore-screenshot-'));
-  const workspace = join(root, 'workspace');
-  cpSync(join(repoRoot, 'test', 'editor', 'fixtures', 'workspace'), workspace, { recursive: true });
-  const userDataDir = join(root, 'user-data');
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const profile = createProfile('screenshot', settings);
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startCodeServer({ userDataDir, extensionsDir: join(root, 'extensions'), homeDir: join(root, 'home') });
+    server = await startCodeServer(profile);
     browser = await launchChromium();
     const page = await newPage(browser);
-    await page.goto(workbenchUrl(server, workspace, [['extensionDevelopmentPath', remoteUri(server, repoRoot)]]));
+    await page.goto(workbenchUrl(server, profile.workspace, [['extensionDevelopmentPath', remoteUri(server, repoRoot)]]));
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await delay(3_000); // let the workbench settle (explorer, status bar)
     const imagesDir = join(repoRoot, 'docs', 'images');
@@ -106,7 +95,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    rmSync(profile.root, { recursive: true, force: true });
   }
 }
 

@@ -25,6 +25,8 @@ suite('显示语言 zh-cn (display language zh-cn)', () => {
     const { document } = await openAndActivate('deployment.yaml');
     const text = await hoverText(document.uri, positionOf(document, 'Deployment', 2));
     assert.match(text, /ReplicaSet/);
-    assert.match(text, /滚动更新/);
+    // Chinese prose around the kind names, and none of the English summary.
+    assert.match(text, /[\u4e00-\u9fff]{4}/);
+    assert.doesNotMatch(text, /stateless application/);
   });
 });
