@@ -24,9 +24,9 @@ export interface RuleConfigInput {
   buildkitChecksAreErrors?: boolean;
 }
 
-/** BuildKit check names are CamelCase words (`FromAsCasing`); hadolint's are `DL3008`. */
+/** BuildKit check names are CamelCase words (`FromAsCasing`, `JSONArgsRecommended`); hadolint's are `DL3008`. */
 export function isBuildkitCheckName(name: string): boolean {
-  return /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(name);
+  return /^[A-Z][A-Za-z]*[a-z][A-Za-z]*$/.test(name);
 }
 
 export function isBuildkitCheck(meta: RuleMeta): boolean {
