@@ -1,5 +1,6 @@
-// A small expander for VS Code's snippet syntax, so tests can see the text a snippet inserts when the
-// user accepts every default. Supported: `$1`, `${1}`, `${1:default}` (defaults may nest other
+// A small expander for VS Code's snippet syntax: the text a snippet inserts when the user accepts every
+// default. The server shows it as the preview of snippet completions; the tests use it to check that
+// every snippet expands to a clean file. Supported: `$1`, `${1}`, `${1:default}` (defaults may nest other
 // placeholders), `${1|a,b|}` (first choice unless told otherwise), linked occurrences of one tab stop,
 // `$0`, variables (`$TM_FILENAME_BASE`, `${NAME:default}`), and the escapes `\$`, `\}`, `\\`
 // (plus `\,` and `\|` inside choices). Transforms (`${1/re/fmt/}`) are rejected: no snippet uses them.
@@ -18,6 +19,7 @@ export interface ExpandOptions {
   variables?: Record<string, string>;
 }
 
+/** Stand-ins for editor variables when there is no editor to ask. */
 export const defaultVariables: Record<string, string> = {
   TM_FILENAME: 'my-app.yaml',
   TM_FILENAME_BASE: 'my-app',

@@ -9,7 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { kubernetesService } from '../../../server/src/kubernetes/service';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { contextFor, manifest } from '../helpers';
-import { expandSnippet, tabStops, type ExpandOptions } from './expand';
+import { expandSnippet, tabStops, type ExpandOptions } from '../../../server/src/common/snippetSyntax';
 import { assertBilingual, assertPrefixes, assertTabStopsInOrder, loadSnippets, prefixesOf, repoRoot } from './snippetFile';
 
 // Parsed YAML is walked freely here; the assertions are the type checks.

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { tabStops } from './expand';
+import { tabStops } from '../../../server/src/common/snippetSyntax';
 
 export interface SnippetEntry {
   prefix: string | string[];

@@ -1,7 +1,7 @@
 // The test-side snippet expander must itself be right, or the snippet tests prove nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandSnippet, tabStops } from './expand';
+import { expandSnippet, tabStops } from '../../../server/src/common/snippetSyntax';
 
 describe('snippet expander', () => {
   it('plain tab stops expand to nothing, placeholders to their default', () => {

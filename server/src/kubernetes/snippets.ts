@@ -1,0 +1,120 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { pick, type Localized } from '../common/localized';
+import type { FeatureContext } from '../common/service';
+import { expandSnippet } from '../common/snippetSyntax';
+import type { ManifestFile } from './model';
+import snippetFile from '../../../snippets/kubernetes.json';
+
+/**
+ * Whole-manifest snippets (snippets/kubernetes.json) offered as completions only where a new object can
+ * start: in an empty document (empty file, or between `---` separators), or on a fresh line at the end of
+ * a Kubernetes file, where the item also inserts the `---` separator. A static VS Code snippet contribution
+ * would show them in every YAML file (CI workflows, compose files, Helm values) and in the middle of
+ * mappings, where inserting a Deployment breaks the file; here they also speak the user's language.
+ */
+
+interface SnippetDefinition {
+  name: string;
+  prefixes: string[];
+  body: string;
+  description: Localized;
+  /** The text inserted with every default taken, shown as the item's documentation. */
+  preview: string;
+}
+
+let definitions: SnippetDefinition[] | undefined;
+
+function loadDefinitions(): SnippetDefinition[] {
+  if (definitions) return definitions;
+  const loaded: SnippetDefinition[] = [];
+  for (const [name, raw] of Object.entries(snippetFile as Record<string, { prefix: string | string[]; body: string | string[]; description: string }>)) {
+    const body = Array.isArray(raw.body) ? raw.body.join('\n') : raw.body;
+    // Descriptions read "English / 中文"; the last " / " separates the two.
+    const split = raw.description.lastIndexOf(' / ');
+    const description = split > 0 ? { en: raw.description.slice(0, split), zh: raw.description.slice(split + 3) } : { en: raw.description, zh: raw.description };
+    let preview: string;
+    try {
+      preview = expandSnippet(body);
+    } catch {
+      preview = body;
+    }
+    loaded.push({ name, prefixes: Array.isArray(raw.prefix) ? raw.prefix : [raw.prefix], body, description, preview });
+  }
+  definitions = loaded;
+  return loaded;
+}
+
+const separator = /^(?:---|\.\.\.)(?:\s|$)/;
+const meaningful = (line: string) => line.trim() !== '' && !/^\s*#/.test(line) && !/^%/.test(line);
+
+type Placement = 'document' | 'append';
+
+/** Where a snippet may go at `position`, or undefined when a new object cannot start there. */
+function placementAt(file: ManifestFile, position: Position): Placement | undefined {
+  const lines = file.document.getText().split(/\r?\n/);
+  const line = lines[position.line];
+  if (line === undefined) return undefined;
+  const before = line.slice(0, position.character);
+  const after = line.slice(position.character);
+  // Only a word typed at column 0 (or nothing at all), with nothing after the cursor.
+  if (!/^[A-Za-z0-9-]*$/.test(before) || after.trim() !== '' || separator.test(line)) return undefined;
+  let contentAbove = false;
+  for (let i = position.line - 1; i >= 0; i--) {
+    const text = lines[i]!;
+    if (separator.test(text)) break;
+    if (meaningful(text)) { contentAbove = true; break; }
+  }
+  let contentBelow = false;
+  for (let i = position.line + 1; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (separator.test(text)) break;
+    if (meaningful(text)) { contentBelow = true; break; }
+  }
+  if (!contentAbove && !contentBelow) return 'document';
+  // After the last object of a Kubernetes file: start a new document.
+  if (contentAbove && !contentBelow && file.isKubernetes && position.line >= lastMeaningfulLine(lines)) return 'append';
+  return undefined;
+}
+
+function lastMeaningfulLine(lines: string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (meaningful(lines[i]!)) return i;
+  return -1;
+}
+
+/** The prefix that best matches what was typed: the one it starts, else one containing it, else the first. */
+function bestPrefix(prefixes: string[], typed: string): string {
+  const word = typed.toLowerCase();
+  return prefixes.find((p) => p.startsWith(word)) ?? prefixes.find((p) => p.includes(word)) ?? prefixes[0]!;
+}
+
+/**
+ * Snippet completions for the position (empty when no manifest can start there). The Kubernetes
+ * completion module merges these into its list.
+ */
+export function snippetCompletions(file: ManifestFile, position: Position, ctx: FeatureContext): CompletionItem[] {
+  try {
+    const placement = placementAt(file, position);
+    if (!placement) return [];
+    const lineText = file.document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const typed = lineText.slice(0, position.character);
+    const range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: lineText.length } };
+    const lead = placement === 'append' ? '---\n' : '';
+    return loadDefinitions().map((snippet): CompletionItem => {
+      const prefix = bestPrefix(snippet.prefixes, typed);
+      return {
+        label: prefix,
+        labelDetails: { description: snippet.name },
+        kind: CompletionItemKind.Snippet,
+        detail: pick(snippet.description, ctx.lang),
+        documentation: { kind: MarkupKind.Markdown, value: `\`\`\`yaml\n${lead}${snippet.preview}\`\`\`` },
+        filterText: prefix,
+        // After an existing object the field completions of the language come first.
+        sortText: `${placement === 'append' ? '~' : ''}${prefix}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: lead + snippet.body },
+      };
+    });
+  } catch {
+    return [];
+  }
+}
