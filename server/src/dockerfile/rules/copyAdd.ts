@@ -1,0 +1,221 @@
+import type { Argument, Instruction } from 'dockerfile-ast';
+import type { Rule } from '../../common/rules';
+import type { DockerfileModel } from '../model';
+import { dockerfileShell, wordRange, type StageInfo } from '../shell';
+import type { DockerfileRuleSubject } from './context';
+import { message, parseArgs, stageChain, trimSlash } from './shellKit';
+
+/** COPY and ADD: the right instruction for the job, destinations, ownership, secrets. */
+
+interface CopyOperands {
+  sources: Argument[];
+  dest: Argument;
+  flags: string[];
+}
+
+/** Sources and destination of a shell-form COPY/ADD; undefined for JSON form and here-documents. */
+export function copyOperands(instruction: Instruction): CopyOperands | undefined {
+  const args = instruction.getArguments();
+  if (args.length < 2 || args[0].getValue().startsWith('[') || args.some((a) => a.getValue().startsWith('<<'))) return undefined;
+  const flags = ((instruction as unknown as { getFlags(): { getName(): string }[] }).getFlags?.() ?? []).map((f) => f.getName().toLowerCase());
+  return { sources: args.slice(0, -1), dest: args[args.length - 1], flags };
+}
+
+const tarArchive = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|tlz)$/i;
+const compressed = /\.(gz|bz2|xz|zst)$/i;
+const remote = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
+
+export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'add-instead-of-copy',
+    aliases: ['DL3020'],
+    severity: 'error',
+    category: 'best-practice',
+    title: message('ADD used to copy local files', '使用 ADD 复制本地文件'),
+    docs: message(
+      '`ADD` has extra powers: it downloads URLs, clones git repositories and unpacks local tar archives. For plain files and directories those powers are only surprises waiting to happen (a file renamed to `.tar.gz` suddenly gets extracted). Use `COPY`, which does exactly one thing. Sources that are URLs, git repositories, archives or variables are not reported, nor ADD with ADD-only flags such as `--checksum`.\n\nThe quick fix replaces ADD with COPY.',
+      '`ADD` 有额外的能力：下载 URL、克隆 git 仓库、解压本地 tar 归档。对于普通文件和目录，这些能力只会带来意外（改名为 `.tar.gz` 的文件会突然被解压）。请使用只做一件事的 `COPY`。来源为 URL、git 仓库、归档或变量时不会报告，带有 `--checksum` 等 ADD 专有选项时也不会报告。\n\n快速修复会把 ADD 替换为 COPY。',
+    ),
+  },
+  check({ model }, report) {
+    for (const instruction of model.ast.getInstructions()) {
+      if (instruction.getKeyword() !== 'ADD') continue;
+      const operands = copyOperands(instruction);
+      if (!operands || operands.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f))) continue;
+      const local = operands.sources.every((s) => {
+        const v = s.getValue();
+        return !v.includes('$') && !remote.test(v) && !tarArchive.test(v) && !compressed.test(v);
+      });
+      if (!local) continue;
+      const keyword = instruction.getInstruction();
+      report({
+        range: instruction.getInstructionRange(),
+        message: message('Use COPY to copy local files; ADD is for URLs and archives to extract.', '复制本地文件请使用 COPY；ADD 用于 URL 和需要解压的归档。'),
+        fixes: [{ title: message('Replace ADD with COPY', '将 ADD 替换为 COPY'), edits: [{ range: instruction.getInstructionRange(), newText: keyword === keyword.toLowerCase() ? 'copy' : 'COPY' }], safe: true }],
+      });
+    }
+  },
+};
+
+function baseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** `tar -xzf`, `tar xf`, `tar --extract`: the tar call unpacks. */
+function tarExtracts(args: { text: string }[]): boolean {
+  const first = args[0]?.text ?? '';
+  if (/^[a-zA-Z]+$/.test(first) && first.includes('x')) return true;
+  return args.some((a) => /^-[a-zA-Z]*x[a-zA-Z]*$/.test(a.text) || a.text === '--extract' || a.text === '--get');
+}
+
+export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'copy-archive-then-extract',
+    aliases: ['DL3010'],
+    severity: 'info',
+    category: 'best-practice',
+    title: message('Archive copied, then extracted', '先复制归档再解压'),
+    docs: message(
+      'Copying a tar archive with COPY and unpacking it with `tar -x` in a later RUN stores the archive in one layer and its contents in another; deleting the archive afterwards does not shrink the image. `ADD archive.tar.gz /dest/` unpacks local tar archives in a single step.',
+      '用 COPY 复制 tar 归档，再在之后的 RUN 中用 `tar -x` 解压，会把归档存进一层、内容存进另一层；事后删除归档也无法减小镜像。`ADD archive.tar.gz /dest/` 可以一步解压本地 tar 归档。',
+    ),
+  },
+  check({ model }, report) {
+    const shell = dockerfileShell(model);
+    for (const stage of shell.stages) {
+      const copied = new Map<string, Argument>();
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() === 'COPY') {
+          const operands = copyOperands(instruction);
+          if (!operands || operands.flags.includes('from')) continue;
+          for (const source of operands.sources) if (tarArchive.test(source.getValue()) && !source.getValue().includes('$')) copied.set(baseName(source.getValue()), source);
+          continue;
+        }
+        const run = shell.runOf(instruction);
+        if (!run || copied.size === 0) continue;
+        for (const command of run.commands) {
+          if (command.name !== 'tar' || !tarExtracts(command.args)) continue;
+          for (const arg of command.args) {
+            const source = copied.get(baseName(arg.text));
+            if (!source) continue;
+            copied.delete(baseName(arg.text));
+            report({
+              range: source.getRange(),
+              message: message(`\`${source.getValue()}\` is extracted by a later RUN; \`ADD\` unpacks it in one layer.`, `\`${source.getValue()}\` 会在之后的 RUN 中被解压；使用 \`ADD\` 可以在一层内完成解压。`),
+            });
+          }
+        }
+      }
+    }
+  },
+};
+
+function isAbsoluteDest(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
+}
+
+function workdirBefore(model: DockerfileModel, stage: StageInfo, line: number): boolean {
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR' && (s !== stage || i.getRange().start.line < line)));
+}
+
+export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'copy-relative-without-workdir',
+    aliases: ['DL3045'],
+    severity: 'warning',
+    category: 'best-practice',
+    title: message('COPY to a relative path without WORKDIR', '未设置 WORKDIR 时 COPY 到相对路径'),
+    docs: message(
+      'A relative COPY destination is resolved against the working directory, which, until this Dockerfile sets `WORKDIR`, is whatever the base image chose (often `/`). A new base image version can move your files. Set `WORKDIR /app` first, or use an absolute destination.',
+      'COPY 的相对目标路径以工作目录为基准；在 Dockerfile 设置 `WORKDIR` 之前，工作目录由基础镜像决定（通常是 `/`）。基础镜像的新版本可能让文件换了位置。请先设置 `WORKDIR /app`，或使用绝对目标路径。',
+    ),
+  },
+  check({ model }, report) {
+    const shell = dockerfileShell(model);
+    for (const stage of shell.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() !== 'COPY') continue;
+        const operands = copyOperands(instruction);
+        if (!operands || isAbsoluteDest(operands.dest.getValue())) continue;
+        if (workdirBefore(model, stage, instruction.getRange().start.line)) continue;
+        report({
+          range: operands.dest.getRange(),
+          message: message(`\`${operands.dest.getValue()}\` is relative and no WORKDIR is set; set WORKDIR or use an absolute path.`, `\`${operands.dest.getValue()}\` 是相对路径且未设置 WORKDIR；请设置 WORKDIR 或使用绝对路径。`),
+        });
+      }
+    }
+  },
+};
+
+/** True when `target` (from chown/chmod) is the copied destination or something inside it. */
+function touchesCopied(target: string, dest: string): boolean {
+  const d = trimSlash(dest);
+  const t = trimSlash(target);
+  return t === d || t.startsWith(`${d}/`) || (dest.endsWith('/') && d !== '/' && t.startsWith(d));
+}
+
+export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'chown-after-copy',
+    aliases: [],
+    severity: 'info',
+    category: 'best-practice',
+    title: message('chown/chmod in a RUN right after COPY', 'COPY 之后紧接着用 RUN 执行 chown/chmod'),
+    docs: message(
+      'Changing the owner or mode of copied files in a separate RUN writes every one of those files again into a new layer, doubling their size in the image. `COPY --chown=app:app` and `COPY --chmod=755` set ownership and mode as the files are copied.',
+      '在单独的 RUN 中修改已复制文件的所有者或权限，会把这些文件全部再写进新的一层，使它们在镜像中的体积翻倍。`COPY --chown=app:app` 和 `COPY --chmod=755` 可以在复制时直接设置所有者和权限。',
+    ),
+  },
+  check({ model }, report) {
+    const shell = dockerfileShell(model);
+    const instructions = model.ast.getInstructions();
+    for (let i = 1; i < instructions.length; i++) {
+      const run = shell.runOf(instructions[i]);
+      const previous = instructions[i - 1];
+      if (!run || run.commands.length === 0 || !['COPY', 'ADD'].includes(previous.getKeyword())) continue;
+      if (!run.commands.every((c) => (c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) continue;
+      const operands = copyOperands(previous);
+      if (!operands || !isAbsoluteDest(operands.dest.getValue()) || operands.dest.getValue().startsWith('$')) continue;
+      for (const command of run.commands) {
+        const targets = parseArgs(command.args, { longWithValue: ['reference', 'from'] }).positionals.slice(1);
+        if (!targets.some((t) => !t.dynamic && touchesCopied(t.text, operands.dest.getValue()))) continue;
+        const flag = command.name === 'chown' ? '--chown' : '--chmod';
+        report({
+          range: wordRange(model, command.program!),
+          message: message(`Set this on the copy with \`${previous.getKeyword()} ${flag}=…\` instead of rewriting the files in a new layer.`, `请在复制时用 \`${previous.getKeyword()} ${flag}=…\` 设置，而不是在新的一层中重写这些文件。`),
+        });
+      }
+    }
+  },
+};
+
+const secretFiles = /(?:^|\/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|\.netrc|\.git-credentials|\.npmrc|\.pypirc|\.ssh|\.aws|\.aws\/credentials|\.docker\/config\.json|\.kube\/config|\.gnupg)\/?$/;
+
+export const credentialsCopied: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'credentials-copied',
+    aliases: [],
+    severity: 'warning',
+    category: 'security',
+    title: message('Credentials copied into the image', '凭据被复制进了镜像'),
+    docs: message(
+      'Files such as `id_rsa`, `.netrc`, `.npmrc`, `.pypirc`, `.git-credentials`, `~/.aws` or `~/.docker/config.json` usually hold secrets. Once copied, they live in a layer of the image (and of the build cache) even if a later step deletes them. Let the build read them only while it needs them:\n\n```\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nRUN --mount=type=ssh git clone git@github.com:org/repo.git\n```',
+      '`id_rsa`、`.netrc`、`.npmrc`、`.pypirc`、`.git-credentials`、`~/.aws` 或 `~/.docker/config.json` 这类文件通常包含机密。一旦被复制，即使后面的步骤删除了它们，它们仍会留在镜像（以及构建缓存）的某一层中。请只在需要时让构建读取它们：\n\n```\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nRUN --mount=type=ssh git clone git@github.com:org/repo.git\n```',
+    ),
+  },
+  check({ model }, report) {
+    for (const instruction of model.ast.getInstructions()) {
+      if (instruction.getKeyword() !== 'COPY' && instruction.getKeyword() !== 'ADD') continue;
+      const operands = copyOperands(instruction);
+      if (!operands) continue;
+      for (const source of operands.sources) {
+        if (!secretFiles.test(source.getValue())) continue;
+        report({
+          range: source.getRange(),
+          message: message(`\`${source.getValue()}\` likely holds credentials; use \`RUN --mount=type=secret\` (or \`type=ssh\`) instead of copying it.`, `\`${source.getValue()}\` 很可能包含凭据；请使用 \`RUN --mount=type=secret\`（或 \`type=ssh\`），不要复制它。`),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,147 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { Rule } from '../../common/rules';
+import { parseImageRef, type ImageRef } from '../imageRef';
+import type { DockerfileModel } from '../model';
+import { dockerfileShell, type StageInfo } from '../shell';
+import type { DockerfileRuleSubject } from './context';
+import { message } from './shellKit';
+
+/** Base images (tags, registries) and the user the final image runs as. */
+
+interface BaseImage {
+  stage: StageInfo;
+  ref: ImageRef;
+  range: Range;
+}
+
+/** FROM images that name a registry image (not a stage, not `scratch`, no build variables). */
+function baseImages(model: DockerfileModel): BaseImage[] {
+  const found: BaseImage[] = [];
+  for (const stage of dockerfileShell(model).stages) {
+    if (stage.base !== undefined || stage.image.includes('$') || stage.image.toLowerCase() === 'scratch') continue;
+    const ref = parseImageRef(stage.image);
+    const from = stage.from as unknown as { getImageRange(): Range | null };
+    const range = from.getImageRange();
+    if (ref && range) found.push({ stage, ref, range });
+  }
+  return found;
+}
+
+export const imageUntagged: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'image-untagged',
+    aliases: ['DL3006'],
+    severity: 'warning',
+    category: 'best-practice',
+    title: message('Base image without a tag', '基础镜像未指定标签'),
+    docs: message(
+      'Without a tag Docker pulls `:latest`, which moves whenever the publisher pushes: the same Dockerfile builds a different image next month, and a major upgrade can break it silently. Name a tag (`python:3.12-slim`) or, for fully repeatable builds, a digest (`python:3.12-slim@sha256:…`). Stage names, `scratch` and images built from variables are not reported.',
+      '不写标签时 Docker 会拉取 `:latest`，而它会随发布者的每次推送而变化：同一个 Dockerfile 下个月会构建出不同的镜像，一次大版本升级就可能悄无声息地破坏构建。请写明标签（`python:3.12-slim`），若要完全可重复的构建，请写摘要（`python:3.12-slim@sha256:…`）。阶段名、`scratch` 以及由变量组成的镜像不会被报告。',
+    ),
+  },
+  check({ model }, report) {
+    for (const image of baseImages(model)) {
+      if (!image.ref.implicitLatest) continue;
+      report({
+        range: image.range,
+        message: message(`\`${image.ref.original}\` has no tag, so it means \`:latest\`; pin a version.`, `\`${image.ref.original}\` 没有标签，即 \`:latest\`；请固定版本。`),
+      });
+    }
+  },
+};
+
+export const imageLatestTag: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'image-latest-tag',
+    aliases: ['DL3007'],
+    severity: 'warning',
+    category: 'best-practice',
+    title: message('Base image tagged latest', '基础镜像使用 latest 标签'),
+    docs: message(
+      '`latest` is just the tag a publisher moved most recently; it says nothing about the version. Builds stop being repeatable and a new major version can arrive unannounced. Use a release tag, and add a digest if you need the exact same bytes. An image pinned by digest is not reported.',
+      '`latest` 只是发布者最近一次移动的标签，并不代表任何具体版本。构建将不可重复，新的大版本也可能不打招呼就到来。请使用发布版本的标签；如需完全相同的内容，再加上摘要。已用摘要固定的镜像不会被报告。',
+    ),
+  },
+  check({ model }, report) {
+    for (const image of baseImages(model)) {
+      if (image.ref.tag !== 'latest' || image.ref.digest) continue;
+      report({
+        range: image.range,
+        message: message(`\`${image.ref.original}\` follows a moving tag; pin a release version.`, `\`${image.ref.original}\` 使用的是会移动的标签；请固定发布版本。`),
+      });
+    }
+  },
+};
+
+/** `docker.io`, `*.example.com` and `registry:5000` style entries of `trustedRegistries`. */
+export function registryAllowed(registry: string, trusted: readonly string[]): boolean {
+  const host = registry.toLowerCase();
+  return trusted.some((entry) => {
+    const pattern = entry.toLowerCase().trim();
+    if (pattern === host) return true;
+    if ((pattern === 'docker.io' || pattern === 'hub.docker.com' || pattern === 'index.docker.io') && host === 'docker.io') return true;
+    if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
+    return pattern === '*';
+  });
+}
+
+export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'untrusted-registry',
+    aliases: ['DL3026'],
+    severity: 'error',
+    category: 'security',
+    title: message('Base image from a registry that is not trusted', '基础镜像来自未受信任的镜像仓库'),
+    docs: message(
+      'Active only when `trustedRegistries` is set in `.hadolint.yaml` (e.g. `trustedRegistries: [docker.io, "*.corp.example"]`). Every FROM image must then come from one of those registries; Docker Hub images without a registry count as `docker.io`. This keeps builds from pulling base images from places your organisation has not vetted.',
+      '仅当 `.hadolint.yaml` 中设置了 `trustedRegistries`（例如 `trustedRegistries: [docker.io, "*.corp.example"]`）时生效。此时每个 FROM 镜像都必须来自所列的镜像仓库之一；未写仓库地址的 Docker Hub 镜像视为 `docker.io`。这样可以避免构建从组织未审核的地方拉取基础镜像。',
+    ),
+  },
+  check({ model, config }, report) {
+    const trusted = config?.trustedRegistries ?? [];
+    if (trusted.length === 0) return;
+    for (const image of baseImages(model)) {
+      if (registryAllowed(image.ref.effectiveRegistry, trusted)) continue;
+      report({
+        range: image.range,
+        message: message(`Registry \`${image.ref.effectiveRegistry}\` is not in trustedRegistries (${trusted.join(', ')}).`, `镜像仓库 \`${image.ref.effectiveRegistry}\` 不在 trustedRegistries（${trusted.join('、')}）中。`),
+      });
+    }
+  },
+};
+
+function isRootUser(value: string): boolean {
+  const user = value.split(':')[0].trim();
+  return user === 'root' || user === '0';
+}
+
+export const lastUserRoot: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'last-user-root',
+    aliases: ['DL3002'],
+    severity: 'warning',
+    category: 'security',
+    title: message('Final image runs as root', '最终镜像以 root 身份运行'),
+    docs: message(
+      'The last `USER` of the final stage decides who the container runs as. Switching to root for installation steps is fine, but switch back to an unprivileged user afterwards: a process that is compromised as root inside a container is much closer to the host. Create a user (`useradd -r -u 10001 app`) and end with `USER app` (or a numeric UID).',
+      '最终阶段的最后一个 `USER` 决定容器以谁的身份运行。安装步骤中切换到 root 没有问题，但之后请切回非特权用户：以 root 身份被攻破的容器内进程离宿主机要近得多。请创建一个用户（`useradd -r -u 10001 app`），并以 `USER app`（或数字 UID）结束。',
+    ),
+  },
+  check({ model }, report) {
+    const shell = dockerfileShell(model);
+    const chain: StageInfo[] = [];
+    for (let stage: StageInfo | undefined = shell.stages[shell.stages.length - 1]; stage; stage = stage.base !== undefined && stage.base < stage.index ? shell.stages[stage.base] : undefined) chain.push(stage);
+    let last: Instruction | undefined;
+    for (const stage of chain) {
+      last = [...stage.instructions].reverse().find((i) => i.getKeyword() === 'USER');
+      if (last) break;
+    }
+    const value = last?.getArguments()[0];
+    if (!last || !value || !isRootUser(value.getValue())) return;
+    report({
+      range: value.getRange(),
+      message: message('The image ends as root; switch to an unprivileged user with a final `USER`.', '镜像最终以 root 身份运行；请用最后一个 `USER` 切换到非特权用户。'),
+    });
+  },
+};

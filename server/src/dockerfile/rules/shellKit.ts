@@ -1,0 +1,222 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Localized } from '../../common/localized';
+import type { Finding } from '../../common/rules';
+import type { DockerfileModel } from '../model';
+import { dockerfileShell, wordRange, type RunAnalysis, type ShellCommand, type ShellWord, type StageInfo } from '../shell';
+import type { DockerfileRuleSubject } from './context';
+
+/** Helpers the command-analysing rules share: option parsing, package lists, edits. */
+
+export interface OptionSpec {
+  /** Short options that take a value, as letters: 'ot' for `-o X`, `-t X`. */
+  shortWithValue?: string;
+  /** Long options (without `--`) that take a value when not written as `--name=value`. */
+  longWithValue?: string[];
+}
+
+export interface ParsedOption {
+  /** Letter for short options, name for long ones (no dashes). */
+  name: string;
+  long: boolean;
+  value: string | undefined;
+  word: ShellWord;
+}
+
+export interface ParsedArgs {
+  options: ParsedOption[];
+  positionals: ShellWord[];
+  has(...names: string[]): boolean;
+  values(name: string): string[];
+}
+
+export function parseArgs(args: readonly ShellWord[], spec: OptionSpec = {}): ParsedArgs {
+  const options: ParsedOption[] = [];
+  const positionals: ShellWord[] = [];
+  const shortWithValue = spec.shortWithValue ?? '';
+  const longWithValue = new Set(spec.longWithValue ?? []);
+  let onlyPositionals = false;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    const text = word.text;
+    if (onlyPositionals || !text.startsWith('-') || text === '-') {
+      positionals.push(word);
+      continue;
+    }
+    if (text === '--') { onlyPositionals = true; continue; }
+    if (text.startsWith('--')) {
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text.slice(2) : text.slice(2, eq);
+      let value = eq < 0 ? undefined : text.slice(eq + 1);
+      if (value === undefined && longWithValue.has(name) && i + 1 < args.length) value = args[++i].text;
+      options.push({ name, long: true, value, word });
+      continue;
+    }
+    for (let k = 1; k < text.length; k++) {
+      const letter = text[k];
+      if (text[k + 1] === '=') {
+        options.push({ name: letter, long: false, value: text.slice(k + 2), word });
+        break;
+      }
+      if (shortWithValue.includes(letter)) {
+        let value: string | undefined = text.slice(k + 1);
+        if (value === '') value = i + 1 < args.length ? args[++i].text : undefined;
+        options.push({ name: letter, long: false, value, word });
+        break;
+      }
+      options.push({ name: letter, long: false, value: undefined, word });
+    }
+  }
+  return {
+    options,
+    positionals,
+    has: (...names) => options.some((o) => names.includes(o.long ? `--${o.name}` : `-${o.name}`)),
+    values: (name) => options.filter((o) => (o.long ? `--${o.name}` : `-${o.name}`) === name && o.value !== undefined).map((o) => o.value!),
+  };
+}
+
+export interface CommandVisit {
+  command: ShellCommand;
+  run: RunAnalysis;
+  index: number;
+}
+
+/** Every simple command of every RUN, with the RUN it belongs to. */
+export function* commandsOf(model: DockerfileModel, names?: ReadonlySet<string>): Generator<CommandVisit> {
+  for (const run of dockerfileShell(model).runs) {
+    for (let index = 0; index < run.commands.length; index++) {
+      const command = run.commands[index];
+      if (!names || names.has(command.name)) yield { command, run, index };
+    }
+  }
+}
+
+export interface Invocation extends CommandVisit {
+  parsed: ParsedArgs;
+  subcommand: ShellWord | undefined;
+  /** Positionals after the subcommand (packages, for package managers). */
+  operands: ShellWord[];
+}
+
+/** Commands `program <subcommand> …` where the subcommand is one of `subcommands`. */
+export function* invocations(model: DockerfileModel, programs: ReadonlySet<string>, subcommands: ReadonlySet<string>, spec: OptionSpec = {}): Generator<Invocation> {
+  for (const visit of commandsOf(model, programs)) {
+    const parsed = parseArgs(visit.command.args, spec);
+    const subcommand = parsed.positionals[0];
+    if (!subcommand || !subcommands.has(subcommand.text)) continue;
+    yield { ...visit, parsed, subcommand, operands: parsed.positionals.slice(1) };
+  }
+}
+
+export function rangeOf(model: DockerfileModel, from: { start: number }, to: { end: number } = from as unknown as { end: number }): Range {
+  return wordRange(model, { start: from.start, end: to.end });
+}
+
+/** The program and subcommand (`apt-get install`) as one range, where findings about a call point. */
+export function callRange(model: DockerfileModel, invocation: { command: ShellCommand; subcommand?: ShellWord }): Range {
+  const first = invocation.command.program ?? invocation.command.words[0];
+  return rangeOf(model, first, invocation.subcommand ?? first);
+}
+
+/** Inserting right after a word only works when the word was written in the document as-is. */
+export function insertAfter(model: DockerfileModel, word: ShellWord, text: string): TextEdit {
+  const position = model.document.positionAt(word.end);
+  return { range: { start: position, end: position }, newText: text };
+}
+
+/** Words whose text maps 1:1 onto the document can be edited in place. */
+export function writtenPlainly(model: DockerfileModel, word: ShellWord): boolean {
+  return !word.quoted && model.document.getText().slice(word.start, word.end) === word.text;
+}
+
+export function replaceWord(model: DockerfileModel, word: ShellWord, text: string): TextEdit {
+  return { range: wordRange(model, word), newText: text };
+}
+
+/** Lists up to five names for a message, then "…". */
+export function listNames(words: readonly ShellWord[]): string {
+  const names = words.slice(0, 5).map((w) => w.text);
+  return words.length > 5 ? `${names.join(', ')}, …` : names.join(', ');
+}
+
+/** A package operand that we cannot judge: built at build time, a file, a URL. */
+export function isOpaqueOperand(word: ShellWord): boolean {
+  const text = word.text;
+  return word.dynamic || text === '' || text.includes('/') || text.startsWith('.') || /^[a-z]+:\/\//i.test(text) || /\.(deb|rpm|apk|whl|gem|tgz|tar\.gz|zip)$/i.test(text);
+}
+
+/** True when a later command of the same RUN (at any nesting level) satisfies `test`. */
+export function laterInRun(visit: CommandVisit, test: (command: ShellCommand) => boolean): boolean {
+  for (let i = visit.index + 1; i < visit.run.commands.length; i++) if (test(visit.run.commands[i])) return true;
+  return false;
+}
+
+export function earlierInRun(visit: CommandVisit, test: (command: ShellCommand) => boolean): boolean {
+  for (let i = 0; i < visit.index; i++) if (test(visit.run.commands[i])) return true;
+  return false;
+}
+
+/** `rm` whose operands remove `prefix` or something under it. */
+export function removes(command: ShellCommand, prefixes: readonly string[]): boolean {
+  if (command.name !== 'rm') return false;
+  return command.args.some((word) => prefixes.some((prefix) => word.text === prefix || word.text.startsWith(`${prefix}/`) || word.text.startsWith(`${prefix}*`)));
+}
+
+/** A cache or tmpfs mount covers `path`, so files written there never reach the layer. */
+export function mountCovers(run: RunAnalysis, path: string): boolean {
+  return run.mounts.some((mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target !== undefined
+    && (path === trimSlash(mount.target) || path.startsWith(`${trimSlash(mount.target)}/`)));
+}
+
+export function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** ENV instructions of the stage (and the stages it builds on) before `instruction`, as name → value. */
+export function envBefore(model: DockerfileModel, instruction: Instruction): Map<string, string> {
+  const shell = dockerfileShell(model);
+  const env = new Map<string, string>();
+  const chain: StageInfo[] = [];
+  for (let stage = shell.stageOf(instruction); stage; stage = stage.base !== undefined && stage.base < stage.index ? shell.stages[stage.base] : undefined) chain.unshift(stage);
+  const line = instruction.getRange().start.line;
+  for (const stage of chain) {
+    for (const candidate of stage.instructions) {
+      if (candidate.getRange().start.line >= line) break;
+      if (candidate.getKeyword() !== 'ENV') continue;
+      for (const property of (candidate as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+        env.set(property.getName(), property.getValue() ?? '');
+      }
+    }
+  }
+  return env;
+}
+
+export function envValue(visit: CommandVisit, env: Map<string, string>, name: string): string | undefined {
+  const inline = visit.command.assignments.find((a) => a.text.startsWith(`${name}=`));
+  if (inline) return inline.text.slice(name.length + 1);
+  return env.get(name);
+}
+
+export type Report = (finding: Finding) => void;
+export type Subject = DockerfileRuleSubject;
+
+export function message(en: string, zh: string): Localized {
+  return { en, zh };
+}
+
+/** The stage and the stages it builds on, nearest first. */
+export function stageChain(model: DockerfileModel, stage: StageInfo): StageInfo[] {
+  const stages = dockerfileShell(model).stages;
+  const chain: StageInfo[] = [];
+  for (let s: StageInfo | undefined = stage; s; s = s.base !== undefined && s.base < s.index ? stages[s.base] : undefined) chain.push(s);
+  return chain;
+}
+
+/** Alpine or BusyBox based: tools such as wget are BusyBox applets with fewer options. */
+export function looksBusybox(model: DockerfileModel, stage: StageInfo): boolean {
+  const chain = stageChain(model, stage);
+  const root = chain[chain.length - 1];
+  if (/alpine|busybox/i.test(root.image)) return true;
+  const shell = dockerfileShell(model);
+  return chain.some((s) => s.instructions.some((i) => shell.runOf(i)?.commands.some((c) => c.name === 'apk')));
+}

@@ -1,0 +1,290 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { DockerfileModel } from './model';
+import type { ShellWord, Source } from './shellLexer';
+import { analyzeExecForm, analyzeScript, basename, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
+
+/**
+ * What the rules know about the shell side of a Dockerfile: every RUN split into commands (with
+ * document ranges), the SHELL in effect, mounts, and the build stages. Computed once per model and
+ * shared by all rules. Nothing here runs a shell; it only reads text.
+ */
+
+export type { ShellWord } from './shellLexer';
+export type { ShellCommand, ShellPipe } from './shellSyntax';
+
+export interface RunMount {
+  type: string;
+  target: string | undefined;
+  /** Every `key=value` option as written. */
+  options: Record<string, string>;
+}
+
+export interface RunAnalysis {
+  instruction: Instruction;
+  stage: StageInfo;
+  form: 'shell' | 'exec';
+  /** True when the RUN carries here-documents. */
+  heredoc: boolean;
+  /** Every simple command, nested `sh -c` scripts included, in source order. */
+  commands: ShellCommand[];
+  pipes: ShellPipe[];
+  mounts: RunMount[];
+  /** The SHELL in effect for a shell-form RUN. */
+  shell: string[];
+  /** False when SHELL is PowerShell or cmd: shell-form commands are then not analysed. */
+  posix: boolean;
+  /** Document offset where the command text starts (after flags). */
+  commandStart: number;
+  commandEnd: number;
+}
+
+export interface StageInfo {
+  index: number;
+  from: Instruction;
+  /** Lower-cased `AS` name. */
+  name: string | undefined;
+  /** The image reference as written after FROM's flags. */
+  image: string;
+  /** Index of an earlier stage this one builds on (`FROM builder`). */
+  base: number | undefined;
+  instructions: Instruction[];
+  /** Its layers end up in the final image: the last stage or an ancestor of it. */
+  shipped: boolean;
+  shellAtEnd: string[];
+}
+
+export interface DockerfileShell {
+  stages: StageInfo[];
+  runs: RunAnalysis[];
+  runOf(instruction: Instruction): RunAnalysis | undefined;
+  stageOf(instruction: Instruction): StageInfo | undefined;
+}
+
+export const defaultShell = ['/bin/sh', '-c'];
+const cache = new WeakMap<DockerfileModel, DockerfileShell>();
+
+export function dockerfileShell(model: DockerfileModel): DockerfileShell {
+  let analysis = cache.get(model);
+  if (!analysis) {
+    analysis = analyze(model);
+    cache.set(model, analysis);
+  }
+  return analysis;
+}
+
+export function wordRange(model: DockerfileModel, word: { start: number; end: number }): Range {
+  return { start: model.document.positionAt(word.start), end: model.document.positionAt(word.end) };
+}
+
+function analyze(model: DockerfileModel): DockerfileShell {
+  const text = model.document.getText();
+  const escape = model.ast.getEscapeCharacter();
+  const stages: StageInfo[] = [];
+  const runs: RunAnalysis[] = [];
+  const runByInstruction = new Map<Instruction, RunAnalysis>();
+  const stageByInstruction = new Map<Instruction, StageInfo>();
+  let stage: StageInfo | undefined;
+  let shell = defaultShell;
+  for (const instruction of model.ast.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') {
+      stage = startStage(instruction, stages);
+      shell = stage.base !== undefined ? stages[stage.base].shellAtEnd : defaultShell;
+      stage.shellAtEnd = shell;
+    }
+    if (!stage) continue;
+    stage.instructions.push(instruction);
+    stageByInstruction.set(instruction, stage);
+    if (keyword === 'SHELL') {
+      const words = parseExecForm(argumentSource(text, instruction, escape, model));
+      if (words && words.length > 0) shell = words.map((w) => w.text);
+      stage.shellAtEnd = shell;
+    } else if (keyword === 'RUN') {
+      const run = analyzeRun(text, instruction, escape, model, stage, shell);
+      runs.push(run);
+      runByInstruction.set(instruction, run);
+    }
+  }
+  markShipped(stages);
+  return {
+    stages,
+    runs,
+    runOf: (instruction) => runByInstruction.get(instruction),
+    stageOf: (instruction) => stageByInstruction.get(instruction),
+  };
+}
+
+function startStage(from: Instruction, stages: StageInfo[]): StageInfo {
+  const args = from.getArguments().map((a) => a.getValue());
+  const image = args[0] ?? '';
+  const asIndex = args.findIndex((a) => a.toLowerCase() === 'as');
+  const name = asIndex >= 0 && args[asIndex + 1] ? args[asIndex + 1].toLowerCase() : undefined;
+  const baseStage = stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
+  const stage: StageInfo = { index: stages.length, from, name, image, base: baseStage?.index, instructions: [], shipped: false, shellAtEnd: defaultShell };
+  stages.push(stage);
+  return stage;
+}
+
+function markShipped(stages: StageInfo[]): void {
+  let current: StageInfo | undefined = stages[stages.length - 1];
+  // Each step moves to a strictly earlier stage, so the walk ends.
+  while (current && !current.shipped) {
+    current.shipped = true;
+    current = current.base !== undefined && current.base < current.index ? stages[current.base] : undefined;
+  }
+}
+
+/** True when the shell is PowerShell or cmd, whose syntax we do not analyse. */
+export function isPosixShell(shell: string[]): boolean {
+  const program = basename((shell[0] ?? '').replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  return !['powershell', 'pwsh', 'cmd'].includes(program);
+}
+
+function analyzeRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, stage: StageInfo, shell: string[]): RunAnalysis {
+  const src = argumentSource(text, instruction, escape, model);
+  const mounts = parseMounts(instruction);
+  const withHeredocs = instruction as unknown as { getHeredocs?: () => unknown[] };
+  const heredoc = (withHeredocs.getHeredocs?.() ?? []).length > 0;
+  const start = src.offsets[0];
+  const end = src.offsets[src.offsets.length - 1];
+  const base = { instruction, stage, heredoc, mounts, shell, commandStart: start, commandEnd: end };
+  const execWords = parseExecForm(src);
+  if (execWords) {
+    const result = analyzeExecForm(execWords, start, end);
+    return { ...base, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true };
+  }
+  const posix = isPosixShell(shell);
+  const pipefail = shellHasPipefail(shell);
+  const result: ScriptAnalysis = posix ? analyzeScript(src, { depth: 0, pipefail }) : { commands: [], pipes: [] };
+  return { ...base, form: 'shell', commands: result.commands, pipes: result.pipes, posix };
+}
+
+export function shellHasPipefail(shell: string[]): boolean {
+  return shell.some((word, i) => /^-[a-zA-Z]*o$/.test(word) && shell[i + 1] === 'pipefail');
+}
+
+function parseMounts(instruction: Instruction): RunMount[] {
+  const flags = (instruction as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] }).getFlags?.() ?? [];
+  const mounts: RunMount[] = [];
+  for (const flag of flags) {
+    if (flag.getName() !== 'mount') continue;
+    const options: Record<string, string> = {};
+    for (const part of (flag.getValue() ?? '').split(',')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) options[part.slice(0, eq).toLowerCase()] = part.slice(eq + 1);
+      else if (part) options[part.toLowerCase()] = 'true';
+    }
+    const target = options.target ?? options.dst ?? options.destination;
+    mounts.push({ type: (options.type ?? 'bind').toLowerCase(), target, options });
+  }
+  return mounts;
+}
+
+/** The instruction's arguments as JSON words when written in exec form (`["a", "b"]`). */
+export function execFormWords(model: DockerfileModel, instruction: Instruction): ShellWord[] | undefined {
+  return parseExecForm(argumentSource(model.document.getText(), instruction, model.ast.getEscapeCharacter(), model));
+}
+
+/**
+ * The instruction's text after its flags, with Dockerfile line continuations (and the comment and
+ * blank lines Docker drops inside them) removed; here-document bodies follow verbatim.
+ */
+function argumentSource(text: string, instruction: Instruction, escape: string, model: DockerfileModel): Source {
+  const argsRange = instruction.getArgumentsRange();
+  const endOffset = model.document.offsetAt(instruction.getRange().end);
+  const startOffset = argsRange ? model.document.offsetAt(argsRange.start) : endOffset;
+  let out = '';
+  const offsets: number[] = [];
+  let commandLine = true;
+  let i = startOffset;
+  while (i < endOffset) {
+    const c = text[i];
+    if (commandLine && c === escape) {
+      let j = i + 1;
+      while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      if (j >= endOffset || text[j] === '\n') {
+        i = skipDroppedLines(text, j + 1, endOffset);
+        continue;
+      }
+    }
+    if (c === '\n') commandLine = false;
+    out += c;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(i);
+  return { text: out, offsets };
+}
+
+/** Inside a continuation Docker ignores blank lines and lines that start with `#`. */
+function skipDroppedLines(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    let j = i;
+    while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+    if (j < end && text[j] === '#') {
+      const newline = text.indexOf('\n', j);
+      i = newline < 0 || newline >= end ? end : newline + 1;
+    } else if (j < end && text[j] === '\n') {
+      i = j + 1;
+    } else {
+      return i;
+    }
+  }
+  return i;
+}
+
+/** Reads `["a", "b"]`; undefined when the text is not a JSON string array (Docker then uses shell form). */
+export function parseExecForm(src: Source): ShellWord[] | undefined {
+  const t = src.text;
+  let i = 0;
+  const skipSpace = () => { while (i < t.length && /\s/.test(t[i])) i++; };
+  skipSpace();
+  if (t[i] !== '[') return undefined;
+  i++;
+  const words: ShellWord[] = [];
+  skipSpace();
+  if (t[i] === ']') { i++; skipSpace(); return i === t.length ? words : undefined; }
+  while (i < t.length) {
+    skipSpace();
+    if (t[i] !== '"') return undefined;
+    const wordStart = i;
+    i++;
+    let value = '';
+    const offsets: number[] = [];
+    while (i < t.length && t[i] !== '"') {
+      if (t[i] === '\\') {
+        const e = t[i + 1];
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+          value += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
+          offsets.push(src.offsets[i]);
+          i += 6;
+          continue;
+        }
+        const decoded = ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[e];
+        if (decoded === undefined) return undefined;
+        value += decoded;
+        offsets.push(src.offsets[i + 1]);
+        i += 2;
+        continue;
+      }
+      if (t[i] === '\n') return undefined;
+      value += t[i];
+      offsets.push(src.offsets[i]);
+      i++;
+    }
+    if (i >= t.length) return undefined;
+    i++;
+    words.push({ text: value, start: src.offsets[wordStart], end: src.offsets[i], quoted: true, dynamic: false, plainPrefix: 0, offsets });
+    skipSpace();
+    if (t[i] === ',') { i++; continue; }
+    if (t[i] === ']') {
+      i++;
+      skipSpace();
+      return i === t.length ? words : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,298 @@
+/**
+ * A POSIX-shell tokenizer for the text of RUN instructions. It only reads text — nothing is ever
+ * executed — and every loop advances over the input, so hostile text cannot make it hang.
+ * Each character of the parsed text knows its offset in the document, so words keep exact ranges
+ * even when they came from a `sh -c '…'` string or a continuation-joined line.
+ */
+
+/** Text to tokenize plus the document offset of each character (`offsets.length === text.length + 1`). */
+export interface Source {
+  text: string;
+  offsets: number[];
+}
+
+export interface ShellWord {
+  /** The value after quote removal and escape processing; expansions are kept verbatim. */
+  readonly text: string;
+  /** Document offset of the first character written for this word. */
+  readonly start: number;
+  /** Document offset just after the last character written for this word. */
+  readonly end: number;
+  /** Some part of the word was quoted. */
+  readonly quoted: boolean;
+  /** The word contains `$var`, `${…}`, `$(…)` or backticks: its value is only known at build time. */
+  readonly dynamic: boolean;
+  /** Length of the leading part of `text` written without quotes or expansions. */
+  readonly plainPrefix: number;
+  /** Document offset of each character of `text`; used to parse `sh -c` strings in place. */
+  readonly offsets: readonly number[];
+}
+
+export interface HeredocToken {
+  kind: 'heredoc';
+  start: number;
+  end: number;
+  delimiter: string;
+  /** The body (without the closing delimiter line); undefined when the text ended before it. */
+  body: Source | undefined;
+}
+
+export type Token =
+  | { kind: 'word'; word: ShellWord }
+  | { kind: 'op'; op: string; start: number; end: number }
+  | { kind: 'redirect'; op: string; start: number; end: number }
+  | HeredocToken;
+
+const controlOperators = ['&&', '||', ';;&', ';;', ';&', ';', '|&', '|', '&', '(', ')'];
+const redirectOperators = ['&>>', '&>', '<<<', '<>', '<&', '>>', '>&', '>|', '<', '>'];
+const wordBreak = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
+
+export function sourceFromDocument(text: string, start: number, end: number): Source {
+  const offsets: number[] = [];
+  for (let i = start; i <= end; i++) offsets.push(i);
+  return { text: text.slice(start, end), offsets };
+}
+
+export function tokenize(src: Source): Token[] {
+  const t = src.text;
+  const tokens: Token[] = [];
+  let pending: HeredocToken[] = [];
+  let i = 0;
+  while (i < t.length) {
+    const c = t[i];
+    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === '\\' && t[i + 1] === '\n') { i += 2; continue; }
+    if (c === '\n') {
+      tokens.push({ kind: 'op', op: '\n', start: src.offsets[i], end: src.offsets[i + 1] });
+      i++;
+      if (pending.length) {
+        i = readHeredocBodies(src, i, pending);
+        pending = [];
+      }
+      continue;
+    }
+    if (c === '#') {
+      while (i < t.length && t[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '<' || c === '>') && t[i + 1] === '(') {
+      const word = readWord(src, i);
+      tokens.push({ kind: 'word', word: word.word });
+      i = word.next;
+      continue;
+    }
+    if (c === '<' && t[i + 1] === '<' && t[i + 2] !== '<') {
+      const heredoc = readHeredocStart(src, i);
+      tokens.push(heredoc.token);
+      pending.push(heredoc.token);
+      i = heredoc.next;
+      continue;
+    }
+    const fd = /^\d+(?=[<>])/.exec(t.slice(i, i + 12));
+    const at = fd ? i + fd[0].length : i;
+    const redirect = redirectOperators.find((op) => t.startsWith(op, at));
+    if (redirect && (fd || !controlOperators.some((op) => t.startsWith(op, i) && op.length > redirect.length))) {
+      const end = at + redirect.length;
+      tokens.push({ kind: 'redirect', op: redirect, start: src.offsets[i], end: src.offsets[end] });
+      i = end;
+      continue;
+    }
+    const control = controlOperators.find((op) => t.startsWith(op, i));
+    if (control) {
+      tokens.push({ kind: 'op', op: control, start: src.offsets[i], end: src.offsets[i + control.length] });
+      i += control.length;
+      continue;
+    }
+    const word = readWord(src, i);
+    tokens.push({ kind: 'word', word: word.word });
+    i = word.next;
+  }
+  return tokens;
+}
+
+function readHeredocStart(src: Source, at: number): { token: HeredocToken; next: number } {
+  let i = at + 2;
+  if (src.text[i] === '-') i++;
+  while (src.text[i] === ' ' || src.text[i] === '\t') i++;
+  let delimiter = '';
+  let next = i;
+  if (i < src.text.length && !wordBreak.has(src.text[i])) {
+    const word = readWord(src, i);
+    delimiter = word.word.text;
+    next = word.next;
+  }
+  return { token: { kind: 'heredoc', start: src.offsets[at], end: src.offsets[next], delimiter, body: undefined }, next };
+}
+
+/** Reads here-document bodies line by line until each delimiter line; returns where parsing resumes. */
+function readHeredocBodies(src: Source, from: number, heredocs: HeredocToken[]): number {
+  const t = src.text;
+  let i = from;
+  for (const heredoc of heredocs) {
+    const bodyStart = i;
+    let bodyEnd = -1;
+    while (i < t.length) {
+      let lineEnd = t.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = t.length;
+      const line = t.slice(i, lineEnd).replace(/^\t+/, '').replace(/\r$/, '');
+      if (line === heredoc.delimiter) {
+        bodyEnd = i;
+        i = Math.min(lineEnd + 1, t.length);
+        break;
+      }
+      i = lineEnd + 1;
+    }
+    if (bodyEnd < 0) {
+      bodyEnd = t.length;
+      i = t.length;
+    }
+    bodyEnd = Math.max(bodyStart, Math.min(bodyEnd, t.length));
+    heredoc.body = { text: t.slice(bodyStart, bodyEnd), offsets: src.offsets.slice(bodyStart, bodyEnd + 1) };
+  }
+  return i;
+}
+
+/** Reads one word starting at `start`, following quotes and expansions. */
+export function readWord(src: Source, start: number): { word: ShellWord; next: number } {
+  const t = src.text;
+  let text = '';
+  const offsets: number[] = [];
+  let quoted = false;
+  let dynamic = false;
+  let plainPrefix = -1;
+  const add = (ch: string, at: number) => { text += ch; offsets.push(src.offsets[at]); };
+  const addRaw = (from: number, to: number) => { for (let k = from; k < to; k++) add(t[k], k); };
+  const markSpecial = () => { if (plainPrefix < 0) plainPrefix = text.length; };
+  let i = start;
+  while (i < t.length) {
+    const c = t[i];
+    if ((c === '<' || c === '>') && t[i + 1] === '(' ) {
+      markSpecial();
+      dynamic = true;
+      const end = skipBalanced(t, i + 1, '(', ')');
+      addRaw(i, end);
+      i = end;
+      continue;
+    }
+    if (wordBreak.has(c)) break;
+    if (c === '\\') {
+      markSpecial();
+      if (t[i + 1] === '\n') { i += 2; continue; }
+      if (i + 1 < t.length) { add(t[i + 1], i + 1); i += 2; } else { add(c, i); i++; }
+      continue;
+    }
+    if (c === "'") {
+      markSpecial();
+      quoted = true;
+      const close = t.indexOf("'", i + 1);
+      const end = close < 0 ? t.length : close;
+      addRaw(i + 1, end);
+      i = close < 0 ? t.length : close + 1;
+      continue;
+    }
+    if (c === '"') {
+      markSpecial();
+      quoted = true;
+      i++;
+      while (i < t.length && t[i] !== '"') {
+        if (t[i] === '\\' && i + 1 < t.length && '$`"\\\n'.includes(t[i + 1])) {
+          if (t[i + 1] !== '\n') add(t[i + 1], i + 1);
+          i += 2;
+        } else if (t[i] === '$' || t[i] === '`') {
+          const end = skipExpansion(t, i);
+          if (end > i + 1) dynamic = true;
+          addRaw(i, end);
+          i = end;
+        } else {
+          add(t[i], i);
+          i++;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c === '$' && t[i + 1] === "'") {
+      markSpecial();
+      quoted = true;
+      i = readAnsiC(src, i + 2, add);
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      const end = skipExpansion(t, i);
+      if (end > i + 1) { markSpecial(); dynamic = true; }
+      addRaw(i, end);
+      i = end;
+      continue;
+    }
+    add(c, i);
+    i++;
+  }
+  if (plainPrefix < 0) plainPrefix = text.length;
+  const end = src.offsets[Math.min(i, t.length)];
+  return { word: { text, start: src.offsets[start], end, quoted, dynamic, plainPrefix, offsets }, next: i };
+}
+
+const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+
+function readAnsiC(src: Source, from: number, add: (ch: string, at: number) => void): number {
+  const t = src.text;
+  let i = from;
+  while (i < t.length && t[i] !== "'") {
+    if (t[i] === '\\' && i + 1 < t.length) {
+      const e = t[i + 1];
+      add(ansiEscapes[e] ?? e, i + 1);
+      i += 2;
+    } else {
+      add(t[i], i);
+      i++;
+    }
+  }
+  return Math.min(i + 1, t.length);
+}
+
+/** End (exclusive) of the expansion starting with `$` or a backtick at `at`. */
+function skipExpansion(t: string, at: number): number {
+  if (t[at] === '`') {
+    let i = at + 1;
+    while (i < t.length && t[i] !== '`') i += t[i] === '\\' ? 2 : 1;
+    return Math.min(i + 1, t.length);
+  }
+  const next = t[at + 1];
+  if (next === '(') return skipBalanced(t, at + 1, '(', ')');
+  if (next === '{') return skipBalanced(t, at + 1, '{', '}');
+  if (next !== undefined && /[A-Za-z_]/.test(next)) {
+    let i = at + 2;
+    while (i < t.length && /[A-Za-z0-9_]/.test(t[i])) i++;
+    return i;
+  }
+  if (next !== undefined && /[0-9@*#?$!-]/.test(next)) return at + 2;
+  return at + 1;
+}
+
+/** From an opening bracket at `at`, the index after its matching closer; quotes inside are honoured. */
+function skipBalanced(t: string, at: number, open: string, close: string): number {
+  let depth = 0;
+  let i = at;
+  while (i < t.length) {
+    const c = t[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === "'" && open === '(') {
+      const end = t.indexOf("'", i + 1);
+      i = end < 0 ? t.length : end + 1;
+      continue;
+    }
+    if (c === '"') {
+      i++;
+      while (i < t.length && t[i] !== '"') i += t[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return t.length;
+}

@@ -1,0 +1,370 @@
+import { tokenize, type HeredocToken, type ShellWord, type Source, type Token } from './shellLexer';
+
+/**
+ * Turns shell tokens into simple commands: pipelines, lists, subshells, compound commands
+ * (if/for/while/case are walked into, not interpreted), environment assignments, wrappers
+ * (`sudo`, `env`, `xargs`, …) and nested `sh -c '…'` scripts and shell here-documents.
+ */
+
+export interface ShellCommand {
+  /** Program name without its directory (`/usr/bin/apt-get` → `apt-get`); '' for assignment-only commands. */
+  name: string;
+  program: ShellWord | undefined;
+  /** Words after the program, redirections left out. */
+  args: ShellWord[];
+  /** `NAME=value` words in front of the program (also those given to `env`). */
+  assignments: ShellWord[];
+  /** Wrapper programs in front of the real one, e.g. ['sudo'] or ['xargs']. */
+  wrappers: string[];
+  /** Every word of the command as written, redirection targets excluded. */
+  words: ShellWord[];
+  /** The operator that joined this command to the previous one ('&&', '||', ';', '|', '\n', …). */
+  separator: string | undefined;
+  /** All commands of the pipeline this command belongs to (just this one when there is no pipe). */
+  pipeline: ShellCommand[];
+  /** Inside a subshell, brace group or if/for/while/case body. */
+  inBlock: boolean;
+  /** 0 for the RUN script itself, +1 for each `sh -c` or shell here-document level. */
+  depth: number;
+  /** `pipefail` was on when this command ran. */
+  pipefail: boolean;
+  /** Here-documents attached to this command. */
+  heredocs: HeredocToken[];
+  start: number;
+  end: number;
+}
+
+export interface ShellPipe {
+  start: number;
+  end: number;
+  pipefail: boolean;
+}
+
+export interface ScriptAnalysis {
+  commands: ShellCommand[];
+  pipes: ShellPipe[];
+}
+
+export interface ScriptOptions {
+  depth: number;
+  pipefail: boolean;
+}
+
+const posixShells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'yash']);
+const maxNesting = 4;
+
+export function isPosixShellName(name: string): boolean {
+  return posixShells.has(name);
+}
+
+/** Parses a script; nested scripts' commands follow their host command in the flat list. */
+export function analyzeScript(src: Source, options: ScriptOptions, out: ScriptAnalysis = { commands: [], pipes: [] }): ScriptAnalysis {
+  const tokens = tokenize(src);
+  new ScriptParser(tokens, options, out).run();
+  return out;
+}
+
+const openers = new Set(['if', 'while', 'until', 'for', 'select', '{']);
+const closers = new Set(['fi', 'done', '}']);
+const prefixes = new Set(['then', 'else', 'elif', 'do', '!', 'time']);
+
+class ScriptParser {
+  private pipefail: boolean;
+  private blockDepth = 0;
+  private parenDepth = 0;
+  /** Stack of `case` states: whether we are reading a pattern (until `)`) or commands. */
+  private caseStack: ('word' | 'pattern' | 'body')[] = [];
+  private words: ShellWord[] = [];
+  private heredocs: HeredocToken[] = [];
+  private commandStart = -1;
+  private commandEnd = -1;
+  private separator: string | undefined;
+  private pipeline: ShellCommand[] = [];
+  private skipNextWord = false;
+
+  constructor(private readonly tokens: Token[], private readonly options: ScriptOptions, private readonly out: ScriptAnalysis) {
+    this.pipefail = options.pipefail;
+  }
+
+  run(): void {
+    for (const token of this.tokens) {
+      if (token.kind === 'word') this.onWord(token.word);
+      else if (token.kind === 'heredoc') {
+        this.heredocs.push(token);
+        this.touch(token.start, token.end);
+      } else if (token.kind === 'redirect') {
+        this.skipNextWord = true;
+        this.touch(token.start, token.end);
+      } else this.onOperator(token.op, token.start, token.end);
+    }
+    this.finishCommand();
+    this.finishPipeline();
+  }
+
+  private touch(start: number, end: number): void {
+    if (this.commandStart < 0) this.commandStart = start;
+    this.commandEnd = end;
+  }
+
+  private onWord(word: ShellWord): void {
+    if (this.skipNextWord) {
+      this.skipNextWord = false;
+      this.touch(word.start, word.end);
+      return;
+    }
+    const top = this.caseStack[this.caseStack.length - 1];
+    if (top === 'word') {
+      if (word.text === 'in' && !word.quoted) this.caseStack[this.caseStack.length - 1] = 'pattern';
+      return;
+    }
+    if (top === 'pattern') {
+      if (word.text === 'esac' && !word.quoted) { this.caseStack.pop(); this.blockDepth--; }
+      return;
+    }
+    if (this.words.length === 0 && !word.quoted && this.heredocs.length === 0) {
+      if (word.text === 'case') { this.caseStack.push('word'); this.blockDepth++; return; }
+      if (word.text === 'esac' && top === 'body') { this.caseStack.pop(); this.blockDepth--; return; }
+      if (closers.has(word.text)) { this.blockDepth = Math.max(0, this.blockDepth - 1); return; }
+      if (openers.has(word.text)) {
+        this.blockDepth++;
+        if (word.text === 'for' || word.text === 'select') {
+          // `for NAME in words` is not a command; its words end at the next separator.
+          this.words.push(word);
+          this.touch(word.start, word.end);
+        }
+        return;
+      }
+      if (prefixes.has(word.text)) return;
+    }
+    this.words.push(word);
+    this.touch(word.start, word.end);
+  }
+
+  private onOperator(op: string, start: number, end: number): void {
+    const top = this.caseStack[this.caseStack.length - 1];
+    if (top === 'pattern') {
+      if (op === ')') this.caseStack[this.caseStack.length - 1] = 'body';
+      return;
+    }
+    if (op === '|' || op === '|&') {
+      this.finishCommand();
+      this.out.pipes.push({ start, end, pipefail: this.pipefail });
+      this.separator = op;
+      return;
+    }
+    if (op === '(') {
+      this.finishCommand();
+      this.finishPipeline();
+      this.parenDepth++;
+      this.separator = op;
+      return;
+    }
+    this.finishCommand();
+    this.finishPipeline();
+    if (op === ')') this.parenDepth = Math.max(0, this.parenDepth - 1);
+    if ((op === ';;' || op === ';&' || op === ';;&') && top === 'body') this.caseStack[this.caseStack.length - 1] = 'pattern';
+    this.separator = op;
+  }
+
+  private finishPipeline(): void {
+    this.pipeline = [];
+  }
+
+  private finishCommand(): void {
+    if (this.words.length === 0 && this.heredocs.length === 0) return;
+    const command = classify(this.words, {
+      separator: this.separator,
+      pipeline: this.pipeline,
+      inBlock: this.blockDepth > 0 || this.parenDepth > 0,
+      depth: this.options.depth,
+      pipefail: this.pipefail,
+      heredocs: this.heredocs,
+      start: this.commandStart,
+      end: this.commandEnd,
+    });
+    this.words = [];
+    this.heredocs = [];
+    this.commandStart = -1;
+    this.skipNextWord = false;
+    if (command.words[0]?.text === 'for' || command.words[0]?.text === 'select') return;
+    this.pipeline.push(command);
+    this.out.commands.push(command);
+    if (command.name === 'set' && !command.inBlock) this.pipefail = pipefailAfterSet(command.args, this.pipefail);
+    nestScripts(command, this.options.depth, this.pipefail, this.out);
+  }
+}
+
+/** Parses `sh -c 'script'` strings and shell here-documents as scripts of their own. */
+function nestScripts(command: ShellCommand, depth: number, pipefail: boolean, out: ScriptAnalysis): void {
+  if (depth >= maxNesting) return;
+  if (command.program === undefined) {
+    // `RUN <<EOF` (or a bare `<<EOF` line): the body is the script itself.
+    for (const heredoc of command.heredocs) {
+      if (heredoc.body && runsAsShell(heredoc.body.text)) analyzeScript(heredoc.body, { depth, pipefail }, out);
+    }
+    return;
+  }
+  if (!posixShells.has(command.name)) return;
+  const shell = readShellInvocation(command.args);
+  const inner: ScriptOptions = { depth: depth + 1, pipefail: shell.pipefail };
+  if (shell.script) {
+    const word = shell.script;
+    const last = word.offsets.length ? word.offsets[word.offsets.length - 1] + 1 : word.end;
+    analyzeScript({ text: word.text, offsets: [...word.offsets, last] }, inner, out);
+  } else if (!shell.hasFile) {
+    for (const heredoc of command.heredocs) {
+      if (heredoc.body) analyzeScript(heredoc.body, inner, out);
+    }
+  }
+}
+
+/** An exec-form command (`RUN ["sh", "-c", "…"]`): one command, no shell unless it starts one. */
+export function analyzeExecForm(words: ShellWord[], start: number, end: number, out: ScriptAnalysis = { commands: [], pipes: [] }): ScriptAnalysis {
+  const pipeline: ShellCommand[] = [];
+  const command = classify(words, { separator: undefined, pipeline, inBlock: false, depth: 0, pipefail: false, heredocs: [], start, end });
+  pipeline.push(command);
+  out.commands.push(command);
+  nestScripts(command, 0, false, out);
+  return out;
+}
+
+function runsAsShell(body: string): boolean {
+  const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(body);
+  if (!shebang) return true;
+  const program = basename(shebang[1]);
+  return posixShells.has(program === 'env' && shebang[2] ? basename(shebang[2]) : program);
+}
+
+/** What `sh -e -o pipefail -c 'script'` asks for: the script word, pipefail, a script file. */
+export function readShellInvocation(args: ShellWord[]): { script?: ShellWord; pipefail: boolean; hasFile: boolean } {
+  let wantsScript = false;
+  let pipefail = false;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (text === '-o' || text === '+o' || /^-[a-z]*o$/.test(text)) {
+      if (args[i + 1]?.text === 'pipefail' && text.startsWith('-')) pipefail = true;
+      if (/^-[a-z]*c[a-z]*o$/.test(text)) wantsScript = true;
+      i++;
+      continue;
+    }
+    if (/^-[a-zA-Z]+$/.test(text)) {
+      if (text.includes('c')) wantsScript = true;
+      continue;
+    }
+    if (text.startsWith('--') || text.startsWith('+')) continue;
+    if (wantsScript) return { script: args[i], pipefail, hasFile: false };
+    return { pipefail, hasFile: text !== '-' };
+  }
+  return { pipefail, hasFile: false };
+}
+
+function pipefailAfterSet(args: ShellWord[], current: boolean): boolean {
+  let state = current;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (/^[-+][a-zA-Z]*o$/.test(text) && args[i + 1]?.text === 'pipefail') state = text.startsWith('-');
+  }
+  return state;
+}
+
+export function basename(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+
+const assignmentPattern = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+
+export function isAssignment(word: ShellWord): boolean {
+  const match = assignmentPattern.exec(word.text);
+  return match !== null && match[0].length <= word.plainPrefix;
+}
+
+interface WrapperSpec {
+  /** Options that take the next word as their value. */
+  withValue: Set<string>;
+  /** Positional words the wrapper consumes before the wrapped program (e.g. gosu's user). */
+  positional: number;
+  /** `env`-style: NAME=value words are assignments. */
+  assignments?: boolean;
+}
+
+const wrapper = (withValue: string[], positional = 0, assignments = false): WrapperSpec => ({ withValue: new Set(withValue), positional, assignments });
+
+/** Programs that run another program given as their arguments. */
+const wrappers: Record<string, WrapperSpec> = {
+  sudo: wrapper(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--prompt', '--role', '--type', '--other-user', '--host', '--close-from', '--command-timeout']),
+  env: wrapper(['-u', '-C', '-S', '--unset', '--chdir', '--split-string'], 0, true),
+  xargs: wrapper(['-a', '-d', '-E', '-e', '-I', '-i', '-L', '-l', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-lines', '--max-procs', '--max-chars', '--process-slot-var']),
+  nohup: wrapper([]),
+  exec: wrapper(['-a']),
+  command: wrapper([]),
+  builtin: wrapper([]),
+  nice: wrapper(['-n', '--adjustment']),
+  ionice: wrapper(['-c', '-n', '-p', '-t']),
+  stdbuf: wrapper(['-i', '-o', '-e']),
+  timeout: wrapper(['-k', '-s', '--kill-after', '--signal'], 1),
+  chronic: wrapper([]),
+  eatmydata: wrapper([]),
+  fakeroot: wrapper(['-l', '-s', '-i', '-b']),
+  gosu: wrapper([], 1),
+  'su-exec': wrapper([], 1),
+  chroot: wrapper(['--userspec', '--groups'], 1),
+  time: wrapper(['-f', '-o', '--format', '--output']),
+};
+
+interface CommandPlace {
+  separator: string | undefined;
+  pipeline: ShellCommand[];
+  inBlock: boolean;
+  depth: number;
+  pipefail: boolean;
+  heredocs: HeredocToken[];
+  start: number;
+  end: number;
+}
+
+/** Splits a simple command's words into assignments, wrappers, program and arguments. */
+export function classify(words: ShellWord[], place: CommandPlace): ShellCommand {
+  const assignments: ShellWord[] = [];
+  const wrapperNames: string[] = [];
+  let i = 0;
+  while (i < words.length && isAssignment(words[i])) assignments.push(words[i++]);
+  // Each wrapper consumes at least its own name, so this loop is bounded by the word count.
+  while (i < words.length) {
+    const name = basename(words[i].text);
+    const spec = words[i].dynamic ? undefined : wrappers[name];
+    if (!spec) break;
+    wrapperNames.push(name);
+    i++;
+    let positional = spec.positional;
+    while (i < words.length) {
+      const text = words[i].text;
+      if (text === '--') { i++; break; }
+      if (spec.assignments && isAssignment(words[i])) { assignments.push(words[i++]); continue; }
+      if (text.startsWith('-') && text.length > 1) {
+        const key = text.includes('=') ? text.slice(0, text.indexOf('=')) : text;
+        i += spec.withValue.has(key) && !text.includes('=') ? 2 : 1;
+        continue;
+      }
+      if (positional > 0) { positional--; i++; continue; }
+      break;
+    }
+  }
+  const program = words[i];
+  return {
+    name: program ? basename(program.text) : '',
+    program,
+    args: words.slice(i + 1),
+    assignments,
+    wrappers: wrapperNames,
+    words,
+    separator: place.separator,
+    pipeline: place.pipeline,
+    inBlock: place.inBlock,
+    depth: place.depth,
+    pipefail: place.pipefail,
+    heredocs: place.heredocs,
+    start: place.start,
+    end: place.end,
+  };
+}
