@@ -1,5 +1,6 @@
 import { RuleRegistry } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
+import { bestPracticeRules } from './bestPracticeRules';
 import { coreRules } from './coreRules';
 import { unknownInstruction } from './unknownInstruction';
 
@@ -7,4 +8,5 @@ import { unknownInstruction } from './unknownInstruction';
 export const dockerfileRules = new RuleRegistry<DockerfileRuleSubject>([
   unknownInstruction,
   ...coreRules,
+  ...bestPracticeRules,
 ]);
