@@ -1,8 +1,10 @@
 import type { LanguageService } from '../common/service';
+import { codeActionsManifest } from './codeActions';
 import { completeManifest } from './completion';
 import { diagnoseManifest } from './diagnostics';
 import { hoverManifest } from './hover';
 import { parseManifestFile, type ManifestFile } from './model';
+import { definitionManifest, referencesManifest } from './navigation';
 
 /** The Kubernetes manifest service: each feature lives in its own module. */
 export const kubernetesService: LanguageService<ManifestFile> = {
@@ -10,4 +12,7 @@ export const kubernetesService: LanguageService<ManifestFile> = {
   hover: hoverManifest,
   complete: completeManifest,
   diagnose: diagnoseManifest,
+  codeActions: codeActionsManifest,
+  definition: definitionManifest,
+  references: referencesManifest,
 };

@@ -3,6 +3,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { parseManifestFile, type ManifestFile } from './model';
 import { appContainers, objectsOf, type ObjectFacts } from './objects';
+import { configReferences } from './rules/references';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
 
 /**
@@ -40,7 +41,15 @@ export interface IndexedObject {
   customPodOwner?: boolean;
   /** Kustomization / Component: patch files it applies (URIs) and whether it adds labels to selectors. */
   kustomize?: { patches: string[]; labelsSelectors: boolean };
+  /** Objects this one names: ConfigMaps, Secrets, an HPA target, a StatefulSet's Service… */
+  refs?: ObjectRef[];
   /** The object's name (or its first line when it has none): where navigation lands. */
+  range: Range;
+}
+
+export interface ObjectRef {
+  kind: string;
+  name: string;
   range: Range;
 }
 
@@ -129,6 +138,10 @@ export class WorkspaceIndex {
     return this.ofKind(customPodOwnerKey);
   }
 
+  *all(): Iterable<IndexedObject> {
+    for (const objects of this.files.values()) yield* objects;
+  }
+
   private changed(): void {
     this.version++;
     this.byKindCache = undefined;
@@ -170,6 +183,17 @@ export class WorkspaceView {
       if (this.index) for (const other of this.index.customPodOwners()) if (other.uri !== this.uri) this.customOwners.push(other);
     }
     return this.customOwners;
+  }
+
+  /** Every object: this file's, then the other files'. */
+  *all(): Iterable<IndexedObject> {
+    yield* this.own;
+    if (this.index) for (const object of this.index.all()) if (object.uri !== this.uri) yield object;
+  }
+
+  /** This file's objects as summarised for the index. */
+  get ownObjects(): readonly IndexedObject[] {
+    return this.own;
   }
 
   /** How kustomize uses this file, if a kustomization in the workspace mentions it. */
@@ -245,6 +269,8 @@ function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): Index
     }
   }
   if ((o.kind === 'Kustomization' || o.kind === 'Component') && o.group === 'kustomize.config.k8s.io') summary.kustomize = kustomizeFacts(uri, o);
+  const refs = objectRefs(file, o);
+  if (refs.length > 0) summary.refs = refs;
   if (o.kind === 'Service') {
     summary.selector = stringMap(mapAt(o.spec, 'selector'));
     summary.headless = stringAt(o.spec, 'clusterIP') === 'None';
@@ -263,6 +289,31 @@ function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): Index
     summary.dataKeys = [...keys];
   }
   return summary;
+}
+
+/** What an object refers to by name (for navigation and the dangling-reference checks). */
+function objectRefs(file: ManifestFile, o: ObjectFacts): ObjectRef[] {
+  const refs: ObjectRef[] = configReferences(o).map((r) => ({ kind: r.kind, name: r.name, range: nodeRange(file, r.nameNode) }));
+  const add = (kind: string | undefined, node: unknown) => {
+    if (kind && isScalar(node) && typeof node.value === 'string' && node.value !== '') refs.push({ kind, name: node.value, range: nodeRange(file, node) });
+  };
+  if (o.kind === 'HorizontalPodAutoscaler') {
+    const target = mapAt(o.spec, 'scaleTargetRef');
+    add(stringAt(target, 'kind'), valueOf(target, 'name'));
+  }
+  if (o.kind === 'StatefulSet') add('Service', valueOf(o.spec, 'serviceName'));
+  if (o.kind === 'Ingress') {
+    const backends = [valueOf(o.spec, 'defaultBackend'), valueOf(o.spec, 'backend')];
+    for (const rule of mapItems(seqAt(o.spec, 'rules'))) {
+      for (const path of mapItems(seqAt(mapAt(rule, 'http'), 'paths'))) backends.push(valueOf(path, 'backend'));
+    }
+    for (const backend of backends) add('Service', valueOf(mapAt(backend, 'service'), 'name') ?? valueOf(backend, 'serviceName'));
+  }
+  if (o.workload) {
+    add('ServiceAccount', valueOf(o.workload.podSpec, 'serviceAccountName'));
+    for (const volume of mapItems(seqAt(o.workload.podSpec, 'volumes'))) add('PersistentVolumeClaim', valueOf(mapAt(volume, 'persistentVolumeClaim'), 'claimName'));
+  }
+  return refs;
 }
 
 /** How kustomize uses a file: patches are fragments; resources under `commonLabels` get selectors added. */
