@@ -29,6 +29,7 @@ export async function buildLanguagePack(locale: string, outDir: string): Promise
     license: 'MIT',
     engines: { vscode: '^1.100.0' },
     categories: ['Language Packs'],
+    files: ['translations/**', 'README.md', 'LICENSE'],
     contributes: {
       localizations: [{
         languageId: locale,
