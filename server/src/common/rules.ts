@@ -25,6 +25,8 @@ export interface RuleMeta {
    * comments naming a group address every rule in it; unlike aliases a group need not be unique.
    */
   groups?: string[];
+  /** Some findings carry a quick fix (shown in the docs and rule tables). */
+  fixable?: boolean;
 }
 
 export interface Fix {

@@ -64,7 +64,7 @@ export const invalidExposePort: Rule<Subject> = {
 
 export const exposeHostMapping: Rule<Subject> = {
   meta: {
-    id: 'expose-host-mapping',
+    id: 'expose-host-mapping', fixable: true,
     aliases: ['ExposeInvalidFormat'],
     severity: 'warning',
     category: 'semantics',
@@ -89,7 +89,7 @@ export const exposeHostMapping: Rule<Subject> = {
 
 export const exposeProtocolCasing: Rule<Subject> = {
   meta: {
-    id: 'expose-protocol-casing',
+    id: 'expose-protocol-casing', fixable: true,
     aliases: ['ExposeProtoCasing'],
     severity: 'warning',
     category: 'style',

@@ -7,7 +7,7 @@ type Subject = DockerfileRuleSubject;
 
 export const redundantTargetPlatform: Rule<Subject> = {
   meta: {
-    id: 'redundant-target-platform',
+    id: 'redundant-target-platform', fixable: true,
     aliases: ['DL3065', 'RedundantTargetPlatform'],
     severity: 'warning',
     category: 'semantics',

@@ -35,21 +35,21 @@ const multipleDocs = (keyword: string) => ({
 });
 
 export const multipleCmd = lastOneWins('CMD', {
-  id: 'multiple-cmd', aliases: ['DL4003'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
+  id: 'multiple-cmd', fixable: true, aliases: ['DL4003'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
   title: { en: 'More than one CMD in a stage', zh: '一个阶段中有多条 CMD' }, docs: multipleDocs('CMD'),
 });
 export const multipleEntrypoint = lastOneWins('ENTRYPOINT', {
-  id: 'multiple-entrypoint', aliases: ['DL4004'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
+  id: 'multiple-entrypoint', fixable: true, aliases: ['DL4004'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
   title: { en: 'More than one ENTRYPOINT in a stage', zh: '一个阶段中有多条 ENTRYPOINT' }, docs: multipleDocs('ENTRYPOINT'),
 });
 export const multipleHealthcheck = lastOneWins('HEALTHCHECK', {
-  id: 'multiple-healthcheck', aliases: ['DL3012'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
+  id: 'multiple-healthcheck', fixable: true, aliases: ['DL3012'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
   title: { en: 'More than one HEALTHCHECK in a stage', zh: '一个阶段中有多条 HEALTHCHECK' }, docs: multipleDocs('HEALTHCHECK'),
 });
 
 export const copyMultipleSourcesDestination: Rule<Subject> = {
   meta: {
-    id: 'copy-multiple-sources-destination',
+    id: 'copy-multiple-sources-destination', fixable: true,
     aliases: ['DL3021'],
     severity: 'error',
     category: 'semantics',
@@ -137,7 +137,7 @@ function quoteForLabel(value: string): string {
 
 export const maintainerDeprecated: Rule<Subject> = {
   meta: {
-    id: 'maintainer-deprecated',
+    id: 'maintainer-deprecated', fixable: true,
     aliases: ['DL4000', 'MaintainerDeprecated'],
     severity: 'warning',
     category: 'semantics',
@@ -180,7 +180,7 @@ const plainWords = /^[A-Za-z0-9_./:=@%+,-]+(\s+[A-Za-z0-9_./:=@%+,-]+)*$/;
 
 export const jsonArgsRecommended: Rule<Subject> = {
   meta: {
-    id: 'json-args-recommended',
+    id: 'json-args-recommended', fixable: true,
     aliases: ['DL3025', 'JSONArgsRecommended'],
     severity: 'warning',
     category: 'best-practice',
@@ -213,7 +213,7 @@ export const jsonArgsRecommended: Rule<Subject> = {
 
 export const legacyKeyValueFormat: Rule<Subject> = {
   meta: {
-    id: 'legacy-key-value-format',
+    id: 'legacy-key-value-format', fixable: true,
     aliases: ['LegacyKeyValueFormat'],
     severity: 'warning',
     category: 'style',
@@ -249,7 +249,7 @@ export const legacyKeyValueFormat: Rule<Subject> = {
 
 export const consistentInstructionCasing: Rule<Subject> = {
   meta: {
-    id: 'consistent-instruction-casing',
+    id: 'consistent-instruction-casing', fixable: true,
     aliases: ['ConsistentInstructionCasing'],
     severity: 'warning',
     category: 'style',

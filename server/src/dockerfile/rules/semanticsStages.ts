@@ -14,7 +14,7 @@ const flagName = (reference: StageReference) => (reference.kind === 'copy-from' 
 
 export const copyFromUnknownStage: Rule<Subject> = {
   meta: {
-    id: 'copy-from-unknown-stage',
+    id: 'copy-from-unknown-stage', fixable: true,
     aliases: ['DL3022'],
     severity: 'warning',
     category: 'semantics',
@@ -173,7 +173,7 @@ export const unusedStage: Rule<Subject> = {
 
 export const stageNameCasing: Rule<Subject> = {
   meta: {
-    id: 'stage-name-casing',
+    id: 'stage-name-casing', fixable: true,
     aliases: ['StageNameCasing'],
     severity: 'warning',
     category: 'style',
@@ -203,7 +203,7 @@ export const stageNameCasing: Rule<Subject> = {
 
 export const fromAsCasing: Rule<Subject> = {
   meta: {
-    id: 'from-as-casing',
+    id: 'from-as-casing', fixable: true,
     aliases: ['FromAsCasing'],
     severity: 'warning',
     category: 'style',

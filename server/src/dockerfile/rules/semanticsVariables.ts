@@ -37,7 +37,7 @@ function inHeredocBody(reference: VariableReference): boolean {
 
 export const undefinedArgInFrom: Rule<Subject> = {
   meta: {
-    id: 'undefined-arg-in-from',
+    id: 'undefined-arg-in-from', fixable: true,
     aliases: ['UndefinedArgInFrom'],
     severity: 'warning',
     category: 'semantics',
@@ -66,7 +66,7 @@ export const undefinedArgInFrom: Rule<Subject> = {
 
 export const undefinedVariable: Rule<Subject> = {
   meta: {
-    id: 'undefined-variable',
+    id: 'undefined-variable', fixable: true,
     aliases: ['UndefinedVar'],
     severity: 'warning',
     category: 'semantics',

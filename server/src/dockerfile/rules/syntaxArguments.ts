@@ -129,7 +129,7 @@ const jsonFormInstructions = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLU
 
 export const malformedJsonArray: Rule<Subject> = {
   meta: {
-    id: 'malformed-json-array',
+    id: 'malformed-json-array', fixable: true,
     aliases: [],
     severity: 'warning',
     category: 'syntax',

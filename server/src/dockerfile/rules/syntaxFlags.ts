@@ -29,7 +29,7 @@ const hasVariable = (text: string) => text.includes('$');
 
 export const unknownFlag: Rule<Subject> = {
   meta: {
-    id: 'unknown-flag',
+    id: 'unknown-flag', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -65,7 +65,7 @@ export const unknownFlag: Rule<Subject> = {
 
 export const duplicateFlag: Rule<Subject> = {
   meta: {
-    id: 'duplicate-flag',
+    id: 'duplicate-flag', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',

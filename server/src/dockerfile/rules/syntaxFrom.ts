@@ -43,7 +43,7 @@ export function isImageReference(text: string): boolean {
 
 export const invalidImageReference: Rule<Subject> = {
   meta: {
-    id: 'invalid-image-reference',
+    id: 'invalid-image-reference', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',

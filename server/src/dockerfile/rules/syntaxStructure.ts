@@ -70,7 +70,7 @@ export const instructionBeforeFrom: Rule<Subject> = {
 
 export const emptyContinuationLine: Rule<Subject> = {
   meta: {
-    id: 'empty-continuation-line',
+    id: 'empty-continuation-line', fixable: true,
     aliases: ['NoEmptyContinuation'],
     severity: 'warning',
     category: 'syntax',
@@ -158,7 +158,7 @@ export const onbuildTrigger: Rule<Subject> = {
 
 export const invalidEscapeDirective: Rule<Subject> = {
   meta: {
-    id: 'invalid-escape-directive',
+    id: 'invalid-escape-directive', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -183,7 +183,7 @@ export const invalidEscapeDirective: Rule<Subject> = {
 
 export const duplicateDirective: Rule<Subject> = {
   meta: {
-    id: 'duplicate-directive',
+    id: 'duplicate-directive', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',

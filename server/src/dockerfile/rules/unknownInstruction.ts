@@ -6,7 +6,7 @@ import { factsOf } from './facts';
 
 export const unknownInstruction: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'unknown-instruction',
+    id: 'unknown-instruction', fixable: true,
     aliases: ['UnknownInstruction'],
     severity: 'error',
     category: 'syntax',
