@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { coreRules } from '../../../server/src/dockerfile/rules/coreRules';
 import { ruleCases } from './rules-cases';
-import { applyEdits, diagnose, fixesOf, withCode } from './rules-helpers';
+import { applyEdits, diagnose, fixesOf, messageOf, withCode } from './rules-helpers';
 
 const ids = ['unknown-instruction', ...coreRules.map((rule) => rule.meta.id)];
 
@@ -21,15 +21,15 @@ for (const id of ids) {
       for (const diagnostic of found) {
         assert.equal(diagnostic.source, 'stevedore');
         assert.match(diagnostic.codeDescription?.href ?? '', new RegExp(`/docs/rules/${id}\\.md$`));
-        assert.ok(diagnostic.message.length > 0 && diagnostic.message.length < 200, diagnostic.message);
+        assert.ok(messageOf(diagnostic).length > 0 && messageOf(diagnostic).length < 200, messageOf(diagnostic));
       }
     });
     test('stays quiet on the good example', () => {
-      assert.deepEqual(withCode(diagnose(example.good, example.options), id).map((d) => d.message), []);
+      assert.deepEqual(withCode(diagnose(example.good, example.options), id).map((d) => messageOf(d)), []);
     });
     test('has a Chinese message', () => {
       const found = withCode(diagnose(example.bad, { ...example.options, lang: 'zh-cn' }), id);
-      assert.match(found[0].message, /[\u4e00-\u9fff]/);
+      assert.match(messageOf(found[0]), /[\u4e00-\u9fff]/);
     });
     if (example.fixed !== undefined) {
       test('quick fix removes the finding', () => {
@@ -66,12 +66,12 @@ test('a valid multi-stage Dockerfile has no errors', () => {
     'USER nonroot:nonroot',
     'ENTRYPOINT ["/app"]',
   ].join('\n');
-  assert.deepEqual(diagnose(text).map((d) => `${d.code}: ${d.message}`), []);
+  assert.deepEqual(diagnose(text).map((d) => `${d.code}: ${messageOf(d)}`), []);
 });
 
 test('flag values: durations, booleans, chmod, network', () => {
   const text = 'FROM alpine\nHEALTHCHECK --interval=5x --timeout=0.1ns CMD true\nCOPY --link=maybe --chmod=999 a /b\nRUN --network=bridge true\n';
-  const messages = withCode(diagnose(text), 'invalid-flag-value').map((d) => d.message);
+  const messages = withCode(diagnose(text), 'invalid-flag-value').map((d) => messageOf(d));
   assert.equal(messages.length, 5, messages.join('\n'));
   assert.ok(messages.some((m) => m.includes('Unknown unit "x"')));
   assert.ok(messages.some((m) => m.includes('at least 1ms')));
@@ -79,14 +79,14 @@ test('flag values: durations, booleans, chmod, network', () => {
 });
 
 test('mount options: unknown key, wrong type key, missing target', () => {
-  const messages = withCode(diagnose('FROM alpine\nRUN --mount=type=tmpfs,sharing=locked,foo=1 --mount=type=cache true\n'), 'invalid-mount').map((d) => d.message);
+  const messages = withCode(diagnose('FROM alpine\nRUN --mount=type=tmpfs,sharing=locked,foo=1 --mount=type=cache true\n'), 'invalid-mount').map((d) => messageOf(d));
   assert.equal(messages.length, 4, messages.join('\n'));
 });
 
 test('undefined variables: global ARG must be re-declared in the stage', () => {
   const found = withCode(diagnose('ARG VERSION=1\nFROM alpine\nLABEL version=$VERSION\n'), 'undefined-variable');
   assert.equal(found.length, 1);
-  assert.match(found[0].message, /global ARG/);
+  assert.match(messageOf(found[0]), /global ARG/);
   assert.deepEqual(withCode(diagnose('ARG VERSION=1\nFROM alpine\nARG VERSION\nLABEL version=$VERSION\n'), 'undefined-variable'), []);
 });
 
@@ -102,7 +102,7 @@ test('syntax errors are errors, style findings are warnings', () => {
 
 test('COPY --from a later stage is reported', () => {
   const found = withCode(diagnose('FROM alpine AS a\nCOPY --from=b /x /y\nFROM alpine AS b\n'), 'copy-from-unknown-stage');
-  assert.match(found[0].message, /defined after/);
+  assert.match(messageOf(found[0]), /defined after/);
 });
 
 test('RUN --mount from= is checked like COPY --from', () => {

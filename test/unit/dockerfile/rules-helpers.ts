@@ -39,3 +39,8 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export function fixesOf(diagnostic: Diagnostic): DiagnosticFixData['fixes'] {
   return (diagnostic.data as DiagnosticFixData | undefined)?.fixes ?? [];
 }
+
+/** A diagnostic's message as plain text (LSP allows markup content too). */
+export function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
