@@ -139,27 +139,32 @@ function findStageBelow(stages: readonly Stage[], text: string, limit: number): 
 
 /** Resolves `name` as an instruction at `position` would see it, following BuildKit's scopes. */
 export function resolveVariableAt(model: DockerfileModel, name: string, position: Position): ResolvedVariable | undefined {
-  const semantics = semanticsOf(model);
-  const scope = scopeIndexOf(semantics);
-  const instruction = instructionContaining(model, position);
-  const stage = stageAt(model, position);
-  const isFromLine = instruction instanceof From;
-  const declaration = isFromLine || !stage
-    ? lookupGlobal(scope, name, instruction ?? position)
-    : lookupInStage(scope, stage, name, instruction ?? position);
-  return declaration ? { declaration, value: effectiveValue(declaration) } : undefined;
+  return resolverAt(model, position)(name);
 }
 
 /** Every variable visible at a position, by name, with the declaration that wins. */
 export function variablesInScopeAt(model: DockerfileModel, position: Position): Map<string, ResolvedVariable> {
-  const semantics = semanticsOf(model);
+  const resolve = resolverAt(model, position);
   const result = new Map<string, ResolvedVariable>();
-  const names = new Set(semantics.declarations.map((d) => d.name));
-  for (const name of names) {
-    const resolved = resolveVariableAt(model, name, position);
-    if (resolved) result.set(name, resolved);
+  for (const declaration of semanticsOf(model).declarations) {
+    if (result.has(declaration.name)) continue;
+    const resolved = resolve(declaration.name);
+    if (resolved) result.set(declaration.name, resolved);
   }
   return result;
+}
+
+/** Finds the instruction and stage once; resolving a name is then a few map lookups. */
+function resolverAt(model: DockerfileModel, position: Position): (name: string) => ResolvedVariable | undefined {
+  const scope = scopeIndexOf(semanticsOf(model));
+  const instruction = instructionContaining(model, position);
+  const stage = stageAt(model, position);
+  const at = instruction ?? position;
+  const global = instruction instanceof From || !stage;
+  return (name) => {
+    const declaration = global ? lookupGlobal(scope, name, at) : lookupInStage(scope, stage, name, at);
+    return declaration ? { declaration, value: effectiveValue(declaration) } : undefined;
+  };
 }
 
 const heredocKeywords = new Set(['RUN', 'COPY', 'ADD']);
@@ -289,8 +294,25 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
     }
   }
 
-  const partial: DockerfileSemantics = { stages, globalArgs, declarations, references: [], stageReferences: [], escapeChar: ast.getEscapeCharacter() };
-  const scope = scopeIndexOf(partial);
+  // References are the expensive part (dockerfile-ast scans every instruction for `$`): they are
+  // computed on first use, so hover and completion, which only resolve names, never pay for them.
+  let references: VariableReference[] | undefined;
+  let stageReferences: StageReference[] | undefined;
+  const semantics: DockerfileSemantics = {
+    stages, globalArgs, declarations, escapeChar: ast.getEscapeCharacter(),
+    get references() {
+      references ??= collectVariableReferences(instructions, stageOf, scopeIndexOf(semantics));
+      return references;
+    },
+    get stageReferences() {
+      stageReferences ??= collectStageReferences(instructions, stages, stageOf);
+      return stageReferences;
+    },
+  };
+  return semantics;
+}
+
+function collectVariableReferences(instructions: readonly Instruction[], stageOf: Map<Instruction, Stage>, scope: ScopeIndex): VariableReference[] {
   const references: VariableReference[] = [];
   for (const instruction of instructions) {
     if (instruction.getKeyword() === 'ONBUILD') continue;
@@ -303,11 +325,7 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
       references.push({ name, nameRange: variable.getNameRange(), range: variable.getRange(), instruction, stage, declaration });
     }
   }
-
-  const stageReferences = collectStageReferences(instructions, stages, stageOf);
-  const semantics: DockerfileSemantics = { ...partial, references, stageReferences };
-  scopeCache.set(semantics, scope);
-  return semantics;
+  return references;
 }
 
 function safeVariables(instruction: Instruction): ReturnType<Instruction['getVariables']> {
