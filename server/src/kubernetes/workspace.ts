@@ -4,6 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseManifestFile, type ManifestFile } from './model';
 import { appContainers, objectsOf, type ObjectFacts } from './objects';
 import { configReferences } from './rules/references';
+import { templatingOffset } from './rules/templated';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
 
 /**
@@ -80,7 +81,8 @@ export class WorkspaceIndex {
 
   /** Indexes a parsed file (open documents: the parse the editor features already made). */
   updateFile(uri: string, file: ManifestFile): boolean {
-    const objects = file.isKubernetes ? summarize(uri, file).slice(0, this.limits.maxObjectsPerFile) : [];
+    // Templates (Helm) are not objects until rendered: indexing them would invent Services and labels.
+    const objects = file.isKubernetes && templatingOffset(file) === undefined ? summarize(uri, file).slice(0, this.limits.maxObjectsPerFile) : [];
     const previous = this.files.get(uri);
     if (objects.length === 0) return this.remove(uri);
     if (!previous && this.files.size >= this.limits.maxFiles) return false;

@@ -11,9 +11,11 @@ import { pick, type DocsLanguage } from '../common/localized';
 import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import { resolveDocsLanguage } from '../i18n/locale';
+import type { ManifestFile } from '../kubernetes/model';
 import { languageServices } from '../services';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { diskWorkspaceFiles } from './workspaceFiles';
+import { WorkspaceIndexer } from './workspaceIndexer';
 
 /**
  * The LSP adapter: turns protocol requests into calls on the engine's pure functions and back.
@@ -41,6 +43,21 @@ function rootPathOf(params: InitializeParams): string | undefined {
   try { return fileURLToPath(uri); } catch { return undefined; }
 }
 
+/** Kubernetes objects of the whole workspace, for cross-file checks and navigation. */
+const workspaceIndexer = new WorkspaceIndexer({
+  modelOf: (document) => {
+    const doc = parsed.get(document);
+    return doc?.kind === 'yaml' ? (doc.model as ManifestFile) : undefined;
+  },
+  revalidate: (uris) => {
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (document && parsed.get(document)?.kind === 'yaml') scheduleValidation(document, 0);
+    }
+  },
+  log: (message) => connection.console.log(message),
+});
+
 const allServices = Object.values(languageServices);
 const anyServiceHas = (feature: keyof LanguageService<unknown>): boolean => allServices.some((s) => typeof s[feature] === 'function');
 
@@ -49,6 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   workspaceRoot = rootPathOf(params);
+  workspaceIndexer.initialize(params);
   docsLanguage = resolveDocsLanguage(settings, editorLocale);
   return { capabilities: capabilities(), serverInfo: { name: 'stevedore-language-server', version: '0.1.0' } };
 });
@@ -82,6 +100,7 @@ let settingsReady: Promise<void> = Promise.resolve();
 
 connection.onInitialized(() => {
   settingsReady = refreshSettings();
+  workspaceIndexer.start(connection);
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -113,7 +132,7 @@ function contextFor(document: TextDocument): FeatureContext {
   if (document.uri.startsWith('file:')) {
     try { filePath = fileURLToPath(document.uri); } catch { filePath = undefined; }
   }
-  return { lang: docsLanguage, settings, filePath, files: diskWorkspaceFiles, workspaceRoot };
+  return { lang: docsLanguage, settings, filePath, files: diskWorkspaceFiles, workspaceRoot, workspace: workspaceIndexer.index };
 }
 
 /**
@@ -202,6 +221,9 @@ documents.onDidClose((e) => {
 
 // A bug in a handler must not kill the editor's language features; log it and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`stevedore: uncaught ${error.stack ?? error.message}`));
+
+connection.onDidChangeWatchedFiles((p) => workspaceIndexer.watchedFilesChanged(p.changes));
+workspaceIndexer.listen(documents);
 
 documents.listen(connection);
 connection.listen();
