@@ -165,11 +165,15 @@ export function delay(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `ownSignals`: the caller handles SIGINT/SIGTERM/SIGHUP itself (and closes the browser). */
+export async function launchChromium(ownSignals = false): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; run bash scripts/setup-editor-tests.sh`);
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    handleSIGINT: !ownSignals,
+    handleSIGTERM: !ownSignals,
+    handleSIGHUP: !ownSignals,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',

@@ -15,6 +15,19 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { codeServerCli, launchChromium, newPage, remoteUri, startCodeServer, workbenchUrl, type CodeServerOptions, type RunningCodeServer } from './codeServer';
 
+/**
+ * Ctrl+C, or runTests stopping us, must not orphan code-server (it runs in its own process group)
+ * or Chromium: a signal ends the wait for the tests, and the normal clean-up runs.
+ */
+const interrupted = new Promise<number>((done) => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\ncode-server host: ${signal} received; stopping code-server and Chromium.\n`);
+      done(130);
+    });
+  }
+});
+
 const valued = new Set(['user-data-dir', 'extensions-dir', 'locale', 'install-extension', 'extensionDevelopmentPath', 'extensionTestsPath']);
 
 interface HostArgs {
@@ -77,7 +90,7 @@ async function runExtensionTests(args: HostArgs, profile: CodeServerOptions): Pr
   let finished = false;
   try {
     server = await startCodeServer(profile);
-    browser = await launchChromium();
+    browser = await launchChromium(true);
     const page = await newPage(browser);
     let reportExit!: (code: number) => void;
     const exitCode = new Promise<number>((done) => { reportExit = done; });
@@ -109,7 +122,7 @@ async function runExtensionTests(args: HostArgs, profile: CodeServerOptions): Pr
       process.stderr.write(`\ncode-server host: code-server exited (${code}) before the tests finished.\n`);
       return 1;
     });
-    const code = await Promise.race([exitCode, timedOut, serverDied]);
+    const code = await Promise.race([exitCode, timedOut, serverDied, interrupted]);
     finished = true;
     failed = code !== 0;
     return code;
