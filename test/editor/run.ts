@@ -14,6 +14,9 @@
  *              (`--locale zh-cn` plus a test-only language pack, see host/languagePack.ts).
  * A pass's `settings` are written to `<user-data-dir>/User/settings.json` on top of `baseSettings`
  * (host/profile.ts).
+ * Writing a test: suite/<topic>.test.ts, mocha TDD (`suite`/`test`), helpers in suite/util.ts,
+ * workspace files in fixtures/workspace/. All files of a pass share one editor and run in file-name
+ * order, so leave the editor as you found it (revert edits, reset settings you changed).
  * `STEVEDORE_EDITOR_PASSES=en,zh-cn` picks passes; `STEVEDORE_EDITOR_TIMEOUT_S` bounds each pass
  * (default 600 s). Nothing is retried. Exit code: 0 only when every pass ran and passed.
  */
