@@ -5,8 +5,8 @@ import type { DocsLanguage } from '../common/localized';
 import { currentToken, inFlagZone, isFlagToken, offsetRange, positionalIndex, precedingArgs, type InstructionCursor, type Token } from './cursor';
 import {
   booleanValueDocs, commonCacheTargets, commonModes, commonPlatforms, flagsByInstruction, healthcheckSubcommands, instructionName,
-  isMountType, markdownDoc, mountOptionDocs, mountOptionsByType, mountTypes, predefinedArgs, renderDoc, sharingValues, signals,
-  type DocEntry, type FlagDoc, type InstructionName, type MountOptionDoc, type ValueDoc,
+  isMountType, markdownDoc, scratchImage, mountOptionDocs, mountOptionsByType, mountTypes, predefinedArgs, renderDoc, sharingValues, signals,
+  stageNameKeyword, type FlagDoc, type InstructionName, type MountOptionDoc, type ValueDoc,
 } from './docs';
 import { declarationHover, stageHover } from './hoverSymbols';
 import type { DockerfileModel } from './model';
@@ -242,10 +242,6 @@ function variableItems(model: DockerfileModel, cursor: InstructionCursor, prefix
   return items;
 }
 
-const asKeyword: DocEntry = {
-  summary: { en: 'Names the stage so `COPY --from=<name>`, `RUN --mount=from=<name>` and later FROM lines can refer to it.', zh: '为阶段命名，以便 `COPY --from=<名称>`、`RUN --mount=from=<名称>` 和后续的 FROM 行引用它。' },
-  syntax: ['FROM <image> AS <name>'],
-};
 
 const shells: readonly ValueDoc[] = [
   { name: '["/bin/bash", "-o", "pipefail", "-c"]', summary: { en: 'bash that fails a pipeline when any command in it fails.', zh: '使用 bash，管道中任一命令失败即整体失败。' } },
@@ -262,12 +258,12 @@ function positionalItems(model: DockerfileModel, cursor: InstructionCursor, keyw
     case 'FROM': {
       if (index === 0) {
         const items = stageItems(model, cursor, start, end, lang, true);
-        items.push(valueItem(model, { name: 'scratch', summary: { en: 'The empty image: start from nothing, for static binaries.', zh: '空镜像：从零开始，适用于静态二进制程序。' } }, start, end, lang, CompletionItemKind.Module, 'scratch', 99));
+        items.push(valueItem(model, scratchImage, start, end, lang, CompletionItemKind.Module, 'scratch', 99));
         return items;
       }
       if (index === 1) {
         const lower = cursor.keywordToken.text === cursor.keywordToken.text.toLowerCase();
-        return [valueItem(model, { ...asKeyword, name: lower ? 'as' : 'AS' }, start, end, lang, CompletionItemKind.Keyword, 'AS')];
+        return [valueItem(model, { ...stageNameKeyword, name: lower ? 'as' : 'AS' }, start, end, lang, CompletionItemKind.Keyword, 'AS')];
       }
       return [];
     }

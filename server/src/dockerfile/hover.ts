@@ -4,7 +4,7 @@ import type { DocsLanguage } from '../common/localized';
 import type { FeatureContext } from '../common/service';
 import {
   booleanValueDocs, buildCheckDocs, checkDirectiveKeyDocs, directiveDocs, flagDoc, healthcheckSubcommandDocs, instructionDocs,
-  instructionName, mountOptionDocs, mountTypeDocs, platformDocs, renderDoc, sharingValueDocs, signalDocs,
+  instructionName, mountOptionDocs, mountTypeDocs, platformDocs, renderDoc, scratchImage, sharingValueDocs, signalDocs, stageNameKeyword,
   type DocEntry, type FlagDoc, type InstructionDoc, type InstructionName, type ValueDoc,
 } from './docs';
 import { parseImageRef, renderImageRef } from './imageRef';
@@ -230,12 +230,17 @@ function fromHover(model: DockerfileModel, from: From, position: Position, lang:
     const stage = semantics.stages.find((s) => s.from === from);
     return stage ? markdown(stageHover(model, stage, lang), stageNameRange) : null;
   }
+  const asKeyword = from.getArguments()[1];
+  if (stageNameRange && asKeyword && asKeyword.getValue().toUpperCase() === 'AS' && rangeContains(asKeyword.getRange(), position)) {
+    return docHover('AS', stageNameKeyword, asKeyword.getRange(), lang);
+  }
   const imageRange = from.getImageRange();
   const image = from.getImage();
   if (!imageRange || !image || !rangeContains(imageRange, position)) return null;
   const stage = semantics.stages.find((s) => s.from === from);
   if (stage?.baseStage) return markdown(stageHover(model, stage.baseStage, lang, position), imageRange);
   const expanded = image.includes('$') ? expandGlobals(model, image, position) : undefined;
+  if (image.toLowerCase() === 'scratch') return docHover('scratch', scratchImage, imageRange, lang);
   const ref = parseImageRef(expanded ?? image);
   return ref ? markdown(renderImageRef(ref, lang, expanded !== undefined ? image : undefined), imageRange) : null;
 }

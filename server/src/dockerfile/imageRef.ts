@@ -75,14 +75,12 @@ const words = {
   latest: { en: '`latest` is implied: the image can change under you, pin a version', zh: '默认为 `latest`：镜像可能在你不知情时改变，请固定版本' },
   digestWins: { en: 'with a digest, the tag is informative only: the digest decides what is pulled', zh: '写了摘要时，标签只起说明作用：实际拉取的内容由摘要决定' },
   pinned: { en: 'pinned by content: the same bytes every build', zh: '按内容固定：每次构建拉取的内容完全相同' },
-  scratch: { en: '`scratch` is not pulled: it is the empty image, the starting point for static binaries.', zh: '`scratch` 不会被拉取：它是空镜像，是静态二进制程序的起点。' },
   variables: { en: 'Contains build variables; shown with their default values.', zh: '包含构建变量；以下按其默认值展示。' },
 };
 
 /** Markdown explaining an image reference part by part. */
 export function renderImageRef(ref: ImageRef, lang: DocsLanguage, resolvedFrom?: string): string {
   const t = (key: keyof typeof words): string => (lang === 'zh-cn' ? words[key].zh : words[key].en);
-  if (ref.original.toLowerCase() === 'scratch') return `**scratch**\n\n${t('scratch')}`;
   const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
   const rows: string[] = [];
   rows.push(`| ${t('registry')} | ${ref.registry ? code(ref.registry) : `${code('docker.io')} (${t('hubDefault')})`} |`);

@@ -190,6 +190,9 @@ test('image references in FROM are split into registry, repository, tag and dige
   const zh = hoverAt('FROM alp|ine\n', 'zh-cn');
   assert.match(zh.value, /官方镜像/);
   assert.match(hoverAt('FROM scr|atch\n').value, /empty image/);
+  const as = hoverAt('FROM alpine a|s base\n');
+  assert.match(as.value, /Names the stage/);
+  assert.equal(rangeText(as.text, as.hover), 'as');
 });
 
 test('parseImageRef follows Docker\'s defaults', () => {

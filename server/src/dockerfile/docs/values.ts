@@ -1,4 +1,4 @@
-import { byName, type ValueDoc } from './types';
+import { byName, type DocEntry, type ValueDoc } from './types';
 
 /** `RUN --network=` values. */
 export const networkValues: readonly ValueDoc[] = [
@@ -59,3 +59,17 @@ export const securityValueDocs = byName(securityValues);
 export const healthcheckSubcommandDocs = byName(healthcheckSubcommands);
 export const signalDocs = byName(signals);
 export const platformDocs = byName(commonPlatforms);
+
+/** `FROM <image> AS <name>`. */
+export const stageNameKeyword: DocEntry = {
+  summary: { en: 'Names the stage so `COPY --from=<name>`, `RUN --mount=from=<name>`, later FROM lines and `docker build --target <name>` can refer to it.', zh: '为阶段命名，以便 `COPY --from=<名称>`、`RUN --mount=from=<名称>`、后续的 FROM 行以及 `docker build --target <名称>` 引用它。' },
+  syntax: ['FROM <image> AS <name>'],
+  pitfalls: [{ en: 'Stage names are case-insensitive; write them in lower case and keep them unique.', zh: '阶段名不区分大小写；请使用小写并保持唯一。' }],
+};
+
+/** `FROM scratch`. */
+export const scratchImage: ValueDoc = {
+  name: 'scratch',
+  summary: { en: 'The empty image: the stage starts from nothing, which suits static binaries. It is never pulled.', zh: '空镜像：阶段从零开始，适合静态二进制程序。它不会被拉取。' },
+  example: 'FROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]',
+};
