@@ -12,9 +12,9 @@
 //   level 2  begin/end    — the logical instruction: keyword, then arguments until the first newline that is
 //                           not escaped. A trailing `\` (or a trailing backtick after whitespace, for files
 //                           using `# escape=\``) consumes its newline, so `(?=\n)` cannot end the rule there.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './generated-file.mjs';
 
 const INSTRUCTIONS = ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'];
@@ -363,16 +363,5 @@ export function dockerfileGrammarJson() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'syntaxes', 'dockerfile.tmLanguage.json');
-  if (process.argv.includes('--check')) {
-    // Used by the unit test: fail when someone edited the JSON by hand or forgot to regenerate it.
-    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-    if (current !== dockerfileGrammarJson()) {
-      console.error(`${out} is stale: run node scripts/build-dockerfile-grammar.mjs`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(out, dockerfileGrammarJson());
-    console.log(`wrote ${out}`);
-  }
+  writeOrCheck(join(dirname(fileURLToPath(import.meta.url)), '..', 'syntaxes', 'dockerfile.tmLanguage.json'), dockerfileGrammarJson(), 'node scripts/build-dockerfile-grammar.mjs');
 }

@@ -5,9 +5,9 @@
 //
 // In the templates below `%{` stands for the snippet syntax `${` (which a JS template literal would eat).
 // Tab stop 1 is always the object name; it is repeated (as `$1`) in labels and selectors so they match.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './generated-file.mjs';
 
 const NAME = '%{1:my-app}';
 const IMAGE_DEFAULT = 'registry.example.com/my-app:1.0.0';
@@ -530,15 +530,5 @@ export function kubernetesSnippetsJson() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'snippets', 'kubernetes.json');
-  if (process.argv.includes('--check')) {
-    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-    if (current !== kubernetesSnippetsJson()) {
-      console.error(`${out} is stale: run node scripts/build-kubernetes-snippets.mjs`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(out, kubernetesSnippetsJson());
-    console.log(`wrote ${out}`);
-  }
+  writeOrCheck(join(dirname(fileURLToPath(import.meta.url)), '..', 'snippets', 'kubernetes.json'), kubernetesSnippetsJson(), 'node scripts/build-kubernetes-snippets.mjs');
 }
