@@ -6,7 +6,8 @@ import { heredocsOf } from './semantic';
 
 /**
  * Formatting that never changes what BuildKit reads:
- * - instructions start at column 0, keywords optionally upper-cased, one space after the keyword;
+ * - instructions start at column 0, keywords (and FROM … AS) optionally upper-cased, one space
+ *   after the keyword;
  * - continuation lines get the indentation unit, keeping any deeper nesting relative to the
  *   shallowest continuation line (so `if …; then \` blocks keep their shape);
  * - trailing whitespace is trimmed and runs of blank lines collapse to one.
@@ -130,6 +131,10 @@ function formatInstruction(
   if (instruction instanceof Onbuild && ctx.settings.format.uppercaseKeywords) {
     // ONBUILD run … → ONBUILD RUN …
     head = head.replace(/^(\S+[ \t]+)([A-Za-z]+)(?=[ \t]|$)/, (_m, before: string, trigger: string) => before + trigger.toUpperCase());
+  }
+  if (ctx.settings.format.uppercaseKeywords && instruction.getKeyword() === 'FROM') {
+    // FROM image as name → AS (BuildKit reads it case-insensitively).
+    head = head.replace(/^(FROM[ \t]+(?:--\S+[ \t]+)*\S+[ \t]+)as(?=[ \t]+\S)/i, (_m, before: string) => `${before}AS`);
   }
   setText(first, trimTrailing(head, escapeChar, first < last));
 

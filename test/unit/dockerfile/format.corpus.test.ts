@@ -35,11 +35,16 @@ function formatText(text: string, settings?: unknown): string {
   return TextDocument.applyEdits(model.document, edits);
 }
 
+/** `FROM image as name`: BuildKit reads the AS case-insensitively, and the formatter upper-cases it. */
+function foldAs(keyword: string, args: string): string {
+  return keyword.toUpperCase() === 'FROM' ? args.replace(/^((?:--\S+ )*\S+ )as(?= \S)/i, '$1AS') : args;
+}
+
 /** What BuildKit would read, as comparable data. */
 function meaning(model: DockerfileModel): { keyword: string; args: string; heredocs: string[] }[] {
   return model.ast.getInstructions().map((instruction) => ({
     keyword: instruction.getKeyword().toUpperCase(),
-    args: instruction.getArguments().map((a) => a.getValue()).join(' ').replace(/\s+/g, ' ').trim(),
+    args: foldAs(instruction.getKeyword(), instruction.getArguments().map((a) => a.getValue()).join(' ').replace(/\s+/g, ' ').trim()),
     heredocs: heredocsOf(instruction).map((h) => {
       const content = h.getContentRange();
       const delimiter = h.getDelimiterRange();
@@ -50,7 +55,8 @@ function meaning(model: DockerfileModel): { keyword: string; args: string; hered
 
 /** Every non-whitespace character of the file, in order, with keywords folded to upper case. */
 function ink(model: DockerfileModel): string {
-  return model.document.getText().replace(/^[ \t]*([A-Za-z]+)/gm, (_m, word: string) => word.toUpperCase()).replace(/\s+/g, '');
+  return model.document.getText().replace(/^[ \t]*([A-Za-z]+)/gm, (_m, word: string) => word.toUpperCase())
+    .replace(/^(FROM[ \t]+(?:--\S+[ \t]+)*\S+[ \t]+)as(?=[ \t])/gim, '$1AS').replace(/\s+/g, '');
 }
 
 /**
@@ -85,7 +91,8 @@ function logicalLines(model: DockerfileModel): string[] {
         else if (ch === '"' || ch === "'") quote = ch;
       }
     }
-    return out.trim().replace(/^[A-Za-z]+/, (k) => k.toUpperCase());
+    const line = out.trim().replace(/^[A-Za-z]+/, (k) => k.toUpperCase());
+    return line.startsWith('FROM ') ? `FROM ${foldAs('FROM', line.slice(5))}` : line;
   });
 }
 

@@ -21,11 +21,12 @@ function assertStable(text: string, options = spaces, settings?: unknown): strin
 }
 
 test('keywords upper-cased at column 0, one space after the keyword, trailing whitespace trimmed', () => {
-  assert.equal(assertStable('  from alpine:3.20 as build  \nrun    echo hi\t\nCopy . /app\n'), 'FROM alpine:3.20 as build\nRUN echo hi\nCOPY . /app\n');
+  assert.equal(assertStable('  from alpine:3.20 as build  \nrun    echo hi\t\nCopy . /app\n'), 'FROM alpine:3.20 AS build\nRUN echo hi\nCOPY . /app\n');
+  assert.equal(assertStable('from --platform=$BUILDPLATFORM golang as as\n'), 'FROM --platform=$BUILDPLATFORM golang AS as\n');
 });
 
 test('keyword case is kept when upper-casing is off', () => {
-  assert.equal(assertStable('from alpine\n  run  echo\n', spaces, { format: { uppercaseKeywords: false } }), 'from alpine\nrun echo\n');
+  assert.equal(assertStable('from alpine as a\n  run  echo\n', spaces, { format: { uppercaseKeywords: false } }), 'from alpine as a\nrun echo\n');
 });
 
 test('continuation lines get the configured indent, nesting kept relative', () => {
