@@ -1,22 +1,333 @@
-import { CompletionItemKind, MarkupKind, type CompletionList, type Position } from 'vscode-languageserver-types';
-import { pick } from '../common/localized';
+import { isMap, isScalar } from 'yaml';
+import {
+  CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, MarkupKind,
+  type CompletionItem, type CompletionList, type Position, type Range,
+} from 'vscode-languageserver-types';
+import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
-import { kindDocs } from './kinds';
-import type { ManifestFile } from './model';
+import { describeField } from './hover';
+import { kindDocs, kindNames } from './kinds';
+import type { ManifestDocument, ManifestFile } from './model';
+import { pathAt, type CursorPath } from './path';
+import {
+  allKinds, apiVersionInfo, fieldAt, kindsNamed, resolveType, typeLabel,
+  type FieldSchema, type KindSchema, type ObjectDef, type PathSegment, type SchemaType,
+} from './schema';
+import { customSchemasFor } from './schema/customSchemas';
+import { kindSchemaFor, metadataOnlyKind } from './schema/forDocument';
+import { fieldDocsZh } from './schema/fieldDocsZh';
+import { itemSnippets, keySnippets, type BlockSnippet } from './schema/snippets';
+import { resourceNames, valueHints, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
+
+/**
+ * Images the workspace knows about (manifests and Dockerfiles), offered for `image:`. The
+ * Kubernetes workspace index (`ctx.workspace`) provides it when it implements `knownImages`.
+ */
+export interface ImageCatalog {
+  knownImages(): Iterable<string>;
+}
+
+const triggerSuggest = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 export function completeManifest(file: ManifestFile, position: Position, ctx: FeatureContext): CompletionList | null {
-  const linePrefix = file.document.getText({ start: { line: position.line, character: 0 }, end: position });
-  // `kind:` at the top level of a document: offer every kind we document.
-  if (/^kind:\s*\w*$/.test(linePrefix)) {
-    return {
-      isIncomplete: false,
-      items: Object.entries(kindDocs).map(([kind, info]) => ({
-        label: kind,
-        kind: CompletionItemKind.Class,
-        detail: info.apiVersion,
-        documentation: { kind: MarkupKind.Markdown, value: pick(info.summary, ctx.lang) },
-      })),
-    };
+  const cursor = pathAt(file, position);
+  if (!cursor && file.documents.length === 0 && file.document.getText().trim() === '') return emptyFileItems(file, position);
+  if (!cursor || cursor.inBlockScalar) return null;
+  const range: Range = { start: file.document.positionAt(cursor.replace.start), end: file.document.positionAt(cursor.replace.end) };
+  const items = cursor.target === 'value' ? valueItems(file, cursor, ctx, range)
+    : cursor.target === 'key' ? keyItems(cursor, ctx, range)
+      : itemEntryItems(file, cursor, ctx, range);
+  return items.length ? { isIncomplete: false, items } : null;
+}
+
+// ---------------------------------------------------------------- schema at the cursor
+
+interface Scope { schema: KindSchema; path: PathSegment[] }
+
+/** The schema to use for a path: the document's kind, or metadata only for unknown kinds. */
+function scopeFor(doc: ManifestDocument, path: PathSegment[], ctx: FeatureContext): Scope | undefined {
+  if (!doc.isKubernetes) return undefined;
+  const schema = kindSchemaFor(doc, ctx);
+  if (schema) return { schema, path };
+  if (path[0] === 'metadata') return { schema: metadataOnlyKind, path: path.slice(1) };
+  return undefined;
+}
+
+// ---------------------------------------------------------------- values
+
+function valueItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureContext, range: Range): CompletionItem[] {
+  const { doc, path } = cursor;
+  if (path.length === 1 && path[0] === 'kind') return kindItems(doc, ctx, range);
+  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionItems(doc, range);
+  const scope = scopeFor(doc, path, ctx);
+  if (!scope) return [];
+  const lookup = fieldAt(scope.schema, scope.path);
+  if (!lookup) return [];
+  return scalarValueItems(file, lookup.field, lookup.type, lookup.mapEntry ? String(path[path.length - 1]) : undefined, ctx, range);
+}
+
+function scalarValueItems(
+  file: ManifestFile, field: FieldSchema | undefined, type: SchemaType, mapKey: string | undefined,
+  ctx: FeatureContext, range: Range,
+): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const docFor = field ? describeField(field, ctx.lang) : undefined;
+  if (field?.enum) {
+    field.enum.forEach((value, i) => items.push(valueItem(value, range, CompletionItemKind.EnumMember, `${i}`, value === field.default ? `${value} (default)` : undefined, docFor)));
+  } else if (type.type === 'boolean') {
+    for (const value of ['true', 'false']) items.push(valueItem(value, range, CompletionItemKind.Value, value === field?.default ? '0' : '1'));
+  } else if (type.type === 'quantity') {
+    const quantities = (mapKey && resourceNames[mapKey]?.quantities) || ['100m', '250m', '500m', '128Mi', '512Mi', '1Gi'];
+    quantities.forEach((q, i) => items.push(valueItem(q, range, CompletionItemKind.Value, `${i}`.padStart(2, '0'))));
+  } else if (field && (field.name === 'image') && (field.owner === 'V1Container' || field.owner === 'V1EphemeralContainer')) {
+    imagesFor(file, ctx).forEach((image, i) => items.push(valueItem(image, range, CompletionItemKind.Reference, `${i}`.padStart(4, '0'))));
+  } else if (field) {
+    const hints = valueHints[`${field.owner}.${field.name}`];
+    hints?.forEach((value, i) => items.push(valueItem(value, range, CompletionItemKind.Value, `${i}`)));
   }
-  return null;
+  return items;
+}
+
+function valueItem(value: string, range: Range, kind: CompletionItemKind, sortText: string, label?: string, doc?: string): CompletionItem {
+  const text = value === '' ? '""' : value;
+  return {
+    label: label ?? text,
+    kind,
+    sortText,
+    filterText: text,
+    textEdit: { range, newText: text },
+    documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+  };
+}
+
+function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): CompletionItem[] {
+  const servedHere = new Set(doc.apiVersion ? allKinds().filter((k) => k.apiVersion === doc.apiVersion).map((k) => k.kind) : []);
+  const items: CompletionItem[] = kindNames.map((kind, i) => {
+    const info = kindDocs[kind]!;
+    const removed = info.apiVersion && apiVersionInfo(info.apiVersion, kind).status === 'removed';
+    return {
+      label: kind,
+      kind: CompletionItemKind.Class,
+      detail: info.apiVersion,
+      sortText: `${servedHere.has(kind) ? 0 : removed ? 2 : 1}${String(i).padStart(3, '0')}`,
+      tags: removed ? [CompletionItemTag.Deprecated] : undefined,
+      documentation: { kind: MarkupKind.Markdown, value: pick(info.summary, ctx.lang) },
+      textEdit: { range, newText: kind },
+    };
+  });
+  for (const custom of customSchemasFor(ctx)?.kinds() ?? []) {
+    if (kindDocs[custom.kind]) continue;
+    items.push({ label: custom.kind, kind: CompletionItemKind.Class, detail: custom.apiVersion, sortText: `${custom.apiVersion === doc.apiVersion ? 0 : 3}${custom.kind}`, textEdit: { range, newText: custom.kind } });
+  }
+  return items;
+}
+
+const commonApiVersions = ['v1', 'apps/v1', 'batch/v1', 'networking.k8s.io/v1', 'autoscaling/v2', 'rbac.authorization.k8s.io/v1', 'policy/v1'];
+
+function apiVersionItems(doc: ManifestDocument, range: Range): CompletionItem[] {
+  const all = [...new Set(allKinds().map((k) => k.apiVersion))];
+  const forKind = doc.kind ? kindsNamed(doc.kind).map((k) => k.apiVersion) : [];
+  const preferred = doc.kind ? kindDocs[doc.kind]?.apiVersion : undefined;
+  return all.map((apiVersion) => {
+    const rank = apiVersion === preferred ? 0 : forKind.includes(apiVersion) ? 1 : !doc.kind && commonApiVersions.includes(apiVersion) ? 2 : 3;
+    const index = commonApiVersions.indexOf(apiVersion);
+    return {
+      label: apiVersion,
+      kind: CompletionItemKind.Module,
+      detail: forKind.includes(apiVersion) && doc.kind ? doc.kind : undefined,
+      sortText: `${rank}${String(index < 0 ? 99 : index).padStart(2, '0')}${apiVersion}`,
+      textEdit: { range, newText: apiVersion },
+    };
+  });
+}
+
+// ---------------------------------------------------------------- keys
+
+function keyItems(cursor: CursorPath, ctx: FeatureContext, range: Range): CompletionItem[] {
+  const { doc, parent } = cursor;
+  if (parent.length === 0 && !doc.isKubernetes) return rootKeysWithoutKind(cursor, range);
+  const scope = scopeFor(doc, parent.length === 0 ? [] : parent, ctx);
+  if (!scope) return [];
+  const lookup = scope.path.length === 0 ? { type: { type: 'object', ref: scope.schema.root } as SchemaType } : fieldAt(scope.schema, scope.path);
+  if (!lookup) return [];
+  return keysForType(cursor, lookup.type, parent, ctx, range);
+}
+
+/** A blank file: start a manifest. */
+function emptyFileItems(file: ManifestFile, position: Position): CompletionList {
+  const line = file.document.getText({ start: { line: position.line, character: 0 }, end: position });
+  const range: Range = { start: { line: position.line, character: line.length - line.trimStart().length }, end: position };
+  return {
+    isIncomplete: false,
+    items: ['apiVersion', 'kind'].map((key, i) => ({ label: key, kind: CompletionItemKind.Property, sortText: `0${i}`, textEdit: { range, newText: `${key}: ` }, command: triggerSuggest })),
+  };
+}
+
+/** A document without apiVersion/kind yet: offer those two, unless this YAML is clearly something else. */
+function rootKeysWithoutKind(cursor: CursorPath, range: Range): CompletionItem[] {
+  const contents = cursor.doc.yaml.contents;
+  const keys = isMap(contents) ? contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => k && k !== cursor.key) : [];
+  if (keys.some((k) => k !== 'apiVersion' && k !== 'kind' && k !== 'metadata')) return [];
+  return ['apiVersion', 'kind'].filter((k) => !keys.includes(k)).map((key, i) => ({
+    label: key,
+    kind: CompletionItemKind.Property,
+    sortText: `0${i}`,
+    textEdit: { range, newText: cursor.hasColon ? key : `${key}: ` },
+    command: cursor.hasColon ? undefined : triggerSuggest,
+  }));
+}
+
+function keysForType(cursor: CursorPath, type: SchemaType, objectPath: PathSegment[], ctx: FeatureContext, range: Range): CompletionItem[] {
+  if (type.type !== 'object') return [];
+  if (!type.ref) return mapKeyItems(cursor, type, objectPath, ctx.lang, range);
+  const def = resolveType(type.ref);
+  if (!def) return [];
+  const present = presentKeys(cursor.doc, objectPath, cursor.key);
+  const items: CompletionItem[] = [];
+  for (const field of def.properties.values()) {
+    if (present.has(field.name)) continue;
+    if (objectPath.length === 0 && field.name === 'status') continue; // the server writes it
+    items.push(keyItem(field, def, cursor, ctx.lang, range));
+    for (const snippet of keySnippets[`${def.name}.${field.name}`] ?? []) {
+      if (!cursor.hasColon && !cursor.inFlow) items.push(snippetItem(snippet, cursor.indent, range, ctx.lang, `1${field.name}~`));
+    }
+  }
+  return items;
+}
+
+function keyItem(field: FieldSchema, def: ObjectDef, cursor: CursorPath, lang: DocsLanguage, range: Range): CompletionItem {
+  const deprecated = /^(Deprecated|DEPRECATED)\b/.test(field.description ?? '');
+  const popular = fieldDocsZh[`${def.name}.${field.name}`] !== undefined || fieldDocsZh[`*.${field.name}`] !== undefined;
+  const rank = field.required ? 0 : deprecated ? 3 : popular ? 1 : 2;
+  const item: CompletionItem = {
+    label: field.name,
+    kind: CompletionItemKind.Property,
+    detail: `${typeLabel(field.type)}${field.required ? (lang === 'zh-cn' ? ' · 必填' : ' · required') : ''}`,
+    sortText: `${rank}${field.name}`,
+    filterText: field.name,
+    tags: deprecated ? [CompletionItemTag.Deprecated] : undefined,
+  };
+  const doc = describeField(field, lang);
+  if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
+  if (cursor.hasColon || cursor.inFlow) {
+    item.textEdit = { range, newText: cursor.hasColon ? field.name : `${field.name}: ` };
+    return item;
+  }
+  const child = ' '.repeat(cursor.indent + 2);
+  const t = field.type;
+  if (t.type === 'array') {
+    item.textEdit = { range, newText: `${field.name}:\n${child}- $0` };
+    item.insertTextFormat = InsertTextFormat.Snippet;
+    item.insertTextMode = InsertTextMode.asIs;
+  } else if (t.type === 'object') {
+    item.textEdit = { range, newText: `${field.name}:\n${child}$0` };
+    item.insertTextFormat = InsertTextFormat.Snippet;
+    item.insertTextMode = InsertTextMode.asIs;
+  } else {
+    item.textEdit = { range, newText: `${field.name}: ` };
+    if (field.enum || t.type === 'boolean' || t.type === 'quantity' || valueHints[`${def.name}.${field.name}`]) item.command = triggerSuggest;
+  }
+  return item;
+}
+
+function snippetItem(snippet: BlockSnippet, indent: number, range: Range, lang: DocsLanguage, sortText: string): CompletionItem {
+  const pad = ' '.repeat(indent);
+  return {
+    label: snippet.label,
+    kind: CompletionItemKind.Snippet,
+    detail: pick(snippet.detail, lang),
+    sortText,
+    filterText: snippet.label.split(/[ :(]/)[0],
+    textEdit: { range, newText: snippet.body.replace(/\n/g, `\n${pad}`) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+  };
+}
+
+/** Keys of a map: label keys, node labels, resource names. Arbitrary maps (annotations, data) get nothing. */
+function mapKeyItems(cursor: CursorPath, type: SchemaType, objectPath: PathSegment[], lang: DocsLanguage, range: Range): CompletionItem[] {
+  const last = objectPath[objectPath.length - 1];
+  let table: Readonly<Record<string, Localized>> | undefined;
+  if (last === 'labels' || last === 'matchLabels' || (last === 'selector' && type.additionalProperties?.type === 'string')) table = wellKnownLabels;
+  else if (last === 'nodeSelector') table = wellKnownNodeLabels;
+  else if (last === 'limits' || last === 'requests' || last === 'hard') {
+    table = Object.fromEntries(Object.entries(resourceNames).map(([name, info]) => [name, info.doc]));
+  }
+  if (!table) return [];
+  const present = presentKeys(cursor.doc, objectPath, cursor.key);
+  return Object.entries(table).filter(([key]) => !present.has(key)).map(([key, doc], i) => ({
+    label: key,
+    kind: CompletionItemKind.Property,
+    sortText: String(i).padStart(2, '0'),
+    documentation: { kind: MarkupKind.Markdown, value: pick(doc, lang) },
+    textEdit: { range, newText: cursor.hasColon ? key : `${key}: ` },
+    command: type.additionalProperties?.type === 'quantity' && !cursor.hasColon ? triggerSuggest : undefined,
+  }));
+}
+
+/** Keys already written in the mapping at `path` (from the AST), except the one being edited. */
+function presentKeys(doc: ManifestDocument, path: PathSegment[], editing: string | undefined): Set<string> {
+  const keys = new Set<string>();
+  try {
+    const node = path.length === 0 ? doc.yaml.contents : doc.yaml.getIn(path, true);
+    if (isMap(node)) {
+      for (const pair of node.items) if (isScalar(pair.key) && pair.key.value !== null) keys.add(String(pair.key.value));
+    }
+  } catch {
+    // Incomplete YAML: nothing known to be present.
+  }
+  if (editing !== undefined) keys.delete(editing);
+  return keys;
+}
+
+// ---------------------------------------------------------------- sequence entries
+
+function itemEntryItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureContext, range: Range): CompletionItem[] {
+  const scope = scopeFor(cursor.doc, cursor.path, ctx);
+  if (!scope) return [];
+  const lookup = fieldAt(scope.schema, scope.path);
+  if (!lookup) return [];
+  if (lookup.type.type === 'object' && lookup.type.ref) {
+    const items = keysForType({ ...cursor, key: undefined }, lookup.type, cursor.path, ctx, range);
+    if (!cursor.inFlow && cursor.prefix === '') {
+      (itemSnippets[lookup.type.ref] ?? []).forEach((snippet, i) => items.push(snippetItem(snippet, cursor.indent, range, ctx.lang, `!${i}`)));
+    }
+    return items;
+  }
+  // A list of scalars: the list field's enum (accessModes, verbs…) or hints.
+  const listPath = scope.path.slice(0, -1);
+  const list = fieldAt(scope.schema, listPath);
+  return scalarValueItems(file, list?.field, lookup.type, undefined, ctx, range);
+}
+
+// ---------------------------------------------------------------- images
+
+const imageCache = new WeakMap<ManifestFile, string[]>();
+
+/** `image:` values of this file, then those the workspace knows. */
+function imagesFor(file: ManifestFile, ctx: FeatureContext): string[] {
+  let local = imageCache.get(file);
+  if (!local) {
+    local = [];
+    const text = file.document.getText();
+    for (let i = text.indexOf('image:'); i >= 0 && local.length < 200; i = text.indexOf('image:', i + 6)) {
+      const lineEnd = text.indexOf('\n', i);
+      const raw = text.slice(i + 6, lineEnd < 0 ? text.length : lineEnd).trim().replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '');
+      if (raw && !/\s/.test(raw) && !raw.startsWith('{')) local.push(raw);
+    }
+    imageCache.set(file, local);
+  }
+  const images = new Set(local);
+  const catalog = ctx.workspace as Partial<ImageCatalog> | undefined;
+  if (catalog && typeof catalog.knownImages === 'function') {
+    try {
+      for (const image of catalog.knownImages()) {
+        if (images.size >= 500) break;
+        if (typeof image === 'string' && image) images.add(image);
+      }
+    } catch {
+      // A workspace index in a bad state must not break completion.
+    }
+  }
+  return [...images];
 }

@@ -72,8 +72,8 @@ function fieldHover(field: FieldSchema, dotted: string, kind: KindSchema | undef
   lines.push(`**${field.name}** \`${typeLabel(field.type)}\` · ${pick(req, lang)}`);
   const description = describeField(field, lang);
   if (description) lines.push('', description);
-  if (field.enum?.length) lines.push('', `**${pick(labels.values, lang)}${colon(lang)}** ${field.enum.map((v) => `\`${v === '' ? '""' : v}\``).join(' · ')}`);
-  if (field.default !== undefined) lines.push('', `**${pick(labels.default, lang)}${colon(lang)}** \`${field.default}\``);
+  if (field.enum?.length) lines.push('', `**${pick(labels.values, lang)}${lang === 'zh-cn' ? '：' : ':'}** ${field.enum.map((v) => `\`${v === '' ? '""' : v}\``).join(' · ')}`);
+  if (field.default !== undefined) lines.push('', `**${pick(labels.default, lang)}${lang === 'zh-cn' ? '：' : ':'}** \`${field.default}\``);
   const where = kind && kind.kind ? ` — ${kind.kind} (\`${kind.apiVersion}\`)` : '';
   lines.push('', `\`${dotted}\`${where}`);
   return lines.join('\n');

@@ -36,6 +36,8 @@ export interface CursorPath {
   inFlow: boolean;
   /** Inside a block scalar's text: no completions, hover shows the owning key. */
   inBlockScalar: boolean;
+  /** `key` target: a `:` already follows the key on the line (complete the name only). */
+  hasColon?: boolean;
 }
 
 /** `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`. */
@@ -318,7 +320,7 @@ export function pathAt(file: ManifestFile, position: Position): CursorPath | und
     const path = [...container.path, info.key];
     if (col <= info.keyEnd || col < info.afterColon) {
       const from = Math.min(info.keyStart, col);
-      return { ...base, target: 'key', path, parent: container.path, key: info.key, replace: at(from, info.keyEnd), prefix: text.slice(from, col), indent: info.keyStart };
+      return { ...base, target: 'key', path, parent: container.path, key: info.key, replace: at(from, info.keyEnd), prefix: text.slice(from, col), indent: info.keyStart, hasColon: true };
     }
     if (isBlockScalarHeader(info.value)) return undefined;
     const start = Math.min(info.valueStart, col);
@@ -386,7 +388,7 @@ function flowPathAt(doc: ManifestDocument, offset: number, file: ManifestFile): 
           const replace = { start: key.range[0], end: key.range[1] };
           return {
             doc, target: 'key', path: [...path, keyText], parent: [...path], key: keyText, replace,
-            prefix: file.document.getText().slice(key.range[0], offset), indent, inFlow, inBlockScalar: false,
+            prefix: file.document.getText().slice(key.range[0], offset), indent, inFlow, inBlockScalar: false, hasColon: value !== null && value !== undefined,
           };
         }
         if (value?.range && value.range[0] <= offset && offset <= value.range[1] && keyText !== undefined) {
