@@ -137,6 +137,7 @@ const security: FlagDoc = {
   summary: { en: 'Runs the command in the sandbox (default) or, with `insecure`, with elevated privileges.', zh: '在沙箱中（默认）运行命令，或使用 `insecure` 以提升的权限运行。' },
   syntax: ['--security=sandbox|insecure'],
   example: 'RUN --security=insecure mount -t tmpfs none /mnt',
+  pitfalls: [{ en: 'Only the labs Dockerfile syntax accepts this flag: start the file with `# syntax=docker/dockerfile:1-labs`.', zh: '只有 labs 版 Dockerfile 语法接受该参数：请在文件开头写 `# syntax=docker/dockerfile:1-labs`。' }],
 };
 
 function duration(name: string, defaultValue: string, summary: DocEntry['summary'], example: string): FlagDoc {
