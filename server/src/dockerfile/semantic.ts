@@ -1,4 +1,5 @@
 import { Arg, Copy, Env, From, Run, type Heredoc, type Instruction } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
 
@@ -301,7 +302,7 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   const semantics: DockerfileSemantics = {
     stages, globalArgs, declarations, escapeChar: ast.getEscapeCharacter(),
     get references() {
-      references ??= collectVariableReferences(instructions, stageOf, scopeIndexOf(semantics));
+      references ??= collectVariableReferences(instructions, stageOf, scopeIndexOf(semantics), model.document);
       return references;
     },
     get stageReferences() {
@@ -312,20 +313,41 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   return semantics;
 }
 
-function collectVariableReferences(instructions: readonly Instruction[], stageOf: Map<Instruction, Stage>, scope: ScopeIndex): VariableReference[] {
+function collectVariableReferences(instructions: readonly Instruction[], stageOf: Map<Instruction, Stage>, scope: ScopeIndex, document: TextDocument): VariableReference[] {
   const references: VariableReference[] = [];
   for (const instruction of instructions) {
     if (instruction.getKeyword() === 'ONBUILD') continue;
     const stage = stageOf.get(instruction);
     const isFrom = instruction instanceof From;
+    const literalBodies = literalHeredocBodies(instruction, document);
     for (const variable of safeVariables(instruction)) {
       const name = variable.getName();
       if (!name) continue;
+      if (literalBodies.some((body) => positionIn(body, variable.getNameRange().start))) continue;
       const declaration = isFrom || !stage ? lookupGlobal(scope, name, instruction) : lookupInStage(scope, stage, name, instruction);
       references.push({ name, nameRange: variable.getNameRange(), range: variable.getRange(), instruction, stage, declaration });
     }
   }
   return references;
+}
+
+/**
+ * `COPY <<'EOF'` / `ADD <<"EOF"`: a quoted delimiter makes BuildKit write the body verbatim, so a
+ * `$NAME` there is text, not a reference. (RUN bodies are scripts: the shell expands them.)
+ */
+function literalHeredocBodies(instruction: Instruction, document: TextDocument): Range[] {
+  if (instruction.getKeyword() !== 'COPY' && instruction.getKeyword() !== 'ADD') return [];
+  const bodies: Range[] = [];
+  for (const heredoc of heredocsOf(instruction)) {
+    const content = heredoc.getContentRange();
+    const start = heredoc.getStartRange();
+    const name = heredoc.getNameRange();
+    // The quote sits between `<<` (or `<<-`) and the name.
+    if (content && comparePositions(start.start, name.start) < 0 && /["']/.test(document.getText({ start: start.start, end: name.start }))) {
+      bodies.push(content);
+    }
+  }
+  return bodies;
 }
 
 function safeVariables(instruction: Instruction): ReturnType<Instruction['getVariables']> {

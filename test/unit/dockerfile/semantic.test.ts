@@ -117,3 +117,9 @@ test('the model is computed once per parsed model', () => {
   const model = dockerfile(multiStage);
   assert.equal(semanticsOf(model), semanticsOf(model));
 });
+
+test('a quoted COPY heredoc delimiter makes the body literal; RUN heredoc bodies are scripts', () => {
+  const text = "FROM a\nARG V=1\nCOPY <<'EOF' /literal\n$V\nEOF\nCOPY <<EOF /expanded\n$V\nEOF\nRUN <<'EOT'\necho $V\nEOT\n";
+  const lines = semanticsOf(dockerfile(text)).references.map((r) => r.nameRange.start.line);
+  assert.deepEqual(lines, [6, 9]);
+});
