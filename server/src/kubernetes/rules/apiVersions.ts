@@ -7,7 +7,7 @@ import type { ObjectFacts } from '../objects';
 import { allKinds, apiVersionInfo, builtinGroups, kindsAt, kindsNamed } from '../schema';
 import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, valueOf } from '../yamlNodes';
 import { perObject } from './context';
-import { appendToMap, mappingLines, renameKey, replaceScalar } from './edits';
+import { appendToMap, insertEarlyInMap, mappingLines, renameKey, replaceScalar } from './edits';
 
 function apiVersionNode(object: ObjectFacts): Node {
   return (pairOf(object.root, 'apiVersion')?.value as Node | undefined) ?? object.root;
@@ -50,7 +50,7 @@ function ingressV1Edits(file: ManifestFile, spec: YAMLMap): TextEdit[] {
       const backend = mapAt(path, 'backend');
       if (backend) backends.push(backend);
       if (!valueOf(path, 'pathType')) {
-        const edit = appendToMap(file, path, ['pathType: ImplementationSpecific']);
+        const edit = insertEarlyInMap(file, path, ['pathType: ImplementationSpecific']);
         if (edit) edits.push(edit);
       }
     }

@@ -47,6 +47,21 @@ export function appendToMap(file: ManifestFile, map: YAMLMap, lines: string[]): 
   return { range: { start: position, end: position }, newText: lines.map((line) => `${eol}${indent}${line}`).join('') };
 }
 
+/**
+ * Adds lines to a block map right after its first single-line `key: scalar` entry instead of at
+ * its end — for edits that must not touch the map's last lines (another edit rewrites them).
+ */
+export function insertEarlyInMap(file: ManifestFile, map: YAMLMap, lines: string[]): TextEdit | undefined {
+  const column = keyColumn(file, map);
+  const pair = map.items.find((item) => isScalar(item.value) && (item.value as Node).range);
+  if (column === undefined || !pair) return appendToMap(file, map, lines);
+  const text = file.document.getText();
+  const at = lineEnd(text, contentEnd(text, pair.value as Node));
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const position = file.document.positionAt(at);
+  return { range: { start: position, end: position }, newText: lines.map((line) => `${eol}${' '.repeat(column)}${line}`).join('') };
+}
+
 /** Replaces a scalar's text, keeping its quotes style simple. */
 export function replaceScalar(file: ManifestFile, node: Node, newText: string): TextEdit | undefined {
   if (!isScalar(node) || !node.range) return undefined;
