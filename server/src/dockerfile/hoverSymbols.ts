@@ -35,6 +35,13 @@ const text = {
 
 const t = (key: keyof typeof text, lang: DocsLanguage): string => pick(text[key] as Localized, lang);
 
+/** Punctuation differs between the two languages (full-width in Chinese). */
+function punctuation(lang: DocsLanguage): { colon: string; stop: string; comma: string; open: string; close: string } {
+  return lang === 'zh-cn'
+    ? { colon: '：', stop: '。', comma: '，', open: '（', close: '）' }
+    : { colon: ': ', stop: '.', comma: ', ', open: ' (', close: ')' };
+}
+
 function code(value: string): string {
   const fence = value.includes('`') ? '``' : '`';
   return `${fence}${value}${fence}`;
@@ -91,13 +98,14 @@ function declarationText(model: DockerfileModel, declaration: VariableDeclaratio
   const where = declaration.stage
     ? `${t('inStage', lang)} ${declaration.stage.name ? code(declaration.stage.name) : `#${declaration.stage.index}`}`
     : t('global', lang);
-  const lines = [`**$${declaration.name}** — ${kind} (${declaration.kind}), ${where}`];
+  const p = punctuation(lang);
+  const lines = [`**$${declaration.name}** — ${kind}${p.open}${declaration.kind}${p.close}${p.comma}${where}`];
   const source = model.document.getText(declaration.instruction.getRange());
-  lines.push(`${t('declaredAt', lang)} ${declaration.line + 1}${t('lineSuffix', lang)}:\n\`\`\`dockerfile\n${firstLines(source)}\n\`\`\``);
-  if (declaration.stage && current && declaration.stage !== current) lines.push(`${t('inheritedEnv', lang)} ${declaration.stage.name ? code(declaration.stage.name) : `#${declaration.stage.index}`}.`);
+  lines.push(`${t('declaredAt', lang)} ${declaration.line + 1}${t('lineSuffix', lang)}${p.colon.trim()}\n\`\`\`dockerfile\n${firstLines(source)}\n\`\`\``);
+  if (declaration.stage && current && declaration.stage !== current) lines.push(`${t('inheritedEnv', lang)} ${declaration.stage.name ? code(declaration.stage.name) : `#${declaration.stage.index}`}${p.stop}`);
   if (value !== null) {
-    lines.push(`${t('value', lang)}: ${code(value)}`);
-    if (declaration.value === null && declaration.inherits) lines.push(`${t('inherits', lang)} ${declaration.inherits.line + 1}${t('lineSuffix', lang)}.`);
+    lines.push(`${t('value', lang)}${p.colon}${code(value)}`);
+    if (declaration.value === null && declaration.inherits) lines.push(`${t('inherits', lang)} ${declaration.inherits.line + 1}${t('lineSuffix', lang)}${p.stop}`);
   } else if (declaration.kind === 'ARG') {
     lines.push(t('noValue', lang));
   }
@@ -111,19 +119,21 @@ function firstLines(source: string): string {
 
 function modifierText(use: VariableUse, lang: DocsLanguage): string {
   const parameter = code(use.parameter ?? '');
+  const stop = punctuation(lang).stop;
   switch (use.modifier) {
-    case '-': return `${t(use.colon ? 'modifierDefault' : 'modifierDefaultUnset', lang)} ${parameter}.`;
-    case '+': return `${t(use.colon ? 'modifierAlt' : 'modifierAltSet', lang)} ${parameter}.`;
-    case '?': return `${t('modifierError', lang)} ${parameter}.`;
+    case '-': return `${t(use.colon ? 'modifierDefault' : 'modifierDefaultUnset', lang)} ${parameter}${stop}`;
+    case '+': return `${t(use.colon ? 'modifierAlt' : 'modifierAltSet', lang)} ${parameter}${stop}`;
+    case '?': return `${t('modifierError', lang)} ${parameter}${stop}`;
     default: return '';
   }
 }
 
 /** Markdown for a build stage: its name, index and FROM line. */
 export function stageHover(model: DockerfileModel, stage: Stage, lang: DocsLanguage, referencedFrom?: Position): string {
-  const title = stage.name ? `**${t('stage', lang)} ${code(stage.name)}** (${t('stageIndex', lang)} ${stage.index})` : `**${t('stage', lang)} #${stage.index}**`;
+  const p = punctuation(lang);
+  const title = stage.name ? `**${t('stage', lang)} ${code(stage.name)}**${p.open}${t('stageIndex', lang)} ${stage.index}${p.close}` : `**${t('stage', lang)} #${stage.index}**`;
   const parts = [title, '```dockerfile\n' + model.document.getText(stage.from.getRange()) + '\n```'];
-  if (stage.baseStage) parts.push(`${t('basedOn', lang)} ${stage.baseStage.name ? code(stage.baseStage.name) : `#${stage.baseStage.index}`}.`);
+  if (stage.baseStage) parts.push(`${t('basedOn', lang)} ${stage.baseStage.name ? code(stage.baseStage.name) : `#${stage.baseStage.index}`}${punctuation(lang).stop}`);
   if (referencedFrom && stage.from.getRange().start.line > referencedFrom.line) parts.push(t('stageLater', lang));
   return parts.join('\n\n');
 }

@@ -82,12 +82,14 @@ const words = {
 export function renderImageRef(ref: ImageRef, lang: DocsLanguage, resolvedFrom?: string): string {
   const t = (key: keyof typeof words): string => (lang === 'zh-cn' ? words[key].zh : words[key].en);
   const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
+  const [open, close, colon] = lang === 'zh-cn' ? ['（', '）', '：'] : [' (', ')', ': '];
+  const note = (text: string): string => `${open}${text}${close}`;
   const rows: string[] = [];
-  rows.push(`| ${t('registry')} | ${ref.registry ? code(ref.registry) : `${code('docker.io')} (${t('hubDefault')})`} |`);
-  rows.push(`| ${t('repository')} | ${code(ref.effectiveRepository)}${ref.isOfficialHubImage ? ` (${t('library')})` : ''} |`);
-  rows.push(`| ${t('tag')} | ${ref.tag !== undefined ? code(ref.tag) : ref.implicitLatest ? `${code('latest')} (${t('latest')})` : t('none')} |`);
-  rows.push(`| ${t('digest')} | ${ref.digest !== undefined ? `${code(ref.digest)} (${ref.tag !== undefined ? t('digestWins') : t('pinned')})` : t('none')} |`);
+  rows.push(`| ${t('registry')} | ${ref.registry ? code(ref.registry) : `${code('docker.io')}${note(t('hubDefault'))}`} |`);
+  rows.push(`| ${t('repository')} | ${code(ref.effectiveRepository)}${ref.isOfficialHubImage ? note(t('library')) : ''} |`);
+  rows.push(`| ${t('tag')} | ${ref.tag !== undefined ? code(ref.tag) : ref.implicitLatest ? `${code('latest')}${note(t('latest'))}` : t('none')} |`);
+  rows.push(`| ${t('digest')} | ${ref.digest !== undefined ? `${code(ref.digest)}${note(ref.tag !== undefined ? t('digestWins') : t('pinned'))}` : t('none')} |`);
   const header = `**${t('title')}** ${code(resolvedFrom ?? ref.original)}`;
-  const note = resolvedFrom !== undefined ? `\n\n${t('variables')} → ${code(ref.original)}` : '';
-  return `${header}${note}\n\n| | |\n|---|---|\n${rows.join('\n')}\n\n${t('resolved')}: ${code(ref.canonical)}`;
+  const expanded = resolvedFrom !== undefined ? `\n\n${t('variables')} → ${code(ref.original)}` : '';
+  return `${header}${expanded}\n\n| | |\n|---|---|\n${rows.join('\n')}\n\n${t('resolved')}${colon}${code(ref.canonical)}`;
 }
