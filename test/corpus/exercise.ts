@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { UserFacingError } from '../../server/src/common/errors';
 import type { LanguageKind } from '../../server/src/common/fileKinds';
 import type { FeatureContext } from '../../server/src/common/service';
 import { languageServices } from '../../server/src/services';
@@ -44,6 +45,8 @@ export function exerciseAllFeatures(kind: LanguageKind, uri: string, text: strin
     try {
       result = run();
     } catch (error) {
+      // A refusal meant for the user (e.g. renaming an undeclared `$HOME`) is an answer, not a crash.
+      if (error instanceof UserFacingError) return undefined as R;
       const where = position ? ` at ${position.line}:${position.character}` : '';
       throw new Error(`${feature}${where} threw: ${error instanceof Error ? error.stack : String(error)}`);
     }
