@@ -39,7 +39,7 @@ function completionItems(model: DockerfileModel, position: Position, lang: DocsL
     if (token.text && !/^[A-Za-z]*$/.test(token.text)) return null;
     return keywordItems(model, range, token.text, cursor.onbuild, lang, hasTextAfter(model, cursor));
   }
-  return completeArguments(model, cursor, position, lang);
+  return completeArguments(model, cursor, lang);
 }
 
 function hasTextAfter(model: DockerfileModel, cursor: InstructionCursor): boolean {

@@ -1,5 +1,5 @@
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range,
+  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range,
 } from 'vscode-languageserver-types';
 import type { DocsLanguage } from '../common/localized';
 import { currentToken, inFlagZone, isFlagToken, offsetRange, positionalIndex, precedingArgs, type InstructionCursor, type Token } from './cursor';
@@ -10,19 +10,20 @@ import {
 } from './docs';
 import { declarationHover, stageHover } from './hoverSymbols';
 import type { DockerfileModel } from './model';
-import { resolveVariableAt, semanticsOf, stageAt, type ResolvedVariable, type Stage } from './semantic';
+import { From } from 'dockerfile-ast';
+import { comparePositions, effectiveValue, semanticsOf, stageAt, type ResolvedVariable, type Stage, type VariableDeclaration } from './semantic';
 
 /**
  * Completion after an instruction keyword: flags and their values, `--mount` options by type,
  * variables after `$`, stage names, HEALTHCHECK subcommands, signals, predefined ARG names.
  */
-export function completeArguments(model: DockerfileModel, cursor: InstructionCursor, position: Position, lang: DocsLanguage): CompletionItem[] | null {
+export function completeArguments(model: DockerfileModel, cursor: InstructionCursor, lang: DocsLanguage): CompletionItem[] | null {
   const keyword = instructionName(cursor.keyword);
   if (!keyword) return null;
   const token = currentToken(cursor);
   const text = model.document.getText();
   const prefix = text.slice(token.start, cursor.offset);
-  const variable = variableItems(model, cursor, prefix, position, lang);
+  const variable = variableItems(model, cursor, prefix, lang);
   if (variable) return variable;
   const flags = flagsByInstruction[keyword] ?? [];
   const flagZone = inFlagZone(cursor) && flags.length > 0;
@@ -182,30 +183,41 @@ function stageItems(model: DockerfileModel, cursor: InstructionCursor, start: nu
 }
 
 /**
- * Like semantic.ts's variablesInScopeAt, but only resolves the names that can be visible here (the
- * current stage's declarations, its base stages' ENV, the global ARGs), so a 1,000-line file with
- * hundreds of variables still completes in well under a millisecond.
+ * The variables an instruction sees, with BuildKit's scoping (semantic.ts's rules: global ARGs on
+ * FROM lines; in a stage its own ARG/ENV declared earlier, ENV inherited from base stages, ENV
+ * winning over ARG). One pass over the declarations instead of a scope lookup per name, so
+ * completion stays linear even in a stage with hundreds of variables.
  */
-function visibleVariables(model: DockerfileModel, position: Position): Map<string, ResolvedVariable> {
+export function visibleVariables(model: DockerfileModel, cursor: Pick<InstructionCursor, 'instruction'>): Map<string, ResolvedVariable> {
   const semantics = semanticsOf(model);
-  const stage = stageAt(model, position);
-  const stages = new Set<Stage>();
-  for (let s = stage; s && !stages.has(s); s = s.baseStage) stages.add(s);
-  const names = new Set<string>();
-  for (const declaration of semantics.declarations) {
-    if (declaration.stage ? stages.has(declaration.stage) : true) names.add(declaration.name);
-  }
+  const current = cursor.instruction;
+  const start = current.getRange().start;
+  const before = (d: VariableDeclaration): boolean => d.instruction !== current && comparePositions(d.instruction.getRange().end, start) <= 0;
+  const stage = stageAt(model, start);
   const result = new Map<string, ResolvedVariable>();
-  for (const name of names) {
-    const resolved = resolveVariableAt(model, name, position);
-    if (resolved) result.set(name, resolved);
+  const put = (d: VariableDeclaration): void => { result.set(d.name, { declaration: d, value: effectiveValue(d) }); };
+  if (!stage || current instanceof From) {
+    for (const d of semantics.globalArgs) if (before(d)) put(d);
+    return result;
   }
+  const chain: Stage[] = [];
+  for (let s = stage.baseStage; s && s !== stage && !chain.includes(s); s = s.baseStage) chain.push(s);
+  const inChain = new Set(chain);
+  const envs = new Map<string, VariableDeclaration>();
+  const args = new Map<string, VariableDeclaration>();
+  // Farthest base first, so nearer stages (and finally this one) override.
+  const rank = (s: Stage | undefined): number => (s === stage ? -1 : chain.indexOf(s!));
+  const relevant = semantics.declarations.filter((d) => d.stage === stage ? before(d) : d.kind === 'ENV' && inChain.has(d.stage!));
+  relevant.sort((a, b) => rank(b.stage) - rank(a.stage));
+  for (const d of relevant) (d.kind === 'ENV' ? envs : args).set(d.name, d);
+  for (const d of args.values()) if (!envs.has(d.name)) put(d);
+  for (const d of envs.values()) put(d);
   return result;
 }
 
 const variableTail = /\$(\{?)([A-Za-z0-9_]*)$/;
 
-function variableItems(model: DockerfileModel, cursor: InstructionCursor, prefix: string, position: Position, lang: DocsLanguage): CompletionItem[] | null {
+function variableItems(model: DockerfileModel, cursor: InstructionCursor, prefix: string, lang: DocsLanguage): CompletionItem[] | null {
   const match = variableTail.exec(prefix);
   if (!match) return null;
   const text = model.document.getText();
@@ -218,7 +230,7 @@ function variableItems(model: DockerfileModel, cursor: InstructionCursor, prefix
   const replace = range(model, nameStart, nameEnd);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
-  for (const [name, resolved] of visibleVariables(model, position)) {
+  for (const [name, resolved] of visibleVariables(model, cursor)) {
     seen.add(name);
     const declaration = resolved.declaration;
     items.push({
@@ -288,7 +300,7 @@ function argNameItems(model: DockerfileModel, cursor: InstructionCursor, token: 
   if (token.text.includes('=')) return [];
   const position = model.document.positionAt(cursor.offset);
   const stage = stageAt(model, position);
-  const inScope = visibleVariables(model, position);
+  const inScope = visibleVariables(model, cursor);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   if (stage) {

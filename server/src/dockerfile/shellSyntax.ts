@@ -38,6 +38,8 @@ export interface ShellPipe {
   start: number;
   end: number;
   pipefail: boolean;
+  /** The simple command writing into the pipe; undefined when it is a group or subshell. */
+  left: ShellCommand | undefined;
 }
 
 export interface ScriptAnalysis {
@@ -147,8 +149,10 @@ class ScriptParser {
       return;
     }
     if (op === '|' || op === '|&') {
+      const before = this.out.commands.length;
       this.finishCommand();
-      this.out.pipes.push({ start, end, pipefail: this.pipefail });
+      const left = this.out.commands.length > before ? this.pipeline[this.pipeline.length - 1] : undefined;
+      this.out.pipes.push({ start, end, pipefail: this.pipefail, left });
       this.separator = op;
       return;
     }

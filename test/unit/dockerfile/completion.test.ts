@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { CompletionItem, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DocsLanguage } from '../../../server/src/common/localized';
+import { visibleVariables } from '../../../server/src/dockerfile/completionArgs';
 import { buildChecks } from '../../../server/src/dockerfile/docs';
+import { variablesInScopeAt } from '../../../server/src/dockerfile/semantic';
 import { dockerfileService } from '../../../server/src/dockerfile/service';
 import { contextFor, dockerfile } from '../helpers';
 
@@ -225,4 +229,41 @@ test('completion survives odd input at every position', () => {
       dockerfileService.complete!(model, model.document.positionAt(offset), contextFor());
     }
   }
+});
+
+test('variables: ENV inherited from base stages wins over a local ARG, ARGs are not inherited', () => {
+  const text = 'FROM alpine AS base\nENV MODE=base\nARG ONLY_BASE=1\nFROM base AS mid\nENV MID=1\nFROM mid\nARG MODE=arg\nRUN echo $|';
+  const { items } = complete(text);
+  const names = labels(items.filter((i) => i.kind === 6));
+  assert.deepEqual(names.sort(), ['MID', 'MODE']);
+  assert.match(item(items, 'MODE').detail!, /^ENV MODE=base/);
+});
+
+test('the one-pass scope walk agrees with the semantic model on every corpus instruction', (t) => {
+  const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'dockerfile');
+  if (!fs.existsSync(corpus)) {
+    t.skip(`corpus not found at ${corpus}`);
+    return;
+  }
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(corpus);
+  let compared = 0;
+  for (const file of files) {
+    const model = dockerfile(fs.readFileSync(file, 'utf8'));
+    for (const instruction of model.ast.getInstructions()) {
+      const position = instruction.getRange().start;
+      const expected = [...variablesInScopeAt(model, position)].map(([name, r]) => `${name}@${r.declaration.line}`).sort();
+      const actual = [...visibleVariables(model, { instruction })].map(([name, r]) => `${name}@${r.declaration.line}`).sort();
+      assert.deepEqual(actual, expected, `${file}:${position.line + 1}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 100, `only ${compared} instructions compared`);
 });

@@ -27,7 +27,7 @@ export const apkNoCache: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     for (const inv of invocations(model, apk, add, apkOptions)) {
-      if (inv.parsed.has('--no-cache') || !inv.run.stage.shipped) continue;
+      if (inv.parsed.has('--no-cache', '--no-network') || !inv.run.stage.shipped) continue;
       if (cacheDirs.some((dir) => mountCovers(inv.run, dir)) || laterInRun(inv, (c) => removes(c, cacheDirs))) continue;
       const sub = inv.subcommand!;
       report({

@@ -29,9 +29,14 @@ function configValue(inv: Invocation, key: string): string | undefined {
 const truthy = (value: string | undefined) => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.replace(/^["']|["']$/g, ''));
 const falsy = (value: string | undefined) => value !== undefined && ['0', 'false', 'no', 'off'].includes(value.replace(/^["']|["']$/g, ''));
 
+/** `-s` and its synonyms only print what would happen. */
+export function simulates(inv: Invocation): boolean {
+  return inv.parsed.has('-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act');
+}
+
 export function answersYes(inv: Invocation): boolean {
   const p = inv.parsed;
-  if (p.has('-y', '--yes', '--assume-yes', '--force-yes')) return true;
+  if (simulates(inv) || p.has('-y', '--yes', '--assume-yes', '--force-yes')) return true;
   const quiet = p.options.filter((o) => o.name === 'q' || o.name === 'quiet');
   if (quiet.length >= 2 || quiet.some((o) => o.value !== undefined && Number(o.value) >= 2)) return true;
   return truthy(configValue(inv, 'APT::Get::Assume-Yes'));
@@ -77,7 +82,7 @@ export const aptGetInstallRecommends: Rule<DockerfileRuleSubject> = {
   check({ model }, report) {
     const text = model.document.getText();
     for (const inv of invocations(model, aptGet, install, aptGetOptions)) {
-      if (inv.parsed.has('--no-install-recommends') || falsy(configValue(inv, 'APT::Install-Recommends'))) continue;
+      if (simulates(inv) || inv.parsed.has('--no-install-recommends') || falsy(configValue(inv, 'APT::Install-Recommends'))) continue;
       if (inv.parsed.values('--install-recommends').some((v) => falsy(v))) continue;
       const before = text.slice(0, inv.command.start);
       if (/APT::Install-Recommends\W+(?:"|')?(?:0|false|no)\b/i.test(before)) continue;
@@ -91,7 +96,8 @@ export const aptGetInstallRecommends: Rule<DockerfileRuleSubject> = {
   },
 };
 
-const isAptUpdate = (c: ShellCommand) => aptLike.has(c.name) && c.args.some((a) => a.text === 'update');
+/** `apt-get update`, or apt 3's `apt-get install --update` which refreshes the lists first. */
+const isAptUpdate = (c: ShellCommand) => aptLike.has(c.name) && c.args.some((a) => a.text === 'update' || (a.text === '--update' && c.args.some((b) => b.text === 'install')));
 const cleansLists = (c: ShellCommand) => removes(c, ['/var/lib/apt/lists'])
   || (aptLike.has(c.name) && c.args.some((a) => a.text === 'distclean' || a.text === 'dist-clean'))
   || (c.name === 'find' && c.args.some((a) => a.text.startsWith('/var/lib/apt/lists')) && c.args.some((a) => a.text === '-delete'));
@@ -109,8 +115,8 @@ export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, aptLike, new Set(['update']), aptGetOptions)) {
-      if (!inv.run.stage.shipped || mountCovers(inv.run, '/var/lib/apt/lists')) continue;
+    for (const inv of invocations(model, aptLike, new Set(['update', 'install']), aptGetOptions)) {
+      if (!isAptUpdate(inv.command) || !inv.run.stage.shipped || mountCovers(inv.run, '/var/lib/apt/lists')) continue;
       if (laterInRun(inv, cleansLists) || laterInRun(inv, isAptUpdate)) continue;
       const last = inv.run.commands[inv.run.commands.length - 1];
       const canAppend = inv.run.form === 'shell' && !inv.run.heredoc && last.depth === 0 && !last.inBlock;
@@ -148,7 +154,7 @@ export const aptGetUnpinned: Rule<DockerfileRuleSubject> = {
   check({ model }, report) {
     for (const inv of invocations(model, aptGet, install, aptGetOptions)) {
       const unpinned = inv.operands.filter((w) => !isOpaqueOperand(w) && !aptPackageIsPinned(w) && !/[*?[]/.test(w.text));
-      if (unpinned.length === 0) continue;
+      if (unpinned.length === 0 || simulates(inv)) continue;
       report({
         range: callRange(model, inv),
         message: message(`Pin the versions of: ${listNames(unpinned)} (\`package=version\`).`, `请固定以下软件包的版本：${listNames(unpinned)}（\`软件包=版本\`）。`),
@@ -171,9 +177,9 @@ export const aptGetInstallWithoutUpdate: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     for (const inv of invocations(model, aptLike, install, aptGetOptions)) {
-      if (inv.operands.length === 0) continue;
+      if (inv.operands.length === 0 || simulates(inv)) continue;
       if (inv.operands.every((w) => !w.dynamic && (w.text.includes('/') || w.text.endsWith('.deb')))) continue;
-      if (earlierInRun(inv, isAptUpdate)) continue;
+      if (isAptUpdate(inv.command) || earlierInRun(inv, isAptUpdate)) continue;
       report({
         range: callRange(model, inv),
         message: message(`Run \`${inv.command.name} update\` in the same RUN before installing, or the package lists may be stale or missing.`, `请在同一个 RUN 中先执行 \`${inv.command.name} update\` 再安装，否则软件包列表可能已过时或不存在。`),

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rules';
 import { dockerfileShell, wordRange } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { commandsOf, insertAfter, looksBusybox, message, parseArgs, writtenPlainly } from './shellKit';
+import { commandsOf, insertAfter, laterInRun, looksBusybox, message, parseArgs, writtenPlainly } from './shellKit';
 
 /** Commands that behave differently in an image build than at a terminal. */
 
@@ -13,13 +13,16 @@ export const cdInsteadOfWorkdir: Rule<DockerfileRuleSubject> = {
     category: 'best-practice',
     title: message('cd in RUN instead of WORKDIR', '在 RUN 中用 cd 代替 WORKDIR'),
     docs: message(
-      'A `cd` lasts only until the end of its RUN; the next instruction starts again in the working directory. `WORKDIR /path` changes it for every later instruction, creates the directory if needed, and documents where the image works. Prefer `WORKDIR`, and keep `cd` for a short detour inside a subshell: `(cd src && make)`.\n\nOnly `cd` at the top level of a RUN is reported; a `cd` inside parentheses, loops or conditionals is a deliberate detour.',
-      '`cd` 只在所在的 RUN 结束前有效；下一条指令又会从工作目录开始。`WORKDIR /path` 会为之后的每条指令改变工作目录，必要时创建该目录，并清楚地说明镜像在哪里工作。请优先使用 `WORKDIR`，只在子 shell 中短暂切换时使用 `cd`：`(cd src && make)`。\n\n只报告 RUN 顶层的 `cd`；括号、循环或条件语句中的 `cd` 被视为有意的临时切换。',
+      'A `cd` lasts only until the end of its RUN; the next instruction starts again in the working directory. `WORKDIR /path` changes it for every later instruction, creates the directory if needed, and documents where the image works. Prefer `WORKDIR`, and keep `cd` for a short detour inside a subshell: `(cd src && make)`.\n\nOnly a `cd` that opens a RUN is reported, since `WORKDIR` can replace it directly; a `cd` later in the script, or inside parentheses, loops or conditionals, is a deliberate detour.',
+      '`cd` 只在所在的 RUN 结束前有效；下一条指令又会从工作目录开始。`WORKDIR /path` 会为之后的每条指令改变工作目录，必要时创建该目录，并清楚地说明镜像在哪里工作。请优先使用 `WORKDIR`，只在子 shell 中短暂切换时使用 `cd`：`(cd src && make)`。\n\n只报告位于 RUN 开头的 `cd`，因为 `WORKDIR` 可以直接替代它；脚本中后面的 `cd`，以及括号、循环或条件语句中的 `cd`，都被视为有意的临时切换。',
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, new Set(['cd']))) {
+    for (const visit of commandsOf(model, new Set(['cd']))) {
+      const { command } = visit;
       if (command.inBlock || command.depth > 0 || command.args.length === 0) continue;
+      // A `cd` later in a RUN is a detour WORKDIR cannot express without splitting the RUN.
+      if (visit.run.commands.slice(0, visit.index).some((c) => c.name !== 'set' && c.name !== '')) continue;
       report({
         range: wordRange(model, { start: command.program!.start, end: command.args[0].end }),
         message: message('Use `WORKDIR` to change directory; `cd` only lasts until the end of this RUN.', '请使用 `WORKDIR` 切换目录；`cd` 只在本 RUN 内有效。'),
@@ -145,14 +148,17 @@ export const chmodWorldWritable: Rule<DockerfileRuleSubject> = {
     category: 'security',
     title: message('chmod makes files writable by everyone', 'chmod 使文件对所有人可写'),
     docs: message(
-      'Modes such as `777`, `666` or `a+w` let every user in the container change the files, which turns any foothold into the ability to rewrite programs or configuration. Give write access to the owning user or group instead (`chown app:app … && chmod 755 …`). Directories shared by everyone, like `/tmp`, need the sticky bit (`1777`), which is not reported.',
-      '`777`、`666` 或 `a+w` 这样的权限让容器内的每个用户都能修改这些文件，任何立足点都能借此改写程序或配置。请只给所属用户或组写权限（`chown app:app … && chmod 755 …`）。像 `/tmp` 这样所有人共享的目录需要粘滞位（`1777`），这种情况不报告。',
+      'Modes such as `777`, `666` or `a+w` let every user in the container change the files, which turns any foothold into the ability to rewrite programs or configuration. Give write access to the owning user or group instead (`chown app:app … && chmod 755 …`). Directories shared by everyone, like `/tmp`, need the sticky bit (`1777`), which is not reported; nor is a scratch directory the same RUN deletes again.',
+      '`777`、`666` 或 `a+w` 这样的权限让容器内的每个用户都能修改这些文件，任何立足点都能借此改写程序或配置。请只给所属用户或组写权限（`chown app:app … && chmod 755 …`）。像 `/tmp` 这样所有人共享的目录需要粘滞位（`1777`），这种情况不报告；同一个 RUN 中随后又删除的临时目录也不报告。',
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, new Set(['chmod']))) {
-      const mode = parseArgs(command.args).positionals[0];
+    for (const visit of commandsOf(model, new Set(['chmod']))) {
+      const { command } = visit;
+      const [mode, ...targets] = parseArgs(command.args).positionals;
       if (!mode || mode.dynamic || !worldWritable(mode.text)) continue;
+      // A scratch directory deleted before the RUN ends never reaches the image.
+      if (targets.length > 0 && targets.every((t) => laterInRun(visit, (c) => c.name === 'rm' && c.args.some((a) => a.text === t.text)))) continue;
       report({
         range: wordRange(model, mode),
         message: message(`Mode \`${mode.text}\` lets every user write here; restrict write access to the owner.`, `权限 \`${mode.text}\` 让所有用户都能写入；请只允许所有者写入。`),
@@ -196,6 +202,9 @@ export const useraddHighUid: Rule<DockerfileRuleSubject> = {
   },
 };
 
+/** Builtins whose failure in front of a pipe would not matter (`echo "$SHA  file" | sha256sum -c -`). */
+const cannotFail = new Set(['echo', 'printf', 'true', 'yes', ':']);
+
 export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'pipe-without-pipefail',
@@ -204,14 +213,14 @@ export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
     category: 'best-practice',
     title: message('Pipe without pipefail', '管道未启用 pipefail'),
     docs: message(
-      'A shell pipeline succeeds when its last command succeeds: in `curl -fsSL $URL | tar -xz` a failed download still lets the build continue with nothing extracted. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on Alpine: `["/bin/ash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`.\n\nThe quick fix inserts a SHELL line; it is not marked safe because the image must provide that shell.',
-      'shell 管道的结果取决于最后一条命令：在 `curl -fsSL $URL | tar -xz` 中，即使下载失败，构建也会继续，却什么都没解压。请在这类 RUN 之前设置 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`（Alpine 上用 `["/bin/ash", "-o", "pipefail", "-c"]`），或在脚本开头写 `set -o pipefail`。\n\n快速修复会插入一行 SHELL；由于镜像中必须存在该 shell，它未标记为安全。',
+      'A shell pipeline succeeds when its last command succeeds: in `curl -fsSL $URL | tar -xz` a failed download still lets the build continue with nothing extracted. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on Alpine: `["/bin/ash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`.\n\nPipes fed by `echo` or `printf` (such as `echo \"$SHA  file\" | sha256sum -c -`) or by a command group are not reported.\n\nThe quick fix inserts a SHELL line; it is not marked safe because the image must provide that shell.',
+      'shell 管道的结果取决于最后一条命令：在 `curl -fsSL $URL | tar -xz` 中，即使下载失败，构建也会继续，却什么都没解压。请在这类 RUN 之前设置 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`（Alpine 上用 `["/bin/ash", "-o", "pipefail", "-c"]`），或在脚本开头写 `set -o pipefail`。\n\n由 `echo` 或 `printf`（例如 `echo \"$SHA  file\" | sha256sum -c -`）或命令组提供输入的管道不会报告。\n\n快速修复会插入一行 SHELL；由于镜像中必须存在该 shell，它未标记为安全。',
     ),
   },
   check({ model }, report) {
     const { runs } = dockerfileShell(model);
     for (const run of runs) {
-      const pipe = run.pipes.find((p) => !p.pipefail);
+      const pipe = run.pipes.find((p) => !p.pipefail && p.left !== undefined && !cannotFail.has(p.left.name));
       if (!pipe || !run.posix) continue;
       const shellPath = looksBusybox(model, run.stage) ? '/bin/ash' : '/bin/bash';
       const line = run.instruction.getRange().start.line;

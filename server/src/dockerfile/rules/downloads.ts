@@ -1,8 +1,8 @@
 import type { Rule } from '../../common/rules';
-import { wordRange, type ShellCommand, type StageInfo } from '../shell';
+import { dockerfileShell, wordRange, type ShellCommand, type StageInfo } from '../shell';
 import { readShellInvocation } from '../shellSyntax';
 import type { DockerfileRuleSubject } from './context';
-import { commandsOf, insertAfter, looksBusybox, message, parseArgs, writtenPlainly } from './shellKit';
+import { commandsOf, insertAfter, looksBusybox, message, parseArgs, stageChain, writtenPlainly } from './shellKit';
 
 /** Downloading things during a build: one tool, quiet progress, no `curl | sh`, TLS left on. */
 
@@ -39,6 +39,11 @@ export const curlAndWget: Rule<DockerfileRuleSubject> = {
   },
 };
 
+function installsWget(model: DockerfileRuleSubject['model'], stage: StageInfo): boolean {
+  const shell = dockerfileShell(model);
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => shell.runOf(i)?.commands.some((c) => c.name === 'apk' && c.args.some((a) => a.text === 'wget' || a.text.startsWith('wget=')))));
+}
+
 export const wgetProgress: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'wget-progress',
@@ -47,8 +52,8 @@ export const wgetProgress: Rule<DockerfileRuleSubject> = {
     category: 'best-practice',
     title: message('wget without a progress setting', 'wget 未设置进度显示方式'),
     docs: message(
-      'Without a terminal, GNU wget prints a progress line for every few kilobytes, so one large download can add thousands of lines to the build log. Use `--progress=dot:giga` (one dot per large chunk), or `-nv` / `-q`.\n\nThe quick fix adds `--progress=dot:giga`; it is not offered for Alpine/BusyBox stages, whose wget lacks that option.',
-      '没有终端时，GNU wget 每下载几 KB 就打印一行进度，一个大文件就可能给构建日志增加数千行。请使用 `--progress=dot:giga`（每个大数据块一个点），或 `-nv` / `-q`。\n\n快速修复会添加 `--progress=dot:giga`；对 Alpine/BusyBox 阶段不提供，因为它们的 wget 不支持该选项。',
+      'Without a terminal, GNU wget prints a progress line for every few kilobytes, so one large download can add thousands of lines to the build log. Use `--progress=dot:giga` (one dot per large chunk), or `-nv` / `-q`.\n\nAlpine/BusyBox stages are only checked when they install GNU wget (`apk add wget`): the BusyBox applet supports neither option. The quick fix adds `--progress=dot:giga`.',
+      '没有终端时，GNU wget 每下载几 KB 就打印一行进度，一个大文件就可能给构建日志增加数千行。请使用 `--progress=dot:giga`（每个大数据块一个点），或 `-nv` / `-q`。\n\nAlpine/BusyBox 阶段只有在安装了 GNU wget（`apk add wget`）时才检查：BusyBox 自带的 wget 不支持这两个选项。快速修复会添加 `--progress=dot:giga`。',
     ),
   },
   check({ model }, report) {
@@ -57,8 +62,10 @@ export const wgetProgress: Rule<DockerfileRuleSubject> = {
       const parsed = parseArgs(command.args, wgetOptions);
       if (parsed.has('-q', '--quiet', '--progress', '-o', '--output-file', '-a', '--append-output')) continue;
       if (parsed.positionals.length === 0) continue;
+      // BusyBox's wget has neither --progress nor -nv; only a wget installed from packages does.
+      if (looksBusybox(model, run.stage) && !installsWget(model, run.stage)) continue;
       const program = command.program!;
-      const offerFix = writtenPlainly(model, program) && !looksBusybox(model, run.stage);
+      const offerFix = writtenPlainly(model, program);
       report({
         range: wordRange(model, program),
         message: message('Add `--progress=dot:giga` (or `-nv`) so the download does not flood the build log.', '请加上 `--progress=dot:giga`（或 `-nv`），避免下载进度刷满构建日志。'),
@@ -112,6 +119,11 @@ export const curlPipeShell: Rule<DockerfileRuleSubject> = {
   },
 };
 
+function localApkFilesOnly(command: ShellCommand): boolean {
+  const operands = parseArgs(command.args, { shortWithValue: 'Xtp', longWithValue: ['repository', 'virtual', 'root'] }).positionals.slice(1);
+  return operands.length > 0 && operands.every((w) => w.text.endsWith('.apk') && !/^[a-z]+:\/\//.test(w.text));
+}
+
 interface InsecureUse { test: (command: ShellCommand) => string | undefined }
 
 const insecureUses: InsecureUse[] = [
@@ -120,7 +132,8 @@ const insecureUses: InsecureUse[] = [
   { test: (c) => c.name === 'git' && c.args.some((a, i) => /^http\.sslverify=(false|0|no)$/i.test(a.text) || (/^http\.sslverify$/i.test(a.text) && /^(false|0|no)$/i.test(c.args[i + 1]?.text ?? ''))) ? 'git http.sslVerify=false' : undefined },
   { test: (c) => ['npm', 'yarn', 'pnpm'].includes(c.name) && c.args.some((a, i) => a.text === 'strict-ssl' && c.args[i + 1]?.text === 'false' || a.text === '--strict-ssl=false') ? `${c.name} strict-ssl false` : undefined },
   { test: (c) => /^pip[0-9.]*$/.test(c.name) && c.args.some((a) => a.text === '--trusted-host' || a.text.startsWith('--trusted-host=')) ? 'pip --trusted-host' : undefined },
-  { test: (c) => c.name === 'apk' && c.args.some((a) => a.text === '--allow-untrusted') ? 'apk --allow-untrusted' : undefined },
+  // Local .apk files built earlier in the build carry no signature; only remote packages matter.
+  { test: (c) => c.name === 'apk' && c.args.some((a) => a.text === '--allow-untrusted') && !localApkFilesOnly(c) ? 'apk --allow-untrusted' : undefined },
   { test: (c) => ['apt-get', 'apt'].includes(c.name) && c.args.some((a) => a.text === '--allow-unauthenticated' || a.text === '--allow-insecure-repositories' || /AllowInsecureRepositories=(true|1|yes)/i.test(a.text)) ? `${c.name} --allow-unauthenticated` : undefined },
   { test: (c) => ['yum', 'dnf', 'dnf5', 'microdnf'].includes(c.name) && c.args.some((a) => a.text === '--nogpgcheck' || /^--setopt=gpgcheck=(0|false)$/i.test(a.text)) ? `${c.name} --nogpgcheck` : undefined },
   { test: (c) => c.name === 'zypper' && c.args.some((a) => a.text === '--no-gpg-checks') ? 'zypper --no-gpg-checks' : undefined },

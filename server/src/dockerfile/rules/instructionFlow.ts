@@ -152,7 +152,7 @@ export const entrypointShellFormIgnoresCmd: Rule<DockerfileRuleSubject> = {
   check({ model }, report) {
     for (const stage of dockerfileShell(model).stages) {
       const { entrypoint, cmd } = entrypointAndCmd(stage.instructions);
-      if (!entrypoint || !cmd || execFormWords(model, entrypoint)) continue;
+      if (!entrypoint || !cmd || execFormWords(model, entrypoint) || execFormWords(model, cmd)?.length === 0) continue;
       report({
         range: cmd.getInstructionRange(),
         message: message('This CMD never reaches the program: the ENTRYPOINT uses shell form, which ignores CMD.', '此 CMD 永远不会传给程序：ENTRYPOINT 使用 shell 形式，会忽略 CMD。'),

@@ -3,7 +3,7 @@ import type { Rule, RuleMeta } from '../../common/rules';
 import type { ShellCommand, ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import {
-  callRange, insertAfter, invocations, isOpaqueOperand, laterInRun, listNames, message, mountCovers, removes,
+  callRange, insertAfter, invocations, isOpaqueOperand, laterInRun, listNames, message, mountCovers, parseArgs, removes,
   writtenPlainly, type Invocation, type OptionSpec,
 } from './shellKit';
 
@@ -71,9 +71,13 @@ export function cleanupRule(meta: RuleMeta, spec: CleanupSpec, words: (inv: Invo
 }
 
 /** `<program> clean all`-style clean-up (`words` in a row among the arguments), or `rm` of a cache directory. */
-export function cleansWith(programs: ReadonlySet<string>, words: string[][], cacheDirs: string[]): (command: ShellCommand) => boolean {
-  return (command) => (programs.has(command.name) && words.some((seq) => command.args.some((_, i) => seq.every((w, k) => command.args[i + k]?.text === w))))
-    || removes(command, cacheDirs);
+export function cleansWith(programs: ReadonlySet<string>, words: string[][], cacheDirs: string[], options: OptionSpec = {}): (command: ShellCommand) => boolean {
+  return (command) => {
+    if (removes(command, cacheDirs)) return true;
+    if (!programs.has(command.name)) return false;
+    const positionals = parseArgs(command.args, options).positionals;
+    return words.some((seq) => seq.every((w, k) => positionals[k]?.text === w));
+  };
 }
 
 export function unpinnedRule(meta: RuleMeta, spec: ManagerSpec & { isPinned: (word: ShellWord) => boolean; skip?: (word: ShellWord) => boolean }, words: (names: string) => Localized): Rule<DockerfileRuleSubject> {

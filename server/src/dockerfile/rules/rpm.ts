@@ -59,7 +59,7 @@ export const yumCleanMissing = cleanupRule({
     'yum keeps repository metadata and downloaded packages in `/var/cache/yum`. Unless the same RUN ends with `yum clean all` (or removes `/var/cache/yum`), that cache is baked into the layer and every image pulled carries it. Not reported with a cache mount on `/var/cache/yum` or in stages that do not reach the final image.',
     'yum 会把仓库元数据和下载的软件包保存在 `/var/cache/yum`。除非在同一个 RUN 末尾执行 `yum clean all`（或删除 `/var/cache/yum`），这些缓存会被固化进镜像层，每次拉取镜像都要带上它们。若 `/var/cache/yum` 上有缓存挂载，或所在阶段不会进入最终镜像，则不报告。',
   ),
-}, { ...spec(yum, downloading), cleans: cleansWith(yum, [['clean', 'all']], yumCacheDirs), cacheDirs: yumCacheDirs },
+}, { ...spec(yum, downloading), cleans: cleansWith(yum, [['clean', 'all']], yumCacheDirs, rpmOptions), cacheDirs: yumCacheDirs },
 (inv) => message(`Add \`yum clean all\` after \`yum ${inv.subcommand!.text}\` in this RUN to keep the cache out of the image.`, `请在该 RUN 中 \`yum ${inv.subcommand!.text}\` 之后加上 \`yum clean all\`，避免缓存进入镜像。`));
 
 export const dnfCleanMissing = cleanupRule({
@@ -69,7 +69,7 @@ export const dnfCleanMissing = cleanupRule({
     'dnf and microdnf leave repository metadata in `/var/cache/dnf` (or `/var/cache/yum`). End the RUN that installs with `dnf clean all` (`microdnf clean all`) so the cache does not become part of the layer. Not reported with a cache mount on the cache directory or in stages that do not reach the final image.',
     'dnf 和 microdnf 会把仓库元数据留在 `/var/cache/dnf`（或 `/var/cache/yum`）。请在执行安装的 RUN 末尾加上 `dnf clean all`（`microdnf clean all`），使缓存不成为镜像层的一部分。若缓存目录上有缓存挂载，或所在阶段不会进入最终镜像，则不报告。',
   ),
-}, { ...spec(dnf, downloading), cleans: cleansWith(dnf, [['clean', 'all']], dnfCacheDirs), cacheDirs: dnfCacheDirs },
+}, { ...spec(dnf, downloading), cleans: cleansWith(dnf, [['clean', 'all']], dnfCacheDirs, rpmOptions), cacheDirs: dnfCacheDirs },
 (inv) => message(`Add \`${inv.command.name} clean all\` after \`${inv.command.name} ${inv.subcommand!.text}\` in this RUN.`, `请在该 RUN 中 \`${inv.command.name} ${inv.subcommand!.text}\` 之后加上 \`${inv.command.name} clean all\`。`));
 
 export const yumUnpinned = unpinnedRule({

@@ -33,7 +33,7 @@ export const zypperCleanMissing = cleanupRule({
     'zypper keeps metadata and packages under `/var/cache/zypp`. Run `zypper clean` (`zypper cc`) at the end of the RUN that installs so the cache stays out of the layer. Not reported with a cache mount on `/var/cache/zypp` or in stages that do not reach the final image.',
     'zypper 会把元数据和软件包保存在 `/var/cache/zypp` 下。请在执行安装的 RUN 末尾运行 `zypper clean`（`zypper cc`），使缓存不进入镜像层。若 `/var/cache/zypp` 上有缓存挂载，或所在阶段不会进入最终镜像，则不报告。',
   ),
-}, { ...spec(downloading), cleans: cleansWith(zypper, [['clean'], ['cc']], cacheDirs), cacheDirs },
+}, { ...spec(downloading), cleans: cleansWith(zypper, [['clean'], ['cc']], cacheDirs, zypperOptions), cacheDirs },
 (inv) => message(`Add \`zypper clean\` after \`zypper ${inv.subcommand!.text}\` in this RUN.`, `请在该 RUN 中 \`zypper ${inv.subcommand!.text}\` 之后加上 \`zypper clean\`。`));
 
 export const zypperUnpinned = unpinnedRule({
