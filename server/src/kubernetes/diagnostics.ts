@@ -11,6 +11,11 @@ import { applySuppressions } from './suppression';
 import { asWorkspaceIndex } from './workspace';
 
 export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagnostic[] {
+  return diagnoseManifestWith(file, ctx);
+}
+
+/** Same, reporting rules that throw (the corpus tests and the CLI want to know; the editor does not). */
+export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Diagnostic[] {
   const config = findKubeLinterConfig(ctx.filePath, ctx.files, asWorkspaceIndex(ctx.workspace)?.roots);
   const severityOf = severityResolver(ctx, config);
   // Templates (Helm charts) are not manifests until rendered: one notice, nothing else.
@@ -27,7 +32,7 @@ export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagn
   if (config && isIgnoredByConfig(config, ctx.filePath)) return [];
   const subject = { file, ctx };
   const patch = isPatchFile(subject);
-  const diagnostics = kubernetesRules.run(subject, ctx.lang, (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)));
+  const diagnostics = kubernetesRules.run(subject, ctx.lang, (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)), (rule, error) => onRuleError?.(rule.meta.id, error));
   return applySuppressions(file, diagnostics, namesOfRule);
 }
 

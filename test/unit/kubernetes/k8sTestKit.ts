@@ -92,3 +92,7 @@ export function variant(search: string, replacement: string, base = goodManifest
   if (!base.includes(search)) throw new Error(`fixture does not contain ${JSON.stringify(search)}`);
   return base.replace(search, replacement);
 }
+
+export function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { cronProblem } from '../../../server/src/kubernetes/rules/cronJob';
-import { diagnose, goodManifest, variant } from './k8sTestKit';
+import { diagnose, goodManifest, messageOf, variant } from './k8sTestKit';
 
 const only = (text: string, rule: string) => diagnose(text).filter((d) => d.code === rule);
 
@@ -11,7 +11,7 @@ test('YAML errors carry exact ranges, per document', () => {
   const [duplicate] = only(text, 'yaml-duplicate-key');
   assert.deepEqual(duplicate.range, { start: { line: 9, character: 2 }, end: { line: 9, character: 6 } });
   assert.equal(duplicate.severity, DiagnosticSeverity.Error);
-  assert.match(duplicate.message, /`name`/);
+  assert.match(messageOf(duplicate), /`name`/);
   const [tab] = only('apiVersion: v1\nkind: ConfigMap\nmetadata:\n\t\tname: a\n', 'yaml-tab-indent');
   assert.deepEqual(tab.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } });
 });
@@ -28,10 +28,10 @@ test('a broken Kubernetes document still gets its syntax errors', () => {
 
 test('unknown fields suggest the closest field and point at the key', () => {
   const [unknown] = only(variant('imagePullPolicy: IfNotPresent', 'imagePullPolicy: IfNotPresent\n          Image: nginx'), 'schema-unknown-field');
-  assert.match(unknown.message, /`Image`.*did you mean `image`/);
+  assert.match(messageOf(unknown), /`Image`.*did you mean `image`/);
   assert.equal(unknown.range.start.character, 10);
   const zh = diagnose(variant('imagePullPolicy: IfNotPresent', 'imagePullPolicy: IfNotPresent\n          Image: nginx'), { lang: 'zh-cn' }).find((d) => d.code === 'schema-unknown-field');
-  assert.match(zh!.message, /是否想写 `image`/);
+  assert.match(messageOf(zh!), /是否想写 `image`/);
 });
 
 test('types: int-or-string, quantities, booleans as strings, strings as numbers', () => {
@@ -40,15 +40,15 @@ test('types: int-or-string, quantities, booleans as strings, strings as numbers'
   assert.deepEqual(only(variant('memory: 128Mi\n            limits', 'memory: 1Gi\n            limits'), 'schema-type'), []);
   const badQuantity = only(variant('cpu: 100m', 'cpu: 100 millicores'), 'schema-type');
   assert.equal(badQuantity.length, 1);
-  assert.match(badQuantity[0].message, /quantity/);
+  assert.match(messageOf(badQuantity[0]), /quantity/);
   assert.equal(only(variant('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: "true"'), 'schema-type').length, 1);
   assert.equal(only(variant('          ports:', '          env:\n            - name: DEBUG\n              value: true\n          ports:'), 'schema-type').length, 1);
   assert.equal(only(variant('replicas: 1', 'replicas: [1]'), 'schema-type').length, 1);
 });
 
 test('required fields, enums and port ranges', () => {
-  assert.match(only(variant('    - port: 80\n', '    - name: web\n'), 'schema-required')[0].message, /`port`/);
-  assert.match(only(variant('    - port: 80', '    - port: 80\n      protocol: tcp'), 'schema-enum')[0].message, /TCP, UDP, SCTP/);
+  assert.match(messageOf(only(variant('    - port: 80\n', '    - name: web\n'), 'schema-required')[0]), /`port`/);
+  assert.match(messageOf(only(variant('    - port: 80', '    - port: 80\n      protocol: tcp'), 'schema-enum')[0]), /TCP, UDP, SCTP/);
   assert.equal(only(variant('containerPort: 8080', 'containerPort: 0'), 'port-out-of-range').length, 1);
 });
 
@@ -59,10 +59,10 @@ test('custom resources are not checked against the schema', () => {
 
 test('removed and deprecated apiVersions name the replacement', () => {
   const [removed] = only(variant('apiVersion: apps/v1', 'apiVersion: apps/v1beta2'), 'api-version-removed');
-  assert.match(removed.message, /removed in Kubernetes 1\.16; use apps\/v1/);
+  assert.match(messageOf(removed), /removed in Kubernetes 1\.16; use apps\/v1/);
   const [deprecated] = only('apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ext\n', 'api-version-deprecated');
   assert.equal(deprecated.severity, DiagnosticSeverity.Warning);
-  assert.match(deprecated.message, /EndpointSlice/);
+  assert.match(messageOf(deprecated), /EndpointSlice/);
 });
 
 test('names, label keys and values, annotation keys', () => {

@@ -18,9 +18,14 @@ export const yamlSyntax: KubeRule = {
     },
   },
   check({ file }, report) {
+    // One mistake often derails the parser for a few tokens: one error per line is enough.
+    const reportedLines = new Set<number>();
     for (const error of parserErrors(file)) {
       if (ownRules.has(error.code)) continue;
       const [from, to] = error.pos;
+      const line = file.document.positionAt(from).line;
+      if (reportedLines.has(line)) continue;
+      reportedLines.add(line);
       report({
         range: { start: file.document.positionAt(from), end: file.document.positionAt(Math.max(to, from + 1)) },
         // The parser's own message is precise and English-only; we prefix our wording.

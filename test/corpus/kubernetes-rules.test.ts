@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { diagnoseManifestWith } from '../../server/src/kubernetes/diagnostics';
+import type { ManifestFile } from '../../server/src/kubernetes/model';
+import { objectsOf } from '../../server/src/kubernetes/objects';
+import { builtinGroups } from '../../server/src/kubernetes/schema';
+import { documentIndexAt } from '../../server/src/kubernetes/suppression';
+import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
+import { contextFor, manifest } from '../unit/helpers';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, type CorpusEntry } from './corpus';
+
+/**
+ * All Kubernetes rules over the shared corpus, each repository indexed as one workspace (file names
+ * are un-flattened: `a__b.yaml` → `a/b.yaml`, so kustomizations find their patches):
+ * - no rule throws;
+ * - every error-severity finding is a reviewed, real problem (removed APIs, typos in archived
+ *   examples, test fixtures of policy engines…), listed in the snapshot;
+ * - custom resources are never flagged by schema rules;
+ * - Helm templates get at most one "templated file" notice and nothing else;
+ * - the number of findings per rule matches the reviewed snapshot. `UPDATE_SNAPSHOTS=1` rewrites it.
+ */
+const snapshotPath = join(__dirname, 'kubernetes-rules.snapshot.json');
+
+interface Result {
+  entry: CorpusEntry;
+  file: ManifestFile;
+  diagnostics: Diagnostic[];
+  crashes: string[];
+}
+
+const uriOf = (entry: CorpusEntry) => {
+  const [area, repo, name] = entry.path.split('/');
+  return `file:///corpus/${area}/${repo}/${name.replace(/__/g, '/')}`;
+};
+
+function run(): Result[] {
+  const entries = corpusEntries().filter((e) => e.kind === 'yaml');
+  const byRepo = new Map<string, CorpusEntry[]>();
+  for (const entry of entries) {
+    const repo = entry.path.split('/').slice(0, 2).join('/');
+    byRepo.set(repo, [...(byRepo.get(repo) ?? []), entry]);
+  }
+  const results: Result[] = [];
+  for (const repoEntries of byRepo.values()) {
+    const index = new WorkspaceIndex();
+    const files = repoEntries.map((entry) => {
+      const file = manifest(readCorpusFile(entry), uriOf(entry));
+      index.updateFile(uriOf(entry), file);
+      return { entry, file };
+    });
+    for (const { entry, file } of files) {
+      const crashes: string[] = [];
+      // No workspace files: a stray .kube-linter.yaml above the corpus must not change the counts.
+      const ctx = { ...contextFor('en', { filePath: entry.absolutePath }), workspace: index };
+      const diagnostics = diagnoseManifestWith(file, ctx, (id, error) => crashes.push(`${id}: ${String(error)}`));
+      results.push({ entry, file, diagnostics, crashes });
+    }
+  }
+  return results;
+}
+
+const results = corpusAvailable ? run() : [];
+const describe = (r: Result, d: Diagnostic) => `${r.entry.path}:${d.range.start.line + 1} ${d.code}`;
+const skip = corpusAvailable ? false : corpusMissingMessage;
+
+function snapshot(): { counts: Record<string, number>; errors: string[] } | undefined {
+  return existsSync(snapshotPath) ? JSON.parse(readFileSync(snapshotPath, 'utf8')) : undefined;
+}
+
+function current() {
+  const counts: Record<string, number> = {};
+  for (const r of results) for (const d of r.diagnostics) if (r.entry.area === 'k8s') counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
+  const errors = results
+    .filter((r) => r.entry.area === 'k8s')
+    .flatMap((r) => r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => describe(r, d)))
+    .sort();
+  return { counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))), errors };
+}
+
+if (corpusAvailable && (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapshotPath))) {
+  writeFileSync(snapshotPath, `${JSON.stringify(current(), null, 2)}\n`);
+}
+
+test('every corpus manifest and Helm template is diagnosed without a rule crashing', { skip }, () => {
+  assert.ok(results.filter((r) => r.entry.area === 'k8s').length > 700, `only ${results.length} manifests found`);
+  assert.deepEqual(results.flatMap((r) => r.crashes.map((c) => `${r.entry.path}: ${c}`)), []);
+});
+
+test('error-severity findings are exactly the reviewed real problems', { skip }, () => {
+  const now = current().errors;
+  // Every remaining error is a real fault of the file (see the snapshot): removed API versions,
+  // misspelled or misplaced fields in archived examples, lowercase enum values, duplicate keys,
+  // kustomize fragments outside this corpus, and YAML our parser rejects for bad flow indentation.
+  assert.deepEqual(now, snapshot()?.errors);
+  const allowedRules = new Set(['api-version-removed', 'api-version-kind-mismatch', 'schema-unknown-field', 'schema-required', 'schema-enum', 'schema-type', 'yaml-syntax', 'yaml-duplicate-key']);
+  assert.deepEqual(now.filter((line) => !allowedRules.has(line.split(' ').pop()!)), []);
+});
+
+test('custom resources are never flagged by schema rules', { skip }, () => {
+  const flagged: string[] = [];
+  let customObjects = 0;
+  for (const r of results) {
+    const objects = objectsOf(r.file);
+    customObjects += objects.filter((o) => !builtinGroups.has(o.group)).length;
+    for (const d of r.diagnostics) {
+      if (!String(d.code).startsWith('schema-') && d.code !== 'api-version-kind-mismatch') continue;
+      const doc = documentIndexAt(r.file, r.file.document.offsetAt(d.range.start));
+      const object = objects.find((o) => o.doc.index === doc);
+      if (object && !builtinGroups.has(object.group)) flagged.push(describe(r, d));
+    }
+  }
+  assert.ok(customObjects > 200, `only ${customObjects} custom resources seen`);
+  assert.deepEqual(flagged, []);
+});
+
+test('gateway-api invalid examples are custom resources: diagnosed, but not by built-in schema rules', { skip }, () => {
+  const invalid = results.filter((r) => r.entry.path.includes('hack__invalid-examples__'));
+  assert.ok(invalid.length >= 10);
+  for (const r of invalid) {
+    assert.ok(objectsOf(r.file).every((o) => !builtinGroups.has(o.group)), r.entry.path);
+    assert.deepEqual(r.diagnostics.filter((d) => String(d.code).startsWith('schema-')).map((d) => describe(r, d)), []);
+  }
+});
+
+test('deliberately broken built-in manifests of policy test suites are flagged', { skip }, () => {
+  // kyverno's "disallow deprecated APIs" fixtures use removed apiVersions on purpose.
+  const fixtures = results.filter((r) => /check-deprecated-apis__\.kyverno-test__resource\.yaml$/.test(r.entry.path));
+  assert.ok(fixtures.length >= 2);
+  for (const r of fixtures) assert.ok(r.diagnostics.some((d) => d.code === 'api-version-removed'), r.entry.path);
+});
+
+test('Helm templates get at most one clear notice and nothing else', { skip }, () => {
+  const templates = results.filter((r) => r.entry.area === 'k8s-templated');
+  assert.ok(templates.length >= 40, `only ${templates.length} templates`);
+  for (const r of templates) {
+    assert.ok(r.diagnostics.length <= 1, `${r.entry.path}: ${r.diagnostics.map((d) => d.code).join(', ')}`);
+    for (const d of r.diagnostics) {
+      assert.equal(d.code, 'templated-file');
+      assert.equal(d.severity, DiagnosticSeverity.Information);
+    }
+  }
+  assert.ok(templates.filter((r) => r.diagnostics.length === 1).length >= 30);
+});
+
+test('findings per rule match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip }, () => {
+  assert.deepEqual(current().counts, snapshot()?.counts);
+});
