@@ -82,6 +82,9 @@ function snippetEscape(escapeChar: string): string {
 function keywordItems(model: DockerfileModel, range: Range, typed: string, onbuild: boolean, lang: DocsLanguage, keywordOnly = false): CompletionItem[] {
   const lower = preferLowerCase(model, typed, range.start.line);
   const escape = snippetEscape(model.ast.getEscapeCharacter());
+  // Before the first FROM only ARG and FROM are valid, so they come first there.
+  const firstFrom = model.ast.getFROMs()[0];
+  const beforeFirstFrom = !onbuild && (!firstFrom || firstFrom.getRange().start.line >= range.start.line);
   const items: CompletionItem[] = [];
   for (const name of instructionNames) {
     if (onbuild && forbiddenOnbuildTriggers.includes(name)) continue;
@@ -92,7 +95,7 @@ function keywordItems(model: DockerfileModel, range: Range, typed: string, onbui
       kind: CompletionItemKind.Keyword, detail: doc.syntax[0], documentation, filterText: keyword,
       tags: doc.deprecated ? [CompletionItemTag.Deprecated as CompletionItemTag] : undefined,
     };
-    const order = doc.deprecated ? 'z' : 'a';
+    const order = doc.deprecated ? 'z' : beforeFirstFrom && (name === 'FROM' || name === 'ARG') ? '0' : 'a';
     if (keywordOnly) {
       items.push({ ...base, label: keyword, sortText: `${order}${name}`, textEdit: { range, newText: keyword }, insertTextFormat: InsertTextFormat.PlainText });
       continue;

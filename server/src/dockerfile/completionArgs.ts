@@ -89,7 +89,7 @@ function flagValueItems(model: DockerfileModel, cursor: InstructionCursor, token
     case 'boolean':
       return ['true', 'false'].map((v, i) => valueItem(model, { ...booleanValueDocs[v], syntax: flag.syntax }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}=${v}`, i));
     case 'stage':
-      return stageItems(model, cursor, valueStart, end, lang, true);
+      return stageItems(model, cursor, valueStart, end, lang, { excludeCurrent: true, allowIndex: true });
     case 'chmod':
       return commonModes.map((v, i) => valueItem(model, { ...v, name: v.name.slice(1) }, valueStart, end, lang, CompletionItemKind.Value, v.name.slice(1), i));
     case 'duration':
@@ -135,7 +135,7 @@ function mountItems(model: DockerfileModel, cursor: InstructionCursor, token: To
     case 'mountType': return mountTypes.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.EnumMember, `type=${v.name}`, i));
     case 'sharing': return sharingValues.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.EnumMember, `sharing=${v.name}`, i));
     case 'boolean': return ['true', 'false'].map((v, i) => valueItem(model, booleanValueDocs[v], start, end, lang, CompletionItemKind.Value, `${option.name}=${v}`, i));
-    case 'stage': return stageItems(model, cursor, start, end, lang, false);
+    case 'stage': return stageItems(model, cursor, start, end, lang, { excludeCurrent: true, allowIndex: true });
     case 'mode': return commonModes.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.Value, `mode=${v.name}`, i));
     case 'path': return type === 'cache' && option.name === 'target'
       ? commonCacheTargets.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.Folder, v.name, i))
@@ -169,17 +169,24 @@ function mountKeyItem(model: DockerfileModel, option: MountOptionDoc, start: num
 // ---------------------------------------------------------------------------------------------
 // Stages, variables and positional arguments
 
-/** Named stages defined before the cursor's stage (BuildKit resolves only those); COPY cannot name its own stage. */
-function stageItems(model: DockerfileModel, cursor: InstructionCursor, start: number, end: number, lang: DocsLanguage, excludeCurrent: boolean): CompletionItem[] {
+/**
+ * Stages defined before the cursor's line (BuildKit resolves only those); COPY cannot name its own
+ * stage. Unnamed stages are offered by index where an index is accepted (`--from`, not `FROM`).
+ */
+function stageItems(model: DockerfileModel, cursor: InstructionCursor, start: number, end: number, lang: DocsLanguage, options: { excludeCurrent: boolean; allowIndex: boolean }): CompletionItem[] {
   const current = stageAt(model, model.document.positionAt(cursor.offset));
   const line = model.document.positionAt(cursor.offset).line;
-  const candidates = semanticsOf(model).stages.filter((stage: Stage) => stage.name && stage.from.getRange().start.line < line && !(excludeCurrent && stage === current));
-  return candidates.map((stage, index) => ({
-    label: stage.name!, kind: CompletionItemKind.Module, detail: model.document.getText(stage.from.getRange()).split(/\r?\n/)[0],
-    sortText: String(index).padStart(3, '0'),
-    documentation: { kind: MarkupKind.Markdown, value: stageHover(model, stage, lang) },
-    textEdit: { range: range(model, start, end), newText: stage.name! }, insertTextFormat: InsertTextFormat.PlainText,
-  }));
+  const candidates = semanticsOf(model).stages.filter((stage: Stage) => (stage.name || options.allowIndex)
+    && stage.from.getRange().start.line < line && !(options.excludeCurrent && stage === current));
+  return candidates.map((stage, index) => {
+    const label = stage.name ?? String(stage.index);
+    return {
+      label, kind: CompletionItemKind.Module, detail: model.document.getText(stage.from.getRange()).split(/\r?\n/)[0],
+      sortText: String(index).padStart(3, '0'),
+      documentation: { kind: MarkupKind.Markdown, value: stageHover(model, stage, lang) },
+      textEdit: { range: range(model, start, end), newText: label }, insertTextFormat: InsertTextFormat.PlainText,
+    };
+  });
 }
 
 /**
@@ -269,7 +276,7 @@ function positionalItems(model: DockerfileModel, cursor: InstructionCursor, keyw
   switch (keyword) {
     case 'FROM': {
       if (index === 0) {
-        const items = stageItems(model, cursor, start, end, lang, true);
+        const items = stageItems(model, cursor, start, end, lang, { excludeCurrent: true, allowIndex: false });
         items.push(valueItem(model, scratchImage, start, end, lang, CompletionItemKind.Module, 'scratch', 99));
         return items;
       }

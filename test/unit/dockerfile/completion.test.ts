@@ -267,3 +267,15 @@ test('the one-pass scope walk agrees with the semantic model on every corpus ins
   }
   assert.ok(compared > 100, `only ${compared} instructions compared`);
 });
+
+test('unnamed earlier stages are offered by index after --from=, never in FROM', () => {
+  assert.deepEqual(labels(complete('FROM golang\nFROM node AS web\nFROM alpine\nCOPY --from=| /a /b').items), ['0', 'web']);
+  assert.deepEqual(labels(complete('FROM golang\nFROM alpine AS x\nRUN --mount=from=|').items), ['0'], 'not the current stage');
+  assert.deepEqual(labels(complete('FROM golang\nFROM |').items), ['--platform', 'scratch']);
+});
+
+test('before the first FROM, FROM and ARG are proposed first', () => {
+  const sorted = (text: string): string[] => [...complete(text).items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
+  assert.deepEqual([...new Set(sorted('# syntax=docker/dockerfile:1\n|').slice(0, 4))], ['ARG', 'FROM']);
+  assert.equal(sorted('FROM alpine\n|')[0], 'ADD');
+});
