@@ -1,5 +1,5 @@
 import {
-  CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range,
+  CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type MarkupContent, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage } from '../common/localized';
 import type { FeatureContext } from '../common/service';
@@ -7,6 +7,7 @@ import { completeArguments } from './completionArgs';
 import { cursorAt, type InstructionCursor } from './cursor';
 import {
   buildChecks, checkDirectiveKeys, directives, forbiddenOnbuildTriggers, instructionDocs, instructionNames, markdownDoc,
+  type InstructionName,
 } from './docs';
 import type { DockerfileModel } from './model';
 
@@ -79,6 +80,19 @@ function snippetEscape(escapeChar: string): string {
   return escapeChar === '\\' ? '\\\\' : escapeChar;
 }
 
+/** Instruction docs are static: render each once per language, not on every keystroke. */
+const renderedInstructionDocs = new Map<string, MarkupContent>();
+
+function instructionDocumentation(name: InstructionName, lang: DocsLanguage): MarkupContent {
+  const key = `${lang}:${name}`;
+  let doc = renderedInstructionDocs.get(key);
+  if (!doc) {
+    doc = markdownDoc(name, instructionDocs[name], lang);
+    renderedInstructionDocs.set(key, doc);
+  }
+  return doc;
+}
+
 function keywordItems(model: DockerfileModel, range: Range, typed: string, onbuild: boolean, lang: DocsLanguage, keywordOnly = false): CompletionItem[] {
   const lower = preferLowerCase(model, typed, range.start.line);
   const escape = snippetEscape(model.ast.getEscapeCharacter());
@@ -90,7 +104,7 @@ function keywordItems(model: DockerfileModel, range: Range, typed: string, onbui
     if (onbuild && forbiddenOnbuildTriggers.includes(name)) continue;
     const doc = instructionDocs[name];
     const keyword = lower ? name.toLowerCase() : name;
-    const documentation = markdownDoc(name, doc, lang);
+    const documentation = instructionDocumentation(name, lang);
     const base: Partial<CompletionItem> = {
       kind: CompletionItemKind.Keyword, detail: doc.syntax[0], documentation, filterText: keyword,
       tags: doc.deprecated ? [CompletionItemTag.Deprecated as CompletionItemTag] : undefined,
