@@ -265,7 +265,7 @@ export function parseExecForm(src: Source): ShellWord[] | undefined {
         const decoded = ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[e];
         if (decoded === undefined) return undefined;
         value += decoded;
-        offsets.push(src.offsets[i + 1]);
+        offsets.push(src.offsets[i]);
         i += 2;
         continue;
       }
@@ -275,6 +275,7 @@ export function parseExecForm(src: Source): ShellWord[] | undefined {
       i++;
     }
     if (i >= t.length) return undefined;
+    offsets.push(src.offsets[i]);
     i++;
     words.push({ text: value, start: src.offsets[wordStart], end: src.offsets[i], quoted: true, dynamic: false, plainPrefix: 0, offsets });
     skipSpace();

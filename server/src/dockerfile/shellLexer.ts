@@ -24,7 +24,10 @@ export interface ShellWord {
   readonly dynamic: boolean;
   /** Length of the leading part of `text` written without quotes or expansions. */
   readonly plainPrefix: number;
-  /** Document offset of each character of `text`; used to parse `sh -c` strings in place. */
+  /**
+   * Document offset of each character of `text`, plus one final entry where the last character
+   * ends (before any closing quote); used to parse `sh -c` strings in place.
+   */
   readonly offsets: readonly number[];
 }
 
@@ -160,7 +163,9 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
   let quoted = false;
   let dynamic = false;
   let plainPrefix = -1;
-  const add = (ch: string, at: number) => { text += ch; offsets.push(src.offsets[at]); };
+  let contentEnd = src.offsets[start];
+  /** Appends `ch`, written in the source from index `at` up to `next`. */
+  const add = (ch: string, at: number, next = at + 1) => { text += ch; offsets.push(src.offsets[at]); contentEnd = src.offsets[next]; };
   const addRaw = (from: number, to: number) => { for (let k = from; k < to; k++) add(t[k], k); };
   const markSpecial = () => { if (plainPrefix < 0) plainPrefix = text.length; };
   let i = start;
@@ -178,7 +183,7 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
     if (c === '\\') {
       markSpecial();
       if (t[i + 1] === '\n') { i += 2; continue; }
-      if (i + 1 < t.length) { add(t[i + 1], i + 1); i += 2; } else { add(c, i); i++; }
+      if (i + 1 < t.length) { add(t[i + 1], i, i + 2); i += 2; } else { add(c, i); i++; }
       continue;
     }
     if (c === "'") {
@@ -196,7 +201,7 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
       i++;
       while (i < t.length && t[i] !== '"') {
         if (t[i] === '\\' && i + 1 < t.length && '$`"\\\n'.includes(t[i + 1])) {
-          if (t[i + 1] !== '\n') add(t[i + 1], i + 1);
+          if (t[i + 1] !== '\n') add(t[i + 1], i, i + 2);
           i += 2;
         } else if (t[i] === '$' || t[i] === '`') {
           const end = skipExpansion(t, i);
@@ -228,19 +233,20 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
     i++;
   }
   if (plainPrefix < 0) plainPrefix = text.length;
+  offsets.push(contentEnd);
   const end = src.offsets[Math.min(i, t.length)];
   return { word: { text, start: src.offsets[start], end, quoted, dynamic, plainPrefix, offsets }, next: i };
 }
 
 const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
 
-function readAnsiC(src: Source, from: number, add: (ch: string, at: number) => void): number {
+function readAnsiC(src: Source, from: number, add: (ch: string, at: number, next?: number) => void): number {
   const t = src.text;
   let i = from;
   while (i < t.length && t[i] !== "'") {
     if (t[i] === '\\' && i + 1 < t.length) {
       const e = t[i + 1];
-      add(ansiEscapes[e] ?? e, i + 1);
+      add(ansiEscapes[e] ?? e, i, i + 2);
       i += 2;
     } else {
       add(t[i], i);

@@ -213,8 +213,7 @@ function nestScripts(command: ShellCommand, depth: number, pipefail: boolean, ou
   const inner: ScriptOptions = { depth: depth + 1, pipefail: shell.pipefail };
   if (shell.script) {
     const word = shell.script;
-    const last = word.offsets.length ? word.offsets[word.offsets.length - 1] + 1 : word.end;
-    analyzeScript({ text: word.text, offsets: [...word.offsets, last] }, inner, out);
+    analyzeScript({ text: word.text, offsets: [...word.offsets] }, inner, out);
   } else if (!shell.hasFile) {
     for (const heredoc of command.heredocs) {
       if (heredoc.body) analyzeScript(heredoc.body, inner, out);
