@@ -51,7 +51,10 @@ export function formatDockerfileRange(model: DockerfileModel, range: Range, opti
   return toEdits(plan(model, options, ctx), first, last);
 }
 
-/** After Enter on a continued line (or typing the escape char), indent the continuation line. */
+/**
+ * After Enter on a line that ends with the escape char, indent the new continuation line. Typing
+ * the escape char itself needs nothing yet (the line it continues onto does not exist).
+ */
 export function formatDockerfileOnType(model: DockerfileModel, position: Position, ch: string, options: FormattingOptions, ctx: FeatureContext): TextEdit[] {
   const escapeChar = model.ast.getEscapeCharacter();
   if (ch !== '\n' || position.line === 0) return [];
