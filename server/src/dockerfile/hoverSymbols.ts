@@ -18,7 +18,7 @@ const text = {
   noValue: { en: 'No default: empty unless passed with `--build-arg`.', zh: '没有默认值：除非通过 `--build-arg` 传入，否则为空。' },
   inherits: { en: 'Takes the global default from line', zh: '沿用全局默认值，来自第' },
   inheritedEnv: { en: 'Inherited from the base stage', zh: '继承自基础阶段' },
-  undeclared: { en: 'Not declared in scope here: it expands to an empty string (or the `${NAME:-default}` fallback).', zh: '此处作用域内未声明：它会展开为空字符串（或 `${NAME:-default}` 中的默认值）。' },
+  undeclared: { en: 'Not declared by this Dockerfile in scope here: unless the base image sets it (as images do for `PATH` or `HOME`), it expands to an empty string or to the `${NAME:-default}` fallback.', zh: '此处作用域内本 Dockerfile 未声明它：除非基础镜像设置了它（镜像通常会设置 `PATH`、`HOME` 等），否则会展开为空字符串或 `${NAME:-default}` 中的默认值。' },
   globalHidden: { en: 'A global ARG with this name exists (line {line}), but a stage only sees it after `ARG {name}`.', zh: '存在同名的全局 ARG（第 {line} 行），但阶段内必须先写 `ARG {name}` 才能使用它。' },
   platformHidden: { en: 'BuildKit sets it in the global scope; inside a stage declare `ARG {name}` first.', zh: 'BuildKit 只在全局作用域中设置它；在阶段内需先声明 `ARG {name}`。' },
   proxyAvailable: { en: 'Available to RUN without a declaration.', zh: 'RUN 无需声明即可使用。' },

@@ -115,7 +115,7 @@ test('variables: global ARG in FROM, hidden in a stage until re-declared, defaul
   assert.equal(rangeText(inFrom.text, inFrom.hover), '${BASE}');
 
   const hidden = hoverAt(lineOf(scoped, 3, 'VERSION'));
-  assert.match(hidden.value, /Not declared in scope/);
+  assert.match(hidden.value, /Not declared by this Dockerfile in scope/);
   assert.match(hidden.value, /global ARG with this name exists \(line 2\)/);
   assert.match(hidden.value, /ARG VERSION/);
 
@@ -131,12 +131,12 @@ test('variables: global ARG in FROM, hidden in a stage until re-declared, defaul
   assert.match(inherited.value, /environment variable \(ENV\)/);
   assert.match(inherited.value, /Inherited from the base stage `build`/);
   const notInherited = hoverAt(lineOf(scoped, 8, 'VERSION'));
-  assert.match(notInherited.value, /Not declared in scope/);
+  assert.match(notInherited.value, /Not declared by this Dockerfile in scope/);
 });
 
 test('variables: Chinese text, declarations and predefined args', () => {
   const zh = hoverAt(lineOf(scoped, 3, 'VERSION'), 'zh-cn');
-  assert.match(zh.value, /作用域内未声明/);
+  assert.match(zh.value, /本 Dockerfile 未声明/);
   const declaration = hoverAt(lineOf(scoped, 4, 'VERSION'));
   assert.match(declaration.value, /Default value: `1\.2\.3`/);
   assert.equal(rangeText(declaration.text, declaration.hover), 'VERSION');
