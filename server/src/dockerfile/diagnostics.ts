@@ -17,7 +17,12 @@ export function dockerfileRuleConfig(model: DockerfileModel, ctx: FeatureContext
 
 /** Runs every enabled rule once over the parsed model, then drops findings that comments suppress. */
 export function diagnoseDockerfile(model: DockerfileModel, ctx: FeatureContext): Diagnostic[] {
+  return diagnoseDockerfileWith(model, ctx);
+}
+
+/** Same, reporting rules that throw (they never take the other rules down); the corpus test listens. */
+export function diagnoseDockerfileWith(model: DockerfileModel, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Diagnostic[] {
   const config = dockerfileRuleConfig(model, ctx);
-  const diagnostics = dockerfileRules.run({ model, ctx, config }, ctx.lang, (rule) => config.severityOf(rule.meta));
+  const diagnostics = dockerfileRules.run({ model, ctx, config }, ctx.lang, (rule) => config.severityOf(rule.meta), (rule, error) => onRuleError?.(rule.meta.id, error));
   return withoutSuppressed(model, diagnostics, (code) => dockerfileRules.find(code)?.meta);
 }

@@ -6,7 +6,7 @@ import { isBuildkitCheckName, resolveRuleConfig } from '../../../server/src/conf
 import { multipleCmd } from '../../../server/src/dockerfile/rules/semanticsInstructions';
 import { codesOf, diagnose, memoryFiles, withCode } from './rules-helpers';
 
-const text = 'FROM alpine as build\nCMD node app.js\nEXPOSE 80/TCP\n';
+const text = 'FROM alpine:3.20 as build\nCMD node app.js\nEXPOSE 80/TCP\n';
 
 test('parses every .hadolint.yaml key Stevedore honours', () => {
   const config = parseHadolintConfig([

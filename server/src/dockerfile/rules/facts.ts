@@ -1,4 +1,4 @@
-import type { Argument, Flag, Instruction } from 'dockerfile-ast';
+import type { Argument, Flag, Heredoc, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
 import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
@@ -35,6 +35,10 @@ export interface DockerfileFacts {
   stageOf(instruction: Instruction): Stage | undefined;
   /** The instruction's arguments without heredoc bodies (what the instruction line itself says). */
   lineArguments(instruction: Instruction): Argument[];
+  /** Upper-cased keyword of an instruction (no re-scan of the text). */
+  keywordOf(instruction: Instruction): string;
+  /** The instruction's heredocs, looked for only when its text contains `<<`. */
+  heredocsOf(instruction: Instruction): Heredoc[];
   /** The instruction whose range covers a line, if any (binary search). */
   instructionAtLine(line: number): Instruction | undefined;
 }
@@ -78,17 +82,33 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
   const stageIndex = new Map<Instruction, number>();
   for (const stage of semantics.stages) for (const instruction of stage.instructions) stageIndex.set(instruction, stage.index);
   const argumentCache = new Map<Instruction, Argument[]>();
+  const keywordIndex = new Map<Instruction, string>();
+  instructions.forEach((instruction, index) => keywordIndex.set(instruction, keywords[index]));
+  const heredocCache = new Map<Instruction, Heredoc[]>();
   const starts = instructions.map((i) => i.getRange().start.line);
+  const heredocs = (instruction: Instruction): Heredoc[] => {
+    let found = heredocCache.get(instruction);
+    if (!found) {
+      const range = instruction.getRange();
+      let mentions = false;
+      for (let line = range.start.line; line <= range.end.line && !mentions; line++) mentions = (lines[line] ?? '').includes('<<');
+      found = mentions ? readHeredocs(instruction) : [];
+      heredocCache.set(instruction, found);
+    }
+    return found;
+  };
 
   return {
     lines, instructions, keywords, semantics, directives: readDirectives(lines),
     stageReferences: collectStageReferences(semantics, instructions, keywords, stageIndex),
     stageIndexOf: (instruction) => stageIndex.get(instruction) ?? -1,
+    keywordOf: (instruction) => keywordIndex.get(instruction) ?? instruction.getKeyword().toUpperCase(),
+    heredocsOf: heredocs,
     stageOf: (instruction) => semantics.stages[stageIndex.get(instruction) ?? -1],
     lineArguments(instruction) {
       let args = argumentCache.get(instruction);
       if (!args) {
-        args = argumentsWithoutHeredocBodies(instruction);
+        args = argumentsWithoutHeredocBodies(instruction, heredocs(instruction));
         argumentCache.set(instruction, args);
       }
       return args;
@@ -108,27 +128,26 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
   };
 }
 
-function heredocsOf(instruction: Instruction): { startLine: number; bodyStartLine: number }[] {
-  const getter = (instruction as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getStartRange(): Range }[] }).getHeredocs;
+function readHeredocs(instruction: Instruction): Heredoc[] {
+  const getter = (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
   if (typeof getter !== 'function') return [];
   try {
-    return getter.call(instruction).map((h) => ({ startLine: h.getStartRange().start.line, bodyStartLine: h.getStartRange().start.line + 1 }));
+    return getter.call(instruction);
   } catch {
     return [];
   }
 }
 
-function argumentsWithoutHeredocBodies(instruction: Instruction): Argument[] {
+function argumentsWithoutHeredocBodies(instruction: Instruction, heredocs: readonly Heredoc[]): Argument[] {
   let args: Argument[];
   try {
     args = instruction.getArguments();
   } catch {
     return [];
   }
-  const heredocs = heredocsOf(instruction);
   if (heredocs.length === 0) return args;
   // Heredoc bodies start on the line after the first `<<WORD`; the instruction's own words end there.
-  const cutLine = Math.min(...heredocs.map((h) => h.bodyStartLine));
+  const cutLine = Math.min(...heredocs.map((h) => h.getStartRange().start.line + 1));
   return args.filter((arg) => arg.getRange().start.line < cutLine);
 }
 

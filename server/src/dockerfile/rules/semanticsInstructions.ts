@@ -3,7 +3,7 @@ import type { Rule, RuleMeta } from '../../common/rules';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
-import { factsOf } from './facts';
+import { factsOf, type DockerfileFacts } from './facts';
 import { argumentText, parseJsonArray } from './syntaxArguments';
 
 type Subject = DockerfileRuleSubject;
@@ -14,7 +14,7 @@ function lastOneWins(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', meta: RuleMe
     check({ model }, report) {
       const facts = factsOf(model);
       for (const stage of facts.semantics.stages) {
-        const found = stage.instructions.filter((i) => i.getKeyword().toUpperCase() === keyword);
+        const found = stage.instructions.filter((i) => facts.keywordOf(i) === keyword);
         const last = found[found.length - 1];
         for (const instruction of found.slice(0, -1)) {
           const range = instruction.getRange();
@@ -64,9 +64,9 @@ export const copyMultipleSourcesDestination: Rule<Subject> = {
     facts.instructions.forEach((instruction, index) => {
       const keyword = facts.keywords[index];
       if (keyword !== 'COPY' && keyword !== 'ADD') return;
-      const found = argumentText(model, facts, instruction);
-      const json = found ? parseJsonArray(found.text) : undefined;
       const args = facts.lineArguments(instruction);
+      const found = args[0]?.getValue().startsWith('[') ? argumentText(model, facts, instruction) : undefined;
+      const json = found ? parseJsonArray(found.text) : undefined;
       const count = json ? json.length : args.length;
       const destination = json ? json[json.length - 1] : args[args.length - 1]?.getValue();
       if (count <= 2 || destination === undefined || destination.includes('$')) return;
@@ -112,7 +112,7 @@ export const relativeWorkdir: Rule<Subject> = {
     for (const stage of facts.semantics.stages) {
       let absolute = stage.baseStage ? hasAbsolute.get(stage.baseStage) ?? false : false;
       for (const instruction of stage.instructions) {
-        if (instruction.getKeyword().toUpperCase() !== 'WORKDIR') continue;
+        if (facts.keywordOf(instruction) !== 'WORKDIR') continue;
         const args = facts.lineArguments(instruction);
         if (args.length === 0) continue;
         const path = unquote(args.map((a) => a.getValue()).join(' '));
@@ -165,11 +165,11 @@ export const maintainerDeprecated: Rule<Subject> = {
   },
 };
 
-function stageHasShell(stage: Stage | undefined, before: Instruction): boolean {
+function stageHasShell(facts: DockerfileFacts, stage: Stage | undefined, before: Instruction): boolean {
   for (let current = stage, depth = 0; current && depth < 256; current = current.baseStage, depth++) {
     for (const instruction of current.instructions) {
       if (current === stage && instruction.getRange().start.line >= before.getRange().start.line) break;
-      if (instruction.getKeyword().toUpperCase() === 'SHELL') return true;
+      if (facts.keywordOf(instruction) === 'SHELL') return true;
     }
   }
   return false;
@@ -197,7 +197,7 @@ export const jsonArgsRecommended: Rule<Subject> = {
       if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') return;
       const found = argumentText(model, facts, instruction);
       if (!found || found.text.trimStart().startsWith('[')) return;
-      if (stageHasShell(facts.stageOf(instruction), instruction)) return;
+      if (stageHasShell(facts, facts.stageOf(instruction), instruction)) return;
       const text = found.text.trim();
       const canConvert = plainWords.test(text) && model.document.getText(found.range) === found.text;
       report({

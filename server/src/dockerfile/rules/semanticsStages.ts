@@ -27,6 +27,13 @@ export const copyFromUnknownStage: Rule<Subject> = {
   check({ model }, report) {
     const { semantics, stageOf, stageReferences } = factsOf(model);
     const { stages } = semantics;
+    const variableNames = stages.some((s) => s.name?.includes('$'));
+    const suggestions = new Map<string, string | undefined>();
+    const suggestionFor = (text: string, before: number): string | undefined => {
+      const key = `${before}\u0000${text}`;
+      if (!suggestions.has(key)) suggestions.set(key, closest(text, stages.filter((s) => s.index < before && s.name).map((s) => s.name!)));
+      return suggestions.get(key);
+    };
     for (const reference of stageReferences) {
       if (!isFlagReference(reference) || reference.text.includes('$')) continue;
       const current = stageOf(reference.instruction);
@@ -46,9 +53,8 @@ export const copyFromUnknownStage: Rule<Subject> = {
         continue;
       }
       // An image reference, or stage names we cannot know (`AS ${NAME}`).
-      if (looksLikeImage(text) || stages.some((s) => s.name?.includes('$'))) continue;
-      const earlierNames = stages.filter((s) => s.index < current.index && s.name).map((s) => s.name!);
-      const suggestion = closest(text, earlierNames);
+      if (looksLikeImage(text) || variableNames) continue;
+      const suggestion = suggestionFor(text, current.index);
       report({
         range: reference.range,
         message: suggestion

@@ -1,21 +1,13 @@
-import { From } from 'dockerfile-ast';
 import type { Rule } from '../../common/rules';
-import type { DockerfileModel } from '../model';
-import type { Stage, VariableReference } from '../semantic';
+import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { closest, fix, replace } from './edits';
 import { factsOf } from './facts';
 import { isImageReference } from './syntaxFrom';
-import { heredocsOf } from './syntaxStructure';
-import { frontendExpandedInstructions, predefinedArgs, wellKnownEnvironment } from './tables';
+import { predefinedArgs, wellKnownEnvironment } from './tables';
+import { expandedReferencesOf } from './expandedVariables';
 
 type Subject = DockerfileRuleSubject;
-
-/** `${NAME:-x}`, `${NAME+x}`, `${NAME?msg}`…: the writer handled "unset" on purpose. */
-function hasModifier(model: DockerfileModel, reference: VariableReference): boolean {
-  const text = model.document.getText(reference.range);
-  return text.startsWith('${') && text.length > reference.name.length + 3;
-}
 
 /** The stage's ancestry ends in `scratch` or another stage, so every variable it has is in this file. */
 function knowsWholeEnvironment(stage: Stage | undefined): boolean {
@@ -28,11 +20,6 @@ function knowsWholeEnvironment(stage: Stage | undefined): boolean {
     return (current.baseImage ?? '').toLowerCase() === 'scratch';
   }
   return false;
-}
-
-function inHeredocBody(reference: VariableReference): boolean {
-  const heredocs = heredocsOf(reference.instruction);
-  return heredocs.some((h) => reference.range.start.line > h.getStartRange().start.line);
 }
 
 export const undefinedArgInFrom: Rule<Subject> = {
@@ -48,10 +35,9 @@ export const undefinedArgInFrom: Rule<Subject> = {
     },
   },
   check({ model }, report) {
-    const { semantics } = factsOf(model);
-    const globals = semantics.globalArgs.map((d) => d.name);
-    for (const reference of semantics.references) {
-      if (!(reference.instruction instanceof From) || reference.declaration || predefinedArgs.has(reference.name)) continue;
+    const globals = factsOf(model).semantics.globalArgs.map((d) => d.name);
+    for (const reference of expandedReferencesOf(model)) {
+      if (reference.keyword !== 'FROM' || reference.declared || predefinedArgs.has(reference.name)) continue;
       const suggestion = closest(reference.name, globals);
       report({
         range: reference.nameRange,
@@ -87,11 +73,9 @@ export const undefinedVariable: Rule<Subject> = {
       declaredInStage.set(declaration.stage.index, list);
     }
     const globals = semantics.globalArgs.map((d) => d.name);
-    for (const reference of semantics.references) {
-      if (reference.declaration || !reference.stage || reference.instruction instanceof From) continue;
+    for (const reference of expandedReferencesOf(model)) {
+      if (reference.declared || !reference.stage || reference.keyword === 'FROM' || reference.hasModifier) continue;
       if (predefinedArgs.has(reference.name) || wellKnownEnvironment.has(reference.name)) continue;
-      if (!frontendExpandedInstructions.has(reference.instruction.getKeyword().toUpperCase())) continue;
-      if (hasModifier(model, reference) || inHeredocBody(reference)) continue;
       const candidates = [...(declaredInStage.get(reference.stage.index) ?? []), ...globals];
       const suggestion = closest(reference.name, candidates.filter((c) => c !== reference.name));
       const isGlobal = globals.includes(reference.name);
@@ -184,7 +168,7 @@ export const envSelfReference: Rule<Subject> = {
       list.push({ name: declaration.name, line: end.line, end: end.character });
       byInstruction.set(declaration.instruction, list);
     }
-    for (const reference of semantics.references) {
+    for (const reference of expandedReferencesOf(model)) {
       const declared = byInstruction.get(reference.instruction);
       if (!declared) continue;
       const start = reference.range.start;

@@ -96,8 +96,13 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
       if (!parsed) return [{ range: text?.range ?? keywordRange, en: 'SHELL must be a JSON array, e.g. ["/bin/bash", "-c"].', zh: 'SHELL 必须写成 JSON 数组，例如 ["/bin/bash", "-c"]。' }];
       return parsed.length === 0 ? [{ range: text!.range, en: 'SHELL needs at least the shell executable.', zh: 'SHELL 至少要指定 shell 可执行文件。' }] : [];
     }
-    case 'ENV': case 'LABEL': case 'ARG':
-      return propertyProblems(instruction as Arg | Env | Label, keyword);
+    case 'ENV': case 'LABEL': case 'ARG': {
+      // Fast path: dockerfile-ast's property parsing is costly, and most lines are plain `k=v`.
+      const plain = keyword === 'ARG'
+        ? args.every((arg) => !arg.getValue().startsWith('='))
+        : args.every((arg) => /^[^=\s"'$]+=/.test(arg.getValue()));
+      return plain ? [] : propertyProblems(instruction as Arg | Env | Label, keyword);
+    }
     default:
       return [];
   }
@@ -144,6 +149,8 @@ export const malformedJsonArray: Rule<Subject> = {
     facts.instructions.forEach((instruction, index) => {
       const keyword = facts.keywords[index];
       if (!jsonFormInstructions.has(keyword)) return;
+      const first = facts.lineArguments(instruction)[0];
+      if (!first || !first.getValue().startsWith('[')) return;
       const found = argumentText(model, facts, instruction);
       // Only text that tries to be JSON: `[` then a quote or `]` (PowerShell's `[Net.…]::` is not).
       if (!found || !/^\s*\[\s*(["'\]]|$)/.test(found.text) || parseJsonArray(found.text)) return;

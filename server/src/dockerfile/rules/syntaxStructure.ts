@@ -1,4 +1,3 @@
-import type { Heredoc, Instruction } from 'dockerfile-ast';
 import type { Rule } from '../../common/rules';
 import { forbiddenOnbuildTriggers } from '../docs/instructions';
 import type { DockerfileRuleSubject } from './context';
@@ -6,16 +5,6 @@ import { fix, replace, wholeLine } from './edits';
 import { factsOf, rangeOf } from './facts';
 
 type Subject = DockerfileRuleSubject;
-
-export function heredocsOf(instruction: Instruction): Heredoc[] {
-  const getter = (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
-  if (typeof getter !== 'function') return [];
-  try {
-    return getter.call(instruction);
-  } catch {
-    return [];
-  }
-}
 
 export const missingFrom: Rule<Subject> = {
   meta: {
@@ -86,7 +75,7 @@ export const emptyContinuationLine: Rule<Subject> = {
     for (const instruction of facts.instructions) {
       const range = instruction.getRange();
       if (range.end.line === range.start.line) continue;
-      const heredocs = heredocsOf(instruction);
+      const heredocs = facts.heredocsOf(instruction);
       const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
       for (let line = range.start.line + 1; line <= lastLine; line++) {
         if ((facts.lines[line] ?? '').trim() !== '') continue;
@@ -113,8 +102,9 @@ export const unterminatedHeredoc: Rule<Subject> = {
     },
   },
   check({ model }, report) {
-    for (const instruction of factsOf(model).instructions) {
-      for (const heredoc of heredocsOf(instruction)) {
+    const facts = factsOf(model);
+    for (const instruction of facts.instructions) {
+      for (const heredoc of facts.heredocsOf(instruction)) {
         if (heredoc.getDelimiterRange() !== null) continue;
         const name = heredoc.getName();
         report({

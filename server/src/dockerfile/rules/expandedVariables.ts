@@ -1,0 +1,141 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../model';
+import type { Stage } from '../semantic';
+import { factsOf, type DockerfileFacts } from './facts';
+import { frontendExpandedInstructions } from './tables';
+
+/**
+ * `$NAME` references in the instructions BuildKit expands itself (FROM, COPY, ENV, LABEL…), found
+ * with a small scanner over the instruction text and resolved against the declarations the
+ * semantic model already has. RUN/CMD/ENTRYPOINT text is left to the shell and never scanned,
+ * which keeps this linear and cheap on large files.
+ */
+export interface ExpandedReference {
+  name: string;
+  nameRange: Range;
+  /** The whole `$NAME` or `${…}`. */
+  range: Range;
+  instruction: Instruction;
+  keyword: string;
+  stage?: Stage;
+  /** `${NAME:-x}`, `${NAME+x}`, `${NAME?msg}`…: unset is handled on purpose. */
+  hasModifier: boolean;
+  /** Declared in scope before this instruction (ARG/ENV in the stage, ENV of base stages, global ARG for FROM). */
+  declared: boolean;
+}
+
+const cache = new WeakMap<DockerfileModel, ExpandedReference[]>();
+
+export function expandedReferencesOf(model: DockerfileModel): ExpandedReference[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = collect(model, factsOf(model));
+    cache.set(model, found);
+  }
+  return found;
+}
+
+interface Declared {
+  /** End line of the first declaring instruction, and the instruction itself. */
+  endLine: number;
+  instruction: Instruction;
+  kind: 'ARG' | 'ENV';
+}
+
+function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedReference[] {
+  const { semantics } = facts;
+  const globals = new Map<string, Declared>();
+  const perStage = semantics.stages.map(() => new Map<string, Declared[]>());
+  const stageEnv = semantics.stages.map(() => new Set<string>());
+  for (const declaration of semantics.declarations) {
+    const entry: Declared = { endLine: declaration.instruction.getRange().end.line, instruction: declaration.instruction, kind: declaration.kind };
+    if (!declaration.stage) {
+      if (declaration.kind === 'ARG' && !globals.has(declaration.name)) globals.set(declaration.name, entry);
+      continue;
+    }
+    const table = perStage[declaration.stage.index];
+    const list = table.get(declaration.name) ?? [];
+    list.push(entry);
+    table.set(declaration.name, list);
+    if (declaration.kind === 'ENV') stageEnv[declaration.stage.index].add(declaration.name);
+  }
+  const inheritsEnv = (stage: Stage | undefined, name: string): boolean => {
+    for (let current = stage?.baseStage, depth = 0; current && depth < 256; current = current.baseStage, depth++) {
+      if (stageEnv[current.index].has(name)) return true;
+    }
+    return false;
+  };
+
+  const references: ExpandedReference[] = [];
+  facts.instructions.forEach((instruction, index) => {
+    const keyword = facts.keywords[index];
+    if (!frontendExpandedInstructions.has(keyword)) return;
+    const stage = facts.stageOf(instruction);
+    const startLine = instruction.getRange().start.line;
+    for (const found of scan(model, facts, instruction)) {
+      let declared: boolean;
+      if (keyword === 'FROM' || !stage) {
+        const global = globals.get(found.name);
+        declared = !!global && (global.endLine < startLine || (global.instruction === instruction && keyword === 'ARG'));
+      } else {
+        const local = perStage[stage.index].get(found.name) ?? [];
+        declared = local.some((d) => d.endLine < startLine || (d.instruction === instruction && d.kind === 'ARG' && keyword === 'ARG')) || inheritsEnv(stage, found.name);
+      }
+      references.push({ ...found, instruction, keyword, stage, declared });
+    }
+  });
+  return references;
+}
+
+type Scanned = Pick<ExpandedReference, 'name' | 'nameRange' | 'range' | 'hasModifier'>;
+
+const nameStart = /[A-Za-z_]/;
+const nameChar = /[A-Za-z0-9_]/;
+
+/** Finds `$NAME` / `${NAME…}` outside single quotes, honouring the escape character; heredoc bodies are skipped. */
+function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): Scanned[] {
+  const document = model.document;
+  const range = instruction.getRange();
+  const heredocs = facts.heredocsOf(instruction);
+  const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
+  const start = document.offsetAt(instruction.getInstructionRange().end);
+  const end = lastLine === range.end.line ? document.offsetAt(range.end) : document.offsetAt({ line: lastLine + 1, character: 0 });
+  const text = document.getText().slice(start, end);
+  if (!text.includes('$')) return [];
+  const escape = model.ast.getEscapeCharacter();
+  const found: Scanned[] = [];
+  let inSingle = false;
+  let inDouble = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === escape && !inSingle) {
+      i++;
+      continue;
+    }
+    if (ch === "'" && !inDouble) inSingle = !inSingle;
+    else if (ch === '"' && !inSingle) inDouble = !inDouble;
+    if (ch !== '$' || inSingle) continue;
+    const braced = text[i + 1] === '{';
+    const nameAt = braced ? i + 2 : i + 1;
+    if (!nameStart.test(text[nameAt] ?? '')) continue;
+    let nameEnd = nameAt + 1;
+    while (nameEnd < text.length && nameChar.test(text[nameEnd])) nameEnd++;
+    let refEnd = nameEnd;
+    let hasModifier = false;
+    if (braced) {
+      const close = text.indexOf('}', nameEnd);
+      if (close < 0) break;
+      hasModifier = close > nameEnd;
+      refEnd = close + 1;
+    }
+    found.push({
+      name: text.slice(nameAt, nameEnd),
+      nameRange: { start: document.positionAt(start + nameAt), end: document.positionAt(start + nameEnd) },
+      range: { start: document.positionAt(start + i), end: document.positionAt(start + refEnd) },
+      hasModifier,
+    });
+    i = refEnd - 1;
+  }
+  return found;
+}

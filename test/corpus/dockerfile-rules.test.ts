@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { diagnoseDockerfileWith } from '../../server/src/dockerfile/diagnostics';
+import { contextFor, dockerfile } from '../unit/helpers';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, type CorpusEntry } from './corpus';
+
+/**
+ * All Dockerfile rules over the shared corpus:
+ * - no rule throws on any file, parser test cases included;
+ * - the real-world files (area `dockerfile`) get no error-severity finding;
+ * - the deliberately broken ones (buildah `*.bad`, BuildKit `negative__*`) get at least one;
+ * - the number of findings per rule matches the reviewed snapshot, so a change that floods
+ *   users shows up in review. `UPDATE_SNAPSHOTS=1` rewrites the snapshot.
+ */
+const snapshotPath = join(__dirname, 'dockerfile-rules.snapshot.json');
+
+/** Templates that are not Dockerfiles (docker-library renders them with jq first). */
+const isTemplate = (entry: CorpusEntry) => entry.path.endsWith('Dockerfile.oracle');
+const isDeliberatelyBroken = (entry: CorpusEntry) => entry.path.endsWith('.bad') || entry.path.includes('/negative__');
+
+/** Broken files whose fault no static check can see, with the reason. */
+const undetectable: Record<string, string> = {
+  'dockerfile/containers__buildah/tests__bud__copy-globs__Containerfile.bad': 'COPY *foo fails only because no file in the build context matches; Stevedore cannot list the context',
+};
+
+interface Result {
+  entry: CorpusEntry;
+  diagnostics: Diagnostic[];
+  crashes: string[];
+}
+
+function run(): Result[] {
+  return corpusEntries()
+    .filter((entry) => entry.kind === 'dockerfile' && !isTemplate(entry))
+    .map((entry) => {
+      const crashes: string[] = [];
+      const model = dockerfile(readCorpusFile(entry), `file://${entry.absolutePath}`);
+      // No workspace files: a stray .hadolint.yaml above the corpus must not change the counts.
+      const diagnostics = diagnoseDockerfileWith(model, contextFor('en', { filePath: entry.absolutePath }), (id, error) => crashes.push(`${id}: ${String(error)}`));
+      return { entry, diagnostics, crashes };
+    });
+}
+
+const results = corpusAvailable ? run() : [];
+const describeDiagnostic = (r: Result, d: Diagnostic) => `${r.entry.path}:${d.range.start.line + 1} ${d.code}: ${typeof d.message === 'string' ? d.message : d.message.value}`;
+
+test('every corpus Dockerfile and parser case is diagnosed without a rule crashing', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  assert.ok(results.length > 600, `only ${results.length} Dockerfiles found`);
+  assert.ok(results.some((r) => r.entry.area === 'parser-test'));
+  assert.deepEqual(results.flatMap((r) => r.crashes.map((c) => `${r.entry.path}: ${c}`)), []);
+});
+
+test('real-world Dockerfiles get no error-severity diagnostics', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const errors = results
+    .filter((r) => r.entry.area === 'dockerfile' && !isDeliberatelyBroken(r.entry))
+    .flatMap((r) => r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => describeDiagnostic(r, d)));
+  assert.deepEqual(errors, []);
+});
+
+test('deliberately broken Dockerfiles are flagged with an error', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const broken = results.filter((r) => isDeliberatelyBroken(r.entry));
+  assert.ok(broken.length >= 6, `only ${broken.length} broken files found`);
+  const missed = broken
+    .filter((r) => !undetectable[r.entry.path])
+    .filter((r) => !r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
+    .map((r) => r.entry.path);
+  assert.deepEqual(missed, []);
+});
+
+test('findings per rule match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const counts: Record<string, number> = {};
+  for (const r of results) for (const d of r.diagnostics) counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
+  const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapshotPath)) {
+    writeFileSync(snapshotPath, `${JSON.stringify(sorted, null, 2)}\n`);
+    return;
+  }
+  assert.deepEqual(sorted, JSON.parse(readFileSync(snapshotPath, 'utf8')));
+});
