@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDockerfile } from '../../../server/src/dockerfile/format';
 import type { DockerfileModel } from '../../../server/src/dockerfile/model';
 import { heredocsOf } from '../../../server/src/dockerfile/semantic';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor, dockerfile } from '../helpers';
 
 /**
@@ -14,20 +13,8 @@ import { contextFor, dockerfile } from '../helpers';
  * outside whitespace, heredoc bodies byte for byte.
  */
 
-const repoRoot = resolve(__dirname, '..', '..', '..');
-const corpusRoot = resolve(repoRoot, '..', 'shared', 'corpus');
 /** A template with placeholders, not a Dockerfile. */
 const skipped = new Set(['dockerfile/docker-library__mysql/Dockerfile.oracle']);
-
-/** The Dockerfiles INDEX.tsv lists (licenses, deliberately broken `*.bad` files and templates left out). */
-function corpusDockerfiles(): string[] {
-  const index = join(corpusRoot, 'INDEX.tsv');
-  if (!existsSync(index)) return [];
-  return readFileSync(index, 'utf8').split('\n').slice(1)
-    .map((line) => line.split('\t'))
-    .filter(([path, area]) => area === 'dockerfile' && path.startsWith('dockerfile/') && !path.endsWith('.bad') && !/(^|\/)LICENSE$/.test(path) && !skipped.has(path))
-    .map(([path]) => path);
-}
 
 function formatText(text: string, settings?: unknown): string {
   const model = dockerfile(text);
@@ -96,12 +83,14 @@ function logicalLines(model: DockerfileModel): string[] {
   });
 }
 
-const files = corpusDockerfiles();
+// The Dockerfiles of the index, without the deliberately broken `*.bad` files and the template.
+const files = corpusEntries().filter((e) => e.area === 'dockerfile' && !e.path.endsWith('.bad') && !skipped.has(e.path));
 
-test('corpus formatting: idempotent, same meaning, heredocs byte-identical', { skip: files.length === 0 ? `shared corpus not found at ${corpusRoot}: corpus formatting test skipped` : false }, () => {
+test('corpus formatting: idempotent, same meaning, heredocs byte-identical', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
   let changed = 0;
-  for (const name of files) {
-    const original = readFileSync(join(corpusRoot, name), 'utf8');
+  for (const entry of files) {
+    const name = entry.path;
+    const original = readCorpusFile(entry);
     for (const settings of [undefined, { format: { uppercaseKeywords: false, continuationIndent: 2 } }]) {
       const once = formatText(original, settings);
       assert.equal(formatText(once, settings), once, `${name}: formatting twice changes more`);

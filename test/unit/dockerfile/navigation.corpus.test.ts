@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -8,6 +6,7 @@ import { UserFacingError } from '../../../server/src/common/errors';
 import { dockerfileRename } from '../../../server/src/dockerfile/navigation';
 import { semanticsOf } from '../../../server/src/dockerfile/semantic';
 import { dockerfileSemanticTokens } from '../../../server/src/dockerfile/tokens';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor, dockerfile } from '../helpers';
 
 /**
@@ -16,19 +15,9 @@ import { contextFor, dockerfile } from '../helpers';
  * the new name), and tokens must be well-formed.
  */
 
-const corpusRoot = resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
-
-function corpusDockerfiles(): string[] {
-  const index = join(corpusRoot, 'INDEX.tsv');
-  if (!existsSync(index)) return [];
-  return readFileSync(index, 'utf8').split('\n').slice(1).map((line) => line.split('\t'))
-    .filter(([path, area]) => area === 'dockerfile' && !/(^|\/)LICENSE$/.test(path))
-    .map(([path]) => path);
-}
-
-const files = corpusDockerfiles();
+const files = corpusEntries().filter((e) => e.area === 'dockerfile');
 const ctx = contextFor();
-const skip = files.length === 0 ? `shared corpus not found at ${corpusRoot}: skipped` : false;
+const skip = corpusAvailable ? false : corpusMissingMessage;
 
 function apply(text: string, edits: TextEdit[]): string {
   for (let i = 1; i < edits.length; i++) {
@@ -51,8 +40,9 @@ function variableShape(text: string): string[] {
 
 test('renaming every named stage keeps every stage reference pointing at the same stage', { skip }, () => {
   let renamed = 0;
-  for (const path of files) {
-    const text = readFileSync(join(corpusRoot, path), 'utf8');
+  for (const entry of files) {
+    const { path } = entry;
+    const text = readCorpusFile(entry);
     const model = dockerfile(text);
     const before = stageShape(text);
     for (const stage of semanticsOf(model).stages) {
@@ -71,8 +61,9 @@ test('renaming every named stage keeps every stage reference pointing at the sam
 
 test('renaming every declared variable keeps every reference resolving to the same declaration', { skip }, () => {
   let renamed = 0;
-  for (const path of files) {
-    const text = readFileSync(join(corpusRoot, path), 'utf8');
+  for (const entry of files) {
+    const { path } = entry;
+    const text = readCorpusFile(entry);
     const model = dockerfile(text);
     const before = variableShape(text);
     const seen = new Set<string>();
@@ -99,8 +90,9 @@ test('renaming every declared variable keeps every reference resolving to the sa
 });
 
 test('semantic tokens are ordered, non-overlapping and within their lines', { skip }, () => {
-  for (const path of files) {
-    const text = readFileSync(join(corpusRoot, path), 'utf8');
+  for (const entry of files) {
+    const { path } = entry;
+    const text = readCorpusFile(entry);
     const lines = text.split(/\r\n|\r|\n/);
     const data = dockerfileSemanticTokens(dockerfile(text), ctx);
     let line = 0;
