@@ -93,6 +93,8 @@ function instructionDocumentation(name: InstructionName, lang: DocsLanguage): Ma
   return doc;
 }
 
+const keywordsInSnippets = new RegExp(`\\b(?:AS|NONE|${instructionNames.join('|')})\\b`, 'g');
+
 function keywordItems(model: DockerfileModel, range: Range, typed: string, onbuild: boolean, lang: DocsLanguage, keywordOnly = false): CompletionItem[] {
   const lower = preferLowerCase(model, typed, range.start.line);
   const escape = snippetEscape(model.ast.getEscapeCharacter());
@@ -115,7 +117,9 @@ function keywordItems(model: DockerfileModel, range: Range, typed: string, onbui
       continue;
     }
     doc.snippets.forEach((snippet, index) => {
-      const body = snippet.body.replace(/\{ESC\}/g, escape);
+      const withEscape = snippet.body.replace(/\{ESC\}/g, escape);
+      // Keywords inside a form (`AS`, `CMD`, ONBUILD's triggers) follow the file's casing too.
+      const body = lower ? withEscape.replace(keywordsInSnippets, (word) => word.toLowerCase()) : withEscape;
       items.push({
         ...base,
         label: keyword,

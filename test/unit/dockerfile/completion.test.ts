@@ -279,3 +279,13 @@ test('before the first FROM, FROM and ARG are proposed first', () => {
   assert.deepEqual([...new Set(sorted('# syntax=docker/dockerfile:1\n|').slice(0, 4))], ['ARG', 'FROM']);
   assert.equal(sorted('FROM alpine\n|')[0], 'ADD');
 });
+
+test('keywords inside snippet forms follow lower-case files too', () => {
+  const { items } = complete('from alpine\n|');
+  const texts = items.map((i) => (i.textEdit as TextEdit).newText);
+  assert.ok(texts.includes('from ${1:image}:${2:tag} as ${3:name}'), texts.join('\n'));
+  assert.ok(texts.some((t) => t.startsWith('healthcheck --interval=') && t.includes(' cmd ')));
+  assert.ok(texts.includes('arg ${1:NAME}=${2:value}'), 'placeholders keep their case');
+  const upper = complete('FROM alpine\n|').items.map((i) => (i.textEdit as TextEdit).newText);
+  assert.ok(upper.includes('FROM ${1:image}:${2:tag} AS ${3:name}'));
+});
