@@ -5,7 +5,7 @@ import type { FeatureContext } from '../common/service';
 import {
   booleanValueDocs, buildCheckDocs, checkDirectiveKeyDocs, directiveDocs, flagDoc, healthcheckSubcommandDocs, instructionDocs,
   instructionName, mountOptionDocs, mountTypeDocs, platformDocs, renderDoc, scratchImage, sharingValueDocs, signalDocs, stageNameKeyword,
-  type DocEntry, type FlagDoc, type InstructionDoc, type InstructionName, type ValueDoc,
+  type DocEntry, type FlagDoc, type InstructionName, type ValueDoc,
 } from './docs';
 import { parseImageRef, renderImageRef } from './imageRef';
 import { declarationHover, stageHover, variableHover } from './hoverSymbols';
@@ -24,11 +24,6 @@ export function hoverDockerfile(model: DockerfileModel, position: Position, ctx:
     // Hover must never fail the request, whatever the text looks like.
     return null;
   }
-}
-
-/** Kept for callers that render an instruction's docs themselves. */
-export function renderInstructionDoc(name: string, doc: InstructionDoc, ctx: FeatureContext): string {
-  return renderDoc(name, doc, ctx.lang);
 }
 
 function markdown(value: string, range: Range): Hover {
