@@ -1,9 +1,9 @@
-import type { DocumentLink } from 'vscode-languageserver-types';
+import type { DocumentLink, Range } from 'vscode-languageserver-types';
 import { pick, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
 import { parseImageRef } from './imageRef';
 import type { DockerfileModel } from './model';
-import { resolveVariableAt, semanticsOf } from './semantic';
+import { comparePositions, resolveVariableAt, semanticsOf } from './semantic';
 
 /**
  * Links from `FROM <image>` to the image's page on its registry. The URLs are built from the
@@ -49,25 +49,35 @@ export function imagePageUrl(image: string): { url: string; registry: string; re
   return page && url ? { url, registry: page.name, repository: ref.isOfficialHubImage ? ref.repository : ref.effectiveRepository } : undefined;
 }
 
+/**
+ * Links for base images (`FROM`), images copied from (`COPY --from=<image>`, mount `from=<image>`)
+ * and the `# syntax=` frontend image. Stage names, stage indexes and `scratch` get none.
+ */
 export function dockerfileLinks(model: DockerfileModel, ctx: FeatureContext): DocumentLink[] {
   const links: DocumentLink[] = [];
-  for (const stage of semanticsOf(model).stages) {
-    const { baseImage, baseImageRange } = stage;
-    if (!baseImage || !baseImageRange || stage.baseStage || baseImage.toLowerCase() === 'scratch') continue;
-    const image = baseImage.includes('$') ? expandGlobals(model, baseImage, baseImageRange.start) : baseImage;
-    if (!image || image.toLowerCase() === 'scratch') continue;
-    const page = imagePageUrl(image);
-    if (!page) continue;
-    links.push({ range: baseImageRange, target: page.url, tooltip: pick(tooltip, ctx.lang).replace('{image}', page.repository).replace('{registry}', page.registry) });
+  const add = (written: string | null, range: Range | null): void => {
+    if (!written || !range || written.toLowerCase() === 'scratch') return;
+    const image = written.includes('$') ? expandVariables(model, written, range.start) : written;
+    const page = image && image.toLowerCase() !== 'scratch' ? imagePageUrl(image) : undefined;
+    if (page) links.push({ range, target: page.url, tooltip: pick(tooltip, ctx.lang).replace('{image}', page.repository).replace('{registry}', page.registry) });
+  };
+  const syntax = model.ast.getDirectives().find((d) => d.getName().toLowerCase() === 'syntax');
+  if (syntax) add(syntax.getValue(), syntax.getValueRange());
+  const semantics = semanticsOf(model);
+  for (const stage of semantics.stages) {
+    if (!stage.baseStage) add(stage.baseImage, stage.baseImageRange);
   }
-  return links;
+  for (const reference of semantics.stageReferences) {
+    if (reference.kind !== 'from' && !reference.target && !/^\d+$/.test(reference.text)) add(reference.text, reference.range);
+  }
+  return links.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 /**
- * Expands `$NAME`, `${NAME}` and `${NAME:-word}`/`${NAME:+word}` with the global ARG defaults a FROM
- * line sees. Undefined when any variable stays unknown (the link would be a guess).
+ * Expands `$NAME`, `${NAME}` and `${NAME:-word}`/`${NAME:+word}` with the defaults the instruction
+ * sees (global ARGs on a FROM line). Undefined when any variable stays unknown (the link would be a guess).
  */
-function expandGlobals(model: DockerfileModel, text: string, at: { line: number; character: number }): string | undefined {
+function expandVariables(model: DockerfileModel, text: string, at: { line: number; character: number }): string | undefined {
   let unresolved = false;
   const expanded = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}$]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_match, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';

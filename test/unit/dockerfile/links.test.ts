@@ -59,6 +59,27 @@ test('imagePageUrl: registries with a port, malformed and upper-case references 
   assert.equal(imagePageUrl('quay.io/single'), undefined);
 });
 
+test('the syntax directive and images copied from get links too; stages and indexes do not', () => {
+  const text = [
+    '# syntax=docker/dockerfile:1.7',
+    'ARG TOOLS=ghcr.io/acme/tools:1',
+    'FROM alpine AS base',
+    'ARG TOOLS',
+    'COPY --from=nginx:1.27 /etc/nginx /etc/nginx',
+    'COPY --from=base /a /a',
+    'COPY --from=0 /b /b',
+    'COPY --from=${TOOLS} /bin/tool /bin/tool',
+    'RUN --mount=type=bind,from=quay.io/coreos/etcd:v3.5,target=/etcd true',
+  ].join('\n');
+  assert.deepEqual(targets(text), [
+    'https://hub.docker.com/r/docker/dockerfile',
+    'https://hub.docker.com/_/alpine',
+    'https://hub.docker.com/_/nginx',
+    'https://ghcr.io/acme/tools',
+    'https://quay.io/repository/coreos/etcd',
+  ]);
+});
+
 test('empty and incomplete files give no links', () => {
   assert.deepEqual(targets(''), []);
   assert.deepEqual(targets('FROM'), []);
