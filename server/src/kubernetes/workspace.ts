@@ -67,6 +67,7 @@ const defaultLimits: WorkspaceLimits = { maxFiles: 5000, maxObjectsPerFile: 500 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedObject[]>();
   private byKindCache: Map<string, IndexedObject[]> | undefined;
+  private byPodLabelCache: Map<string, IndexedObject[]> | undefined;
   /** Bumped on every change that alters what queries answer. */
   version = 0;
   /** Workspace folders (absolute paths), used to bound the search for config files. */
@@ -88,6 +89,7 @@ export class WorkspaceIndex {
     if (!previous && this.files.size >= this.limits.maxFiles) return false;
     this.files.set(uri, objects);
     this.byKindCache = undefined;
+    this.byPodLabelCache = undefined;
     // Typing inside an object moves ranges but rarely changes what other files' checks see:
     // only a change of meaning counts as a change (and triggers re-validation elsewhere).
     if (previous && sameMeaning(previous, objects)) return false;
@@ -140,6 +142,12 @@ export class WorkspaceIndex {
     return this.ofKind(customPodOwnerKey);
   }
 
+  /** Objects whose pods carry the label `key=value` (an inverted index: selectors cost one lookup). */
+  podOwnersWithLabel(key: string, value: string): readonly IndexedObject[] {
+    this.byPodLabelCache ??= podLabelIndex(this.all());
+    return this.byPodLabelCache.get(labelKey(key, value)) ?? [];
+  }
+
   *all(): Iterable<IndexedObject> {
     for (const objects of this.files.values()) yield* objects;
   }
@@ -147,6 +155,7 @@ export class WorkspaceIndex {
   private changed(): void {
     this.version++;
     this.byKindCache = undefined;
+    this.byPodLabelCache = undefined;
   }
 }
 
@@ -158,6 +167,7 @@ export class WorkspaceView {
   private readonly own: IndexedObject[];
   private readonly byKind = new Map<string, IndexedObject[]>();
   private customOwners: IndexedObject[] | undefined;
+  private ownByPodLabel: Map<string, IndexedObject[]> | undefined;
 
   constructor(readonly uri: string, file: ManifestFile, private readonly index: WorkspaceIndex | undefined) {
     this.own = summarize(uri, file);
@@ -187,6 +197,14 @@ export class WorkspaceView {
     return this.customOwners;
   }
 
+  /** Pod owners (workloads, custom resources with a pod template) whose pods carry `key=value`. */
+  podOwnersWithLabel(key: string, value: string): IndexedObject[] {
+    this.ownByPodLabel ??= podLabelIndex(this.own);
+    const own = this.ownByPodLabel.get(labelKey(key, value)) ?? [];
+    const others = this.index ? this.index.podOwnersWithLabel(key, value).filter((o) => o.uri !== this.uri) : [];
+    return own.length === 0 ? others : [...own, ...others];
+  }
+
   /** Every object: this file's, then the other files'. */
   *all(): Iterable<IndexedObject> {
     yield* this.own;
@@ -206,6 +224,21 @@ export class WorkspaceView {
   find(kind: string, name: string, namespace: string | undefined): IndexedObject | undefined {
     return this.ofKind(kind).find((o) => o.name === name && sameNamespace(o.namespace, namespace));
   }
+}
+
+const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
+
+function podLabelIndex(objects: Iterable<IndexedObject>): Map<string, IndexedObject[]> {
+  const map = new Map<string, IndexedObject[]>();
+  for (const object of objects) {
+    if (!object.podLabels) continue;
+    for (const [key, value] of Object.entries(object.podLabels)) {
+      const k = labelKey(key, value);
+      const list = map.get(k);
+      if (list) list.push(object); else map.set(k, [object]);
+    }
+  }
+  return map;
 }
 
 /** Objects without a namespace are deployed wherever kubectl/kustomize says, so they match any. */

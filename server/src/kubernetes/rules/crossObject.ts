@@ -10,16 +10,13 @@ import { configReferences } from './references';
 /** Kinds whose pods a Service or PodDisruptionBudget can select. */
 export const podOwnerKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'];
 
-/** Workloads of the workspace whose pods carry every label of `selector`. */
+/** Workloads of the workspace (and custom resources with a pod template) whose pods carry every label of `selector`. */
 export function workloadsSelectedBy(view: WorkspaceView, selector: Record<string, string>, namespace: string | undefined): IndexedObject[] {
-  const out: IndexedObject[] = [];
-  for (const kind of [...podOwnerKinds, '*custom']) {
-    const candidates = kind === '*custom' ? view.customPodOwners() : view.ofKind(kind);
-    for (const object of candidates) {
-      if (object.podLabels && selectorMatches(selector, object.podLabels) && sameNamespace(object.namespace, namespace)) out.push(object);
-    }
-  }
-  return out;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return [];
+  const [key, value] = entries[0];
+  return view.podOwnersWithLabel(key, value).filter((object) => (object.customPodOwner || podOwnerKinds.includes(object.kind))
+    && selectorMatches(selector, object.podLabels!) && sameNamespace(object.namespace, namespace));
 }
 
 export const danglingService = perObject({
