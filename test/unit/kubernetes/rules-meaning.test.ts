@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubernetesRules } from '../../../server/src/kubernetes/rules';
-import { codesOf, goodManifest, variant } from './k8sTestKit';
+import { codesOf, diagnose, goodManifest, variant } from './k8sTestKit';
 
 /**
  * One positive and one negative case per rule. The negative case defaults to the good manifest,
@@ -162,4 +162,13 @@ test('pod-level probes are not required for Jobs, and pods without a template ar
 test('rules about the restart policy accept Never/OnFailure for Jobs and Always elsewhere', () => {
   assert.ok(codesOf(variant('      containers:', '      restartPolicy: Never\n      containers:')).includes('restart-policy-invalid'));
   assert.ok(!codesOf(variant('      containers:', '      restartPolicy: Always\n      containers:')).includes('restart-policy-invalid'));
+});
+
+test('rules marked fixable offer a fix on their positive case, and only they do', () => {
+  for (const c of cases) {
+    const rule = kubernetesRules.find(c.rule)!;
+    const found = diagnose(c.positive).filter((d) => d.code === c.rule);
+    const hasFix = found.some((d) => ((d.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0) > 0);
+    assert.equal(hasFix, rule.meta.fixable === true, `${c.rule}: fixable=${String(rule.meta.fixable)} but fix offered=${String(hasFix)}`);
+  }
 });

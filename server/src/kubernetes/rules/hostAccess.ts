@@ -30,7 +30,7 @@ export function objectLabel(object: ObjectFacts): string {
 }
 
 export const hostNetwork = hostNamespaceRule('hostNetwork', {
-  id: 'host-network-enabled', aliases: ['host-network'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'host-network-enabled', fixable: true, aliases: ['host-network'], kubeLinterDefault: true, severity: 'warning', category: 'security',
   title: { en: 'Pod uses the host network', zh: 'Pod 使用宿主机网络' },
   docs: {
     en: 'With `hostNetwork: true` the pod sees every network interface of the node, can bind its ports and bypasses NetworkPolicies. Reserve it for node agents such as CNI plugins.',
@@ -39,7 +39,7 @@ export const hostNetwork = hostNamespaceRule('hostNetwork', {
 }, { en: 'network namespace', zh: '网络命名空间' });
 
 export const hostPid = hostNamespaceRule('hostPID', {
-  id: 'host-pid-enabled', aliases: ['host-pid'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'host-pid-enabled', fixable: true, aliases: ['host-pid'], kubeLinterDefault: true, severity: 'warning', category: 'security',
   title: { en: 'Pod uses the host PID namespace', zh: 'Pod 使用宿主机 PID 命名空间' },
   docs: {
     en: 'With `hostPID: true` the containers see (and, as root, can signal or trace) every process on the node, including other pods\'.',
@@ -48,7 +48,7 @@ export const hostPid = hostNamespaceRule('hostPID', {
 }, { en: 'process namespace', zh: '进程命名空间' });
 
 export const hostIpc = hostNamespaceRule('hostIPC', {
-  id: 'host-ipc-enabled', aliases: ['host-ipc'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'host-ipc-enabled', fixable: true, aliases: ['host-ipc'], kubeLinterDefault: true, severity: 'warning', category: 'security',
   title: { en: 'Pod uses the host IPC namespace', zh: 'Pod 使用宿主机 IPC 命名空间' },
   docs: {
     en: 'With `hostIPC: true` the containers can read and write the shared memory and message queues of every process on the node.',

@@ -53,7 +53,7 @@ export const latestTag = perContainer({
 });
 
 export const imagePullPolicy = perContainer({
-  id: 'image-pull-policy-unset',
+  id: 'image-pull-policy-unset', fixable: true,
   aliases: [],
   severity: 'hint',
   category: 'best-practice',

@@ -7,7 +7,7 @@ import { objectLabel } from './hostAccess';
 const isPdb = (kind: string, builtIn: boolean) => kind === 'PodDisruptionBudget' && builtIn;
 
 export const pdbMaxUnavailable = perObject({
-  id: 'pdb-blocks-eviction', aliases: ['pdb-max-unavailable'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
+  id: 'pdb-blocks-eviction', fixable: true, aliases: ['pdb-max-unavailable'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
   title: { en: 'PodDisruptionBudget allows no disruption', zh: 'PodDisruptionBudget 不允许任何中断' },
   docs: {
     en: '`maxUnavailable: 0` (or `0%`) means no pod may ever be evicted voluntarily: node drains and cluster upgrades hang until someone deletes the budget. Allow at least one pod to be unavailable.',

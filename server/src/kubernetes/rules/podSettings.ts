@@ -9,7 +9,7 @@ import { objectLabel } from './hostAccess';
 const batchKinds = new Set(['Job', 'CronJob']);
 
 export const restartPolicy = perObject({
-  id: 'restart-policy-invalid', aliases: [], severity: 'error', category: 'semantics',
+  id: 'restart-policy-invalid', fixable: true, aliases: [], severity: 'error', category: 'semantics',
   title: { en: 'restartPolicy not allowed for this kind', zh: '该类型不允许此 restartPolicy' },
   docs: {
     en: 'Jobs and CronJobs must use `restartPolicy: Never` or `OnFailure` (a pod that always restarts never completes). Deployments, ReplicaSets, StatefulSets, DaemonSets and ReplicationControllers only accept `Always`. The API server rejects other values.',
@@ -49,7 +49,7 @@ export const noAntiAffinity = perObject({
 });
 
 export const deprecatedServiceAccount = perObject({
-  id: 'service-account-field-deprecated', aliases: ['deprecated-service-account-field'], kubeLinterDefault: true, severity: 'warning', category: 'best-practice', tag: 'deprecated',
+  id: 'service-account-field-deprecated', fixable: true, aliases: ['deprecated-service-account-field'], kubeLinterDefault: true, severity: 'warning', category: 'best-practice', tag: 'deprecated',
   title: { en: 'Deprecated serviceAccount field', zh: '已弃用的 serviceAccount 字段' },
   docs: {
     en: '`serviceAccount` is a deprecated alias of `serviceAccountName`. Use `serviceAccountName`.',
@@ -95,7 +95,7 @@ export const secretInEnv = perObject({
 });
 
 export const jobTtl = perObject({
-  id: 'job-ttl-missing', aliases: ['job-ttl-seconds-after-finished'], kubeLinterDefault: true, severity: 'info', category: 'best-practice',
+  id: 'job-ttl-missing', fixable: true, aliases: ['job-ttl-seconds-after-finished'], kubeLinterDefault: true, severity: 'info', category: 'best-practice',
   title: { en: 'Job without ttlSecondsAfterFinished', zh: 'Job 未设置 ttlSecondsAfterFinished' },
   docs: {
     en: 'A finished Job and its pods stay in the cluster until someone deletes them. Set `spec.ttlSecondsAfterFinished` so they are cleaned up. (CronJobs clean up through their history limits instead.)',

@@ -19,7 +19,7 @@ function hasResource(container: ContainerFacts, section: 'requests' | 'limits', 
 }
 
 export const cpuRequest = perContainer({
-  id: 'cpu-request-missing',
+  id: 'cpu-request-missing', fixable: true,
   aliases: ['unset-cpu-requirements'],
   kubeLinterDefault: true,
   severity: 'warning',
@@ -41,7 +41,7 @@ export const cpuRequest = perContainer({
 });
 
 export const memoryLimit = perContainer({
-  id: 'memory-limit-missing',
+  id: 'memory-limit-missing', fixable: true,
   aliases: ['unset-memory-requirements'],
   kubeLinterDefault: true,
   severity: 'warning',

@@ -23,7 +23,7 @@ export function hardenedSecurityContextFix(file: ManifestFile, container: Contai
 const fixes = (fix: Fix | undefined): Fix[] | undefined => (fix ? [fix] : undefined);
 
 export const privilegedContainer = perContainer({
-  id: 'container-privileged',
+  id: 'container-privileged', fixable: true,
   aliases: ['privileged-container'],
   kubeLinterDefault: true,
   severity: 'warning',
@@ -45,7 +45,7 @@ export const privilegedContainer = perContainer({
 });
 
 export const privilegeEscalation = perContainer({
-  id: 'privilege-escalation-allowed',
+  id: 'privilege-escalation-allowed', fixable: true,
   aliases: ['privilege-escalation-container'],
   kubeLinterDefault: true,
   severity: 'warning',
@@ -67,7 +67,7 @@ export const privilegeEscalation = perContainer({
 });
 
 export const runAsNonRoot = perContainer({
-  id: 'run-as-root-allowed',
+  id: 'run-as-root-allowed', fixable: true,
   aliases: ['run-as-non-root'],
   kubeLinterDefault: true,
   severity: 'warning',
@@ -89,7 +89,7 @@ export const runAsNonRoot = perContainer({
 });
 
 export const readOnlyRootFs = perContainer({
-  id: 'root-filesystem-writable',
+  id: 'root-filesystem-writable', fixable: true,
   aliases: ['no-read-only-root-fs'],
   kubeLinterDefault: true,
   severity: 'info',
@@ -114,7 +114,7 @@ function droppedCapabilities(container: ContainerFacts): string[] {
 }
 
 export const netRawNotDropped = perContainer({
-  id: 'net-raw-not-dropped',
+  id: 'net-raw-not-dropped', fixable: true,
   aliases: ['drop-net-raw-capability'],
   kubeLinterDefault: true,
   severity: 'info',

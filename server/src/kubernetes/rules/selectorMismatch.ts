@@ -28,7 +28,7 @@ export function expressionsMatch(selector: YAMLMap, labels: Record<string, strin
 }
 
 export const selectorMismatch = perObject({
-  id: 'selector-mismatch',
+  id: 'selector-mismatch', fixable: true,
   aliases: ['mismatching-selector'],
   kubeLinterDefault: true,
   severity: 'error',

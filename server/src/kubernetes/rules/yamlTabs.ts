@@ -3,7 +3,7 @@ import { parserErrors } from './yamlSyntax';
 
 export const yamlTabs: KubeRule = {
   meta: {
-    id: 'yaml-tab-indent',
+    id: 'yaml-tab-indent', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
