@@ -17,8 +17,9 @@ import { heredocsOf } from './semantic';
  *
  * Never touched: heredoc bodies and delimiters, parser directives, text inside quotes (a
  * continuation line that starts inside a string keeps its leading spaces: they are part of the
- * string), and a continuation line glued to the previous one (`hel\` + `lo` is one word: adding
- * indentation would split it).
+ * string), a continuation line glued to the previous one (`hel\` + `lo` is one word: adding
+ * indentation would split it), and the continuation lines of instructions that keep their text
+ * verbatim (WORKDIR, USER, legacy `ENV NAME value`), where every space of the joined line counts.
  */
 
 type LinePlan = { kind: 'keep' } | { kind: 'replace'; text: string } | { kind: 'delete' };
@@ -144,7 +145,9 @@ function formatInstruction(
   // Continuation lines.
   type Candidate = { line: number; indent: string; body: string; comment: boolean };
   const candidates: Candidate[] = [];
-  let previousContent = lines[first];
+  const reindent = indentationIsFree(instruction);
+  // Last character of the logical line so far: tells whether the next line is glued to a word.
+  let tail = lastChar(stripEscape(lines[first], escapeChar));
   let state = quoteStateAfter([lines[first]], escapeChar);
   for (let line = first + 1; line <= last; line++) {
     if (protectedLines.has(line)) break;
@@ -161,18 +164,23 @@ function formatInstruction(
       // Inside a string: leading spaces are content. Only a trailing continuation escape's
       // whitespace could go, and we leave even that alone.
       state = quoteStateAfter([text], escapeChar, state);
+      tail = lastChar(stripEscape(text, escapeChar)) || tail;
       continue;
     }
     if (isCommentLine(body)) {
-      candidates.push({ line, indent, body: body.trimEnd(), comment: true });
+      // The parser drops comment lines, so their indentation is free whatever the instruction.
+      if (reindent) candidates.push({ line, indent, body: body.trimEnd(), comment: true });
+      else setText(line, text.trimEnd());
       continue;
     }
     const trimmedBody = trimTrailing(body, escapeChar, continues);
     // `hel\` + `lo`: the parser joins without a space, so indentation here would split a word.
-    const glued = indent === '' && !/[ \t]$/.test(stripEscape(previousContent, escapeChar));
-    if (!glued) candidates.push({ line, indent, body: trimmedBody, comment: false });
-    else if (trimmedBody !== body) setText(line, trimmedBody);
-    previousContent = text;
+    const glued = indent === '' && tail !== '' && !/[ \t]/.test(tail);
+    // A line holding only the escape char adds just its indentation to the logical line: keep it.
+    const onlyEscape = stripEscape(body, escapeChar) === '' && continues;
+    if (reindent && !glued && !onlyEscape) candidates.push({ line, indent, body: trimmedBody, comment: false });
+    else setText(line, indent + trimmedBody);
+    tail = lastChar(stripEscape(text, escapeChar)) || tail;
     state = quoteStateAfter([text], escapeChar);
   }
 
@@ -189,6 +197,40 @@ function formatInstruction(
     if (indent === '' && candidate.indent !== '' && !candidate.comment) indent = ' ';
     setText(candidate.line, indent + candidate.body);
   }
+}
+
+/**
+ * Instructions whose arguments are words (split on whitespace, or shell and JSON text), so the
+ * amount of indentation at a line join is not content. `WORKDIR /my \` + `  dir`, `USER` or the
+ * legacy `ENV NAME some value` keep every space of the joined line: their continuation lines are
+ * left as written.
+ */
+const wordInstructions = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'COPY', 'ADD', 'FROM', 'EXPOSE', 'VOLUME', 'ARG', 'SHELL']);
+
+function indentationIsFree(instruction: Instruction): boolean {
+  let target: Instruction | null = instruction;
+  if (instruction instanceof Onbuild) {
+    try {
+      target = instruction.getTriggerInstruction();
+    } catch {
+      target = null;
+    }
+  }
+  if (!target) return false;
+  const keyword = target.getKeyword();
+  if (keyword === 'ENV' || keyword === 'LABEL') {
+    // `ENV A=1 B=2` pairs are words; `ENV A some value` keeps the value verbatim.
+    try {
+      return target.getArguments()[0]?.getValue().includes('=') ?? false;
+    } catch {
+      return false;
+    }
+  }
+  return wordInstructions.has(keyword);
+}
+
+function lastChar(text: string): string {
+  return text.length ? text[text.length - 1] : '';
 }
 
 function nestedIndent(extra: number, unit: string, tabSize: number): string {

@@ -134,3 +134,13 @@ test('the editor\'s insertFinalNewline preference is honoured', () => {
   assert.equal(assertStable('from a\r\nrun b  ', withNewline), 'FROM a\r\nRUN b\r\n');
   assert.equal(assertStable('FROM a', spaces), 'FROM a');
 });
+
+test('verbatim instructions (WORKDIR, USER, legacy ENV) keep their continuation lines as written', () => {
+  const text = 'ENV MSG hello \\\n  world\nWORKDIR /my \\\n  dir\nENV A=1 \\\n  B=2\nLABEL a=b \\\n      c=d\n';
+  assert.equal(assertStable(text), 'ENV MSG hello \\\n  world\nWORKDIR /my \\\n  dir\nENV A=1 \\\n    B=2\nLABEL a=b \\\n    c=d\n');
+});
+
+test('a line holding only the escape char is kept, and the line after it stays glued when it was', () => {
+  const text = 'RUN echo hel\\\n\\\nlo \\\n \\\n  done\n';
+  assert.equal(assertStable(text), 'RUN echo hel\\\n\\\nlo \\\n \\\n    done\n');
+});
