@@ -67,7 +67,8 @@ export function formatDockerfileOnType(model: DockerfileModel, position: Positio
   const previous = lines[previousIndex];
   if (!endsWithEscape(previous, escapeChar) || isCommentLine(previous)) return [];
   const instruction = instructionOnLine(model, previousIndex);
-  if (!instruction) return [];
+  // WORKDIR, USER, legacy ENV: indentation on the new line would become part of the value.
+  if (!instruction || !indentationIsFree(instruction)) return [];
   const start = instruction.getRange().start.line;
   if (quoteStateAfter(lines.slice(start, previousIndex + 1), escapeChar) !== 'none') return [];
   // The first continuation gets the unit; later ones follow the line above (the user's nesting).

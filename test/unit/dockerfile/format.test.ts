@@ -126,6 +126,7 @@ test('on-type: Enter after the escape char indents the new continuation line', (
   assert.deepEqual(service.formatOnType!(dockerfile('RUN <<EOF\necho \\\n\nEOF\n'), { line: 2, character: 0 }, '\n', spaces, ctx), []);
   assert.deepEqual(service.formatOnType!(dockerfile('RUN echo "a \\\n\n'), { line: 1, character: 0 }, '\n', spaces, ctx), []);
   assert.deepEqual(service.formatOnType!(dockerfile(''), { line: 0, character: 0 }, '\n', spaces, ctx), []);
+  assert.deepEqual(service.formatOnType!(dockerfile('WORKDIR /my \\\n\n'), { line: 1, character: 0 }, '\n', spaces, ctx), []);
 });
 
 test('the editor\'s insertFinalNewline preference is honoured', () => {
