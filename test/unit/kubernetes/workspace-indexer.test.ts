@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { FileChangeType } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseManifestFile } from '../../../server/src/kubernetes/model';
+import { WorkspaceIndexer } from '../../../server/src/lsp/workspaceIndexer';
+import { goodManifest } from './k8sTestKit';
+
+const [deploymentText, serviceText] = goodManifest.split('---\n');
+
+function fixture(): string {
+  const root = mkdtempSync(join(tmpdir(), 'stevedore-index-'));
+  mkdirSync(join(root, 'deploy', 'app'), { recursive: true });
+  mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
+  writeFileSync(join(root, 'deploy', 'app', 'deployment.yaml'), deploymentText);
+  writeFileSync(join(root, 'deploy', 'service.yml'), serviceText);
+  writeFileSync(join(root, 'node_modules', 'pkg', 'svc.yaml'), serviceText.replace('name: web', 'name: dep'));
+  writeFileSync(join(root, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n');
+  writeFileSync(join(root, 'big.yaml'), `${serviceText}# ${'x'.repeat(4096)}\n`);
+  return root;
+}
+
+function startIndexer(root: string, revalidated: string[][] = []) {
+  let done!: () => void;
+  const finished = new Promise<void>((resolve) => { done = resolve; });
+  const indexer = new WorkspaceIndexer({
+    modelOf: (document) => parseManifestFile(document),
+    revalidate: (uris) => revalidated.push(uris),
+    log: (message) => { if (message.includes('indexed')) done(); },
+    maxFileBytes: 2048,
+    debounceMs: 1,
+  });
+  indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
+  indexer.start({ client: { register: async () => ({}) } } as unknown as Connection);
+  return { indexer, finished };
+}
+
+test('the indexer walks the workspace, skipping dependencies, big files and non-Kubernetes YAML', async () => {
+  const root = fixture();
+  try {
+    const { indexer, finished } = startIndexer(root);
+    await finished;
+    const names = [...indexer.index.all()].map((o) => `${o.kind}/${o.name}`).sort();
+    assert.deepEqual(names, ['Deployment/web', 'Service/web']);
+    assert.deepEqual(indexer.index.roots, [root]);
+    indexer.dispose();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('open documents win over the disk; watched changes and deletions update the index', async () => {
+  const root = fixture();
+  try {
+    const revalidated: string[][] = [];
+    const { indexer, finished } = startIndexer(root, revalidated);
+    await finished;
+    const serviceUri = pathToFileURL(join(root, 'deploy', 'service.yml')).toString();
+    const deployUri = pathToFileURL(join(root, 'deploy', 'app', 'deployment.yaml')).toString();
+    // The user edits the Deployment's labels in the editor: the index follows the unsaved text.
+    indexer.documentChanged(TextDocument.create(deployUri, 'yaml', 2, deploymentText.replaceAll('app: web', 'app: api')));
+    assert.deepEqual(indexer.index.ofKind('Deployment')[0].podLabels, { app: 'api' });
+    // The file is deleted on disk.
+    indexer.watchedFilesChanged([{ uri: deployUri, type: FileChangeType.Deleted }]);
+    assert.equal(indexer.index.ofKind('Deployment').length, 0);
+    // A new file appears.
+    const newFile = join(root, 'deploy', 'cm.yaml');
+    writeFileSync(newFile, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n');
+    indexer.watchedFilesChanged([{ uri: pathToFileURL(newFile).toString(), type: FileChangeType.Created }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(indexer.index.ofKind('ConfigMap')[0]?.name, 'settings');
+    assert.ok(indexer.index.has(serviceUri));
+    indexer.dispose();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
