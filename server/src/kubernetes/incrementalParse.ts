@@ -1,6 +1,6 @@
-import { LineCounter, isMap, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestDocument, ManifestFile } from './model';
+import { describeDocument, type ManifestDocument, type ManifestFile } from './model';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
@@ -77,25 +77,11 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
   lineCounter.addNewLine(0);
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   const documents: ManifestDocument[] = [];
-  for (const chunk of chunks) for (const yaml of chunk.docs) documents.push(describe(yaml, documents.length, text.length));
+  for (const chunk of chunks) for (const yaml of chunk.docs) documents.push(describeDocument(yaml, documents.length, text.length));
   return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes) };
 }
 
 /** Forgets a closed document's chunks. */
 export function forgetIncremental(uri: string): void {
   previous.delete(uri);
-}
-
-function describe(yaml: Document.Parsed, index: number, textLength: number): ManifestDocument {
-  const apiVersion = topLevelString(yaml, 'apiVersion');
-  const kind = topLevelString(yaml, 'kind');
-  const [start, , end] = yaml.range ?? [0, 0, textLength];
-  return { index, yaml, apiVersion, kind, isKubernetes: apiVersion !== undefined && kind !== undefined, start, end };
-}
-
-function topLevelString(yaml: Document.Parsed, key: string): string | undefined {
-  if (!isMap(yaml.contents)) return undefined;
-  const node = yaml.contents.get(key, true);
-  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
-  return undefined;
 }

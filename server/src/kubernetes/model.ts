@@ -29,7 +29,7 @@ export function parseManifestFile(document: TextDocument): ManifestFile {
   return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes) };
 }
 
-function describeDocument(yaml: Document.Parsed, index: number, textLength: number): ManifestDocument {
+export function describeDocument(yaml: Document.Parsed, index: number, textLength: number): ManifestDocument {
   const apiVersion = topLevelString(yaml, 'apiVersion');
   const kind = topLevelString(yaml, 'kind');
   const [start, , end] = yaml.range ?? [0, 0, textLength];
