@@ -97,7 +97,7 @@ function analyze(model: DockerfileModel): DockerfileShell {
     stage.instructions.push(instruction);
     stageByInstruction.set(instruction, stage);
     if (keyword === 'SHELL') {
-      const words = parseExecForm(argumentSource(text, instruction, escape, model));
+      const words = parseExecForm(argumentSource(text, instruction, escape, model).src);
       if (words && words.length > 0) shell = words.map((w) => w.text);
       stage.shellAtEnd = shell;
     } else if (keyword === 'RUN') {
@@ -142,35 +142,35 @@ export function isPosixShell(shell: string[]): boolean {
 }
 
 function analyzeRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, stage: StageInfo, shell: string[]): RunAnalysis {
-  const src = argumentSource(text, instruction, escape, model);
-  const mounts = parseMounts(instruction);
-  const withHeredocs = instruction as unknown as { getHeredocs?: () => unknown[] };
-  const heredoc = (withHeredocs.getHeredocs?.() ?? []).length > 0;
+  const { src, flags } = argumentSource(text, instruction, escape, model);
+  const mounts = parseMounts(flags);
   const start = src.offsets[0];
   const end = src.offsets[src.offsets.length - 1];
-  const base = { instruction, stage, heredoc, mounts, shell, commandStart: start, commandEnd: end };
+  const base = { instruction, stage, mounts, shell, commandStart: start, commandEnd: end };
   const execWords = parseExecForm(src);
   if (execWords) {
     const result = analyzeExecForm(execWords, start, end);
-    return { ...base, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true };
+    return { ...base, heredoc: false, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true };
   }
   const posix = isPosixShell(shell);
   const pipefail = shellHasPipefail(shell);
   const result: ScriptAnalysis = posix ? analyzeScript(src, { depth: 0, pipefail }) : { commands: [], pipes: [] };
-  return { ...base, form: 'shell', commands: result.commands, pipes: result.pipes, posix };
+  // Here-documents of the RUN itself are the ones its own command line opens.
+  const heredoc = posix ? result.commands.some((c) => c.depth === 0 && c.heredocs.length > 0) : /<<-?\s*["']?[A-Za-z_]/.test(src.text);
+  return { ...base, heredoc, form: 'shell', commands: result.commands, pipes: result.pipes, posix };
 }
 
 export function shellHasPipefail(shell: string[]): boolean {
   return shell.some((word, i) => /^-[a-zA-Z]*o$/.test(word) && shell[i + 1] === 'pipefail');
 }
 
-function parseMounts(instruction: Instruction): RunMount[] {
-  const flags = (instruction as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] }).getFlags?.() ?? [];
+function parseMounts(flags: string[]): RunMount[] {
   const mounts: RunMount[] = [];
   for (const flag of flags) {
-    if (flag.getName() !== 'mount') continue;
+    const match = /^--mount=(.*)$/s.exec(flag);
+    if (!match) continue;
     const options: Record<string, string> = {};
-    for (const part of (flag.getValue() ?? '').split(',')) {
+    for (const part of match[1].replace(/^["']|["']$/g, '').split(',')) {
       const eq = part.indexOf('=');
       if (eq > 0) options[part.slice(0, eq).toLowerCase()] = part.slice(eq + 1);
       else if (part) options[part.toLowerCase()] = 'true';
@@ -183,20 +183,25 @@ function parseMounts(instruction: Instruction): RunMount[] {
 
 /** The instruction's arguments as JSON words when written in exec form (`["a", "b"]`). */
 export function execFormWords(model: DockerfileModel, instruction: Instruction): ShellWord[] | undefined {
-  return parseExecForm(argumentSource(model.document.getText(), instruction, model.ast.getEscapeCharacter(), model));
+  return parseExecForm(argumentSource(model.document.getText(), instruction, model.ast.getEscapeCharacter(), model).src);
 }
 
 /**
  * The instruction's text after its flags, with Dockerfile line continuations (and the comment and
- * blank lines Docker drops inside them) removed; here-document bodies follow verbatim.
+ * blank lines Docker drops inside them) removed; here-document bodies follow verbatim. The leading
+ * `--flag` words are returned apart, as Docker reads them before the command.
  */
-function argumentSource(text: string, instruction: Instruction, escape: string, model: DockerfileModel): Source {
-  const argsRange = instruction.getArgumentsRange();
+function argumentSource(text: string, instruction: Instruction, escape: string, model: DockerfileModel): { src: Source; flags: string[] } {
   const endOffset = model.document.offsetAt(instruction.getRange().end);
-  const startOffset = argsRange ? model.document.offsetAt(argsRange.start) : endOffset;
+  const startOffset = Math.min(endOffset, model.document.offsetAt(instruction.getInstructionRange().end));
   let out = '';
   const offsets: number[] = [];
   let commandLine = true;
+  let segment = startOffset;
+  const flush = (to: number) => {
+    out += text.slice(segment, to);
+    for (let k = segment; k < to; k++) offsets.push(k);
+  };
   let i = startOffset;
   while (i < endOffset) {
     const c = text[i];
@@ -204,17 +209,29 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
       let j = i + 1;
       while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
       if (j >= endOffset || text[j] === '\n') {
+        flush(i);
         i = skipDroppedLines(text, j + 1, endOffset);
+        segment = i;
         continue;
       }
     }
     if (c === '\n') commandLine = false;
-    out += c;
-    offsets.push(i);
     i++;
   }
-  offsets.push(i);
-  return { text: out, offsets };
+  flush(endOffset);
+  offsets.push(endOffset);
+  // Split off leading flags (`--mount=…`): whitespace-separated words that start with `--`.
+  const flags: string[] = [];
+  let p = 0;
+  for (;;) {
+    while (p < out.length && (out[p] === ' ' || out[p] === '\t' || out[p] === '\r')) p++;
+    if (!out.startsWith('--', p)) break;
+    let q = p;
+    while (q < out.length && !/\s/.test(out[q])) q++;
+    flags.push(out.slice(p, q));
+    p = q;
+  }
+  return { src: { text: out.slice(p), offsets: p === 0 ? offsets : offsets.slice(p) }, flags };
 }
 
 /** Inside a continuation Docker ignores blank lines and lines that start with `#`. */

@@ -155,101 +155,142 @@ function readHeredocBodies(src: Source, from: number, heredocs: HeredocToken[]):
   return i;
 }
 
+/**
+ * Collects a word's characters and their document offsets. One instance is reused for every word
+ * (the lexer is not re-entrant), which keeps allocation down on large files.
+ */
+class WordBuilder {
+  text = '';
+  offsets: number[] = [];
+  contentEnd = 0;
+  plainPrefix = -1;
+  src: Source = { text: '', offsets: [0] };
+
+  reset(src: Source, start: number): void {
+    this.src = src;
+    this.text = '';
+    this.offsets = [];
+    this.contentEnd = src.offsets[start];
+    this.plainPrefix = -1;
+  }
+
+  /** Appends `ch`, written in the source from index `at` up to `next`. */
+  add(ch: string, at: number, next = at + 1): void {
+    this.text += ch;
+    this.offsets.push(this.src.offsets[at]);
+    this.contentEnd = this.src.offsets[next];
+  }
+
+  /** Appends source characters `from`..`to` verbatim. */
+  addRaw(from: number, to: number): void {
+    if (to <= from) return;
+    this.text += this.src.text.slice(from, to);
+    for (let k = from; k < to; k++) this.offsets.push(this.src.offsets[k]);
+    this.contentEnd = this.src.offsets[to];
+  }
+
+  markSpecial(): void {
+    if (this.plainPrefix < 0) this.plainPrefix = this.text.length;
+  }
+}
+
+const builder = new WordBuilder();
+/** Characters that end a run of plain word characters. */
+const notPlain = new Set([...wordBreak, '\\', "'", '"', '$', '`']);
+
 /** Reads one word starting at `start`, following quotes and expansions. */
 export function readWord(src: Source, start: number): { word: ShellWord; next: number } {
   const t = src.text;
-  let text = '';
-  const offsets: number[] = [];
+  const b = builder;
+  b.reset(src, start);
   let quoted = false;
   let dynamic = false;
-  let plainPrefix = -1;
-  let contentEnd = src.offsets[start];
-  /** Appends `ch`, written in the source from index `at` up to `next`. */
-  const add = (ch: string, at: number, next = at + 1) => { text += ch; offsets.push(src.offsets[at]); contentEnd = src.offsets[next]; };
-  const addRaw = (from: number, to: number) => { for (let k = from; k < to; k++) add(t[k], k); };
-  const markSpecial = () => { if (plainPrefix < 0) plainPrefix = text.length; };
   let i = start;
   while (i < t.length) {
     const c = t[i];
-    if ((c === '<' || c === '>') && t[i + 1] === '(' ) {
-      markSpecial();
+    if ((c === '<' || c === '>') && t[i + 1] === '(') {
+      b.markSpecial();
       dynamic = true;
       const end = skipBalanced(t, i + 1, '(', ')');
-      addRaw(i, end);
+      b.addRaw(i, end);
       i = end;
       continue;
     }
     if (wordBreak.has(c)) break;
     if (c === '\\') {
-      markSpecial();
+      b.markSpecial();
       if (t[i + 1] === '\n') { i += 2; continue; }
-      if (i + 1 < t.length) { add(t[i + 1], i, i + 2); i += 2; } else { add(c, i); i++; }
+      if (i + 1 < t.length) { b.add(t[i + 1], i, i + 2); i += 2; } else { b.add(c, i); i++; }
       continue;
     }
     if (c === "'") {
-      markSpecial();
+      b.markSpecial();
       quoted = true;
       const close = t.indexOf("'", i + 1);
       const end = close < 0 ? t.length : close;
-      addRaw(i + 1, end);
+      b.addRaw(i + 1, end);
       i = close < 0 ? t.length : close + 1;
       continue;
     }
     if (c === '"') {
-      markSpecial();
+      b.markSpecial();
       quoted = true;
       i++;
       while (i < t.length && t[i] !== '"') {
         if (t[i] === '\\' && i + 1 < t.length && '$`"\\\n'.includes(t[i + 1])) {
-          if (t[i + 1] !== '\n') add(t[i + 1], i, i + 2);
+          if (t[i + 1] !== '\n') b.add(t[i + 1], i, i + 2);
           i += 2;
         } else if (t[i] === '$' || t[i] === '`') {
           const end = skipExpansion(t, i);
           if (end > i + 1) dynamic = true;
-          addRaw(i, end);
+          b.addRaw(i, end);
           i = end;
         } else {
-          add(t[i], i);
-          i++;
+          let j = i + 1;
+          while (j < t.length && t[j] !== '"' && t[j] !== '\\' && t[j] !== '$' && t[j] !== '`') j++;
+          b.addRaw(i, j);
+          i = j;
         }
       }
       i++;
       continue;
     }
     if (c === '$' && t[i + 1] === "'") {
-      markSpecial();
+      b.markSpecial();
       quoted = true;
-      i = readAnsiC(src, i + 2, add);
+      i = readAnsiC(src, i + 2, b);
       continue;
     }
     if (c === '$' || c === '`') {
       const end = skipExpansion(t, i);
-      if (end > i + 1) { markSpecial(); dynamic = true; }
-      addRaw(i, end);
+      if (end > i + 1) { b.markSpecial(); dynamic = true; }
+      b.addRaw(i, end);
       i = end;
       continue;
     }
-    add(c, i);
-    i++;
+    let j = i + 1;
+    while (j < t.length && !notPlain.has(t[j])) j++;
+    b.addRaw(i, j);
+    i = j;
   }
-  if (plainPrefix < 0) plainPrefix = text.length;
-  offsets.push(contentEnd);
+  const plainPrefix = b.plainPrefix < 0 ? b.text.length : b.plainPrefix;
+  b.offsets.push(b.contentEnd);
   const end = src.offsets[Math.min(i, t.length)];
-  return { word: { text, start: src.offsets[start], end, quoted, dynamic, plainPrefix, offsets }, next: i };
+  return { word: { text: b.text, start: src.offsets[start], end, quoted, dynamic, plainPrefix, offsets: b.offsets }, next: i };
 }
 
 const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
 
-function readAnsiC(src: Source, from: number, add: (ch: string, at: number, next?: number) => void): number {
+function readAnsiC(src: Source, from: number, b: WordBuilder): number {
   const t = src.text;
   let i = from;
   while (i < t.length && t[i] !== "'") {
     if (t[i] === '\\' && i + 1 < t.length) {
       const e = t[i + 1];
-      add(ansiEscapes[e] ?? e, i, i + 2);
+      b.add(ansiEscapes[e] ?? e, i, i + 2);
       i += 2;
     } else {
-      add(t[i], i);
+      b.add(t[i], i);
       i++;
     }
   }
