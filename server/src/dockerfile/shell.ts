@@ -62,6 +62,9 @@ export interface DockerfileShell {
 }
 
 export const defaultShell = ['/bin/sh', '-c'];
+/** Windows images run shell-form instructions with cmd unless SHELL says otherwise. */
+const windowsShell = ['cmd', '/S', '/C'];
+const windowsImage = /(?:^|\/)windows\/|nanoserver|servercore|windowsservercore/i;
 const cache = new WeakMap<DockerfileModel, DockerfileShell>();
 
 export function dockerfileShell(model: DockerfileModel): DockerfileShell {
@@ -90,7 +93,7 @@ function analyze(model: DockerfileModel): DockerfileShell {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       stage = startStage(instruction, stages);
-      shell = stage.base !== undefined ? stages[stage.base].shellAtEnd : defaultShell;
+      shell = stage.base !== undefined ? stages[stage.base].shellAtEnd : windowsImage.test(stage.image) ? windowsShell : defaultShell;
       stage.shellAtEnd = shell;
     }
     if (!stage) continue;

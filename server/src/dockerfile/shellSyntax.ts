@@ -315,16 +315,8 @@ const wrappers: Record<string, WrapperSpec> = {
   time: wrapper(['-f', '-o', '--format', '--output']),
 };
 
-interface CommandPlace {
-  separator: string | undefined;
-  pipeline: ShellCommand[];
-  inBlock: boolean;
-  depth: number;
-  pipefail: boolean;
-  heredocs: HeredocToken[];
-  start: number;
-  end: number;
-}
+/** Where a command stands in its script; the rest of ShellCommand comes from its words. */
+type CommandPlace = Pick<ShellCommand, 'separator' | 'pipeline' | 'inBlock' | 'depth' | 'pipefail' | 'heredocs' | 'start' | 'end'>;
 
 /** Splits a simple command's words into assignments, wrappers, program and arguments. */
 export function classify(words: ShellWord[], place: CommandPlace): ShellCommand {
@@ -354,20 +346,5 @@ export function classify(words: ShellWord[], place: CommandPlace): ShellCommand 
     }
   }
   const program = words[i];
-  return {
-    name: program ? basename(program.text) : '',
-    program,
-    args: words.slice(i + 1),
-    assignments,
-    wrappers: wrapperNames,
-    words,
-    separator: place.separator,
-    pipeline: place.pipeline,
-    inBlock: place.inBlock,
-    depth: place.depth,
-    pipefail: place.pipefail,
-    heredocs: place.heredocs,
-    start: place.start,
-    end: place.end,
-  };
+  return { name: program ? basename(program.text) : '', program, args: words.slice(i + 1), assignments, wrappers: wrapperNames, words, ...place };
 }

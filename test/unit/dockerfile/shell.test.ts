@@ -174,3 +174,10 @@ test('hostile input terminates: unbalanced quotes, substitutions and heredocs', 
     assert.ok(Array.isArray(result.runs));
   }
 });
+
+test('Windows base images default to cmd: shell-form RUN is not analysed as POSIX shell', () => {
+  const { runs: [win, linux] } = runs('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\nFROM debian:12\nRUN a | b\n');
+  assert.equal(win.posix, false);
+  assert.deepEqual(win.shell, ['cmd', '/S', '/C']);
+  assert.equal(linux.posix, true);
+});
