@@ -16,7 +16,8 @@ export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagn
 
 /** Same, reporting rules that throw (the corpus tests and the CLI want to know; the editor does not). */
 export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Diagnostic[] {
-  const config = findKubeLinterConfig(ctx.filePath, ctx.files, asWorkspaceIndex(ctx.workspace)?.roots);
+  const roots = asWorkspaceIndex(ctx.workspace)?.roots ?? [];
+  const config = findKubeLinterConfig(ctx.filePath, ctx.files, roots.length > 0 ? roots : ctx.workspaceRoot ? [ctx.workspaceRoot] : []);
   const severityOf = severityResolver(ctx, config);
   // Templates (Helm charts) are not manifests until rendered: one notice, nothing else.
   if (templatingOffset(file) !== undefined) {

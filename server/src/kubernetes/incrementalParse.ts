@@ -80,8 +80,3 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
   for (const chunk of chunks) for (const yaml of chunk.docs) documents.push(describeDocument(yaml, documents.length, text.length));
   return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes) };
 }
-
-/** Forgets a closed document's chunks. */
-export function forgetIncremental(uri: string): void {
-  previous.delete(uri);
-}
