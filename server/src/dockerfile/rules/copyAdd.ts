@@ -173,11 +173,13 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
     for (let i = 1; i < instructions.length; i++) {
       const run = shell.runOf(instructions[i]);
       const previous = instructions[i - 1];
-      if (!run || run.commands.length === 0 || !['COPY', 'ADD'].includes(previous.getKeyword())) continue;
-      if (!run.commands.every((c) => (c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) continue;
+      // The bare `<<EOF` holder of a here-document script is not a command of its own.
+      const commands = run?.commands.filter((c) => c.program !== undefined) ?? [];
+      if (!run || commands.length === 0 || !['COPY', 'ADD'].includes(previous.getKeyword())) continue;
+      if (!commands.every((c) => (c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) continue;
       const operands = copyOperands(previous);
       if (!operands || !isAbsoluteDest(operands.dest.getValue()) || operands.dest.getValue().startsWith('$')) continue;
-      for (const command of run.commands) {
+      for (const command of commands) {
         const targets = parseArgs(command.args, { longWithValue: ['reference', 'from'] }).positionals.slice(1);
         if (!targets.some((t) => !t.dynamic && touchesCopied(t.text, operands.dest.getValue()))) continue;
         const flag = command.name === 'chown' ? '--chown' : '--chmod';

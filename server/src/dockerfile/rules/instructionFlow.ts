@@ -78,8 +78,9 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
       for (let i = 0; i + 1 < stage.instructions.length; i++) {
         const run = shell.runOf(stage.instructions[i]);
         const next = stage.instructions[i + 1];
-        if (!run || run.commands.length !== 1 || next.getKeyword() !== 'WORKDIR' || run.mounts.length > 0) continue;
-        const command = run.commands[0];
+        const commands = run?.commands.filter((c) => c.program !== undefined) ?? [];
+        if (!run || commands.length !== 1 || next.getKeyword() !== 'WORKDIR' || run.mounts.length > 0) continue;
+        const command = commands[0];
         if (command.name !== 'mkdir' || command.wrappers.length > 0) continue;
         const parsed = parseArgs(command.args, { shortWithValue: 'mZ', longWithValue: ['mode', 'context'] });
         if (parsed.options.some((o) => o.name !== 'p' && o.name !== 'parents' && o.name !== 'v')) continue;
