@@ -1,31 +1,111 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LanguageKind } from '../common/fileKinds';
 import type { DocsLanguage } from '../common/localized';
-import type { StevedoreSettings } from '../common/settings';
+import type { FeatureContext } from '../common/service';
+import type { ManifestFile } from '../kubernetes/model';
+import { WorkspaceIndex } from '../kubernetes/workspace';
 import { languageServices } from '../services';
-import { diskWorkspaceFiles } from '../lsp/workspaceFiles';
-import type { FoundFile } from './discover';
+import type { ConfigResolver } from './config';
+import { applySafeFixes, type FixSummary } from './fix';
 
-export interface FileResult {
+/** A file about to be linted: its text is already read (from disk or stdin). */
+export interface LintTarget {
+  /** As shown to the user. */
   path: string;
-  kind: FoundFile['kind'];
+  /** Absolute path used for config lookups; for stdin, where `--stdin-filename` puts it. */
+  absolute: string;
+  kind: LanguageKind;
   text: string;
+}
+
+export interface LintResult {
+  target: LintTarget;
   diagnostics: Diagnostic[];
+  /** After `--fix`: the text as written back, and which rules' fixes were applied. */
+  fixedText?: string;
+  fixed?: FixSummary;
 }
 
-/** Runs the same engine the editor runs over one file. */
-export function lintText(file: FoundFile, text: string, settings: StevedoreSettings, lang: DocsLanguage): FileResult {
-  const absolute = resolve(file.path);
-  const service = languageServices[file.kind];
-  const document = TextDocument.create(pathToFileURL(absolute).href, file.kind, 1, text);
-  const model = service.parse(document);
-  const diagnostics = service.diagnose?.(model, { lang, settings, filePath: absolute, files: diskWorkspaceFiles }) ?? [];
-  return { path: file.path, kind: file.kind, text, diagnostics };
-}
+/** `--fix` re-lints after each pass; fixes that enable other fixes settle within a few passes. */
+export const maxFixPasses = 10;
 
-export function lintFile(file: FoundFile, settings: StevedoreSettings, lang: DocsLanguage): FileResult {
-  return lintText(file, readFileSync(file.path, 'utf8'), settings, lang);
+/**
+ * Runs the editor's engine over files with the editor's configuration sources. Kubernetes files
+ * are indexed first (`prepare`) so cross-file checks (a Service selecting nothing, a missing
+ * ConfigMap) see the whole tree, as they do in the editor's workspace.
+ */
+export class Linter {
+  readonly index = new WorkspaceIndex({ maxFiles: 100_000, maxObjectsPerFile: 2000 });
+  private readonly models = new Map<string, unknown>();
+
+  constructor(private readonly resolver: ConfigResolver, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage }) {}
+
+  /** Message language for a file: `--lang`, else the nearest config's `docs.language`, else the locale. */
+  languageFor(absolute: string): DocsLanguage {
+    if (this.options.lang) return this.options.lang;
+    const configured = this.resolver.stevedoreConfigFor(dirname(absolute))?.language;
+    return configured && configured !== 'auto' ? configured : this.options.fallbackLang;
+  }
+
+  private contextFor(target: LintTarget): FeatureContext {
+    const dir = dirname(target.absolute);
+    const config = this.resolver.stevedoreConfigFor(dir);
+    const repoRoot = this.resolver.repoRootOf(dir);
+    return {
+      lang: this.languageFor(target.absolute),
+      settings: config?.settings ?? this.resolver.defaults,
+      filePath: target.absolute,
+      files: this.resolver.files,
+      // Relative paths in our config (customSchemas) resolve against the config file's folder.
+      workspaceRoot: config ? dirname(config.path) : repoRoot,
+      workspace: this.index,
+    };
+  }
+
+  private parse(target: LintTarget, text: string): unknown {
+    const uri = pathToFileURL(target.absolute).href;
+    const model = languageServices[target.kind].parse(TextDocument.create(uri, target.kind, 1, text));
+    if (target.kind === 'yaml') this.index.updateFile(uri, model as ManifestFile);
+    return model;
+  }
+
+  /** Parses a file and, for YAML, adds its objects to the workspace index. Call for every file before `lint`. */
+  prepare(target: LintTarget): void {
+    this.models.set(target.absolute, this.parse(target, target.text));
+  }
+
+  /** Keeps config-file problems visible: the engine silently ignores a broken `.kube-linter.yaml`. */
+  private checkConfigs(target: LintTarget): void {
+    if (target.kind === 'dockerfile') this.resolver.hadolintFor(target.absolute);
+    else this.resolver.checkKubeLinterConfig(target.absolute, this.resolver.repoRootOf(dirname(target.absolute)));
+  }
+
+  private diagnose(target: LintTarget, model: unknown, ctx: FeatureContext): Diagnostic[] {
+    const diagnostics = languageServices[target.kind].diagnose?.(model, ctx) ?? [];
+    return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  lint(target: LintTarget, fix = false): LintResult {
+    this.checkConfigs(target);
+    const ctx = this.contextFor(target);
+    let model = this.models.get(target.absolute) ?? this.parse(target, target.text);
+    this.models.delete(target.absolute);
+    let diagnostics = this.diagnose(target, model, ctx);
+    if (!fix) return { target, diagnostics };
+    let text = target.text;
+    const summary: FixSummary = new Map();
+    for (let pass = 0; pass < maxFixPasses; pass++) {
+      const document = (model as { document: TextDocument }).document;
+      const result = applySafeFixes(document, diagnostics);
+      if (result.text === text) break;
+      text = result.text;
+      for (const [rule, count] of result.applied) summary.set(rule, (summary.get(rule) ?? 0) + count);
+      model = this.parse(target, text);
+      diagnostics = this.diagnose(target, model, ctx);
+    }
+    return { target, diagnostics, fixedText: text, fixed: summary };
+  }
 }

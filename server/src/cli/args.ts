@@ -1,0 +1,160 @@
+import type { DocsLanguage } from '../common/localized';
+import { thresholdValues } from './report';
+
+export const formats = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab'] as const;
+export type OutputFormat = (typeof formats)[number];
+
+export interface LintOptions {
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  /** Explicit `--severity-threshold` (LSP severity, 0 = none); else config files and the default decide. */
+  threshold?: number;
+  thresholdWord?: string;
+  fix: boolean;
+  stdinFilename?: string;
+  lang?: DocsLanguage;
+  quiet: boolean;
+  colour?: boolean;
+  gitignore: boolean;
+  /** Lint big trees in worker threads (default); `--no-parallel` keeps one thread. */
+  parallel?: boolean;
+}
+
+export type ParsedArgs =
+  | { action: 'lint'; options: LintOptions }
+  | { action: 'help' }
+  | { action: 'version' }
+  | { action: 'error'; message: string };
+
+export const usageText: Record<DocsLanguage, string> = {
+  en: `Usage: stevedore lint [paths…] [options]
+
+Checks Dockerfiles and Kubernetes manifests with the same rules and config files as the editor.
+Paths are files or folders (default: .); "-" reads standard input.
+
+Options:
+  -f, --format <name>            text (default), json, sarif, github, checkstyle or gitlab
+  -o, --output <file>            write the report to a file instead of standard output
+  --severity-threshold <level>   lowest severity that fails the run: error, warning (default),
+                                 info, hint or none; overrides .hadolint.yaml failure-threshold
+  --fix                          apply the safe quick fixes to the files (with "-": print the
+                                 fixed text), then report what is left
+  --stdin-filename <path>        name for "-": picks the language and where config files are found
+  --lang <en|zh-cn>              message language (default: from LC_ALL / LC_MESSAGES / LANG)
+  -q, --quiet                    report errors only
+  --no-color, --color            turn colours off or on (default: on a terminal, honouring
+                                 NO_COLOR and FORCE_COLOR)
+  --no-gitignore                 also check files that .gitignore excludes
+  -v, --version                  print the version
+  -h, --help                     print this help
+
+Config files, nearest to each file first: .stevedore.yaml (rule severities and other editor
+settings), .hadolint.yaml (ignored, override, trustedRegistries, failure-threshold, no-fail),
+.kube-linter.yaml (checks include/exclude, ignorePaths).
+
+Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config or internal error.`,
+  'zh-cn': `用法：stevedore lint [路径…] [选项]
+
+使用与编辑器相同的规则和配置文件检查 Dockerfile 与 Kubernetes 清单。
+路径可以是文件或文件夹（默认：.）；“-”表示从标准输入读取。
+
+选项：
+  -f, --format <名称>            text（默认）、json、sarif、github、checkstyle 或 gitlab
+  -o, --output <文件>            将报告写入文件，而不是标准输出
+  --severity-threshold <级别>    导致运行失败的最低严重级别：error、warning（默认）、info、
+                                 hint 或 none；优先于 .hadolint.yaml 中的 failure-threshold
+  --fix                          将安全的快速修复应用到文件（配合“-”时输出修复后的文本），
+                                 然后报告剩余的问题
+  --stdin-filename <路径>        为“-”指定文件名：决定语言以及查找配置文件的位置
+  --lang <en|zh-cn>              消息语言（默认取自 LC_ALL / LC_MESSAGES / LANG）
+  -q, --quiet                    只报告错误
+  --no-color, --color            关闭或开启颜色（默认：终端中开启，并遵循 NO_COLOR 与 FORCE_COLOR）
+  --no-gitignore                 同时检查被 .gitignore 排除的文件
+  -v, --version                  显示版本
+  -h, --help                     显示本帮助
+
+配置文件（从每个文件所在目录向上查找，最近者优先）：.stevedore.yaml（规则级别及其他编辑器设置）、
+.hadolint.yaml（ignored、override、trustedRegistries、failure-threshold、no-fail）、
+.kube-linter.yaml（checks 的 include/exclude、ignorePaths）。
+
+退出码：0 表示没有达到阈值的问题，1 表示有问题，2 表示用法、配置或内部错误。`,
+};
+
+/** Options that take a value, by every spelling. */
+const valueOptions = new Set(['--format', '-f', '--output', '-o', '--severity-threshold', '--stdin-filename', '--lang']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { action: 'help' };
+  if (command === '--version' || command === '-v' || command === 'version') return { action: 'version' };
+  if (command !== 'lint') return { action: 'error', message: `unknown command "${command}" (try "stevedore lint .")` };
+  const options: LintOptions = { paths: [], format: 'text', fix: false, quiet: false, gitignore: true };
+  let onlyPaths = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      options.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined;
+    if (valueOptions.has(flag)) {
+      value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === '') return { action: 'error', message: `${flag} needs a value` };
+    } else if (eq > 0) {
+      return { action: 'error', message: `${flag} takes no value` };
+    }
+    switch (flag) {
+      case '--format': case '-f':
+        if (!(formats as readonly string[]).includes(value!)) return { action: 'error', message: `--format takes one of ${formats.join(', ')} (got "${value}")` };
+        options.format = value as OutputFormat;
+        break;
+      case '--output': case '-o':
+        options.output = value;
+        break;
+      case '--severity-threshold': {
+        const word = value!.toLowerCase();
+        if (!(word in thresholdValues)) return { action: 'error', message: `--severity-threshold takes one of ${Object.keys(thresholdValues).join(', ')} (got "${value}")` };
+        options.threshold = thresholdValues[word];
+        options.thresholdWord = word;
+        break;
+      }
+      case '--stdin-filename':
+        options.stdinFilename = value;
+        break;
+      case '--lang': {
+        const lang = value!.toLowerCase().replace('_', '-');
+        if (lang !== 'en' && lang !== 'zh-cn') return { action: 'error', message: `--lang takes en or zh-cn (got "${value}")` };
+        options.lang = lang;
+        break;
+      }
+      case '--fix': options.fix = true; break;
+      case '--quiet': case '-q': options.quiet = true; break;
+      case '--no-color': case '--no-colour': options.colour = false; break;
+      case '--color': case '--colour': options.colour = true; break;
+      case '--no-gitignore': options.gitignore = false; break;
+      case '--no-parallel': options.parallel = false; break;
+      case '--help': case '-h': return { action: 'help' };
+      case '--version': case '-v': return { action: 'version' };
+      default:
+        return { action: 'error', message: `unknown option "${arg}"` };
+    }
+  }
+  if (!options.paths.length) options.paths.push(options.stdinFilename !== undefined ? '-' : '.');
+  if (options.paths.filter((p) => p === '-').length > 1) return { action: 'error', message: '"-" (standard input) can be given once' };
+  if (options.stdinFilename !== undefined && !options.paths.includes('-')) return { action: 'error', message: '--stdin-filename needs "-" among the paths' };
+  return { action: 'lint', options };
+}
+
+/** The locale's language: LC_ALL, then LC_MESSAGES, then LANG (POSIX order); zh_CN → zh-cn. */
+export function localeLanguage(env: NodeJS.ProcessEnv): DocsLanguage {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const tag = locale.split(/[.@]/)[0].toLowerCase().replace('_', '-');
+  return tag === 'zh' || tag === 'zh-cn' || tag === 'zh-sg' || tag.startsWith('zh-hans') ? 'zh-cn' : 'en';
+}

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import type { DocsLanguage } from '../common/localized';
+import { CachedWorkspaceFiles, ConfigResolver, type ConfigProblem } from './config';
+import { Linter, type LintTarget } from './lint';
+import { thresholdValues, type FileReport } from './report';
+
+/**
+ * One lane of a run: a set of files linted with its own config caches and workspace index.
+ * A run is one lane, or several in worker threads (parallel.ts); lanes exchange only plain data.
+ * All Kubernetes files of a run are in the same lane so cross-file checks see all of them.
+ */
+export interface LaneOptions {
+  lang?: DocsLanguage;
+  fallbackLang: DocsLanguage;
+  fix: boolean;
+  quiet: boolean;
+  /** Explicit `--severity-threshold`; else `.hadolint.yaml` or the default decides per file. */
+  threshold?: number;
+  /** Path of the target read from stdin (its fixed text is returned, never written). */
+  stdinPath?: string;
+}
+
+export interface LaneResult {
+  reports: FileReport[];
+  problems: ConfigProblem[];
+  writeErrors: { path: string; reason: string }[];
+  /** `--fix` on stdin: the fixed text. */
+  stdinOutput?: string;
+}
+
+export const defaultThreshold = thresholdValues.warning;
+
+/** hadolint's `failure-threshold` words → our threshold (0: never fail). */
+const hadolintThresholds: Record<string, number> = { error: 1, warning: 2, info: 3, style: 4, ignore: 0, none: 0 };
+
+/** The lowest severity that fails the run for a file: the flag, else `.hadolint.yaml`, else warning. */
+function failThreshold(target: LintTarget, options: LaneOptions, resolver: ConfigResolver): number {
+  if (options.threshold !== undefined) return options.threshold;
+  if (target.kind === 'dockerfile') {
+    const hadolint = resolver.hadolintFor(target.absolute)?.config;
+    if (hadolint?.noFail) return 0;
+    if (hadolint?.failureThreshold) return hadolintThresholds[hadolint.failureThreshold] ?? defaultThreshold;
+  }
+  return defaultThreshold;
+}
+
+export function lintLane(targets: readonly LintTarget[], options: LaneOptions, onProgress?: (done: number) => void): LaneResult {
+  const files = new CachedWorkspaceFiles();
+  const resolver = new ConfigResolver(files);
+  const linter = new Linter(resolver, { lang: options.lang, fallbackLang: options.fallbackLang });
+  const result: LaneResult = { reports: [], problems: resolver.problems, writeErrors: [] };
+  // Index every manifest first (cross-file checks), then lint.
+  for (const target of targets) linter.prepare(target);
+  targets.forEach((target, i) => {
+    onProgress?.(i);
+    const linted = linter.lint(target, options.fix);
+    const diagnostics = options.quiet ? linted.diagnostics.filter((d) => (d.severity ?? 1) === 1) : linted.diagnostics;
+    if (options.fix && target.absolute === options.stdinPath) {
+      result.stdinOutput = linted.fixedText ?? target.text;
+    } else if (options.fix && linted.fixedText !== undefined && linted.fixedText !== target.text) {
+      try {
+        writeFileSync(target.absolute, linted.fixedText);
+        files.invalidate(target.absolute);
+      } catch (error) {
+        result.writeErrors.push({ path: target.path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      }
+    }
+    result.reports.push({
+      path: target.path,
+      absolute: target.absolute,
+      kind: target.kind,
+      diagnostics,
+      failAt: failThreshold(target, options, resolver),
+      ...(linted.fixed?.size ? { fixed: linted.fixed } : {}),
+    });
+  });
+  return result;
+}

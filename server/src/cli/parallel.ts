@@ -1,0 +1,107 @@
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { lintLane, type LaneOptions, type LaneResult } from './lane';
+import type { LintTarget } from './lint';
+
+/**
+ * Big trees are linted in worker threads, one lane per core. Every Kubernetes file goes to one
+ * lane (cross-file checks need them all in one index); Dockerfiles are independent and fill the
+ * lanes by size, largest first. Each worker runs the bundle itself (dist/cli.js) and returns
+ * plain data; the report keeps the discovery order whatever lane a file went to.
+ */
+
+/** Below this many files a worker's start-up costs more than it saves. */
+export const minFilesForWorkers = 150;
+
+interface WorkerInput {
+  stevedoreLane: true;
+  targets: LintTarget[];
+  options: LaneOptions;
+}
+
+type WorkerMessage = { type: 'progress'; done: number } | { type: 'result'; result: LaneResult };
+
+/** The bundle can start itself as a worker; under a TypeScript loader (tests) we stay in-process. */
+export function workersAvailable(): boolean {
+  return typeof __filename === 'string' && __filename.endsWith('.js') && availableParallelism() > 1;
+}
+
+/** Per-file cost estimate: text length plus a fixed share for parsing and running every rule. */
+function weight(target: LintTarget): number {
+  return target.text.length + 2000;
+}
+
+export function planLanes(targets: readonly LintTarget[], laneCount: number): LintTarget[][] {
+  const lanes: { targets: LintTarget[]; load: number }[] = Array.from({ length: Math.max(1, laneCount) }, () => ({ targets: [], load: 0 }));
+  const manifests = targets.filter((t) => t.kind === 'yaml');
+  if (manifests.length) {
+    lanes[0].targets.push(...manifests);
+    lanes[0].load = manifests.reduce((sum, t) => sum + weight(t), 0);
+  }
+  const dockerfiles = targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a));
+  for (const target of dockerfiles) {
+    const lightest = lanes.reduce((best, lane) => (lane.load < best.load ? lane : best));
+    lightest.targets.push(target);
+    lightest.load += weight(target);
+  }
+  return lanes.map((lane) => lane.targets).filter((lane) => lane.length > 0);
+}
+
+function runWorker(targets: LintTarget[], options: LaneOptions, onProgress: (done: number) => void): Promise<LaneResult> {
+  return new Promise((resolve, reject) => {
+    const input: WorkerInput = { stevedoreLane: true, targets, options };
+    const worker = new Worker(__filename, { workerData: input });
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.done);
+      else {
+        settled = true;
+        resolve(message.result);
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`lint worker stopped with code ${code}`));
+    });
+  });
+}
+
+/** Lints the targets in parallel lanes and merges the results in the targets' order. */
+export async function lintInWorkers(targets: readonly LintTarget[], options: LaneOptions, onProgress: (done: number) => void): Promise<LaneResult> {
+  const lanes = planLanes(targets, Math.min(availableParallelism(), 8));
+  const done = lanes.map(() => 0);
+  const results = await Promise.all(lanes.map((lane, i) => runWorker(lane, options, (n) => {
+    done[i] = n;
+    onProgress(done.reduce((a, b) => a + b, 0));
+  })));
+  const order = new Map(targets.map((t, i) => [t.absolute, i]));
+  const merged: LaneResult = { reports: [], problems: [], writeErrors: [] };
+  const seenProblems = new Set<string>();
+  for (const result of results) {
+    merged.reports.push(...result.reports);
+    merged.writeErrors.push(...result.writeErrors);
+    for (const problem of result.problems) {
+      const key = `${problem.path}\u0000${problem.message}`;
+      if (!seenProblems.has(key)) merged.problems.push(problem);
+      seenProblems.add(key);
+    }
+    if (result.stdinOutput !== undefined) merged.stdinOutput = result.stdinOutput;
+  }
+  merged.reports.sort((a, b) => (order.get(a.absolute) ?? 0) - (order.get(b.absolute) ?? 0));
+  return merged;
+}
+
+/** In a worker started by `lintInWorkers`: lint the lane and post the result. Returns false elsewhere. */
+export function runAsLaneWorker(): boolean {
+  const input = workerData as WorkerInput | undefined;
+  if (!parentPort || !input?.stevedoreLane) return false;
+  const port = parentPort;
+  const result = lintLane(input.targets, input.options, (done) => {
+    if (done % 20 === 0) port.postMessage({ type: 'progress', done } satisfies WorkerMessage);
+  });
+  port.postMessage({ type: 'result', result } satisfies WorkerMessage);
+  return true;
+}

@@ -1,0 +1,182 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import packageJson from '../../../package.json';
+import { isDockerfileName, isYamlName, type LanguageKind } from '../common/fileKinds';
+import type { DocsLanguage } from '../common/localized';
+import { localeLanguage, parseArgs, usageText, type LintOptions } from './args';
+import { CachedWorkspaceFiles, ConfigResolver } from './config';
+import { discoverFiles, type FoundFile } from './discover';
+import { formatCheckstyle } from './formats/checkstyle';
+import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { colourPalette, formatText, plainPalette, wantsColour } from './formats/text';
+import { lintLane, type LaneOptions } from './lane';
+import type { LintTarget } from './lint';
+import { configProblemLine, noFilesLine, progressLine, skippedLine, writeErrorLine } from './messages';
+import { lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
+import { fails, type Report, type SkippedFile } from './report';
+
+export const version: string = (packageJson as { version: string }).version;
+
+/** Where the command line talks to; tests pass their own. */
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  readStdin(): string;
+}
+
+/** Files bigger than this are generated or data, not something people write by hand. */
+export const maxFileBytes = 1024 * 1024;
+/** Below this many files a progress line would only flicker. */
+const progressMinFiles = 200;
+
+class UsageError extends Error {}
+
+
+/** Without a telling name, text decides: YAML with `apiVersion:`/`kind:` keys is a manifest. */
+function sniffKind(text: string): LanguageKind {
+  return /^(apiVersion|kind)\s*:/m.test(text) && !/^\s*FROM\s/im.test(text) ? 'yaml' : 'dockerfile';
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+type ReadOutcome = { text: string } | { skipped: SkippedFile };
+
+function readTarget(file: FoundFile): ReadOutcome {
+  try {
+    const size = statSync(file.absolute).size;
+    if (size > maxFileBytes) return { skipped: { path: file.path, reason: 'too-large' } };
+    const bytes = readFileSync(file.absolute);
+    if (looksBinary(bytes)) return { skipped: { path: file.path, reason: 'binary' } };
+    return { text: bytes.toString('utf8') };
+  } catch (error) {
+    return { skipped: { path: file.path, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) } };
+  }
+}
+
+function render(report: Report, options: LintOptions, colour: boolean, thresholdWord: string): string {
+  switch (options.format) {
+    case 'json': return formatJson(report);
+    case 'sarif': return formatSarif(report);
+    case 'github': return formatGithub(report);
+    case 'checkstyle': return formatCheckstyle(report);
+    case 'gitlab': return formatGitlab(report);
+    default: return formatText(report, colour ? colourPalette : plainPalette, thresholdWord);
+  }
+}
+
+/** Runs `stevedore …` and returns the exit code: 0 clean, 1 findings, 2 usage/config/internal error. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  const fallbackLang = localeLanguage(io.env);
+  if (parsed.action === 'help') {
+    io.stdout.write(`${usageText[fallbackLang]}\n`);
+    return 0;
+  }
+  if (parsed.action === 'version') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  if (parsed.action === 'error') {
+    io.stderr.write(`stevedore: ${parsed.message}\n\n${usageText[fallbackLang]}\n`);
+    return 2;
+  }
+  try {
+    return await lint(parsed.options, io, fallbackLang);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`stevedore: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage): Promise<number> {
+  const resolver = new ConfigResolver(new CachedWorkspaceFiles());
+  const lang = options.lang ?? languageOfFolder(resolver, io.cwd) ?? fallbackLang;
+  let hardErrors = 0;
+  const skipped: SkippedFile[] = [];
+  const note = (line: string): void => {
+    io.stderr.write(`${line}\n`);
+  };
+
+  // 1. What to check: stdin, then the walked paths.
+  const targets: LintTarget[] = [];
+  let stdinPath: string | undefined;
+  if (options.paths.includes('-')) {
+    const name = options.stdinFilename;
+    const text = io.readStdin();
+    stdinPath = resolve(io.cwd, name ?? 'stdin');
+    const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && isYamlName(name) ? 'yaml' : sniffKind(text);
+    targets.push({ path: name ?? '<stdin>', absolute: stdinPath, kind, text });
+  }
+  const found = discoverFiles(options.paths.filter((p) => p !== '-'), {
+    cwd: io.cwd,
+    gitignore: options.gitignore,
+    onUnreadable(path, reason) {
+      hardErrors++;
+      note(skippedLine(path, 'unreadable', reason, lang));
+    },
+  });
+  for (const file of found) {
+    const outcome = readTarget(file);
+    if ('skipped' in outcome) {
+      skipped.push(outcome.skipped);
+      if (outcome.skipped.reason === 'unreadable') hardErrors++;
+      if (outcome.skipped.reason === 'unreadable' || !options.quiet) note(skippedLine(file.path, outcome.skipped.reason, outcome.skipped.detail, lang));
+      continue;
+    }
+    targets.push({ path: file.path, absolute: file.absolute, kind: file.kind ?? sniffKind(outcome.text), text: outcome.text });
+  }
+  if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));
+
+  // 2. Lint, in worker threads when the tree is big.
+  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath };
+  const showProgress = !!io.stderr.isTTY && targets.length > progressMinFiles;
+  let lastProgress = 0;
+  const progress = (done: number): void => {
+    if (!showProgress || Date.now() - lastProgress < 80) return;
+    lastProgress = Date.now();
+    io.stderr.write(`\r\u001b[K${progressLine(done, targets.length, lang)}`);
+  };
+  const parallel = options.parallel !== false && targets.length >= minFilesForWorkers && workersAvailable();
+  const result = parallel ? await lintInWorkers(targets, laneOptions, progress) : lintLane(targets, laneOptions, progress);
+  if (showProgress) io.stderr.write('\r\u001b[K');
+  for (const failure of result.writeErrors) {
+    hardErrors++;
+    note(writeErrorLine(failure.path, failure.reason, lang));
+  }
+  for (const problem of result.problems) note(configProblemLine(problem.path, problem.message, lang));
+  hardErrors += result.problems.length;
+
+  // 3. Report (to stderr when stdout carries the fixed text of stdin).
+  const report: Report = { files: result.reports, skipped, lang, cwd: io.cwd, version };
+  const stream = result.stdinOutput !== undefined ? io.stderr : io.stdout;
+  const colour = options.format === 'text' && wantsColour(options.colour, io.env, !options.output && !!stream.isTTY);
+  const text = render(report, options, colour, options.thresholdWord ?? 'warning');
+  if (result.stdinOutput !== undefined) io.stdout.write(result.stdinOutput);
+  if (options.output) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  } else if (text) {
+    stream.write(text);
+  }
+  if (hardErrors) return 2;
+  return result.reports.some((file) => file.diagnostics.some((d) => fails(d, file.failAt))) ? 1 : 0;
+}
+
+/** `docs.language` of the `.stevedore.yaml` that applies where the command runs, if not `auto`. */
+function languageOfFolder(resolver: ConfigResolver, dir: string): DocsLanguage | undefined {
+  const language = resolver.stevedoreConfigFor(dir)?.language;
+  return language && language !== 'auto' ? language : undefined;
+}
