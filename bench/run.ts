@@ -48,14 +48,15 @@ async function coldStart(runs: number): Promise<number[]> {
 
 async function editToDiagnostics(client: StdioClient, uri: string, text: string, iterations: number): Promise<number[]> {
   const samples: number[] = [];
-  const lines = text.split('\n');
+  const line = Math.floor(text.split('\n').length / 2);
   for (let i = 0; i < iterations; i++) {
-    // Alternate a real edit in the middle of the file, as typing does.
-    const edited = [...lines];
-    const at = Math.floor(lines.length / 2);
-    edited[at] = i % 2 ? `${edited[at]} ` : edited[at];
+    // What typing sends: an incremental change of one character in the middle of the file
+    // (a space typed, then deleted), each answered by diagnostics for that version.
+    const change = i % 2 === 0
+      ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
+      : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
     const started = performance.now();
-    const version = await client.change(uri, edited.join('\n') + (i % 2 ? '' : '\n'));
+    const version = await client.changeIncremental(uri, [change]);
     await client.waitForDiagnostics(uri, (p) => p.version === version, 10000, false);
     samples.push(performance.now() - started);
   }
