@@ -116,6 +116,9 @@ const cases: Case[] = [
   { rule: 'unsafe-sysctl', positive: variant('        runAsNonRoot: true', '        runAsNonRoot: true\n        sysctls:\n          - name: kernel.msgmax\n            value: "65536"'), negative: variant('        runAsNonRoot: true', '        runAsNonRoot: true\n        sysctls:\n          - name: net.ipv4.tcp_syncookies\n            value: "1"') },
   { rule: 'pdb-blocks-eviction', positive: pdb('  maxUnavailable: 0\n  unhealthyPodEvictionPolicy: AlwaysAllow\n'), negative: pdb('  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n') },
   { rule: 'pdb-min-available-too-high', positive: `${goodManifest}---\n${pdb('  minAvailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n')}`, negative: `${variant('replicas: 1', 'replicas: 2\n  strategy: {}')}---\n${pdb('  minAvailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n')}` },
+  { rule: 'pdb-selects-nothing', positive: pdb('  maxUnavailable: 1\n'), negative: `${goodManifest}---\n${pdb('  maxUnavailable: 1\n')}` },
+  { rule: 'network-policy-selects-nothing', positive: `${goodManifest}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\nspec:\n  podSelector:\n    matchLabels:\n      app: api\n`, negative: `${goodManifest}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n` },
+  { rule: 'service-account-missing', positive: variant('      containers:', '      serviceAccountName: web\n      containers:'), negative: `${variant('      containers:', '      serviceAccountName: web\n      containers:')}---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n` },
   { rule: 'pdb-unhealthy-eviction-policy', positive: pdb('  maxUnavailable: 1\n'), negative: pdb('  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n') },
 ];
 

@@ -157,3 +157,56 @@ export const danglingConfigReference = perObject({
     }
   }
 });
+
+export const pdbSelectsNothing = perObject({
+  id: 'pdb-selects-nothing', aliases: [], severity: 'info', category: 'semantics',
+  title: { en: 'PodDisruptionBudget selects no workload', zh: 'PodDisruptionBudget 未选中任何工作负载' },
+  docs: {
+    en: 'No workload in the workspace has pods matching this PodDisruptionBudget\'s selector, so it protects nothing. Check the selector against the pod template labels.',
+    zh: '工作区中没有任何工作负载的 Pod 与该 PodDisruptionBudget 的选择器匹配，因此它不保护任何 Pod。请对照 Pod 模板标签检查选择器。',
+  },
+}, (object, subject, report) => {
+  if (object.kind !== 'PodDisruptionBudget' || !object.builtIn || !object.selector || object.selector.hasExpressions) return;
+  const selector = object.selector.matchLabels;
+  if (Object.keys(selector).length === 0 || workloadsSelectedBy(workspaceOf(subject), selector, object.namespace).length > 0) return;
+  report({
+    range: nodeRange(subject.file, pairOf(object.spec, 'selector')?.key ?? object.selector.node),
+    message: { en: `No workload in the workspace has pods matching the selector of ${objectLabel(object)}.`, zh: `工作区中没有任何工作负载的 Pod 匹配 ${objectLabel(object)} 的选择器。` },
+  });
+});
+
+export const networkPolicySelectsNothing = perObject({
+  id: 'network-policy-selects-nothing', aliases: ['dangling-networkpolicy'], severity: 'info', category: 'semantics',
+  title: { en: 'NetworkPolicy selects no pods', zh: 'NetworkPolicy 未选中任何 Pod' },
+  docs: {
+    en: 'The `podSelector` of this NetworkPolicy matches no workload in the workspace, so its rules apply to nothing (an empty `podSelector: {}` selects every pod and is fine). A renamed label is the usual cause.',
+    zh: '该 NetworkPolicy 的 `podSelector` 没有匹配工作区中的任何工作负载，因此其规则不作用于任何 Pod（空的 `podSelector: {}` 会选中所有 Pod，这没有问题）。常见原因是标签被改名。',
+  },
+}, (object, subject, report) => {
+  if (object.kind !== 'NetworkPolicy' || !object.builtIn) return;
+  const podSelector = mapAt(object.spec, 'podSelector');
+  const matchLabels = stringMap(mapAt(podSelector, 'matchLabels'));
+  if (!podSelector || Object.keys(matchLabels).length === 0 || (seqAt(podSelector, 'matchExpressions')?.items.length ?? 0) > 0) return;
+  if (workloadsSelectedBy(workspaceOf(subject), matchLabels, object.namespace).length > 0) return;
+  report({
+    range: nodeRange(subject.file, pairOf(object.spec, 'podSelector')?.key ?? podSelector),
+    message: { en: `No workload in the workspace has pods matching the podSelector of ${objectLabel(object)}.`, zh: `工作区中没有任何工作负载的 Pod 匹配 ${objectLabel(object)} 的 podSelector。` },
+  });
+});
+
+export const serviceAccountMissing = perObject({
+  id: 'service-account-missing', aliases: ['non-existent-service-account'], kubeLinterDefault: true, severity: 'info', category: 'semantics',
+  title: { en: 'ServiceAccount not in the workspace', zh: 'ServiceAccount 不在工作区中' },
+  docs: {
+    en: 'The pod runs as a ServiceAccount that is not defined in the workspace. Unless it is created separately in the cluster, the pods are never created ("serviceaccount not found"). The `default` account always exists.',
+    zh: 'Pod 使用的 ServiceAccount 没有在工作区中定义。除非它在集群中另行创建，否则 Pod 将无法创建（"serviceaccount not found"）。`default` 账号总是存在。',
+  },
+}, (object, subject, report) => {
+  const node = scalarAt(object.workload?.podSpec, 'serviceAccountName');
+  if (!node || typeof node.value !== 'string' || node.value === 'default' || node.value === '' || /[{}$<>]/.test(node.value)) return;
+  if (workspaceOf(subject).find('ServiceAccount', node.value, object.namespace)) return;
+  report({
+    range: nodeRange(subject.file, node),
+    message: { en: `ServiceAccount \`${node.value}\` is not in the workspace; it must exist in the cluster.`, zh: `ServiceAccount \`${node.value}\` 不在工作区中，它必须已存在于集群中。` },
+  });
+});

@@ -2,7 +2,7 @@ import { RuleRegistry } from '../../common/rules';
 import { apiVersionKind, deprecatedApiVersion, removedApiVersion } from './apiVersions';
 import type { KubeRule, ManifestRuleSubject } from './context';
 import { cronSchedule, cronTimeZone } from './cronJob';
-import { danglingConfigReference, danglingHpa, danglingIngress, danglingService, statefulSetService } from './crossObject';
+import { danglingConfigReference, danglingHpa, danglingIngress, danglingService, networkPolicySelectsNothing, pdbSelectsNothing, serviceAccountMissing, statefulSetService } from './crossObject';
 import { duplicateContainerName, duplicateEnvVar, duplicatePort } from './duplicates';
 import { dockerSocket, hostIpc, hostNetwork, hostPid, sensitiveHostMount, writableHostMount } from './hostAccess';
 import { imagePullPolicy, latestTag } from './images';
@@ -27,6 +27,7 @@ export const kubernetesRuleList: KubeRule[] = [
   removedApiVersion, deprecatedApiVersion, apiVersionKind,
   invalidName, invalidLabel, invalidAnnotationKey, cronSchedule, cronTimeZone,
   selectorMismatch, danglingService, danglingHpa, statefulSetService, danglingIngress, danglingConfigReference,
+  pdbSelectsNothing, networkPolicySelectsNothing, serviceAccountMissing,
   latestTag, imagePullPolicy, cpuRequest, memoryLimit, livenessProbe, readinessProbe, probePort,
   privilegedContainer, privilegeEscalation, runAsNonRoot, readOnlyRootFs, netRawNotDropped, dangerousCapability,
   hostNetwork, hostPid, hostIpc, dockerSocket, sensitiveHostMount, writableHostMount,
