@@ -83,3 +83,8 @@ test('cron schedules: fields, ranges, steps, names, macros', () => {
   assert.match(cronProblem('TZ=UTC 0 * * * *')!.en, /timeZone/);
   assert.match(cronProblem('0 0 * FOO *')!.en, /month/);
 });
+
+test('kubeconfig files and lists are not mistaken for unknown kinds', () => {
+  assert.deepEqual(diagnose('apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\ncurrent-context: ""\nusers: []\n'), []);
+  assert.deepEqual(diagnose('apiVersion: v1\nkind: List\nitems: []\n').filter((d) => d.code === 'api-version-kind-mismatch'), []);
+});

@@ -126,8 +126,8 @@ export const apiVersionKind = perObject({
     zh: '该内置 API 组的这个 apiVersion 不提供此类型（或类型名称拼写有误），API 服务器会返回 "no matches for kind"。请使用提供该类型的 apiVersion。',
   },
 }, (object, { file }, report) => {
-  // `v1 List`, `RoleList`…: kubectl accepts lists of objects.
-  if (!builtinGroups.has(object.group) || object.kind.endsWith('List')) return;
+  // `v1 List`, `RoleList`…: kubectl accepts lists of objects. `v1 Config` is a kubeconfig file.
+  if (!builtinGroups.has(object.group) || object.kind.endsWith('List') || (object.apiVersion === 'v1' && object.kind === 'Config')) return;
   const info = apiVersionInfo(object.apiVersion, object.kind);
   if (info.status !== 'unknown') return;
   const servers = kindsNamed(object.kind).map((k) => k.apiVersion);
