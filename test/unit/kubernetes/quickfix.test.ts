@@ -129,7 +129,9 @@ test('fix an enum value by the closest allowed one', () => {
 });
 
 test('rename the deprecated serviceAccount field', () => {
-  check('service-account-field-deprecated', variant('      containers:', '      serviceAccount: web\n      containers:'));
+  const serviceAccount = '---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n';
+  const after = check('service-account-field-deprecated', `${variant('      containers:', '      serviceAccount: web\n      containers:')}${serviceAccount}`);
+  assert.match(after, /serviceAccountName: web/);
 });
 
 test('replace tabs with spaces', () => {
