@@ -5,7 +5,7 @@ import type { WorkspaceFiles } from '../common/service';
 /** hadolint's severity words, as written in `.hadolint.yaml` and `failure-threshold`. */
 export type HadolintSeverity = 'error' | 'warning' | 'info' | 'style' | 'ignore' | 'none';
 
-/** The parts of a hadolint config file Stevedore honours (see docs/configuration.md). */
+/** The parts of a hadolint config file Stevedore honours (documented in docs/rules/README.md). */
 export interface HadolintConfig {
   /** Rule codes (or our ids) switched off. */
   ignored: string[];

@@ -7,8 +7,21 @@
 export interface IgnorePattern {
   text: string;
   exclusion: boolean;
-  regex: RegExp;
+  tokens: Token[];
 }
+
+/**
+ * A pattern compiled to tokens and matched by simulating the automaton (a set of positions per
+ * character): linear in the path length whatever the pattern, so no user pattern can make the
+ * matcher backtrack exponentially.
+ */
+type Token =
+  | { kind: 'char'; ch: string }
+  | { kind: 'any' } // ?
+  | { kind: 'star' } // * inside one segment
+  | { kind: 'globstar' } // trailing **: any characters, slashes included
+  | { kind: 'globdir' } // **/: nothing, or any characters ending with a slash
+  | { kind: 'class'; negated: boolean; ranges: [string, string][] };
 
 /** Generous, but keeps a hostile file from costing more than a few milliseconds. */
 const maxPatterns = 2000;
@@ -24,45 +37,89 @@ export function cleanPath(path: string): string {
   return out.join('/');
 }
 
-function patternToRegex(pattern: string): RegExp {
-  let source = '^';
+function compile(pattern: string): Token[] {
+  const tokens: Token[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === '*') {
-      if (pattern[i + 1] === '*') {
+      let run = 1;
+      while (pattern[i + 1] === '*') { i++; run++; }
+      if (run >= 2 && pattern[i + 1] === '/') {
         i++;
-        // `**/` may match no directory at all; a trailing `**` matches everything below.
-        if (pattern[i + 1] === '/') {
-          i++;
-          source += '(?:[^/]*/)*';
-        } else {
-          source += '.*';
-        }
-      } else {
-        source += '[^/]*';
+        tokens.push({ kind: 'globdir' });
+      } else if (run >= 2) {
+        tokens.push({ kind: 'globstar' });
+      } else if (tokens[tokens.length - 1]?.kind !== 'star') {
+        tokens.push({ kind: 'star' });
       }
     } else if (ch === '?') {
-      source += '[^/]';
-    } else if (ch === '[') {
+      tokens.push({ kind: 'any' });
+    } else if (ch === '[' && pattern.indexOf(']', i + 2) > 0) {
       const end = pattern.indexOf(']', i + 2);
-      if (end < 0) {
-        source += '\\[';
-      } else {
-        let body = pattern.slice(i + 1, end).replace(/\\/g, '\\\\');
-        if (body.startsWith('^') || body.startsWith('!')) body = `^${body.slice(1)}`;
-        source += `[${body}]`;
-        i = end;
+      let body = pattern.slice(i + 1, end);
+      const negated = body.startsWith('^') || body.startsWith('!');
+      if (negated) body = body.slice(1);
+      const ranges: [string, string][] = [];
+      for (let j = 0; j < body.length; j++) {
+        const from = body[j] === '\\' && j + 1 < body.length ? body[++j] : body[j];
+        if (body[j + 1] === '-' && j + 2 < body.length) {
+          ranges.push([from, body[j + 2]]);
+          j += 2;
+        } else {
+          ranges.push([from, from]);
+        }
       }
+      tokens.push({ kind: 'class', negated, ranges });
+      i = end;
     } else if (ch === '\\' && i + 1 < pattern.length) {
-      i++;
-      source += pattern[i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      tokens.push({ kind: 'char', ch: pattern[++i] });
     } else {
-      source += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      tokens.push({ kind: 'char', ch });
     }
   }
-  // A match on a directory covers its contents.
-  source += '(?:/.*)?$';
-  return new RegExp(source);
+  return tokens;
+}
+
+/** Adds the positions reachable without consuming a character (after `*` and `**`). */
+function closure(tokens: readonly Token[], states: Set<number>): Set<number> {
+  const ordered = [...states].sort((a, b) => a - b);
+  for (const state of ordered) {
+    for (let i = state; i < tokens.length && (tokens[i].kind === 'star' || tokens[i].kind === 'globstar' || tokens[i].kind === 'globdir'); i++) states.add(i + 1);
+  }
+  return states;
+}
+
+function step(tokens: readonly Token[], states: Set<number>, ch: string): Set<number> {
+  const next = new Set<number>();
+  for (const state of states) {
+    const token = tokens[state];
+    if (!token) continue;
+    switch (token.kind) {
+      case 'char': if (token.ch === ch) next.add(state + 1); break;
+      case 'any': if (ch !== '/') next.add(state + 1); break;
+      case 'star': if (ch !== '/') next.add(state); break;
+      case 'globstar': next.add(state); break;
+      case 'globdir': next.add(state); if (ch === '/') next.add(state + 1); break;
+      case 'class': {
+        if (ch === '/') break;
+        const inside = token.ranges.some(([from, to]) => ch >= from && ch <= to);
+        if (inside !== token.negated) next.add(state + 1);
+        break;
+      }
+    }
+  }
+  return closure(tokens, next);
+}
+
+/** Does the pattern match the path, or a directory above it (which excludes everything inside)? */
+function matches(tokens: readonly Token[], path: string): boolean {
+  let states = closure(tokens, new Set([0]));
+  for (const ch of path) {
+    if (ch === '/' && states.has(tokens.length)) return true;
+    states = step(tokens, states, ch);
+    if (states.size === 0) return false;
+  }
+  return states.has(tokens.length);
 }
 
 export function parseDockerignore(text: string): IgnorePattern[] {
@@ -74,11 +131,7 @@ export function parseDockerignore(text: string): IgnorePattern[] {
     const exclusion = line.startsWith('!');
     const body = cleanPath((exclusion ? line.slice(1) : line).trim());
     if (body === '') continue;
-    try {
-      patterns.push({ text: line, exclusion, regex: patternToRegex(body) });
-    } catch {
-      // A pattern we cannot translate is skipped rather than guessed.
-    }
+    patterns.push({ text: line, exclusion, tokens: compile(body) });
   }
   return patterns;
 }
@@ -89,7 +142,7 @@ export function ignoredBy(patterns: readonly IgnorePattern[], path: string): Ign
   if (clean === '') return undefined;
   let decided: IgnorePattern | undefined;
   for (const pattern of patterns) {
-    if (pattern.regex.test(clean)) decided = pattern.exclusion ? undefined : pattern;
+    if (matches(pattern.tokens, clean)) decided = pattern.exclusion ? undefined : pattern;
   }
   return decided;
 }

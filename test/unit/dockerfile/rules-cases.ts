@@ -24,6 +24,11 @@ export const ruleCases: Record<string, RuleCase> = {
   'empty-continuation-line': { bad: 'FROM alpine\nRUN echo a \\\n\n  b\n', good: 'FROM alpine\nRUN echo a \\\n  b\n', fixed: 'FROM alpine\nRUN echo a \\\n  b\n' },
   'invalid-stage-name': { bad: 'FROM alpine AS 1st\n', good: 'FROM alpine AS first-1\n' },
   'invalid-image-reference': { bad: 'FROM Alpine:3\n', good: 'FROM registry.example.com:5000/team/alpine:3@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n', fixed: 'FROM alpine:3\n' },
+  'hadolint-config-problem': {
+    bad: 'FROM alpine\n',
+    good: 'FROM alpine\n',
+    options: { files: { '/work/app/.hadolint.yaml': 'ignored: [DL3008\n' } },
+  },
   'onbuild-trigger': { bad: 'FROM alpine\nONBUILD ONBUILD RUN x\n', good: 'FROM alpine\nONBUILD RUN x\n' },
   'unterminated-heredoc': { bad: 'FROM alpine\nRUN <<EOF\necho hi\n', good: 'FROM alpine\nRUN <<EOF\necho hi\nEOF\n' },
   'copy-from-unknown-stage': { bad: 'FROM alpine AS builder\nFROM alpine\nCOPY --from=biulder /a /b\n', good: 'FROM alpine AS builder\nFROM alpine\nCOPY --from=builder /a /b\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n', fixed: 'FROM alpine AS builder\nFROM alpine\nCOPY --from=builder /a /b\n' },

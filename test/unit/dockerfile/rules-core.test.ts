@@ -25,7 +25,8 @@ for (const id of ids) {
       }
     });
     test('stays quiet on the good example', () => {
-      assert.deepEqual(withCode(diagnose(example.good, example.options), id).map((d) => messageOf(d)), []);
+      const options = id === 'hadolint-config-problem' ? { files: { '/work/app/.hadolint.yaml': 'ignored: [DL3008]\n' } } : example.options;
+      assert.deepEqual(withCode(diagnose(example.good, options), id).map((d) => messageOf(d)), []);
     });
     test('has a Chinese message', () => {
       const found = withCode(diagnose(example.bad, { ...example.options, lang: 'zh-cn' }), id);
@@ -113,4 +114,15 @@ test('the buildkit negative parser cases are flagged', () => {
   assert.ok(diagnose('').some((d) => d.severity === DiagnosticSeverity.Error));
   assert.ok(diagnose('FROM busybox\n\nENV PATH\n').some((d) => d.severity === DiagnosticSeverity.Error));
   assert.ok(diagnose('CMD [ "echo", [ "nested json" ] ]\n').some((d) => d.severity === DiagnosticSeverity.Error));
+});
+
+test('flags on instructions that take none are reported', () => {
+  const found = withCode(diagnose('FROM alpine\nENV --mode=x A=1\nWORKDIR --parents /a\n'), 'unknown-flag');
+  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
+  assert.match(messageOf(found[0]), /ENV takes no flags/);
+});
+
+test('unknown-flag suggests the closest flag and the fix replaces only the name', () => {
+  const [diagnostic] = withCode(diagnose('FROM alpine\nHEALTHCHECK --intreval=5s CMD true\n'), 'unknown-flag');
+  assert.match(messageOf(diagnostic), /did you mean --interval/);
 });

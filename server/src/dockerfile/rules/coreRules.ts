@@ -1,6 +1,7 @@
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import { copyIgnoredFile } from './copyIgnoredFile';
+import { hadolintConfigProblem } from './hadolintConfigProblems';
 import { exposeHostMapping, exposeProtocolCasing, invalidExposePort } from './semanticsExpose';
 import { fromPlatformFlagConst, redundantTargetPlatform, secretsInArgOrEnv } from './semanticsFrom';
 import {
@@ -21,7 +22,7 @@ export const coreRules: readonly Rule<DockerfileRuleSubject>[] = [
   // syntax
   missingFrom, instructionBeforeFrom, instructionArguments, unknownFlag, duplicateFlag, invalidFlagValue, invalidMount,
   malformedJsonArray, invalidStopsignal, invalidEscapeDirective, duplicateDirective, emptyContinuationLine,
-  invalidStageName, invalidImageReference, onbuildTrigger, unterminatedHeredoc,
+  invalidStageName, invalidImageReference, onbuildTrigger, unterminatedHeredoc, hadolintConfigProblem,
   // semantics
   copyFromUnknownStage, copyFromOwnStage, duplicateStageName, reservedStageName, unusedStage,
   undefinedArgInFrom, undefinedVariable, invalidDefaultArgInFrom, envSelfReference,

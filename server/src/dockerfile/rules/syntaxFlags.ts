@@ -45,12 +45,25 @@ export const unknownFlag: Rule<Subject> = {
       const keyword = facts.keywords[index];
       if (keyword === 'ONBUILD') return;
       const known = instructionFlags[keyword] ?? {};
-      for (const flag of flagsOf(instruction)) {
+      const flags = flagsOf(instruction);
+      if (flags.length === 0 && !Object.prototype.hasOwnProperty.call(instructionFlags, keyword)) {
+        // dockerfile-ast reads flags only on some instructions; BuildKit parses them on all.
+        for (const arg of facts.lineArguments(instruction)) {
+          const match = /^--([A-Za-z][\w-]*)/.exec(arg.getValue());
+          if (!match) break;
+          report({
+            range: arg.getRange(),
+            message: { en: `${keyword} takes no flags: remove --${match[1]}.`, zh: `${keyword} 不接受任何标志：请删除 --${match[1]}。` },
+          });
+        }
+        return;
+      }
+      for (const flag of flags) {
         const name = flag.getName();
         if (specOf(keyword, name)) continue;
         const suggestion = closest(name, Object.keys(known));
         report({
-          range: flag.getNameRange().start.character > 0 ? { start: { line: flag.getRange().start.line, character: flag.getRange().start.character }, end: flag.getNameRange().end } : flag.getRange(),
+          range: flag.getRange(),
           message: Object.keys(known).length === 0
             ? { en: `${keyword} takes no flags: remove --${name}.`, zh: `${keyword} 不接受任何标志：请删除 --${name}。` }
             : suggestion
@@ -71,8 +84,8 @@ export const duplicateFlag: Rule<Subject> = {
     category: 'syntax',
     title: { en: 'Flag given twice', zh: '标志重复' },
     docs: {
-      en: 'Apart from `--mount`, `--exclude` and `--device`, a flag may appear only once per instruction; BuildKit rejects the second one.\n\nKeep the value you mean and delete the other.',
-      zh: '除 `--mount`、`--exclude` 和 `--device` 外，同一条指令中每个标志只能出现一次；BuildKit 会拒绝第二次出现的标志。\n\n保留需要的值，删除另一个。',
+      en: 'Apart from `--mount` and `--exclude`, a flag may appear only once per instruction; BuildKit rejects the second one.\n\nKeep the value you mean and delete the other.',
+      zh: '除 `--mount` 和 `--exclude` 外，同一条指令中每个标志只能出现一次；BuildKit 会拒绝第二次出现的标志。\n\n保留需要的值，删除另一个。',
     },
   },
   check({ model }, report) {
