@@ -261,13 +261,19 @@ export function asWorkspaceIndex(value: unknown): WorkspaceIndex | undefined {
   return value instanceof WorkspaceIndex ? value : undefined;
 }
 
+const summaryCache = new WeakMap<ManifestFile, { uri: string; objects: IndexedObject[] }>();
+
+/** The index's view of a file's objects; computed once per parse (the index and the rules share it). */
 export function summarize(uri: string, file: ManifestFile): IndexedObject[] {
+  const cached = summaryCache.get(file);
+  if (cached && cached.uri === uri) return cached.objects;
   const out: IndexedObject[] = [];
   for (const object of objectsOf(file)) {
     const summary = summarizeObject(uri, file, object);
     out.push(summary);
     if (object.kind === 'Kustomization') out.push(...generatedByKustomize(summary, object));
   }
+  summaryCache.set(file, { uri, objects: out });
   return out;
 }
 

@@ -88,3 +88,10 @@ test('kubeconfig files and lists are not mistaken for unknown kinds', () => {
   assert.deepEqual(diagnose('apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\ncurrent-context: ""\nusers: []\n'), []);
   assert.deepEqual(diagnose('apiVersion: v1\nkind: List\nitems: []\n').filter((d) => d.code === 'api-version-kind-mismatch'), []);
 });
+
+test('a required field written without a value counts as missing, with no duplicating fix', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n';
+  const [missing] = only(text, 'schema-required');
+  assert.match(messageOf(missing), /`containers`/);
+  assert.equal(missing.data, undefined);
+});

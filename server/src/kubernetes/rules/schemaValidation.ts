@@ -63,10 +63,13 @@ class Walker {
   mapping(map: YAMLMap, def: ObjectDef | undefined, keyNode: Node | undefined, skip?: Set<string>): void {
     if (!def) return;
     const present = new Set<string>();
+    const empty = new Set<string>();
     for (const pair of map.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = String(pair.key.value);
-      present.add(key);
+      // `containers:` with nothing after it is null: the API treats the field as missing.
+      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) empty.add(key);
+      else present.add(key);
       // `<<` merge keys and kustomize's `$patch`/`$setElementOrder` directives are not fields.
       if (skip?.has(key) || key === '<<' || key.startsWith('$')) continue;
       const field = def.properties.get(key);
@@ -77,7 +80,7 @@ class Walker {
       this.value(pair.value, field.type, field, pair.key);
     }
     const missing = def.required.filter((name) => !present.has(name) && !skip?.has(name));
-    if (missing.length > 0) this.missingFields(map, def, missing, keyNode);
+    if (missing.length > 0) this.missingFields(map, def, missing, keyNode, missing.some((name) => empty.has(name)));
   }
 
   private scalar(node: unknown, type: SchemaType, field: FieldSchema | undefined): void {
@@ -149,9 +152,10 @@ class Walker {
     });
   }
 
-  private missingFields(map: YAMLMap, def: ObjectDef, missing: string[], keyNode: Node | undefined): void {
+  private missingFields(map: YAMLMap, def: ObjectDef, missing: string[], keyNode: Node | undefined, keyWithoutValue: boolean): void {
     const lines = missing.flatMap((name) => requiredFieldLines(this.facts, def, name, map));
-    const edit = lines.length > 0 ? appendToMap(this.file, map, lines) : undefined;
+    // Appending a key that is already there (empty) would duplicate it: no fix then.
+    const edit = lines.length > 0 && !keyWithoutValue ? appendToMap(this.file, map, lines) : undefined;
     const anchor = keyNode ?? (map.items[0]?.key as Node | undefined) ?? map;
     const names = missing.map((m) => `\`${m}\``).join(', ');
     this.emit('required', {
