@@ -64,7 +64,7 @@ function itemProblem(item: string, field: CronField, questionMarkAllowed: boolea
 
 export const cronSchedule = perObject({
   id: 'cron-schedule-invalid', aliases: [], severity: 'error', category: 'semantics',
-  title: { en: 'Invalid CronJob schedule', zh: 'CronJob 计划无效' },
+  title: { en: 'Invalid CronJob schedule', zh: 'CronJob 调度计划无效' },
   docs: {
     en: 'A CronJob `schedule` has five fields — minute (0–59), hour (0–23), day of month (1–31), month (1–12 or JAN–DEC), day of week (0–6 or SUN–SAT) — each `*`, a value, a range `a-b`, a list `a,b`, optionally with a step `/n`; or a macro such as `@hourly` or `@daily`. The time zone goes in `timeZone`, not in the schedule.',
     zh: 'CronJob 的 `schedule` 有五个字段——分钟（0–59）、小时（0–23）、日（1–31）、月（1–12 或 JAN–DEC）、星期（0–6 或 SUN–SAT）——每个字段可以是 `*`、单个值、范围 `a-b`、列表 `a,b`，并可带步长 `/n`；也可以用 `@hourly`、`@daily` 等宏。时区应写在 `timeZone` 中，而不是计划里。',
