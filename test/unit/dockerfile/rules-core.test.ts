@@ -126,3 +126,8 @@ test('unknown-flag suggests the closest flag and the fix replaces only the name'
   const [diagnostic] = withCode(diagnose('FROM alpine\nHEALTHCHECK --intreval=5s CMD true\n'), 'unknown-flag');
   assert.match(messageOf(diagnostic), /did you mean --interval/);
 });
+
+test('quotes around FROM values are removed before checking', () => {
+  const text = 'ARG TAG=3.20\nFROM alpine:"${TAG}" AS a\nFROM "alpine:3.20"\n';
+  assert.deepEqual(diagnose(text).filter((d) => ['invalid-default-arg-in-from', 'invalid-image-reference'].includes(String(d.code))), []);
+});

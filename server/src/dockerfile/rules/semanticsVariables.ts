@@ -131,7 +131,8 @@ export const invalidDefaultArgInFrom: Rule<Subject> = {
     for (const stage of semantics.stages) {
       const image = stage.baseImage;
       if (!image || !stage.baseImageRange || !image.includes('$')) continue;
-      const expanded = expandWithDefaults(image, defaults);
+      // BuildKit removes quotes while expanding: `alpine:"${TAG}"` is `alpine:3.20`.
+      const expanded = expandWithDefaults(image, defaults)?.replace(/["']/g, '');
       if (expanded === undefined || expanded.includes('$')) continue;
       if (expanded !== '' && (isImageReference(expanded) || expanded.toLowerCase() === 'scratch')) continue;
       report({

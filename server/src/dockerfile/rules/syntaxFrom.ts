@@ -55,7 +55,8 @@ export const invalidImageReference: Rule<Subject> = {
   },
   check({ model }, report) {
     for (const stage of factsOf(model).semantics.stages) {
-      const image = stage.baseImage;
+      // Quotes disappear during BuildKit's word processing: `FROM "alpine:3.20"` is fine.
+      const image = stage.baseImage?.replace(/["']/g, '');
       if (!image || !stage.baseImageRange || image.includes('$') || stage.baseStage || image.toLowerCase() === 'scratch') continue;
       if (isImageReference(image)) continue;
       const lower = image.replace(/^([^/:@]+\/)?([^:@]+)/, (_m, registry: string | undefined, path: string) => `${registry ?? ''}${path.toLowerCase()}`);
