@@ -35,7 +35,7 @@ export const noSudo: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'no-sudo',
     aliases: ['DL3004'],
-    severity: 'error',
+    severity: 'warning',
     category: 'best-practice',
     title: message('sudo in RUN', 'RUN 中使用 sudo'),
     docs: message(

@@ -29,7 +29,7 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'add-instead-of-copy',
     aliases: ['DL3020'],
-    severity: 'error',
+    severity: 'warning',
     category: 'best-practice',
     title: message('ADD used to copy local files', '使用 ADD 复制本地文件'),
     docs: message(
