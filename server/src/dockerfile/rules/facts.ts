@@ -156,7 +156,8 @@ export function rangeOf(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-function flagsOf(instruction: Instruction): Flag[] {
+/** The flags dockerfile-ast found on an instruction (only some instruction kinds carry any). */
+export function flagsOf(instruction: Instruction): Flag[] {
   const getter = (instruction as unknown as { getFlags?: () => Flag[] }).getFlags;
   try {
     return typeof getter === 'function' ? getter.call(instruction) : [];

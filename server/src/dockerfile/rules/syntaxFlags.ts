@@ -1,24 +1,15 @@
-import type { Flag, Instruction } from 'dockerfile-ast';
+import type { Flag } from 'dockerfile-ast';
 import type { Rule } from '../../common/rules';
 import { mountOptionDocs, mountOptionsByType, isMountType, sharingValueDocs } from '../docs/mounts';
 import { networkValueDocs, securityValueDocs } from '../docs/values';
 import type { DockerfileRuleSubject } from './context';
 import { closest, fix, replace } from './edits';
-import { factsOf } from './facts';
+import { factsOf, flagsOf } from './facts';
 import { booleanWords, instructionFlags, type FlagSpec } from './tables';
 
 type Subject = DockerfileRuleSubject;
 
-/** The flags dockerfile-ast found on an instruction (only some instruction kinds carry any). */
-export function flagsOf(instruction: Instruction): Flag[] {
-  const getter = (instruction as unknown as { getFlags?: () => Flag[] }).getFlags;
-  if (typeof getter !== 'function') return [];
-  try {
-    return getter.call(instruction);
-  } catch {
-    return [];
-  }
-}
+export { flagsOf };
 
 function specOf(keyword: string, name: string): FlagSpec | undefined {
   const table = instructionFlags[keyword];
