@@ -1,4 +1,4 @@
-import { configuredSeverity, type RuleMeta } from '../common/rules';
+import type { RuleMeta } from '../common/rules';
 import type { SeverityName } from '../common/settings';
 import type { WorkspaceFiles } from '../common/service';
 import { findHadolintConfig, fromHadolintSeverity, type FoundHadolintConfig, type HadolintConfig } from './hadolint';
@@ -43,15 +43,36 @@ function hadolintTable(config: HadolintConfig): Record<string, SeverityName> {
   return table;
 }
 
+/** A severity table keyed by lower-cased name, so a lookup per rule is a few map reads. */
+function lowerCased(table: Record<string, SeverityName>): Map<string, SeverityName> {
+  const map = new Map<string, SeverityName>();
+  for (const [key, value] of Object.entries(table)) map.set(key.toLowerCase(), value);
+  return map;
+}
+
+/** An entry for the id or an alias wins over one for a group, as in configuredSeverity. */
+function lookup(meta: RuleMeta, table: Map<string, SeverityName>, fallback: SeverityName): SeverityName {
+  if (table.size === 0) return fallback;
+  for (const name of [meta.id, ...meta.aliases]) {
+    const value = table.get(name.toLowerCase());
+    if (value) return value;
+  }
+  for (const name of meta.groups ?? []) {
+    const value = table.get(name.toLowerCase());
+    if (value) return value;
+  }
+  return fallback;
+}
+
 export function ruleConfigFrom(input: RuleConfigInput, found?: FoundHadolintConfig): EffectiveRuleConfig {
-  // Build the hadolint table once, not per rule.
-  const hadolint = input.hadolint ? hadolintTable(input.hadolint) : undefined;
+  // Build the tables once per run, not per rule.
+  const hadolint = lowerCased(input.hadolint ? hadolintTable(input.hadolint) : {});
+  const settings = lowerCased(input.settingsTable);
   return {
     severityOf(meta) {
-      let severity: SeverityName = meta.severity;
-      if (hadolint) severity = configuredSeverity(meta, hadolint, severity);
+      let severity = lookup(meta, hadolint, meta.severity);
       if (input.buildkitChecksAreErrors && severity !== 'off' && isBuildkitCheck(meta)) severity = 'error';
-      return configuredSeverity(meta, input.settingsTable, severity);
+      return lookup(meta, settings, severity);
     },
     trustedRegistries: input.hadolint?.trustedRegistries ?? [],
     hadolint: found,
