@@ -81,14 +81,40 @@ export interface CommandVisit {
   index: number;
 }
 
-/** Every simple command of every RUN, with the RUN it belongs to. */
-export function* commandsOf(model: DockerfileModel, names?: ReadonlySet<string>): Generator<CommandVisit> {
-  for (const run of dockerfileShell(model).runs) {
-    for (let index = 0; index < run.commands.length; index++) {
-      const command = run.commands[index];
-      if (!names || names.has(command.name)) yield { command, run, index };
+interface CommandIndex {
+  all: CommandVisit[];
+  byName: Map<string, CommandVisit[]>;
+}
+
+const commandIndexes = new WeakMap<DockerfileModel, CommandIndex>();
+
+/** Every command of the file in source order, and by program name; built once per model. */
+function commandIndex(model: DockerfileModel): CommandIndex {
+  let index = commandIndexes.get(model);
+  if (!index) {
+    index = { all: [], byName: new Map() };
+    for (const run of dockerfileShell(model).runs) {
+      for (let i = 0; i < run.commands.length; i++) {
+        const visit = { command: run.commands[i], run, index: i };
+        index.all.push(visit);
+        const list = index.byName.get(visit.command.name);
+        if (list) list.push(visit);
+        else index.byName.set(visit.command.name, [visit]);
+      }
     }
+    commandIndexes.set(model, index);
   }
+  return index;
+}
+
+/** Every simple command of every RUN (only those named `names` when given), in source order. */
+export function commandsOf(model: DockerfileModel, names?: ReadonlySet<string>): readonly CommandVisit[] {
+  const index = commandIndex(model);
+  if (!names) return index.all;
+  if (names.size === 1) return index.byName.get(names.values().next().value as string) ?? [];
+  const found: CommandVisit[] = [];
+  for (const name of names) found.push(...(index.byName.get(name) ?? []));
+  return found.length > 1 ? found.sort((a, b) => a.command.start - b.command.start) : found;
 }
 
 export interface Invocation extends CommandVisit {
@@ -212,8 +238,19 @@ export function stageChain(model: DockerfileModel, stage: StageInfo): StageInfo[
   return chain;
 }
 
+const busyboxCache = new WeakMap<StageInfo, boolean>();
+
 /** Alpine or BusyBox based: tools such as wget are BusyBox applets with fewer options. */
 export function looksBusybox(model: DockerfileModel, stage: StageInfo): boolean {
+  let answer = busyboxCache.get(stage);
+  if (answer === undefined) {
+    answer = computeLooksBusybox(model, stage);
+    busyboxCache.set(stage, answer);
+  }
+  return answer;
+}
+
+function computeLooksBusybox(model: DockerfileModel, stage: StageInfo): boolean {
   const chain = stageChain(model, stage);
   const root = chain[chain.length - 1];
   if (/alpine|busybox/i.test(root.image)) return true;
