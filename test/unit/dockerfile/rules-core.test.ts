@@ -131,3 +131,14 @@ test('quotes around FROM values are removed before checking', () => {
   const text = 'ARG TAG=3.20\nFROM alpine:"${TAG}" AS a\nFROM "alpine:3.20"\n';
   assert.deepEqual(diagnose(text).filter((d) => ['invalid-default-arg-in-from', 'invalid-image-reference'].includes(String(d.code))), []);
 });
+
+test('unterminated quotes in ENV, LABEL and ARG are syntax errors', () => {
+  const found = withCode(diagnose('FROM alpine:3.20\nENV A="x y\nLABEL b=it\'s\nARG C="ok" D=\'fine\'\nENV E=don\\\'t\n'), 'instruction-arguments');
+  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
+  assert.match(messageOf(found[0]), /double quote/);
+});
+
+test('--from naming an image must be a valid reference', () => {
+  const found = withCode(diagnose('FROM alpine:3.20\nCOPY --from=Nginx:1.27 /a /b\nCOPY --from=nginx:1.27 /a /b\n'), 'invalid-image-reference');
+  assert.deepEqual(found.map((d) => d.range.start.line), [1]);
+});

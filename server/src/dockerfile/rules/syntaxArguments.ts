@@ -42,6 +42,23 @@ export function parseJsonArray(text: string): string[] | undefined {
 
 type Problem = { range: Range; en: string; zh: string };
 
+/** ENV/LABEL/ARG values go through BuildKit's word processing, which fails on an unclosed quote. */
+function unbalancedQuote(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): { kind: 'single' | 'double'; range: Range } | undefined {
+  const args = facts.lineArguments(instruction);
+  if (!args.some((arg) => /["']/.test(arg.getValue()))) return undefined;
+  const found = argumentText(model, facts, instruction);
+  if (!found) return undefined;
+  const escape = model.ast.getEscapeCharacter();
+  let open: '"' | "'" | undefined;
+  for (let i = 0; i < found.text.length; i++) {
+    const ch = found.text[i];
+    if (ch === escape && open !== "'") i++;
+    else if (open === undefined && (ch === '"' || ch === "'")) open = ch;
+    else if (ch === open) open = undefined;
+  }
+  return open ? { kind: open === '"' ? 'double' : 'single', range: found.range } : undefined;
+}
+
 function propertyProblems(instruction: Arg | Env | Label, keyword: string): Problem[] {
   const properties = instruction.getProperties();
   const problems: Problem[] = [];
@@ -98,6 +115,8 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
     }
     case 'ENV': case 'LABEL': case 'ARG': {
       // Fast path: dockerfile-ast's property parsing is costly, and most lines are plain `k=v`.
+      const quote = unbalancedQuote(model, facts, instruction);
+      if (quote) return [{ range: quote.range, en: `Unterminated ${quote.kind} quote in ${keyword}; close it or escape it.`, zh: `${keyword} 中的${quote.kind === 'double' ? '双' : '单'}引号没有闭合；请补全或转义它。` }];
       const plain = keyword === 'ARG'
         ? args.every((arg) => !arg.getValue().startsWith('='))
         : args.every((arg) => /^[^=\s"'$]+=/.test(arg.getValue()));

@@ -54,7 +54,14 @@ export const invalidImageReference: Rule<Subject> = {
     },
   },
   check({ model }, report) {
-    for (const stage of factsOf(model).semantics.stages) {
+    const facts = factsOf(model);
+    for (const reference of facts.stageReferences) {
+      // `--from=<image>`: a name that is no stage must be a valid reference (`--from=Nginx:1` is not).
+      if (reference.kind === 'from' || reference.target || reference.text.includes('$') || !/[/:@]/.test(reference.text)) continue;
+      if (isImageReference(reference.text)) continue;
+      report({ range: reference.range, message: { en: `"${reference.text}" is neither a stage nor a valid image reference.`, zh: `"${reference.text}" 既不是阶段，也不是有效的镜像引用。` } });
+    }
+    for (const stage of facts.semantics.stages) {
       // Quotes disappear during BuildKit's word processing: `FROM "alpine:3.20"` is fine.
       const image = stage.baseImage?.replace(/["']/g, '');
       if (!image || !stage.baseImageRange || image.includes('$') || stage.baseStage || image.toLowerCase() === 'scratch') continue;
