@@ -81,26 +81,28 @@ interface Container {
   blockScalar?: PathSegment[];
 }
 
-const lineCache = new WeakMap<ManifestFile, { lineStarts: number[]; infos: (LineInfo | undefined)[]; text: string }>();
+/** Per parsed version: the analysed lines (filled on demand). Line offsets come from the TextDocument's own index. */
+const lineCache = new WeakMap<ManifestFile, { infos: (LineInfo | undefined)[]; text: string }>();
 
-function linesOf(file: ManifestFile): { lineStarts: number[]; infos: (LineInfo | undefined)[]; text: string } {
+function linesOf(file: ManifestFile): { infos: (LineInfo | undefined)[]; text: string } {
   let cached = lineCache.get(file);
   if (!cached) {
-    const text = file.document.getText();
-    const lineStarts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    cached = { lineStarts, infos: new Array(lineStarts.length), text };
+    cached = { infos: [], text: file.document.getText() };
     lineCache.set(file, cached);
   }
   return cached;
 }
 
+function lineStartOf(file: ManifestFile, line: number): number {
+  return file.document.offsetAt({ line, character: 0 });
+}
+
 function lineText(file: ManifestFile, line: number): string {
-  const { lineStarts, text } = linesOf(file);
-  const start = lineStarts[line] ?? text.length;
-  let end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  const { text } = linesOf(file);
+  const start = lineStartOf(file, line);
+  let end = line + 1 < file.document.lineCount ? lineStartOf(file, line + 1) - 1 : text.length;
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
-  return text.slice(start, end);
+  return text.slice(start, Math.max(start, end));
 }
 
 function lineInfo(file: ManifestFile, line: number): LineInfo {
@@ -285,9 +287,8 @@ function documentFor(file: ManifestFile, offset: number): ManifestDocument | und
 
 /** The schema path at a position, or undefined outside any document or inside a comment. */
 export function pathAt(file: ManifestFile, position: Position): CursorPath | undefined {
-  const { lineStarts } = linesOf(file);
-  if (position.line >= lineStarts.length) return undefined;
-  const lineStart = lineStarts[position.line]!;
+  if (position.line < 0 || position.line >= file.document.lineCount) return undefined;
+  const lineStart = lineStartOf(file, position.line);
   const text = lineText(file, position.line);
   const col = Math.min(position.character, text.length);
   const offset = lineStart + col;
