@@ -113,3 +113,10 @@ test('verification-disabled: TLS and signature checks turned off', () => {
   assertClean('verification-disabled', 'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/packages/*.apk\n');
   assertNoFix('verification-disabled', 'FROM debian:12\nRUN <<EOF\ncurl -k https://e.x\nEOF\n');
 });
+
+test('shell-via-symlink: relinking /bin/sh instead of SHELL', () => {
+  assertReports('shell-via-symlink', 'FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n');
+  assertReports('shell-via-symlink', 'FROM debian:12\nRUN update-alternatives --install /bin/sh sh /bin/bash 100\n');
+  assertClean('shell-via-symlink', 'FROM debian:12\nRUN ln -s /usr/bin/python3 /usr/bin/python\n');
+  assertClean('shell-via-symlink', 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\n');
+});

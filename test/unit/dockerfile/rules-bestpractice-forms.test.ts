@@ -46,6 +46,7 @@ const cases: Case[] = [
   { rule: 'wget-progress', command: 'wget https://e.x/big.tgz' },
   { rule: 'curl-pipe-shell', command: 'curl -fsSL https://e.x/i.sh | sh' },
   { rule: 'verification-disabled', command: 'curl -k https://e.x' },
+  { rule: 'shell-via-symlink', command: 'ln -sf /bin/bash /bin/sh' },
   { rule: 'chown-after-copy', command: 'chown -R app /app', before: 'COPY . /app' },
   { rule: 'mkdir-before-workdir', command: 'mkdir -p /app', after: 'WORKDIR /app' },
   { rule: 'copy-archive-then-extract', command: 'tar -xzf /tmp/app.tgz', before: 'COPY app.tgz /tmp/' },

@@ -111,3 +111,20 @@ test('entrypoint-shell-form-ignores-cmd and cmd-shell-form-with-exec-entrypoint'
   assertNoFix('cmd-shell-form-with-exec-entrypoint', 'FROM debian:12\nENTRYPOINT ["/app/run"]\nCMD --port "$PORT"\n');
   assertClean('cmd-shell-form-with-exec-entrypoint', 'FROM debian:12\nCMD run --port 80\n');
 });
+
+test('copy-entire-filesystem: / from a stage that runs commands', () => {
+  const text = 'FROM debian:12 AS build\nRUN make\nFROM debian:12\nCOPY --from=build / /\n';
+  const [finding] = assertReports('copy-entire-filesystem', text);
+  assert.equal(covered(text, finding), '/');
+  assertClean('copy-entire-filesystem', 'FROM scratch AS bin\nCOPY app /app\nFROM debian:12\nCOPY --from=bin / /usr/local/bin/\n');
+  assertClean('copy-entire-filesystem', 'FROM debian:12\nCOPY --from=tonistiigi/xx:1.4 / /\n');
+  assertClean('copy-entire-filesystem', 'FROM debian:12 AS build\nRUN make\nFROM debian:12\nCOPY --from=build /out/ /app/\n');
+});
+
+test('user-non-numeric: a named final user; the fix uses the UID from useradd', () => {
+  assertFix('user-non-numeric', 'FROM debian:12\nRUN useradd -u 10001 app\nUSER app\n', 'FROM debian:12\nRUN useradd -u 10001 app\nUSER 10001\n', false);
+  assertNoFix('user-non-numeric', 'FROM debian:12\nUSER nobody:nogroup\n');
+  assertClean('user-non-numeric', 'FROM debian:12\nUSER 10001:10001\n');
+  assertClean('user-non-numeric', 'FROM debian:12\nUSER app\nFROM debian:12\nRUN id\n');
+  assertClean('user-non-numeric', 'FROM debian:12\nUSER $APP_UID\n');
+});

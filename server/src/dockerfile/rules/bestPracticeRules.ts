@@ -3,11 +3,11 @@ import { apkNoCache, apkUnpinned } from './apk';
 import {
   aptGetInstallRecommends, aptGetInstallWithoutUpdate, aptGetMissingYes, aptGetUnpinned, aptInsteadOfAptGet, aptKeyDeprecated, aptListsNotCleaned,
 } from './apt';
-import { cdInsteadOfWorkdir, chmodWorldWritable, noSudo, pipeWithoutPipefail, rmRoot, uselessCommand, useraddHighUid } from './commands';
+import { cdInsteadOfWorkdir, chmodWorldWritable, noSudo, pipeWithoutPipefail, rmRoot, shellViaSymlink, uselessCommand, useraddHighUid } from './commands';
 import type { DockerfileRuleSubject } from './context';
-import { addInsteadOfCopy, chownAfterCopy, copyArchiveThenExtract, copyRelativeWithoutWorkdir, credentialsCopied } from './copyAdd';
+import { addInsteadOfCopy, chownAfterCopy, copyArchiveThenExtract, copyEntireFilesystem, copyRelativeWithoutWorkdir, credentialsCopied } from './copyAdd';
 import { curlAndWget, curlPipeShell, verificationDisabled, wgetProgress } from './downloads';
-import { imageLatestTag, imageUntagged, lastUserRoot, untrustedRegistry } from './images';
+import { imageLatestTag, imageUntagged, lastUserRoot, untrustedRegistry, userNonNumeric } from './images';
 import {
   cmdShellFormWithExecEntrypoint, consecutiveRun, debianFrontendEnv, entrypointShellFormIgnoresCmd, mkdirBeforeWorkdir,
 } from './instructionFlow';
@@ -20,12 +20,12 @@ import { zypperCleanMissing, zypperDistUpgrade, zypperMissingYes, zypperUnpinned
 /** The best-practice and security rules (issue #4 part B): hadolint's DL3xxx/DL4xxx class and more. */
 export const bestPracticeRules: readonly Rule<DockerfileRuleSubject>[] = [
   // base image and user
-  imageUntagged, imageLatestTag, untrustedRegistry, lastUserRoot,
+  imageUntagged, imageLatestTag, untrustedRegistry, lastUserRoot, userNonNumeric,
   // instructions working together
-  addInsteadOfCopy, copyArchiveThenExtract, copyRelativeWithoutWorkdir, chownAfterCopy, credentialsCopied,
+  addInsteadOfCopy, copyArchiveThenExtract, copyRelativeWithoutWorkdir, chownAfterCopy, credentialsCopied, copyEntireFilesystem,
   consecutiveRun, mkdirBeforeWorkdir, debianFrontendEnv, entrypointShellFormIgnoresCmd, cmdShellFormWithExecEntrypoint,
   // shell commands
-  cdInsteadOfWorkdir, noSudo, uselessCommand, rmRoot, chmodWorldWritable, useraddHighUid, pipeWithoutPipefail,
+  cdInsteadOfWorkdir, noSudo, uselessCommand, rmRoot, chmodWorldWritable, useraddHighUid, pipeWithoutPipefail, shellViaSymlink,
   curlAndWget, wgetProgress, curlPipeShell, verificationDisabled,
   // package managers
   aptGetMissingYes, aptGetInstallRecommends, aptListsNotCleaned, aptGetUnpinned, aptInsteadOfAptGet, aptGetInstallWithoutUpdate, aptKeyDeprecated,

@@ -237,3 +237,30 @@ export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
     }
   },
 };
+
+export const shellViaSymlink: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'shell-via-symlink',
+    aliases: ['DL4005'],
+    severity: 'warning',
+    category: 'best-practice',
+    title: message('Default shell replaced by relinking /bin/sh', '通过重新链接 /bin/sh 替换默认 shell'),
+    docs: message(
+      'Pointing `/bin/sh` at bash (`ln -sf /bin/bash /bin/sh`) changes the shell of every program in the image that runs `sh`, including system scripts written for a POSIX shell, and it is invisible to readers of the Dockerfile. To run RUN instructions with bash, say so with `SHELL ["/bin/bash", "-c"]`.',
+      '把 `/bin/sh` 指向 bash（`ln -sf /bin/bash /bin/sh`）会改变镜像中每个调用 `sh` 的程序所用的 shell，包括为 POSIX shell 编写的系统脚本，而且阅读 Dockerfile 的人看不出来。若要用 bash 执行 RUN 指令，请用 `SHELL ["/bin/bash", "-c"]` 明确声明。',
+    ),
+  },
+  check({ model }, report) {
+    for (const { command } of commandsOf(model, new Set(['ln', 'update-alternatives']))) {
+      const parsed = parseArgs(command.args, { shortWithValue: 'St', longWithValue: ['suffix', 'target-directory', 'backup'] });
+      const relinks = command.name === 'ln'
+        ? parsed.has('-s', '--symbolic') && parsed.positionals.length >= 2 && parsed.positionals[parsed.positionals.length - 1].text === '/bin/sh'
+        : command.args.some((a, i) => a.text === '--install' && command.args[i + 1]?.text === '/bin/sh');
+      if (!relinks) continue;
+      report({
+        range: wordRange(model, command.program!),
+        message: message('Use the SHELL instruction instead of relinking /bin/sh.', '请使用 SHELL 指令，而不是重新链接 /bin/sh。'),
+      });
+    }
+  },
+};

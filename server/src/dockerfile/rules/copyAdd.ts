@@ -221,3 +221,37 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
     }
   },
 };
+
+export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'copy-entire-filesystem',
+    aliases: ['DL3067'],
+    severity: 'warning',
+    category: 'best-practice',
+    title: message('Whole filesystem copied from another stage', '从另一个阶段复制了整个文件系统'),
+    docs: message(
+      '`COPY --from=build / /` brings over everything the other stage contains: compilers, package caches, `/etc/passwd`, `/proc` placeholders and all. It defeats the point of a multi-stage build and can overwrite the target stage\'s system files. Copy only the paths you need: `COPY --from=build /app/bin/server /usr/local/bin/`.\n\nReported only when the source stage runs commands (and so carries an operating system); copying `/` from an artifact stage that only collects files, or from an external image, is a common and deliberate pattern.',
+      '`COPY --from=build / /` 会把另一个阶段的全部内容都带过来：编译器、软件包缓存、`/etc/passwd`、`/proc` 占位目录等等。这违背了多阶段构建的初衷，还可能覆盖目标阶段的系统文件。请只复制需要的路径：`COPY --from=build /app/bin/server /usr/local/bin/`。\n\n仅当源阶段执行过命令（因而带有完整的操作系统）时才报告；从只收集文件的产物阶段或外部镜像复制 `/` 是常见且有意的做法。',
+    ),
+  },
+  check({ model }, report) {
+    const shell = dockerfileShell(model);
+    for (const instruction of model.ast.getInstructions()) {
+      if (instruction.getKeyword() !== 'COPY') continue;
+      const operands = copyOperands(instruction);
+      const from = /--from=(\S+)/i.exec(instruction.getTextContent())?.[1]?.toLowerCase();
+      if (!operands || !from) continue;
+      // Artifact stages (FROM scratch or an image, plus COPY) hold only what was put there on purpose;
+      // a stage that RUNs commands has a whole operating system to drag along.
+      const stage = shell.stages.find((s) => s.name === from || String(s.index) === from);
+      if (!stage || !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'))) continue;
+      for (const source of operands.sources) {
+        if (!/^\/+(?:\.|\*)?$/.test(source.getValue())) continue;
+        report({
+          range: source.getRange(),
+          message: message('This copies the entire filesystem of the other stage; copy only the paths you need.', '这会复制另一个阶段的整个文件系统；请只复制需要的路径。'),
+        });
+      }
+    }
+  },
+};

@@ -5,7 +5,7 @@ import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { message } from './shellKit';
+import { commandsOf, message, parseArgs, stageChain } from './shellKit';
 
 /** Base images (tags, registries) and the user the final image runs as. */
 
@@ -142,6 +142,56 @@ export const lastUserRoot: Rule<DockerfileRuleSubject> = {
     report({
       range: value.getRange(),
       message: message('The image ends as root; switch to an unprivileged user with a final `USER`.', '镜像最终以 root 身份运行；请用最后一个 `USER` 切换到非特权用户。'),
+    });
+  },
+};
+
+/** UIDs given to named users by `useradd -u`/`adduser --uid` earlier in the file. */
+function declaredUids(model: DockerfileModel): Map<string, string> {
+  const uids = new Map<string, string>();
+  for (const { command } of commandsOf(model, new Set(['useradd', 'adduser']))) {
+    const parsed = parseArgs(command.args, { shortWithValue: 'cdefgGkKpsubZRhH', longWithValue: ['comment', 'home-dir', 'home', 'expiredate', 'inactive', 'gid', 'ingroup', 'groups', 'skel', 'key', 'password', 'shell', 'uid', 'base-dir', 'root', 'prefix', 'gecos'] });
+    const uid = parsed.values('-u').concat(parsed.values('--uid'))[0];
+    const name = parsed.positionals[0];
+    if (uid && /^\d+$/.test(uid) && name && !name.dynamic) uids.set(name.text, uid);
+  }
+  return uids;
+}
+
+export const userNonNumeric: Rule<DockerfileRuleSubject> = {
+  meta: {
+    id: 'user-non-numeric',
+    aliases: ['DL3066'],
+    severity: 'info',
+    category: 'security',
+    title: message('Final USER is a name, not a numeric UID', '最终的 USER 是用户名而不是数字 UID'),
+    docs: message(
+      'A user name only means something inside the image\'s `/etc/passwd`. Platforms that check who a container runs as cannot resolve it: Kubernetes `runAsNonRoot: true` refuses to start a container whose image user is a name ("cannot verify user is non-root"). End with a numeric user, e.g. `USER 10001:10001`. When the file creates the user with `useradd -u`, the quick fix puts in that UID.',
+      '用户名只在镜像自己的 `/etc/passwd` 中有意义，需要检查容器运行身份的平台无法解析它：设置了 `runAsNonRoot: true` 的 Kubernetes 会拒绝启动镜像用户为用户名的容器（“cannot verify user is non-root”）。请以数字用户结束，例如 `USER 10001:10001`。若文件中用 `useradd -u` 创建了该用户，快速修复会填入对应的 UID。',
+    ),
+  },
+  check({ model }, report) {
+    const shell = dockerfileShell(model);
+    const final = shell.stages[shell.stages.length - 1];
+    if (!final) return;
+    let last: Instruction | undefined;
+    for (const stage of stageChain(model, final)) {
+      last = [...stage.instructions].reverse().find((i) => i.getKeyword() === 'USER');
+      if (last) break;
+    }
+    const value = last?.getArguments()[0];
+    if (!value) return;
+    const [user, group] = value.getValue().split(':');
+    if (/^\d+$/.test(user) || user.includes('$') || isRootUser(user)) return;
+    const uid = declaredUids(model).get(user);
+    report({
+      range: value.getRange(),
+      message: message(`User \`${user}\` is a name; give the numeric UID so platforms can verify it is not root.`, `用户 \`${user}\` 是用户名；请给出数字 UID，以便平台确认它不是 root。`),
+      fixes: uid && (group === undefined || /^\d+$/.test(group)) ? [{
+        title: message(`Use UID ${uid}`, `使用 UID ${uid}`),
+        edits: [{ range: value.getRange(), newText: group === undefined ? uid : `${uid}:${group}` }],
+        safe: false,
+      }] : undefined,
     });
   },
 };
