@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rules';
-import { forbiddenOnbuildTriggers } from '../docs/instructions';
+import { forbiddenOnbuildTriggers, isInstructionName } from '../docs/instructions';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace, wholeLine } from './edits';
 import { factsOf, rangeOf } from './facts';
@@ -124,8 +124,8 @@ export const onbuildTrigger: Rule<Subject> = {
     category: 'syntax',
     title: { en: 'Forbidden ONBUILD trigger', zh: 'ONBUILD 触发器不被允许' },
     docs: {
-      en: '`ONBUILD` records an instruction to run when another image builds `FROM` this one. `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER` are not allowed, and BuildKit fails on them.\n\nUse a different trigger or move the instruction out of ONBUILD.',
-      zh: '`ONBUILD` 记录一条指令，在其他镜像以本镜像为 `FROM` 构建时执行。`ONBUILD ONBUILD`、`ONBUILD FROM` 和 `ONBUILD MAINTAINER` 都不被允许，BuildKit 会因此失败。\n\n请换用其他触发指令，或把该指令移出 ONBUILD。',
+      en: '`ONBUILD` records an instruction to run when another image builds `FROM` this one. The trigger must be an instruction, and `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER` are not allowed: BuildKit fails on them.\n\nUse a different trigger or move the instruction out of ONBUILD.',
+      zh: '`ONBUILD` 记录一条指令，在其他镜像以本镜像为 `FROM` 构建时执行。触发的必须是有效指令，并且 `ONBUILD ONBUILD`、`ONBUILD FROM` 和 `ONBUILD MAINTAINER` 都不被允许，BuildKit 会因此失败。\n\n请换用其他触发指令，或把该指令移出 ONBUILD。',
     },
   },
   check({ model }, report) {
@@ -135,6 +135,10 @@ export const onbuildTrigger: Rule<Subject> = {
       const args = facts.lineArguments(instruction);
       if (args.length === 0) return;
       const trigger = args[0].getValue().toUpperCase();
+      if (!isInstructionName(trigger)) {
+        report({ range: args[0].getRange(), message: { en: `ONBUILD trigger ${args[0].getValue()} is not an instruction.`, zh: `ONBUILD 的触发指令 ${args[0].getValue()} 不是有效的指令。` } });
+        return;
+      }
       if (!(forbiddenOnbuildTriggers as readonly string[]).includes(trigger)) return;
       report({
         range: args[0].getRange(),
