@@ -85,3 +85,15 @@ test('BuildKit names are told apart from hadolint codes', () => {
   assert.ok(!isBuildkitCheckName('DL3008'));
   assert.ok(!isBuildkitCheckName('SC2086'));
 });
+
+test('config search works with Windows paths', () => {
+  const files = memoryFiles({ 'C:\\repo\\.git\\HEAD': 'ref', 'C:\\repo\\.hadolint.yaml': 'ignored: [DL3025]' });
+  assert.equal(findHadolintConfig('C:\\repo\\svc\\Dockerfile', files)?.path, 'C:\\repo\\.hadolint.yaml');
+});
+
+test('a broken .hadolint.yaml is reported once, on the first line', () => {
+  const found = withCode(diagnose('FROM alpine:3.20\n', { files: { '/work/app/.hadolint.yaml': 'override: [DL3008]\n' } }), 'hadolint-config-problem');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].range.start.line, 0);
+  assert.match(String(found[0].message), /\/work\/app\/\.hadolint\.yaml: "override" should be a mapping/);
+});
