@@ -149,3 +149,11 @@ test('ONBUILD triggers must be instructions', () => {
   const found = withCode(diagnose('FROM alpine:3.20\nONBUILD RUNN make\nONBUILD FROM x\nONBUILD COPY . /app\n'), 'onbuild-trigger');
   assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
 });
+
+test('a misspelt mount option is fixed to the closest one', () => {
+  const text = 'FROM alpine:3.20\nRUN --mount=type=cache,traget=/root/.cache true\n';
+  const [diagnostic] = withCode(diagnose(text), 'invalid-mount');
+  const after = applyEdits(text, fixesOf(diagnostic)[0].edits);
+  assert.equal(after, 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache true\n');
+  assert.deepEqual(withCode(diagnose(after), 'invalid-mount'), []);
+});

@@ -205,7 +205,7 @@ const podmanMountOptions = new Set(['z', 'Z', 'U', 'relabel']);
 
 export const invalidMount: Rule<Subject> = {
   meta: {
-    id: 'invalid-mount',
+    id: 'invalid-mount', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
