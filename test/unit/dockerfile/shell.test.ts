@@ -181,3 +181,24 @@ test('Windows base images default to cmd: shell-form RUN is not analysed as POSI
   assert.deepEqual(win.shell, ['cmd', '/S', '/C']);
   assert.equal(linux.posix, true);
 });
+
+test('seeded fuzz: random shell text never throws and every word range lies inside the document', () => {
+  const alphabet = ['a', 'b', ' ', ' ', '\\', '\n', '"', "'", '$', '(', ')', '{', '}', '`', '|', '&', ';', '<', '<<', 'EOF', '-', '=', '#', '\t', 'sh -c ', 'apt-get install ', '$(', '${', "$'", '[', ']'];
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let round = 0; round < 1500; round++) {
+    let body = '';
+    const length = next() % 40;
+    for (let i = 0; i < length; i++) body += alphabet[next() % alphabet.length];
+    const text = `FROM debian\nRUN ${body}\nRUN <<EOF\n${body}\nEOF\n`;
+    const { runs: all } = runs(text);
+    for (const run of all) {
+      for (const command of run.commands) {
+        for (const word of command.words) {
+          assert.ok(word.start >= 0 && word.start <= word.end && word.end <= text.length, `word range in ${JSON.stringify(text)}`);
+          assert.equal(word.offsets.length, word.text.length + 1);
+        }
+      }
+    }
+  }
+});
