@@ -50,12 +50,6 @@ const controlOperators = ['&&', '||', ';;&', ';;', ';&', ';', '|&', '|', '&', '(
 const redirectOperators = ['&>>', '&>', '<<<', '<>', '<&', '>>', '>&', '>|', '<', '>'];
 const wordBreak = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
-export function sourceFromDocument(text: string, start: number, end: number): Source {
-  const offsets: number[] = [];
-  for (let i = start; i <= end; i++) offsets.push(i);
-  return { text: text.slice(start, end), offsets };
-}
-
 export function tokenize(src: Source): Token[] {
   const t = src.text;
   const tokens: Token[] = [];

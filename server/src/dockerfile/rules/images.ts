@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Argument } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
 import { parseImageRef, type ImageRef } from '../imageRef';
@@ -111,6 +111,19 @@ export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
   },
 };
 
+/** The user argument of the USER in effect at the end of the final stage (its base stages included). */
+function finalUser(model: DockerfileModel): Argument | undefined {
+  const shell = dockerfileShell(model);
+  const final = shell.stages[shell.stages.length - 1];
+  if (!final) return undefined;
+  for (const stage of stageChain(model, final)) {
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      if (stage.instructions[i].getKeyword() === 'USER') return stage.instructions[i].getArguments()[0];
+    }
+  }
+  return undefined;
+}
+
 function isRootUser(value: string): boolean {
   const user = value.split(':')[0].trim();
   return user === 'root' || user === '0';
@@ -129,16 +142,8 @@ export const lastUserRoot: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    const shell = dockerfileShell(model);
-    const chain: StageInfo[] = [];
-    for (let stage: StageInfo | undefined = shell.stages[shell.stages.length - 1]; stage; stage = stage.base !== undefined && stage.base < stage.index ? shell.stages[stage.base] : undefined) chain.push(stage);
-    let last: Instruction | undefined;
-    for (const stage of chain) {
-      last = [...stage.instructions].reverse().find((i) => i.getKeyword() === 'USER');
-      if (last) break;
-    }
-    const value = last?.getArguments()[0];
-    if (!last || !value || !isRootUser(value.getValue())) return;
+    const value = finalUser(model);
+    if (!value || !isRootUser(value.getValue())) return;
     report({
       range: value.getRange(),
       message: message('The image ends as root; switch to an unprivileged user with a final `USER`.', '镜像最终以 root 身份运行；请用最后一个 `USER` 切换到非特权用户。'),
@@ -171,15 +176,7 @@ export const userNonNumeric: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    const shell = dockerfileShell(model);
-    const final = shell.stages[shell.stages.length - 1];
-    if (!final) return;
-    let last: Instruction | undefined;
-    for (const stage of stageChain(model, final)) {
-      last = [...stage.instructions].reverse().find((i) => i.getKeyword() === 'USER');
-      if (last) break;
-    }
-    const value = last?.getArguments()[0];
+    const value = finalUser(model);
     if (!value) return;
     const [user, group] = value.getValue().split(':');
     if (/^\d+$/.test(user) || user.includes('$') || isRootUser(user)) return;
