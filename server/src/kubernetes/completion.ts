@@ -11,10 +11,10 @@ import type { ManifestDocument, ManifestFile } from './model';
 import { pathAt, type CursorPath } from './path';
 import {
   allKinds, apiVersionInfo, fieldAt, kindsNamed, resolveType, typeLabel,
-  type FieldSchema, type KindSchema, type ObjectDef, type PathSegment, type SchemaType,
+  type FieldSchema, type ObjectDef, type PathSegment, type SchemaType,
 } from './schema';
 import { customSchemasFor } from './schema/customSchemas';
-import { kindSchemaFor, metadataOnlyKind } from './schema/forDocument';
+import { scopeFor } from './schema/forDocument';
 import { fieldDocsZh } from './schema/fieldDocsZh';
 import { itemSnippets, keySnippets, type BlockSnippet } from './schema/snippets';
 import { resourceNames, valueHints, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
@@ -41,17 +41,6 @@ export function completeManifest(file: ManifestFile, position: Position, ctx: Fe
 }
 
 // ---------------------------------------------------------------- schema at the cursor
-
-interface Scope { schema: KindSchema; path: PathSegment[] }
-
-/** The schema to use for a path: the document's kind, or metadata only for unknown kinds. */
-function scopeFor(doc: ManifestDocument, path: PathSegment[], ctx: FeatureContext): Scope | undefined {
-  if (!doc.isKubernetes) return undefined;
-  const schema = kindSchemaFor(doc, ctx);
-  if (schema) return { schema, path };
-  if (path[0] === 'metadata') return { schema: metadataOnlyKind, path: path.slice(1) };
-  return undefined;
-}
 
 // ---------------------------------------------------------------- values
 

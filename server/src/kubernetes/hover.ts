@@ -7,7 +7,7 @@ import { formatPath, pathAt, type CursorPath } from './path';
 import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, typeLabel, type FieldSchema, type KindSchema } from './schema';
 import { fieldDocsZh } from './schema/fieldDocsZh';
 import { customSchemasFor } from './schema/customSchemas';
-import { kindSchemaFor, metadataOnlyKind } from './schema/forDocument';
+import { scopeFor } from './schema/forDocument';
 import { resourceNames, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
 
 const labels = {
@@ -43,18 +43,11 @@ function hoverText(cursor: CursorPath, ctx: FeatureContext): string | undefined 
   if (path.length === 1 && path[0] === 'kind') return kindHover(doc.kind, doc.apiVersion, ctx);
   if (path.length === 1 && path[0] === 'apiVersion') return apiVersionHover(doc.apiVersion, doc.kind, ctx.lang);
   if (!doc.isKubernetes) return undefined;
-  const kind = kindSchemaFor(doc, ctx);
-  let schema: KindSchema;
-  let fieldPath = path;
-  if (kind) {
-    schema = kind;
-  } else if (path[0] === 'metadata') {
-    // Unknown kinds and CRDs without a schema: metadata is the same for every object.
-    schema = metadataOnlyKind;
-    fieldPath = path.slice(1);
-  } else {
-    return undefined;
-  }
+  const scope = scopeFor(doc, path, ctx);
+  if (!scope) return undefined;
+  const kind = scope.schema.kind ? scope.schema : undefined;
+  const schema = scope.schema;
+  let fieldPath = scope.path;
   // On a sequence entry (`- ReadWriteOnce`), describe the list field.
   while (fieldPath.length > 0 && typeof fieldPath[fieldPath.length - 1] === 'number') fieldPath = fieldPath.slice(0, -1);
   if (fieldPath.length === 0) return undefined;
@@ -139,6 +132,6 @@ function mapEntryHover(key: string, path: readonly (string | number)[], lang: Do
   const parent = path[path.length - 2];
   const doc = parent === 'labels' || parent === 'matchLabels' || parent === 'selector' ? wellKnownLabels[key]
     : parent === 'nodeSelector' ? wellKnownNodeLabels[key]
-      : parent === 'limits' || parent === 'requests' ? resourceNames[key]?.doc : undefined;
+      : parent === 'limits' || parent === 'requests' || parent === 'capacity' || parent === 'hard' ? resourceNames[key]?.doc : undefined;
   return doc ? `**${key}**\n\n${pick(doc, lang)}` : undefined;
 }

@@ -170,3 +170,8 @@ test('Chinese documentation on completion items', () => {
 test('block scalar text gets no completion', () => {
   assert.deepEqual(labels(completeAt('apiVersion: v1\nkind: ConfigMap\ndata:\n  a.conf: |\n    x§\n'.replace('§', '|').replace('a.conf: |', 'a.conf: >'))), []);
 });
+
+test('kind: List items complete against their own kind', () => {
+  const names = labels(completeAt('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    |\n'));
+  assert.ok(names.includes('data') && names.includes('immutable'));
+});

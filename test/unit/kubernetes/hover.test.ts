@@ -218,3 +218,10 @@ test('JSON schema with apiVersion/kind enums as a custom schema', () => {
   const value = hoverAt('apiVersion: cert-manager.io/v1\nkind: Certificate\nspec:\n  secret|Name: x\n', 'en', { kubernetes: { customSchemas: ['/abs/cert.json'] } }, { '/abs/cert.json': schema })!;
   assert.match(value, /signed certificate/);
 });
+
+test('kind: List resolves each item against its own kind', () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ResourceQuota\n    metadata:\n      name: q\n    spec:\n      ha|rd:\n        cpu: "10"\n';
+  assert.match(hoverAt(text)!, /\*\*hard\*\*/);
+  const roles = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleList\nitems:\n  - metadata:\n      name: r\n    rules:\n      - ver|bs: [get]\n';
+  assert.match(hoverAt(roles)!, /Verbs is a list/);
+});
