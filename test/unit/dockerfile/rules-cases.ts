@@ -51,7 +51,7 @@ export const ruleCases: Record<string, RuleCase> = {
   'json-args-recommended': { bad: 'FROM alpine\nCMD node server.js\n', good: 'FROM alpine\nCMD ["node", "server.js"]\nFROM alpine\nSHELL ["/bin/bash", "-c"]\nCMD node server.js\n', fixed: 'FROM alpine\nCMD ["node", "server.js"]\n' },
   'redundant-target-platform': { bad: 'FROM --platform=$TARGETPLATFORM alpine\n', good: 'FROM --platform=$BUILDPLATFORM alpine\n', fixed: 'FROM alpine\n' },
   'from-platform-flag-const': { bad: 'FROM --platform=linux/amd64 alpine\n', good: 'FROM --platform=linux/amd64 alpine AS build-amd64\n' },
-  'secrets-in-arg-or-env': { bad: 'FROM alpine\nARG GITHUB_TOKEN\n', good: 'FROM alpine\nARG PUBLIC_KEY\nARG TOKENIZER_MODE\n' },
+  'secrets-in-arg-or-env': { bad: 'FROM alpine\nARG GITHUB_TOKEN\n', good: 'FROM alpine\nARG PUBLIC_KEY\nARG TOKENIZER_MODE\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n' },
   'copy-ignored-file': {
     bad: 'FROM alpine\nCOPY secrets/key.pem /etc/\n',
     good: 'FROM alpine\nCOPY secrets/public.pem /etc/\nCOPY --from=build secrets/key.pem /etc/\n',

@@ -66,7 +66,8 @@ export const fromPlatformFlagConst: Rule<Subject> = {
 };
 
 const secretWord = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const publicWord = /(?:^|_)public(?:_|$)/i;
+/** BuildKit's allow-list word, plus GPG/PGP: `GPG_KEY` in official images is a public key fingerprint. */
+const publicWord = /(?:^|_)(?:public|gpg|pgp)(?:_|$)/i;
 
 export const secretsInArgOrEnv: Rule<Subject> = {
   meta: {
@@ -76,8 +77,8 @@ export const secretsInArgOrEnv: Rule<Subject> = {
     category: 'security',
     title: { en: 'Secret passed through ARG or ENV', zh: '通过 ARG 或 ENV 传递密钥' },
     docs: {
-      en: 'ARG and ENV values are stored in the image metadata and build history (`docker history`), where anyone who pulls the image can read them. Names such as `*_PASSWORD`, `*_TOKEN`, `*_SECRET` or `*_KEY` suggest a secret.\n\nUse a secret mount instead: `RUN --mount=type=secret,id=token,env=TOKEN …` with `docker build --secret id=token,…`.',
-      zh: 'ARG 和 ENV 的值会保存在镜像元数据和构建历史（`docker history`）中，任何拉取镜像的人都能读到。`*_PASSWORD`、`*_TOKEN`、`*_SECRET`、`*_KEY` 这类名称通常意味着密钥。\n\n请改用密钥挂载：`RUN --mount=type=secret,id=token,env=TOKEN …`，并配合 `docker build --secret id=token,…`。',
+      en: 'ARG and ENV values are stored in the image metadata and build history (`docker history`), where anyone who pulls the image can read them. Names such as `*_PASSWORD`, `*_TOKEN`, `*_SECRET` or `*_KEY` suggest a secret (`PUBLIC_*` and GPG/PGP key fingerprints such as `GPG_KEY` are not reported).\n\nUse a secret mount instead: `RUN --mount=type=secret,id=token,env=TOKEN …` with `docker build --secret id=token,…`.',
+      zh: 'ARG 和 ENV 的值会保存在镜像元数据和构建历史（`docker history`）中，任何拉取镜像的人都能读到。`*_PASSWORD`、`*_TOKEN`、`*_SECRET`、`*_KEY` 这类名称通常意味着密钥（`PUBLIC_*` 以及 `GPG_KEY` 这类 GPG/PGP 公钥指纹不会报告）。\n\n请改用密钥挂载：`RUN --mount=type=secret,id=token,env=TOKEN …`，并配合 `docker build --secret id=token,…`。',
     },
   },
   check({ model }, report) {
