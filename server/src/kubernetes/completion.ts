@@ -37,6 +37,11 @@ export function completeManifest(file: ManifestFile, position: Position, ctx: Fe
   const items = cursor.target === 'value' ? valueItems(file, cursor, ctx, range)
     : cursor.target === 'key' ? keyItems(cursor, ctx, range)
       : itemEntryItems(file, cursor, ctx, range);
+  // Completion triggered by typing `:` or `-` itself: the value needs its separating space.
+  const before = cursor.replace.start > 0 ? file.document.getText().charAt(cursor.replace.start - 1) : '';
+  if (!cursor.inFlow && (before === ':' || before === '-')) {
+    for (const item of items) if (item.textEdit && 'range' in item.textEdit) item.textEdit.newText = ` ${item.textEdit.newText}`;
+  }
   return items.length ? { isIncomplete: false, items } : null;
 }
 

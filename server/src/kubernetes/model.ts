@@ -43,11 +43,20 @@ function topLevelString(yaml: Document.Parsed, key: string): string | undefined 
   return undefined;
 }
 
-/** The document that holds an offset (the last one starting at or before it). */
+/** The document that holds an offset (the last one starting at or before it). Binary search: O(log documents). */
 export function documentAtOffset(file: ManifestFile, offset: number): ManifestDocument | undefined {
+  const docs = file.documents;
+  let lo = 0;
+  let hi = docs.length - 1;
   let found: ManifestDocument | undefined;
-  for (const doc of file.documents) {
-    if (doc.start <= offset) found = doc;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]!.start <= offset) {
+      found = docs[mid];
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
   return found;
 }

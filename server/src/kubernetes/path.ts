@@ -269,20 +269,9 @@ function childOfKey(file: ManifestFile, line: number, info: LineInfo, left: Entr
   return { path, index };
 }
 
-/** Binary search: the document that holds an offset. */
+/** The document that holds an offset; text before the first document belongs to it. */
 function documentFor(file: ManifestFile, offset: number): ManifestDocument | undefined {
-  const docs = file.documents;
-  let lo = 0;
-  let hi = docs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 ? docs[found] : (docs[0] ?? documentAtOffset(file, offset));
+  return documentAtOffset(file, offset) ?? file.documents[0];
 }
 
 /** The schema path at a position, or undefined outside any document or inside a comment. */
@@ -337,7 +326,7 @@ export function pathAt(file: ManifestFile, position: Position): CursorPath | und
     const end = Math.max(info.valueEnd, col);
     return {
       ...base, target: 'item', path: [...container.path, container.index], parent: container.path,
-      replace: at(info.content, end), prefix: text.slice(info.content, col), indent: info.content,
+      replace: at(info.content, end), prefix: text.slice(info.content, col), indent: Math.max(info.content, last.col + 2),
     };
   }
   if (dashEntries.length > 0) {

@@ -175,3 +175,15 @@ test('kind: List items complete against their own kind', () => {
   const names = labels(completeAt('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    |\n'));
   assert.ok(names.includes('data') && names.includes('immutable'));
 });
+
+test('completion right after the typed `:` or `-` adds the space', () => {
+  const r = completeAt(`${containers}        - name: a\n          imagePullPolicy:|\n`);
+  assert.equal(apply(r, 'Always'), `${containers}        - name: a\n          imagePullPolicy: Always\n`);
+  const dash = completeAt(`${containers}        -|\n`);
+  assert.match(apply(dash, 'name'), /\n {8}- name: \n$/);
+});
+
+test('nested insert after a bare dash is indented from where the key will be', () => {
+  const dash = completeAt(`${containers}        -|\n`);
+  assert.match(apply(dash, 'resources'), /\n {8}- resources:\n {12}\$0\n$/);
+});
