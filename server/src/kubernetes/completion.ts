@@ -35,7 +35,7 @@ export function completeManifest(file: ManifestFile, position: Position, ctx: Fe
   if (!cursor || cursor.inBlockScalar) return null;
   const range: Range = { start: file.document.positionAt(cursor.replace.start), end: file.document.positionAt(cursor.replace.end) };
   const items = cursor.target === 'value' ? valueItems(file, cursor, ctx, range)
-    : cursor.target === 'key' ? keyItems(cursor, ctx, range)
+    : cursor.target === 'key' ? keyItems(file, cursor, ctx, range)
       : itemEntryItems(file, cursor, ctx, range);
   // Completion triggered by typing `:` or `-` itself: the value needs its separating space.
   const before = cursor.replace.start > 0 ? file.document.getText().charAt(cursor.replace.start - 1) : '';
@@ -137,14 +137,14 @@ function apiVersionItems(doc: ManifestDocument, range: Range): CompletionItem[] 
 
 // ---------------------------------------------------------------- keys
 
-function keyItems(cursor: CursorPath, ctx: FeatureContext, range: Range): CompletionItem[] {
+function keyItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureContext, range: Range): CompletionItem[] {
   const { doc, parent } = cursor;
   if (parent.length === 0 && !doc.isKubernetes) return rootKeysWithoutKind(cursor, range);
   const scope = scopeFor(doc, parent.length === 0 ? [] : parent, ctx);
   if (!scope) return [];
   const lookup = scope.path.length === 0 ? { type: { type: 'object', ref: scope.schema.root } as SchemaType } : fieldAt(scope.schema, scope.path);
   if (!lookup) return [];
-  return keysForType(cursor, lookup.type, parent, ctx, range);
+  return keysForType(file, cursor, lookup.type, parent, ctx, range);
 }
 
 /** A blank file: start a manifest. */
@@ -171,9 +171,9 @@ function rootKeysWithoutKind(cursor: CursorPath, range: Range): CompletionItem[]
   }));
 }
 
-function keysForType(cursor: CursorPath, type: SchemaType, objectPath: PathSegment[], ctx: FeatureContext, range: Range): CompletionItem[] {
+function keysForType(file: ManifestFile, cursor: CursorPath, type: SchemaType, objectPath: PathSegment[], ctx: FeatureContext, range: Range): CompletionItem[] {
   if (type.type !== 'object') return [];
-  if (!type.ref) return mapKeyItems(cursor, type, objectPath, ctx.lang, range);
+  if (!type.ref) return mapKeyItems(file, cursor, type, objectPath, ctx.lang, range);
   const def = resolveType(type.ref);
   if (!def) return [];
   const present = presentKeys(cursor.doc, objectPath, cursor.key);
@@ -239,7 +239,7 @@ function snippetItem(snippet: BlockSnippet, indent: number, range: Range, lang: 
 }
 
 /** Keys of a map: label keys, node labels, resource names. Arbitrary maps (annotations, data) get nothing. */
-function mapKeyItems(cursor: CursorPath, type: SchemaType, objectPath: PathSegment[], lang: DocsLanguage, range: Range): CompletionItem[] {
+function mapKeyItems(file: ManifestFile, cursor: CursorPath, type: SchemaType, objectPath: PathSegment[], lang: DocsLanguage, range: Range): CompletionItem[] {
   const last = objectPath[objectPath.length - 1];
   let table: Readonly<Record<string, Localized>> | undefined;
   if (last === 'labels' || last === 'matchLabels' || (last === 'selector' && type.additionalProperties?.type === 'string')) table = wellKnownLabels;
@@ -249,14 +249,51 @@ function mapKeyItems(cursor: CursorPath, type: SchemaType, objectPath: PathSegme
   }
   if (!table) return [];
   const present = presentKeys(cursor.doc, objectPath, cursor.key);
-  return Object.entries(table).filter(([key]) => !present.has(key)).map(([key, doc], i) => ({
+  const pairs: CompletionItem[] = [];
+  if (table === wellKnownLabels && !cursor.hasColon) {
+    // Labels written elsewhere in the file, as whole `key: value` pairs: selectors must match them.
+    let i = 0;
+    for (const [key, values] of labelsOf(file)) {
+      if (present.has(key)) continue;
+      for (const value of values) {
+        pairs.push({ label: `${key}: ${value}`, kind: CompletionItemKind.Value, sortText: `!${String(i++).padStart(3, '0')}`, filterText: key, textEdit: { range, newText: `${key}: ${value}` } });
+      }
+    }
+  }
+  return pairs.concat(Object.entries(table).filter(([key]) => !present.has(key)).map(([key, doc], i) => ({
     label: key,
     kind: CompletionItemKind.Property,
     sortText: String(i).padStart(2, '0'),
     documentation: { kind: MarkupKind.Markdown, value: pick(doc, lang) },
     textEdit: { range, newText: cursor.hasColon ? key : `${key}: ` },
     command: type.additionalProperties?.type === 'quantity' && !cursor.hasColon ? triggerSuggest : undefined,
-  }));
+  })));
+}
+
+const labelCache = new WeakMap<ManifestFile, Map<string, Set<string>>>();
+/** Every label (key → values) set in `metadata.labels` or a Pod template of the file; once per version. */
+function labelsOf(file: ManifestFile): Map<string, Set<string>> {
+  let labels = labelCache.get(file);
+  if (labels) return labels;
+  labels = new Map();
+  for (const doc of file.documents.slice(0, 500)) {
+    for (const path of [['metadata', 'labels'], ['spec', 'template', 'metadata', 'labels'], ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels']]) {
+      let node: unknown;
+      try { node = doc.yaml.getIn(path, true); } catch { node = undefined; }
+      if (!isMap(node)) continue;
+      for (const pair of node.items.slice(0, 50)) {
+        if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+        const key = String(pair.key.value);
+        const value = String(pair.value.value);
+        if (!key || value === 'null' || /\s/.test(value)) continue;
+        const set = labels.get(key) ?? new Set<string>();
+        if (set.size < 20) set.add(value);
+        labels.set(key, set);
+      }
+    }
+  }
+  labelCache.set(file, labels);
+  return labels;
 }
 
 /** Keys already written in the mapping at `path` (from the AST), except the one being edited. */
@@ -282,7 +319,7 @@ function itemEntryItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureCont
   const lookup = fieldAt(scope.schema, scope.path);
   if (!lookup) return [];
   if (lookup.type.type === 'object' && lookup.type.ref) {
-    const items = keysForType({ ...cursor, key: undefined }, lookup.type, cursor.path, ctx, range);
+    const items = keysForType(file, { ...cursor, key: undefined }, lookup.type, cursor.path, ctx, range);
     if (!cursor.inFlow && cursor.prefix === '') {
       (itemSnippets[lookup.type.ref] ?? []).forEach((snippet, i) => items.push(snippetItem(snippet, cursor.indent, range, ctx.lang, `!${i}`)));
     }

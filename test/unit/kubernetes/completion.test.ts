@@ -187,3 +187,10 @@ test('nested insert after a bare dash is indented from where the key will be', (
   const dash = completeAt(`${containers}        -|\n`);
   assert.match(apply(dash, 'resources'), /\n {8}- resources:\n {12}\$0\n$/);
 });
+
+test('selectors offer the labels written elsewhere in the file as key: value pairs', () => {
+  const text = `${head}  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: web\n---\napiVersion: v1\nkind: Service\nspec:\n  selector:\n    |\n`;
+  const r = completeAt(text);
+  assert.equal(labels(r)[0], 'app.kubernetes.io/name: web');
+  assert.equal(edit(r, 'app.kubernetes.io/name: web').newText, 'app.kubernetes.io/name: web');
+});
