@@ -157,3 +157,9 @@ test('a misspelt mount option is fixed to the closest one', () => {
   assert.equal(after, 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache true\n');
   assert.deepEqual(withCode(diagnose(after), 'invalid-mount'), []);
 });
+
+test('FROM naming a stage defined later is reported', () => {
+  const found = withCode(diagnose('FROM builder AS app\nRUN true\nFROM alpine:3.20 AS builder\n'), 'copy-from-unknown-stage');
+  assert.equal(found.length, 1);
+  assert.match(messageOf(found[0]), /defined after this FROM/);
+});

@@ -18,10 +18,10 @@ export const copyFromUnknownStage: Rule<Subject> = {
     aliases: ['DL3022'],
     severity: 'warning',
     category: 'semantics',
-    title: { en: '--from names no earlier stage', zh: '--from 没有指向之前的阶段' },
+    title: { en: 'Stage reference to no earlier stage', zh: '引用的阶段不在之前定义' },
     docs: {
-      en: '`COPY --from=<name>` and `RUN --mount=…,from=<name>` look for a stage defined *before* the current one. A name that matches no earlier stage is pulled as an image instead (for `builder`, `docker.io/library/builder`), which is almost never what was meant; a later stage cannot be used at all.\n\nFix the name, move the stage up, or write a full image reference (`alpine:3.20`).',
-      zh: '`COPY --from=<名称>` 和 `RUN --mount=…,from=<名称>` 只会查找当前阶段*之前*定义的阶段。名称如果不匹配任何之前的阶段，就会被当作镜像去拉取（例如 `builder` 会变成 `docker.io/library/builder`），这几乎从来都不是本意；之后定义的阶段则完全无法使用。\n\n请修正名称、把该阶段移到前面，或写出完整的镜像引用（如 `alpine:3.20`）。',
+      en: '`FROM <name>`, `COPY --from=<name>` and `RUN --mount=…,from=<name>` look for a stage defined *before* the current one. A name that matches no earlier stage is pulled as an image instead (for `builder`, `docker.io/library/builder`), which is almost never what was meant; a later stage cannot be used at all.\n\nFix the name, move the stage up, or write a full image reference (`alpine:3.20`).',
+      zh: '`FROM <名称>`、`COPY --from=<名称>` 和 `RUN --mount=…,from=<名称>` 只会查找当前阶段*之前*定义的阶段。名称如果不匹配任何之前的阶段，就会被当作镜像去拉取（例如 `builder` 会变成 `docker.io/library/builder`），这几乎从来都不是本意；之后定义的阶段则完全无法使用。\n\n请修正名称、把该阶段移到前面，或写出完整的镜像引用（如 `alpine:3.20`）。',
     },
   },
   check({ model }, report) {
@@ -35,10 +35,18 @@ export const copyFromUnknownStage: Rule<Subject> = {
       return suggestions.get(key);
     };
     for (const reference of stageReferences) {
-      if (!isFlagReference(reference) || reference.text.includes('$')) continue;
+      if (reference.text.includes('$')) continue;
       const current = stageOf(reference.instruction);
       if (!current) continue;
       const text = reference.text;
+      if (reference.kind === 'from') {
+        // `FROM builder` before `… AS builder`: BuildKit pulls an image called builder instead.
+        const later = !current.baseStage && !/[/:@]/.test(text) ? stages.find((s) => s.index > current.index && s.name && sameStageName(s.name, text)) : undefined;
+        if (later) {
+          report({ range: reference.range, message: { en: `Stage "${text}" is defined after this FROM, so an image named "${text}" would be pulled; move the stage up.`, zh: `阶段 "${text}" 定义在这条 FROM 之后，因此会去拉取名为 "${text}" 的镜像；请把该阶段移到前面。` } });
+        }
+        continue;
+      }
       if (/^\d+$/.test(text)) {
         const index = Number(text);
         if (index > current.index) {
