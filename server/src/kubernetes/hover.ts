@@ -4,7 +4,7 @@ import type { FeatureContext } from '../common/service';
 import { kindDocs } from './kinds';
 import type { ManifestFile } from './model';
 import { formatPath, pathAt, type CursorPath } from './path';
-import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, typeLabel, type FieldSchema, type KindSchema } from './schema';
+import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, splitApiVersion, typeLabel, type FieldSchema, type KindSchema } from './schema';
 import { fieldDocsZh } from './schema/fieldDocsZh';
 import { customSchemasFor } from './schema/customSchemas';
 import { scopeFor } from './schema/forDocument';
@@ -84,7 +84,9 @@ export function describeField(field: FieldSchema, lang: DocsLanguage): string | 
 
 function kindHover(kind: string | undefined, apiVersion: string | undefined, ctx: FeatureContext): string | undefined {
   if (!kind) return undefined;
-  const info = kindDocs[kind];
+  // A custom resource may reuse a built-in name (`example.com/v1` Service): never describe it as ours.
+  const customGroup = apiVersion !== undefined && !builtinGroups.has(splitApiVersion(apiVersion).group);
+  const info = customGroup ? undefined : kindDocs[kind];
   if (!info) {
     const custom = apiVersion ? customSchemasFor(ctx)?.getKind(apiVersion, kind) : undefined;
     return custom ? `**${kind}** (\`${custom.apiVersion}\`)\n\n${pick(labels.custom, ctx.lang)}` : undefined;
@@ -120,7 +122,10 @@ function apiVersionHover(apiVersion: string | undefined, kind: string | undefine
   const lines = [`**apiVersion** \`${apiVersion}\``, '', `${pick(labels.group, lang)}${colon(lang)}${groupName} · ${pick(labels.version, lang)}${colon(lang)}\`${info.version}\``];
   const status = statusLine(apiVersion, kind, lang);
   if (status) lines.push('', status);
-  else if (info.status === 'served') {
+  else if (info.status === 'unknown' && kind && kindsNamed(kind).length) {
+    const where = kindsNamed(kind).map((k) => `\`${k.apiVersion}\``).join(', ');
+    lines.push('', lang === 'zh-cn' ? `⚠️ \`${apiVersion}\` 不提供 ${kind}；${kind} 位于 ${where}。` : `⚠️ \`${apiVersion}\` does not serve ${kind}; ${kind} is served by ${where}.`);
+  } else if (info.status === 'served') {
     lines.push('', pick(labels.served, lang));
     const kinds = kindsAt(apiVersion);
     if (kinds.length) lines.push('', `${pick(labels.kinds, lang)}${colon(lang)}${kinds.join(', ')}`);

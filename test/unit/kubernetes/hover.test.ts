@@ -225,3 +225,12 @@ test('kind: List resolves each item against its own kind', () => {
   const roles = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleList\nitems:\n  - metadata:\n      name: r\n    rules:\n      - ver|bs: [get]\n';
   assert.match(hoverAt(roles)!, /Verbs is a list/);
 });
+
+test('a custom group reusing a built-in kind name gets no built-in docs', () => {
+  assert.equal(hoverAt('apiVersion: example.com/v1\nkind: Serv|ice\n'), null);
+});
+
+test('apiVersion that does not serve the kind points to the one that does', () => {
+  assert.match(hoverAt('apiVersion: apps/v|1\nkind: Pod\n')!, /does not serve Pod; Pod is served by `v1`/);
+  assert.match(hoverAt('apiVersion: apps/v|1\nkind: Pod\n', 'zh-cn')!, /不提供 Pod/);
+});
