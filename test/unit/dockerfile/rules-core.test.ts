@@ -163,3 +163,8 @@ test('FROM naming a stage defined later is reported', () => {
   assert.equal(found.length, 1);
   assert.match(messageOf(found[0]), /defined after this FROM/);
 });
+
+test('the ENV key=value fix is not offered when escapes would change the value', () => {
+  const [diagnostic] = withCode(diagnose('FROM alpine:3.20\nENV A x\\ y\n'), 'legacy-key-value-format');
+  assert.deepEqual(fixesOf(diagnostic), []);
+});

@@ -234,7 +234,8 @@ export const legacyKeyValueFormat: Rule<Subject> = {
       const valueRange = property.getValueRange();
       if (property.getAssignmentOperator() !== null || property.getValue() === null || !valueRange) return;
       const raw = model.document.getText(valueRange);
-      const simple = !raw.includes('\n') && !raw.includes(model.ast.getEscapeCharacter() + '\n');
+      // Escapes would change meaning inside the quotes we add; leave those to the user.
+      const simple = !raw.includes('\n') && !raw.includes(model.ast.getEscapeCharacter());
       const quoted = /^(["']).*\1$/.test(raw) || !/\s/.test(raw) ? raw : `"${raw.replace(/"/g, '\\"')}"`;
       report({
         range: property.getRange(),
