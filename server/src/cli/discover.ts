@@ -69,8 +69,12 @@ function ignoreStackAbove(dir: string): IgnoreStack | undefined {
   return stack;
 }
 
+/** Linter config files are YAML but never manifests: not worth a line in the report. */
+const configFileNames = new Set(['.hadolint.yaml', '.hadolint.yml', '.kube-linter.yaml', '.kube-linter.yml', '.stevedore.yaml', '.stevedore.yml']);
+
 function kindOfName(name: string): LanguageKind | undefined {
   if (isDockerfileName(name)) return 'dockerfile';
+  if (configFileNames.has(name)) return undefined;
   if (isYamlName(name)) return 'yaml';
   return undefined;
 }

@@ -10,12 +10,21 @@
  *   - `**` (leading `**​/`, trailing `/**`, inner `/**​/`), `*`, `?` and `[a-z]` / `[!a-z]` classes;
  *     none of them match `/` except `**`;
  *   - a deeper `.gitignore` overrides the ones above it.
- * Patterns compile to anchored regular expressions without nested quantifiers, so matching a path
- * is linear in practice and never backtracks catastrophically.
+ * Matching uses the two-pointer wildcard algorithm (backtracking only to the last star), per
+ * segment for `*` and per path for `**`: O(length × pattern) at worst, never exponential, whatever
+ * the pattern (regular expressions of several `*` can backtrack polynomially on long names).
  */
 
+/** One unit of a segment glob: a literal character, `?`, `*` or a bracket class. */
+type Token = { type: 'char'; ch: string } | { type: 'any' } | { type: 'star' } | { type: 'class'; regex: RegExp };
+
+/** A pattern segment: a glob for one name, or `**` (any number of whole segments). */
+type Segment = Token[] | 'globstar';
+
 export interface IgnorePattern {
-  regex: RegExp;
+  /** Anchored patterns match the whole relative path; others match the entry's name. */
+  anchored: boolean;
+  segments: Segment[];
   negated: boolean;
   directoryOnly: boolean;
   /** The line as written, for debugging and tests. */
@@ -33,8 +42,6 @@ export interface IgnoreStack {
   file: IgnoreFile;
   parent?: IgnoreStack;
 }
-
-const regexSpecials = /[.+^${}()|\\]/;
 
 /** Translates a bracket expression starting at `glob[start] === '['`; undefined when it never closes. */
 function bracket(glob: string, start: number): { source: string; end: number } | undefined {
@@ -80,56 +87,76 @@ function bracket(glob: string, start: number): { source: string; end: number } |
   return undefined;
 }
 
-/** Glob (already stripped of `!`, the anchoring slash and a trailing `/`) → regex source. */
-function globToSource(glob: string): string {
-  let out = '';
+/** Splits one segment's glob into tokens; `[` without a closing `]` is a literal. */
+function tokenize(glob: string): Token[] {
+  const tokens: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      const atStart = i === 0 || glob[i - 1] === '/';
-      let j = i;
-      while (glob[j] === '*') j++;
-      const atEnd = j === glob.length;
-      if (atStart && glob[j] === '/') {
-        // `**/` : zero or more whole folders.
-        out += '(?:[^/]*/)*';
-        i = j;
-        continue;
-      }
-      if (atStart && atEnd && i > 0) {
-        // `/**` at the end: everything inside (at least one more segment).
-        out += '.+';
-        i = j - 1;
-        continue;
-      }
-      if (atStart && atEnd) {
-        out += '.*';
-        i = j - 1;
-        continue;
-      }
-      // Any other run of stars is a plain `*`.
-      out += '[^/]*';
-      i = j - 1;
-    } else if (ch === '*') {
-      out += '[^/]*';
+    if (ch === '*') {
+      // Runs of stars inside a segment are one star.
+      if (tokens[tokens.length - 1]?.type !== 'star') tokens.push({ type: 'star' });
     } else if (ch === '?') {
-      out += '[^/]';
+      tokens.push({ type: 'any' });
     } else if (ch === '[') {
       const cls = bracket(glob, i);
       if (cls) {
-        out += cls.source;
+        tokens.push({ type: 'class', regex: new RegExp(`^${cls.source}$`, 's') });
         i = cls.end;
       } else {
-        out += '\\[';
+        tokens.push({ type: 'char', ch });
       }
     } else if (ch === '\\' && i + 1 < glob.length) {
-      const next = glob[++i];
-      out += regexSpecials.test(next) || '*?[]/'.includes(next) ? `\\${next}` : next;
+      tokens.push({ type: 'char', ch: glob[++i] });
     } else {
-      out += regexSpecials.test(ch) || ch === ']' ? `\\${ch}` : ch;
+      tokens.push({ type: 'char', ch });
     }
   }
-  return out;
+  return tokens;
+}
+
+function unitMatches(token: Token, ch: string): boolean {
+  switch (token.type) {
+    case 'char': return token.ch === ch;
+    case 'any': return true;
+    case 'class': return token.regex.test(ch);
+    default: return false;
+  }
+}
+
+/**
+ * The classic wildcard walk: advance both sides on a unit match; on a mismatch go back to just
+ * after the last star and let it swallow one more unit. Linear in practice, quadratic at worst.
+ */
+function wildcard<P, S>(pattern: readonly P[], subject: readonly S[] | string, isStar: (p: P) => boolean, matches: (p: P, s: S) => boolean): boolean {
+  let p = 0;
+  let i = 0;
+  let starP = -1;
+  let starI = 0;
+  while (i < subject.length) {
+    const unit = subject[i] as S;
+    if (p < pattern.length && !isStar(pattern[p]) && matches(pattern[p], unit)) {
+      p++;
+      i++;
+    } else if (p < pattern.length && isStar(pattern[p])) {
+      starP = p++;
+      starI = i;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      i = ++starI;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && isStar(pattern[p])) p++;
+  return p === pattern.length;
+}
+
+function matchName(tokens: Token[], name: string): boolean {
+  return wildcard<Token, string>(tokens, name, (t) => t.type === 'star', unitMatches);
+}
+
+function matchSegments(segments: Segment[], parts: string[]): boolean {
+  return wildcard<Segment, string>(segments, parts, (s) => s === 'globstar', (s, part) => s !== 'globstar' && matchName(s, part));
 }
 
 /** Compiles one line of an ignore file; undefined for blanks, comments and lines that match nothing. */
@@ -156,13 +183,10 @@ export function compileIgnoreLine(rawLine: string): IgnorePattern | undefined {
   const anchored = line.includes('/');
   if (line.startsWith('/')) line = line.slice(1);
   if (line === '') return undefined;
-  const body = globToSource(line);
-  const source = anchored ? `^${body}$` : `^(?:[^/]*/)*${body}$`;
-  try {
-    return { regex: new RegExp(source, 's'), negated, directoryOnly, source: rawLine };
-  } catch {
-    return undefined;
-  }
+  const segments: Segment[] = line.split('/').map((part) => (part === '**' && anchored ? 'globstar' : tokenize(part)));
+  // `dir/**` matches what is inside the folder, not the folder itself: one name, then anything.
+  if (segments.length > 1 && segments[segments.length - 1] === 'globstar') segments.splice(segments.length - 1, 0, [{ type: 'star' }]);
+  return { anchored, segments, negated, directoryOnly, source: rawLine };
 }
 
 export function parseIgnoreFile(directory: string, text: string): IgnoreFile {
@@ -182,7 +206,10 @@ export function matchIgnoreFile(file: IgnoreFile, relativePath: string, isDirect
   for (let i = file.patterns.length - 1; i >= 0; i--) {
     const pattern = file.patterns[i];
     if (pattern.directoryOnly && !isDirectory) continue;
-    if (pattern.regex.test(relativePath)) return !pattern.negated;
+    const hit = pattern.anchored
+      ? matchSegments(pattern.segments, relativePath.split('/'))
+      : matchName(pattern.segments[0] as Token[], relativePath.slice(relativePath.lastIndexOf('/') + 1));
+    if (hit) return !pattern.negated;
   }
   return undefined;
 }

@@ -44,7 +44,7 @@ function ruleDescriptor(meta: RuleMeta, language: 'dockerfile' | 'kubernetes', l
   const docs = pick(meta.docs, lang);
   const title = pick(meta.title, lang);
   const properties: Record<string, unknown> = {
-    tags: [language, meta.category, ...meta.aliases, ...(meta.groups ?? [])],
+    tags: [...new Set([language, meta.category, ...meta.aliases, ...(meta.groups ?? [])])],
     category: meta.category,
   };
   if (meta.category === 'security') properties['security-severity'] = securitySeverity[meta.severity];
