@@ -32,7 +32,7 @@ const triggerSuggest = { title: 'Suggest', command: 'editor.action.triggerSugges
 export function completeManifest(file: ManifestFile, position: Position, ctx: FeatureContext): CompletionList | null {
   const cursor = pathAt(file, position);
   if (!cursor && file.documents.length === 0 && file.document.getText().trim() === '') return emptyFileItems(file, position);
-  if (!cursor || cursor.inBlockScalar) return null;
+  if (!cursor || cursor.inBlockScalar || cursor.beforeContent) return null;
   const range: Range = { start: file.document.positionAt(cursor.replace.start), end: file.document.positionAt(cursor.replace.end) };
   const items = cursor.target === 'value' ? valueItems(file, cursor, ctx, range)
     : cursor.target === 'key' ? keyItems(file, cursor, ctx, range)

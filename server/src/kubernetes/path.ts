@@ -38,6 +38,8 @@ export interface CursorPath {
   inBlockScalar: boolean;
   /** `key` target: a `:` already follows the key on the line (complete the name only). */
   hasColon?: boolean;
+  /** The cursor sits in the indentation (or on the dashes) before the line's content: nothing to complete there. */
+  beforeContent?: boolean;
 }
 
 /** `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`. */
@@ -310,7 +312,10 @@ export function pathAt(file: ManifestFile, position: Position): CursorPath | und
     const path = [...container.path, info.key];
     if (col <= info.keyEnd || col < info.afterColon) {
       const from = Math.min(info.keyStart, col);
-      return { ...base, target: 'key', path, parent: container.path, key: info.key, replace: at(from, info.keyEnd), prefix: text.slice(from, col), indent: info.keyStart, hasColon: true };
+      return {
+        ...base, target: 'key', path, parent: container.path, key: info.key, replace: at(info.keyStart, info.keyEnd),
+        prefix: text.slice(info.keyStart, Math.max(info.keyStart, col)), indent: info.keyStart, hasColon: true, beforeContent: from < info.keyStart,
+      };
     }
     if (isBlockScalarHeader(info.value)) return undefined;
     const start = Math.min(info.valueStart, col);
@@ -335,7 +340,7 @@ export function pathAt(file: ManifestFile, position: Position): CursorPath | und
     const container = containerOf(file, position.line, last.col, true, dashEntries.slice(0, -1));
     return {
       ...base, target: 'item', path: [...container.path, container.index], parent: container.path,
-      replace: at(col, col), prefix: '', indent: info.content, inBlockScalar: !!container.blockScalar,
+      replace: at(col, col), prefix: '', indent: info.content, inBlockScalar: !!container.blockScalar, beforeContent: true,
     };
   }
 
@@ -344,7 +349,10 @@ export function pathAt(file: ManifestFile, position: Position): CursorPath | und
   if (container.blockScalar) return blockScalarPath(base, container.blockScalar, at(col, col), info.indent);
   const end = Math.max(info.valueEnd, col);
   const word = text.slice(info.content, end);
-  return { ...base, target: 'key', path: [...container.path, word], parent: container.path, key: word, replace: at(info.content, end), prefix: text.slice(info.content, col), indent: info.content };
+  return {
+    ...base, target: 'key', path: [...container.path, word], parent: container.path, key: word, replace: at(info.content, end),
+    prefix: text.slice(info.content, Math.max(info.content, col)), indent: info.content, beforeContent: col < info.content,
+  };
 }
 
 function blockScalarPath(base: { doc: ManifestDocument }, path: PathSegment[], replace: { start: number; end: number }, indent: number): CursorPath {

@@ -194,3 +194,24 @@ test('selectors offer the labels written elsewhere in the file as key: value pai
   assert.equal(labels(r)[0], 'app.kubernetes.io/name: web');
   assert.equal(edit(r, 'app.kubernetes.io/name: web').newText, 'app.kubernetes.io/name: web');
 });
+
+test('hover and completion never throw on partial manifests', () => {
+  const base = `${containers}        - name: app\n          image: nginx:1.27\n          ports: [{containerPort: 80, protocol: TCP}]\n          resources:\n            limits: {cpu: 1}\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    stringData:\n      a: b\n`;
+  const ctx = contextFor('zh-cn');
+  for (let cut = 0; cut <= base.length; cut += 11) {
+    const text = base.slice(0, cut);
+    const file = manifest(text);
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      for (let character = 0; character <= lines[line]!.length; character += 4) {
+        kubernetesService.hover!(file, { line, character }, ctx);
+        const list = kubernetesService.complete!(file, { line, character }, ctx);
+        for (const item of list?.items ?? []) {
+          const e = item.textEdit as TextEdit;
+          assert.ok(e.range.start.line === line && e.range.end.line === line, 'edits stay on the cursor line');
+          assert.ok(e.range.start.character <= character && character <= e.range.end.character + 1, `edit range covers the cursor (${JSON.stringify(e.range)} @${character})`);
+        }
+      }
+    }
+  }
+});

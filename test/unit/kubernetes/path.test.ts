@@ -186,6 +186,7 @@ test('a key typed with a colon but the value still missing, then a deeper line',
 test('cursor in the indentation before a key counts as that key', () => {
   const r = expectPath(`${deploymentHead} | replicas: 2\n`, 'key', ['spec', 'replicas'], '');
   assert.equal(r.indent, 2);
+  assert.equal(r.beforeContent, true);
 });
 
 test('replace range of a value covers the whole value, not the comment', () => {
@@ -213,4 +214,25 @@ test('empty list item line followed by a key under it', () => {
 test('a list of objects under volumes with nested configMap', () => {
   const text = `${podSpec}        - name: a\n      volumes:\n        - name: cfg\n          configMap:\n            na|\n`;
   expectPath(text, 'key', ['spec', 'template', 'spec', 'volumes', 0, 'configMap', 'na']);
+});
+
+test('every position of truncated and mangled manifests resolves without throwing', () => {
+  const base = `${podSpec}        - name: app\n          image: nginx:1.27\n          ports: [{containerPort: 80}]\n          env:\n            - name: A\n              value: "x # y"\n          args: ["--a", '--b']\n      volumes:\n        - name: c\n          configMap: {name: c}\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    line\n  b: >-\n    folded\n`;
+  // Deterministic variants: every prefix, and a few characters deleted in a sliding window.
+  const variants: string[] = [];
+  for (let cut = 0; cut <= base.length; cut += 7) variants.push(base.slice(0, cut));
+  for (let at = 0; at < base.length; at += 23) variants.push(base.slice(0, at) + base.slice(at + 3));
+  for (const text of variants) {
+    const file = manifest(text);
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      for (let character = 0; character <= lines[line]!.length; character += 3) {
+        const result = pathAt(file, { line, character });
+        if (result) {
+          assert.ok(result.replace.start <= result.replace.end);
+          assert.ok(result.path.every((s) => typeof s === 'string' || (Number.isInteger(s) && s >= 0)));
+        }
+      }
+    }
+  }
 });
