@@ -397,7 +397,8 @@ function collectStageReferences(instructions: readonly Instruction[], stages: re
       // `FROM 0` is an image named "0", never a stage index.
       if (text && range) references.push({ kind: 'from', text, range, instruction, target: stage?.baseStage });
     } else if (instruction instanceof Copy) {
-      const flag = instruction.getFromFlag();
+      // getFromFlag() answers null as soon as COPY has any other flag (`--from=x --link`): look it up ourselves.
+      const flag = instruction.getFlags().find((f) => f.getName().toLowerCase() === 'from');
       const text = flag?.getValue();
       const range = flag?.getValueRange();
       if (text && range) references.push({ kind: 'copy-from', text, range, instruction, target: findStageFrom(stages, text, stage) });

@@ -174,3 +174,10 @@ test('navigation on empty and incomplete files returns nothing', () => {
     }, text);
   }
 });
+
+test('rename reaches --from= on COPY lines that carry other flags too', () => {
+  const text = 'FROM alpine:3.20 AS build\nRUN true\nFROM alpine:3.20\nCOPY --from=build --link /a /b\nCOPY --chown=1:1 --from=build /a /c\n';
+  const edit = service.rename!(dockerfile(text), { line: 0, character: 22 }, 'builder', ctx);
+  const edits = edit?.changes?.['file:///work/Dockerfile'] ?? [];
+  assert.deepEqual(edits.map((e) => e.range.start.line).sort(), [0, 3, 4]);
+});
