@@ -349,16 +349,41 @@ function imagesFor(file: ManifestFile, ctx: FeatureContext): string[] {
     imageCache.set(file, local);
   }
   const images = new Set(local);
-  const catalog = ctx.workspace as Partial<ImageCatalog> | undefined;
-  if (catalog && typeof catalog.knownImages === 'function') {
-    try {
-      for (const image of catalog.knownImages()) {
-        if (images.size >= 500) break;
-        if (typeof image === 'string' && image) images.add(image);
-      }
-    } catch {
-      // A workspace index in a bad state must not break completion.
+  try {
+    for (const image of workspaceImages(ctx.workspace)) {
+      if (images.size >= 500) break;
+      if (typeof image === 'string' && image) images.add(image);
     }
+  } catch {
+    // A workspace index in a bad state must not break completion.
   }
   return [...images];
+}
+
+/** The workspace index's objects, as far as completion needs them (see workspace.ts). */
+interface IndexedObjects {
+  version?: number;
+  all(): Iterable<{ images?: readonly string[] }>;
+}
+
+const workspaceImageCache = new WeakMap<object, { version: number | undefined; images: string[] }>();
+
+/** Images from `ctx.workspace`: its `knownImages()` when it has one, else the images of its indexed objects. */
+function workspaceImages(workspace: unknown): Iterable<string> {
+  if (typeof workspace !== 'object' || workspace === null) return [];
+  const catalog = workspace as Partial<ImageCatalog>;
+  if (typeof catalog.knownImages === 'function') return catalog.knownImages();
+  const index = workspace as Partial<IndexedObjects>;
+  if (typeof index.all !== 'function') return [];
+  const cached = workspaceImageCache.get(workspace);
+  if (cached && cached.version !== undefined && cached.version === index.version) return cached.images;
+  const images = new Set<string>();
+  let seen = 0;
+  for (const object of index.all()) {
+    if (++seen > 20_000 || images.size >= 500) break;
+    for (const image of object.images ?? []) images.add(image);
+  }
+  const list = [...images].sort();
+  workspaceImageCache.set(workspace, { version: index.version, images: list });
+  return list;
 }

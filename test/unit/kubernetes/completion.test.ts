@@ -215,3 +215,11 @@ test('hover and completion never throw on partial manifests', () => {
     }
   }
 });
+
+test('images from the Kubernetes workspace index (objects of other files)', async () => {
+  const { WorkspaceIndex } = await import('../../../server/src/kubernetes/workspace');
+  const index = new WorkspaceIndex();
+  index.updateText('file:///work/other.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: quay.io/acme/worker:3.1\n');
+  const r = completeAt(`${containers}        - name: a\n          image: |\n`, { ...contextFor(), workspace: index });
+  assert.ok(labels(r).includes('quay.io/acme/worker:3.1'), labels(r).join(', '));
+});
