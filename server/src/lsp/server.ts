@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -34,6 +34,14 @@ let settings: StevedoreSettings = normalizeSettings(undefined);
 let editorLocale: string | undefined;
 let docsLanguage: DocsLanguage = 'en';
 let canPullConfiguration = false;
+let canWatchFiles = false;
+
+/** Files next to a Dockerfile that change what its checks report. */
+const dockerfileConfigWatchers = [{ globPattern: '**/.hadolint.{yaml,yml}' }, { globPattern: '**/{.dockerignore,*.dockerignore}' }];
+
+function isDockerfileConfigUri(uri: string): boolean {
+  return /\/(\.hadolint\.ya?ml|[^/]*\.dockerignore)$/.test(uri);
+}
 /** First workspace folder as a file path: relative paths in settings (customSchemas) resolve against it. */
 let workspaceRoot: string | undefined;
 
@@ -64,6 +72,7 @@ const anyServiceHas = (feature: keyof LanguageService<unknown>): boolean => allS
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   editorLocale = params.locale;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   workspaceRoot = rootPathOf(params);
   workspaceIndexer.initialize(params);
@@ -101,6 +110,10 @@ let settingsReady: Promise<void> = Promise.resolve();
 connection.onInitialized(() => {
   settingsReady = refreshSettings();
   workspaceIndexer.start(connection);
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: dockerfileConfigWatchers })
+      .catch((error: unknown) => connection.console.error(`stevedore: could not watch Dockerfile config files: ${String(error)}`));
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -222,7 +235,15 @@ documents.onDidClose((e) => {
 // A bug in a handler must not kill the editor's language features; log it and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`stevedore: uncaught ${error.stack ?? error.message}`));
 
-connection.onDidChangeWatchedFiles((p) => workspaceIndexer.watchedFilesChanged(p.changes));
+connection.onDidChangeWatchedFiles((p) => {
+  workspaceIndexer.watchedFilesChanged(p.changes);
+  // A Dockerfile's checks read its .hadolint.yaml and .dockerignore: re-check open Dockerfiles when they change.
+  if (p.changes.some((change) => isDockerfileConfigUri(change.uri))) {
+    for (const document of documents.all()) {
+      if (parsed.get(document)?.kind === 'dockerfile') scheduleValidation(document, 0);
+    }
+  }
+});
 workspaceIndexer.listen(documents);
 
 documents.listen(connection);
