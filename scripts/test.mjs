@@ -55,7 +55,7 @@ function countMocha(text) {
 const layers = [
   { name: 'typecheck', run: () => run('typecheck', 'npx', ['tsc', '-p', '.']) },
   { name: 'build', run: () => run('build', 'node', ['scripts/build.mjs']) },
-  { name: 'unit', count: countNodeTests, run: () => run('unit', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/unit')]) },
+  { name: 'unit', count: countNodeTests, run: () => run('unit', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/unit'), ...testFiles('test/cli')]) },
   { name: 'corpus', count: countNodeTests, run: () => run('corpus', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/corpus')]) },
   { name: 'protocol', count: countNodeTests, run: () => run('protocol', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/protocol')]) },
   { name: 'editor', count: countMocha, run: async () => {
