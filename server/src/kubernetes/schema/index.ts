@@ -10,7 +10,13 @@
  *   `['spec', 'template', 'spec', 'containers', 0, 'image']`; map keys (`metadata.labels.app`) and
  *   `any` values resolve too; undefined when the path leaves the schema.
  * - `objectDefOf(type)` → ObjectDef | undefined — the definition a `SchemaType` points at.
- * - `apiVersionInfo(apiVersion, kind?)` (apiVersions.ts) → served / deprecated / removed + replacement.
+ * - `apiVersionInfo(apiVersion, kind?)` → served / deprecated / removed (release, replacement) / unknown;
+ *   `builtinGroups` tells a custom group from a built-in one; `kindsAt(apiVersion)`.
+ * - `typeLabel(type)` / `displayName(ref)` — short names for messages (`[]Container`, `map[string]string`).
+ * Per document (forDocument.ts): `kindSchemaFor(doc, ctx)` (built-in or CRD from `customSchemas`),
+ * `scopeFor(doc, path, ctx)` (also `kind: List` items and the metadata-only fallback for unknown kinds).
+ * Custom resources (customSchemas.ts): `customSchemasFor(ctx)` reads the CRD/JSON-schema files once per content.
+ * Docs: `fieldDocsZh` (Chinese field docs by `Definition.field`), `wellKnown.ts` (labels, resource names, hints).
  */
 import { classifyApiVersion, splitApiVersion } from './apiVersions';
 import type { ApiVersionInfo, FieldLookup, FieldSchema, KindSchema, ObjectDef, PathSegment, SchemaType } from './types';
