@@ -53,6 +53,11 @@ function valueItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureContext,
   const { doc, path } = cursor;
   if (path.length === 1 && path[0] === 'kind') return kindItems(doc, ctx, range);
   if (path.length === 1 && path[0] === 'apiVersion') return apiVersionItems(doc, range);
+  if (doc.kind === 'List' && path.length === 3 && path[0] === 'items' && typeof path[1] === 'number' && (path[2] === 'kind' || path[2] === 'apiVersion')) {
+    // An entry of a List is an object of its own: same completions as a document's header.
+    const item = { ...doc, apiVersion: stringAt(doc, [...path.slice(0, 2), 'apiVersion']), kind: stringAt(doc, [...path.slice(0, 2), 'kind']) };
+    return path[2] === 'kind' ? kindItems(item, ctx, range) : apiVersionItems(item, range);
+  }
   const scope = scopeFor(doc, path, ctx);
   if (!scope) return [];
   const lookup = fieldAt(scope.schema, scope.path);
@@ -329,6 +334,15 @@ function itemEntryItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureCont
   const listPath = scope.path.slice(0, -1);
   const list = fieldAt(scope.schema, listPath);
   return scalarValueItems(file, list?.field, lookup.type, undefined, ctx, range);
+}
+
+function stringAt(doc: ManifestDocument, path: PathSegment[]): string | undefined {
+  try {
+    const value = doc.yaml.getIn(path);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------- images

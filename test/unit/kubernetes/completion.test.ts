@@ -223,3 +223,8 @@ test('images from the Kubernetes workspace index (objects of other files)', asyn
   const r = completeAt(`${containers}        - name: a\n          image: |\n`, { ...contextFor(), workspace: index });
   assert.ok(labels(r).includes('quay.io/acme/worker:3.1'), labels(r).join(', '));
 });
+
+test('kind and apiVersion of a List entry', () => {
+  assert.equal(labels(completeAt('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: |\n    kind: CronJob\n'))[0], 'batch/v1');
+  assert.ok(labels(completeAt('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: |\n')).includes('ConfigMap'));
+});
