@@ -72,9 +72,13 @@ export class Linter {
     return model;
   }
 
-  /** Parses a file and, for YAML, adds its objects to the workspace index. Call for every file before `lint`. */
+  /**
+   * Parses a manifest and adds its objects to the workspace index; call for every file before
+   * `lint`. The parse is kept for `lint`. Dockerfiles need no index: they are parsed when linted,
+   * so their trees never pile up in memory.
+   */
   prepare(target: LintTarget): void {
-    this.models.set(target.absolute, this.parse(target, target.text));
+    if (target.kind === 'yaml') this.models.set(target.absolute, this.parse(target, target.text));
   }
 
   /** Keeps config-file problems visible: the engine silently ignores a broken `.kube-linter.yaml`. */

@@ -6,8 +6,9 @@ import type { LintTarget } from './lint';
 /**
  * Big trees are linted in worker threads, one lane per core. Every Kubernetes file goes to one
  * lane (cross-file checks need them all in one index); Dockerfiles are independent and fill the
- * lanes by size, largest first. Each worker runs the bundle itself (dist/cli.js) and returns
- * plain data; the report keeps the discovery order whatever lane a file went to.
+ * lanes by size, largest first. The main thread lints the first lane; each other lane runs in a
+ * worker started from the bundle itself (dist/cli.js) and returns plain data. The report keeps the
+ * discovery order whatever lane a file went to.
  */
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -73,10 +74,21 @@ function runWorker(targets: LintTarget[], options: LaneOptions, onProgress: (don
 export async function lintInWorkers(targets: readonly LintTarget[], options: LaneOptions, onProgress: (done: number) => void): Promise<LaneResult> {
   const lanes = planLanes(targets, Math.min(availableParallelism(), 8));
   const done = lanes.map(() => 0);
-  const results = await Promise.all(lanes.map((lane, i) => runWorker(lane, options, (n) => {
-    done[i] = n;
+  const report = (lane: number) => (n: number) => {
+    done[lane] = n;
     onProgress(done.reduce((a, b) => a + b, 0));
-  })));
+  };
+  // Workers first, so they start while this thread lints the first lane itself (one bundle load saved).
+  const pending = lanes.slice(1).map((lane, i) => runWorker(lane, options, report(i + 1)));
+  let own: LaneResult;
+  try {
+    own = lintLane(lanes[0] ?? [], options, report(0));
+  } catch (error) {
+    // Let the workers finish (their rejections are observed) before reporting the failure.
+    await Promise.allSettled(pending);
+    throw error;
+  }
+  const results = [own, ...(await Promise.all(pending))];
   const order = new Map(targets.map((t, i) => [t.absolute, i]));
   const merged: LaneResult = { reports: [], problems: [], writeErrors: [] };
   const seenProblems = new Set<string>();
