@@ -11,6 +11,7 @@ import { normalizeSettings } from '../server/src/common/settings';
 import { noWorkspaceFiles } from '../server/src/common/service';
 import { languageServices } from '../server/src/services';
 import { serverPath, StdioClient } from '../test/protocol/client';
+import { timeCliOnCorpus } from './cli';
 import { largeDockerfile, largeManifest } from './inputs';
 import { requestScenarios } from './scenarios';
 
@@ -117,6 +118,9 @@ async function main(): Promise<void> {
   record('edit → diagnostics, 3,000-line manifest', await editToDiagnostics(client, files.manifest.uri, manifest, 60), { p50: 30 });
   record('full diagnostics in-process, 1,000-line Dockerfile (parse + all rules)', inProcess('dockerfile', dockerfile, 60), { p50: 10 });
   record('full diagnostics in-process, 3,000-line manifest (parse + all rules)', inProcess('yaml', manifest, 60), { p50: 30 });
+  const cli = timeCliOnCorpus();
+  if (typeof cli === 'string') console.log(`bench: CLI corpus row skipped: ${cli}`);
+  else record(`CLI: dist/cli.js lint of the whole corpus (${cli.files} files)`, cli.samples, { p50: 3000 });
 
   const rss = peakRssMb(client.child.pid!);
   rows.push({ metric: 'server peak RSS (VmHWM) after the run', p50: rss, p95: rss, p99: rss, budget: '≤ 80 MB', pass: rss <= 80 });
