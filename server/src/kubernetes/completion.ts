@@ -8,6 +8,7 @@ import type { FeatureContext } from '../common/service';
 import { describeField } from './hover';
 import { kindDocs, kindNames } from './kinds';
 import type { ManifestDocument, ManifestFile } from './model';
+import { snippetCompletions } from './snippets';
 import { pathAt, type CursorPath } from './path';
 import {
   allKinds, apiVersionInfo, fieldAt, kindsNamed, resolveType, typeLabel,
@@ -30,6 +31,14 @@ export interface ImageCatalog {
 const triggerSuggest = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 export function completeManifest(file: ManifestFile, position: Position, ctx: FeatureContext): CompletionList | null {
+  // Whole-manifest snippets where a document can start (an empty document, after `---`, at the end).
+  const snippets = snippetCompletions(file, position, ctx);
+  const list = completeAtPath(file, position, ctx);
+  if (!snippets.length) return list;
+  return { isIncomplete: list?.isIncomplete ?? false, items: [...(list?.items ?? []), ...snippets] };
+}
+
+function completeAtPath(file: ManifestFile, position: Position, ctx: FeatureContext): CompletionList | null {
   const cursor = pathAt(file, position);
   if (!cursor && file.documents.length === 0 && file.document.getText().trim() === '') return emptyFileItems(file, position);
   if (!cursor || cursor.inBlockScalar || cursor.beforeContent) return null;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { kubernetesService } from '../../../server/src/kubernetes/service';
 import { contextFor, manifest } from '../helpers';
@@ -149,9 +149,13 @@ test('unknown kinds, custom resources without schema and non-Kubernetes YAML: no
   assert.deepEqual(labels(completeAt(`${head}  nonsense:\n    |\n`)), []);
 });
 
-test('a new document: apiVersion and kind', () => {
-  assert.deepEqual(labels(completeAt('|')), ['apiVersion', 'kind']);
-  assert.deepEqual(labels(completeAt('apiVersion: v1\nkind: Pod\n---\n|')), ['apiVersion', 'kind']);
+test('a new document: apiVersion and kind, then whole-manifest snippets', () => {
+  const fields = (list: ReturnType<typeof completeAt>): string[] => list.items.filter((i) => i.kind !== CompletionItemKind.Snippet).map((i) => String(i.label));
+  const snippetLabels = (list: ReturnType<typeof completeAt>): string[] => list.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => String(i.label));
+  assert.deepEqual(fields(completeAt('|')), ['apiVersion', 'kind']);
+  assert.ok(snippetLabels(completeAt('|')).some((l) => /^deployment$/.test(l)), 'an empty file offers manifest snippets');
+  assert.deepEqual(fields(completeAt('apiVersion: v1\nkind: Pod\n---\n|')), ['apiVersion', 'kind']);
+  assert.ok(snippetLabels(completeAt('apiVersion: v1\nkind: Pod\n---\n|')).some((l) => /^daemonset$/.test(l)), 'after --- as well');
   assert.deepEqual(labels(completeAt('apiVersion: v1\n|')), ['kind']);
 });
 
