@@ -270,3 +270,27 @@ describe('stevedore lint --fix', () => {
     assert.match(run.stdout, /fixed Dockerfile: apt-get-missing-yes, apt-lists-not-cleaned/);
   });
 });
+
+describe('stevedore lint: progress', () => {
+  it('shows a progress line on a terminal for big trees, overwritten in place and cleared', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 210; i++) files[`s${i}/Dockerfile`] = 'FROM alpine:3.20\n';
+    const root = tree(files);
+    let stderr = '';
+    const { runCli } = await import('../../server/src/cli/run');
+    const code = await runCli(['lint', '.', '--no-parallel'], {
+      cwd: root,
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text), isTTY: true },
+      readStdin: () => '',
+    });
+    assert.equal(code, 0);
+    assert.match(stderr, /^\r\u001b\[Kchecking 0\/210 files…/);
+    assert.ok(stderr.endsWith('\r\u001b[K'), JSON.stringify(stderr.slice(-40)));
+    const small = tree({ Dockerfile: 'FROM alpine:3.20\n' });
+    let quiet = '';
+    await runCli(['lint', '.'], { cwd: small, env: {}, stdout: { write: () => true }, stderr: { write: (t: string) => (quiet += t), isTTY: true }, readStdin: () => '' });
+    assert.equal(quiet, '', 'no progress line for a small tree');
+  });
+});

@@ -46,6 +46,7 @@ Options:
   --no-color, --color            turn colours off or on (default: on a terminal, honouring
                                  NO_COLOR and FORCE_COLOR)
   --no-gitignore                 also check files that .gitignore excludes
+  --no-parallel                  use one thread (big trees are otherwise split over threads)
   -v, --version                  print the version
   -h, --help                     print this help
 
@@ -71,6 +72,7 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
   -q, --quiet                    只报告错误
   --no-color, --color            关闭或开启颜色（默认：终端中开启，并遵循 NO_COLOR 与 FORCE_COLOR）
   --no-gitignore                 同时检查被 .gitignore 排除的文件
+  --no-parallel                  只用一个线程（默认将大量文件分给多个线程检查）
   -v, --version                  显示版本
   -h, --help                     显示本帮助
 

@@ -78,7 +78,11 @@ export class Linter {
    * so their trees never pile up in memory.
    */
   prepare(target: LintTarget): void {
-    if (target.kind === 'yaml') this.models.set(target.absolute, this.parse(target, target.text));
+    if (target.kind !== 'yaml') return;
+    // The engine looks for `.kube-linter.yaml` up to the workspace folder: here, the repository root.
+    const root = this.resolver.repoRootOf(dirname(target.absolute));
+    if (root && !this.index.roots.includes(root)) this.index.roots.push(root);
+    this.models.set(target.absolute, this.parse(target, target.text));
   }
 
   /** Keeps config-file problems visible: the engine silently ignores a broken `.kube-linter.yaml`. */
