@@ -294,3 +294,15 @@ describe('stevedore lint: progress', () => {
     assert.equal(quiet, '', 'no progress line for a small tree');
   });
 });
+
+describe('stevedore lint: standard input next to paths', () => {
+  it('standard input stands for the file --stdin-filename names, which is not read again or written', async () => {
+    const root = tree({ Dockerfile: 'FROM alpine:3.20\nUSER 1000\n', 'other/Dockerfile': sampleDockerfile });
+    const run = await cli(['lint', '-', '.', '--stdin-filename', 'Dockerfile', '--fix', '-f', 'json'], { cwd: root, stdin: sampleDockerfile });
+    assert.match(run.stdout, /apt-get install -y curl/);
+    const report = JSON.parse(run.stderr) as JsonReport;
+    assert.deepEqual(report.files.map((f) => f.path), ['Dockerfile', join('other', 'Dockerfile')]);
+    assert.equal(read(root, 'Dockerfile'), 'FROM alpine:3.20\nUSER 1000\n');
+    assert.match(read(root, 'other/Dockerfile'), /apt-get install -y curl/);
+  });
+});

@@ -108,6 +108,35 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
 }
 
 /**
+ * The first answer `probe` gives from `dir` upward (stopping after a folder where `stopAfter` says
+ * so, or at the file system root). Every folder passed on the way is cached with the answer, so
+ * siblings and children of visited folders cost one map lookup.
+ */
+function nearestUpward<T>(cache: Map<string, T | null>, dir: string, probe: (folder: string) => T | undefined, stopAfter: (folder: string) => boolean): T | undefined {
+  const passed: string[] = [];
+  let answer: T | null = null;
+  let current = dir;
+  for (let depth = 0; depth < 64; depth++) {
+    const cached = cache.get(current);
+    if (cached !== undefined) {
+      answer = cached;
+      break;
+    }
+    passed.push(current);
+    const found = probe(current);
+    if (found !== undefined) {
+      answer = found;
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current || stopAfter(current)) break;
+    current = parent;
+  }
+  for (const folder of passed) cache.set(folder, answer);
+  return answer ?? undefined;
+}
+
+/**
  * Answers "which configuration applies to this file?" with one cache per folder, so a tree of
  * thousands of files reads each config file once and probes each folder once.
  */
@@ -136,54 +165,12 @@ export class ConfigResolver {
 
   /** The repository root at or above `dir`, if any (cached per folder). */
   repoRootOf(dir: string): string | undefined {
-    const chain: string[] = [];
-    let current = dir;
-    let answer: string | null | undefined;
-    for (let depth = 0; depth < 64; depth++) {
-      const cached = this.repoRoots.get(current);
-      if (cached !== undefined) {
-        answer = cached;
-        break;
-      }
-      chain.push(current);
-      if (this.isRepoRoot(current)) {
-        answer = current;
-        break;
-      }
-      const parent = dirname(current);
-      if (parent === current) {
-        answer = null;
-        break;
-      }
-      current = parent;
-    }
-    for (const folder of chain) this.repoRoots.set(folder, answer ?? null);
-    return answer ?? undefined;
+    return nearestUpward(this.repoRoots, dir, (folder) => (this.isRepoRoot(folder) ? folder : undefined), () => false);
   }
 
   /** The nearest `.stevedore.yaml` from `dir` upward to the repository root (or the file system root). */
   stevedoreConfigFor(dir: string): StevedoreConfig | undefined {
-    const chain: string[] = [];
-    let current = dir;
-    let answer: StevedoreConfig | null = null;
-    for (let depth = 0; depth < 64; depth++) {
-      const cached = this.ours.get(current);
-      if (cached !== undefined) {
-        answer = cached;
-        break;
-      }
-      chain.push(current);
-      const found = this.readOurs(current);
-      if (found) {
-        answer = found;
-        break;
-      }
-      const parent = dirname(current);
-      if (this.isRepoRoot(current) || parent === current) break;
-      current = parent;
-    }
-    for (const folder of chain) this.ours.set(folder, answer);
-    return answer ?? undefined;
+    return nearestUpward(this.ours, dir, (folder) => this.readOurs(folder), (folder) => this.isRepoRoot(folder));
   }
 
   private readOurs(dir: string): StevedoreConfig | undefined {

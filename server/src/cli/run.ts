@@ -126,6 +126,8 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     },
   });
   for (const file of found) {
+    // With `--stdin-filename`, standard input stands for that file (unsaved editor contents).
+    if (file.absolute === stdinPath) continue;
     const outcome = readTarget(file);
     if ('skipped' in outcome) {
       skipped.push(outcome.skipped);
