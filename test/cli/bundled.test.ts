@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundled, hasBundle, noBundleReason, read, repoRoot, sampleDockerfile, samplePod, tree } from './helpers';
+import { validateSarif } from './sarifValidator';
 
 /** What `npx stevedore lint` runs: the bundle, as a real process with real pipes and exit codes. */
 describe('bundled command line (dist/cli.js)', { skip: hasBundle ? false : noBundleReason }, () => {
@@ -53,5 +55,20 @@ describe('bundled command line (dist/cli.js)', { skip: hasBundle ? false : noBun
     const fixedFiles = JSON.parse(fixed.stdout).files.filter((f: { fixed?: unknown }) => f.fixed).map((f: { path: string }) => f.path) as string[];
     assert.equal(fixedFiles.filter((path) => path.endsWith('Dockerfile')).length, 120);
     assert.match(read(root, 'svc7/Dockerfile'), /apt-get install -y curl7 && rm -rf/);
+  });
+});
+
+const corpus = join(repoRoot, '..', 'shared', 'corpus');
+
+describe('bundled command line over the shared corpus', { skip: !hasBundle ? noBundleReason : !existsSync(corpus) ? `corpus not found at ${corpus}` : false }, () => {
+  it('lints every real-world file without an internal error and writes valid SARIF', () => {
+    const root = tree({});
+    const run = bundled(['lint', corpus, '--format', 'sarif', '--output', 'corpus.sarif'], { cwd: root });
+    assert.equal(run.code, 1, run.stderr.slice(0, 2000));
+    assert.doesNotMatch(run.stderr, /internal error|bad config file/);
+    const sarif = JSON.parse(read(root, 'corpus.sarif'));
+    assert.deepEqual(validateSarif(sarif).slice(0, 10), []);
+    assert.ok(sarif.runs[0].artifacts.length > 1000, `${sarif.runs[0].artifacts.length} files`);
+    assert.ok(sarif.runs[0].results.length > 1000);
   });
 });
