@@ -18,9 +18,12 @@ interface WorkerInput {
   stevedoreLane: true;
   targets: LintTarget[];
   options: LaneOptions;
+  /** Files done per lane, shared: the main thread reads it for the progress line even while it lints. */
+  progress: SharedArrayBuffer;
+  lane: number;
 }
 
-type WorkerMessage = { type: 'progress'; done: number } | { type: 'result'; result: LaneResult };
+type WorkerMessage = { type: 'result'; result: LaneResult };
 
 /** The bundle can start itself as a worker; under a TypeScript loader (tests) we stay in-process. */
 export function workersAvailable(): boolean {
@@ -48,17 +51,13 @@ export function planLanes(targets: readonly LintTarget[], laneCount: number): Li
   return lanes.map((lane) => lane.targets).filter((lane) => lane.length > 0);
 }
 
-function runWorker(targets: LintTarget[], options: LaneOptions, onProgress: (done: number) => void): Promise<LaneResult> {
+function runWorker(input: WorkerInput): Promise<LaneResult> {
   return new Promise((resolve, reject) => {
-    const input: WorkerInput = { stevedoreLane: true, targets, options };
     const worker = new Worker(__filename, { workerData: input });
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress(message.done);
-      else {
-        settled = true;
-        resolve(message.result);
-      }
+      settled = true;
+      resolve(message.result);
     });
     worker.on('error', (error) => {
       settled = true;
@@ -73,22 +72,31 @@ function runWorker(targets: LintTarget[], options: LaneOptions, onProgress: (don
 /** Lints the targets in parallel lanes and merges the results in the targets' order. */
 export async function lintInWorkers(targets: readonly LintTarget[], options: LaneOptions, onProgress: (done: number) => void): Promise<LaneResult> {
   const lanes = planLanes(targets, Math.min(availableParallelism(), 8));
-  const done = lanes.map(() => 0);
-  const report = (lane: number) => (n: number) => {
-    done[lane] = n;
-    onProgress(done.reduce((a, b) => a + b, 0));
-  };
+  const progress = new SharedArrayBuffer(4 * lanes.length);
+  const counts = new Int32Array(progress);
+  const total = (): number => counts.reduce((sum, _n, i) => sum + Atomics.load(counts, i), 0);
   // Workers first, so they start while this thread lints the first lane itself (one bundle load saved).
-  const pending = lanes.slice(1).map((lane, i) => runWorker(lane, options, report(i + 1)));
+  const pending = lanes.slice(1).map((lane, i) => runWorker({ stevedoreLane: true, targets: lane, options, progress, lane: i + 1 }));
   let own: LaneResult;
   try {
-    own = lintLane(lanes[0] ?? [], options, report(0));
+    own = lintLane(lanes[0] ?? [], options, (done) => {
+      Atomics.store(counts, 0, done);
+      onProgress(total());
+    });
   } catch (error) {
     // Let the workers finish (their rejections are observed) before reporting the failure.
     await Promise.allSettled(pending);
     throw error;
   }
-  const results = [own, ...(await Promise.all(pending))];
+  Atomics.store(counts, 0, lanes[0]?.length ?? 0);
+  const ticker = setInterval(() => onProgress(total()), 100);
+  let others: LaneResult[];
+  try {
+    others = await Promise.all(pending);
+  } finally {
+    clearInterval(ticker);
+  }
+  const results = [own, ...others];
   const order = new Map(targets.map((t, i) => [t.absolute, i]));
   const merged: LaneResult = { reports: [], problems: [], writeErrors: [] };
   const seenProblems = new Set<string>();
@@ -110,10 +118,8 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
 export function runAsLaneWorker(): boolean {
   const input = workerData as WorkerInput | undefined;
   if (!parentPort || !input?.stevedoreLane) return false;
-  const port = parentPort;
-  const result = lintLane(input.targets, input.options, (done) => {
-    if (done % 20 === 0) port.postMessage({ type: 'progress', done } satisfies WorkerMessage);
-  });
-  port.postMessage({ type: 'result', result } satisfies WorkerMessage);
+  const counts = new Int32Array(input.progress);
+  const result = lintLane(input.targets, input.options, (done) => Atomics.store(counts, input.lane, done));
+  parentPort.postMessage({ type: 'result', result } satisfies WorkerMessage);
   return true;
 }
