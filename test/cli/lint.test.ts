@@ -306,3 +306,24 @@ describe('stevedore lint: standard input next to paths', () => {
     assert.match(read(root, 'other/Dockerfile'), /apt-get install -y curl/);
   });
 });
+
+describe('stevedore lint: engine failures', () => {
+  it('a file the engine fails on is reported, the others are still checked, and the run exits 2', async () => {
+    const { languageServices } = await import('../../server/src/services');
+    const service = languageServices.dockerfile;
+    const original = service.diagnose;
+    service.diagnose = (model, ctx) => {
+      if (ctx.filePath?.endsWith(`${join('bad', 'Dockerfile')}`)) throw new Error('boom');
+      return original!.call(service, model, ctx);
+    };
+    try {
+      const root = tree({ 'bad/Dockerfile': sampleDockerfile, 'good/Dockerfile': sampleDockerfile });
+      const run = await cli(['lint', '.', '-f', 'json'], { cwd: root });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /internal error while checking bad[\\/]Dockerfile: boom/);
+      assert.deepEqual((JSON.parse(run.stdout) as JsonReport).files.map((f) => f.path), [join('good', 'Dockerfile')]);
+    } finally {
+      service.diagnose = original;
+    }
+  });
+});

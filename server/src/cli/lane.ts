@@ -24,6 +24,8 @@ export interface LaneResult {
   reports: FileReport[];
   problems: ConfigProblem[];
   writeErrors: { path: string; reason: string }[];
+  /** Files the engine failed on (a bug): reported, the run goes on and exits with 2. */
+  crashes: { path: string; reason: string }[];
   /** `--fix` on stdin: the fixed text. */
   stdinOutput?: string;
 }
@@ -60,11 +62,25 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   const files = new CachedWorkspaceFiles();
   const resolver = new ConfigResolver(files);
   const linter = new Linter(resolver, { lang: options.lang, fallbackLang: options.fallbackLang });
-  const result: LaneResult = { reports: [], problems: resolver.problems, writeErrors: [] };
+  const result: LaneResult = { reports: [], problems: resolver.problems, writeErrors: [], crashes: [] };
+  const crashed = new Set<string>();
+  const guard = (target: LintTarget, work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      crashed.add(target.absolute);
+      result.crashes.push({ path: target.path, reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
   // Index every manifest first (cross-file checks), then lint.
-  for (const target of targets) linter.prepare(target);
+  for (const target of targets) guard(target, () => linter.prepare(target));
   targets.forEach((target, i) => {
     onProgress?.(i);
+    if (!crashed.has(target.absolute)) guard(target, () => lintOne(target));
+  });
+  return result;
+
+  function lintOne(target: LintTarget): void {
     const linted = linter.lint(target, options.fix);
     const diagnostics = options.quiet ? linted.diagnostics.filter((d) => (d.severity ?? 1) === 1) : linted.diagnostics;
     if (options.fix && target.absolute === options.stdinPath) {
@@ -85,6 +101,5 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
       failAt: failThreshold(target, options, resolver),
       ...(linted.fixed?.size ? { fixed: linted.fixed } : {}),
     });
-  });
-  return result;
+  }
 }

@@ -55,3 +55,7 @@ export function noFilesLine(lang: DocsLanguage): string {
 export function writeErrorLine(path: string, reason: string, lang: DocsLanguage): string {
   return lang === 'zh-cn' ? `stevedore: 无法写入修复结果 ${path}（${reason}）` : `stevedore: cannot write the fixes to ${path} (${reason})`;
 }
+
+export function crashLine(path: string, reason: string, lang: DocsLanguage): string {
+  return lang === 'zh-cn' ? `stevedore: 检查 ${path} 时发生内部错误：${reason}` : `stevedore: internal error while checking ${path}: ${reason}`;
+}

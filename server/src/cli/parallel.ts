@@ -98,11 +98,12 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
   }
   const results = [own, ...others];
   const order = new Map(targets.map((t, i) => [t.absolute, i]));
-  const merged: LaneResult = { reports: [], problems: [], writeErrors: [] };
+  const merged: LaneResult = { reports: [], problems: [], writeErrors: [], crashes: [] };
   const seenProblems = new Set<string>();
   for (const result of results) {
     merged.reports.push(...result.reports);
     merged.writeErrors.push(...result.writeErrors);
+    merged.crashes.push(...result.crashes);
     for (const problem of result.problems) {
       const key = `${problem.path}\u0000${problem.message}`;
       if (!seenProblems.has(key)) merged.problems.push(problem);

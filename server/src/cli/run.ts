@@ -14,7 +14,7 @@ import { formatSarif } from './formats/sarif';
 import { colourPalette, formatText, plainPalette, wantsColour } from './formats/text';
 import { lintLane, type LaneOptions } from './lane';
 import type { LintTarget } from './lint';
-import { configProblemLine, noFilesLine, progressLine, skippedLine, writeErrorLine } from './messages';
+import { configProblemLine, crashLine, noFilesLine, progressLine, skippedLine, writeErrorLine } from './messages';
 import { lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
 import { fails, type Report, type SkippedFile } from './report';
 
@@ -151,6 +151,10 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   const parallel = options.parallel !== false && targets.length >= minFilesForWorkers && workersAvailable();
   const result = parallel ? await lintInWorkers(targets, laneOptions, progress) : lintLane(targets, laneOptions, progress);
   if (showProgress) io.stderr.write('\r\u001b[K');
+  for (const crash of result.crashes) {
+    hardErrors++;
+    note(crashLine(crash.path, crash.reason, lang));
+  }
   for (const failure of result.writeErrors) {
     hardErrors++;
     note(writeErrorLine(failure.path, failure.reason, lang));
