@@ -52,6 +52,13 @@ describe('stevedore lint: exit codes', () => {
     }
   });
 
+  it('explains usage errors in the locale's language', async () => {
+    const root = tree({});
+    const run = await cli(['lint', '--bogus'], { cwd: root, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^stevedore: 未知选项“--bogus”/);
+  });
+
   it('prints help and the version with exit code 0', async () => {
     const root = tree({});
     const help = await cli(['--help'], { cwd: root });

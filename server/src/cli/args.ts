@@ -1,4 +1,4 @@
-import type { DocsLanguage } from '../common/localized';
+import type { DocsLanguage, Localized } from '../common/localized';
 import { thresholdValues } from './report';
 
 export const formats = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab'] as const;
@@ -25,7 +25,7 @@ export type ParsedArgs =
   | { action: 'lint'; options: LintOptions }
   | { action: 'help' }
   | { action: 'version' }
-  | { action: 'error'; message: string };
+  | { action: 'error'; message: Localized };
 
 export const usageText: Record<DocsLanguage, string> = {
   en: `Usage: stevedore lint [paths…] [options]
@@ -86,11 +86,15 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
 /** Options that take a value, by every spelling. */
 const valueOptions = new Set(['--format', '-f', '--output', '-o', '--severity-threshold', '--stdin-filename', '--lang']);
 
+function fail(en: string, zh: string): ParsedArgs {
+  return { action: 'error', message: { en, zh } };
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { action: 'help' };
   if (command === '--version' || command === '-v' || command === 'version') return { action: 'version' };
-  if (command !== 'lint') return { action: 'error', message: `unknown command "${command}" (try "stevedore lint .")` };
+  if (command !== 'lint') return fail(`unknown command "${command}" (try "stevedore lint .")`, `未知命令“${command}”（试试“stevedore lint .”）`);
   const options: LintOptions = { paths: [], format: 'text', fix: false, quiet: false, gitignore: true };
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
@@ -108,13 +112,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     let value: string | undefined;
     if (valueOptions.has(flag)) {
       value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === '') return { action: 'error', message: `${flag} needs a value` };
+      if (value === undefined || value === '') return fail(`${flag} needs a value`, `${flag} 需要一个值`);
     } else if (eq > 0) {
-      return { action: 'error', message: `${flag} takes no value` };
+      return fail(`${flag} takes no value`, `${flag} 不接受值`);
     }
     switch (flag) {
       case '--format': case '-f':
-        if (!(formats as readonly string[]).includes(value!)) return { action: 'error', message: `--format takes one of ${formats.join(', ')} (got "${value}")` };
+        if (!(formats as readonly string[]).includes(value!)) return fail(`--format takes one of ${formats.join(', ')} (got "${value}")`, `--format 只能是 ${formats.join('、')} 之一（收到“${value}”）`);
         options.format = value as OutputFormat;
         break;
       case '--output': case '-o':
@@ -122,7 +126,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--severity-threshold': {
         const word = value!.toLowerCase();
-        if (!(word in thresholdValues)) return { action: 'error', message: `--severity-threshold takes one of ${Object.keys(thresholdValues).join(', ')} (got "${value}")` };
+        if (!(word in thresholdValues)) return fail(`--severity-threshold takes one of ${Object.keys(thresholdValues).join(', ')} (got "${value}")`, `--severity-threshold 只能是 ${Object.keys(thresholdValues).join('、')} 之一（收到“${value}”）`);
         options.threshold = thresholdValues[word];
         options.thresholdWord = word;
         break;
@@ -132,7 +136,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--lang': {
         const lang = value!.toLowerCase().replace('_', '-');
-        if (lang !== 'en' && lang !== 'zh-cn') return { action: 'error', message: `--lang takes en or zh-cn (got "${value}")` };
+        if (lang !== 'en' && lang !== 'zh-cn') return fail(`--lang takes en or zh-cn (got "${value}")`, `--lang 只能是 en 或 zh-cn（收到“${value}”）`);
         options.lang = lang;
         break;
       }
@@ -145,12 +149,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--help': case '-h': return { action: 'help' };
       case '--version': case '-v': return { action: 'version' };
       default:
-        return { action: 'error', message: `unknown option "${arg}"` };
+        return fail(`unknown option "${arg}"`, `未知选项“${arg}”`);
     }
   }
   if (!options.paths.length) options.paths.push(options.stdinFilename !== undefined ? '-' : '.');
-  if (options.paths.filter((p) => p === '-').length > 1) return { action: 'error', message: '"-" (standard input) can be given once' };
-  if (options.stdinFilename !== undefined && !options.paths.includes('-')) return { action: 'error', message: '--stdin-filename needs "-" among the paths' };
+  if (options.paths.filter((p) => p === '-').length > 1) return fail('"-" (standard input) can be given once', '“-”（标准输入）只能出现一次');
+  if (options.stdinFilename !== undefined && !options.paths.includes('-')) return fail('--stdin-filename needs "-" among the paths', '使用 --stdin-filename 时，路径中必须包含“-”');
   return { action: 'lint', options };
 }
 

@@ -59,3 +59,7 @@ export function writeErrorLine(path: string, reason: string, lang: DocsLanguage)
 export function crashLine(path: string, reason: string, lang: DocsLanguage): string {
   return lang === 'zh-cn' ? `stevedore: 检查 ${path} 时发生内部错误：${reason}` : `stevedore: internal error while checking ${path}: ${reason}`;
 }
+
+export function outputErrorLine(path: string, reason: string, lang: DocsLanguage): string {
+  return lang === 'zh-cn' ? `无法写入报告 ${path}（${reason}）` : `cannot write the report to ${path} (${reason})`;
+}

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import { isDockerfileName, isYamlName, type LanguageKind } from '../common/fileKinds';
-import type { DocsLanguage } from '../common/localized';
+import { pick, type DocsLanguage } from '../common/localized';
 import { localeLanguage, parseArgs, usageText, type LintOptions } from './args';
 import { CachedWorkspaceFiles, ConfigResolver } from './config';
 import { discoverFiles, type FoundFile } from './discover';
@@ -14,7 +14,7 @@ import { formatSarif } from './formats/sarif';
 import { colourPalette, formatText, plainPalette, wantsColour } from './formats/text';
 import { lintLane, type LaneOptions } from './lane';
 import type { LintTarget } from './lint';
-import { configProblemLine, crashLine, noFilesLine, progressLine, skippedLine, writeErrorLine } from './messages';
+import { configProblemLine, crashLine, noFilesLine, outputErrorLine, progressLine, skippedLine, writeErrorLine } from './messages';
 import { lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
 import { fails, type Report, type SkippedFile } from './report';
 
@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (parsed.action === 'error') {
-    io.stderr.write(`stevedore: ${parsed.message}\n\n${usageText[fallbackLang]}\n`);
+    io.stderr.write(`stevedore: ${pick(parsed.message, fallbackLang)}\n\n${usageText[fallbackLang]}\n`);
     return 2;
   }
   try {
@@ -172,7 +172,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     try {
       writeFileSync(resolve(io.cwd, options.output), text);
     } catch (error) {
-      throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(outputErrorLine(options.output, (error as NodeJS.ErrnoException).code ?? String(error), lang));
     }
   } else if (text) {
     stream.write(text);
