@@ -52,7 +52,7 @@ describe('stevedore lint: exit codes', () => {
     }
   });
 
-  it('explains usage errors in the locale's language', async () => {
+  it('explains usage errors in the language of the locale', async () => {
     const root = tree({});
     const run = await cli(['lint', '--bogus'], { cwd: root, env: { LANG: 'zh_CN.UTF-8' } });
     assert.equal(run.code, 2);
