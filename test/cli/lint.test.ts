@@ -334,3 +334,15 @@ describe('stevedore lint: engine failures', () => {
     }
   });
 });
+
+describe('stevedore lint: byte order marks', () => {
+  it('lints the text after a BOM, as the editor does, and keeps the BOM when fixing', async () => {
+    const root = tree({ Dockerfile: `\uFEFF${sampleDockerfile}` });
+    const { report } = await json(['lint', '.'], root);
+    assert.ok(!rulesOf(report, 'Dockerfile').some((id) => /unknown|instruction/.test(id)), rulesOf(report, 'Dockerfile').join());
+    assert.equal(report.files[0].diagnostics[0].line, 2);
+    await cli(['lint', '.', '--fix'], { cwd: root });
+    const fixed = read(root, 'Dockerfile');
+    assert.ok(fixed.startsWith('\uFEFFFROM ubuntu:22.04\nRUN apt-get update && apt-get install -y curl'), JSON.stringify(fixed));
+  });
+});

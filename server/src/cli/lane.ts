@@ -87,7 +87,7 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
       result.stdinOutput = linted.fixedText ?? target.text;
     } else if (options.fix && linted.fixedText !== undefined && linted.fixedText !== target.text) {
       try {
-        writeFileSync(target.absolute, linted.fixedText);
+        writeFileSync(target.absolute, target.bom ? `\uFEFF${linted.fixedText}` : linted.fixedText);
         files.invalidate(target.absolute);
       } catch (error) {
         result.writeErrors.push({ path: target.path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });

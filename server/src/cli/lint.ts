@@ -18,7 +18,9 @@ export interface LintTarget {
   /** Absolute path used for config lookups; for stdin, where `--stdin-filename` puts it. */
   absolute: string;
   kind: LanguageKind;
+  /** Without a byte order mark; `bom` says whether the file had one. */
   text: string;
+  bom?: boolean;
 }
 
 export interface LintResult {

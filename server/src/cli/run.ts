@@ -36,7 +36,6 @@ const progressMinFiles = 200;
 
 class UsageError extends Error {}
 
-
 /** Without a telling name, text decides: YAML with `apiVersion:`/`kind:` keys is a manifest. */
 function sniffKind(text: string): LanguageKind {
   return /^(apiVersion|kind)\s*:/m.test(text) && !/^\s*FROM\s/im.test(text) ? 'yaml' : 'dockerfile';
@@ -46,7 +45,7 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8000).includes(0);
 }
 
-type ReadOutcome = { text: string } | { skipped: SkippedFile };
+type ReadOutcome = { text: string; bom: boolean } | { skipped: SkippedFile };
 
 function readTarget(file: FoundFile): ReadOutcome {
   try {
@@ -54,7 +53,9 @@ function readTarget(file: FoundFile): ReadOutcome {
     if (size > maxFileBytes) return { skipped: { path: file.path, reason: 'too-large' } };
     const bytes = readFileSync(file.absolute);
     if (looksBinary(bytes)) return { skipped: { path: file.path, reason: 'binary' } };
-    return { text: bytes.toString('utf8') };
+    const text = bytes.toString('utf8');
+    // Editors hide a byte order mark from the text they lint; so do we (and `--fix` puts it back).
+    return text.startsWith('\uFEFF') ? { text: text.slice(1), bom: true } : { text, bom: false };
   } catch (error) {
     return { skipped: { path: file.path, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) } };
   }
@@ -110,9 +111,12 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   // 1. What to check: stdin, then the walked paths.
   const targets: LintTarget[] = [];
   let stdinPath: string | undefined;
+  let stdinBom = false;
   if (options.paths.includes('-')) {
     const name = options.stdinFilename;
-    const text = io.readStdin();
+    const raw = io.readStdin();
+    stdinBom = raw.startsWith('\uFEFF');
+    const text = stdinBom ? raw.slice(1) : raw;
     stdinPath = resolve(io.cwd, name ?? 'stdin');
     const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && isYamlName(name) ? 'yaml' : sniffKind(text);
     targets.push({ path: name ?? '<stdin>', absolute: stdinPath, kind, text });
@@ -135,7 +139,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
       if (outcome.skipped.reason === 'unreadable' || !options.quiet) note(skippedLine(file.path, outcome.skipped.reason, outcome.skipped.detail, lang));
       continue;
     }
-    targets.push({ path: file.path, absolute: file.absolute, kind: file.kind ?? sniffKind(outcome.text), text: outcome.text });
+    targets.push({ path: file.path, absolute: file.absolute, kind: file.kind ?? sniffKind(outcome.text), text: outcome.text, ...(outcome.bom ? { bom: true } : {}) });
   }
   if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));
 
@@ -167,7 +171,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   const stream = result.stdinOutput !== undefined ? io.stderr : io.stdout;
   const colour = options.format === 'text' && wantsColour(options.colour, io.env, !options.output && !!stream.isTTY);
   const text = render(report, options, colour, options.thresholdWord ?? 'warning');
-  if (result.stdinOutput !== undefined) io.stdout.write(result.stdinOutput);
+  if (result.stdinOutput !== undefined) io.stdout.write(stdinBom ? `\uFEFF${result.stdinOutput}` : result.stdinOutput);
   if (options.output) {
     try {
       writeFileSync(resolve(io.cwd, options.output), text);
