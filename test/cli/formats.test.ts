@@ -31,7 +31,7 @@ function sampleReport(): Report {
     ],
     skipped: [{ path: 'big.yaml', reason: 'too-large' }],
     lang: 'en',
-    cwd: '/work/repo',
+    root: '/work/repo',
     version: '1.2.3',
   };
 }
@@ -144,9 +144,9 @@ describe('sarif format', () => {
     assert.equal(run.invocations[0].toolExecutionNotifications.length, 1);
   });
 
-  it('uses absolute file URIs for files outside the working directory', () => {
+  it('uses absolute file URIs for files outside the root', () => {
     const report = sampleReport();
-    report.cwd = '/elsewhere';
+    report.root = '/elsewhere';
     const run = (buildSarif(report).runs as Record<string, any>[])[0];
     assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'file:///work/repo/dir,1/Docker:file');
     assert.deepEqual(validateSarif(buildSarif(report)), []);
@@ -197,5 +197,21 @@ describe('formats end to end', () => {
     const d = report.files[0].diagnostics[0];
     assert.deepEqual(Object.keys(d), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'failing', 'helpUri', 'fixes']);
     assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings', 'info', 'hints', 'failing']);
+  });
+});
+
+describe('repository paths', () => {
+  it('GitHub, GitLab and SARIF place files by repository path even when run from a subfolder', async () => {
+    const root = tree({ 'services/api/Dockerfile': sampleDockerfile });
+    const cwd = `${root}/services`;
+    const github = await cli(['lint', '.', '-f', 'github'], { cwd });
+    assert.match(github.stdout, /^::warning file=services\/api\/Dockerfile,/m);
+    const gitlab = JSON.parse((await cli(['lint', '.', '-f', 'gitlab'], { cwd })).stdout);
+    assert.equal(gitlab[0].location.path, 'services/api/Dockerfile');
+    const sarif = JSON.parse((await cli(['lint', '.', '-f', 'sarif'], { cwd })).stdout);
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'services/api/Dockerfile');
+    assert.equal(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, `file://${root}/`);
+    const text = await cli(['lint', '.'], { cwd });
+    assert.match(text.stdout, /^api\/Dockerfile$/m, 'the text report keeps the paths as the user sees them');
   });
 });

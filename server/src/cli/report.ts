@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { isAbsolute, relative } from 'node:path';
 import type { LanguageKind } from '../common/fileKinds';
 import type { DocsLanguage } from '../common/localized';
 import type { RuleMeta } from '../common/rules';
@@ -29,8 +30,11 @@ export interface Report {
   files: FileReport[];
   skipped: SkippedFile[];
   lang: DocsLanguage;
-  /** The working directory: SARIF's `%SRCROOT%`. */
-  cwd: string;
+  /**
+   * The repository root (else the working directory): SARIF's `%SRCROOT%`, and what GitHub and
+   * GitLab paths are relative to, since both place findings by repository path.
+   */
+  root: string;
   version: string;
 }
 
@@ -98,4 +102,16 @@ export function countFindings(files: readonly FileReport[]): Counts {
 /** The language name used in machine-readable output (`yaml` files we check are manifests). */
 export function languageName(kind: LanguageKind): 'dockerfile' | 'kubernetes' {
   return kind === 'dockerfile' ? 'dockerfile' : 'kubernetes';
+}
+
+/** The file's path relative to the report's root with `/` separators, or undefined when outside it. */
+export function rootRelativePath(file: FileReport, root: string): string | undefined {
+  const rel = relative(root, file.absolute);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(/[\\/]/).join('/');
+}
+
+/** Where CI systems should place a file: relative to the root when inside it, else as shown. */
+export function repositoryPath(file: FileReport, root: string): string {
+  return rootRelativePath(file, root) ?? file.path.replace(/\\/g, '/');
 }

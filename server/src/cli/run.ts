@@ -167,7 +167,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   hardErrors += result.problems.length;
 
   // 3. Report (to stderr when stdout carries the fixed text of stdin).
-  const report: Report = { files: result.reports, skipped, lang, cwd: io.cwd, version };
+  const report: Report = { files: result.reports, skipped, lang, root: resolver.repoRootOf(io.cwd) ?? io.cwd, version };
   const stream = result.stdinOutput !== undefined ? io.stderr : io.stdout;
   const colour = options.format === 'text' && wantsColour(options.colour, io.env, !options.output && !!stream.isTTY);
   const text = render(report, options, colour, options.thresholdWord ?? 'warning');

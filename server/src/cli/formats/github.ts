@@ -1,4 +1,4 @@
-import { messageOf, type Report, ruleIdOf, ruleMetaOf, severityWord } from '../report';
+import { messageOf, type Report, ruleIdOf, ruleMetaOf, severityWord, repositoryPath } from '../report';
 import { pick } from '../../common/localized';
 
 /**
@@ -19,7 +19,7 @@ const commands = { error: 'error', warning: 'warning', info: 'notice', hint: 'no
 export function formatGithub(report: Report): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    const path = file.path.replace(/\\/g, '/');
+    const path = repositoryPath(file, report.root);
     for (const d of file.diagnostics) {
       const id = ruleIdOf(d);
       const meta = ruleMetaOf(file.kind, id);

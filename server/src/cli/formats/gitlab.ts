@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { messageOf, type Report, ruleIdOf, ruleMetaOf, severityWord } from '../report';
+import { messageOf, type Report, ruleIdOf, ruleMetaOf, severityWord, repositoryPath } from '../report';
 
 /**
  * `--format gitlab`: GitLab's Code Quality report (a JSON array; `artifacts:reports:codequality`),
@@ -15,7 +15,7 @@ const categories: Record<string, string> = {
 export function formatGitlab(report: Report): string {
   const issues: unknown[] = [];
   for (const file of report.files) {
-    const path = file.path.replace(/\\/g, '/').replace(/^\.\//, '');
+    const path = repositoryPath(file, report.root);
     const seen = new Map<string, number>();
     for (const d of file.diagnostics) {
       const id = ruleIdOf(d);

@@ -1,16 +1,15 @@
-import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage } from '../../common/localized';
 import { ruleDocsBaseUrl, type DiagnosticFixData, type RuleMeta, type RuleSeverity } from '../../common/rules';
-import { allRules, type FileReport, languageName, messageOf, type Report, ruleIdOf, severityWord } from '../report';
+import { allRules, type FileReport, languageName, messageOf, type Report, rootRelativePath, ruleIdOf, severityWord } from '../report';
 
 /**
  * `--format sarif`: SARIF 2.1.0, as GitHub code scanning (github/codeql-action/upload-sarif) and
  * other tools read it. One run; the driver lists every rule of both registries with its docs,
  * help link, default level and tags (category, language, peer-tool aliases and groups). Paths
- * are relative to `%SRCROOT%` (the working directory); columns count UTF-16 code units, which the
- * run declares.
+ * are relative to `%SRCROOT%` (the repository root, else the working directory); columns count
+ * UTF-16 code units, which the run declares.
  */
 
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -72,11 +71,9 @@ export function regionOf(range: Range): Record<string, number> {
 }
 
 /** A path as a URI reference: relative to %SRCROOT% when below it, else an absolute file URI. */
-function artifactLocation(file: FileReport, cwd: string): Record<string, string> {
-  const rel = relative(cwd, file.absolute);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
-    return { uri: rel.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-  }
+function artifactLocation(file: FileReport, root: string): Record<string, string> {
+  const rel = rootRelativePath(file, root);
+  if (rel !== undefined) return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(file.absolute).href };
 }
 
@@ -99,7 +96,7 @@ export function buildSarif(report: Report): Record<string, unknown> {
   const results: unknown[] = [];
   const artifacts: unknown[] = [];
   for (const file of report.files) {
-    const location = artifactLocation(file, report.cwd);
+    const location = artifactLocation(file, report.root);
     const artifactIndex = artifacts.length;
     artifacts.push({ location, sourceLanguage: file.kind });
     for (const d of file.diagnostics) {
@@ -117,7 +114,7 @@ export function buildSarif(report: Report): Record<string, unknown> {
       results.push(result);
     }
   }
-  const srcRoot = pathToFileURL(report.cwd).href.replace(/\/?$/, '/');
+  const srcRoot = pathToFileURL(report.root).href.replace(/\/?$/, '/');
   return {
     $schema: sarifSchemaUri,
     version: '2.1.0',
