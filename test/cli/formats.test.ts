@@ -206,6 +206,8 @@ describe('repository paths', () => {
     const cwd = `${root}/services`;
     const github = await cli(['lint', '.', '-f', 'github'], { cwd });
     assert.match(github.stdout, /^::warning file=services\/api\/Dockerfile,/m);
+    assert.match(github.stderr, /1 file checked: .*warnings/, 'the job log gets the totals');
+    assert.ok(github.stdout.split('\n').every((line) => line === '' || line.startsWith('::')), 'stdout carries commands only');
     const gitlab = JSON.parse((await cli(['lint', '.', '-f', 'gitlab'], { cwd })).stdout);
     assert.equal(gitlab[0].location.path, 'services/api/Dockerfile');
     const sarif = JSON.parse((await cli(['lint', '.', '-f', 'sarif'], { cwd })).stdout);

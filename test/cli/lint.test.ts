@@ -179,6 +179,14 @@ describe('stevedore lint: config files', () => {
     assert.equal(legacy.diagnostics.find((d) => d.ruleId === 'apt-get-missing-yes')?.severity, 'hint');
   });
 
+  it('.stevedore.yaml: a rule name that matches nothing gets a note, without failing the run', async () => {
+    const root = tree({ '.stevedore.yaml': 'dockerfile:\n  rules:\n    apt-get-missing-y: "off"\n    DL3008: "off"\n    MultipleInstructionsDisallowed: "off"\n', Dockerfile: 'FROM alpine:3.20\nUSER 1000\n' });
+    const run = await cli(['lint', '.'], { cwd: root });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /note .*\.stevedore\.yaml: "dockerfile\.rules" names no known rule "apt-get-missing-y"/);
+    assert.doesNotMatch(run.stderr, /DL3008|MultipleInstructionsDisallowed/, 'aliases and groups are known names');
+  });
+
   it('.stevedore.yaml: a `stevedore:` section and docs.language', async () => {
     const root = tree({ '.stevedore.yaml': 'stevedore:\n  docs:\n    language: zh-cn\n', Dockerfile: sampleDockerfile });
     const run = await cli(['lint', '.'], { cwd: root });

@@ -4,6 +4,8 @@ import type { WorkspaceFiles } from '../common/service';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import { findHadolintConfig, type FoundHadolintConfig } from '../config/hadolint';
 import { kubeLinterConfigNames } from '../config/kubeLinter';
+import { dockerfileRules } from '../dockerfile/rules';
+import { kubernetesRules } from '../kubernetes/rules';
 import { diskWorkspaceFiles } from '../lsp/workspaceFiles';
 
 /**
@@ -75,7 +77,7 @@ const severityWords = new Set(['off', 'hint', 'info', 'warning', 'error']);
 const knownSections = new Set(['docs', 'diagnostics', 'dockerfile', 'kubernetes', 'format', 'trace']);
 
 /** Parses our config file's text; returns the settings plus problems (bad YAML, bad values). */
-export function parseStevedoreConfig(text: string, path: string): { config?: StevedoreConfig; problems: string[] } {
+export function parseStevedoreConfig(text: string, path: string): { config?: StevedoreConfig; problems: string[]; notices?: string[] } {
   let raw: unknown;
   try {
     raw = parseYaml(text, { maxAliasCount: 50 });
@@ -87,6 +89,7 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
   const section = isObject(raw.stevedore) ? raw.stevedore : raw;
   const expanded = expandDottedKeys(section);
   const problems: string[] = [];
+  const notices: string[] = [];
   for (const key of Object.keys(expanded)) {
     if (!knownSections.has(key)) problems.push(`unknown key "${key}" (expected ${[...knownSections].join(', ')})`);
   }
@@ -99,12 +102,14 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
     }
     for (const [id, severity] of Object.entries(rules)) {
       if (typeof severity !== 'string' || !severityWords.has(severity)) problems.push(`"${language}.rules.${id}" should be one of ${[...severityWords].join(', ')}`);
+      // A misspelt rule name silently does nothing: say so, without failing the run.
+      if ((language === 'dockerfile' ? dockerfileRules : kubernetesRules).matching(id).length === 0) notices.push(`"${language}.rules" names no known rule "${id}"`);
     }
   }
   const docs = isObject(expanded.docs) ? expanded.docs : {};
   if (docs.language !== undefined && !['auto', 'en', 'zh-cn'].includes(String(docs.language))) problems.push('"docs.language" should be auto, en or zh-cn');
   const settings = normalizeSettings(expanded);
-  return { config: { path, settings, language: settings.docs.language }, problems };
+  return { config: { path, settings, language: settings.docs.language }, problems, notices };
 }
 
 /**
@@ -147,6 +152,8 @@ export class ConfigResolver {
   private readonly kubeLinterChecked = new Set<string>();
   private readonly reported = new Set<string>();
   readonly problems: ConfigProblem[] = [];
+  /** Not errors, but worth a line: rule names that match nothing. */
+  readonly notices: ConfigProblem[] = [];
   readonly defaults = normalizeSettings(undefined);
 
   constructor(readonly files: CachedWorkspaceFiles) {}
@@ -178,8 +185,9 @@ export class ConfigResolver {
       const path = join(dir, name);
       const text = this.files.readText(path);
       if (text === undefined) continue;
-      const { config, problems } = parseStevedoreConfig(text, path);
+      const { config, problems, notices } = parseStevedoreConfig(text, path);
       for (const message of problems) this.problem(path, message);
+      for (const message of notices ?? []) this.notices.push({ path, message });
       return config ?? { path, settings: this.defaults, language: 'auto' };
     }
     return undefined;

@@ -23,6 +23,7 @@ export interface LaneOptions {
 export interface LaneResult {
   reports: FileReport[];
   problems: ConfigProblem[];
+  notices: ConfigProblem[];
   writeErrors: { path: string; reason: string }[];
   /** Files the engine failed on (a bug): reported, the run goes on and exits with 2. */
   crashes: { path: string; reason: string }[];
@@ -62,7 +63,7 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   const files = new CachedWorkspaceFiles();
   const resolver = new ConfigResolver(files);
   const linter = new Linter(resolver, { lang: options.lang, fallbackLang: options.fallbackLang });
-  const result: LaneResult = { reports: [], problems: resolver.problems, writeErrors: [], crashes: [] };
+  const result: LaneResult = { reports: [], problems: resolver.problems, notices: resolver.notices, writeErrors: [], crashes: [] };
   const crashed = new Set<string>();
   const guard = (target: LintTarget, work: () => void): void => {
     try {

@@ -44,6 +44,10 @@ export function configProblemLine(path: string, message: string, lang: DocsLangu
   return lang === 'zh-cn' ? `stevedore: 配置文件有误 ${path}：${message}` : `stevedore: bad config file ${path}: ${message}`;
 }
 
+export function configNoticeLine(path: string, message: string, lang: DocsLanguage): string {
+  return lang === 'zh-cn' ? `stevedore: 注意 ${path}：${message}` : `stevedore: note ${path}: ${message}`;
+}
+
 export function progressLine(done: number, total: number, lang: DocsLanguage): string {
   return lang === 'zh-cn' ? `正在检查 ${done}/${total} 个文件…` : `checking ${done}/${total} files…`;
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ConfigProblem } from './config';
 import { lintLane, type LaneOptions, type LaneResult } from './lane';
 import type { LintTarget } from './lint';
 
@@ -98,17 +99,19 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
   }
   const results = [own, ...others];
   const order = new Map(targets.map((t, i) => [t.absolute, i]));
-  const merged: LaneResult = { reports: [], problems: [], writeErrors: [], crashes: [] };
-  const seenProblems = new Set<string>();
+  const merged: LaneResult = { reports: [], problems: [], notices: [], writeErrors: [], crashes: [] };
+  const seen = new Set<string>();
+  const once = (list: ConfigProblem[], problem: ConfigProblem, kind: string): void => {
+    const key = `${kind}\u0000${problem.path}\u0000${problem.message}`;
+    if (!seen.has(key)) list.push(problem);
+    seen.add(key);
+  };
   for (const result of results) {
     merged.reports.push(...result.reports);
     merged.writeErrors.push(...result.writeErrors);
     merged.crashes.push(...result.crashes);
-    for (const problem of result.problems) {
-      const key = `${problem.path}\u0000${problem.message}`;
-      if (!seenProblems.has(key)) merged.problems.push(problem);
-      seenProblems.add(key);
-    }
+    for (const problem of result.problems) once(merged.problems, problem, 'problem');
+    for (const notice of result.notices) once(merged.notices, notice, 'notice');
     if (result.stdinOutput !== undefined) merged.stdinOutput = result.stdinOutput;
   }
   merged.reports.sort((a, b) => (order.get(a.absolute) ?? 0) - (order.get(b.absolute) ?? 0));

@@ -14,9 +14,9 @@ import { formatSarif } from './formats/sarif';
 import { colourPalette, formatText, plainPalette, wantsColour } from './formats/text';
 import { lintLane, type LaneOptions } from './lane';
 import type { LintTarget } from './lint';
-import { configProblemLine, crashLine, noFilesLine, outputErrorLine, progressLine, skippedLine, writeErrorLine } from './messages';
+import { configNoticeLine, configProblemLine, crashLine, noFilesLine, outputErrorLine, progressLine, skippedLine, summaryLine, writeErrorLine } from './messages';
 import { lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
-import { fails, type Report, type SkippedFile } from './report';
+import { countFindings, fails, type Report, type SkippedFile } from './report';
 
 export const version: string = (packageJson as { version: string }).version;
 
@@ -164,6 +164,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     note(writeErrorLine(failure.path, failure.reason, lang));
   }
   for (const problem of result.problems) note(configProblemLine(problem.path, problem.message, lang));
+  if (!options.quiet) for (const notice of result.notices) note(configNoticeLine(notice.path, notice.message, lang));
   hardErrors += result.problems.length;
 
   // 3. Report (to stderr when stdout carries the fixed text of stdin).
@@ -181,6 +182,8 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   } else if (text) {
     stream.write(text);
   }
+  // Annotations carry no totals; the job log gets the summary line.
+  if (options.format === 'github' && !options.quiet) note(summaryLine(report.files.length, countFindings(report.files), options.thresholdWord ?? 'warning', lang));
   if (hardErrors) return 2;
   return result.reports.some((file) => file.diagnostics.some((d) => fails(d, file.failAt))) ? 1 : 0;
 }
