@@ -124,10 +124,22 @@ export interface Invocation extends CommandVisit {
   operands: ShellWord[];
 }
 
+const noOptionSpec: OptionSpec = {};
+/** Several rules parse the same command with the same option table: parse once per (command, table). */
+const parsedArgsCache = new WeakMap<ShellCommand, Map<OptionSpec, ParsedArgs>>();
+
+function parsedArgsOf(command: ShellCommand, spec: OptionSpec): ParsedArgs {
+  let bySpec = parsedArgsCache.get(command);
+  if (!bySpec) parsedArgsCache.set(command, (bySpec = new Map()));
+  let parsed = bySpec.get(spec);
+  if (!parsed) bySpec.set(spec, (parsed = parseArgs(command.args, spec)));
+  return parsed;
+}
+
 /** Commands `program <subcommand> …` where the subcommand is one of `subcommands`. */
-export function* invocations(model: DockerfileModel, programs: ReadonlySet<string>, subcommands: ReadonlySet<string>, spec: OptionSpec = {}): Generator<Invocation> {
+export function* invocations(model: DockerfileModel, programs: ReadonlySet<string>, subcommands: ReadonlySet<string>, spec: OptionSpec = noOptionSpec): Generator<Invocation> {
   for (const visit of commandsOf(model, programs)) {
-    const parsed = parseArgs(visit.command.args, spec);
+    const parsed = parsedArgsOf(visit.command, spec);
     const subcommand = parsed.positionals[0];
     if (!subcommand || !subcommands.has(subcommand.text)) continue;
     yield { ...visit, parsed, subcommand, operands: parsed.positionals.slice(1) };
