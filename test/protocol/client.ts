@@ -5,7 +5,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const repoRoot = resolve(__dirname, '..', '..');
-export const serverPath = resolve(repoRoot, 'dist', 'server.js');
+/** What other editors start (`stevedore-language-server --stdio` → dist/boot.js → dist/server.js). */
+export const serverPath = resolve(repoRoot, 'dist', 'boot.js');
 
 /**
  * A real LSP client for tests: spawns the bundled server with `--stdio` and speaks JSON-RPC to it,

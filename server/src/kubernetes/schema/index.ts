@@ -46,7 +46,9 @@ const customDefs = new Map<string, ObjectDef>();
 function load(): Loaded {
   if (loaded) return loaded;
   // `require` inside the function keeps the 0.5 MB JSON out of start-up: it is evaluated on first use.
-  const raw = require('./k8s-1.36.json') as CompactSchema;
+  // The bundle carries the schema as JSON text (scripts/build.mjs); tests load the .json directly.
+  const bundled = require('./k8s-1.36.json') as CompactSchema | string;
+  const raw = typeof bundled === 'string' ? (JSON.parse(bundled) as CompactSchema) : bundled;
   const kinds = new Map<string, KindSchema>();
   const byKind = new Map<string, KindSchema[]>();
   for (const [apiVersion, kind, root, namespaced] of raw.kinds) {
