@@ -66,6 +66,7 @@ const defaultLimits: WorkspaceLimits = { maxFiles: 5000, maxObjectsPerFile: 500 
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedObject[]>();
+  private readonly dockerfileImages = new Map<string, readonly string[]>();
   private byKindCache: Map<string, IndexedObject[]> | undefined;
   private byPodLabelCache: Map<string, IndexedObject[]> | undefined;
   /** Bumped on every change that alters what queries answer. */
@@ -97,7 +98,27 @@ export class WorkspaceIndex {
     return true;
   }
 
+  /**
+   * Records the base images a Dockerfile of the workspace names (see dockerfile/baseImages.ts), for
+   * `image:` completion. They change no check, so the version is left alone.
+   */
+  setDockerfileImages(uri: string, images: readonly string[]): void {
+    if (images.length === 0) this.dockerfileImages.delete(uri);
+    else if (this.dockerfileImages.size < this.limits.maxFiles || this.dockerfileImages.has(uri)) this.dockerfileImages.set(uri, images);
+  }
+
+  /** Images named anywhere in the workspace: container images of the manifests, then Dockerfiles' base images. */
+  knownImages(limit = 500): string[] {
+    const images = new Set<string>();
+    for (const objects of this.files.values()) {
+      for (const object of objects) for (const image of object.images ?? []) if (images.size < limit) images.add(image);
+    }
+    for (const list of this.dockerfileImages.values()) for (const image of list) if (images.size < limit) images.add(image);
+    return [...images].sort();
+  }
+
   remove(uri: string): boolean {
+    this.dockerfileImages.delete(uri);
     if (!this.files.delete(uri)) return false;
     this.changed();
     return true;

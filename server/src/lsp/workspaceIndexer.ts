@@ -6,7 +6,8 @@ import {
   type Connection, type FileEvent, type InitializeParams, type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isYamlName } from '../common/fileKinds';
+import { isDockerfileName, isYamlName, languageKindOf } from '../common/fileKinds';
+import { baseImagesOf } from '../dockerfile/baseImages';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 
@@ -89,6 +90,10 @@ export class WorkspaceIndexer {
 
   documentChanged(document: TextDocument): void {
     try {
+      if (languageKindOf(document.languageId, document.uri) === 'dockerfile') {
+        this.index.setDockerfileImages(document.uri, baseImagesOf(document.getText()));
+        return;
+      }
       const model = this.options.modelOf(document);
       const changed = model ? this.index.updateFile(document.uri, model) : this.index.remove(document.uri);
       if (changed) this.noteChange(document.uri);
@@ -132,6 +137,10 @@ export class WorkspaceIndexer {
     try { path = fileURLToPath(uri); } catch { return; }
     const text = await this.readSmallFile(path);
     if (this.open.has(uri)) return; // opened while we were reading
+    if (isDockerfileName(path)) {
+      this.index.setDockerfileImages(uri, text === undefined ? [] : baseImagesOf(text));
+      return;
+    }
     const changed = text === undefined || !mightBeKubernetes(text) ? this.index.remove(uri) : this.index.updateText(uri, text);
     if (changed) this.noteChange(uri);
   }
@@ -160,6 +169,10 @@ export class WorkspaceIndexer {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!skippedFolders.has(entry.name)) queue.push(full);
+        } else if (entry.isFile() && isDockerfileName(entry.name)) {
+          // Only their base images are of interest (offered for `image:` in manifests).
+          const text = await this.readSmallFile(full);
+          if (text !== undefined) this.index.setDockerfileImages(pathToFileURL(full).toString(), baseImagesOf(text));
         } else if (entry.isFile() && isYamlName(entry.name)) {
           seen++;
           const uri = pathToFileURL(full).toString();

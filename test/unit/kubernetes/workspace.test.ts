@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
-import { manifest } from '../helpers';
+import { kubernetesService } from '../../../server/src/kubernetes/service';
+import { contextFor, manifest } from '../helpers';
 import { codesOf, goodManifest } from './k8sTestKit';
 
 const [deploymentText, serviceText] = goodManifest.split('---\n');
@@ -89,4 +90,16 @@ test('the index takes parsed files from the editor too', () => {
   assert.equal(index.updateFile(deployUri, manifest(deploymentText, deployUri)), true);
   assert.equal(index.ofKind('Deployment')[0].name, 'web');
   assert.deepEqual(index.ofKind('Deployment')[0].podLabels, { app: 'web' });
+});
+
+test('image: completion offers base images of the workspace Dockerfiles', () => {
+  const index = new WorkspaceIndex();
+  index.setDockerfileImages('file:///w/api/Dockerfile', ['golang:1.23-alpine', 'registry.example.com/base:2.1']);
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: \n';
+  const file = manifest(text);
+  const list = kubernetesService.complete!(file, { line: 7, character: 13 }, { ...contextFor(), workspace: index });
+  const labels = (list?.items ?? []).map((i) => String(i.label));
+  assert.ok(labels.includes('registry.example.com/base:2.1'), JSON.stringify(labels));
+  index.setDockerfileImages('file:///w/api/Dockerfile', []);
+  assert.deepEqual(index.knownImages(), []);
 });
