@@ -15,7 +15,7 @@ const cacheDirs = ['/var/cache/apk', '/etc/apk/cache'];
 
 export const apkNoCache: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apk-no-cache',
+    id: 'apk-no-cache', fixable: true,
     aliases: ['DL3019'],
     severity: 'info',
     category: 'best-practice',

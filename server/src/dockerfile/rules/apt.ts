@@ -44,7 +44,7 @@ export function answersYes(inv: Invocation): boolean {
 
 export const aptGetMissingYes: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-get-missing-yes',
+    id: 'apt-get-missing-yes', fixable: true,
     aliases: ['DL3014'],
     severity: 'warning',
     category: 'best-practice',
@@ -69,7 +69,7 @@ export const aptGetMissingYes: Rule<DockerfileRuleSubject> = {
 
 export const aptGetInstallRecommends: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-get-install-recommends',
+    id: 'apt-get-install-recommends', fixable: true,
     aliases: ['DL3015'],
     severity: 'info',
     category: 'best-practice',
@@ -104,7 +104,7 @@ const cleansLists = (c: ShellCommand) => removes(c, ['/var/lib/apt/lists'])
 
 export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-lists-not-cleaned',
+    id: 'apt-lists-not-cleaned', fixable: true,
     aliases: ['DL3009'],
     severity: 'info',
     category: 'best-practice',
@@ -225,7 +225,7 @@ const aptReplacement: Record<string, { tool: 'apt-get' | 'apt-cache'; safe: bool
 
 export const aptInsteadOfAptGet: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-instead-of-apt-get',
+    id: 'apt-instead-of-apt-get', fixable: true,
     aliases: ['DL3027'],
     severity: 'warning',
     category: 'best-practice',

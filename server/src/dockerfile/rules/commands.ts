@@ -176,7 +176,7 @@ const highUid = 65536;
 
 export const useraddHighUid: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'useradd-high-uid',
+    id: 'useradd-high-uid', fixable: true,
     aliases: ['DL3046'],
     severity: 'warning',
     category: 'best-practice',
@@ -207,7 +207,7 @@ const cannotFail = new Set(['echo', 'printf', 'true', 'yes', ':']);
 
 export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'pipe-without-pipefail',
+    id: 'pipe-without-pipefail', fixable: true,
     aliases: ['DL4006'],
     severity: 'warning',
     category: 'best-practice',

@@ -27,7 +27,7 @@ const remote = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
 
 export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'add-instead-of-copy',
+    id: 'add-instead-of-copy', fixable: true,
     aliases: ['DL3020'],
     severity: 'warning',
     category: 'best-practice',

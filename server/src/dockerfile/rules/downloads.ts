@@ -46,7 +46,7 @@ function installsWget(model: DockerfileRuleSubject['model'], stage: StageInfo): 
 
 export const wgetProgress: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'wget-progress',
+    id: 'wget-progress', fixable: true,
     aliases: ['DL3047'],
     severity: 'info',
     category: 'best-practice',

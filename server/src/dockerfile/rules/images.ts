@@ -165,7 +165,7 @@ function declaredUids(model: DockerfileModel): Map<string, string> {
 
 export const userNonNumeric: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'user-non-numeric',
+    id: 'user-non-numeric', fixable: true,
     aliases: ['DL3066'],
     severity: 'info',
     category: 'security',

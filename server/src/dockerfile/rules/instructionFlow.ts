@@ -13,7 +13,7 @@ function flagsText(instruction: Instruction): string {
 
 export const consecutiveRun: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'consecutive-run',
+    id: 'consecutive-run', fixable: true,
     aliases: ['DL3059'],
     severity: 'info',
     category: 'best-practice',
@@ -60,7 +60,7 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
 
 export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'mkdir-before-workdir',
+    id: 'mkdir-before-workdir', fixable: true,
     aliases: [],
     severity: 'info',
     category: 'best-practice',
@@ -100,7 +100,7 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
 
 export const debianFrontendEnv: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'debian-frontend-env',
+    id: 'debian-frontend-env', fixable: true,
     aliases: [],
     severity: 'info',
     category: 'best-practice',
@@ -164,7 +164,7 @@ export const entrypointShellFormIgnoresCmd: Rule<DockerfileRuleSubject> = {
 
 export const cmdShellFormWithExecEntrypoint: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'cmd-shell-form-with-exec-entrypoint',
+    id: 'cmd-shell-form-with-exec-entrypoint', fixable: true,
     aliases: [],
     severity: 'warning',
     category: 'semantics',

@@ -55,7 +55,7 @@ export const npmUnpinned: Rule<DockerfileRuleSubject> = {
 
 export const npmInstallInsteadOfCi: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'npm-install-instead-of-ci',
+    id: 'npm-install-instead-of-ci', fixable: true,
     aliases: [],
     severity: 'info',
     category: 'best-practice',

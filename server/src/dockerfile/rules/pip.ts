@@ -45,7 +45,7 @@ const pipCacheDirs = ['/root/.cache/pip', '/root/.cache'];
 
 export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'pip-no-cache-dir',
+    id: 'pip-no-cache-dir', fixable: true,
     aliases: ['DL3042'],
     severity: 'warning',
     category: 'best-practice',

@@ -30,7 +30,7 @@ const rpmPinned = (w: ShellWord) => /-\d/.test(w.text) || /[<>=]/.test(w.text);
 const rpmSkip = (w: ShellWord) => w.text.startsWith('@') || w.text.startsWith('-') || /^[<>=]/.test(w.text);
 
 export const yumMissingYes = missingYesRule({
-  id: 'yum-missing-yes', aliases: ['DL3030'], severity: 'warning', category: 'best-practice',
+  id: 'yum-missing-yes', fixable: true, aliases: ['DL3030'], severity: 'warning', category: 'best-practice',
   title: message('yum without -y', 'yum 缺少 -y'),
   docs: message(
     'Without `-y` yum asks "Is this ok [y/N]" and, with no terminal to answer in a build, aborts the transaction, failing the RUN. Pass `-y` (or `--assumeyes`). The quick fix adds it after the subcommand.',
@@ -40,7 +40,7 @@ export const yumMissingYes = missingYesRule({
 (inv) => message(`\`yum ${inv.subcommand!.text}\` asks for confirmation; add \`-y\`.`, `\`yum ${inv.subcommand!.text}\` 会请求确认；请加上 \`-y\`。`));
 
 export const dnfMissingYes = missingYesRule({
-  id: 'dnf-missing-yes', aliases: ['DL3038'], severity: 'warning', category: 'best-practice',
+  id: 'dnf-missing-yes', fixable: true, aliases: ['DL3038'], severity: 'warning', category: 'best-practice',
   title: message('dnf or microdnf without -y', 'dnf 或 microdnf 缺少 -y'),
   docs: message(
     'dnf asks for confirmation before it changes packages; in a build nobody can answer, so the transaction is aborted and the RUN fails. Pass `-y` (or `--assumeyes`) to dnf and microdnf. The quick fix adds it after the subcommand.',

@@ -17,7 +17,7 @@ const spec = (subcommands: ReadonlySet<string>): ManagerSpec => ({ programs: zyp
 const cacheDirs = ['/var/cache/zypp'];
 
 export const zypperMissingYes = missingYesRule({
-  id: 'zypper-missing-yes', aliases: ['DL3034'], severity: 'warning', category: 'best-practice',
+  id: 'zypper-missing-yes', fixable: true, aliases: ['DL3034'], severity: 'warning', category: 'best-practice',
   title: message('zypper without non-interactive switch', 'zypper 缺少非交互开关'),
   docs: message(
     'zypper stops at "Continue? [y/n/v/...? shows all options] (y)" and, without a terminal, the build cannot answer. Use the global `--non-interactive` (`-n`) before the subcommand or `-y` (`--no-confirm`) after it. The quick fix adds `-y` after the subcommand.',
