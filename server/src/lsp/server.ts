@@ -22,11 +22,8 @@ import { WorkspaceIndexer } from './workspaceIndexer';
  * No feature logic lives here. Runs over IPC under VS Code and over stdio (`--stdio`) elsewhere;
  * createConnection picks the transport from the command line.
  */
-/**
- * No fixed wait before checking: a zero-delay timer still merges the changes that arrive together
- * (one message batch), and a check of a large file takes less than the gap between keystrokes.
- */
-const validationDelayMs = 0;
+/** Keystrokes arriving closer together than this are checked once; small enough to feel instant. */
+const validationDelayMs = 5;
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
