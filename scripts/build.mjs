@@ -39,4 +39,4 @@ await Promise.all([
   // Loads dist/server.js with a V8 code cache: what the editor and `stevedore-language-server` start.
   build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/boot.js' }),
 ]);
-console.log(`build: dist/client.js, dist/server.js and dist/cli.js (${production ? 'production' : 'development'})`);
+console.log(`build: dist/client.js, dist/boot.js + dist/server.js and dist/cli.js (${production ? 'production' : 'development'})`);
