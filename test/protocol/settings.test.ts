@@ -46,3 +46,17 @@ test('shutdown and exit end the process cleanly', async () => {
   const { client } = await StdioClient.start();
   assert.equal(await client.stop(), 0);
 });
+
+test('a client that never answers workspace/configuration still gets answers', async () => {
+  const { client } = await StdioClient.start({ neverAnswerConfiguration: true });
+  try {
+    const silentUri = 'file:///tmp/stevedore-protocol/silent/Dockerfile';
+    await client.open(silentUri, 'dockerfile', 'FROM alpine:3.20\nFORM x\n');
+    const diagnostics = await client.waitForDiagnostics(silentUri, () => true, 8000);
+    assert.ok(diagnostics.some((d) => d.code === 'unknown-instruction'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: silentUri }, position: { line: 0, character: 1 } });
+    assert.match(JSON.stringify(hover.contents), /build stage/);
+  } finally {
+    await client.stop();
+  }
+});

@@ -124,13 +124,24 @@ connection.onDidChangeConfiguration((change) => {
   }
 });
 
+/** Requests wait for the settings pull; a client that never answers it must not stall them. */
+const settingsPullTimeoutMs = 2000;
+
 async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), settingsPullTimeoutMs); });
   try {
-    const [section] = await connection.workspace.getConfiguration([{ section: 'stevedore' }]);
-    applySettings(section);
+    const answer = await Promise.race([connection.workspace.getConfiguration([{ section: 'stevedore' }]), timedOut]);
+    if (answer === 'timeout') {
+      connection.console.error(`stevedore: the editor did not answer workspace/configuration within ${settingsPullTimeoutMs} ms; using the settings from initialize`);
+      return;
+    }
+    applySettings(answer[0]);
   } catch (error) {
     connection.console.error(`stevedore: could not read settings: ${String(error)}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
