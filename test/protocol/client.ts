@@ -19,7 +19,7 @@ export class StdioClient {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
 
-  private constructor(readonly child: ChildProcess, private readonly configuration: unknown, neverAnswerConfiguration = false) {
+  private constructor(readonly child: ChildProcess, private readonly configuration: unknown, neverAnswerConfiguration = false, configurationDelayMs = 0) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -34,7 +34,8 @@ export class StdioClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      neverAnswerConfiguration ? new Promise<never>(() => undefined) : params.items.map((item) => (item.section === 'stevedore' ? this.configuration : null)));
+      neverAnswerConfiguration ? new Promise<never>(() => undefined)
+        : new Promise((resolve) => setTimeout(() => resolve(params.items.map((item) => (item.section === 'stevedore' ? this.configuration : null))), configurationDelayMs)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -42,10 +43,10 @@ export class StdioClient {
   }
 
   /** Starts the server and completes the initialize handshake. */
-  static async start(options: { locale?: string; settings?: unknown; rootUri?: string | null; neverAnswerConfiguration?: boolean } = {}): Promise<{ client: StdioClient; init: InitializeResult }> {
+  static async start(options: { locale?: string; settings?: unknown; rootUri?: string | null; neverAnswerConfiguration?: boolean; configurationDelayMs?: number } = {}): Promise<{ client: StdioClient; init: InitializeResult }> {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`node scripts/build.mjs\` first`);
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration);
+    const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration, options.configurationDelayMs);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,

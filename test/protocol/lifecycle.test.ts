@@ -68,3 +68,31 @@ test('requests on unknown documents answer empty instead of failing', async () =
   const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///nowhere/Dockerfile' }, position: { line: 0, character: 0 } });
   assert.equal(hover, null);
 });
+
+test('closing and reopening a document checks it again', async () => {
+  const uri = 'file:///tmp/stevedore-protocol/reopen/Dockerfile';
+  await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nFORM x\n');
+  assert.equal((await client.waitForDiagnostics(uri))[0]?.code, 'unknown-instruction');
+  await client.close(uri);
+  const published = client.published(uri).length;
+  await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nFORM x\n');
+  const again = await client.waitForDiagnostics(uri, () => client.published(uri).length > published + 1, 5000, false);
+  assert.equal(again[0]?.code, 'unknown-instruction');
+});
+
+test('a document opened while the first settings pull is under way is published once', async () => {
+  // The editor answers the settings pull late, so the document is opened while it is under way.
+  const { client: fresh } = await StdioClient.start({ settings: { dockerfile: { rules: { 'image-untagged': 'info' } } }, configurationDelayMs: 200 });
+  try {
+    const uri = 'file:///tmp/stevedore-protocol/once/Dockerfile';
+    await fresh.open(uri, 'dockerfile', 'FROM alpine\n');
+    const diagnostics = await fresh.waitForDiagnostics(uri);
+    assert.equal(diagnostics.find((d) => d.code === 'image-untagged')?.severity, 3, 'published with the pulled settings');
+    // Any second publish for the same version would have arrived within this round trip and pause.
+    await fresh.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(fresh.published(uri).length, 1);
+  } finally {
+    await fresh.stop();
+  }
+});

@@ -22,13 +22,17 @@ import { WorkspaceIndexer } from './workspaceIndexer';
  * No feature logic lives here. Runs over IPC under VS Code and over stdio (`--stdio`) elsewhere;
  * createConnection picks the transport from the command line.
  */
-/** Keystrokes arriving closer together than this are checked once; small enough to feel instant. */
-const validationDelayMs = 5;
+
+/**
+ * No fixed wait before checking: a zero-delay timer still merges the changes that arrive together
+ * (one message batch), and checking a large file takes less than the gap between keystrokes.
+ */
+const validationDelayMs = 0;
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const parsed = new ParsedDocumentCache();
-const pendingValidation = new Map<string, NodeJS.Timeout>();
+const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
 
 let settings: StevedoreSettings = normalizeSettings(undefined);
 let editorLocale: string | undefined;
@@ -60,7 +64,7 @@ const workspaceIndexer = new WorkspaceIndexer({
   revalidate: (uris) => {
     for (const uri of uris) {
       const document = documents.get(uri);
-      if (document && parsed.get(document)?.kind === 'yaml') scheduleValidation(document, 0);
+      if (document && parsed.get(document)?.kind === 'yaml') scheduleValidation(document, 0, true);
     }
   },
   log: (message) => connection.console.log(message),
@@ -147,6 +151,7 @@ async function refreshSettings(): Promise<void> {
 
 function applySettings(raw: unknown): void {
   settings = normalizeSettings(raw);
+  settingsGeneration++;
   docsLanguage = resolveDocsLanguage(settings, editorLocale);
   for (const document of documents.all()) scheduleValidation(document, 0);
 }
@@ -206,7 +211,22 @@ connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (d, ctx) => 
   ...(d.service.codeActions?.(d.model, p.range, p.context.diagnostics, ctx) ?? []),
 ]));
 
-async function validate(document: TextDocument): Promise<void> {
+/** Bumped whenever settings are applied: a check is only redundant under the same settings. */
+let settingsGeneration = 0;
+/** Per document, the `version:settingsGeneration` last checked. */
+const lastChecked = new Map<string, string>();
+
+/**
+ * Checks a document and publishes the result. The same text under the same settings gives the same
+ * answer, so an unforced check of an already checked version is skipped (an open racing the first
+ * settings pull would otherwise publish twice). Checks caused by other files (the workspace index,
+ * config files on disk) are forced.
+ */
+async function validate(document: TextDocument, force: boolean): Promise<void> {
+  await settingsReady;
+  const key = `${document.version}:${settingsGeneration}`;
+  if (!force && lastChecked.get(document.uri) === key) return;
+  lastChecked.set(document.uri, key);
   if (!settings.diagnostics.enable) {
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     return;
@@ -217,14 +237,17 @@ async function validate(document: TextDocument): Promise<void> {
   await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
-function scheduleValidation(document: TextDocument, delayMs: number): void {
+function scheduleValidation(document: TextDocument, delayMs: number, force = false): void {
   const previous = pendingValidation.get(document.uri);
-  if (previous) clearTimeout(previous);
-  pendingValidation.set(document.uri, setTimeout(() => {
+  if (previous) clearTimeout(previous.timer);
+  // A forced check stays forced when a later change reschedules it.
+  const forced = force || (previous?.force ?? false);
+  const timer = setTimeout(() => {
     pendingValidation.delete(document.uri);
     const current = documents.get(document.uri);
-    if (current) void validate(current);
-  }, delayMs));
+    if (current) void validate(current, forced);
+  }, delayMs);
+  pendingValidation.set(document.uri, { timer, force: forced });
 }
 
 documents.onDidOpen((e) => scheduleValidation(e.document, 0));
@@ -237,8 +260,10 @@ documents.onDidSave((e) => {
 });
 documents.onDidClose((e) => {
   const pending = pendingValidation.get(e.document.uri);
-  if (pending) clearTimeout(pending);
+  if (pending) clearTimeout(pending.timer);
   pendingValidation.delete(e.document.uri);
+  // Reopened, the document starts again at version 1: it must be checked again.
+  lastChecked.delete(e.document.uri);
   parsed.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -251,7 +276,7 @@ connection.onDidChangeWatchedFiles((p) => {
   // A Dockerfile's checks read its .hadolint.yaml and .dockerignore: re-check open Dockerfiles when they change.
   if (p.changes.some((change) => isDockerfileConfigUri(change.uri))) {
     for (const document of documents.all()) {
-      if (parsed.get(document)?.kind === 'dockerfile') scheduleValidation(document, 0);
+      if (parsed.get(document)?.kind === 'dockerfile') scheduleValidation(document, 0, true);
     }
   }
 });
