@@ -1,5 +1,8 @@
 import type { Argument } from 'dockerfile-ast';
 import { Instruction } from 'dockerfile-ast/lib/instruction';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { PositionCursor, scanArguments } from './argumentScanner';
 
 /**
  * dockerfile-ast recomputes an instruction's arguments (a character scan plus a position lookup
@@ -15,9 +18,19 @@ interface RawArgumentsOwner {
   getKeyword(): string;
 }
 
+/** The fields of dockerfile-ast's Instruction that the scan reads (public at run time, not in the typings). */
+interface ScannableInstruction {
+  document: TextDocument & { [cursorKey]?: PositionCursor };
+  escapeChar: string;
+  getInstructionRange(): Range;
+  getTextContent(): string;
+}
+
 /** Stored on the instance itself: a property read is cheaper than a WeakMap lookup on this hot path. */
 const cached = Symbol('stevedore.rawArguments');
 const cachedKeyword = Symbol('stevedore.keyword');
+/** One position cursor per parsed text, kept on dockerfile-ast's own document object. */
+const cursorKey = Symbol('stevedore.positionCursor');
 type CachingInstruction = RawArgumentsOwner & { [cached]?: Argument[]; [cachedKeyword]?: string };
 
 // getRawArguments is private in the typings but an ordinary prototype method at run time.
@@ -27,13 +40,23 @@ const computeKeyword = prototype.getKeyword;
 
 let installed = false;
 
+/** dockerfile-ast's own scan, untouched: the reference the port is tested against. */
+export function referenceRawArguments(instruction: Instruction): Argument[] {
+  return computeRawArguments.call(instruction as unknown as RawArgumentsOwner);
+}
+
+/** The port, without the memo; undefined where it defers to the reference. */
+export function portedRawArguments(instruction: Instruction): Argument[] | undefined {
+  return scanRawArguments(instruction as unknown as ScannableInstruction);
+}
+
 export function installArgumentsCache(): void {
   if (installed) return;
   installed = true;
   prototype.getRawArguments = function memoisedRawArguments(this: CachingInstruction): Argument[] {
     let args = this[cached];
     if (!args) {
-      args = computeRawArguments.call(this);
+      args = scanRawArguments(this as unknown as ScannableInstruction) ?? computeRawArguments.call(this);
       this[cached] = args;
     }
     // Callers may push to the array they get; hand out a copy, never the cached one.
@@ -43,4 +66,16 @@ export function installArgumentsCache(): void {
   prototype.getKeyword = function memoisedKeyword(this: CachingInstruction): string {
     return (this[cachedKeyword] ??= computeKeyword.call(this));
   };
+}
+
+/** Our port of the scan (see argumentScanner.ts); undefined where it does not apply (an unusual escape character). */
+function scanRawArguments(instruction: ScannableInstruction): Argument[] | undefined {
+  const { document, escapeChar } = instruction;
+  if (typeof escapeChar !== 'string' || escapeChar.length !== 1 || typeof instruction.getTextContent !== 'function') return undefined;
+  const range = instruction.getInstructionRange();
+  const start = document.offsetAt(range.start);
+  const keywordLength = document.offsetAt(range.end) - start;
+  const text = instruction.getTextContent().substring(keywordLength);
+  const cursor = (document[cursorKey] ??= new PositionCursor(document));
+  return scanArguments(text, start + keywordLength, escapeChar.charCodeAt(0), cursor);
 }

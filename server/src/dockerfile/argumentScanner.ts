@@ -1,0 +1,202 @@
+import { Argument } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+
+/**
+ * A faster, behaviour-identical port of dockerfile-ast's `Instruction.getRawArguments()` scan
+ * (0.7.1): how an instruction's text splits into arguments, honouring escaped newlines, escaped
+ * whitespace, comment lines inside continuations and the escape directive.
+ *
+ * Why it exists: on a 1,000-line Dockerfile the original scan was the largest single cost of a
+ * parse. It grows every argument one character at a time (`arg = arg + char`), and looks up every
+ * argument's start and end with a binary search over the file's lines. This port keeps the same
+ * state machine but appends runs of plain characters as one slice and finds positions with a
+ * cursor that walks forward from the previous lookup (offsets only grow within an instruction).
+ * `test/unit/dockerfile/argumentScanner.test.ts` checks it against the original on every corpus
+ * Dockerfile and on generated edge cases.
+ */
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+const HASH = 0x23;
+const DOLLAR = 0x24;
+
+/** Line start offsets of a document, as vscode-languageserver-textdocument keeps them. */
+interface LineOffsetsOwner {
+  getLineOffsets?: () => number[];
+}
+
+/**
+ * `document.positionAt` for offsets that mostly increase: starts from the line of the previous
+ * answer and walks forward, falling back to a binary search. Same results as positionAt,
+ * including its rule that an offset inside a line break maps to the end of that line.
+ */
+export class PositionCursor {
+  private line = 0;
+  private readonly offsets: number[] | undefined;
+  private readonly text: string;
+
+  constructor(private readonly document: TextDocument) {
+    this.offsets = (document as unknown as LineOffsetsOwner).getLineOffsets?.();
+    this.text = document.getText();
+  }
+
+  positionAt(requested: number): Position {
+    const offsets = this.offsets;
+    if (!offsets || offsets.length === 0) return this.document.positionAt(requested);
+    const offset = Math.max(Math.min(requested, this.text.length), 0);
+    let line = this.line;
+    if (offsets[line] > offset) line = lineOf(offsets, offset);
+    else while (line + 1 < offsets.length && offsets[line + 1] <= offset) line++;
+    this.line = line;
+    const lineStart = offsets[line];
+    let at = offset;
+    while (at > lineStart && isLineBreak(this.text.charCodeAt(at - 1))) at--;
+    return { line, character: at - lineStart };
+  }
+}
+
+/** The last line whose start is at or before the offset. */
+function lineOf(offsets: number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (offsets[mid] > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low - 1;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === CR || code === LF;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === CR || code === LF;
+}
+
+/**
+ * Splits `text` (an instruction's arguments, starting at document offset `offset`) into arguments.
+ * `escape` is the instruction's escape character (`\` or a backtick).
+ */
+export function scanArguments(text: string, offset: number, escape: number, cursor: PositionCursor): Argument[] {
+  const args: Argument[] = [];
+  let start = false;
+  let comment = false;
+  let found = -1;
+  // A space or tab that is part of an escaped line break has been seen.
+  let escapedWhitespaceDetected = false;
+  // Inside an escaped line break sequence.
+  let escaping = false;
+  let escapeMarker = -1;
+  // The argument's value so far is `value` followed by text[runStart, runEnd).
+  let value = '';
+  let runStart = -1;
+  let runEnd = -1;
+
+  const flush = (): void => {
+    if (runStart !== -1) {
+      value += text.slice(runStart, runEnd);
+      runStart = -1;
+    }
+  };
+  const push = (end: number): void => {
+    flush();
+    const startPosition = cursor.positionAt(offset + found);
+    args.push(new Argument(value, { start: startPosition, end: cursor.positionAt(offset + end) }));
+    value = '';
+    found = -1;
+  };
+
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (isBlank(code)) {
+      if (escaping) {
+        escapedWhitespaceDetected = true;
+        if (isLineBreak(code)) {
+          escapedWhitespaceDetected = false;
+          if (comment) {
+            comment = false;
+            start = true;
+          }
+        }
+        continue;
+      } else if (found !== -1) {
+        push(escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+      }
+    } else if (code === escape) {
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : -1;
+      if (next === SPACE || next === TAB) {
+        whitespaceCheck: for (let j = i + 2; j < length; j++) {
+          const after = text.charCodeAt(j);
+          switch (after) {
+            case SPACE:
+            case TAB:
+              continue;
+            case CR:
+            case LF:
+              if (after === CR) j++; // CR LF is one line break (as in dockerfile-ast, a lone CR skips a character too)
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1) escapeMarker = i;
+              i = j;
+              break whitespaceCheck;
+            default:
+              escapeMarker = i;
+              if (found === -1) i = j - 1;
+              break whitespaceCheck;
+          }
+        }
+      } else if (next === CR) {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i += 2;
+      } else if (next === LF) {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i++;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+        escapeMarker = -1;
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        if (next === -1) break; // the escape character ends the file
+        flush();
+        // `\$` keeps its backslash (the variable is escaped, not expanded); other escapes drop it.
+        value += next === DOLLAR ? text.slice(i, i + 2) : text[i + 1];
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (start && code === HASH) {
+        comment = true;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        escapeMarker = -1;
+        if (runStart !== -1 && runEnd === i) runEnd = i + 1;
+        else {
+          flush();
+          runStart = i;
+          runEnd = i + 1;
+        }
+        if (found === -1) found = i;
+      }
+      // Any character other than whitespace ends the start of a continuation line.
+      start = false;
+    }
+  }
+  if (found !== -1) push(escapeMarker === -1 ? length : escapeMarker);
+  return args;
+}
