@@ -37,15 +37,18 @@ export class PositionCursor {
   private line = 0;
   private readonly offsets: number[] | undefined;
   private readonly text: string;
+  /** The document's own lookup, kept even if the document's method is later replaced by this cursor. */
+  private readonly fallback: (offset: number) => Position;
 
-  constructor(private readonly document: TextDocument) {
+  constructor(document: TextDocument) {
     this.offsets = (document as unknown as LineOffsetsOwner).getLineOffsets?.();
     this.text = document.getText();
+    this.fallback = document.positionAt.bind(document);
   }
 
   positionAt(requested: number): Position {
     const offsets = this.offsets;
-    if (!offsets || offsets.length === 0) return this.document.positionAt(requested);
+    if (!offsets || offsets.length === 0) return this.fallback(requested);
     const offset = Math.max(Math.min(requested, this.text.length), 0);
     let line = this.line;
     if (offsets[line] > offset) line = lineOf(offsets, offset);

@@ -76,6 +76,13 @@ function scanRawArguments(instruction: ScannableInstruction): Argument[] | undef
   const start = document.offsetAt(range.start);
   const keywordLength = document.offsetAt(range.end) - start;
   const text = instruction.getTextContent().substring(keywordLength);
-  const cursor = (document[cursorKey] ??= new PositionCursor(document));
+  let cursor = document[cursorKey];
+  if (!cursor) {
+    const created = new PositionCursor(document);
+    cursor = document[cursorKey] = created;
+    // dockerfile-ast's own document (private to one parse, never edited) answers every later
+    // position lookup of the parse, its flags and ranges through the same cursor.
+    document.positionAt = (offset: number) => created.positionAt(offset);
+  }
   return scanArguments(text, start + keywordLength, escapeChar.charCodeAt(0), cursor);
 }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DockerfileParser, type Instruction, type Onbuild } from 'dockerfile-ast';
 import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PositionCursor } from '../../../server/src/dockerfile/argumentScanner';
 import { portedRawArguments, referenceRawArguments } from '../../../server/src/dockerfile/parserCache';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 
@@ -17,6 +19,8 @@ function compareScans(text: string): { checked: number; mismatch?: string } {
     }
   }
   for (const instruction of instructions) {
+    // The parse routes its own document's lookups through the cursor; compare against the genuine lookup.
+    delete (instruction as unknown as { document: { positionAt?: unknown } }).document.positionAt;
     const plain = (args: { getValue(): string; getRange(): unknown }[] | undefined) => args?.map((a) => [a.getValue(), a.getRange()]);
     const expected = plain(referenceRawArguments(instruction));
     const actual = plain(portedRawArguments(instruction));
@@ -24,11 +28,22 @@ function compareScans(text: string): { checked: number; mismatch?: string } {
     try {
       assert.deepEqual(actual, expected);
     } catch {
-      return { checked, mismatch: `${JSON.stringify(instruction.getRangeContent(instruction.getRange()))}\n ported:    ${JSON.stringify(actual)}\n reference: ${JSON.stringify(expected)}` };
+      return { checked, mismatch: `${JSON.stringify(instruction.toString())}\n ported:    ${JSON.stringify(actual)}\n reference: ${JSON.stringify(expected)}` };
     }
   }
   return { checked };
 }
+
+test('the position cursor answers like positionAt for every offset, in any order', () => {
+  for (const text of ['', 'a', 'ab\ncd\r\nef\rgh\n', '\n\n\r\n', 'x\r\n\r\ny', 'last line without break']) {
+    const document = TextDocument.create('file:///t', 'dockerfile', 1, text);
+    const cursor = new PositionCursor(document);
+    const offsets = [...Array(text.length + 3).keys()].map((o) => o - 1);
+    for (const offset of [...offsets, ...offsets.reverse(), 2, 0, 7, 1]) {
+      assert.deepEqual(cursor.positionAt(offset), document.positionAt(offset), `${JSON.stringify(text)} @ ${offset}`);
+    }
+  }
+});
 
 test('the ported argument scan matches dockerfile-ast on hand-picked edge cases', () => {
   const cases = [
