@@ -149,18 +149,36 @@ function analyzeRun(text: string, instruction: Instruction, escape: string, mode
   const mounts = parseMounts(flags);
   const start = src.offsets[0];
   const end = src.offsets[src.offsets.length - 1];
-  const base = { instruction, stage, mounts, shell, commandStart: start, commandEnd: end };
   const execWords = parseExecForm(src);
+  // Objects written out in full rather than spread from a shared base: spreading made every
+  // RunAnalysis a slow dictionary-mode object, and rules read these fields constantly.
   if (execWords) {
     const result = analyzeExecForm(execWords, start, end);
-    return { ...base, heredoc: false, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true };
+    return {
+      instruction, stage, mounts, shell, commandStart: start, commandEnd: end,
+      heredoc: false, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true,
+    };
   }
-  const posix = isPosixShell(shell);
-  const pipefail = shellHasPipefail(shell);
+  const { posix, pipefail } = traitsOf(shell);
   const result: ScriptAnalysis = posix ? analyzeScript(src, { depth: 0, pipefail }) : { commands: [], pipes: [] };
   // Here-documents of the RUN itself are the ones its own command line opens.
   const heredoc = posix ? result.commands.some((c) => c.depth === 0 && c.heredocs.length > 0) : /<<-?\s*["']?[A-Za-z_]/.test(src.text);
-  return { ...base, heredoc, form: 'shell', commands: result.commands, pipes: result.pipes, posix };
+  return {
+    instruction, stage, mounts, shell, commandStart: start, commandEnd: end,
+    heredoc, form: 'shell', commands: result.commands, pipes: result.pipes, posix,
+  };
+}
+
+/** The same few SHELL arrays serve every RUN of a stage: read each one once. */
+const shellTraits = new WeakMap<string[], { posix: boolean; pipefail: boolean }>();
+
+function traitsOf(shell: string[]): { posix: boolean; pipefail: boolean } {
+  let traits = shellTraits.get(shell);
+  if (!traits) {
+    traits = { posix: isPosixShell(shell), pipefail: shellHasPipefail(shell) };
+    shellTraits.set(shell, traits);
+  }
+  return traits;
 }
 
 export function shellHasPipefail(shell: string[]): boolean {
@@ -230,11 +248,18 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
     while (p < out.length && (out[p] === ' ' || out[p] === '\t' || out[p] === '\r')) p++;
     if (!out.startsWith('--', p)) break;
     let q = p;
-    while (q < out.length && !/\s/.test(out[q])) q++;
+    while (q < out.length && !isJsWhitespace(out.charCodeAt(q))) q++;
     flags.push(out.slice(p, q));
     p = q;
   }
   return { src: { text: out.slice(p), offsets: p === 0 ? offsets : offsets.slice(p) }, flags };
+}
+
+/** Exactly what the regex `\s` matches, by char code, without a regex call per character. */
+export function isJsWhitespace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Inside a continuation Docker ignores blank lines and lines that start with `#`. */
@@ -259,7 +284,7 @@ function skipDroppedLines(text: string, from: number, end: number): number {
 export function parseExecForm(src: Source): ShellWord[] | undefined {
   const t = src.text;
   let i = 0;
-  const skipSpace = () => { while (i < t.length && /\s/.test(t[i])) i++; };
+  const skipSpace = () => { while (i < t.length && isJsWhitespace(t.charCodeAt(i))) i++; };
   skipSpace();
   if (t[i] !== '[') return undefined;
   i++;

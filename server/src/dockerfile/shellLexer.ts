@@ -85,6 +85,14 @@ export function tokenize(src: Source): Token[] {
       i = heredoc.next;
       continue;
     }
+    // Operators start with one of `&|;()<>` (a redirect may have a leading fd number): any other
+    // character begins a word, without trying each operator in turn.
+    if (!operatorStart(c)) {
+      const word = readWord(src, i);
+      tokens.push({ kind: 'word', word: word.word });
+      i = word.next;
+      continue;
+    }
     const fd = /^\d+(?=[<>])/.exec(t.slice(i, i + 12));
     const at = fd ? i + fd[0].length : i;
     const redirect = redirectOperators.find((op) => t.startsWith(op, at));
@@ -105,6 +113,17 @@ export function tokenize(src: Source): Token[] {
     i = word.next;
   }
   return tokens;
+}
+
+/** Can an operator (or a redirect with an fd number such as `2>`) begin with this character? */
+function operatorStart(c: string): boolean {
+  switch (c) {
+    case '&': case '|': case ';': case '(': case ')': case '<': case '>':
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function readHeredocStart(src: Source, at: number): { token: HeredocToken; next: number } {
@@ -191,6 +210,16 @@ class WordBuilder {
 const builder = new WordBuilder();
 /** Characters that end a run of plain word characters. */
 const notPlain = new Set([...wordBreak, '\\', "'", '"', '$', '`']);
+/**
+ * The same two sets as flags by char code (all of them are ASCII): the word loop tests every
+ * character, and a table read is much cheaper than a Set lookup of a one-character string.
+ */
+const breaksWord = 1;
+const endsPlainRun = 2;
+const charClass = new Uint8Array(128);
+for (const c of wordBreak) charClass[c.charCodeAt(0)] |= breaksWord;
+for (const c of notPlain) charClass[c.charCodeAt(0)] |= endsPlainRun;
+const hasClass = (code: number, flag: number) => code < 128 && (charClass[code] & flag) !== 0;
 
 /** Reads one word starting at `start`, following quotes and expansions. */
 export function readWord(src: Source, start: number): { word: ShellWord; next: number } {
@@ -210,7 +239,7 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
       i = end;
       continue;
     }
-    if (wordBreak.has(c)) break;
+    if (hasClass(t.charCodeAt(i), breaksWord)) break;
     if (c === '\\') {
       b.markSpecial();
       if (t[i + 1] === '\n') { i += 2; continue; }
@@ -263,7 +292,7 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
       continue;
     }
     let j = i + 1;
-    while (j < t.length && !notPlain.has(t[j])) j++;
+    while (j < t.length && !hasClass(t.charCodeAt(j), endsPlainRun)) j++;
     b.addRaw(i, j);
     i = j;
   }

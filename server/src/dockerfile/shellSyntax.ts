@@ -108,13 +108,22 @@ class ScriptParser {
     this.commandEnd = end;
   }
 
+  /**
+   * The innermost `case` state. Reading `caseStack[-1]` of an empty stack is a slow named-property
+   * lookup in V8, and this runs for every token: check the length first.
+   */
+  private caseTop(): 'word' | 'pattern' | 'body' | undefined {
+    const depth = this.caseStack.length;
+    return depth > 0 ? this.caseStack[depth - 1] : undefined;
+  }
+
   private onWord(word: ShellWord): void {
     if (this.skipNextWord) {
       this.skipNextWord = false;
       this.touch(word.start, word.end);
       return;
     }
-    const top = this.caseStack[this.caseStack.length - 1];
+    const top = this.caseTop();
     if (top === 'word') {
       if (word.text === 'in' && !word.quoted) this.caseStack[this.caseStack.length - 1] = 'pattern';
       return;
@@ -143,7 +152,7 @@ class ScriptParser {
   }
 
   private onOperator(op: string, start: number, end: number): void {
-    const top = this.caseStack[this.caseStack.length - 1];
+    const top = this.caseTop();
     if (top === 'pattern') {
       if (op === ')') this.caseStack[this.caseStack.length - 1] = 'body';
       return;
@@ -346,5 +355,10 @@ export function classify(words: ShellWord[], place: CommandPlace): ShellCommand 
     }
   }
   const program = words[i];
-  return { name: program ? basename(program.text) : '', program, args: words.slice(i + 1), assignments, wrappers: wrapperNames, words, ...place };
+  // Fields spelled out rather than `...place`: a spread here made every command a slow dictionary-mode object.
+  return {
+    name: program ? basename(program.text) : '', program, args: words.slice(i + 1), assignments, wrappers: wrapperNames, words,
+    separator: place.separator, pipeline: place.pipeline, inBlock: place.inBlock, depth: place.depth, pipefail: place.pipefail,
+    heredocs: place.heredocs, start: place.start, end: place.end,
+  };
 }
