@@ -270,15 +270,28 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   const stages = buildStages(instructions);
   const declarations: VariableDeclaration[] = [];
   const globalArgs: VariableDeclaration[] = [];
-  const stageOf = new Map<Instruction, Stage>();
-  for (const stage of stages) for (const instruction of stage.instructions) stageOf.set(instruction, stage);
+  // Built on first use by the reference collectors; the declaration pass below walks the stages instead.
+  let stageMap: Map<Instruction, Stage> | undefined;
+  const stageOf = (): Map<Instruction, Stage> => {
+    if (!stageMap) {
+      stageMap = new Map();
+      for (const stage of stages) for (const instruction of stage.instructions) stageMap.set(instruction, stage);
+    }
+    return stageMap;
+  };
 
   const globalsByName = new Map<string, VariableDeclaration>();
+  // Stages are runs of instructions, each opened by its FROM: `stage` follows them in one pass.
+  let nextStage = 0;
+  let stage: Stage | undefined;
   for (const instruction of instructions) {
-    const stage = stageOf.get(instruction);
-    if (instruction instanceof Arg || instruction instanceof Env) {
-      const kind: DeclarationKind = instruction instanceof Arg ? 'ARG' : 'ENV';
-      for (const property of instruction.getProperties()) {
+    if (nextStage < stages.length && stages[nextStage].from === instruction) stage = stages[nextStage++];
+    // dockerfile-ast makes an Arg/Env exactly for these upper-cased keywords; comparing the
+    // memoised keyword is cheaper than two instanceof walks per instruction.
+    const keyword = instruction.getKeyword();
+    if (keyword === 'ARG' || keyword === 'ENV') {
+      const kind: DeclarationKind = keyword;
+      for (const property of (instruction as Arg | Env).getProperties()) {
         const name = property.getName();
         if (!name) continue;
         const inherits = kind === 'ARG' && stage && property.getValue() === null ? globalsByName.get(name) : undefined;
@@ -302,11 +315,11 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   const semantics: DockerfileSemantics = {
     stages, globalArgs, declarations, escapeChar: ast.getEscapeCharacter(),
     get references() {
-      references ??= collectVariableReferences(instructions, stageOf, scopeIndexOf(semantics), model.document);
+      references ??= collectVariableReferences(instructions, stageOf(), scopeIndexOf(semantics), model.document);
       return references;
     },
     get stageReferences() {
-      stageReferences ??= collectStageReferences(instructions, stages, stageOf);
+      stageReferences ??= collectStageReferences(instructions, stages, stageOf());
       return stageReferences;
     },
   };

@@ -82,7 +82,8 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
         const local = perStage[stage.index].get(found.name) ?? [];
         declared = local.some((d) => d.endLine < startLine || (d.instruction === instruction && d.kind === 'ARG' && keyword === 'ARG')) || inheritsEnv(stage, found.name);
       }
-      references.push({ ...found, instruction, keyword, stage, declared });
+      // Fields written out (no `...found`): a spread made every reference a slow dictionary-mode object.
+      references.push({ name: found.name, nameRange: found.nameRange, range: found.range, instruction, keyword, stage, hasModifier: found.hasModifier, declared });
     }
   });
   return references;

@@ -41,6 +41,11 @@ export interface DockerfileFacts {
   heredocsOf(instruction: Instruction): Heredoc[];
   /** The instruction whose range covers a line, if any (binary search). */
   instructionAtLine(line: number): Instruction | undefined;
+  /**
+   * The instructions with this upper-cased keyword, in file order: a rule about RUN visits only
+   * the RUNs instead of filtering every instruction of the file.
+   */
+  instructionsWith(keyword: string): readonly Instruction[];
 }
 
 const cache = new WeakMap<DockerfileModel, DockerfileFacts>();
@@ -74,42 +79,85 @@ function readDirectives(lines: readonly string[]): DirectiveLine[] {
   return directives;
 }
 
+/** Exactly `text.split(/\r?\n/)`, without running a regex over the whole file. */
+export function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) break;
+    lines.push(text.slice(start, newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline));
+    start = newline + 1;
+  }
+  lines.push(text.slice(start));
+  return lines;
+}
+
+const noInstructions: readonly Instruction[] = [];
+
+/**
+ * Per-instruction data lives in arrays indexed by the instruction's position, found by a binary
+ * search over start lines: several Maps keyed by instruction cost more to build than the rules
+ * save by using them.
+ */
 function buildFacts(model: DockerfileModel): DockerfileFacts {
-  const lines = model.document.getText().split(/\r?\n/);
+  const lines = splitLines(model.document.getText());
   const instructions = model.ast.getInstructions();
-  const keywords = instructions.map((i) => i.getKeyword().toUpperCase());
+  const count = instructions.length;
   const semantics = semanticsOf(model);
-  const stageIndex = new Map<Instruction, number>();
-  for (const stage of semantics.stages) for (const instruction of stage.instructions) stageIndex.set(instruction, stage.index);
-  const argumentCache = new Map<Instruction, Argument[]>();
-  const keywordIndex = new Map<Instruction, string>();
-  instructions.forEach((instruction, index) => keywordIndex.set(instruction, keywords[index]));
-  const heredocCache = new Map<Instruction, Heredoc[]>();
-  const starts = instructions.map((i) => i.getRange().start.line);
+  const keywords: string[] = new Array(count);
+  const starts: number[] = new Array(count);
+  const byKeyword = new Map<string, Instruction[]>();
+  for (let i = 0; i < count; i++) {
+    const instruction = instructions[i];
+    const keyword = instruction.getKeyword().toUpperCase();
+    keywords[i] = keyword;
+    starts[i] = instruction.getRange().start.line;
+    const group = byKeyword.get(keyword);
+    if (group) group.push(instruction);
+    else byKeyword.set(keyword, [instruction]);
+  }
+  const stageIndexes: number[] = new Array(count).fill(-1);
+  const indexOf = instructionIndexer(instructions, starts);
+  for (const stage of semantics.stages) for (const instruction of stage.instructions) {
+    const index = indexOf(instruction);
+    if (index >= 0) stageIndexes[index] = stage.index;
+  }
+  const argumentCache: (Argument[] | undefined)[] = new Array(count);
+  const heredocCache: (Heredoc[] | undefined)[] = new Array(count);
   const heredocs = (instruction: Instruction): Heredoc[] => {
-    let found = heredocCache.get(instruction);
+    const index = indexOf(instruction);
+    let found = index >= 0 ? heredocCache[index] : undefined;
     if (!found) {
       const range = instruction.getRange();
       let mentions = false;
       for (let line = range.start.line; line <= range.end.line && !mentions; line++) mentions = (lines[line] ?? '').includes('<<');
       found = mentions ? readHeredocs(instruction) : [];
-      heredocCache.set(instruction, found);
+      if (index >= 0) heredocCache[index] = found;
     }
     return found;
+  };
+  const stageIndexOf = (instruction: Instruction): number => {
+    const index = indexOf(instruction);
+    return index >= 0 ? stageIndexes[index] : -1;
   };
 
   return {
     lines, instructions, keywords, semantics, directives: readDirectives(lines),
-    stageReferences: collectStageReferences(semantics, instructions, keywords, stageIndex),
-    stageIndexOf: (instruction) => stageIndex.get(instruction) ?? -1,
-    keywordOf: (instruction) => keywordIndex.get(instruction) ?? instruction.getKeyword().toUpperCase(),
+    stageReferences: collectStageReferences(semantics, instructions, keywords, stageIndexes),
+    stageIndexOf,
+    keywordOf(instruction) {
+      const index = indexOf(instruction);
+      return index >= 0 ? keywords[index] : instruction.getKeyword().toUpperCase();
+    },
     heredocsOf: heredocs,
-    stageOf: (instruction) => semantics.stages[stageIndex.get(instruction) ?? -1],
+    stageOf: (instruction) => semantics.stages[stageIndexOf(instruction)],
     lineArguments(instruction) {
-      let args = argumentCache.get(instruction);
+      const index = indexOf(instruction);
+      let args = index >= 0 ? argumentCache[index] : undefined;
       if (!args) {
         args = argumentsWithoutHeredocBodies(instruction, heredocs(instruction));
-        argumentCache.set(instruction, args);
+        if (index >= 0) argumentCache[index] = args;
       }
       return args;
     },
@@ -125,6 +173,33 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
       const candidate = instructions[found];
       return candidate.getRange().end.line >= line ? candidate : undefined;
     },
+    instructionsWith: (keyword) => byKeyword.get(keyword) ?? noInstructions,
+  };
+}
+
+/**
+ * Finds an instruction's position in the file: a binary search over start lines, confirmed by
+ * identity; -1 for an instruction of another parse (a Map is the fallback should two ever share a line).
+ */
+function instructionIndexer(instructions: readonly Instruction[], starts: readonly number[]): (instruction: Instruction) => number {
+  let fallback: Map<Instruction, number> | undefined;
+  return (instruction) => {
+    const line = instruction.getRange().start.line;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const start = starts[mid];
+      if (start < line) low = mid + 1;
+      else if (start > line) high = mid - 1;
+      else if (instructions[mid] === instruction) return mid;
+      else break;
+    }
+    if (!fallback) {
+      fallback = new Map();
+      instructions.forEach((candidate, index) => fallback!.set(candidate, index));
+    }
+    return fallback.get(instruction) ?? -1;
   };
 }
 
@@ -171,12 +246,12 @@ function targetOf(stages: readonly Stage[], text: string, current: Stage | undef
   return findStage(stages, text, current) ?? (/^\d+$/.test(text) ? undefined : findStage(stages, text));
 }
 
-function collectStageReferences(semantics: DockerfileSemantics, instructions: readonly Instruction[], keywords: readonly string[], stageIndex: Map<Instruction, number>): StageReference[] {
+function collectStageReferences(semantics: DockerfileSemantics, instructions: readonly Instruction[], keywords: readonly string[], stageIndexes: readonly number[]): StageReference[] {
   const { stages } = semantics;
   const references: StageReference[] = [];
   instructions.forEach((instruction, index) => {
     const keyword = keywords[index];
-    const current = stages[stageIndex.get(instruction) ?? -1];
+    const current = stages[stageIndexes[index]];
     if (keyword === 'FROM') {
       const stage = current;
       if (stage?.baseImage && stage.baseImageRange) references.push({ kind: 'from', text: stage.baseImage, range: stage.baseImageRange, instruction, target: stage.baseStage });

@@ -125,25 +125,37 @@ export interface Invocation extends CommandVisit {
 }
 
 const noOptionSpec: OptionSpec = {};
-/** Several rules parse the same command with the same option table: parse once per (command, table). */
-const parsedArgsCache = new WeakMap<ShellCommand, Map<OptionSpec, ParsedArgs>>();
+/**
+ * Several rules read the same command with the same option table (apt-get alone has six rules):
+ * parse it once per (command, table) and hand every rule the same read-only Invocation.
+ * Commands without a subcommand are remembered as null.
+ */
+const invocationCache = new WeakMap<CommandVisit, Map<OptionSpec, Invocation | null>>();
 
-function parsedArgsOf(command: ShellCommand, spec: OptionSpec): ParsedArgs {
-  let bySpec = parsedArgsCache.get(command);
-  if (!bySpec) parsedArgsCache.set(command, (bySpec = new Map()));
-  let parsed = bySpec.get(spec);
-  if (!parsed) bySpec.set(spec, (parsed = parseArgs(command.args, spec)));
-  return parsed;
+function invocationOf(visit: CommandVisit, spec: OptionSpec): Invocation | null {
+  let bySpec = invocationCache.get(visit);
+  if (!bySpec) invocationCache.set(visit, (bySpec = new Map()));
+  let invocation = bySpec.get(spec);
+  if (invocation === undefined) {
+    const parsed = parseArgs(visit.command.args, spec);
+    const subcommand = parsed.positionals[0];
+    // Fields written out (no `...visit`): a spread made each invocation a slow dictionary-mode object.
+    invocation = subcommand
+      ? { command: visit.command, run: visit.run, index: visit.index, parsed, subcommand, operands: parsed.positionals.slice(1) }
+      : null;
+    bySpec.set(spec, invocation);
+  }
+  return invocation;
 }
 
 /** Commands `program <subcommand> …` where the subcommand is one of `subcommands`. */
-export function* invocations(model: DockerfileModel, programs: ReadonlySet<string>, subcommands: ReadonlySet<string>, spec: OptionSpec = noOptionSpec): Generator<Invocation> {
+export function invocations(model: DockerfileModel, programs: ReadonlySet<string>, subcommands: ReadonlySet<string>, spec: OptionSpec = noOptionSpec): Invocation[] {
+  const found: Invocation[] = [];
   for (const visit of commandsOf(model, programs)) {
-    const parsed = parsedArgsOf(visit.command, spec);
-    const subcommand = parsed.positionals[0];
-    if (!subcommand || !subcommands.has(subcommand.text)) continue;
-    yield { ...visit, parsed, subcommand, operands: parsed.positionals.slice(1) };
+    const invocation = invocationOf(visit, spec);
+    if (invocation && subcommands.has(invocation.subcommand!.text)) found.push(invocation);
   }
+  return found;
 }
 
 export function rangeOf(model: DockerfileModel, from: { start: number }, to: { end: number } = from as unknown as { end: number }): Range {
