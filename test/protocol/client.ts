@@ -8,6 +8,18 @@ export const repoRoot = resolve(__dirname, '..', '..');
 /** What other editors start (`stevedore-language-server --stdio` → dist/boot.js → dist/server.js). */
 export const serverPath = resolve(repoRoot, 'dist', 'boot.js');
 
+export interface StartOptions {
+  locale?: string;
+  settings?: unknown;
+  rootUri?: string | null;
+  neverAnswerConfiguration?: boolean;
+  configurationDelayMs?: number;
+  /** Another server's Node entry point (the peer bench); ours by default. */
+  serverScript?: string;
+  /** The configuration section `settings` answers; `stevedore` by default. */
+  section?: string;
+}
+
 /**
  * A real LSP client for tests: spawns the bundled server with `--stdio` and speaks JSON-RPC to it,
  * exactly as Neovim, Helix or Emacs would.
@@ -19,7 +31,7 @@ export class StdioClient {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
 
-  private constructor(readonly child: ChildProcess, private readonly configuration: unknown, neverAnswerConfiguration = false, configurationDelayMs = 0) {
+  private constructor(readonly child: ChildProcess, private readonly configuration: unknown, neverAnswerConfiguration = false, configurationDelayMs = 0, section = 'stevedore') {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -35,7 +47,7 @@ export class StdioClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       neverAnswerConfiguration ? new Promise<never>(() => undefined)
-        : new Promise((resolve) => setTimeout(() => resolve(params.items.map((item) => (item.section === 'stevedore' ? this.configuration : null))), configurationDelayMs)));
+        : new Promise((resolve) => setTimeout(() => resolve(params.items.map((item) => (item.section === section ? this.configuration : null))), configurationDelayMs)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -43,10 +55,11 @@ export class StdioClient {
   }
 
   /** Starts the server and completes the initialize handshake. */
-  static async start(options: { locale?: string; settings?: unknown; rootUri?: string | null; neverAnswerConfiguration?: boolean; configurationDelayMs?: number } = {}): Promise<{ client: StdioClient; init: InitializeResult }> {
-    if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`node scripts/build.mjs\` first`);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration, options.configurationDelayMs);
+  static async start(options: StartOptions = {}): Promise<{ client: StdioClient; init: InitializeResult }> {
+    const script = options.serverScript ?? serverPath;
+    if (!existsSync(script)) throw new Error(`${script} is missing: run \`node scripts/build.mjs\` first`);
+    const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration, options.configurationDelayMs, options.section);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
