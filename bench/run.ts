@@ -9,7 +9,8 @@ import type { Position } from 'vscode-languageserver-types';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
+import { commonOptions } from '../scripts/bundle-options.mjs';
 import { serverPath, StdioClient } from '../test/protocol/client';
 import { timeCliOnCorpus } from './cli';
 import { largeDockerfile, largeManifest } from './inputs';
@@ -74,9 +75,9 @@ async function editToDiagnostics(client: StdioClient, uri: string, text: string,
 type Engine = typeof import('./engine-entry');
 
 /** The engine bundled and minified the way dist/server.js is, so in-process figures match what users run. */
-function bundledEngine(): Engine {
+async function bundledEngine(): Promise<Engine> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'stevedore-bench-')), 'engine.js');
-  buildSync({ entryPoints: [join(__dirname, 'engine-entry.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, outfile, logLevel: 'warning' });
+  await build({ ...commonOptions(true), entryPoints: [join(__dirname, 'engine-entry.ts')], outfile });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(outfile) as Engine;
 }
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
 
   record('edit → diagnostics, 1,000-line Dockerfile', await editToDiagnostics(client, files.dockerfile.uri, dockerfile, 60), { p50: 20 });
   record('edit → diagnostics, 3,000-line manifest', await editToDiagnostics(client, files.manifest.uri, manifest, 60), { p50: 30 });
-  const engine = bundledEngine();
+  const engine = await bundledEngine();
   record('full diagnostics in-process, 1,000-line Dockerfile (parse + all rules)', inProcess(engine, 'dockerfile', dockerfile, 60), { p50: 10 });
   record('full diagnostics in-process, 3,000-line manifest (parse + all rules)', inProcess(engine, 'yaml', manifest, 60), { p50: 30 });
   const cli = timeCliOnCorpus();
