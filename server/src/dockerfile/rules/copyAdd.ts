@@ -3,6 +3,7 @@ import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, wordRange, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
+import { factsOf } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
 
 /** COPY and ADD: the right instruction for the job, destinations, ownership, secrets. */
@@ -13,8 +14,20 @@ interface CopyOperands {
   flags: string[];
 }
 
+/** Six rules read the operands of every COPY/ADD: work them out once per instruction (null = none). */
+const operandCache = new WeakMap<Instruction, CopyOperands | null>();
+
 /** Sources and destination of a shell-form COPY/ADD; undefined for JSON form and here-documents. */
 export function copyOperands(instruction: Instruction): CopyOperands | undefined {
+  let operands = operandCache.get(instruction);
+  if (operands === undefined) {
+    operands = readCopyOperands(instruction) ?? null;
+    operandCache.set(instruction, operands);
+  }
+  return operands ?? undefined;
+}
+
+function readCopyOperands(instruction: Instruction): CopyOperands | undefined {
   const args = instruction.getArguments();
   if (args.length < 2 || args[0].getValue().startsWith('[') || args.some((a) => a.getValue().startsWith('<<'))) return undefined;
   const flags = ((instruction as unknown as { getFlags(): { getName(): string }[] }).getFlags?.() ?? []).map((f) => f.getName().toLowerCase());
@@ -38,8 +51,7 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const instruction of model.ast.getInstructions()) {
-      if (instruction.getKeyword() !== 'ADD') continue;
+    for (const instruction of factsOf(model).instructionsWith('ADD')) {
       const operands = copyOperands(instruction);
       if (!operands || operands.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f))) continue;
       const local = operands.sources.every((s) => {
@@ -173,9 +185,11 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
     for (let i = 1; i < instructions.length; i++) {
       const run = shell.runOf(instructions[i]);
       const previous = instructions[i - 1];
+      // The cheap test first: only a RUN right after a COPY or ADD can qualify.
+      if (!run || !['COPY', 'ADD'].includes(previous.getKeyword())) continue;
       // The bare `<<EOF` holder of a here-document script is not a command of its own.
-      const commands = run?.commands.filter((c) => c.program !== undefined) ?? [];
-      if (!run || commands.length === 0 || !['COPY', 'ADD'].includes(previous.getKeyword())) continue;
+      const commands = run.commands.filter((c) => c.program !== undefined);
+      if (commands.length === 0) continue;
       if (!commands.every((c) => (c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) continue;
       const operands = copyOperands(previous);
       if (!operands || !isAbsoluteDest(operands.dest.getValue()) || operands.dest.getValue().startsWith('$')) continue;
@@ -236,8 +250,7 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
-    for (const instruction of model.ast.getInstructions()) {
-      if (instruction.getKeyword() !== 'COPY') continue;
+    for (const instruction of factsOf(model).instructionsWith('COPY')) {
       const operands = copyOperands(instruction);
       const from = /--from=(\S+)/i.exec(instruction.getTextContent())?.[1]?.toLowerCase();
       if (!operands || !from) continue;

@@ -91,8 +91,14 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
 
 type Scanned = Pick<ExpandedReference, 'name' | 'nameRange' | 'range' | 'hasModifier'>;
 
-const nameStart = /[A-Za-z_]/;
-const nameChar = /[A-Za-z0-9_]/;
+const singleQuote = 39;
+const doubleQuote = 34;
+const dollar = 36;
+const openBrace = 123;
+/** `[A-Za-z_]` by char code (NaN past the end is neither). */
+const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+/** `[A-Za-z0-9_]` by char code. */
+const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57);
 
 /** Finds `$NAME` / `${NAME…}` outside single quotes, honouring the escape character; heredoc bodies are skipped. */
 function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): Scanned[] {
@@ -102,26 +108,31 @@ function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instr
   const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
   const start = document.offsetAt(instruction.getInstructionRange().end);
   const end = lastLine === range.end.line ? document.offsetAt(range.end) : document.offsetAt({ line: lastLine + 1, character: 0 });
-  const text = document.getText().slice(start, end);
-  if (!text.includes('$')) return [];
+  // Most instructions mention no variable: look for a `$` before copying the text out.
+  const whole = document.getText();
+  const firstDollar = whole.indexOf('$', start);
+  if (firstDollar < 0 || firstDollar >= end) return [];
+  const text = whole.slice(start, end);
   const escape = model.ast.getEscapeCharacter();
+  // Character codes instead of one-character strings and regex tests: this loop reads every character.
+  const escapeCode = escape.length === 1 ? escape.charCodeAt(0) : -1;
   const found: Scanned[] = [];
   let inSingle = false;
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === escape && !inSingle) {
+    const ch = text.charCodeAt(i);
+    if (ch === escapeCode && !inSingle) {
       i++;
       continue;
     }
-    if (ch === "'" && !inDouble) inSingle = !inSingle;
-    else if (ch === '"' && !inSingle) inDouble = !inDouble;
-    if (ch !== '$' || inSingle) continue;
-    const braced = text[i + 1] === '{';
+    if (ch === singleQuote && !inDouble) inSingle = !inSingle;
+    else if (ch === doubleQuote && !inSingle) inDouble = !inDouble;
+    if (ch !== dollar || inSingle) continue;
+    const braced = text.charCodeAt(i + 1) === openBrace;
     const nameAt = braced ? i + 2 : i + 1;
-    if (!nameStart.test(text[nameAt] ?? '')) continue;
+    if (!isNameStart(text.charCodeAt(nameAt))) continue;
     let nameEnd = nameAt + 1;
-    while (nameEnd < text.length && nameChar.test(text[nameEnd])) nameEnd++;
+    while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
     let refEnd = nameEnd;
     let hasModifier = false;
     if (braced) {

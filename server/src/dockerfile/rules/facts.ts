@@ -46,6 +46,8 @@ export interface DockerfileFacts {
    * the RUNs instead of filtering every instruction of the file.
    */
   instructionsWith(keyword: string): readonly Instruction[];
+  /** `flagsOf(instructions[index])`, read once per instruction for the several flag rules. */
+  flagsAt(index: number): Flag[];
 }
 
 const cache = new WeakMap<DockerfileModel, DockerfileFacts>();
@@ -124,6 +126,7 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
     if (index >= 0) stageIndexes[index] = stage.index;
   }
   const argumentCache: (Argument[] | undefined)[] = new Array(count);
+  const flagCache: (Flag[] | undefined)[] = new Array(count);
   const heredocCache: (Heredoc[] | undefined)[] = new Array(count);
   const heredocs = (instruction: Instruction): Heredoc[] => {
     const index = indexOf(instruction);
@@ -174,6 +177,7 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
       return candidate.getRange().end.line >= line ? candidate : undefined;
     },
     instructionsWith: (keyword) => byKeyword.get(keyword) ?? noInstructions,
+    flagsAt: (index) => (flagCache[index] ??= flagsOf(instructions[index])),
   };
 }
 

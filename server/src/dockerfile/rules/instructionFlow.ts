@@ -2,6 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { Rule } from '../../common/rules';
 import { dockerfileShell, execFormWords } from '../shell';
 import type { DockerfileRuleSubject } from './context';
+import { factsOf } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
 
 /** How instructions work together: RUN layering, WORKDIR, ENV leaking, ENTRYPOINT with CMD. */
@@ -25,7 +26,8 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
-    const lines = model.document.getText().split('\n');
+    // The shared line list: split at \n with one trailing \r dropped, which `trim()` below ignores anyway.
+    const { lines } = factsOf(model);
     const escape = model.ast.getEscapeCharacter();
     for (const stage of shell.stages) {
       for (let i = 1; i < stage.instructions.length; i++) {
@@ -78,8 +80,10 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
       for (let i = 0; i + 1 < stage.instructions.length; i++) {
         const run = shell.runOf(stage.instructions[i]);
         const next = stage.instructions[i + 1];
-        const commands = run?.commands.filter((c) => c.program !== undefined) ?? [];
-        if (!run || commands.length !== 1 || next.getKeyword() !== 'WORKDIR' || run.mounts.length > 0) continue;
+        // The cheap tests first: only a RUN without mounts right before a WORKDIR can qualify.
+        if (!run || next.getKeyword() !== 'WORKDIR' || run.mounts.length > 0) continue;
+        const commands = run.commands.filter((c) => c.program !== undefined);
+        if (commands.length !== 1) continue;
         const command = commands[0];
         if (command.name !== 'mkdir' || command.wrappers.length > 0) continue;
         const parsed = parseArgs(command.args, { shortWithValue: 'mZ', longWithValue: ['mode', 'context'] });
@@ -111,8 +115,7 @@ export const debianFrontendEnv: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const instruction of model.ast.getInstructions()) {
-      if (instruction.getKeyword() !== 'ENV') continue;
+    for (const instruction of factsOf(model).instructionsWith('ENV')) {
       const properties = (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null; getNameRange(): import('vscode-languageserver-types').Range }[] }).getProperties();
       const property = properties.find((p) => p.getName() === 'DEBIAN_FRONTEND');
       if (!property) continue;

@@ -150,8 +150,7 @@ export const maintainerDeprecated: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
-      if (facts.keywords[index] !== 'MAINTAINER') return;
+    for (const instruction of facts.instructionsWith('MAINTAINER')) {
       const found = argumentText(model, facts, instruction);
       const author = unquote((found?.text ?? '').trim());
       report({
@@ -161,7 +160,7 @@ export const maintainerDeprecated: Rule<Subject> = {
           ? [fix({ en: 'Replace with LABEL org.opencontainers.image.authors', zh: '替换为 LABEL org.opencontainers.image.authors' }, [replace(instruction.getRange(), `LABEL org.opencontainers.image.authors=${quoteForLabel(author)}`)])]
           : undefined,
       });
-    });
+    }
   },
 };
 

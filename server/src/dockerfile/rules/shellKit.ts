@@ -30,11 +30,35 @@ export interface ParsedArgs {
   values(name: string): string[];
 }
 
+/** Each option table's long options as a Set, built once per table rather than on every parse. */
+const longOptionSets = new WeakMap<OptionSpec, ReadonlySet<string>>();
+const noLongOptions: ReadonlySet<string> = new Set();
+
+function longOptionsOf(spec: OptionSpec): ReadonlySet<string> {
+  if (!spec.longWithValue || spec.longWithValue.length === 0) return noLongOptions;
+  let set = longOptionSets.get(spec);
+  if (!set) longOptionSets.set(spec, (set = new Set(spec.longWithValue)));
+  return set;
+}
+
+/** A parse result whose helpers live on the prototype: no closures per parsed command. */
+class ParsedArgList implements ParsedArgs {
+  constructor(readonly options: ParsedOption[], readonly positionals: ShellWord[]) {}
+
+  has(...names: string[]): boolean {
+    return this.options.some((o) => names.includes(o.long ? `--${o.name}` : `-${o.name}`));
+  }
+
+  values(name: string): string[] {
+    return this.options.filter((o) => (o.long ? `--${o.name}` : `-${o.name}`) === name && o.value !== undefined).map((o) => o.value!);
+  }
+}
+
 export function parseArgs(args: readonly ShellWord[], spec: OptionSpec = {}): ParsedArgs {
   const options: ParsedOption[] = [];
   const positionals: ShellWord[] = [];
   const shortWithValue = spec.shortWithValue ?? '';
-  const longWithValue = new Set(spec.longWithValue ?? []);
+  const longWithValue = longOptionsOf(spec);
   let onlyPositionals = false;
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
@@ -67,12 +91,7 @@ export function parseArgs(args: readonly ShellWord[], spec: OptionSpec = {}): Pa
       options.push({ name: letter, long: false, value: undefined, word });
     }
   }
-  return {
-    options,
-    positionals,
-    has: (...names) => options.some((o) => names.includes(o.long ? `--${o.name}` : `-${o.name}`)),
-    values: (name) => options.filter((o) => (o.long ? `--${o.name}` : `-${o.name}`) === name && o.value !== undefined).map((o) => o.value!),
-  };
+  return new ParsedArgList(options, positionals);
 }
 
 export interface CommandVisit {

@@ -207,16 +207,15 @@ export const invalidStopsignal: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
-      if (facts.keywords[index] !== 'STOPSIGNAL') return;
+    for (const instruction of facts.instructionsWith('STOPSIGNAL')) {
       const args = facts.lineArguments(instruction);
-      if (args.length !== 1) return;
+      if (args.length !== 1) continue;
       const value = args[0].getValue();
-      if (value.includes('$')) return;
-      if (/^\d+$/.test(value) && Number(value) > 0) return;
+      if (value.includes('$')) continue;
+      if (/^\d+$/.test(value) && Number(value) > 0) continue;
       const name = value.toUpperCase().replace(/^SIG/, '');
-      if (signalNames.has(name) || /^RTMIN\+\d+$/.test(name) || /^RTMAX-\d+$/.test(name)) return;
+      if (signalNames.has(name) || /^RTMIN\+\d+$/.test(name) || /^RTMAX-\d+$/.test(name)) continue;
       report({ range: args[0].getRange(), message: { en: `Unknown signal "${value}"; use a name such as SIGTERM or a number.`, zh: `未知的信号 "${value}"；请使用 SIGTERM 这样的名称或信号编号。` } });
-    });
+    }
   },
 };

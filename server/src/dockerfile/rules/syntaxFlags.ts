@@ -36,7 +36,7 @@ export const unknownFlag: Rule<Subject> = {
       const keyword = facts.keywords[index];
       if (keyword === 'ONBUILD') return;
       const known = instructionFlags[keyword] ?? {};
-      const flags = flagsOf(instruction);
+      const flags = facts.flagsAt(index);
       if (flags.length === 0 && !Object.prototype.hasOwnProperty.call(instructionFlags, keyword)) {
         // dockerfile-ast reads flags only on some instructions; BuildKit parses them on all.
         for (const arg of facts.lineArguments(instruction)) {
@@ -81,10 +81,11 @@ export const duplicateFlag: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
-      const keyword = facts.keywords[index];
+    facts.keywords.forEach((keyword, index) => {
+      const flags = facts.flagsAt(index);
+      if (flags.length < 2) return; // a duplicate needs two flags
       const seen = new Set<string>();
-      for (const flag of flagsOf(instruction)) {
+      for (const flag of flags) {
         const name = flag.getName();
         if (specOf(keyword, name)?.repeatable) continue;
         if (seen.has(name)) {
@@ -187,9 +188,8 @@ export const invalidFlagValue: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
-      const keyword = facts.keywords[index];
-      for (const flag of flagsOf(instruction)) {
+    facts.keywords.forEach((keyword, index) => {
+      for (const flag of facts.flagsAt(index)) {
         const spec = specOf(keyword, flag.getName());
         if (!spec) continue;
         const problem = checkFlagValue(keyword, flag, spec);
@@ -217,8 +217,7 @@ export const invalidMount: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
-      if (facts.keywords[index] !== 'RUN') return;
+    for (const instruction of facts.instructionsWith('RUN')) {
       for (const flag of flagsOf(instruction)) {
         if (flag.getName() !== 'mount' || flag.getValue() === null || hasVariable(flag.getValue() ?? '')) continue;
         const options = flag.getOptions();
@@ -273,7 +272,7 @@ export const invalidMount: Rule<Subject> = {
           });
         }
       }
-    });
+    }
   },
 };
 

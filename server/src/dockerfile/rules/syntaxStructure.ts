@@ -45,15 +45,16 @@ export const instructionBeforeFrom: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
+    // Every instruction from the first FROM on belongs to a stage: only the ones before it can qualify.
+    for (let index = 0; index < facts.instructions.length; index++) {
       const keyword = facts.keywords[index];
-      if (keyword === 'FROM') return;
-      if (facts.stageIndexOf(instruction) >= 0 || keyword === 'ARG') return;
+      if (keyword === 'FROM') break;
+      if (keyword === 'ARG') continue;
       report({
-        range: instruction.getInstructionRange(),
+        range: facts.instructions[index].getInstructionRange(),
         message: { en: `${keyword} comes before the first FROM; only ARG may.`, zh: `${keyword} 出现在第一个 FROM 之前；这里只允许 ARG。` },
       });
-    });
+    }
   },
 };
 
@@ -130,23 +131,22 @@ export const onbuildTrigger: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    facts.instructions.forEach((instruction, index) => {
-      if (facts.keywords[index] !== 'ONBUILD') return;
+    for (const instruction of facts.instructionsWith('ONBUILD')) {
       const args = facts.lineArguments(instruction);
-      if (args.length === 0) return;
+      if (args.length === 0) continue;
       const trigger = args[0].getValue().toUpperCase();
       if (!isInstructionName(trigger)) {
         report({ range: args[0].getRange(), message: { en: `ONBUILD trigger ${args[0].getValue()} is not an instruction.`, zh: `ONBUILD 的触发指令 ${args[0].getValue()} 不是有效的指令。` } });
-        return;
+        continue;
       }
-      if (!(forbiddenOnbuildTriggers as readonly string[]).includes(trigger)) return;
+      if (!(forbiddenOnbuildTriggers as readonly string[]).includes(trigger)) continue;
       report({
         range: args[0].getRange(),
         message: trigger === 'ONBUILD'
           ? { en: 'ONBUILD cannot be chained (ONBUILD ONBUILD).', zh: 'ONBUILD 不能嵌套使用（ONBUILD ONBUILD）。' }
           : { en: `${trigger} is not allowed as an ONBUILD trigger.`, zh: `${trigger} 不能作为 ONBUILD 的触发指令。` },
       });
-    });
+    }
   },
 };
 
