@@ -1,9 +1,11 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { installFastRangeCreate } from '../common/fastRangeCreate';
 import { installArgumentsCache } from './parserCache';
 
 installArgumentsCache();
+installFastRangeCreate();
 
 /** A Dockerfile parsed once per document version; features read it, never re-parse. */
 export interface DockerfileModel {
