@@ -82,37 +82,67 @@ function isBlank(code: number): boolean {
 }
 
 /**
+ * The argument being read and the list so far. A class rather than closures over the scan's
+ * locals: closures would put those locals in a heap context allocated on every call.
+ */
+class ArgumentCollector {
+  readonly args: Argument[] = [];
+  /** Where the current argument starts in `text`, or -1 between arguments. */
+  found = -1;
+  // The argument's value so far is `value` followed by text[runStart, runEnd).
+  private value = '';
+  private runStart = -1;
+  private runEnd = -1;
+
+  constructor(private readonly text: string, private readonly offset: number, private readonly cursor: PositionCursor) {}
+
+  /** A plain character at `i` joins the argument; neighbours join as one slice. */
+  appendChar(i: number): void {
+    if (this.runStart !== -1 && this.runEnd === i) this.runEnd = i + 1;
+    else {
+      this.flush();
+      this.runStart = i;
+      this.runEnd = i + 1;
+    }
+    if (this.found === -1) this.found = i;
+  }
+
+  appendText(piece: string, at: number): void {
+    this.flush();
+    this.value += piece;
+    if (this.found === -1) this.found = at;
+  }
+
+  /** Ends the current argument at `end` (an index in `text`). */
+  push(end: number): void {
+    this.flush();
+    const startPosition = this.cursor.positionAt(this.offset + this.found);
+    this.args.push(new Argument(this.value, { start: startPosition, end: this.cursor.positionAt(this.offset + end) }));
+    this.value = '';
+    this.found = -1;
+  }
+
+  private flush(): void {
+    if (this.runStart !== -1) {
+      this.value += this.text.slice(this.runStart, this.runEnd);
+      this.runStart = -1;
+    }
+  }
+}
+
+/**
  * Splits `text` (an instruction's arguments, starting at document offset `offset`) into arguments.
  * `escape` is the instruction's escape character (`\` or a backtick).
  */
 export function scanArguments(text: string, offset: number, escape: number, cursor: PositionCursor): Argument[] {
-  const args: Argument[] = [];
+  const collector = new ArgumentCollector(text, offset, cursor);
   let start = false;
   let comment = false;
-  let found = -1;
   // A space or tab that is part of an escaped line break has been seen.
   let escapedWhitespaceDetected = false;
   // Inside an escaped line break sequence.
   let escaping = false;
   let escapeMarker = -1;
-  // The argument's value so far is `value` followed by text[runStart, runEnd).
-  let value = '';
-  let runStart = -1;
-  let runEnd = -1;
-
-  const flush = (): void => {
-    if (runStart !== -1) {
-      value += text.slice(runStart, runEnd);
-      runStart = -1;
-    }
-  };
-  const push = (end: number): void => {
-    flush();
-    const startPosition = cursor.positionAt(offset + found);
-    args.push(new Argument(value, { start: startPosition, end: cursor.positionAt(offset + end) }));
-    value = '';
-    found = -1;
-  };
 
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -128,8 +158,8 @@ export function scanArguments(text: string, offset: number, escape: number, curs
           }
         }
         continue;
-      } else if (found !== -1) {
-        push(escapeMarker === -1 ? i : escapeMarker);
+      } else if (collector.found !== -1) {
+        collector.push(escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
       }
     } else if (code === escape) {
@@ -147,12 +177,12 @@ export function scanArguments(text: string, offset: number, escape: number, curs
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1) escapeMarker = i;
+              if (collector.found !== -1) escapeMarker = i;
               i = j;
               break whitespaceCheck;
             default:
               escapeMarker = i;
-              if (found === -1) i = j - 1;
+              if (collector.found === -1) i = j - 1;
               break whitespaceCheck;
           }
         }
@@ -160,46 +190,38 @@ export function scanArguments(text: string, offset: number, escape: number, curs
         comment = false;
         escaping = true;
         start = true;
-        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        if (collector.found !== -1 && escapeMarker === -1) escapeMarker = i;
         i += 2;
       } else if (next === LF) {
         comment = false;
         escaping = true;
         start = true;
-        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        if (collector.found !== -1 && escapeMarker === -1) escapeMarker = i;
         i++;
       } else {
-        if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+        if (escapedWhitespaceDetected && escapeMarker !== -1) collector.push(escapeMarker);
         escapeMarker = -1;
         escapedWhitespaceDetected = false;
         escaping = false;
         if (next === -1) break; // the escape character ends the file
-        flush();
         // `\$` keeps its backslash (the variable is escaped, not expanded); other escapes drop it.
-        value += next === DOLLAR ? text.slice(i, i + 2) : text[i + 1];
-        if (found === -1) found = i;
+        collector.appendText(next === DOLLAR ? text.slice(i, i + 2) : text[i + 1], i);
         i++;
       }
     } else if (!comment) {
       if (start && code === HASH) {
         comment = true;
       } else {
-        if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+        if (escapedWhitespaceDetected && escapeMarker !== -1) collector.push(escapeMarker);
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        if (runStart !== -1 && runEnd === i) runEnd = i + 1;
-        else {
-          flush();
-          runStart = i;
-          runEnd = i + 1;
-        }
-        if (found === -1) found = i;
+        collector.appendChar(i);
       }
       // Any character other than whitespace ends the start of a continuation line.
       start = false;
     }
   }
-  if (found !== -1) push(escapeMarker === -1 ? length : escapeMarker);
-  return args;
+  if (collector.found !== -1) collector.push(escapeMarker === -1 ? length : escapeMarker);
+  return collector.args;
 }
