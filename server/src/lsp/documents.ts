@@ -19,6 +19,9 @@ export class ParsedDocumentCache {
   get(document: TextDocument): ParsedDocument | undefined {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.parsed;
+    // Let the stale model go before building the new one: it is garbage either way, and freeing it
+    // first keeps two models of a large file from being alive (and copied by the GC) at once.
+    if (cached) this.entries.delete(document.uri);
     const kind = languageKindOf(document.languageId, document.uri);
     if (!kind) return undefined;
     const service = languageServices[kind];
