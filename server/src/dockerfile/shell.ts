@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
+import { instructionIndexer } from './instructionIndex';
 import type { DockerfileModel } from './model';
 import type { ShellWord, Source } from './shellLexer';
 import { analyzeExecForm, analyzeScript, basename, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
@@ -85,11 +86,14 @@ function analyze(model: DockerfileModel): DockerfileShell {
   const escape = model.ast.getEscapeCharacter();
   const stages: StageInfo[] = [];
   const runs: RunAnalysis[] = [];
-  const runByInstruction = new Map<Instruction, RunAnalysis>();
-  const stageByInstruction = new Map<Instruction, StageInfo>();
+  const instructions = model.ast.getInstructions();
+  // Per-instruction answers in arrays by position (see instructionIndexer), not Maps keyed by instruction.
+  const runAt: (RunAnalysis | undefined)[] = new Array(instructions.length);
+  const stageAt: (StageInfo | undefined)[] = new Array(instructions.length);
   let stage: StageInfo | undefined;
   let shell = defaultShell;
-  for (const instruction of model.ast.getInstructions()) {
+  for (let index = 0; index < instructions.length; index++) {
+    const instruction = instructions[index];
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       stage = startStage(instruction, stages);
@@ -98,7 +102,7 @@ function analyze(model: DockerfileModel): DockerfileShell {
     }
     if (!stage) continue;
     stage.instructions.push(instruction);
-    stageByInstruction.set(instruction, stage);
+    stageAt[index] = stage;
     if (keyword === 'SHELL') {
       const words = parseExecForm(argumentSource(text, instruction, escape, model).src);
       if (words && words.length > 0) shell = words.map((w) => w.text);
@@ -106,15 +110,16 @@ function analyze(model: DockerfileModel): DockerfileShell {
     } else if (keyword === 'RUN') {
       const run = analyzeRun(text, instruction, escape, model, stage, shell);
       runs.push(run);
-      runByInstruction.set(instruction, run);
+      runAt[index] = run;
     }
   }
   markShipped(stages);
+  const indexOf = instructionIndexer(instructions);
   return {
     stages,
     runs,
-    runOf: (instruction) => runByInstruction.get(instruction),
-    stageOf: (instruction) => stageByInstruction.get(instruction),
+    runOf: (instruction) => runAt[indexOf(instruction)],
+    stageOf: (instruction) => stageAt[indexOf(instruction)],
   };
 }
 
@@ -123,7 +128,8 @@ function startStage(from: Instruction, stages: StageInfo[]): StageInfo {
   const image = args[0] ?? '';
   const asIndex = args.findIndex((a) => a.toLowerCase() === 'as');
   const name = asIndex >= 0 && args[asIndex + 1] ? args[asIndex + 1].toLowerCase() : undefined;
-  const baseStage = stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
+  const lowerImage = image.toLowerCase();
+  const baseStage = stages.find((s) => s.name !== undefined && s.name === lowerImage);
   const stage: StageInfo = { index: stages.length, from, name, image, base: baseStage?.index, instructions: [], shipped: false, shellAtEnd: defaultShell };
   stages.push(stage);
   return stage;
@@ -216,12 +222,13 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
   const endOffset = model.document.offsetAt(instruction.getRange().end);
   const startOffset = Math.min(endOffset, model.document.offsetAt(instruction.getInstructionRange().end));
   let out = '';
-  const offsets: number[] = [];
+  // The kept pieces of the document as [start, end) pairs; offsets are laid out once the flags are known.
+  const segments: number[] = [];
   let commandLine = true;
   let segment = startOffset;
   const flush = (to: number) => {
     out += text.slice(segment, to);
-    for (let k = segment; k < to; k++) offsets.push(k);
+    if (to > segment) segments.push(segment, to);
   };
   let i = startOffset;
   while (i < endOffset) {
@@ -240,7 +247,6 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
     i++;
   }
   flush(endOffset);
-  offsets.push(endOffset);
   // Split off leading flags (`--mount=…`): whitespace-separated words that start with `--`.
   const flags: string[] = [];
   let p = 0;
@@ -252,7 +258,29 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
     flags.push(out.slice(p, q));
     p = q;
   }
-  return { src: { text: out.slice(p), offsets: p === 0 ? offsets : offsets.slice(p) }, flags };
+  return { src: { text: out.slice(p), offsets: offsetsFrom(segments, p, endOffset) }, flags };
+}
+
+/** The document offset of every character of the joined text from index `skip` on, then `end`. */
+function offsetsFrom(segments: readonly number[], skip: number, end: number): number[] {
+  let length = 1;
+  for (let s = 0; s < segments.length; s += 2) length += segments[s + 1] - segments[s];
+  // Allocated at its final size: growing a large array by push leaves copies behind for the GC.
+  const offsets: number[] = new Array(Math.max(1, length - skip));
+  let at = 0;
+  let toSkip = skip;
+  for (let s = 0; s < segments.length; s += 2) {
+    let from = segments[s];
+    const to = segments[s + 1];
+    if (toSkip > 0) {
+      const skipped = Math.min(toSkip, to - from);
+      from += skipped;
+      toSkip -= skipped;
+    }
+    for (let k = from; k < to; k++) offsets[at++] = k;
+  }
+  offsets[at] = end;
+  return offsets;
 }
 
 /** Exactly what the regex `\s` matches, by char code, without a regex call per character. */

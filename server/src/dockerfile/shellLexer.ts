@@ -169,8 +169,8 @@ function readHeredocBodies(src: Source, from: number, heredocs: HeredocToken[]):
 }
 
 /**
- * Collects a word's characters and their document offsets. One instance is reused for every word
- * (the lexer is not re-entrant), which keeps allocation down on large files.
+ * Collects a word's characters and, when asked, their document offsets. One instance is reused
+ * for every word (the lexer is not re-entrant), which keeps allocation down on large files.
  */
 class WordBuilder {
   text = '';
@@ -179,10 +179,13 @@ class WordBuilder {
   plainPrefix = -1;
   src: Source = { text: '', offsets: [0] };
 
+  /** Per-character offsets are wanted for few words (`sh -c` scripts): they are collected on demand. */
+  constructor(readonly collectOffsets: boolean) {}
+
   reset(src: Source, start: number): void {
     this.src = src;
     this.text = '';
-    this.offsets = [];
+    this.offsets = this.collectOffsets ? [] : noOffsets;
     this.contentEnd = src.offsets[start];
     this.plainPrefix = -1;
   }
@@ -190,7 +193,7 @@ class WordBuilder {
   /** Appends `ch`, written in the source from index `at` up to `next`. */
   add(ch: string, at: number, next = at + 1): void {
     this.text += ch;
-    this.offsets.push(this.src.offsets[at]);
+    if (this.collectOffsets) this.offsets.push(this.src.offsets[at]);
     this.contentEnd = this.src.offsets[next];
   }
 
@@ -198,7 +201,7 @@ class WordBuilder {
   addRaw(from: number, to: number): void {
     if (to <= from) return;
     this.text += this.src.text.slice(from, to);
-    for (let k = from; k < to; k++) this.offsets.push(this.src.offsets[k]);
+    if (this.collectOffsets) for (let k = from; k < to; k++) this.offsets.push(this.src.offsets[k]);
     this.contentEnd = this.src.offsets[to];
   }
 
@@ -207,7 +210,36 @@ class WordBuilder {
   }
 }
 
-const builder = new WordBuilder();
+const noOffsets: number[] = [];
+
+/**
+ * A word read by the lexer. Its per-character `offsets` are only needed to parse a `sh -c`
+ * string in place, so they are worked out on first use by reading the word again (the same
+ * source and start give the same result) instead of for every word of the file.
+ */
+class LexedWord implements ShellWord {
+  private computedOffsets: readonly number[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly quoted: boolean,
+    readonly dynamic: boolean,
+    readonly plainPrefix: number,
+    private readonly source: Source,
+    private readonly sourceIndex: number,
+    offsets: readonly number[] | undefined,
+  ) {
+    this.computedOffsets = offsets;
+  }
+
+  get offsets(): readonly number[] {
+    return (this.computedOffsets ??= readWordWith(this.source, this.sourceIndex, new WordBuilder(true)).word.offsets);
+  }
+}
+
+const builder = new WordBuilder(false);
 /** Characters that end a run of plain word characters. */
 const notPlain = new Set([...wordBreak, '\\', "'", '"', '$', '`']);
 /**
@@ -223,8 +255,11 @@ const hasClass = (code: number, flag: number) => code < 128 && (charClass[code] 
 
 /** Reads one word starting at `start`, following quotes and expansions. */
 export function readWord(src: Source, start: number): { word: ShellWord; next: number } {
+  return readWordWith(src, start, builder);
+}
+
+function readWordWith(src: Source, start: number, b: WordBuilder): { word: ShellWord; next: number } {
   const t = src.text;
-  const b = builder;
   b.reset(src, start);
   let quoted = false;
   let dynamic = false;
@@ -297,9 +332,13 @@ export function readWord(src: Source, start: number): { word: ShellWord; next: n
     i = j;
   }
   const plainPrefix = b.plainPrefix < 0 ? b.text.length : b.plainPrefix;
-  b.offsets.push(b.contentEnd);
   const end = src.offsets[Math.min(i, t.length)];
-  return { word: { text: b.text, start: src.offsets[start], end, quoted, dynamic, plainPrefix, offsets: b.offsets }, next: i };
+  let offsets: number[] | undefined;
+  if (b.collectOffsets) {
+    offsets = b.offsets;
+    offsets.push(b.contentEnd);
+  }
+  return { word: new LexedWord(b.text, src.offsets[start], end, quoted, dynamic, plainPrefix, src, start, offsets), next: i };
 }
 
 const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };

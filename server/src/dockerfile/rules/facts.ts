@@ -1,6 +1,7 @@
 import type { Argument, Flag, Heredoc, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
+import { instructionIndexer } from '../instructionIndex';
 import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
 
 /** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
@@ -178,32 +179,6 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
     },
     instructionsWith: (keyword) => byKeyword.get(keyword) ?? noInstructions,
     flagsAt: (index) => (flagCache[index] ??= flagsOf(instructions[index])),
-  };
-}
-
-/**
- * Finds an instruction's position in the file: a binary search over start lines, confirmed by
- * identity; -1 for an instruction of another parse (a Map is the fallback should two ever share a line).
- */
-function instructionIndexer(instructions: readonly Instruction[], starts: readonly number[]): (instruction: Instruction) => number {
-  let fallback: Map<Instruction, number> | undefined;
-  return (instruction) => {
-    const line = instruction.getRange().start.line;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const start = starts[mid];
-      if (start < line) low = mid + 1;
-      else if (start > line) high = mid - 1;
-      else if (instructions[mid] === instruction) return mid;
-      else break;
-    }
-    if (!fallback) {
-      fallback = new Map();
-      instructions.forEach((candidate, index) => fallback!.set(candidate, index));
-    }
-    return fallback.get(instruction) ?? -1;
   };
 }
 
