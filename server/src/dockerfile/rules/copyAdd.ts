@@ -104,8 +104,9 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
           for (const source of operands.sources) if (tarArchive.test(source.getValue()) && !source.getValue().includes('$')) copied.set(baseName(source.getValue()), source);
           continue;
         }
+        if (copied.size === 0) continue; // nothing copied yet that a RUN could extract
         const run = shell.runOf(instruction);
-        if (!run || copied.size === 0) continue;
+        if (!run) continue;
         for (const command of run.commands) {
           if (command.name !== 'tar' || !tarExtracts(command.args)) continue;
           for (const arg of command.args) {

@@ -78,10 +78,11 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
     for (const stage of shell.stages) {
       if (stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'USER'))) continue;
       for (let i = 0; i + 1 < stage.instructions.length; i++) {
-        const run = shell.runOf(stage.instructions[i]);
         const next = stage.instructions[i + 1];
         // The cheap tests first: only a RUN without mounts right before a WORKDIR can qualify.
-        if (!run || next.getKeyword() !== 'WORKDIR' || run.mounts.length > 0) continue;
+        if (next.getKeyword() !== 'WORKDIR') continue;
+        const run = shell.runOf(stage.instructions[i]);
+        if (!run || run.mounts.length > 0) continue;
         const commands = run.commands.filter((c) => c.program !== undefined);
         if (commands.length !== 1) continue;
         const command = commands[0];

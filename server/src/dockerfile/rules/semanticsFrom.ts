@@ -82,8 +82,15 @@ export const secretsInArgOrEnv: Rule<Subject> = {
     },
   },
   check({ model }, report) {
+    // The same few names are declared again in every stage: judge each name once per check.
+    const verdicts = new Map<string, boolean>();
     for (const declaration of factsOf(model).semantics.declarations) {
-      if (!secretWord.test(declaration.name) || publicWord.test(declaration.name)) continue;
+      let secret = verdicts.get(declaration.name);
+      if (secret === undefined) {
+        secret = secretWord.test(declaration.name) && !publicWord.test(declaration.name);
+        verdicts.set(declaration.name, secret);
+      }
+      if (!secret) continue;
       report({
         range: declaration.nameRange,
         message: { en: `${declaration.kind} ${declaration.name} looks like a secret and will be stored in the image; use a secret mount.`, zh: `${declaration.kind} ${declaration.name} 看起来是密钥，会被保存在镜像中；请使用密钥挂载。` },

@@ -8,13 +8,31 @@ import { argumentText, parseJsonArray } from './syntaxArguments';
 
 type Subject = DockerfileRuleSubject;
 
+/**
+ * The instructions with `keyword`, one list per stage that has any, stages in file order: read from
+ * the keyword's own list instead of filtering every instruction of every stage.
+ */
+function byStage(facts: DockerfileFacts, keyword: string): Instruction[][] {
+  const groups: Instruction[][] = [];
+  let current = -1;
+  for (const instruction of facts.instructionsWith(keyword)) {
+    const stage = facts.stageIndexOf(instruction);
+    if (stage < 0) continue; // before the first FROM: in no stage
+    if (stage !== current) {
+      groups.push([]);
+      current = stage;
+    }
+    groups[groups.length - 1].push(instruction);
+  }
+  return groups;
+}
+
 function lastOneWins(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', meta: RuleMeta): Rule<Subject> {
   return {
     meta,
     check({ model }, report) {
       const facts = factsOf(model);
-      for (const stage of facts.semantics.stages) {
-        const found = stage.instructions.filter((i) => facts.keywordOf(i) === keyword);
+      for (const found of byStage(facts, keyword)) {
         const last = found[found.length - 1];
         for (const instruction of found.slice(0, -1)) {
           const range = instruction.getRange();
@@ -109,10 +127,11 @@ export const relativeWorkdir: Rule<Subject> = {
   check({ model }, report) {
     const facts = factsOf(model);
     const hasAbsolute = new Map<Stage, boolean>();
+    const workdirs = new Map<number, Instruction[]>();
+    for (const group of byStage(facts, 'WORKDIR')) workdirs.set(facts.stageIndexOf(group[0]), group);
     for (const stage of facts.semantics.stages) {
       let absolute = stage.baseStage ? hasAbsolute.get(stage.baseStage) ?? false : false;
-      for (const instruction of stage.instructions) {
-        if (facts.keywordOf(instruction) !== 'WORKDIR') continue;
+      for (const instruction of workdirs.get(stage.index) ?? []) {
         const args = facts.lineArguments(instruction);
         if (args.length === 0) continue;
         const path = unquote(args.map((a) => a.getValue()).join(' '));

@@ -20,6 +20,11 @@ export function argumentText(model: DockerfileModel, facts: DockerfileFacts, ins
   const range = { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
   const raw = model.document.getText(range);
   const escape = model.ast.getEscapeCharacter();
+  // One line (the usual case): the same result as the general path below, without splitting and joining.
+  if (!raw.includes('\n')) {
+    const trimmed = raw.trimEnd();
+    return { text: trimmed.endsWith(escape) ? trimmed.slice(0, -1) : raw, range };
+  }
   const text = raw
     .split(/\r?\n/)
     .filter((line, i) => i === 0 || !line.trimStart().startsWith('#'))
@@ -41,6 +46,8 @@ export function parseJsonArray(text: string): string[] | undefined {
 }
 
 type Problem = { range: Range; en: string; zh: string };
+/** The answer for the many instructions with nothing to report (read-only, shared). */
+const noProblems: Problem[] = [];
 
 /** ENV/LABEL/ARG values go through BuildKit's word processing, which fails on an unclosed quote. */
 function unbalancedQuote(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): { kind: 'single' | 'double'; range: Range } | undefined {
@@ -87,7 +94,7 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
   const keywordRange = instruction.getInstructionRange();
   if (args.length === 0) {
     // BuildKit accepts a bare RUN/CMD/ENTRYPOINT (an empty command); unknown words are reported elsewhere.
-    if (!isInstructionName(keyword) || keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') return [];
+    if (!isInstructionName(keyword) || keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') return noProblems;
     return [{ range: keywordRange, en: `${keyword} has no arguments.`, zh: `${keyword} 缺少参数。` }];
   }
   switch (keyword) {
@@ -95,23 +102,23 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
       if (args.length === 2) return [{ range: args[1].getRange(), en: 'FROM takes an image, optionally followed by AS <name>.', zh: 'FROM 的格式为镜像名，后面可选 AS <名称>。' }];
       if (args.length >= 3 && args[1].getValue().toUpperCase() !== 'AS') return [{ range: args[1].getRange(), en: `Expected AS here, not "${args[1].getValue()}".`, zh: `这里应为 AS，而不是 "${args[1].getValue()}"。` }];
       if (args.length > 3) return [{ range: { start: args[3].getRange().start, end: args[args.length - 1].getRange().end }, en: 'FROM has extra arguments after the stage name.', zh: 'FROM 在阶段名之后有多余的参数。' }];
-      return [];
+      return noProblems;
     }
     case 'HEALTHCHECK': {
       const type = args[0].getValue().toUpperCase();
       if (type === 'NONE') {
-        return args.length > 1 ? [{ range: { start: args[1].getRange().start, end: args[args.length - 1].getRange().end }, en: 'HEALTHCHECK NONE takes no arguments.', zh: 'HEALTHCHECK NONE 不接受参数。' }] : [];
+        return args.length > 1 ? [{ range: { start: args[1].getRange().start, end: args[args.length - 1].getRange().end }, en: 'HEALTHCHECK NONE takes no arguments.', zh: 'HEALTHCHECK NONE 不接受参数。' }] : noProblems;
       }
       if (type !== 'CMD') return [{ range: args[0].getRange(), en: `Unknown HEALTHCHECK type "${args[0].getValue()}"; use CMD or NONE.`, zh: `未知的 HEALTHCHECK 类型 "${args[0].getValue()}"；请使用 CMD 或 NONE。` }];
-      return args.length < 2 ? [{ range: args[0].getRange(), en: 'HEALTHCHECK CMD needs a command.', zh: 'HEALTHCHECK CMD 后面缺少命令。' }] : [];
+      return args.length < 2 ? [{ range: args[0].getRange(), en: 'HEALTHCHECK CMD needs a command.', zh: 'HEALTHCHECK CMD 后面缺少命令。' }] : noProblems;
     }
     case 'COPY': case 'ADD':
-      return args.length < 2 ? [{ range: keywordRange, en: `${keyword} needs a source and a destination.`, zh: `${keyword} 需要源路径和目标路径。` }] : [];
+      return args.length < 2 ? [{ range: keywordRange, en: `${keyword} needs a source and a destination.`, zh: `${keyword} 需要源路径和目标路径。` }] : noProblems;
     case 'SHELL': {
       const text = argumentText(model, facts, instruction);
       const parsed = text ? parseJsonArray(text.text) : undefined;
       if (!parsed) return [{ range: text?.range ?? keywordRange, en: 'SHELL must be a JSON array, e.g. ["/bin/bash", "-c"].', zh: 'SHELL 必须写成 JSON 数组，例如 ["/bin/bash", "-c"]。' }];
-      return parsed.length === 0 ? [{ range: text!.range, en: 'SHELL needs at least the shell executable.', zh: 'SHELL 至少要指定 shell 可执行文件。' }] : [];
+      return parsed.length === 0 ? [{ range: text!.range, en: 'SHELL needs at least the shell executable.', zh: 'SHELL 至少要指定 shell 可执行文件。' }] : noProblems;
     }
     case 'ENV': case 'LABEL': case 'ARG': {
       // Fast path: dockerfile-ast's property parsing is costly, and most lines are plain `k=v`.
@@ -120,10 +127,10 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
       const plain = keyword === 'ARG'
         ? args.every((arg) => !arg.getValue().startsWith('='))
         : args.every((arg) => /^[^=\s"'$]+=/.test(arg.getValue()));
-      return plain ? [] : propertyProblems(instruction as Arg | Env | Label, keyword);
+      return plain ? noProblems : propertyProblems(instruction as Arg | Env | Label, keyword);
     }
     default:
-      return [];
+      return noProblems;
   }
 }
 

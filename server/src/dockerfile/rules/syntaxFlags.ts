@@ -40,7 +40,9 @@ export const unknownFlag: Rule<Subject> = {
       if (flags.length === 0 && !Object.prototype.hasOwnProperty.call(instructionFlags, keyword)) {
         // dockerfile-ast reads flags only on some instructions; BuildKit parses them on all.
         for (const arg of facts.lineArguments(instruction)) {
-          const match = /^--([A-Za-z][\w-]*)/.exec(arg.getValue());
+          const value = arg.getValue();
+          if (!value.startsWith('--')) break; // the common case, without running the regex
+          const match = /^--([A-Za-z][\w-]*)/.exec(value);
           if (!match) break;
           report({
             range: arg.getRange(),
