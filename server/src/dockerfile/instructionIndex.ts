@@ -10,7 +10,11 @@ export type InstructionIndexer = (instruction: Instruction) => number;
 
 export function instructionIndexer(instructions: readonly Instruction[], starts: readonly number[] = instructions.map((i) => i.getRange().start.line)): InstructionIndexer {
   let fallback: Map<Instruction, number> | undefined;
+  // Rules mostly walk instructions in file order: try where the last lookup ended (and the next one) first.
+  let hint = 0;
   return (instruction) => {
+    if (instructions[hint] === instruction) return hint;
+    if (instructions[hint + 1] === instruction) return ++hint;
     const line = instruction.getRange().start.line;
     let low = 0;
     let high = starts.length - 1;
@@ -19,7 +23,7 @@ export function instructionIndexer(instructions: readonly Instruction[], starts:
       const start = starts[mid];
       if (start < line) low = mid + 1;
       else if (start > line) high = mid - 1;
-      else if (instructions[mid] === instruction) return mid;
+      else if (instructions[mid] === instruction) return (hint = mid);
       else break;
     }
     if (!fallback) {

@@ -45,8 +45,10 @@ export const noSudo: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     for (const { command } of commandsOf(model)) {
+      // Only a command run through sudo can qualify: test that before matching every word.
+      if (!(command.wrappers.includes('sudo') || command.name === 'sudo')) continue;
       const sudo = command.words.find((w) => !w.dynamic && /(?:^|\/)sudo$/.test(w.text));
-      if (!sudo || !(command.wrappers.includes('sudo') || command.name === 'sudo')) continue;
+      if (!sudo) continue;
       report({
         range: wordRange(model, sudo),
         message: message('Do not use `sudo` in a build; switch users with `USER` instead.', '不要在构建中使用 `sudo`；请改用 `USER` 切换用户。'),

@@ -184,10 +184,11 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
     const shell = dockerfileShell(model);
     const instructions = model.ast.getInstructions();
     for (let i = 1; i < instructions.length; i++) {
-      const run = shell.runOf(instructions[i]);
       const previous = instructions[i - 1];
       // The cheap test first: only a RUN right after a COPY or ADD can qualify.
-      if (!run || !['COPY', 'ADD'].includes(previous.getKeyword())) continue;
+      if (!['COPY', 'ADD'].includes(previous.getKeyword())) continue;
+      const run = shell.runOf(instructions[i]);
+      if (!run) continue;
       // The bare `<<EOF` holder of a here-document script is not a command of its own.
       const commands = run.commands.filter((c) => c.program !== undefined);
       if (commands.length === 0) continue;

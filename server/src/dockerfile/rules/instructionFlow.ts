@@ -31,6 +31,8 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
     const escape = model.ast.getEscapeCharacter();
     for (const stage of shell.stages) {
       for (let i = 1; i < stage.instructions.length; i++) {
+        // Within a stage exactly the RUN instructions have a RunAnalysis: test the keywords first.
+        if (stage.instructions[i].getKeyword() !== 'RUN' || stage.instructions[i - 1].getKeyword() !== 'RUN') continue;
         const first = shell.runOf(stage.instructions[i - 1]);
         const second = shell.runOf(stage.instructions[i]);
         if (!first || !second || first.heredoc || second.heredoc || first.form !== 'shell' || second.form !== 'shell') continue;

@@ -282,21 +282,29 @@ export const consistentInstructionCasing: Rule<Subject> = {
     const facts = factsOf(model);
     let upper = 0;
     let lower = 0;
+    // Remember each keyword's case from the count so the second pass converts only the odd ones out.
+    const isUpper: boolean[] = [];
+    const isLower: boolean[] = [];
     for (const instruction of facts.instructions) {
       const keyword = instruction.getInstruction();
-      if (keyword === keyword.toUpperCase()) upper++;
-      else if (keyword === keyword.toLowerCase()) lower++;
+      const upperCase = keyword === keyword.toUpperCase();
+      const lowerCase = !upperCase && keyword === keyword.toLowerCase();
+      isUpper.push(upperCase);
+      isLower.push(lowerCase);
+      if (upperCase) upper++;
+      else if (lowerCase) lower++;
     }
     const wantUpper = upper >= lower;
-    for (const instruction of facts.instructions) {
+    facts.instructions.forEach((instruction, index) => {
+      if (wantUpper ? isUpper[index] : isLower[index]) return;
       const keyword = instruction.getInstruction();
       const wanted = wantUpper ? keyword.toUpperCase() : keyword.toLowerCase();
-      if (keyword === wanted) continue;
+      if (keyword === wanted) return;
       report({
         range: instruction.getInstructionRange(),
         message: { en: `Write ${wanted} in ${wantUpper ? 'upper' : 'lower'} case like the other instructions.`, zh: `请像其他指令一样用${wantUpper ? '大写' : '小写'}书写 ${wanted}。` },
         fixes: [fix({ en: `Change to ${wanted}`, zh: `改为 ${wanted}` }, [replace(instruction.getInstructionRange(), wanted)])],
       });
-    }
+    });
   },
 };
