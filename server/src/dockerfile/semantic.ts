@@ -125,15 +125,33 @@ export function findStage(stages: readonly Stage[], text: string, before?: Stage
   return findStageBelow(stages, text, before ? before.index : stages.length);
 }
 
+/**
+ * Each stage's name lower-cased, once per stage list: lookups run for every `--from` of the file.
+ * While the stages are being built the list only grows (and a pushed stage never changes), so
+ * the cache catches up with new stages instead of starting over.
+ */
+const lowerNamesCache = new WeakMap<readonly Stage[], (string | undefined)[]>();
+
+function lowerNamesOf(stages: readonly Stage[]): (string | undefined)[] {
+  let names = lowerNamesCache.get(stages);
+  if (!names) lowerNamesCache.set(stages, (names = []));
+  for (let i = names.length; i < stages.length; i++) names.push(stages[i].name?.toLowerCase());
+  return names;
+}
+
 function findStageBelow(stages: readonly Stage[], text: string, limit: number): Stage | undefined {
   if (/^\d+$/.test(text)) {
     const index = Number(text);
     return index < limit ? stages[index] : undefined;
   }
+  // sameStageName(stage.name, text), with both sides lower-cased once rather than per comparison.
+  const names = lowerNamesOf(stages);
+  const wanted = text.toLowerCase();
   let match: Stage | undefined;
-  for (const stage of stages) {
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i];
     if (stage.index >= limit) break;
-    if (stage.name !== undefined && sameStageName(stage.name, text)) match = stage;
+    if (stage.name !== undefined && names[i] === wanted) match = stage;
   }
   return match;
 }
@@ -267,7 +285,7 @@ function inheritedEnv(scope: ScopeIndex, stage: Stage | undefined, name: string,
 function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   const ast = model.ast;
   const instructions = ast.getInstructions();
-  const stages = buildStages(instructions);
+  const stages = buildStages(instructions, model.document);
   const declarations: VariableDeclaration[] = [];
   const globalArgs: VariableDeclaration[] = [];
   // Built on first use by the reference collectors; the declaration pass below walks the stages instead.
@@ -371,13 +389,14 @@ function safeVariables(instruction: Instruction): ReturnType<Instruction['getVar
   }
 }
 
-function buildStages(instructions: readonly Instruction[]): Stage[] {
+function buildStages(instructions: readonly Instruction[], document: TextDocument): Stage[] {
   const stages: Stage[] = [];
   let current: { from: From; instructions: Instruction[] } | undefined;
   const groups: { from: From; instructions: Instruction[] }[] = [];
   for (const instruction of instructions) {
-    if (instruction instanceof From) {
-      current = { from: instruction, instructions: [instruction] };
+    // dockerfile-ast makes a From exactly for the upper-cased keyword FROM (see buildSemantics).
+    if (instruction.getKeyword() === 'FROM') {
+      current = { from: instruction as From, instructions: [instruction] };
       groups.push(current);
     } else if (current) {
       current.instructions.push(instruction);
@@ -385,14 +404,18 @@ function buildStages(instructions: readonly Instruction[]): Stage[] {
   }
   groups.forEach((group, index) => {
     const { from } = group;
-    const name = from.getBuildStage() ?? undefined;
-    const baseImage = from.getImage();
-    const baseImageRange = from.getImageRange();
+    // What getBuildStageRange/getBuildStage/getImage/getImageRange answer, from one getArguments()
+    // call instead of one (a fresh copy of the arguments) per getter.
+    const args = from.getArguments();
+    const nameRange = args.length > 2 && args[1].getValue().toUpperCase() === 'AS' ? args[2].getRange() : null;
+    const name = nameRange === null ? undefined : document.getText().substring(document.offsetAt(nameRange.start), document.offsetAt(nameRange.end));
+    const baseImage = args.length > 0 ? args[0].getValue() : null;
+    const baseImageRange = args.length !== 0 ? args[0].getRange() : null;
     // `FROM 0` is an image called "0": only names refer to stages here.
     const baseStage = baseImage && !/^\d+$/.test(baseImage) ? findStageBelow(stages, baseImage, index) : undefined;
     const last = group.instructions[group.instructions.length - 1];
     stages.push({
-      index, name, nameRange: name !== undefined ? from.getBuildStageRange() ?? undefined : undefined, from,
+      index, name, nameRange: name !== undefined ? nameRange ?? undefined : undefined, from,
       baseImage, baseImageRange, baseStage,
       instructions: group.instructions, range: { start: from.getRange().start, end: last.getRange().end },
     });

@@ -23,8 +23,20 @@ export interface PipInstall extends CommandVisit {
   packages: ShellWord[];
 }
 
-/** `pip install …`, `pip3.12 install …`, `python3 -m pip install …`. */
-export function* pipInstalls(model: DockerfileModel): Generator<PipInstall> {
+const pipInstallCache = new WeakMap<DockerfileModel, PipInstall[]>();
+
+/** `pip install …`, `pip3.12 install …`, `python3 -m pip install …`; found once per model for both pip rules. */
+export function pipInstalls(model: DockerfileModel): readonly PipInstall[] {
+  let found = pipInstallCache.get(model);
+  if (!found) {
+    found = findPipInstalls(model);
+    pipInstallCache.set(model, found);
+  }
+  return found;
+}
+
+function findPipInstalls(model: DockerfileModel): PipInstall[] {
+  const found: PipInstall[] = [];
   for (const visit of commandsOf(model)) {
     const { command } = visit;
     let args: ShellWord[] | undefined;
@@ -37,8 +49,9 @@ export function* pipInstalls(model: DockerfileModel): Generator<PipInstall> {
     const parsed = parseArgs(args, pipOptions);
     const install = parsed.positionals[0];
     if (install?.text !== 'install') continue;
-    yield { ...visit, parsed, install, packages: parsed.positionals.slice(1) };
+    found.push({ command: visit.command, run: visit.run, index: visit.index, parsed, install, packages: parsed.positionals.slice(1) });
   }
+  return found;
 }
 
 const pipCacheDirs = ['/root/.cache/pip', '/root/.cache'];
