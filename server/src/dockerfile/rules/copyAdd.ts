@@ -3,7 +3,7 @@ import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, wordRange, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { factsOf } from './facts';
+import { factsOf, type DockerfileFacts } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
 
 /** COPY and ADD: the right instruction for the job, destinations, ownership, secrets. */
@@ -14,15 +14,23 @@ interface CopyOperands {
   flags: string[];
 }
 
-/** Six rules read the operands of every COPY/ADD: work them out once per instruction (null = none). */
-const operandCache = new WeakMap<Instruction, CopyOperands | null>();
+/**
+ * Six rules read the operands of every COPY/ADD: work them out once per instruction (null = none),
+ * kept by the instruction's position in the file.
+ */
+const operandCache = new WeakMap<DockerfileFacts, (CopyOperands | null | undefined)[]>();
 
 /** Sources and destination of a shell-form COPY/ADD; undefined for JSON form and here-documents. */
-export function copyOperands(instruction: Instruction): CopyOperands | undefined {
-  let operands = operandCache.get(instruction);
+export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
+  const facts = factsOf(model);
+  const index = facts.indexOf(instruction);
+  if (index < 0) return readCopyOperands(instruction);
+  let cache = operandCache.get(facts);
+  if (!cache) operandCache.set(facts, (cache = new Array(facts.instructions.length)));
+  let operands = cache[index];
   if (operands === undefined) {
     operands = readCopyOperands(instruction) ?? null;
-    operandCache.set(instruction, operands);
+    cache[index] = operands;
   }
   return operands ?? undefined;
 }
@@ -52,7 +60,7 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     for (const instruction of factsOf(model).instructionsWith('ADD')) {
-      const operands = copyOperands(instruction);
+      const operands = copyOperands(model, instruction);
       if (!operands || operands.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f))) continue;
       const local = operands.sources.every((s) => {
         const v = s.getValue();
@@ -99,7 +107,7 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
       const copied = new Map<string, Argument>();
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() === 'COPY') {
-          const operands = copyOperands(instruction);
+          const operands = copyOperands(model, instruction);
           if (!operands || operands.flags.includes('from')) continue;
           for (const source of operands.sources) if (tarArchive.test(source.getValue()) && !source.getValue().includes('$')) copied.set(baseName(source.getValue()), source);
           continue;
@@ -149,7 +157,7 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
     for (const stage of shell.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'COPY') continue;
-        const operands = copyOperands(instruction);
+        const operands = copyOperands(model, instruction);
         if (!operands || isAbsoluteDest(operands.dest.getValue())) continue;
         if (workdirBefore(model, stage, instruction.getRange().start.line)) continue;
         report({
@@ -193,7 +201,7 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
       const commands = run.commands.filter((c) => c.program !== undefined);
       if (commands.length === 0) continue;
       if (!commands.every((c) => (c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) continue;
-      const operands = copyOperands(previous);
+      const operands = copyOperands(model, previous);
       if (!operands || !isAbsoluteDest(operands.dest.getValue()) || operands.dest.getValue().startsWith('$')) continue;
       for (const command of commands) {
         const targets = parseArgs(command.args, { longWithValue: ['reference', 'from'] }).positionals.slice(1);
@@ -225,7 +233,7 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
   check({ model }, report) {
     for (const instruction of model.ast.getInstructions()) {
       if (instruction.getKeyword() !== 'COPY' && instruction.getKeyword() !== 'ADD') continue;
-      const operands = copyOperands(instruction);
+      const operands = copyOperands(model, instruction);
       if (!operands) continue;
       for (const source of operands.sources) {
         if (!secretFiles.test(source.getValue())) continue;
@@ -237,6 +245,20 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
     }
   },
 };
+
+/**
+ * `stages.find((s) => s.name === key || String(s.index) === key)` for every key at once: the
+ * first stage with that (lower-cased) name or index wins, as find would pick it.
+ */
+function firstStageByNameOrIndex(stages: readonly StageInfo[]): Map<string, StageInfo> {
+  const byKey = new Map<string, StageInfo>();
+  for (const stage of stages) {
+    if (stage.name !== undefined && !byKey.has(stage.name)) byKey.set(stage.name, stage);
+    const index = String(stage.index);
+    if (!byKey.has(index)) byKey.set(index, stage);
+  }
+  return byKey;
+}
 
 export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -252,13 +274,15 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
+    let stageByKey: Map<string, StageInfo> | undefined;
     for (const instruction of factsOf(model).instructionsWith('COPY')) {
-      const operands = copyOperands(instruction);
+      const operands = copyOperands(model, instruction);
       const from = /--from=(\S+)/i.exec(instruction.getTextContent())?.[1]?.toLowerCase();
       if (!operands || !from) continue;
       // Artifact stages (FROM scratch or an image, plus COPY) hold only what was put there on purpose;
       // a stage that RUNs commands has a whole operating system to drag along.
-      const stage = shell.stages.find((s) => s.name === from || String(s.index) === from);
+      stageByKey ??= firstStageByNameOrIndex(shell.stages);
+      const stage = stageByKey.get(from);
       if (!stage || !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'))) continue;
       for (const source of operands.sources) {
         if (!/^\/+(?:\.|\*)?$/.test(source.getValue())) continue;

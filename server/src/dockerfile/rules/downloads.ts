@@ -88,6 +88,11 @@ function readsStdin(command: ShellCommand): boolean {
 }
 
 const fetches = (command: ShellCommand) => command.name === 'curl' || command.name === 'wget';
+/** Shells that take a script with -c (hoisted: the rules below test every command). */
+const posixShellNames = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const nodePackageManagers = new Set(['npm', 'yarn', 'pnpm']);
+const aptPrograms = new Set(['apt-get', 'apt']);
+const rpmPrograms = new Set(['yum', 'dnf', 'dnf5', 'microdnf']);
 
 export const curlPipeShell: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -105,9 +110,10 @@ export const curlPipeShell: Rule<DockerfileRuleSubject> = {
     const text = (s: string) => /(?:\$\(|`|<\()\s*(?:\S*\/)?(?:curl|wget)\b/.test(s);
     for (const { command } of commandsOf(model)) {
       const index = command.pipeline.indexOf(command);
-      const fetcher = command.pipeline.slice(0, Math.max(0, index)).find(fetches);
+      // Only a command after the first of its pipeline can read a download from the pipe.
+      const fetcher = index > 0 ? command.pipeline.slice(0, index).find(fetches) : undefined;
       const viaPipe = fetcher !== undefined && readsStdin(command);
-      const viaSubstitution = ['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh'].includes(command.name)
+      const viaSubstitution = posixShellNames.has(command.name)
         && (text(readShellInvocation(command.args).script?.text ?? '') || command.args.some((a) => a.text.startsWith('<(') && text(a.text)));
       if (!viaPipe && !viaSubstitution) continue;
       const start = viaPipe ? fetcher!.program! : command.program!;
@@ -130,12 +136,12 @@ const insecureUses: InsecureUse[] = [
   { test: (c) => c.name === 'curl' && parseArgs(c.args, curlOptions).has('-k', '--insecure') ? 'curl --insecure' : undefined },
   { test: (c) => c.name === 'wget' && c.args.some((a) => a.text === '--no-check-certificate') ? 'wget --no-check-certificate' : undefined },
   { test: (c) => c.name === 'git' && c.args.some((a, i) => /^http\.sslverify=(false|0|no)$/i.test(a.text) || (/^http\.sslverify$/i.test(a.text) && /^(false|0|no)$/i.test(c.args[i + 1]?.text ?? ''))) ? 'git http.sslVerify=false' : undefined },
-  { test: (c) => ['npm', 'yarn', 'pnpm'].includes(c.name) && c.args.some((a, i) => a.text === 'strict-ssl' && c.args[i + 1]?.text === 'false' || a.text === '--strict-ssl=false') ? `${c.name} strict-ssl false` : undefined },
+  { test: (c) => nodePackageManagers.has(c.name) && c.args.some((a, i) => a.text === 'strict-ssl' && c.args[i + 1]?.text === 'false' || a.text === '--strict-ssl=false') ? `${c.name} strict-ssl false` : undefined },
   { test: (c) => /^pip[0-9.]*$/.test(c.name) && c.args.some((a) => a.text === '--trusted-host' || a.text.startsWith('--trusted-host=')) ? 'pip --trusted-host' : undefined },
   // Local .apk files built earlier in the build carry no signature; only remote packages matter.
   { test: (c) => c.name === 'apk' && c.args.some((a) => a.text === '--allow-untrusted') && !localApkFilesOnly(c) ? 'apk --allow-untrusted' : undefined },
-  { test: (c) => ['apt-get', 'apt'].includes(c.name) && c.args.some((a) => a.text === '--allow-unauthenticated' || a.text === '--allow-insecure-repositories' || /AllowInsecureRepositories=(true|1|yes)/i.test(a.text)) ? `${c.name} --allow-unauthenticated` : undefined },
-  { test: (c) => ['yum', 'dnf', 'dnf5', 'microdnf'].includes(c.name) && c.args.some((a) => a.text === '--nogpgcheck' || /^--setopt=gpgcheck=(0|false)$/i.test(a.text)) ? `${c.name} --nogpgcheck` : undefined },
+  { test: (c) => aptPrograms.has(c.name) && c.args.some((a) => a.text === '--allow-unauthenticated' || a.text === '--allow-insecure-repositories' || /AllowInsecureRepositories=(true|1|yes)/i.test(a.text)) ? `${c.name} --allow-unauthenticated` : undefined },
+  { test: (c) => rpmPrograms.has(c.name) && c.args.some((a) => a.text === '--nogpgcheck' || /^--setopt=gpgcheck=(0|false)$/i.test(a.text)) ? `${c.name} --nogpgcheck` : undefined },
   { test: (c) => c.name === 'zypper' && c.args.some((a) => a.text === '--no-gpg-checks') ? 'zypper --no-gpg-checks' : undefined },
 ];
 

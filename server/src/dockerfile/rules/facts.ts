@@ -49,6 +49,8 @@ export interface DockerfileFacts {
   instructionsWith(keyword: string): readonly Instruction[];
   /** `flagsOf(instructions[index])`, read once per instruction for the several flag rules. */
   flagsAt(index: number): Flag[];
+  /** Position of the instruction in `instructions`; -1 for one of another parse. */
+  indexOf(instruction: Instruction): number;
 }
 
 const cache = new WeakMap<DockerfileModel, DockerfileFacts>();
@@ -180,6 +182,7 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
     },
     instructionsWith: (keyword) => byKeyword.get(keyword) ?? noInstructions,
     flagsAt: (index) => (flagCache[index] ??= flagsOf(instructions[index])),
+    indexOf,
   };
 }
 
