@@ -230,21 +230,29 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
     out += text.slice(segment, to);
     if (to > segment) segments.push(segment, to);
   };
-  let i = startOffset;
-  while (i < endOffset) {
-    const c = text[i];
-    if (commandLine && c === escape) {
-      let j = i + 1;
-      while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-      if (j >= endOffset || text[j] === '\n') {
-        flush(i);
-        i = skipDroppedLines(text, j + 1, endOffset);
-        segment = i;
-        continue;
+  if (escape.length === 1 && escape !== '\n') {
+    joinContinuations(text, startOffset, endOffset, escape, (at, resume) => {
+      flush(at);
+      segment = resume;
+    });
+  } else {
+    // Not a usable escape character: the general character walk (never taken for `\` or a backtick).
+    let i = startOffset;
+    while (i < endOffset) {
+      const c = text[i];
+      if (commandLine && c === escape) {
+        let j = i + 1;
+        while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+        if (j >= endOffset || text[j] === '\n') {
+          flush(i);
+          i = skipDroppedLines(text, j + 1, endOffset);
+          segment = i;
+          continue;
+        }
       }
+      if (c === '\n') commandLine = false;
+      i++;
     }
-    if (c === '\n') commandLine = false;
-    i++;
   }
   flush(endOffset);
   // Split off leading flags (`--mount=…`): whitespace-separated words that start with `--`.
@@ -288,6 +296,32 @@ export function isJsWhitespace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
     || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * Finds the line continuations of an instruction's first line(s): each escape character followed
+ * only by blanks up to the end of the line. `onContinuation(at, resume)` gets the escape's offset
+ * and where the text resumes after the dropped lines. The walk jumps from escape to escape with
+ * indexOf and stops at the first line that does not continue (here-document bodies follow verbatim).
+ */
+function joinContinuations(text: string, start: number, end: number, escape: string, onContinuation: (at: number, resume: number) => void): void {
+  let i = start;
+  while (i < end) {
+    let at = text.indexOf(escape, i);
+    if (at < 0 || at > end) at = end;
+    let newline = text.indexOf('\n', i);
+    if (newline < 0 || newline > end) newline = end;
+    // A line break before the next escape ends the instruction's own line: nothing more to join.
+    if (newline < at || at >= end) return;
+    let j = at + 1;
+    while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+    if (j >= end || text[j] === '\n') {
+      i = skipDroppedLines(text, j + 1, end);
+      onContinuation(at, i);
+      continue;
+    }
+    i = at + 1;
+  }
 }
 
 /** Inside a continuation Docker ignores blank lines and lines that start with `#`. */
