@@ -1,4 +1,4 @@
-import { Argument } from 'dockerfile-ast';
+import { Argument as ImportedArgument } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 
@@ -15,6 +15,10 @@ import type { Position } from 'vscode-languageserver-types';
  * `test/unit/dockerfile/argumentScanner.test.ts` checks it against the original on every corpus
  * Dockerfile and on generated edge cases.
  */
+
+/** Read once: each read of an import from a CommonJS package goes through a bundler getter. */
+const Argument = ImportedArgument;
+type Argument = ImportedArgument;
 
 const SPACE = 0x20;
 const TAB = 0x09;
