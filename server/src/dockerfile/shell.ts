@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { instructionIndexer } from './instructionIndex';
 import type { DockerfileModel } from './model';
 import type { ShellWord, Source } from './shellLexer';
+import { pieceOffsets, type OffsetMap } from './sourceOffsets';
 import { analyzeExecForm, analyzeScript, basename, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
 
 /**
@@ -153,8 +154,8 @@ export function isPosixShell(shell: string[]): boolean {
 function analyzeRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, stage: StageInfo, shell: string[]): RunAnalysis {
   const { src, flags } = argumentSource(text, instruction, escape, model);
   const mounts = parseMounts(flags);
-  const start = src.offsets[0];
-  const end = src.offsets[src.offsets.length - 1];
+  const start = src.offsets.at(0);
+  const end = src.offsets.at(src.offsets.length - 1);
   const execWords = parseExecForm(src);
   // Objects written out in full rather than spread from a shared base: spreading made every
   // RunAnalysis a slow dictionary-mode object, and rules read these fields constantly.
@@ -270,12 +271,10 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
 }
 
 /** The document offset of every character of the joined text from index `skip` on, then `end`. */
-function offsetsFrom(segments: readonly number[], skip: number, end: number): number[] {
+function offsetsFrom(segments: readonly number[], skip: number, end: number): OffsetMap {
+  const textStarts: number[] = [];
+  const documentStarts: number[] = [];
   let length = 1;
-  for (let s = 0; s < segments.length; s += 2) length += segments[s + 1] - segments[s];
-  // Allocated at its final size: growing a large array by push leaves copies behind for the GC.
-  const offsets: number[] = new Array(Math.max(1, length - skip));
-  let at = 0;
   let toSkip = skip;
   for (let s = 0; s < segments.length; s += 2) {
     let from = segments[s];
@@ -285,10 +284,12 @@ function offsetsFrom(segments: readonly number[], skip: number, end: number): nu
       from += skipped;
       toSkip -= skipped;
     }
-    for (let k = from; k < to; k++) offsets[at++] = k;
+    if (to <= from) continue;
+    textStarts.push(length - 1);
+    documentStarts.push(from);
+    length += to - from;
   }
-  offsets[at] = end;
-  return offsets;
+  return pieceOffsets(textStarts, documentStarts, length, end);
 }
 
 /** Exactly what the regex `\s` matches, by char code, without a regex call per character. */
@@ -365,26 +366,26 @@ export function parseExecForm(src: Source): ShellWord[] | undefined {
         const e = t[i + 1];
         if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
           value += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
-          offsets.push(src.offsets[i]);
+          offsets.push(src.offsets.at(i));
           i += 6;
           continue;
         }
         const decoded = ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[e];
         if (decoded === undefined) return undefined;
         value += decoded;
-        offsets.push(src.offsets[i]);
+        offsets.push(src.offsets.at(i));
         i += 2;
         continue;
       }
       if (t[i] === '\n') return undefined;
       value += t[i];
-      offsets.push(src.offsets[i]);
+      offsets.push(src.offsets.at(i));
       i++;
     }
     if (i >= t.length) return undefined;
-    offsets.push(src.offsets[i]);
+    offsets.push(src.offsets.at(i));
     i++;
-    words.push({ text: value, start: src.offsets[wordStart], end: src.offsets[i], quoted: true, dynamic: false, plainPrefix: 0, offsets });
+    words.push({ text: value, start: src.offsets.at(wordStart), end: src.offsets.at(i), quoted: true, dynamic: false, plainPrefix: 0, offsets });
     skipSpace();
     if (t[i] === ',') { i++; continue; }
     if (t[i] === ']') {

@@ -5,10 +5,12 @@
  * even when they came from a `sh -c '…'` string or a continuation-joined line.
  */
 
+import { arrayOffsets, type OffsetMap } from './sourceOffsets';
+
 /** Text to tokenize plus the document offset of each character (`offsets.length === text.length + 1`). */
 export interface Source {
   text: string;
-  offsets: number[];
+  offsets: OffsetMap;
 }
 
 export interface ShellWord {
@@ -60,7 +62,7 @@ export function tokenize(src: Source): Token[] {
     if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
     if (c === '\\' && t[i + 1] === '\n') { i += 2; continue; }
     if (c === '\n') {
-      tokens.push({ kind: 'op', op: '\n', start: src.offsets[i], end: src.offsets[i + 1] });
+      tokens.push({ kind: 'op', op: '\n', start: src.offsets.at(i), end: src.offsets.at(i + 1) });
       i++;
       if (pending.length) {
         i = readHeredocBodies(src, i, pending);
@@ -98,13 +100,13 @@ export function tokenize(src: Source): Token[] {
     const redirect = redirectOperators.find((op) => t.startsWith(op, at));
     if (redirect && (fd || !controlOperators.some((op) => t.startsWith(op, i) && op.length > redirect.length))) {
       const end = at + redirect.length;
-      tokens.push({ kind: 'redirect', op: redirect, start: src.offsets[i], end: src.offsets[end] });
+      tokens.push({ kind: 'redirect', op: redirect, start: src.offsets.at(i), end: src.offsets.at(end) });
       i = end;
       continue;
     }
     const control = controlOperators.find((op) => t.startsWith(op, i));
     if (control) {
-      tokens.push({ kind: 'op', op: control, start: src.offsets[i], end: src.offsets[i + control.length] });
+      tokens.push({ kind: 'op', op: control, start: src.offsets.at(i), end: src.offsets.at(i + control.length) });
       i += control.length;
       continue;
     }
@@ -137,7 +139,7 @@ function readHeredocStart(src: Source, at: number): { token: HeredocToken; next:
     delimiter = word.word.text;
     next = word.next;
   }
-  return { token: { kind: 'heredoc', start: src.offsets[at], end: src.offsets[next], delimiter, body: undefined }, next };
+  return { token: { kind: 'heredoc', start: src.offsets.at(at), end: src.offsets.at(next), delimiter, body: undefined }, next };
 }
 
 /** Reads here-document bodies line by line until each delimiter line; returns where parsing resumes. */
@@ -177,7 +179,7 @@ class WordBuilder {
   offsets: number[] = [];
   contentEnd = 0;
   plainPrefix = -1;
-  src: Source = { text: '', offsets: [0] };
+  src: Source = { text: '', offsets: arrayOffsets([0]) };
 
   /** Per-character offsets are wanted for few words (`sh -c` scripts): they are collected on demand. */
   constructor(readonly collectOffsets: boolean) {}
@@ -186,23 +188,23 @@ class WordBuilder {
     this.src = src;
     this.text = '';
     this.offsets = this.collectOffsets ? [] : noOffsets;
-    this.contentEnd = src.offsets[start];
+    this.contentEnd = src.offsets.at(start);
     this.plainPrefix = -1;
   }
 
   /** Appends `ch`, written in the source from index `at` up to `next`. */
   add(ch: string, at: number, next = at + 1): void {
     this.text += ch;
-    if (this.collectOffsets) this.offsets.push(this.src.offsets[at]);
-    this.contentEnd = this.src.offsets[next];
+    if (this.collectOffsets) this.offsets.push(this.src.offsets.at(at));
+    this.contentEnd = this.src.offsets.at(next);
   }
 
   /** Appends source characters `from`..`to` verbatim. */
   addRaw(from: number, to: number): void {
     if (to <= from) return;
     this.text += this.src.text.slice(from, to);
-    if (this.collectOffsets) for (let k = from; k < to; k++) this.offsets.push(this.src.offsets[k]);
-    this.contentEnd = this.src.offsets[to];
+    if (this.collectOffsets) for (let k = from; k < to; k++) this.offsets.push(this.src.offsets.at(k));
+    this.contentEnd = this.src.offsets.at(to);
   }
 
   markSpecial(): void {
@@ -332,13 +334,13 @@ function readWordWith(src: Source, start: number, b: WordBuilder): { word: Shell
     i = j;
   }
   const plainPrefix = b.plainPrefix < 0 ? b.text.length : b.plainPrefix;
-  const end = src.offsets[Math.min(i, t.length)];
+  const end = src.offsets.at(Math.min(i, t.length));
   let offsets: number[] | undefined;
   if (b.collectOffsets) {
     offsets = b.offsets;
     offsets.push(b.contentEnd);
   }
-  return { word: new LexedWord(b.text, src.offsets[start], end, quoted, dynamic, plainPrefix, src, start, offsets), next: i };
+  return { word: new LexedWord(b.text, src.offsets.at(start), end, quoted, dynamic, plainPrefix, src, start, offsets), next: i };
 }
 
 const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };

@@ -1,4 +1,5 @@
 import { tokenize, type HeredocToken, type ShellWord, type Source, type Token } from './shellLexer';
+import { arrayOffsets } from './sourceOffsets';
 
 /**
  * Turns shell tokens into simple commands: pipelines, lists, subshells, compound commands
@@ -222,7 +223,7 @@ function nestScripts(command: ShellCommand, depth: number, pipefail: boolean, ou
   const inner: ScriptOptions = { depth: depth + 1, pipefail: shell.pipefail };
   if (shell.script) {
     const word = shell.script;
-    analyzeScript({ text: word.text, offsets: [...word.offsets] }, inner, out);
+    analyzeScript({ text: word.text, offsets: arrayOffsets(word.offsets) }, inner, out);
   } else if (!shell.hasFile) {
     for (const heredoc of command.heredocs) {
       if (heredoc.body) analyzeScript(heredoc.body, inner, out);
