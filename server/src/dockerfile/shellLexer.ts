@@ -75,9 +75,8 @@ export function tokenize(src: Source): Token[] {
       continue;
     }
     if ((c === '<' || c === '>') && t[i + 1] === '(') {
-      const word = readWord(src, i);
-      tokens.push({ kind: 'word', word: word.word });
-      i = word.next;
+      tokens.push(lexWord(src, i));
+      i = lexedUntil;
       continue;
     }
     if (c === '<' && t[i + 1] === '<' && t[i + 2] !== '<') {
@@ -90,9 +89,8 @@ export function tokenize(src: Source): Token[] {
     // Operators start with one of `&|;()<>` (a redirect may have a leading fd number): any other
     // character begins a word, without trying each operator in turn.
     if (!operatorStart(c)) {
-      const word = readWord(src, i);
-      tokens.push({ kind: 'word', word: word.word });
-      i = word.next;
+      tokens.push(lexWord(src, i));
+      i = lexedUntil;
       continue;
     }
     const fd = /^\d+(?=[<>])/.exec(t.slice(i, i + 12));
@@ -110,9 +108,8 @@ export function tokenize(src: Source): Token[] {
       i += control.length;
       continue;
     }
-    const word = readWord(src, i);
-    tokens.push({ kind: 'word', word: word.word });
-    i = word.next;
+    tokens.push(lexWord(src, i));
+    i = lexedUntil;
   }
   return tokens;
 }
@@ -220,6 +217,8 @@ const noOffsets: number[] = [];
  * source and start give the same result) instead of for every word of the file.
  */
 class LexedWord implements ShellWord {
+  /** A lexed word is its own token (`{ kind: 'word', word }`), which saves a wrapper object per word. */
+  readonly kind = 'word' as const;
   private computedOffsets: readonly number[] | undefined;
 
   constructor(
@@ -236,8 +235,12 @@ class LexedWord implements ShellWord {
     this.computedOffsets = offsets;
   }
 
+  get word(): ShellWord {
+    return this;
+  }
+
   get offsets(): readonly number[] {
-    return (this.computedOffsets ??= readWordWith(this.source, this.sourceIndex, new WordBuilder(true)).word.offsets);
+    return (this.computedOffsets ??= readWordWith(this.source, this.sourceIndex, new WordBuilder(true)).offsets);
   }
 }
 
@@ -257,10 +260,19 @@ const hasClass = (code: number, flag: number) => code < 128 && (charClass[code] 
 
 /** Reads one word starting at `start`, following quotes and expansions. */
 export function readWord(src: Source, start: number): { word: ShellWord; next: number } {
+  const word = readWordWith(src, start, builder);
+  return { word, next: lexedUntil };
+}
+
+/** Where the word read last ended (the lexer's loops continue there): no result object per word. */
+let lexedUntil = 0;
+
+/** Reads a word for the tokenizer; the index after it is left in `lexedUntil`. */
+function lexWord(src: Source, start: number): LexedWord {
   return readWordWith(src, start, builder);
 }
 
-function readWordWith(src: Source, start: number, b: WordBuilder): { word: ShellWord; next: number } {
+function readWordWith(src: Source, start: number, b: WordBuilder): LexedWord {
   const t = src.text;
   b.reset(src, start);
   let quoted = false;
@@ -340,7 +352,8 @@ function readWordWith(src: Source, start: number, b: WordBuilder): { word: Shell
     offsets = b.offsets;
     offsets.push(b.contentEnd);
   }
-  return { word: new LexedWord(b.text, src.offsets.at(start), end, quoted, dynamic, plainPrefix, src, start, offsets), next: i };
+  lexedUntil = i;
+  return new LexedWord(b.text, src.offsets.at(start), end, quoted, dynamic, plainPrefix, src, start, offsets);
 }
 
 const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
