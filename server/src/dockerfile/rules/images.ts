@@ -15,8 +15,19 @@ interface BaseImage {
   range: Range;
 }
 
-/** FROM images that name a registry image (not a stage, not `scratch`, no build variables). */
-function baseImages(model: DockerfileModel): BaseImage[] {
+const baseImageCache = new WeakMap<DockerfileModel, BaseImage[]>();
+
+/** FROM images that name a registry image (not a stage, not `scratch`, no build variables); read once per model. */
+function baseImages(model: DockerfileModel): readonly BaseImage[] {
+  let images = baseImageCache.get(model);
+  if (!images) {
+    images = readBaseImages(model);
+    baseImageCache.set(model, images);
+  }
+  return images;
+}
+
+function readBaseImages(model: DockerfileModel): BaseImage[] {
   const found: BaseImage[] = [];
   for (const stage of dockerfileShell(model).stages) {
     if (stage.base !== undefined || stage.image.includes('$') || stage.image.toLowerCase() === 'scratch') continue;

@@ -15,24 +15,37 @@ interface ExposeEntry {
   protocol?: string;
 }
 
-function* exposeEntries(model: DockerfileModel): Generator<ExposeEntry> {
+const entryCache = new WeakMap<DockerfileModel, ExposeEntry[]>();
+
+/** Every EXPOSE word split into host part, port and protocol; read once per model for the three EXPOSE rules. */
+function exposeEntries(model: DockerfileModel): readonly ExposeEntry[] {
+  let entries = entryCache.get(model);
+  if (!entries) {
+    entries = readExposeEntries(model);
+    entryCache.set(model, entries);
+  }
+  return entries;
+}
+
+function readExposeEntries(model: DockerfileModel): ExposeEntry[] {
   const facts = factsOf(model);
-  for (let i = 0; i < facts.instructions.length; i++) {
-    if (facts.keywords[i] !== 'EXPOSE') continue;
-    for (const arg of facts.lineArguments(facts.instructions[i])) {
+  const entries: ExposeEntry[] = [];
+  for (const instruction of facts.instructionsWith('EXPOSE')) {
+    for (const arg of facts.lineArguments(instruction)) {
       const value = arg.getValue();
       if (value.includes('$')) continue;
       const slash = value.lastIndexOf('/');
       const portPart = slash >= 0 ? value.slice(0, slash) : value;
       const colon = portPart.lastIndexOf(':');
-      yield {
+      entries.push({
         arg,
         hostPart: colon >= 0 ? portPart.slice(0, colon + 1) : '',
         port: colon >= 0 ? portPart.slice(colon + 1) : portPart,
         protocol: slash >= 0 ? value.slice(slash + 1) : undefined,
-      };
+      });
     }
   }
+  return entries;
 }
 
 const isPort = (text: string) => /^\d{1,5}$/.test(text) && Number(text) <= 65535;
