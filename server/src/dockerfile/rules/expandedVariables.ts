@@ -104,14 +104,17 @@ const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <=
 function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): Scanned[] {
   const document = model.document;
   const range = instruction.getRange();
-  const heredocs = facts.heredocsOf(instruction);
-  const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
   const start = document.offsetAt(instruction.getInstructionRange().end);
-  const end = lastLine === range.end.line ? document.offsetAt(range.end) : document.offsetAt({ line: lastLine + 1, character: 0 });
-  // Most instructions mention no variable: look for a `$` before copying the text out.
+  const instructionEnd = document.offsetAt(range.end);
+  // Most instructions mention no variable: look for a `$` before anything else (the text scanned
+  // below ends at or before the instruction's end, so no `$` here means none there).
   const whole = document.getText();
   const firstDollar = whole.indexOf('$', start);
-  if (firstDollar < 0 || firstDollar >= end) return [];
+  if (firstDollar < 0 || firstDollar >= instructionEnd) return [];
+  const heredocs = facts.heredocsOf(instruction);
+  const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
+  const end = lastLine === range.end.line ? instructionEnd : document.offsetAt({ line: lastLine + 1, character: 0 });
+  if (firstDollar >= end) return [];
   const text = whole.slice(start, end);
   const escape = model.ast.getEscapeCharacter();
   // Character codes instead of one-character strings and regex tests: this loop reads every character.

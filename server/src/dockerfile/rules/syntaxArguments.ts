@@ -91,11 +91,10 @@ function propertyProblems(instruction: Arg | Env | Label, keyword: string): Prob
 
 function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction, keyword: string): Problem[] {
   const args = facts.lineArguments(instruction);
-  const keywordRange = instruction.getInstructionRange();
   if (args.length === 0) {
     // BuildKit accepts a bare RUN/CMD/ENTRYPOINT (an empty command); unknown words are reported elsewhere.
     if (!isInstructionName(keyword) || keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') return noProblems;
-    return [{ range: keywordRange, en: `${keyword} has no arguments.`, zh: `${keyword} 缺少参数。` }];
+    return [{ range: instruction.getInstructionRange(), en: `${keyword} has no arguments.`, zh: `${keyword} 缺少参数。` }];
   }
   switch (keyword) {
     case 'FROM': {
@@ -113,11 +112,11 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
       return args.length < 2 ? [{ range: args[0].getRange(), en: 'HEALTHCHECK CMD needs a command.', zh: 'HEALTHCHECK CMD 后面缺少命令。' }] : noProblems;
     }
     case 'COPY': case 'ADD':
-      return args.length < 2 ? [{ range: keywordRange, en: `${keyword} needs a source and a destination.`, zh: `${keyword} 需要源路径和目标路径。` }] : noProblems;
+      return args.length < 2 ? [{ range: instruction.getInstructionRange(), en: `${keyword} needs a source and a destination.`, zh: `${keyword} 需要源路径和目标路径。` }] : noProblems;
     case 'SHELL': {
       const text = argumentText(model, facts, instruction);
       const parsed = text ? parseJsonArray(text.text) : undefined;
-      if (!parsed) return [{ range: text?.range ?? keywordRange, en: 'SHELL must be a JSON array, e.g. ["/bin/bash", "-c"].', zh: 'SHELL 必须写成 JSON 数组，例如 ["/bin/bash", "-c"]。' }];
+      if (!parsed) return [{ range: text?.range ?? instruction.getInstructionRange(), en: 'SHELL must be a JSON array, e.g. ["/bin/bash", "-c"].', zh: 'SHELL 必须写成 JSON 数组，例如 ["/bin/bash", "-c"]。' }];
       return parsed.length === 0 ? [{ range: text!.range, en: 'SHELL needs at least the shell executable.', zh: 'SHELL 至少要指定 shell 可执行文件。' }] : noProblems;
     }
     case 'ENV': case 'LABEL': case 'ARG': {
