@@ -136,8 +136,25 @@ function isAbsoluteDest(path: string): boolean {
   return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
 }
 
-function workdirBefore(model: DockerfileModel, stage: StageInfo, line: number): boolean {
-  return stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR' && (s !== stage || i.getRange().start.line < line)));
+/** Start line of each stage's first WORKDIR (Infinity when it has none), once per check. */
+type FirstWorkdirLines = Map<StageInfo, number>;
+
+function firstWorkdirLine(stage: StageInfo, known: FirstWorkdirLines): number {
+  let line = known.get(stage);
+  if (line === undefined) {
+    const workdir = stage.instructions.find((i) => i.getKeyword() === 'WORKDIR');
+    line = workdir ? workdir.getRange().start.line : Infinity;
+    known.set(stage, line);
+  }
+  return line;
+}
+
+/**
+ * A WORKDIR in a stage this one builds on, or earlier in this stage: instructions are in file
+ * order, so "any WORKDIR before `line`" is "the first WORKDIR starts before `line`".
+ */
+function workdirBefore(model: DockerfileModel, stage: StageInfo, line: number, known: FirstWorkdirLines): boolean {
+  return stageChain(model, stage).some((s) => (s !== stage ? firstWorkdirLine(s, known) !== Infinity : firstWorkdirLine(s, known) < line));
 }
 
 export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
@@ -154,12 +171,13 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
+    const firstWorkdirs: FirstWorkdirLines = new Map();
     for (const stage of shell.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'COPY') continue;
         const operands = copyOperands(model, instruction);
         if (!operands || isAbsoluteDest(operands.dest.getValue())) continue;
-        if (workdirBefore(model, stage, instruction.getRange().start.line)) continue;
+        if (workdirBefore(model, stage, instruction.getRange().start.line, firstWorkdirs)) continue;
         report({
           range: operands.dest.getRange(),
           message: message(`\`${operands.dest.getValue()}\` is relative and no WORKDIR is set; set WORKDIR or use an absolute path.`, `\`${operands.dest.getValue()}\` 是相对路径且未设置 WORKDIR；请设置 WORKDIR 或使用绝对路径。`),

@@ -43,6 +43,8 @@ interface Declared {
   kind: 'ARG' | 'ENV';
 }
 
+const noDeclarations: readonly Declared[] = [];
+
 function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedReference[] {
   const { semantics } = facts;
   const globals = new Map<string, Declared>();
@@ -79,7 +81,7 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
         const global = globals.get(found.name);
         declared = !!global && (global.endLine < startLine || (global.instruction === instruction && keyword === 'ARG'));
       } else {
-        const local = perStage[stage.index].get(found.name) ?? [];
+        const local = perStage[stage.index].get(found.name) ?? noDeclarations;
         declared = local.some((d) => d.endLine < startLine || (d.instruction === instruction && d.kind === 'ARG' && keyword === 'ARG')) || inheritsEnv(stage, found.name);
       }
       // Fields written out (no `...found`): a spread made every reference a slow dictionary-mode object.

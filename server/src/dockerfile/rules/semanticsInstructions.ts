@@ -287,7 +287,8 @@ export const consistentInstructionCasing: Rule<Subject> = {
     const isLower: boolean[] = [];
     for (const instruction of facts.instructions) {
       const keyword = instruction.getInstruction();
-      const upperCase = keyword === keyword.toUpperCase();
+      // getKeyword() is getInstruction().toUpperCase(), computed once per instruction.
+      const upperCase = keyword === instruction.getKeyword();
       const lowerCase = !upperCase && keyword === keyword.toLowerCase();
       isUpper.push(upperCase);
       isLower.push(lowerCase);
@@ -298,7 +299,7 @@ export const consistentInstructionCasing: Rule<Subject> = {
     facts.instructions.forEach((instruction, index) => {
       if (wantUpper ? isUpper[index] : isLower[index]) return;
       const keyword = instruction.getInstruction();
-      const wanted = wantUpper ? keyword.toUpperCase() : keyword.toLowerCase();
+      const wanted = wantUpper ? instruction.getKeyword() : keyword.toLowerCase();
       if (keyword === wanted) return;
       report({
         range: instruction.getInstructionRange(),
