@@ -5,6 +5,7 @@ import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
+import { perModel } from './perModel';
 import { commandsOf, message, parseArgs, stageChain } from './shellKit';
 
 /** Base images (tags, registries) and the user the final image runs as. */
@@ -15,17 +16,8 @@ interface BaseImage {
   range: Range;
 }
 
-const baseImageCache = new WeakMap<DockerfileModel, BaseImage[]>();
-
 /** FROM images that name a registry image (not a stage, not `scratch`, no build variables); read once per model. */
-function baseImages(model: DockerfileModel): readonly BaseImage[] {
-  let images = baseImageCache.get(model);
-  if (!images) {
-    images = readBaseImages(model);
-    baseImageCache.set(model, images);
-  }
-  return images;
-}
+const baseImages = perModel((model): readonly BaseImage[] => readBaseImages(model));
 
 function readBaseImages(model: DockerfileModel): BaseImage[] {
   const found: BaseImage[] = [];

@@ -2,6 +2,7 @@ import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import type { ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
+import { perModel } from './perModel';
 import {
   callRange, commandsOf, envBefore, envValue, insertAfter, isOpaqueOperand, laterInRun, listNames, message, mountCovers,
   parseArgs, removes, writtenPlainly, type CommandVisit, type ParsedArgs,
@@ -23,17 +24,8 @@ export interface PipInstall extends CommandVisit {
   packages: ShellWord[];
 }
 
-const pipInstallCache = new WeakMap<DockerfileModel, PipInstall[]>();
-
 /** `pip install …`, `pip3.12 install …`, `python3 -m pip install …`; found once per model for both pip rules. */
-export function pipInstalls(model: DockerfileModel): readonly PipInstall[] {
-  let found = pipInstallCache.get(model);
-  if (!found) {
-    found = findPipInstalls(model);
-    pipInstallCache.set(model, found);
-  }
-  return found;
-}
+export const pipInstalls = perModel((model): readonly PipInstall[] => findPipInstalls(model));
 
 function findPipInstalls(model: DockerfileModel): PipInstall[] {
   const found: PipInstall[] = [];

@@ -4,6 +4,7 @@ import type { DockerfileModel } from '../model';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
 import { factsOf } from './facts';
+import { perModel } from './perModel';
 
 type Subject = DockerfileRuleSubject;
 
@@ -15,17 +16,8 @@ interface ExposeEntry {
   protocol?: string;
 }
 
-const entryCache = new WeakMap<DockerfileModel, ExposeEntry[]>();
-
 /** Every EXPOSE word split into host part, port and protocol; read once per model for the three EXPOSE rules. */
-function exposeEntries(model: DockerfileModel): readonly ExposeEntry[] {
-  let entries = entryCache.get(model);
-  if (!entries) {
-    entries = readExposeEntries(model);
-    entryCache.set(model, entries);
-  }
-  return entries;
-}
+const exposeEntries = perModel((model): readonly ExposeEntry[] => readExposeEntries(model));
 
 function readExposeEntries(model: DockerfileModel): ExposeEntry[] {
   const facts = factsOf(model);
