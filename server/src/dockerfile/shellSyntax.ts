@@ -90,7 +90,9 @@ class ScriptParser {
   }
 
   run(): void {
-    for (const token of this.tokens) {
+    const tokens = this.tokens;
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k];
       if (token.kind === 'word') this.onWord(token.word);
       else if (token.kind === 'heredoc') {
         this.heredocs.push(token);

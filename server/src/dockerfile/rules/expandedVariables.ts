@@ -75,7 +75,10 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
     if (!frontendExpandedInstructions.has(keyword)) return;
     const stage = facts.stageOf(instruction);
     const startLine = instruction.getRange().start.line;
-    for (const found of scan(model, facts, instruction)) {
+    const scanned = scan(model, facts, instruction);
+    // Index loops in these per-instruction callbacks: for…of allocates an iterator when not optimised.
+    for (let k = 0; k < scanned.length; k++) {
+      const found = scanned[k];
       let declared: boolean;
       if (keyword === 'FROM' || !stage) {
         const global = globals.get(found.name);

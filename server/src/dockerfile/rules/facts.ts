@@ -271,7 +271,10 @@ function collectStageReferences(semantics: DockerfileSemantics, instructions: re
       return;
     }
     if (keyword !== 'COPY' && keyword !== 'RUN') return;
-    for (const flag of flagsOf(instruction)) {
+    const flags = flagsOf(instruction);
+    // An index loop: for…of allocates an iterator per instruction when this callback is not optimised.
+    for (let k = 0; k < flags.length; k++) {
+      const flag = flags[k];
       if (keyword === 'COPY' && flag.getName() === 'from') {
         const text = flag.getValue();
         const range = flag.getValueRange();

@@ -43,14 +43,24 @@ function longOptionsOf(spec: OptionSpec): ReadonlySet<string> {
 
 /** A parse result whose helpers live on the prototype: no closures per parsed command. */
 class ParsedArgList implements ParsedArgs {
+  /** Each option as written with its dashes (`--yes`, `-y`), made on the first question only. */
+  private spelled: string[] | undefined;
+
   constructor(readonly options: ParsedOption[], readonly positionals: ShellWord[]) {}
 
   has(...names: string[]): boolean {
-    return this.options.some((o) => names.includes(o.long ? `--${o.name}` : `-${o.name}`));
+    const spelled = this.spelledOptions();
+    return spelled.some((option) => names.includes(option));
   }
 
   values(name: string): string[] {
-    return this.options.filter((o) => (o.long ? `--${o.name}` : `-${o.name}`) === name && o.value !== undefined).map((o) => o.value!);
+    const spelled = this.spelledOptions();
+    return this.options.filter((o, i) => spelled[i] === name && o.value !== undefined).map((o) => o.value!);
+  }
+
+  /** Several rules ask the same parse: spell the options once instead of on every question. */
+  private spelledOptions(): string[] {
+    return (this.spelled ??= this.options.map((o) => (o.long ? `--${o.name}` : `-${o.name}`)));
   }
 }
 

@@ -43,7 +43,9 @@ export const unknownFlag: Rule<Subject> = {
       const flags = facts.flagsAt(index);
       if (flags.length === 0 && !flagTables.has(keyword)) {
         // dockerfile-ast reads flags only on some instructions; BuildKit parses them on all.
-        for (const arg of facts.lineArguments(instruction)) {
+        const args = facts.lineArguments(instruction);
+        for (let k = 0; k < args.length; k++) {
+          const arg = args[k];
           const value = arg.getValue();
           if (!value.startsWith('--')) break; // the common case, without running the regex
           const match = /^--([A-Za-z][\w-]*)/.exec(value);
@@ -55,7 +57,8 @@ export const unknownFlag: Rule<Subject> = {
         }
         return;
       }
-      for (const flag of flags) {
+      for (let k = 0; k < flags.length; k++) {
+        const flag = flags[k];
         const name = flag.getName();
         if (specOf(keyword, name)) continue;
         const known = instructionFlags[keyword] ?? {};
@@ -196,7 +199,10 @@ export const invalidFlagValue: Rule<Subject> = {
   check({ model }, report) {
     const facts = factsOf(model);
     facts.keywords.forEach((keyword, index) => {
-      for (const flag of facts.flagsAt(index)) {
+      const flags = facts.flagsAt(index);
+      // An index loop: for…of allocates an iterator per instruction when this callback is not optimised.
+      for (let k = 0; k < flags.length; k++) {
+        const flag = flags[k];
         const spec = specOf(keyword, flag.getName());
         if (!spec) continue;
         const problem = checkFlagValue(keyword, flag, spec);
