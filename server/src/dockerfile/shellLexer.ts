@@ -93,16 +93,17 @@ export function tokenize(src: Source): Token[] {
       i = lexedUntil;
       continue;
     }
-    const fd = /^\d+(?=[<>])/.exec(t.slice(i, i + 12));
+    // An fd number (`2>`) starts with a digit: only then is the regex worth running.
+    const fd = c >= '0' && c <= '9' ? /^\d+(?=[<>])/.exec(t.slice(i, i + 12)) : null;
     const at = fd ? i + fd[0].length : i;
-    const redirect = redirectOperators.find((op) => t.startsWith(op, at));
-    if (redirect && (fd || !controlOperators.some((op) => t.startsWith(op, i) && op.length > redirect.length))) {
+    const redirect = operatorAt(redirectOperators, t, at);
+    if (redirect && (fd || !longerOperatorAt(controlOperators, t, i, redirect.length))) {
       const end = at + redirect.length;
       tokens.push({ kind: 'redirect', op: redirect, start: src.offsets.at(i), end: src.offsets.at(end) });
       i = end;
       continue;
     }
-    const control = controlOperators.find((op) => t.startsWith(op, i));
+    const control = operatorAt(controlOperators, t, i);
     if (control) {
       tokens.push({ kind: 'op', op: control, start: src.offsets.at(i), end: src.offsets.at(i + control.length) });
       i += control.length;
@@ -112,6 +113,18 @@ export function tokenize(src: Source): Token[] {
     i = lexedUntil;
   }
   return tokens;
+}
+
+/** The first operator of the list written at `at` (lists are ordered longest first where it matters). */
+function operatorAt(operators: readonly string[], t: string, at: number): string | undefined {
+  for (let k = 0; k < operators.length; k++) if (t.startsWith(operators[k], at)) return operators[k];
+  return undefined;
+}
+
+/** Is an operator of the list longer than `length` written at `at`? */
+function longerOperatorAt(operators: readonly string[], t: string, at: number, length: number): boolean {
+  for (let k = 0; k < operators.length; k++) if (operators[k].length > length && t.startsWith(operators[k], at)) return true;
+  return false;
 }
 
 /** Can an operator (or a redirect with an fd number such as `2>`) begin with this character? */

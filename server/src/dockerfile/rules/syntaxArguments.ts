@@ -1,4 +1,4 @@
-import { Arg, Env, Label, type Instruction } from 'dockerfile-ast';
+import { Arg, Env, Label, type Argument, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
 import { isInstructionName } from '../docs/instructions';
@@ -45,6 +45,15 @@ export function parseJsonArray(text: string): string[] | undefined {
   }
 }
 
+/** Does an argument's value pass the test? (A loop with module-level tests: this runs for every ENV, LABEL and ARG.) */
+function someValue(args: readonly Argument[], test: (value: string) => boolean): boolean {
+  for (let k = 0; k < args.length; k++) if (test(args[k].getValue())) return true;
+  return false;
+}
+
+const startsWithEquals = (value: string) => value.startsWith('=');
+const notPlainAssignment = (value: string) => !/^[^=\s"'$]+=/.test(value);
+
 type Problem = { range: Range; en: string; zh: string };
 /** The answer for the many instructions with nothing to report (read-only, shared). */
 const noProblems: Problem[] = [];
@@ -52,7 +61,7 @@ const noProblems: Problem[] = [];
 /** ENV/LABEL/ARG values go through BuildKit's word processing, which fails on an unclosed quote. */
 function unbalancedQuote(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): { kind: 'single' | 'double'; range: Range } | undefined {
   const args = facts.lineArguments(instruction);
-  if (!args.some((arg) => /["']/.test(arg.getValue()))) return undefined;
+  if (!someValue(args, (value) => /["']/.test(value))) return undefined;
   const found = argumentText(model, facts, instruction);
   if (!found) return undefined;
   const escape = model.ast.getEscapeCharacter();
@@ -124,8 +133,8 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
       const quote = unbalancedQuote(model, facts, instruction);
       if (quote) return [{ range: quote.range, en: `Unterminated ${quote.kind} quote in ${keyword}; close it or escape it.`, zh: `${keyword} 中的${quote.kind === 'double' ? '双' : '单'}引号没有闭合；请补全或转义它。` }];
       const plain = keyword === 'ARG'
-        ? args.every((arg) => !arg.getValue().startsWith('='))
-        : args.every((arg) => /^[^=\s"'$]+=/.test(arg.getValue()));
+        ? !someValue(args, startsWithEquals)
+        : !someValue(args, notPlainAssignment);
       return plain ? noProblems : propertyProblems(instruction as Arg | Env | Label, keyword);
     }
     default:
