@@ -1,4 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
 import type { Stage } from '../semantic';
@@ -13,9 +14,9 @@ import { frontendExpandedInstructions } from './tables';
  */
 export interface ExpandedReference {
   name: string;
-  nameRange: Range;
+  readonly nameRange: Range;
   /** The whole `$NAME` or `${…}`. */
-  range: Range;
+  readonly range: Range;
   instruction: Instruction;
   keyword: string;
   stage?: Stage;
@@ -87,14 +88,52 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
         const local = perStage[stage.index].get(found.name) ?? noDeclarations;
         declared = local.some((d) => d.endLine < startLine || (d.instruction === instruction && d.kind === 'ARG' && keyword === 'ARG')) || inheritsEnv(stage, found.name);
       }
-      // Fields written out (no `...found`): a spread made every reference a slow dictionary-mode object.
-      references.push({ name: found.name, nameRange: found.nameRange, range: found.range, instruction, keyword, stage, hasModifier: found.hasModifier, declared });
+      references.push(new ExpandedRef(model.document, found, instruction, keyword, stage, declared));
     }
   });
   return references;
 }
 
-type Scanned = Pick<ExpandedReference, 'name' | 'nameRange' | 'range' | 'hasModifier'>;
+/** A reference as the scanner finds it: document offsets of the name and of the whole `$…`. */
+interface Scanned {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  start: number;
+  end: number;
+  hasModifier: boolean;
+}
+
+/**
+ * Ranges are worked out on first use: rules read them only for the few references they report,
+ * and four document positions per reference were most of this module's allocation.
+ */
+class ExpandedRef implements ExpandedReference {
+  readonly name: string;
+  readonly hasModifier: boolean;
+  private cachedNameRange: Range | undefined;
+  private cachedRange: Range | undefined;
+
+  constructor(
+    private readonly document: TextDocument,
+    private readonly found: Scanned,
+    readonly instruction: Instruction,
+    readonly keyword: string,
+    readonly stage: Stage | undefined,
+    readonly declared: boolean,
+  ) {
+    this.name = found.name;
+    this.hasModifier = found.hasModifier;
+  }
+
+  get nameRange(): Range {
+    return (this.cachedNameRange ??= { start: this.document.positionAt(this.found.nameStart), end: this.document.positionAt(this.found.nameEnd) });
+  }
+
+  get range(): Range {
+    return (this.cachedRange ??= { start: this.document.positionAt(this.found.start), end: this.document.positionAt(this.found.end) });
+  }
+}
 
 const singleQuote = 39;
 const doubleQuote = 34;
@@ -151,8 +190,10 @@ function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instr
     }
     found.push({
       name: text.slice(nameAt, nameEnd),
-      nameRange: { start: document.positionAt(start + nameAt), end: document.positionAt(start + nameEnd) },
-      range: { start: document.positionAt(start + i), end: document.positionAt(start + refEnd) },
+      nameStart: start + nameAt,
+      nameEnd: start + nameEnd,
+      start: start + i,
+      end: start + refEnd,
       hasModifier,
     });
     i = refEnd - 1;
