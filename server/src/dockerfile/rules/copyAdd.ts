@@ -1,7 +1,7 @@
 import type { Argument, Instruction } from 'dockerfile-ast';
 import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
-import { dockerfileShell, wordRange, type StageInfo } from '../shell';
+import { dockerfileShell, wordRange, type ShellCommand, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf, type DockerfileFacts } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
@@ -153,8 +153,15 @@ function firstWorkdirLine(stage: StageInfo, known: FirstWorkdirLines): number {
  * A WORKDIR in a stage this one builds on, or earlier in this stage: instructions are in file
  * order, so "any WORKDIR before `line`" is "the first WORKDIR starts before `line`".
  */
-function workdirBefore(model: DockerfileModel, stage: StageInfo, line: number, known: FirstWorkdirLines): boolean {
-  return stageChain(model, stage).some((s) => (s !== stage ? firstWorkdirLine(s, known) !== Infinity : firstWorkdirLine(s, known) < line));
+function workdirBefore(model: DockerfileModel, stage: StageInfo, line: number, known: FirstWorkdirLines, inherited: Map<StageInfo, boolean>): boolean {
+  if (firstWorkdirLine(stage, known) < line) return true;
+  // Whether a stage this one builds on sets a WORKDIR: once per stage, not per COPY.
+  let fromBase = inherited.get(stage);
+  if (fromBase === undefined) {
+    fromBase = stageChain(model, stage).some((s) => s !== stage && firstWorkdirLine(s, known) !== Infinity);
+    inherited.set(stage, fromBase);
+  }
+  return fromBase;
 }
 
 export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
@@ -172,12 +179,13 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
   check({ model }, report) {
     const shell = dockerfileShell(model);
     const firstWorkdirs: FirstWorkdirLines = new Map();
+    const inheritedWorkdir = new Map<StageInfo, boolean>();
     for (const stage of shell.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'COPY') continue;
         const operands = copyOperands(model, instruction);
         if (!operands || isAbsoluteDest(operands.dest.getValue())) continue;
-        if (workdirBefore(model, stage, instruction.getRange().start.line, firstWorkdirs)) continue;
+        if (workdirBefore(model, stage, instruction.getRange().start.line, firstWorkdirs, inheritedWorkdir)) continue;
         report({
           range: operands.dest.getRange(),
           message: message(`\`${operands.dest.getValue()}\` is relative and no WORKDIR is set; set WORKDIR or use an absolute path.`, `\`${operands.dest.getValue()}\` 是相对路径且未设置 WORKDIR；请设置 WORKDIR 或使用绝对路径。`),
@@ -192,6 +200,17 @@ function touchesCopied(target: string, dest: string): boolean {
   const d = trimSlash(dest);
   const t = trimSlash(target);
   return t === d || t.startsWith(`${d}/`) || (dest.endsWith('/') && d !== '/' && t.startsWith(d));
+}
+
+/** At least one command, and every real command a top-level chown or chmod (tested before copying the list). */
+function onlyTopLevelOwnershipChanges(commands: readonly ShellCommand[]): boolean {
+  let any = false;
+  for (const c of commands) {
+    if (c.program === undefined) continue;
+    if (!((c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) return false;
+    any = true;
+  }
+  return any;
 }
 
 export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
@@ -216,9 +235,8 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
       const run = shell.runOf(instructions[i]);
       if (!run) continue;
       // The bare `<<EOF` holder of a here-document script is not a command of its own.
+      if (!onlyTopLevelOwnershipChanges(run.commands)) continue;
       const commands = run.commands.filter((c) => c.program !== undefined);
-      if (commands.length === 0) continue;
-      if (!commands.every((c) => (c.name === 'chown' || c.name === 'chmod') && c.depth === 0 && !c.inBlock)) continue;
       const operands = copyOperands(model, previous);
       if (!operands || !isAbsoluteDest(operands.dest.getValue()) || operands.dest.getValue().startsWith('$')) continue;
       for (const command of commands) {
