@@ -3,9 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { installFastRangeCreate } from '../common/fastRangeCreate';
 import { installArgumentsCache } from './parserCache';
+import { installFastPropertyValue } from './propertyValue';
 
 installArgumentsCache();
 installFastRangeCreate();
+installFastPropertyValue();
 
 /** A Dockerfile parsed once per document version; features read it, never re-parse. */
 export interface DockerfileModel {
