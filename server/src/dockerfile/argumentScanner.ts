@@ -1,6 +1,6 @@
 import { Argument as ImportedArgument } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 /**
  * A faster, behaviour-identical port of dockerfile-ast's `Instruction.getRawArguments()` scan
@@ -16,9 +16,34 @@ import type { Position } from 'vscode-languageserver-types';
  * Dockerfile and on generated edge cases.
  */
 
-/** Read once: each read of an import from a CommonJS package goes through a bundler getter. */
-const Argument = ImportedArgument;
 type Argument = ImportedArgument;
+
+/**
+ * An argument whose range is worked out on first use. Most arguments are only ever asked for their
+ * value, and a range is three objects (a range and two positions): building them lazily takes a
+ * third off a large file's parse garbage. dockerfile-ast's constructor assigns `this.range`; the
+ * accessor below (on the prototype) takes that assignment, so the class stays a drop-in Argument.
+ */
+class LazyRangeArgument extends ImportedArgument {
+  private resolvedRange: Range | undefined;
+
+  constructor(value: string, private readonly cursor: PositionCursor, private readonly startOffset: number, private readonly endOffset: number) {
+    super(value, undefined as unknown as Range);
+  }
+
+  /** The range dockerfile-ast's methods read as `this.range`. */
+  resolveRange(): Range {
+    return (this.resolvedRange ??= { start: this.cursor.positionAt(this.startOffset), end: this.cursor.positionAt(this.endOffset) });
+  }
+}
+Object.defineProperty(LazyRangeArgument.prototype, 'range', {
+  get(this: LazyRangeArgument): Range {
+    return this.resolveRange();
+  },
+  set(this: { resolvedRange: Range | undefined }, range: Range | undefined) {
+    if (range !== undefined) this.resolvedRange = range;
+  },
+});
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -120,8 +145,7 @@ class ArgumentCollector {
   /** Ends the current argument at `end` (an index in `text`). */
   push(end: number): void {
     this.flush();
-    const startPosition = this.cursor.positionAt(this.offset + this.found);
-    this.args.push(new Argument(this.value, { start: startPosition, end: this.cursor.positionAt(this.offset + end) }));
+    this.args.push(new LazyRangeArgument(this.value, this.cursor, this.offset + this.found, this.offset + end));
     this.value = '';
     this.found = -1;
   }
