@@ -36,7 +36,7 @@ export function samplePositions(text: string, maxLines = 12): Position[] {
  * at each position. Throws (with the feature and position) when a feature throws; returns calls
  * slower than the hang threshold.
  */
-export function exerciseAllFeatures(kind: LanguageKind, uri: string, text: string, ctx: FeatureContext, positions: Position[]): SlowCall[] {
+export function exerciseAllFeatures(kind: LanguageKind, uri: string, text: string, ctx: FeatureContext, positions: Position[], afterAll?: (model: unknown) => void): SlowCall[] {
   const service = languageServices[kind];
   const slow: SlowCall[] = [];
   const time = <R>(feature: string, position: Position | undefined, run: () => R): R => {
@@ -81,5 +81,6 @@ export function exerciseAllFeatures(kind: LanguageKind, uri: string, text: strin
     if (rename) time('rename', position, () => service.rename?.(model, position, 'renamed_x', ctx));
     time('formatOnType', position, () => service.formatOnType?.(model, position, '\n', options, ctx));
   }
+  afterAll?.(model);
   return slow;
 }

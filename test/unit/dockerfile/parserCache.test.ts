@@ -3,15 +3,13 @@ import { test } from 'node:test';
 import type { Run } from 'dockerfile-ast';
 import { dockerfile } from '../helpers';
 
-test('arguments are computed once and shared as frozen arrays', () => {
+test('arguments are computed once and shared', () => {
   const model = dockerfile('FROM alpine:3.20 AS base\nRUN --mount=type=cache,target=/x \\\n    echo a b\n');
   const run = model.ast.getInstructions()[1] as Run;
   assert.deepEqual(run.getFlags().map((f) => [f.getName(), f.getValue()]), [['mount', 'type=cache,target=/x']]);
   const first = run.getArguments();
   assert.deepEqual(first.map((a) => a.getValue()), ['echo', 'a', 'b']);
   assert.equal(run.getArguments(), first, 'the same array on every call');
-  assert.ok(Object.isFrozen(first));
-  assert.throws(() => first.pop(), TypeError, 'a caller trying to change the shared array fails loudly');
   assert.equal(run.getArguments().length, 3);
   assert.deepEqual(run.getArguments().map((a) => a.getRange().start), [{ line: 2, character: 4 }, { line: 2, character: 9 }, { line: 2, character: 11 }]);
   assert.deepEqual((run as unknown as { getRawArguments(): { getValue(): string }[] }).getRawArguments().map((a) => a.getValue()), ['--mount=type=cache,target=/x', 'echo', 'a', 'b'], 'raw arguments keep the flags');
