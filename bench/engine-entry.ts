@@ -1,5 +1,30 @@
-// Entry for the bench's in-process measurements: the engine alone, bundled and minified like dist/server.js.
-export { languageServices } from '../server/src/services';
-export { normalizeSettings } from '../server/src/common/settings';
-export { noWorkspaceFiles } from '../server/src/common/service';
-export { TextDocument } from 'vscode-languageserver-textdocument';
+/**
+ * The bench's in-process measurement: the engine alone, bundled and minified like dist/server.js,
+ * run by bench/run.ts in a process of its own (`node engine.js <kind> <iterations> <warm-up>`), so
+ * the numbers are the engine's and not the bench harness's (its client, buffers and heap).
+ * Prints the samples (ms) as JSON.
+ */
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { noWorkspaceFiles } from '../server/src/common/service';
+import { normalizeSettings } from '../server/src/common/settings';
+import { languageServices } from '../server/src/services';
+import { largeDockerfile, largeManifest } from './inputs';
+
+function measure(kind: 'dockerfile' | 'yaml', iterations: number, warmUp: number): number[] {
+  const text = kind === 'dockerfile' ? largeDockerfile(1000) : largeManifest(60);
+  const service = languageServices[kind];
+  const ctx = { lang: 'en' as const, settings: normalizeSettings(undefined), files: noWorkspaceFiles };
+  const samples: number[] = [];
+  for (let i = 0; i < iterations + warmUp; i++) {
+    // A new document each time (a new URI too): every run is a full parse and check from scratch.
+    const document = TextDocument.create(`file:///bench/${i}`, kind, i, text);
+    const started = performance.now();
+    service.diagnose?.(service.parse(document), ctx);
+    if (i >= warmUp) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+const [kind, iterations, warmUp] = process.argv.slice(2);
+if (kind === 'dockerfile' || kind === 'yaml') process.stdout.write(JSON.stringify(measure(kind, Number(iterations), Number(warmUp))));
