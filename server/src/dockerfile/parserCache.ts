@@ -37,7 +37,8 @@ interface ScannableInstruction {
 const cached = Symbol('stevedore.rawArguments');
 const cachedKeyword = Symbol('stevedore.keyword');
 const cachedArguments = Symbol('stevedore.arguments');
-const collectingFlags = Symbol('stevedore.collectingFlags');
+/** The instruction whose flags dockerfile-ast is collecting right now (a module slot, not a property per instance). */
+let collectingFlagsOf: object | undefined;
 /** One position cursor per parsed text, kept on dockerfile-ast's own document object. */
 const cursorKey = Symbol('stevedore.positionCursor');
 type CachingInstruction = RawArgumentsOwner & { [cached]?: Argument[]; [cachedKeyword]?: string };
@@ -54,7 +55,6 @@ interface FlaggedInstruction {
   getRawArguments(): Argument[];
   flags?: Flag[];
   [cachedArguments]?: Argument[];
-  [collectingFlags]?: boolean;
 }
 const flaggedPrototype = ModifiableInstruction.prototype as unknown as FlaggedInstruction;
 const collectFlags = flaggedPrototype.getFlags;
@@ -90,16 +90,17 @@ export function installArgumentsCache(): void {
   // while it does, getArguments() must answer what the original did then: every raw argument.
   flaggedPrototype.getFlags = function memoisedFlags(this: FlaggedInstruction): Flag[] {
     if (this.flags) return this.flags;
-    this[collectingFlags] = true;
+    const outer = collectingFlagsOf;
+    collectingFlagsOf = this;
     try {
       return collectFlags.call(this);
     } finally {
-      this[collectingFlags] = false;
+      collectingFlagsOf = outer;
     }
   };
   // The original drops one leading argument per flag from a fresh copy of the raw arguments.
   flaggedPrototype.getArguments = function memoisedArguments(this: FlaggedInstruction): Argument[] {
-    if (this[collectingFlags]) return this.getRawArguments();
+    if (collectingFlagsOf === this) return this.getRawArguments();
     let args = this[cachedArguments];
     if (!args) {
       const flagCount = this.getFlags().length;
