@@ -192,21 +192,35 @@ export function shellHasPipefail(shell: string[]): boolean {
   return shell.some((word, i) => /^-[a-zA-Z]*o$/.test(word) && shell[i + 1] === 'pipefail');
 }
 
+/** Shared by the RUNs without a `--mount` flag; never written to. */
+const noMounts: RunMount[] = [];
+
 function parseMounts(flags: string[]): RunMount[] {
-  const mounts: RunMount[] = [];
-  for (const flag of flags) {
-    const match = /^--mount=(.*)$/s.exec(flag);
-    if (!match) continue;
+  let mounts = noMounts;
+  for (let k = 0; k < flags.length; k++) {
+    const flag = flags[k];
+    if (!flag.startsWith('--mount=')) continue;
     const options: Record<string, string> = {};
-    for (const part of match[1].replace(/^["']|["']$/g, '').split(',')) {
+    const parts = unquoteEnds(flag.slice('--mount='.length)).split(',');
+    for (let n = 0; n < parts.length; n++) {
+      const part = parts[n];
       const eq = part.indexOf('=');
       if (eq > 0) options[part.slice(0, eq).toLowerCase()] = part.slice(eq + 1);
       else if (part) options[part.toLowerCase()] = 'true';
     }
     const target = options.target ?? options.dst ?? options.destination;
+    if (mounts === noMounts) mounts = [];
     mounts.push({ type: (options.type ?? 'bind').toLowerCase(), target, options });
   }
   return mounts;
+}
+
+/** Drops one quote character at the start and one at the end (each independently), as BuildKit's reader tolerates. */
+function unquoteEnds(value: string): string {
+  const isQuote = (code: number) => code === 34 || code === 39;
+  const from = value.length > 0 && isQuote(value.charCodeAt(0)) ? 1 : 0;
+  const to = value.length > from && isQuote(value.charCodeAt(value.length - 1)) ? value.length - 1 : value.length;
+  return from === 0 && to === value.length ? value : value.slice(from, to);
 }
 
 /** The instruction's arguments as JSON words when written in exec form (`["a", "b"]`). */
@@ -222,54 +236,65 @@ export function execFormWords(model: DockerfileModel, instruction: Instruction):
 function argumentSource(text: string, instruction: Instruction, escape: string, model: DockerfileModel): { src: Source; flags: string[] } {
   const endOffset = model.document.offsetAt(instruction.getRange().end);
   const startOffset = Math.min(endOffset, model.document.offsetAt(instruction.getInstructionRange().end));
-  // The kept pieces of the document as [start, end) pairs; offsets are laid out once the flags are known.
-  const segments: number[] = [];
-  // Joined once at the end: a flat string tokenizes faster than one built up by `+=`.
-  const parts: string[] = [];
-  let commandLine = true;
-  let segment = startOffset;
-  const flush = (to: number) => {
-    parts.push(text.slice(segment, to));
-    if (to > segment) segments.push(segment, to);
-  };
-  if (escape.length === 1 && escape !== '\n') {
-    joinContinuations(text, startOffset, endOffset, escape, (at, resume) => {
-      flush(at);
-      segment = resume;
-    });
-  } else {
-    // Not a usable escape character: the general character walk (never taken for `\` or a backtick).
-    let i = startOffset;
-    while (i < endOffset) {
-      const c = text[i];
-      if (commandLine && c === escape) {
-        let j = i + 1;
-        while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-        if (j >= endOffset || text[j] === '\n') {
-          flush(i);
-          i = skipDroppedLines(text, j + 1, endOffset);
-          segment = i;
-          continue;
-        }
-      }
-      if (c === '\n') commandLine = false;
-      i++;
-    }
-  }
-  flush(endOffset);
-  const out = parts.join('');
+  // The kept pieces of the document as [start, end) pairs.
+  const segments = escape.length === 1 && escape !== '\n'
+    ? joinContinuations(text, startOffset, endOffset, escape)
+    : keptSegments(text, startOffset, endOffset, escape);
+  const out = joinSegments(text, segments);
   // Split off leading flags (`--mount=…`): whitespace-separated words that start with `--`.
-  const flags: string[] = [];
+  let flags = noFlags;
   let p = 0;
   for (;;) {
     while (p < out.length && (out[p] === ' ' || out[p] === '\t' || out[p] === '\r')) p++;
     if (!out.startsWith('--', p)) break;
     let q = p;
     while (q < out.length && !isJsWhitespace(out.charCodeAt(q))) q++;
+    if (flags === noFlags) flags = [];
     flags.push(out.slice(p, q));
     p = q;
   }
   return { src: { text: out.slice(p), offsets: offsetsFrom(segments, p, endOffset) }, flags };
+}
+
+/** Shared by the (most) instructions without flags; never written to. */
+const noFlags: string[] = [];
+
+/**
+ * The kept pieces as one string. A single piece (an instruction on one line) is sliced straight
+ * from the document: V8 then shares the document's characters instead of copying them.
+ */
+function joinSegments(text: string, segments: readonly number[]): string {
+  if (segments.length === 0) return '';
+  if (segments.length === 2) return text.slice(segments[0], segments[1]);
+  // Joined once: a flat string tokenizes faster than one built up by `+=`.
+  const parts: string[] = new Array(segments.length >> 1);
+  for (let s = 0; s < segments.length; s += 2) parts[s >> 1] = text.slice(segments[s], segments[s + 1]);
+  return parts.join('');
+}
+
+/** The general character walk for an escape character that is not usable (never taken for `\` or a backtick). */
+function keptSegments(text: string, startOffset: number, endOffset: number, escape: string): number[] {
+  const segments: number[] = [];
+  let commandLine = true;
+  let segment = startOffset;
+  let i = startOffset;
+  while (i < endOffset) {
+    const c = text[i];
+    if (commandLine && c === escape) {
+      let j = i + 1;
+      while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      if (j >= endOffset || text[j] === '\n') {
+        if (i > segment) segments.push(segment, i);
+        i = skipDroppedLines(text, j + 1, endOffset);
+        segment = i;
+        continue;
+      }
+    }
+    if (c === '\n') commandLine = false;
+    i++;
+  }
+  if (endOffset > segment) segments.push(segment, endOffset);
+  return segments;
 }
 
 /** The document offset of every character of the joined text from index `skip` on, then `end`. */
@@ -302,12 +327,14 @@ export function isJsWhitespace(code: number): boolean {
 }
 
 /**
- * Finds the line continuations of an instruction's first line(s): each escape character followed
- * only by blanks up to the end of the line. `onContinuation(at, resume)` gets the escape's offset
- * and where the text resumes after the dropped lines. The walk jumps from escape to escape with
- * indexOf and stops at the first line that does not continue (here-document bodies follow verbatim).
+ * The kept pieces of an instruction's text as [start, end) pairs: its first line(s) joined at each
+ * line continuation (an escape character followed only by blanks up to the end of the line), the
+ * dropped lines cut out. The walk jumps from escape to escape with indexOf and stops at the first
+ * line that does not continue (here-document bodies follow verbatim).
  */
-function joinContinuations(text: string, start: number, end: number, escape: string, onContinuation: (at: number, resume: number) => void): void {
+function joinContinuations(text: string, start: number, end: number, escape: string): number[] {
+  const segments: number[] = [];
+  let segment = start;
   let i = start;
   while (i < end) {
     let at = text.indexOf(escape, i);
@@ -315,16 +342,19 @@ function joinContinuations(text: string, start: number, end: number, escape: str
     let newline = text.indexOf('\n', i);
     if (newline < 0 || newline > end) newline = end;
     // A line break before the next escape ends the instruction's own line: nothing more to join.
-    if (newline < at || at >= end) return;
+    if (newline < at || at >= end) break;
     let j = at + 1;
     while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
     if (j >= end || text[j] === '\n') {
       i = skipDroppedLines(text, j + 1, end);
-      onContinuation(at, i);
+      if (at > segment) segments.push(segment, at);
+      segment = i;
       continue;
     }
     i = at + 1;
   }
+  if (end > segment) segments.push(segment, end);
+  return segments;
 }
 
 /** Inside a continuation Docker ignores blank lines and lines that start with `#`. */
@@ -348,54 +378,66 @@ function skipDroppedLines(text: string, from: number, end: number): number {
 /** Reads `["a", "b"]`; undefined when the text is not a JSON string array (Docker then uses shell form). */
 export function parseExecForm(src: Source): ShellWord[] | undefined {
   const t = src.text;
-  let i = 0;
-  const skipSpace = () => { while (i < t.length && isJsWhitespace(t.charCodeAt(i))) i++; };
-  skipSpace();
+  // Shell form (nearly every RUN) is told apart by its first character, before any allocation.
+  let i = skipSpace(t, 0);
   if (t[i] !== '[') return undefined;
-  i++;
+  i = skipSpace(t, i + 1);
   const words: ShellWord[] = [];
-  skipSpace();
-  if (t[i] === ']') { i++; skipSpace(); return i === t.length ? words : undefined; }
+  if (t[i] === ']') { i = skipSpace(t, i + 1); return i === t.length ? words : undefined; }
   while (i < t.length) {
-    skipSpace();
+    i = skipSpace(t, i);
     if (t[i] !== '"') return undefined;
-    const wordStart = i;
-    i++;
-    let value = '';
-    const offsets: number[] = [];
-    while (i < t.length && t[i] !== '"') {
-      if (t[i] === '\\') {
-        const e = t[i + 1];
-        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
-          value += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
-          offsets.push(src.offsets.at(i));
-          i += 6;
-          continue;
-        }
-        const decoded = ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[e];
-        if (decoded === undefined) return undefined;
-        value += decoded;
-        offsets.push(src.offsets.at(i));
-        i += 2;
-        continue;
-      }
-      if (t[i] === '\n') return undefined;
-      value += t[i];
-      offsets.push(src.offsets.at(i));
-      i++;
-    }
-    if (i >= t.length) return undefined;
-    offsets.push(src.offsets.at(i));
-    i++;
-    words.push({ text: value, start: src.offsets.at(wordStart), end: src.offsets.at(i), quoted: true, dynamic: false, plainPrefix: 0, offsets });
-    skipSpace();
+    const read = readJsonString(src, i);
+    if (!read) return undefined;
+    words.push(read.word);
+    i = skipSpace(t, read.next);
     if (t[i] === ',') { i++; continue; }
     if (t[i] === ']') {
-      i++;
-      skipSpace();
+      i = skipSpace(t, i + 1);
       return i === t.length ? words : undefined;
     }
     return undefined;
   }
   return undefined;
+}
+
+function skipSpace(t: string, from: number): number {
+  let i = from;
+  while (i < t.length && isJsWhitespace(t.charCodeAt(i))) i++;
+  return i;
+}
+
+const jsonEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
+
+/** The JSON string whose opening quote is at `wordStart`, and the index after its closing quote. */
+function readJsonString(src: Source, wordStart: number): { word: ShellWord; next: number } | undefined {
+  const t = src.text;
+  let i = wordStart + 1;
+  let value = '';
+  const offsets: number[] = [];
+  while (i < t.length && t[i] !== '"') {
+    if (t[i] === '\\') {
+      const e = t[i + 1];
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+        value += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
+        offsets.push(src.offsets.at(i));
+        i += 6;
+        continue;
+      }
+      const decoded = Object.hasOwn(jsonEscapes, e) ? jsonEscapes[e] : undefined;
+      if (decoded === undefined) return undefined;
+      value += decoded;
+      offsets.push(src.offsets.at(i));
+      i += 2;
+      continue;
+    }
+    if (t[i] === '\n') return undefined;
+    value += t[i];
+    offsets.push(src.offsets.at(i));
+    i++;
+  }
+  if (i >= t.length) return undefined;
+  offsets.push(src.offsets.at(i));
+  i++;
+  return { word: { text: value, start: src.offsets.at(wordStart), end: src.offsets.at(i), quoted: true, dynamic: false, plainPrefix: 0, offsets }, next: i };
 }
