@@ -67,6 +67,14 @@ export function analyzeScript(src: Source, options: ScriptOptions, out: ScriptAn
   return out;
 }
 
+/**
+ * Shared empty lists: most commands have no here-documents, assignments or wrappers, and an array
+ * per command for each adds up over a large file. Nothing appends to a finished command's lists.
+ */
+const noHeredocs: HeredocToken[] = [];
+const noWords: ShellWord[] = [];
+const noNames: string[] = [];
+
 const openers = new Set(['if', 'while', 'until', 'for', 'select', '{']);
 const closers = new Set(['fi', 'done', '}']);
 const prefixes = new Set(['then', 'else', 'elif', 'do', '!', 'time']);
@@ -78,7 +86,8 @@ class ScriptParser {
   /** Stack of `case` states: whether we are reading a pattern (until `)`) or commands. */
   private caseStack: ('word' | 'pattern' | 'body')[] = [];
   private words: ShellWord[] = [];
-  private heredocs: HeredocToken[] = [];
+  /** `noHeredocs` until a command meets one (most never do). */
+  private heredocs: HeredocToken[] = noHeredocs;
   private commandStart = -1;
   private commandEnd = -1;
   private separator: string | undefined;
@@ -95,6 +104,7 @@ class ScriptParser {
       const token = tokens[k];
       if (token.kind === 'word') this.onWord(token.word);
       else if (token.kind === 'heredoc') {
+        if (this.heredocs === noHeredocs) this.heredocs = [];
         this.heredocs.push(token);
         this.touch(token.start, token.end);
       } else if (token.kind === 'redirect') {
@@ -183,7 +193,8 @@ class ScriptParser {
   }
 
   private finishPipeline(): void {
-    this.pipeline = [];
+    // An empty pipeline was never handed to a command, so it can serve the next one.
+    if (this.pipeline.length > 0) this.pipeline = [];
   }
 
   private finishCommand(): void {
@@ -199,7 +210,7 @@ class ScriptParser {
       end: this.commandEnd,
     });
     this.words = [];
-    this.heredocs = [];
+    this.heredocs = noHeredocs;
     this.commandStart = -1;
     this.skipNextWord = false;
     if (command.words[0]?.text === 'for' || command.words[0]?.text === 'select') return;
@@ -236,7 +247,7 @@ function nestScripts(command: ShellCommand, depth: number, pipefail: boolean, ou
 /** An exec-form command (`RUN ["sh", "-c", "…"]`): one command, no shell unless it starts one. */
 export function analyzeExecForm(words: ShellWord[], start: number, end: number, out: ScriptAnalysis = { commands: [], pipes: [] }): ScriptAnalysis {
   const pipeline: ShellCommand[] = [];
-  const command = classify(words, { separator: undefined, pipeline, inBlock: false, depth: 0, pipefail: false, heredocs: [], start, end });
+  const command = classify(words, { separator: undefined, pipeline, inBlock: false, depth: 0, pipefail: false, heredocs: noHeredocs, start, end });
   pipeline.push(command);
   out.commands.push(command);
   nestScripts(command, 0, false, out);
@@ -290,6 +301,8 @@ export function basename(path: string): string {
 const assignmentPattern = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
 
 export function isAssignment(word: ShellWord): boolean {
+  // Nearly every word has no `=` at all: answer those without running the regex (and its match array).
+  if (word.text.indexOf('=') <= 0) return false;
   const match = assignmentPattern.exec(word.text);
   return match !== null && match[0].length <= word.plainPrefix;
 }
@@ -332,22 +345,30 @@ type CommandPlace = Pick<ShellCommand, 'separator' | 'pipeline' | 'inBlock' | 'd
 
 /** Splits a simple command's words into assignments, wrappers, program and arguments. */
 export function classify(words: ShellWord[], place: CommandPlace): ShellCommand {
-  const assignments: ShellWord[] = [];
-  const wrapperNames: string[] = [];
+  let assignments = noWords;
+  let wrapperNames = noNames;
   let i = 0;
-  while (i < words.length && isAssignment(words[i])) assignments.push(words[i++]);
+  while (i < words.length && isAssignment(words[i])) {
+    if (assignments === noWords) assignments = [];
+    assignments.push(words[i++]);
+  }
   // Each wrapper consumes at least its own name, so this loop is bounded by the word count.
   while (i < words.length) {
     const name = basename(words[i].text);
     const spec = words[i].dynamic ? undefined : wrappers[name];
     if (!spec) break;
+    if (wrapperNames === noNames) wrapperNames = [];
     wrapperNames.push(name);
     i++;
     let positional = spec.positional;
     while (i < words.length) {
       const text = words[i].text;
       if (text === '--') { i++; break; }
-      if (spec.assignments && isAssignment(words[i])) { assignments.push(words[i++]); continue; }
+      if (spec.assignments && isAssignment(words[i])) {
+        if (assignments === noWords) assignments = [];
+        assignments.push(words[i++]);
+        continue;
+      }
       if (text.startsWith('-') && text.length > 1) {
         const key = text.includes('=') ? text.slice(0, text.indexOf('=')) : text;
         i += spec.withValue.has(key) && !text.includes('=') ? 2 : 1;
