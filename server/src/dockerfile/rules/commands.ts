@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rules';
-import { dockerfileShell, wordRange } from '../shell';
+import { dockerfileShell, wordRange, type ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { commandsOf, insertAfter, laterInRun, looksBusybox, message, parseArgs, writtenPlainly } from './shellKit';
 
@@ -96,6 +96,10 @@ export const uselessCommand: Rule<DockerfileRuleSubject> = {
   },
 };
 
+const rmOnly: ReadonlySet<string> = new Set(['rm']);
+const rootTarget = /^\/+\*?$/;
+const mayRemoveRoot = (word: ShellWord) => word.text === '--no-preserve-root' || (!word.dynamic && rootTarget.test(word.text));
+
 export const rmRoot: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'rm-rf-root',
@@ -109,7 +113,9 @@ export const rmRoot: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, new Set(['rm']))) {
+    for (const { command } of commandsOf(model, rmOnly)) {
+      // Parse only the rare rm that names the root or --no-preserve-root: nothing else can be reported.
+      if (!command.args.some(mayRemoveRoot)) continue;
       const parsed = parseArgs(command.args);
       const recursive = parsed.has('-r', '-R', '--recursive');
       const target = parsed.positionals.find((w) => !w.dynamic && /^\/+\*?$/.test(w.text));

@@ -49,23 +49,26 @@ const noDeclarations: readonly Declared[] = [];
 function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedReference[] {
   const { semantics } = facts;
   const globals = new Map<string, Declared>();
-  const perStage = semantics.stages.map(() => new Map<string, Declared[]>());
-  const stageEnv = semantics.stages.map(() => new Set<string>());
-  for (const declaration of semantics.declarations) {
+  // One table per stage that declares anything (made on its first declaration); a stage's ENV
+  // names are the entries of kind ENV, so no second set per stage is needed.
+  const perStage: (Map<string, Declared[]> | undefined)[] = new Array(semantics.stages.length);
+  const declarations = semantics.declarations;
+  for (let k = 0; k < declarations.length; k++) {
+    const declaration = declarations[k];
     const entry: Declared = { endLine: declaration.instruction.getRange().end.line, instruction: declaration.instruction, kind: declaration.kind };
     if (!declaration.stage) {
       if (declaration.kind === 'ARG' && !globals.has(declaration.name)) globals.set(declaration.name, entry);
       continue;
     }
-    const table = perStage[declaration.stage.index];
-    const list = table.get(declaration.name) ?? [];
-    list.push(entry);
-    table.set(declaration.name, list);
-    if (declaration.kind === 'ENV') stageEnv[declaration.stage.index].add(declaration.name);
+    const table = (perStage[declaration.stage.index] ??= new Map());
+    const list = table.get(declaration.name);
+    if (list) list.push(entry);
+    else table.set(declaration.name, [entry]);
   }
+  const declaredIn = (stage: Stage, name: string): readonly Declared[] => perStage[stage.index]?.get(name) ?? noDeclarations;
   const inheritsEnv = (stage: Stage | undefined, name: string): boolean => {
     for (let current = stage?.baseStage, depth = 0; current && depth < 256; current = current.baseStage, depth++) {
-      if (stageEnv[current.index].has(name)) return true;
+      if (declaredIn(current, name).some(isEnv)) return true;
     }
     return false;
   };
@@ -76,64 +79,60 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
     if (!frontendExpandedInstructions.has(keyword)) return;
     const stage = facts.stageOf(instruction);
     const startLine = instruction.getRange().start.line;
-    const scanned = scan(model, facts, instruction);
+    const scanned = scan(model, facts, instruction, keyword, stage);
     // Index loops in these per-instruction callbacks: for…of allocates an iterator when not optimised.
     for (let k = 0; k < scanned.length; k++) {
       const found = scanned[k];
-      let declared: boolean;
       if (keyword === 'FROM' || !stage) {
         const global = globals.get(found.name);
-        declared = !!global && (global.endLine < startLine || (global.instruction === instruction && keyword === 'ARG'));
+        found.declared = !!global && (global.endLine < startLine || (global.instruction === instruction && keyword === 'ARG'));
       } else {
-        const local = perStage[stage.index].get(found.name) ?? noDeclarations;
-        declared = local.some((d) => d.endLine < startLine || (d.instruction === instruction && d.kind === 'ARG' && keyword === 'ARG')) || inheritsEnv(stage, found.name);
+        const local = declaredIn(stage, found.name);
+        found.declared = local.some((d) => d.endLine < startLine || (d.instruction === instruction && d.kind === 'ARG' && keyword === 'ARG')) || inheritsEnv(stage, found.name);
       }
-      references.push(new ExpandedRef(model.document, found, instruction, keyword, stage, declared));
+      references.push(found);
     }
   });
   return references;
 }
 
-/** A reference as the scanner finds it: document offsets of the name and of the whole `$…`. */
-interface Scanned {
-  name: string;
-  nameStart: number;
-  nameEnd: number;
-  start: number;
-  end: number;
-  hasModifier: boolean;
-}
+const isEnv = (declared: Declared) => declared.kind === 'ENV';
 
 /**
- * Ranges are worked out on first use: rules read them only for the few references they report,
- * and four document positions per reference were most of this module's allocation.
+ * A reference as the scanner finds it: document offsets of the name and of the whole `$…`; whether
+ * it is declared is filled in by `collect`. Ranges are worked out on first use: rules read them
+ * only for the few references they report, and four document positions per reference were most
+ * of this module's allocation.
  */
 class ExpandedRef implements ExpandedReference {
-  readonly name: string;
-  readonly hasModifier: boolean;
+  declared = false;
   private cachedNameRange: Range | undefined;
   private cachedRange: Range | undefined;
 
   constructor(
     private readonly document: TextDocument,
-    private readonly found: Scanned,
+    readonly name: string,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    private readonly start: number,
+    private readonly end: number,
+    readonly hasModifier: boolean,
     readonly instruction: Instruction,
     readonly keyword: string,
     readonly stage: Stage | undefined,
-    readonly declared: boolean,
-  ) {
-    this.name = found.name;
-    this.hasModifier = found.hasModifier;
-  }
+  ) {}
 
   get nameRange(): Range {
-    return (this.cachedNameRange ??= { start: this.document.positionAt(this.found.nameStart), end: this.document.positionAt(this.found.nameEnd) });
+    return (this.cachedNameRange ??= { start: this.document.positionAt(this.nameStart), end: this.document.positionAt(this.nameEnd) });
   }
 
   get range(): Range {
-    return (this.cachedRange ??= { start: this.document.positionAt(this.found.start), end: this.document.positionAt(this.found.end) });
+    return (this.cachedRange ??= { start: this.document.positionAt(this.start), end: this.document.positionAt(this.end) });
   }
 }
+
+/** Shared by the instructions that mention no variable; never written to. */
+const noReferences: ExpandedRef[] = [];
 
 const singleQuote = 39;
 const doubleQuote = 34;
@@ -145,7 +144,7 @@ const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 
 const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57);
 
 /** Finds `$NAME` / `${NAME…}` outside single quotes, honouring the escape character; heredoc bodies are skipped. */
-function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): Scanned[] {
+function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction, keyword: string, stage: Stage | undefined): ExpandedRef[] {
   const document = model.document;
   const range = instruction.getRange();
   const start = document.offsetAt(instruction.getInstructionRange().end);
@@ -154,16 +153,16 @@ function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instr
   // below ends at or before the instruction's end, so no `$` here means none there).
   const whole = document.getText();
   const firstDollar = whole.indexOf('$', start);
-  if (firstDollar < 0 || firstDollar >= instructionEnd) return [];
+  if (firstDollar < 0 || firstDollar >= instructionEnd) return noReferences;
   const heredocs = facts.heredocsOf(instruction);
   const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
   const end = lastLine === range.end.line ? instructionEnd : document.offsetAt({ line: lastLine + 1, character: 0 });
-  if (firstDollar >= end) return [];
+  if (firstDollar >= end) return noReferences;
   const text = whole.slice(start, end);
   const escape = model.ast.getEscapeCharacter();
   // Character codes instead of one-character strings and regex tests: this loop reads every character.
   const escapeCode = escape.length === 1 ? escape.charCodeAt(0) : -1;
-  const found: Scanned[] = [];
+  const found: ExpandedRef[] = [];
   let inSingle = false;
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
@@ -188,14 +187,7 @@ function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instr
       hasModifier = close > nameEnd;
       refEnd = close + 1;
     }
-    found.push({
-      name: text.slice(nameAt, nameEnd),
-      nameStart: start + nameAt,
-      nameEnd: start + nameEnd,
-      start: start + i,
-      end: start + refEnd,
-      hasModifier,
-    });
+    found.push(new ExpandedRef(document, text.slice(nameAt, nameEnd), start + nameAt, start + nameEnd, start + i, start + refEnd, hasModifier, instruction, keyword, stage));
     i = refEnd - 1;
   }
   return found;
