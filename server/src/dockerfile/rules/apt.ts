@@ -30,13 +30,16 @@ const truthy = (value: string | undefined) => value !== undefined && ['1', 'true
 const falsy = (value: string | undefined) => value !== undefined && ['0', 'false', 'no', 'off'].includes(value.replace(/^["']|["']$/g, ''));
 
 /** `-s` and its synonyms only print what would happen. */
+const simulateOptions = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
+const yesOptions = ['-y', '--yes', '--assume-yes', '--force-yes'];
+
 export function simulates(inv: Invocation): boolean {
-  return inv.parsed.has('-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act');
+  return inv.parsed.hasAny(simulateOptions);
 }
 
 export function answersYes(inv: Invocation): boolean {
   const p = inv.parsed;
-  if (simulates(inv) || p.has('-y', '--yes', '--assume-yes', '--force-yes')) return true;
+  if (simulates(inv) || p.hasAny(yesOptions)) return true;
   const quiet = p.options.filter((o) => o.name === 'q' || o.name === 'quiet');
   if (quiet.length >= 2 || quiet.some((o) => o.value !== undefined && Number(o.value) >= 2)) return true;
   return truthy(configValue(inv, 'APT::Get::Assume-Yes'));

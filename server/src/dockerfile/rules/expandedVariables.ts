@@ -17,6 +17,8 @@ export interface ExpandedReference {
   readonly nameRange: Range;
   /** The whole `$NAME` or `${…}`. */
   readonly range: Range;
+  /** Document offset where the `$` is (compare offsets rather than resolve `range` when not reporting). */
+  readonly start: number;
   instruction: Instruction;
   keyword: string;
   stage?: Stage;
@@ -114,7 +116,7 @@ class ExpandedRef implements ExpandedReference {
     readonly name: string,
     private readonly nameStart: number,
     private readonly nameEnd: number,
-    private readonly start: number,
+    readonly start: number,
     private readonly end: number,
     readonly hasModifier: boolean,
     readonly instruction: Instruction,

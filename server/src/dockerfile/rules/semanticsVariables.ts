@@ -160,20 +160,20 @@ export const envSelfReference: Rule<Subject> = {
   },
   check({ model }, report) {
     const { semantics } = factsOf(model);
-    const byInstruction = new Map<unknown, { name: string; end: number; line: number }[]>();
+    const byInstruction = new Map<unknown, { name: string; end: number }[]>();
     for (const declaration of semantics.declarations) {
       if (declaration.kind !== 'ENV') continue;
       const list = byInstruction.get(declaration.instruction) ?? [];
       // Where the whole `NAME=value` ends: `ENV PATH=/x:$PATH` refers to its own old value on purpose.
       const end = (declaration.valueRange ?? declaration.nameRange).end;
-      list.push({ name: declaration.name, line: end.line, end: end.character });
+      list.push({ name: declaration.name, end: model.document.offsetAt(end) });
       byInstruction.set(declaration.instruction, list);
     }
+    // Compared as document offsets: the reference's range is worked out only for a finding.
     for (const reference of expandedReferencesOf(model)) {
       const declared = byInstruction.get(reference.instruction);
       if (!declared) continue;
-      const start = reference.range.start;
-      const earlier = declared.some((d) => d.name === reference.name && (d.line < start.line || (d.line === start.line && d.end <= start.character)));
+      const earlier = declared.some((d) => d.name === reference.name && d.end <= reference.start);
       if (!earlier) continue;
       report({
         range: reference.range,

@@ -27,6 +27,8 @@ export interface ParsedArgs {
   options: ParsedOption[];
   positionals: ShellWord[];
   has(...names: string[]): boolean;
+  /** `has` for a list made once (a module constant): no argument array per question. */
+  hasAny(names: readonly string[]): boolean;
   values(name: string): string[];
 }
 
@@ -49,8 +51,13 @@ class ParsedArgList implements ParsedArgs {
   constructor(readonly options: ParsedOption[], readonly positionals: ShellWord[]) {}
 
   has(...names: string[]): boolean {
+    return this.hasAny(names);
+  }
+
+  hasAny(names: readonly string[]): boolean {
     const spelled = this.spelledOptions();
-    return spelled.some((option) => names.includes(option));
+    for (let k = 0; k < spelled.length; k++) if (names.includes(spelled[k])) return true;
+    return false;
   }
 
   values(name: string): string[] {
@@ -157,14 +164,15 @@ const noOptionSpec: OptionSpec = {};
 /**
  * Several rules read the same command with the same option table (apt-get alone has six rules):
  * parse it once per (command, table) and hand every rule the same read-only Invocation.
- * Commands without a subcommand are remembered as null.
+ * Commands without a subcommand are remembered as null. Keyed by table first: the few tables
+ * each hold one entry per command, instead of a Map per command.
  */
-const invocationCache = new WeakMap<CommandVisit, Map<OptionSpec, Invocation | null>>();
+const invocationCache = new WeakMap<OptionSpec, WeakMap<CommandVisit, Invocation | null>>();
 
 function invocationOf(visit: CommandVisit, spec: OptionSpec): Invocation | null {
-  let bySpec = invocationCache.get(visit);
-  if (!bySpec) invocationCache.set(visit, (bySpec = new Map()));
-  let invocation = bySpec.get(spec);
+  let byVisit = invocationCache.get(spec);
+  if (!byVisit) invocationCache.set(spec, (byVisit = new WeakMap()));
+  let invocation = byVisit.get(visit);
   if (invocation === undefined) {
     const parsed = parseArgs(visit.command.args, spec);
     const subcommand = parsed.positionals[0];
@@ -172,7 +180,7 @@ function invocationOf(visit: CommandVisit, spec: OptionSpec): Invocation | null 
     invocation = subcommand
       ? { command: visit.command, run: visit.run, index: visit.index, parsed, subcommand, operands: parsed.positionals.slice(1) }
       : null;
-    bySpec.set(spec, invocation);
+    byVisit.set(visit, invocation);
   }
   return invocation;
 }
