@@ -2,7 +2,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { ruleNames, type RuleMeta } from '../common/rules';
 import { isBuildkitCheck } from '../config/ruleConfig';
 import type { DockerfileModel } from './model';
-import { isJsWhitespace } from './shell';
 import { factsOf, type DockerfileFacts } from './rules/facts';
 
 /**
@@ -71,11 +70,10 @@ function readSuppressions(facts: DockerfileFacts): Suppressions {
       }
     }
   }
-  const { lines } = facts;
   for (const instruction of facts.instructions) {
     const start = instruction.getRange().start.line;
     for (let line = start - 1; line >= 0; line--) {
-      const text = commentText(lines[line] ?? '');
+      const text = facts.commentText(line);
       if (text === undefined) break;
       const lineNames = lineSuppression(text);
       if (!lineNames) continue;
@@ -84,8 +82,8 @@ function readSuppressions(facts: DockerfileFacts): Suppressions {
       for (const name of lineNames) set.add(name);
     }
   }
-  for (let line = 0; line < lines.length; line++) {
-    const text = commentText(lines[line]);
+  for (let line = 0; line < facts.lineCount; line++) {
+    const text = facts.commentText(line);
     if (text === undefined) continue;
     let match = stevedoreFile.exec(text);
     if (match) {
@@ -98,16 +96,6 @@ function readSuppressions(facts: DockerfileFacts): Suppressions {
     if (match) for (const name of names(match[1])) result.fileNames.add(name);
   }
   return result;
-}
-
-/**
- * The trimmed line when it is a comment, else undefined. Most lines are not: their first
- * non-blank character answers that without trimming (a new string) every line of the file.
- */
-function commentText(raw: string): string | undefined {
-  let first = 0;
-  while (first < raw.length && isJsWhitespace(raw.charCodeAt(first))) first++;
-  return raw.charCodeAt(first) === 35 /* # */ ? raw.trim() : undefined;
 }
 
 function lineSuppression(text: string): string[] | undefined {

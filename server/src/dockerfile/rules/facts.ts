@@ -2,6 +2,7 @@ import type { Argument, Flag, Heredoc, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
 import { instructionIndexer } from '../instructionIndex';
+import { isJsWhitespace } from '../shell';
 import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
 
 /** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
@@ -20,7 +21,15 @@ export interface DirectiveLine {
  * re-split the text. Everything here is lazy-free and linear in the file size.
  */
 export interface DockerfileFacts {
+  /** The file's lines (split at \n, a \r before it dropped), made on first use: checks read single lines through `lineText`. */
   readonly lines: readonly string[];
+  readonly lineCount: number;
+  /** `lines[line]` without making every line: undefined outside the file. */
+  lineText(line: number): string | undefined;
+  /** `(lines[line] ?? '').trim() === ''`, read from the text in place. */
+  isBlankLine(line: number): boolean;
+  /** The trimmed line when it is a comment (first non-blank character `#`), else undefined; reads in place. */
+  commentText(line: number): string | undefined;
   readonly instructions: readonly Instruction[];
   /** Upper-cased keyword of each instruction, same order. */
   readonly keywords: readonly string[];
@@ -66,10 +75,10 @@ export function factsOf(model: DockerfileModel): DockerfileFacts {
 
 const directivePattern = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 
-function readDirectives(lines: readonly string[]): DirectiveLine[] {
+function readDirectives(lineCount: number, lineText: (line: number) => string | undefined): DirectiveLine[] {
   const directives: DirectiveLine[] = [];
-  for (let line = 0; line < lines.length; line++) {
-    const text = lines[line];
+  for (let line = 0; line < lineCount; line++) {
+    const text = lineText(line)!;
     const match = directivePattern.exec(text);
     if (!match) break;
     const nameStart = text.indexOf(match[1]);
@@ -98,6 +107,52 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * Where each line starts, lines split at \n as `splitLines` does; one extra entry, `text.length + 1`,
+ * closes the last line. Offsets instead of line strings: a check reads only a few lines.
+ */
+function lineStartsOf(text: string): Int32Array {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  starts[count] = text.length + 1;
+  return starts;
+}
+
+/** Line access over the text in place (see lineStartsOf). */
+class TextLines {
+  readonly count: number;
+
+  constructor(private readonly text: string, private readonly starts: Int32Array) {
+    this.count = starts.length - 1;
+  }
+
+  start(line: number): number {
+    return this.starts[line];
+  }
+
+  /** End of the line's text: before its \n, and before a \r right before that \n. */
+  end(line: number): number {
+    const newline = this.starts[line + 1] - 1;
+    if (newline >= this.text.length) return this.text.length;
+    return newline > this.starts[line] && this.text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+  }
+
+  textOf(line: number): string | undefined {
+    return line >= 0 && line < this.count ? this.text.slice(this.start(line), this.end(line)) : undefined;
+  }
+
+  /** Index of the line's first character that `trim` would keep; `end(line)` when there is none. */
+  firstNonBlank(line: number): number {
+    const end = this.end(line);
+    let at = this.start(line);
+    while (at < end && isJsWhitespace(this.text.charCodeAt(at))) at++;
+    return at;
+  }
+}
+
 const noInstructions: readonly Instruction[] = [];
 
 /**
@@ -106,7 +161,10 @@ const noInstructions: readonly Instruction[] = [];
  * save by using them.
  */
 function buildFacts(model: DockerfileModel): DockerfileFacts {
-  const lines = splitLines(model.document.getText());
+  const text = model.document.getText();
+  const textLines = new TextLines(text, lineStartsOf(text));
+  const lineText = (line: number) => textLines.textOf(line);
+  let lines: string[] | undefined;
   const instructions = model.ast.getInstructions();
   const count = instructions.length;
   const semantics = semanticsOf(model);
@@ -150,7 +208,18 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
   };
 
   return {
-    lines, instructions, keywords, semantics, directives: readDirectives(lines),
+    get lines() {
+      return (lines ??= splitLines(text));
+    },
+    lineCount: textLines.count,
+    lineText,
+    isBlankLine: (line) => line < 0 || line >= textLines.count || textLines.firstNonBlank(line) === textLines.end(line),
+    commentText(line) {
+      if (line < 0 || line >= textLines.count) return undefined;
+      const first = textLines.firstNonBlank(line);
+      return first < textLines.end(line) && text.charCodeAt(first) === 35 /* # */ ? textLines.textOf(line)!.trim() : undefined;
+    },
+    instructions, keywords, semantics, directives: readDirectives(textLines.count, lineText),
     stageReferences: collectStageReferences(semantics, instructions, keywords, stageIndexes),
     stageIndexOf,
     keywordOf(instruction) {

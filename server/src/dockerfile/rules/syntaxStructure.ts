@@ -79,9 +79,9 @@ export const emptyContinuationLine: Rule<Subject> = {
       const heredocs = facts.heredocsOf(instruction);
       const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
       for (let line = range.start.line + 1; line <= lastLine; line++) {
-        if ((facts.lines[line] ?? '').trim() !== '') continue;
+        if (!facts.isBlankLine(line)) continue;
         report({
-          range: rangeOf(line, 0, facts.lines[line].length),
+          range: rangeOf(line, 0, facts.lineText(line)!.length),
           message: { en: 'Empty line inside a continued instruction; delete it.', zh: '续行指令中有空行；请删除。' },
           fixes: [fix({ en: 'Delete the empty line', zh: '删除空行' }, [replace(wholeLine(line), '')])],
         });
