@@ -26,8 +26,7 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
-    // The shared line list: split at \n with one trailing \r dropped, which `trim()` below ignores anyway.
-    const { lines } = factsOf(model);
+    const facts = factsOf(model);
     const escape = model.ast.getEscapeCharacter();
     for (const stage of shell.stages) {
       for (let i = 1; i < stage.instructions.length; i++) {
@@ -40,7 +39,7 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
         const gapStart = first.instruction.getRange().end.line + 1;
         const gapEnd = second.instruction.getRange().start.line;
         let commented = false;
-        for (let line = gapStart; line < gapEnd && !commented; line++) commented = lines[line].trim() !== '';
+        for (let line = gapStart; line < gapEnd && !commented; line++) commented = !facts.isBlankLine(line);
         if (commented) continue;
         const firstText = model.document.getText().slice(first.commandStart, first.commandEnd);
         const canMerge = !firstText.includes('#') && !/[;&|]\s*$/.test(firstText);
