@@ -302,7 +302,8 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   // Stages are runs of instructions, each opened by its FROM: `stage` follows them in one pass.
   let nextStage = 0;
   let stage: Stage | undefined;
-  for (const instruction of instructions) {
+  for (let k = 0; k < instructions.length; k++) {
+    const instruction = instructions[k];
     if (nextStage < stages.length && stages[nextStage].from === instruction) stage = stages[nextStage++];
     // dockerfile-ast makes an Arg/Env exactly for these upper-cased keywords; comparing the
     // memoised keyword is cheaper than two instanceof walks per instruction.
@@ -346,7 +347,8 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
 
 function collectVariableReferences(instructions: readonly Instruction[], stageOf: Map<Instruction, Stage>, scope: ScopeIndex, document: TextDocument): VariableReference[] {
   const references: VariableReference[] = [];
-  for (const instruction of instructions) {
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
     if (instruction.getKeyword() === 'ONBUILD') continue;
     const stage = stageOf.get(instruction);
     const isFrom = instruction instanceof From;
@@ -393,7 +395,8 @@ function buildStages(instructions: readonly Instruction[], document: TextDocumen
   const stages: Stage[] = [];
   let current: { from: From; instructions: Instruction[] } | undefined;
   const groups: { from: From; instructions: Instruction[] }[] = [];
-  for (const instruction of instructions) {
+  for (let k = 0; k < instructions.length; k++) {
+    const instruction = instructions[k];
     // dockerfile-ast makes a From exactly for the upper-cased keyword FROM (see buildSemantics).
     if (instruction.getKeyword() === 'FROM') {
       current = { from: instruction as From, instructions: [instruction] };
@@ -425,7 +428,8 @@ function buildStages(instructions: readonly Instruction[], document: TextDocumen
 
 function collectStageReferences(instructions: readonly Instruction[], stages: readonly Stage[], stageOf: Map<Instruction, Stage>): StageReference[] {
   const references: StageReference[] = [];
-  for (const instruction of instructions) {
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
     const stage = stageOf.get(instruction);
     if (instruction instanceof From) {
       const text = instruction.getImage();

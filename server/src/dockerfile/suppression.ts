@@ -70,7 +70,8 @@ function readSuppressions(facts: DockerfileFacts): Suppressions {
       }
     }
   }
-  for (const instruction of facts.instructions) {
+  for (let i = 0; i < facts.instructions.length; i++) {
+    const instruction = facts.instructions[i];
     const start = instruction.getRange().start.line;
     for (let line = start - 1; line >= 0; line--) {
       const text = facts.commentText(line);

@@ -103,9 +103,11 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
-    for (const stage of shell.stages) {
+    for (let n = 0; n < shell.stages.length; n++) {
+      const stage = shell.stages[n];
       const copied = new Map<string, Argument>();
-      for (const instruction of stage.instructions) {
+      for (let k = 0; k < stage.instructions.length; k++) {
+        const instruction = stage.instructions[k];
         if (instruction.getKeyword() === 'COPY') {
           const operands = copyOperands(model, instruction);
           if (!operands || operands.flags.includes('from')) continue;
@@ -180,8 +182,10 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
     const shell = dockerfileShell(model);
     const firstWorkdirs: FirstWorkdirLines = new Map();
     const inheritedWorkdir = new Map<StageInfo, boolean>();
-    for (const stage of shell.stages) {
-      for (const instruction of stage.instructions) {
+    for (let n = 0; n < shell.stages.length; n++) {
+      const stage = shell.stages[n];
+      for (let k = 0; k < stage.instructions.length; k++) {
+        const instruction = stage.instructions[k];
         if (instruction.getKeyword() !== 'COPY') continue;
         const operands = copyOperands(model, instruction);
         if (!operands || isAbsoluteDest(operands.dest.getValue())) continue;

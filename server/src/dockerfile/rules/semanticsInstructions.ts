@@ -285,7 +285,8 @@ export const consistentInstructionCasing: Rule<Subject> = {
     // Remember each keyword's case from the count so the second pass converts only the odd ones out.
     const isUpper: boolean[] = [];
     const isLower: boolean[] = [];
-    for (const instruction of facts.instructions) {
+    for (let i = 0; i < facts.instructions.length; i++) {
+      const instruction = facts.instructions[i];
       const keyword = instruction.getInstruction();
       // getKeyword() is getInstruction().toUpperCase(), computed once per instruction.
       const upperCase = keyword === instruction.getKeyword();

@@ -73,7 +73,8 @@ export const emptyContinuationLine: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    for (const instruction of facts.instructions) {
+    for (let k = 0; k < facts.instructions.length; k++) {
+      const instruction = facts.instructions[k];
       const range = instruction.getRange();
       if (range.end.line === range.start.line) continue;
       const heredocs = facts.heredocsOf(instruction);
@@ -104,7 +105,8 @@ export const unterminatedHeredoc: Rule<Subject> = {
   },
   check({ model }, report) {
     const facts = factsOf(model);
-    for (const instruction of facts.instructions) {
+    for (let i = 0; i < facts.instructions.length; i++) {
+      const instruction = facts.instructions[i];
       for (const heredoc of facts.heredocsOf(instruction)) {
         if (heredoc.getDelimiterRange() !== null) continue;
         const name = heredoc.getName();
