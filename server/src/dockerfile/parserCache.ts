@@ -15,7 +15,7 @@ import { PositionCursor, scanArguments } from './argumentScanner';
  * - `getRawArguments()` and `getArguments()` answer one shared array per instruction instead of a
  *   copy per call. Copies were a large share of a large file's garbage (and garbage collection a
  *   third of its check time). Nothing in dockerfile-ast or Stevedore changes these arrays, and
- *   `test/unit/dockerfile/parserCache.test.ts` checks they are intact after every feature has run
+ *   the corpus robustness test (test/corpus/robustness.test.ts) checks they are intact after every feature has run
  *   over the corpus. (Not frozen: V8 iterates frozen arrays through a slow, allocating path.)
  * Checked to give identical instructions, arguments, flags and heredocs on every corpus
  * Dockerfile, and identical diagnostics.
