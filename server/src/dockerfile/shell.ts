@@ -237,9 +237,9 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
   const endOffset = model.document.offsetAt(instruction.getRange().end);
   const startOffset = Math.min(endOffset, model.document.offsetAt(instruction.getInstructionRange().end));
   // The kept pieces of the document as [start, end) pairs.
-  const segments = escape.length === 1 && escape !== '\n'
-    ? joinContinuations(text, startOffset, endOffset, escape)
-    : keptSegments(text, startOffset, endOffset, escape);
+  const segments = keptPieces.reset();
+  if (escape.length === 1 && escape !== '\n') joinContinuations(text, startOffset, endOffset, escape, segments);
+  else keptSegments(text, startOffset, endOffset, escape, segments);
   const out = joinSegments(text, segments);
   // Split off leading flags (`--mount=…`): whitespace-separated words that start with `--`.
   let flags = noFlags;
@@ -256,6 +256,30 @@ function argumentSource(text: string, instruction: Instruction, escape: string, 
   return { src: { text: out.slice(p), offsets: offsetsFrom(segments, p, endOffset) }, flags };
 }
 
+/**
+ * The kept [start, end) pieces of the instruction being read. One instance serves every call (the
+ * walk is not re-entrant and nothing keeps it): a fresh array per RUN was a fifth of this step's allocation.
+ */
+class Segments {
+  /** Pairs of document offsets; entries from `length` on are stale. */
+  readonly bounds: number[] = [];
+  length = 0;
+
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
+  /** Keeps `from..to` when it is not empty. */
+  add(from: number, to: number): void {
+    if (to <= from) return;
+    this.bounds[this.length++] = from;
+    this.bounds[this.length++] = to;
+  }
+}
+
+const keptPieces = new Segments();
+
 /** Shared by the (most) instructions without flags; never written to. */
 const noFlags: string[] = [];
 
@@ -263,18 +287,18 @@ const noFlags: string[] = [];
  * The kept pieces as one string. A single piece (an instruction on one line) is sliced straight
  * from the document: V8 then shares the document's characters instead of copying them.
  */
-function joinSegments(text: string, segments: readonly number[]): string {
+function joinSegments(text: string, segments: Segments): string {
+  const bounds = segments.bounds;
   if (segments.length === 0) return '';
-  if (segments.length === 2) return text.slice(segments[0], segments[1]);
+  if (segments.length === 2) return text.slice(bounds[0], bounds[1]);
   // Joined once: a flat string tokenizes faster than one built up by `+=`.
   const parts: string[] = new Array(segments.length >> 1);
-  for (let s = 0; s < segments.length; s += 2) parts[s >> 1] = text.slice(segments[s], segments[s + 1]);
+  for (let s = 0; s < segments.length; s += 2) parts[s >> 1] = text.slice(bounds[s], bounds[s + 1]);
   return parts.join('');
 }
 
 /** The general character walk for an escape character that is not usable (never taken for `\` or a backtick). */
-function keptSegments(text: string, startOffset: number, endOffset: number, escape: string): number[] {
-  const segments: number[] = [];
+function keptSegments(text: string, startOffset: number, endOffset: number, escape: string, segments: Segments): void {
   let commandLine = true;
   let segment = startOffset;
   let i = startOffset;
@@ -284,7 +308,7 @@ function keptSegments(text: string, startOffset: number, endOffset: number, esca
       let j = i + 1;
       while (j < endOffset && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
       if (j >= endOffset || text[j] === '\n') {
-        if (i > segment) segments.push(segment, i);
+        segments.add(segment, i);
         i = skipDroppedLines(text, j + 1, endOffset);
         segment = i;
         continue;
@@ -293,28 +317,28 @@ function keptSegments(text: string, startOffset: number, endOffset: number, esca
     if (c === '\n') commandLine = false;
     i++;
   }
-  if (endOffset > segment) segments.push(segment, endOffset);
-  return segments;
+  segments.add(segment, endOffset);
 }
 
 /** The document offset of every character of the joined text from index `skip` on, then `end`. */
-function offsetsFrom(segments: readonly number[], skip: number, end: number): OffsetMap {
-  const textStarts: number[] = [];
-  const documentStarts: number[] = [];
-  let length = 1;
+function offsetsFrom(segments: Segments, skip: number, end: number): OffsetMap {
+  const bounds = segments.bounds;
+  // Pieces wholly inside the skipped flags are dropped; the arrays are made at their final size.
+  let first = 0;
   let toSkip = skip;
-  for (let s = 0; s < segments.length; s += 2) {
-    let from = segments[s];
-    const to = segments[s + 1];
-    if (toSkip > 0) {
-      const skipped = Math.min(toSkip, to - from);
-      from += skipped;
-      toSkip -= skipped;
-    }
-    if (to <= from) continue;
-    textStarts.push(length - 1);
-    documentStarts.push(from);
-    length += to - from;
+  while (first < segments.length && toSkip >= bounds[first + 1] - bounds[first]) {
+    toSkip -= bounds[first + 1] - bounds[first];
+    first += 2;
+  }
+  const count = (segments.length - first) >> 1;
+  const textStarts: number[] = new Array(count);
+  const documentStarts: number[] = new Array(count);
+  let length = 1;
+  for (let s = first, run = 0; s < segments.length; s += 2, run++) {
+    const from = bounds[s] + (s === first ? toSkip : 0);
+    textStarts[run] = length - 1;
+    documentStarts[run] = from;
+    length += bounds[s + 1] - from;
   }
   return pieceOffsets(textStarts, documentStarts, length, end);
 }
@@ -332,8 +356,7 @@ export function isJsWhitespace(code: number): boolean {
  * dropped lines cut out. The walk jumps from escape to escape with indexOf and stops at the first
  * line that does not continue (here-document bodies follow verbatim).
  */
-function joinContinuations(text: string, start: number, end: number, escape: string): number[] {
-  const segments: number[] = [];
+function joinContinuations(text: string, start: number, end: number, escape: string, segments: Segments): void {
   let segment = start;
   let i = start;
   while (i < end) {
@@ -347,14 +370,13 @@ function joinContinuations(text: string, start: number, end: number, escape: str
     while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
     if (j >= end || text[j] === '\n') {
       i = skipDroppedLines(text, j + 1, end);
-      if (at > segment) segments.push(segment, at);
+      segments.add(segment, at);
       segment = i;
       continue;
     }
     i = at + 1;
   }
-  if (end > segment) segments.push(segment, end);
-  return segments;
+  segments.add(segment, end);
 }
 
 /** Inside a continuation Docker ignores blank lines and lines that start with `#`. */
