@@ -94,11 +94,15 @@ export const duplicateFlag: Rule<Subject> = {
     facts.keywords.forEach((keyword, index) => {
       const flags = facts.flagsAt(index);
       if (flags.length < 2) return; // a duplicate needs two flags
-      const seen = new Set<string>();
-      for (const flag of flags) {
+      // Instructions carry a handful of flags: looking back beats a Set per instruction, which
+      // only a long list (hostile input) still gets, to stay linear.
+      const seen = flags.length > 16 ? new Set<string>() : undefined;
+      for (let k = 0; k < flags.length; k++) {
+        const flag = flags[k];
         const name = flag.getName();
+        // Repeatability depends on the name alone, so an earlier flag of this name was counted too.
         if (specOf(keyword, name)?.repeatable) continue;
-        if (seen.has(name)) {
+        if (seen ? seen.has(name) : nameBefore(flags, k, name)) {
           const range = flag.getRange();
           report({
             range,
@@ -106,32 +110,59 @@ export const duplicateFlag: Rule<Subject> = {
             fixes: [fix({ en: `Remove this --${name}`, zh: `删除这个 --${name}` }, [replace({ start: { line: range.start.line, character: Math.max(0, range.start.character - 1) }, end: range.end }, '')])],
           });
         }
-        seen.add(name);
+        seen?.add(name);
       }
     });
   },
 };
 
+function nameBefore(flags: readonly Flag[], index: number, name: string): boolean {
+  for (let j = 0; j < index; j++) if (flags[j].getName() === name) return true;
+  return false;
+}
+
 /** Go's time.ParseDuration, as BuildKit parses HEALTHCHECK durations. Returns ms or an error kind. */
+/** Go's duration units in milliseconds. A plain object as always: `in` below also sees Object.prototype's names. */
+const durationUnits: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+const dot = 46;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Reads Go's duration syntax by index (one regex match and two substrings per part before). */
 export function parseGoDuration(text: string): { ms: number } | { error: 'syntax' | 'unit'; unit?: string } {
   if (text === '0') return { ms: 0 };
-  const body = text.replace(/^[+-]/, '');
-  if (body === '') return { error: 'syntax' };
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  const sign = text.charCodeAt(0);
+  let at = sign === 43 /* + */ || sign === 45 /* - */ ? 1 : 0;
+  if (at >= text.length) return { error: 'syntax' };
   let total = 0;
-  let rest = body;
   let guard = 0;
-  while (rest.length > 0 && guard++ < 64) {
-    const number = /^(\d+\.?\d*|\.\d+)/.exec(rest);
-    if (!number) return { error: 'syntax' };
-    rest = rest.slice(number[0].length);
-    const unit = /^[^\d.]*/.exec(rest)![0];
-    if (unit === '') return { error: 'unit' };
-    if (!(unit in units)) return { error: 'unit', unit };
-    rest = rest.slice(unit.length);
-    total += Number(number[1]) * units[unit];
+  while (at < text.length && guard++ < 64) {
+    const numberEnd = durationNumberEnd(text, at);
+    if (numberEnd === at) return { error: 'syntax' };
+    let unitEnd = numberEnd;
+    while (unitEnd < text.length && !isDigit(text.charCodeAt(unitEnd)) && text.charCodeAt(unitEnd) !== dot) unitEnd++;
+    if (unitEnd === numberEnd) return { error: 'unit' };
+    const unit = text.slice(numberEnd, unitEnd);
+    if (!(unit in durationUnits)) return { error: 'unit', unit };
+    total += Number(text.slice(at, numberEnd)) * durationUnits[unit];
+    at = unitEnd;
   }
   return { ms: text.startsWith('-') ? -total : total };
+}
+
+/** End of the number `\d+\.?\d*` or `\.\d+` starting at `from`; `from` itself when there is none. */
+function durationNumberEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  if (i === from) {
+    if (text.charCodeAt(from) !== dot || !isDigit(text.charCodeAt(from + 1))) return from;
+    i = from + 1;
+  } else if (text.charCodeAt(i) === dot) {
+    i++;
+  } else {
+    return i;
+  }
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
 }
 
 type Problem = { en: string; zh: string };
