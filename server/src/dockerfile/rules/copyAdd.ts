@@ -105,16 +105,17 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
     const shell = dockerfileShell(model);
     for (let n = 0; n < shell.stages.length; n++) {
       const stage = shell.stages[n];
-      const copied = new Map<string, Argument>();
+      // Made at the first archive copied: most stages copy none.
+      let copied: Map<string, Argument> | undefined;
       for (let k = 0; k < stage.instructions.length; k++) {
         const instruction = stage.instructions[k];
         if (instruction.getKeyword() === 'COPY') {
           const operands = copyOperands(model, instruction);
           if (!operands || operands.flags.includes('from')) continue;
-          for (const source of operands.sources) if (tarArchive.test(source.getValue()) && !source.getValue().includes('$')) copied.set(baseName(source.getValue()), source);
+          for (const source of operands.sources) if (tarArchive.test(source.getValue()) && !source.getValue().includes('$')) (copied ??= new Map()).set(baseName(source.getValue()), source);
           continue;
         }
-        if (copied.size === 0) continue; // nothing copied yet that a RUN could extract
+        if (!copied || copied.size === 0) continue; // nothing copied yet that a RUN could extract
         const run = shell.runOf(instruction);
         if (!run) continue;
         for (const command of run.commands) {
