@@ -75,13 +75,15 @@ function collect(model: DockerfileModel, facts: DockerfileFacts): ExpandedRefere
     return false;
   };
 
+  // Read once: dockerfile-ast works the escape character out again on every call.
+  const escape = model.ast.getEscapeCharacter();
   const references: ExpandedReference[] = [];
   facts.instructions.forEach((instruction, index) => {
     const keyword = facts.keywords[index];
     if (!frontendExpandedInstructions.has(keyword)) return;
     const stage = facts.stageOf(instruction);
     const startLine = instruction.getRange().start.line;
-    const scanned = scan(model, facts, instruction, keyword, stage);
+    const scanned = scan(model, facts, instruction, keyword, stage, escape);
     // Index loops in these per-instruction callbacks: for…of allocates an iterator when not optimised.
     for (let k = 0; k < scanned.length; k++) {
       const found = scanned[k];
@@ -146,7 +148,7 @@ const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 
 const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57);
 
 /** Finds `$NAME` / `${NAME…}` outside single quotes, honouring the escape character; heredoc bodies are skipped. */
-function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction, keyword: string, stage: Stage | undefined): ExpandedRef[] {
+function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction, keyword: string, stage: Stage | undefined, escape: string): ExpandedRef[] {
   const document = model.document;
   const range = instruction.getRange();
   const start = document.offsetAt(instruction.getInstructionRange().end);
@@ -161,7 +163,6 @@ function scan(model: DockerfileModel, facts: DockerfileFacts, instruction: Instr
   const end = lastLine === range.end.line ? instructionEnd : document.offsetAt({ line: lastLine + 1, character: 0 });
   if (firstDollar >= end) return noReferences;
   const text = whole.slice(start, end);
-  const escape = model.ast.getEscapeCharacter();
   // Character codes instead of one-character strings and regex tests: this loop reads every character.
   const escapeCode = escape.length === 1 ? escape.charCodeAt(0) : -1;
   const found: ExpandedRef[] = [];

@@ -182,9 +182,13 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
   }
   const stageIndexes: number[] = new Array(count).fill(-1);
   const indexOf = instructionIndexer(instructions, starts);
-  for (const stage of semantics.stages) for (const instruction of stage.instructions) {
-    const index = indexOf(instruction);
-    if (index >= 0) stageIndexes[index] = stage.index;
+  // Index loops: this runs once per check, too rarely for V8 to drop for…of's iterator results.
+  for (let s = 0; s < semantics.stages.length; s++) {
+    const stage = semantics.stages[s];
+    for (let k = 0; k < stage.instructions.length; k++) {
+      const index = indexOf(stage.instructions[k]);
+      if (index >= 0) stageIndexes[index] = stage.index;
+    }
   }
   const argumentCache: (Argument[] | undefined)[] = new Array(count);
   const flagCache: (Flag[] | undefined)[] = new Array(count);

@@ -19,7 +19,7 @@ export function argumentText(model: DockerfileModel, facts: DockerfileFacts, ins
   if (args.length === 0) return undefined;
   const range = { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
   const raw = model.document.getText(range);
-  const escape = model.ast.getEscapeCharacter();
+  const escape = facts.semantics.escapeChar; // read once per model (dockerfile-ast works it out on every call)
   // One line (the usual case): the same result as the general path below, without splitting and joining.
   if (!raw.includes('\n')) {
     const trimmed = raw.trimEnd();
@@ -51,6 +51,7 @@ function someValue(args: readonly Argument[], test: (value: string) => boolean):
   return false;
 }
 
+const hasQuote = (value: string) => value.includes('"') || value.includes("'");
 const startsWithEquals = (value: string) => value.startsWith('=');
 const notPlainAssignment = (value: string) => !/^[^=\s"'$]+=/.test(value);
 
@@ -61,10 +62,10 @@ const noProblems: Problem[] = [];
 /** ENV/LABEL/ARG values go through BuildKit's word processing, which fails on an unclosed quote. */
 function unbalancedQuote(model: DockerfileModel, facts: DockerfileFacts, instruction: Instruction): { kind: 'single' | 'double'; range: Range } | undefined {
   const args = facts.lineArguments(instruction);
-  if (!someValue(args, (value) => /["']/.test(value))) return undefined;
+  if (!someValue(args, hasQuote)) return undefined;
   const found = argumentText(model, facts, instruction);
   if (!found) return undefined;
-  const escape = model.ast.getEscapeCharacter();
+  const escape = facts.semantics.escapeChar; // read once per model (dockerfile-ast works it out on every call)
   let open: '"' | "'" | undefined;
   for (let i = 0; i < found.text.length; i++) {
     const ch = found.text[i];
