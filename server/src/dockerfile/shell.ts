@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Argument, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { instructionIndexer } from './instructionIndex';
 import type { DockerfileModel } from './model';
@@ -125,15 +125,25 @@ function analyze(model: DockerfileModel): DockerfileShell {
 }
 
 function startStage(from: Instruction, stages: StageInfo[]): StageInfo {
-  const args = from.getArguments().map((a) => a.getValue());
-  const image = args[0] ?? '';
-  const asIndex = args.findIndex((a) => a.toLowerCase() === 'as');
-  const name = asIndex >= 0 && args[asIndex + 1] ? args[asIndex + 1].toLowerCase() : undefined;
+  const args = from.getArguments();
+  const image = args.length > 0 ? args[0].getValue() : '';
+  const name = stageName(args);
   const lowerImage = image.toLowerCase();
-  const baseStage = stages.find((s) => s.name !== undefined && s.name === lowerImage);
-  const stage: StageInfo = { index: stages.length, from, name, image, base: baseStage?.index, instructions: [], shipped: false, shellAtEnd: defaultShell };
+  let base: number | undefined;
+  for (let k = 0; k < stages.length && base === undefined; k++) if (stages[k].name !== undefined && stages[k].name === lowerImage) base = k;
+  const stage: StageInfo = { index: stages.length, from, name, image, base, instructions: [], shipped: false, shellAtEnd: defaultShell };
   stages.push(stage);
   return stage;
+}
+
+/** The lower-cased word after the first `AS` (any case) among FROM's arguments, if there is one. */
+function stageName(args: readonly Argument[]): string | undefined {
+  for (let k = 0; k < args.length; k++) {
+    if (args[k].getValue().toLowerCase() !== 'as') continue;
+    const next = args[k + 1]?.getValue();
+    return next ? next.toLowerCase() : undefined;
+  }
+  return undefined;
 }
 
 function markShipped(stages: StageInfo[]): void {
