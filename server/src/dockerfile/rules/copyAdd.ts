@@ -236,7 +236,8 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
     for (let i = 1; i < instructions.length; i++) {
       const previous = instructions[i - 1];
       // The cheap test first: only a RUN right after a COPY or ADD can qualify.
-      if (!['COPY', 'ADD'].includes(previous.getKeyword())) continue;
+      const keyword = previous.getKeyword();
+      if (keyword !== 'COPY' && keyword !== 'ADD') continue;
       const run = shell.runOf(instructions[i]);
       if (!run) continue;
       // The bare `<<EOF` holder of a here-document script is not a command of its own.

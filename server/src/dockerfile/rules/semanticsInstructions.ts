@@ -229,6 +229,9 @@ export const jsonArgsRecommended: Rule<Subject> = {
   },
 };
 
+const keywordUpper = 1;
+const keywordLower = 2;
+
 export const legacyKeyValueFormat: Rule<Subject> = {
   meta: {
     id: 'legacy-key-value-format', fixable: true,
@@ -283,22 +286,21 @@ export const consistentInstructionCasing: Rule<Subject> = {
     let upper = 0;
     let lower = 0;
     // Remember each keyword's case from the count so the second pass converts only the odd ones out.
-    const isUpper: boolean[] = [];
-    const isLower: boolean[] = [];
+    // One byte per instruction, sized up front: upperCase or lowerCase (0 for mixed case).
+    const cases = new Uint8Array(facts.instructions.length);
     for (let i = 0; i < facts.instructions.length; i++) {
       const instruction = facts.instructions[i];
       const keyword = instruction.getInstruction();
       // getKeyword() is getInstruction().toUpperCase(), computed once per instruction.
       const upperCase = keyword === instruction.getKeyword();
       const lowerCase = !upperCase && keyword === keyword.toLowerCase();
-      isUpper.push(upperCase);
-      isLower.push(lowerCase);
+      cases[i] = upperCase ? keywordUpper : lowerCase ? keywordLower : 0;
       if (upperCase) upper++;
       else if (lowerCase) lower++;
     }
     const wantUpper = upper >= lower;
     facts.instructions.forEach((instruction, index) => {
-      if (wantUpper ? isUpper[index] : isLower[index]) return;
+      if (cases[index] === (wantUpper ? keywordUpper : keywordLower)) return;
       const keyword = instruction.getInstruction();
       const wanted = wantUpper ? instruction.getKeyword() : keyword.toLowerCase();
       if (keyword === wanted) return;
