@@ -120,6 +120,8 @@ export interface CommandVisit {
 interface CommandIndex {
   all: CommandVisit[];
   byName: Map<string, CommandVisit[]>;
+  /** `commandsOf` answers per set of names: rules share module-level sets (aptLike, …) and ask every check. */
+  byNames: WeakMap<ReadonlySet<string>, readonly CommandVisit[]>;
 }
 
 const commandIndexes = new WeakMap<DockerfileModel, CommandIndex>();
@@ -128,7 +130,7 @@ const commandIndexes = new WeakMap<DockerfileModel, CommandIndex>();
 function commandIndex(model: DockerfileModel): CommandIndex {
   let index = commandIndexes.get(model);
   if (!index) {
-    index = { all: [], byName: new Map() };
+    index = { all: [], byName: new Map(), byNames: new WeakMap() };
     for (const run of dockerfileShell(model).runs) {
       for (let i = 0; i < run.commands.length; i++) {
         const visit = { command: run.commands[i], run, index: i };
@@ -147,9 +149,21 @@ function commandIndex(model: DockerfileModel): CommandIndex {
 export function commandsOf(model: DockerfileModel, names?: ReadonlySet<string>): readonly CommandVisit[] {
   const index = commandIndex(model);
   if (!names) return index.all;
-  if (names.size === 1) return index.byName.get(names.values().next().value as string) ?? [];
+  let found = index.byNames.get(names);
+  if (!found) {
+    found = namedCommands(index, names);
+    index.byNames.set(names, found);
+  }
+  return found;
+}
+
+const noVisits: readonly CommandVisit[] = [];
+
+/** The commands named one of `names`, in source order (read-only: shared by the rules that ask). */
+function namedCommands(index: CommandIndex, names: ReadonlySet<string>): readonly CommandVisit[] {
+  if (names.size === 1) return index.byName.get(names.values().next().value as string) ?? noVisits;
   const found: CommandVisit[] = [];
-  for (const name of names) found.push(...(index.byName.get(name) ?? []));
+  for (const name of names) found.push(...(index.byName.get(name) ?? noVisits));
   return found.length > 1 ? found.sort((a, b) => a.command.start - b.command.start) : found;
 }
 
