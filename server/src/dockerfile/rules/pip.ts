@@ -31,6 +31,8 @@ function findPipInstalls(model: DockerfileModel): PipInstall[] {
   const found: PipInstall[] = [];
   for (const visit of commandsOf(model)) {
     const { command } = visit;
+    // Both names start with "p": most commands are passed over without running the two regexes.
+    if (command.name.charCodeAt(0) !== 112 /* p */) continue;
     let args: ShellWord[] | undefined;
     if (/^pip[0-9.]*$/.test(command.name)) args = command.args;
     else if (/^python[0-9.]*$/.test(command.name)) {
