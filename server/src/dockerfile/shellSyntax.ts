@@ -85,7 +85,12 @@ class ScriptParser {
   private parenDepth = 0;
   /** Stack of `case` states: whether we are reading a pattern (until `)`) or commands. */
   private caseStack: ('word' | 'pattern' | 'body')[] = [];
-  private words: ShellWord[] = [];
+  /**
+   * The words of the command being read: `wordCount` entries of a buffer reused for every command,
+   * copied at their final size when the command ends (a growing array per command cost more).
+   */
+  private readonly pending: ShellWord[] = [];
+  private wordCount = 0;
   /** `noHeredocs` until a command meets one (most never do). */
   private heredocs: HeredocToken[] = noHeredocs;
   private commandStart = -1;
@@ -145,7 +150,7 @@ class ScriptParser {
       if (word.text === 'esac' && !word.quoted) { this.caseStack.pop(); this.blockDepth--; }
       return;
     }
-    if (this.words.length === 0 && !word.quoted && this.heredocs.length === 0) {
+    if (this.wordCount === 0 && !word.quoted && this.heredocs.length === 0) {
       if (word.text === 'case') { this.caseStack.push('word'); this.blockDepth++; return; }
       if (word.text === 'esac' && top === 'body') { this.caseStack.pop(); this.blockDepth--; return; }
       if (closers.has(word.text)) { this.blockDepth = Math.max(0, this.blockDepth - 1); return; }
@@ -153,14 +158,14 @@ class ScriptParser {
         this.blockDepth++;
         if (word.text === 'for' || word.text === 'select') {
           // `for NAME in words` is not a command; its words end at the next separator.
-          this.words.push(word);
+          this.pending[this.wordCount++] = word;
           this.touch(word.start, word.end);
         }
         return;
       }
       if (prefixes.has(word.text)) return;
     }
-    this.words.push(word);
+    this.pending[this.wordCount++] = word;
     this.touch(word.start, word.end);
   }
 
@@ -197,9 +202,17 @@ class ScriptParser {
     if (this.pipeline.length > 0) this.pipeline = [];
   }
 
+  /** The pending words as an array of their own (shared empty list when there are none). */
+  private takeWords(): ShellWord[] {
+    const count = this.wordCount;
+    this.wordCount = 0;
+    if (count === 0) return noWords;
+    return this.pending.slice(0, count);
+  }
+
   private finishCommand(): void {
-    if (this.words.length === 0 && this.heredocs.length === 0) return;
-    const command = classify(this.words, {
+    if (this.wordCount === 0 && this.heredocs.length === 0) return;
+    const command = classify(this.takeWords(), {
       separator: this.separator,
       pipeline: this.pipeline,
       inBlock: this.blockDepth > 0 || this.parenDepth > 0,
@@ -209,7 +222,6 @@ class ScriptParser {
       start: this.commandStart,
       end: this.commandEnd,
     });
-    this.words = [];
     this.heredocs = noHeredocs;
     this.commandStart = -1;
     this.skipNextWord = false;
