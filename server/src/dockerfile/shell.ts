@@ -210,19 +210,59 @@ function parseMounts(flags: string[]): RunMount[] {
   for (let k = 0; k < flags.length; k++) {
     const flag = flags[k];
     if (!flag.startsWith('--mount=')) continue;
-    const options: Record<string, string> = {};
-    const parts = unquoteEnds(flag.slice('--mount='.length)).split(',');
-    for (let n = 0; n < parts.length; n++) {
-      const part = parts[n];
-      const eq = part.indexOf('=');
-      if (eq > 0) options[part.slice(0, eq).toLowerCase()] = part.slice(eq + 1);
-      else if (part) options[part.toLowerCase()] = 'true';
-    }
-    const target = options.target ?? options.dst ?? options.destination;
     if (mounts === noMounts) mounts = [];
-    mounts.push({ type: (options.type ?? 'bind').toLowerCase(), target, options });
+    mounts.push(new ParsedMount(unquoteEnds(flag.slice('--mount='.length)).split(',')));
   }
   return mounts;
+}
+
+/**
+ * A `--mount` read from its comma-separated parts: the rules ask only for the type and target, so
+ * the table of every option is made when something asks for it.
+ */
+class ParsedMount implements RunMount {
+  readonly type: string;
+  readonly target: string | undefined;
+  private optionTable: Record<string, string> | undefined;
+
+  constructor(private readonly parts: readonly string[]) {
+    this.type = (optionValue(parts, 'type') ?? 'bind').toLowerCase();
+    this.target = optionValue(parts, 'target') ?? optionValue(parts, 'dst') ?? optionValue(parts, 'destination');
+  }
+
+  get options(): Record<string, string> {
+    return (this.optionTable ??= optionTable(this.parts));
+  }
+}
+
+/** Every `key=value` option (keys lower-cased, a bare key meaning "true"; the last one wins). */
+function optionTable(parts: readonly string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let n = 0; n < parts.length; n++) {
+    const part = parts[n];
+    const eq = part.indexOf('=');
+    if (eq > 0) options[part.slice(0, eq).toLowerCase()] = part.slice(eq + 1);
+    else if (part) options[part.toLowerCase()] = 'true';
+  }
+  return options;
+}
+
+/**
+ * `optionTable(parts)[key]` for a lower-case ASCII key, without building the table. Lower-casing
+ * keeps the length of anything that becomes ASCII, so other lengths are passed over unread.
+ */
+function optionValue(parts: readonly string[], key: string): string | undefined {
+  let value: string | undefined;
+  for (let n = 0; n < parts.length; n++) {
+    const part = parts[n];
+    const eq = part.indexOf('=');
+    if (eq > 0) {
+      if (eq === key.length && part.slice(0, eq).toLowerCase() === key) value = part.slice(eq + 1);
+    } else if (part.length === key.length && part.toLowerCase() === key) {
+      value = 'true';
+    }
+  }
+  return value;
 }
 
 /** Drops one quote character at the start and one at the end (each independently), as BuildKit's reader tolerates. */
