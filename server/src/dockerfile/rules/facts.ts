@@ -154,6 +154,8 @@ class TextLines {
 }
 
 const noInstructions: readonly Instruction[] = [];
+/** The answer for the instructions without `<<` (nearly all): shared, never written to. */
+const noHeredocs: Heredoc[] = [];
 
 /**
  * Per-instruction data lives in arrays indexed by the instruction's position, found by a binary
@@ -201,7 +203,7 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
       const range = instruction.getRange();
       markedLines ??= linesWithHeredocMarks(model.document.getText());
       const mentions = anyWithin(markedLines, range.start.line, range.end.line);
-      found = mentions ? readHeredocs(instruction) : [];
+      found = mentions ? readHeredocs(instruction) : noHeredocs;
       if (index >= 0) heredocCache[index] = found;
     }
     return found;
