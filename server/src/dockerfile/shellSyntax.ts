@@ -98,6 +98,7 @@ class ScriptParser {
   private separator: string | undefined;
   private pipeline: ShellCommand[] = [];
   private skipNextWord = false;
+  private readonly place: CommandPlace = { separator: undefined, pipeline: [], inBlock: false, depth: 0, pipefail: false, heredocs: noHeredocs, start: -1, end: -1 };
 
   constructor(private readonly tokens: Token[], private readonly options: ScriptOptions, private readonly out: ScriptAnalysis) {
     this.pipefail = options.pipefail;
@@ -212,16 +213,17 @@ class ScriptParser {
 
   private finishCommand(): void {
     if (this.wordCount === 0 && this.heredocs.length === 0) return;
-    const command = classify(this.takeWords(), {
-      separator: this.separator,
-      pipeline: this.pipeline,
-      inBlock: this.blockDepth > 0 || this.parenDepth > 0,
-      depth: this.options.depth,
-      pipefail: this.pipefail,
-      heredocs: this.heredocs,
-      start: this.commandStart,
-      end: this.commandEnd,
-    });
+    // classify copies the place into the command, so one record per parser serves every command.
+    const place = this.place;
+    place.separator = this.separator;
+    place.pipeline = this.pipeline;
+    place.inBlock = this.blockDepth > 0 || this.parenDepth > 0;
+    place.depth = this.options.depth;
+    place.pipefail = this.pipefail;
+    place.heredocs = this.heredocs;
+    place.start = this.commandStart;
+    place.end = this.commandEnd;
+    const command = classify(this.takeWords(), place);
     this.heredocs = noHeredocs;
     this.commandStart = -1;
     this.skipNextWord = false;
