@@ -265,9 +265,10 @@ function optionValue(parts: readonly string[], key: string): string | undefined 
   return value;
 }
 
+const isQuote = (code: number) => code === 34 /* " */ || code === 39 /* ' */;
+
 /** Drops one quote character at the start and one at the end (each independently), as BuildKit's reader tolerates. */
 function unquoteEnds(value: string): string {
-  const isQuote = (code: number) => code === 34 || code === 39;
   const from = value.length > 0 && isQuote(value.charCodeAt(0)) ? 1 : 0;
   const to = value.length > from && isQuote(value.charCodeAt(value.length - 1)) ? value.length - 1 : value.length;
   return from === 0 && to === value.length ? value : value.slice(from, to);
