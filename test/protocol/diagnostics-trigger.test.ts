@@ -23,6 +23,32 @@ test('onType: diagnostics follow every change', async () => {
   }
 });
 
+test('onType: changes that arrive together are checked together, not one by one', async () => {
+  const { client } = await StdioClient.start();
+  const uri = 'file:///tmp/stevedore-protocol/trigger-burst/Dockerfile';
+  const lines = Array.from({ length: 300 }, (_, i) => `RUN echo ${i} && apt-get update`);
+  try {
+    await client.open(uri, 'dockerfile', `FROM alpine:3.20\n${lines.join('\n')}\n`);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const bursts = 5;
+    const changesPerBurst = 10;
+    const before = client.published(uri).length;
+    for (let burst = 0; burst < bursts; burst++) {
+      let version = 0;
+      // Sent back to back, as an editor does for a paste or several cursors.
+      for (let i = 0; i < changesPerBurst; i++) version = await client.changeIncremental(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '#' }]);
+      const last = version;
+      await client.waitForDiagnostics(uri, (p) => p.version === last, 10000, false);
+    }
+    await settle();
+    const publishes = client.published(uri).length - before;
+    assert.ok(publishes < bursts * changesPerBurst, `${publishes} checks published for ${bursts * changesPerBurst} changes: none were merged`);
+    assert.equal(client.published(uri).at(-1)?.version, 1 + bursts * changesPerBurst, 'the last publish is for the last version');
+  } finally {
+    await client.stop();
+  }
+});
+
 test('onSave: diagnostics appear on open, stay while typing and refresh on save', async () => {
   const { client } = await StdioClient.start({ settings: { diagnostics: { trigger: 'onSave' } } });
   const uri = 'file:///tmp/stevedore-protocol/trigger-save/Dockerfile';
