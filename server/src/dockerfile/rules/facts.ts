@@ -2,7 +2,7 @@ import type { Argument, Flag, Heredoc, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
 import { instructionIndexer } from '../instructionIndex';
-import { isJsWhitespace } from '../shell';
+import { isJsWhitespace } from '../runSource';
 import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
 
 /** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
