@@ -2,6 +2,7 @@ import { Arg, Copy, Env, From, Run, type Heredoc, type Instruction } from 'docke
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
+import { perModel } from './perModel';
 
 /**
  * The scope-aware meaning of a Dockerfile, computed once per parsed model: build stages, the ARG
@@ -86,15 +87,10 @@ export interface ResolvedVariable {
   readonly value: string | null;
 }
 
-const cache = new WeakMap<DockerfileModel, DockerfileSemantics>();
+const cached = perModel((model): DockerfileSemantics => buildSemantics(model));
 
 export function semanticsOf(model: DockerfileModel): DockerfileSemantics {
-  let semantics = cache.get(model);
-  if (!semantics) {
-    semantics = buildSemantics(model);
-    cache.set(model, semantics);
-  }
-  return semantics;
+  return cached(model);
 }
 
 export function comparePositions(a: Position, b: Position): number {

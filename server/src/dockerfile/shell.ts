@@ -7,6 +7,7 @@ import { parseMounts, type RunMount } from './runMounts';
 import { argumentSource } from './runSource';
 import type { ShellWord } from './shellLexer';
 import { analyzeExecForm, analyzeScript, basename, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
+import { perModel } from './perModel';
 
 /**
  * What the rules know about the shell side of a Dockerfile: every RUN split into commands (with
@@ -63,15 +64,10 @@ export const defaultShell = ['/bin/sh', '-c'];
 /** Windows images run shell-form instructions with cmd unless SHELL says otherwise. */
 const windowsShell = ['cmd', '/S', '/C'];
 const windowsImage = /(?:^|\/)windows\/|nanoserver|servercore|windowsservercore/i;
-const cache = new WeakMap<DockerfileModel, DockerfileShell>();
+const cached = perModel((model): DockerfileShell => analyze(model));
 
 export function dockerfileShell(model: DockerfileModel): DockerfileShell {
-  let analysis = cache.get(model);
-  if (!analysis) {
-    analysis = analyze(model);
-    cache.set(model, analysis);
-  }
-  return analysis;
+  return cached(model);
 }
 
 export function wordRange(model: DockerfileModel, word: { start: number; end: number }): Range {

@@ -3,6 +3,7 @@ import { ruleNames, type RuleMeta } from '../common/rules';
 import { isBuildkitCheck } from '../config/ruleConfig';
 import type { DockerfileModel } from './model';
 import { factsOf, type DockerfileFacts } from './rules/facts';
+import { perModel } from './perModel';
 
 /**
  * Comments that switch rules off, ours and the peers' (so teams keep the pragmas they have):
@@ -43,15 +44,10 @@ function names(list: string | undefined): string[] {
   return list.split('#')[0].split(/[\s,]+/).map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0 && n.length < 100);
 }
 
-const cache = new WeakMap<DockerfileModel, Suppressions>();
+const cached = perModel((model): Suppressions => readSuppressions(factsOf(model)));
 
 export function suppressionsOf(model: DockerfileModel): Suppressions {
-  let found = cache.get(model);
-  if (!found) {
-    found = readSuppressions(factsOf(model));
-    cache.set(model, found);
-  }
-  return found;
+  return cached(model);
 }
 
 function readSuppressions(facts: DockerfileFacts): Suppressions {

@@ -5,6 +5,7 @@ import type { DockerfileModel } from '../model';
 import type { Stage } from '../semantic';
 import { factsOf, type DockerfileFacts } from './facts';
 import { frontendExpandedInstructions } from './tables';
+import { perModel } from '../perModel';
 
 /**
  * `$NAME` references in the instructions BuildKit expands itself (FROM, COPY, ENV, LABEL…), found
@@ -28,15 +29,10 @@ export interface ExpandedReference {
   declared: boolean;
 }
 
-const cache = new WeakMap<DockerfileModel, ExpandedReference[]>();
+const cached = perModel((model): ExpandedReference[] => collect(model, factsOf(model)));
 
 export function expandedReferencesOf(model: DockerfileModel): ExpandedReference[] {
-  let found = cache.get(model);
-  if (!found) {
-    found = collect(model, factsOf(model));
-    cache.set(model, found);
-  }
-  return found;
+  return cached(model);
 }
 
 interface Declared {

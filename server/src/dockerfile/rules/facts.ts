@@ -4,6 +4,7 @@ import type { DockerfileModel } from '../model';
 import { instructionIndexer } from '../instructionIndex';
 import { isJsWhitespace } from '../runSource';
 import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
+import { perModel } from '../perModel';
 
 /** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
 export interface DirectiveLine {
@@ -62,15 +63,10 @@ export interface DockerfileFacts {
   indexOf(instruction: Instruction): number;
 }
 
-const cache = new WeakMap<DockerfileModel, DockerfileFacts>();
+const cached = perModel((model): DockerfileFacts => buildFacts(model));
 
 export function factsOf(model: DockerfileModel): DockerfileFacts {
-  let facts = cache.get(model);
-  if (!facts) {
-    facts = buildFacts(model);
-    cache.set(model, facts);
-  }
-  return facts;
+  return cached(model);
 }
 
 const directivePattern = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;

@@ -5,7 +5,7 @@ import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { perModel } from './perModel';
+import { perModel } from '../perModel';
 import { commandsOf, message, parseArgs, stageChain } from './shellKit';
 
 /** Base images (tags, registries) and the user the final image runs as. */

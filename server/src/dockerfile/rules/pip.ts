@@ -2,7 +2,7 @@ import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import type { ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { perModel } from './perModel';
+import { perModel } from '../perModel';
 import {
   callRange, commandsOf, envBefore, envValue, insertAfter, isOpaqueOperand, laterInRun, listNames, message, mountCovers,
   parseArgs, removes, writtenPlainly, type CommandVisit, type ParsedArgs,

@@ -4,7 +4,7 @@ import type { DockerfileModel } from '../model';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
 import { factsOf } from './facts';
-import { perModel } from './perModel';
+import { perModel } from '../perModel';
 
 type Subject = DockerfileRuleSubject;
 

@@ -5,6 +5,7 @@ import type { Finding } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, wordRange, type RunAnalysis, type ShellCommand, type ShellWord, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
+import { perModel } from '../perModel';
 
 /** Helpers the command-analysing rules share: option parsing, package lists, edits. */
 
@@ -124,26 +125,20 @@ interface CommandIndex {
   byNames: WeakMap<ReadonlySet<string>, readonly CommandVisit[]>;
 }
 
-const commandIndexes = new WeakMap<DockerfileModel, CommandIndex>();
-
 /** Every command of the file in source order, and by program name; built once per model. */
-function commandIndex(model: DockerfileModel): CommandIndex {
-  let index = commandIndexes.get(model);
-  if (!index) {
-    index = { all: [], byName: new Map(), byNames: new WeakMap() };
-    for (const run of dockerfileShell(model).runs) {
-      for (let i = 0; i < run.commands.length; i++) {
-        const visit = { command: run.commands[i], run, index: i };
-        index.all.push(visit);
-        const list = index.byName.get(visit.command.name);
-        if (list) list.push(visit);
-        else index.byName.set(visit.command.name, [visit]);
-      }
+const commandIndex = perModel((model): CommandIndex => {
+  const index: CommandIndex = { all: [], byName: new Map(), byNames: new WeakMap() };
+  for (const run of dockerfileShell(model).runs) {
+    for (let i = 0; i < run.commands.length; i++) {
+      const visit = { command: run.commands[i], run, index: i };
+      index.all.push(visit);
+      const list = index.byName.get(visit.command.name);
+      if (list) list.push(visit);
+      else index.byName.set(visit.command.name, [visit]);
     }
-    commandIndexes.set(model, index);
   }
   return index;
-}
+});
 
 /** Every simple command of every RUN (only those named `names` when given), in source order. */
 export function commandsOf(model: DockerfileModel, names?: ReadonlySet<string>): readonly CommandVisit[] {

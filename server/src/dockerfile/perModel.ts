@@ -1,8 +1,8 @@
-import type { DockerfileModel } from '../model';
+import type { DockerfileModel } from './model';
 
 /**
- * Wraps work several rules share so it runs once per parsed model: the first rule to ask
- * computes it, the others read the same (read-only) result.
+ * Wraps work several features share so it runs once per parsed model: the first to ask
+ * computes it, the others read the same (read-only) result. The cache is weak: it goes with the model.
  */
 export function perModel<T>(compute: (model: DockerfileModel) => T): (model: DockerfileModel) => T {
   const cache = new WeakMap<DockerfileModel, { value: T }>();
