@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Position } from 'vscode-languageserver-types';
 import { serverPath, StdioClient, type StartOptions } from '../test/protocol/client';
+import { timeEdits } from './edits';
 import { largeDockerfile, largeManifest } from './inputs';
 import { positionsOf } from './scenarios';
 
@@ -73,23 +74,6 @@ async function timeRequests(client: StdioClient, method: string, uri: string, po
   return samples;
 }
 
-/** One character typed and deleted in the middle of the file, each answered by diagnostics. */
-async function timeEdits(client: StdioClient, server: Server, uri: string, text: string, iterations: number): Promise<number[]> {
-  const line = Math.floor(text.split('\n').length / 2);
-  const samples: number[] = [];
-  // A warm-up pass (20 edits, unmeasured), then the measured edits: the same for every server.
-  for (let i = 0; i < iterations + 20; i++) {
-    const change = i % 2 === 0
-      ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
-      : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
-    const started = performance.now();
-    const version = await client.changeIncremental(uri, [change]);
-    await client.waitForDiagnostics(uri, (p) => !server.versioned || p.version === version, 10000, false);
-    if (i >= 20) samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
 async function open(client: StdioClient, uri: string, languageId: string, text: string): Promise<void> {
   await client.open(uri, languageId, text);
   await client.waitForDiagnostics(uri, () => true, 20000);
@@ -107,8 +91,8 @@ async function measureDockerfile(server: Server): Promise<Measured> {
   out['hover on instructions, 1,000-line Dockerfile'] = await timeRequests(client, 'textDocument/hover', 'file:///bench/Dockerfile', positionsOf(large, /^[A-Z]+ /, 1));
   out['hover on flags, 1,000-line Dockerfile'] = await timeRequests(client, 'textDocument/hover', 'file:///bench/Dockerfile', positionsOf(large, /--[a-z]+/, 3));
   out['completion at line starts, 1,000-line Dockerfile'] = await timeRequests(client, 'textDocument/completion', 'file:///bench/Dockerfile', positionsOf(large, /^$/, 0, 200));
-  out['edit → diagnostics, 300-line Dockerfile'] = await timeEdits(client, server, 'file:///bench/small/Dockerfile', small, 60);
-  out['edit → diagnostics, 1,000-line Dockerfile'] = await timeEdits(client, server, 'file:///bench/Dockerfile', large, 60);
+  out['edit → diagnostics, 300-line Dockerfile'] = await timeEdits(client, 'file:///bench/small/Dockerfile', small, 60, server.versioned);
+  out['edit → diagnostics, 1,000-line Dockerfile'] = await timeEdits(client, 'file:///bench/Dockerfile', large, 60, server.versioned);
   out['peak RSS after the run (MB)'] = [memoryMb(pid, 'VmHWM')];
   await client.stop();
   return out;
@@ -121,7 +105,7 @@ async function measureManifest(server: Server): Promise<Measured> {
   const out: Measured = {};
   await open(client, 'file:///bench/manifest.yaml', 'yaml', manifest);
   out['idle RSS with the manifest open (MB)'] = [memoryMb(pid, 'VmRSS')];
-  out['edit → diagnostics, 3,000-line manifest'] = await timeEdits(client, server, 'file:///bench/manifest.yaml', manifest, 30);
+  out['edit → diagnostics, 3,000-line manifest'] = await timeEdits(client, 'file:///bench/manifest.yaml', manifest, 30, server.versioned);
   out['peak RSS after the run (MB)'] = [memoryMb(pid, 'VmHWM')];
   await client.stop();
   return out;

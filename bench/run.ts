@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { commonOptions } from '../scripts/bundle-options.mjs';
 import { serverPath, StdioClient } from '../test/protocol/client';
 import { timeCliOnCorpus } from './cli';
+import { timeEdits } from './edits';
 import { largeDockerfile, largeManifest } from './inputs';
 import { requestScenarios } from './scenarios';
 
@@ -49,26 +50,6 @@ async function coldStart(runs: number): Promise<number[]> {
     const { client } = await StdioClient.start();
     samples.push(performance.now() - started);
     await client.stop();
-  }
-  return samples;
-}
-
-const warmUpEdits = 20;
-
-async function editToDiagnostics(client: StdioClient, uri: string, text: string, iterations: number): Promise<number[]> {
-  const samples: number[] = [];
-  const line = Math.floor(text.split('\n').length / 2);
-  // Like the request rows: a warm-up pass (20 edits, unmeasured), then the measured edits.
-  for (let i = 0; i < iterations + warmUpEdits; i++) {
-    // What typing sends: an incremental change of one character in the middle of the file
-    // (a space typed, then deleted), each answered by diagnostics for that version.
-    const change = i % 2 === 0
-      ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
-      : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
-    const started = performance.now();
-    const version = await client.changeIncremental(uri, [change]);
-    await client.waitForDiagnostics(uri, (p) => p.version === version, 10000, false);
-    if (i >= warmUpEdits) samples.push(performance.now() - started);
   }
   return samples;
 }
@@ -127,8 +108,8 @@ async function main(): Promise<void> {
     record(`${scenario.name} (${positions.length} requests)`, samples, scenario.budget);
   }
 
-  record('edit → diagnostics, 1,000-line Dockerfile', await editToDiagnostics(client, files.dockerfile.uri, dockerfile, 60), { p50: 20 });
-  record('edit → diagnostics, 3,000-line manifest', await editToDiagnostics(client, files.manifest.uri, manifest, 60), { p50: 30 });
+  record('edit → diagnostics, 1,000-line Dockerfile', await timeEdits(client, files.dockerfile.uri, dockerfile, 60), { p50: 20 });
+  record('edit → diagnostics, 3,000-line manifest', await timeEdits(client, files.manifest.uri, manifest, 60), { p50: 30 });
   const engine = await bundledEngine();
   const dockerfileRuns = inProcess(engine, 'dockerfile', 200);
   const manifestRuns = inProcess(engine, 'yaml', 200);
