@@ -3,6 +3,8 @@ import type {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol,
   FoldingRange, FormattingOptions, Hover, Location, Position, Range, SignatureHelp, WorkspaceEdit, TextEdit,
 } from 'vscode-languageserver-types';
+import type { FoundHadolintConfig } from '../config/hadolint';
+import type { KubeLinterConfig } from '../config/kubeLinter';
 import type { DocsLanguage } from './localized';
 import type { StevedoreSettings } from './settings';
 
@@ -18,6 +20,30 @@ export interface WorkspaceFiles {
 
 export const noWorkspaceFiles: WorkspaceFiles = { readText: () => undefined };
 
+/** A file of the project the front has read for the engine. */
+export interface ProjectFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+}
+
+/**
+ * What the project's own files say about one document, resolved by the front through
+ * `config/` (cached there, re-read when the editor reports a change): the engine reads no file.
+ */
+export interface ProjectFacts {
+  /** The nearest `.hadolint.yaml`/`.hadolint.yml` (Dockerfiles). */
+  hadolint?: FoundHadolintConfig;
+  /** The nearest `.kube-linter.yaml`/`.kube-linter.yml` (manifests), when it parses. */
+  kubeLinter?: KubeLinterConfig;
+  /** The build context's ignore file for a Dockerfile: `<Dockerfile>.dockerignore`, else `.dockerignore` beside it. */
+  dockerignore?: ProjectFile;
+  /** The files `kubernetes.customSchemas` names, read (missing ones left out). */
+  customSchemaFiles: readonly ProjectFile[];
+}
+
+export const noProjectFacts: ProjectFacts = { customSchemaFiles: [] };
+
 /** Everything a feature needs besides the parsed document and a position. */
 export interface FeatureContext {
   lang: DocsLanguage;
@@ -27,6 +53,8 @@ export interface FeatureContext {
   files: WorkspaceFiles;
   /** Absolute path of the (first) workspace folder, when there is one: relative settings paths resolve against it. */
   workspaceRoot?: string;
+  /** The project's config and ignore files that apply to this document (absent: none). */
+  project?: ProjectFacts;
   /** Cross-document state a language keeps (e.g. the Kubernetes workspace index); opaque here. */
   workspace?: unknown;
 }
