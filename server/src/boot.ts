@@ -1,17 +1,20 @@
 /**
  * Starts the bundled language server (dist/server.js) with a V8 code cache. Compiling the 1.5 MB
  * bundle is a large part of start-up; V8 can reuse the bytecode of an earlier start instead. The
- * cache lives in the user's own cache folder (created private), is keyed by the bundle's size, time
- * and the Node version, and is ignored when V8 rejects it; any failure falls back to a plain load.
+ * cache lives in the user's own cache folder, is keyed by the bundle's size, time and the Node
+ * version, and is ignored when V8 rejects it. V8 runs whatever cached code matches the source's
+ * length, so the cache is only loaded when it and its folder are private to this user (see
+ * codeCache.ts); any failure falls back to a plain load.
  * It also tunes the garbage collector for a server that re-checks on every keystroke (below).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { readTrustedCache, writeCache } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
 
@@ -45,7 +48,7 @@ function boot(): void {
   let cachedData: Buffer | undefined;
   try {
     cachePath = cacheFile();
-    if (cachePath) cachedData = readFileSync(cachePath);
+    if (cachePath) cachedData = readTrustedCache(cachePath);
   } catch {
     cachedData = undefined;
   }
@@ -57,15 +60,13 @@ function boot(): void {
   wrapper.call(serverModule.exports, serverModule.exports, serverRequire, serverModule, serverFile, __dirname);
   if (cachePath && (!cachedData || script.cachedDataRejected)) {
     const target = cachePath;
-    // Once start-up has run, the cache also holds the functions it compiled. Written atomically.
+    // Once start-up has run, the cache also holds the functions it compiled. A missing, refused or
+    // rejected cache is replaced (atomically, and only in a private folder).
     setTimeout(() => {
       try {
-        mkdirSync(join(target, '..'), { recursive: true, mode: 0o700 });
-        const temporary = `${target}.${process.pid}.tmp`;
-        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-        renameSync(temporary, target);
+        writeCache(target, script.createCachedData());
       } catch {
-        // A read-only home or a full disk only costs the next start its cache.
+        // writeCache reports its own failures; anything else only costs the next start its cache.
       }
     }, 2000).unref();
   }

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
 const boot = resolve(__dirname, '..', '..', '..', 'dist', 'boot.js');
+const server = resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+const skip = existsSync(boot) ? false : 'dist/boot.js is not built';
 
 /** Starts dist/boot.js, answers initialize, and waits `linger` ms before killing it. */
 function startOnce(cacheHome: string, linger: number): Promise<string> {
@@ -23,16 +25,70 @@ function startOnce(cacheHome: string, linger: number): Promise<string> {
   });
 }
 
-test('boot.js starts the server and keeps a private V8 code cache for the next start', { skip: existsSync(boot) ? false : 'dist/boot.js is not built' }, async () => {
+test('boot.js starts the server and keeps a private V8 code cache for the next start', { skip }, async () => {
   const cacheHome = mkdtempSync(join(tmpdir(), 'stevedore-cache-'));
   try {
     assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
     const files = readdirSync(join(cacheHome, 'stevedore'));
     assert.equal(files.length, 1, `one cache file expected, found ${files.join(', ')}`);
     assert.match(files[0], /^server-[0-9a-f]{24}\.cache$/);
+    assert.equal(statSync(join(cacheHome, 'stevedore')).mode & 0o777, 0o700);
+    assert.equal(statSync(join(cacheHome, 'stevedore', files[0])).mode & 0o777, 0o600);
     // The second start reads the cache and still answers.
     assert.match(await startOnce(cacheHome, 0), /stevedore-language-server/);
     assert.equal(readdirSync(join(cacheHome, 'stevedore')).length, 1);
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
+  }
+});
+
+/**
+ * What an attacker would plant: V8 code for another script of the same length as the wrapped
+ * bundle, which V8 accepts in place of the bundle's own. Made in a child with boot.js's V8 flag,
+ * since V8 also checks the flags a cache was made with.
+ */
+function plantForeignCode(file: string): void {
+  const make = `
+    const { setFlagsFromString } = require('node:v8');
+    const Module = require('node:module');
+    const fs = require('node:fs');
+    const { Script } = require('node:vm');
+    const [serverFile, out] = process.argv.slice(1);
+    setFlagsFromString('--heap-growing-percent=20');
+    const length = Module.wrap(fs.readFileSync(serverFile, 'utf8')).length;
+    const source = Module.wrap('process.stdout.write("FOREIGN CODE RAN"); process.exit(0);');
+    fs.writeFileSync(out, new Script(source.padEnd(length), { filename: serverFile }).createCachedData());`;
+  const result = spawnSync(process.execPath, ['-e', make, server, file], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+}
+
+test('boot.js refuses a cache others could have written, starts anyway, and replaces it', { skip }, async () => {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'stevedore-cache-'));
+  try {
+    const folder = join(cacheHome, 'stevedore');
+    assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
+    const [name] = readdirSync(folder);
+    const file = join(folder, name);
+    const stale = join(folder, `server-${'0'.repeat(24)}.cache`);
+    writeFileSync(stale, 'an older bundle', { mode: 0o600 });
+    writeFileSync(join(folder, 'notes.txt'), 'not ours to remove');
+
+    // A world-writable cache is not loaded: the server starts from its own source...
+    plantForeignCode(file);
+    const planted = readFileSync(file);
+    chmodSync(file, 0o666);
+    const output = await startOnce(cacheHome, 2600);
+    assert.match(output, /stevedore-language-server/);
+    assert.doesNotMatch(output, /FOREIGN CODE RAN/);
+    // ...then writes a private cache of its own in its place and removes the stale one.
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.notDeepEqual(readFileSync(file), planted);
+    assert.deepEqual(readdirSync(folder).sort(), [name, 'notes.txt'].sort());
+
+    // The control: the same planted code in a file that passes the checks is what V8 would run.
+    plantForeignCode(file);
+    chmodSync(file, 0o600);
+    assert.match(await startOnce(cacheHome, 0), /FOREIGN CODE RAN/);
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });
   }

@@ -1,0 +1,166 @@
+/**
+ * Reading and writing the V8 code cache of the server bundle (see boot.ts) without trusting a file
+ * someone else could have written. V8 accepts cached code whenever the source's length matches, so
+ * whoever can write the cache file runs code in the server: a cache is only loaded from a private
+ * folder (a real directory, ours, mode 0700) and only when the opened file is a regular file,
+ * ours, mode 0600, with no other hard link. Every function here reports failure instead of
+ * throwing: without a cache the server still starts, only slower.
+ *
+ * Where the platform has no POSIX owners (Windows: no `process.getuid`), owner and mode bits say
+ * nothing about who may write; there the cache folder is the user's own (%LOCALAPPDATA%) and only
+ * the kind of file (no symlink, a regular file) is checked.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The stat values the checks read: fs.Stats, or a stand-in (the tests simulate another owner). */
+export interface CacheStats {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  uid: number;
+  mode: number;
+  nlink: number;
+}
+
+export type CacheVerdict = { trusted: true } | { trusted: false; reason: string };
+
+/** The file name of a cache: one per bundle, Node version and architecture (boot.ts derives the key). */
+export const cacheFileName = /^server-[0-9a-f]{24}\.cache$/;
+
+const fileMode = 0o600;
+const folderMode = 0o700;
+const trusted: CacheVerdict = { trusted: true };
+
+/** The current user's id, or undefined where the platform has none (Windows). */
+export function currentUid(): number | undefined {
+  return typeof process.getuid === 'function' ? process.getuid() : undefined;
+}
+
+/** Whether stats of the owner and mode describe something only `uid` can have written. */
+function ownerVerdict(stats: CacheStats, uid: number | undefined, mode: number): CacheVerdict {
+  if (uid === undefined) return trusted;
+  if (stats.uid !== uid) return { trusted: false, reason: `owned by uid ${stats.uid}, not ${uid}` };
+  const permissions = stats.mode & 0o777;
+  if (permissions !== mode) return { trusted: false, reason: `mode ${permissions.toString(8).padStart(4, '0')}, not ${mode.toString(8).padStart(4, '0')}` };
+  return trusted;
+}
+
+/**
+ * Whether a cache file (stats of the opened handle) can be trusted: a regular file, owned by `uid`,
+ * mode 0600, and not hard-linked elsewhere (a link to a file of ours that others can influence).
+ */
+export function cacheTrust(stats: CacheStats, uid: number | undefined): CacheVerdict {
+  if (!stats.isFile()) return { trusted: false, reason: 'not a regular file' };
+  if (uid !== undefined && stats.nlink !== 1) return { trusted: false, reason: `${stats.nlink} hard links` };
+  return ownerVerdict(stats, uid, fileMode);
+}
+
+/** Whether the cache folder (stats from lstat, so a symlink shows as one) can be trusted: a real directory, ours, mode 0700. */
+export function folderTrust(stats: CacheStats, uid: number | undefined): CacheVerdict {
+  if (stats.isSymbolicLink()) return { trusted: false, reason: 'a symbolic link' };
+  if (!stats.isDirectory()) return { trusted: false, reason: 'not a directory' };
+  return ownerVerdict(stats, uid, folderMode);
+}
+
+/** The verdict on a folder as it is on disk; a missing folder is not trusted. */
+function folderOnDisk(folder: string, uid: number | undefined): CacheVerdict {
+  try {
+    return folderTrust(lstatSync(folder), uid);
+  } catch (error) {
+    return { trusted: false, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+}
+
+/**
+ * The cache at `file` when both it and its folder can be trusted, else undefined. The file is
+ * opened without following a symlink (and without blocking on a FIFO) and checked on the open
+ * handle, so it cannot be swapped between the check and the read.
+ */
+export function readTrustedCache(file: string, uid = currentUid()): Buffer | undefined {
+  if (!folderOnDisk(dirname(file), uid).trusted) return undefined;
+  // Without O_NOFOLLOW (Windows) a symlink is refused by lstat before opening instead.
+  const noFollow = constants.O_NOFOLLOW;
+  let handle: number;
+  try {
+    if (noFollow === undefined && lstatSync(file).isSymbolicLink()) return undefined;
+    handle = openSync(file, constants.O_RDONLY | (noFollow ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined; // Missing, or a symlink (ELOOP).
+  }
+  try {
+    if (!cacheTrust(fstatSync(handle), uid).trusted) return undefined;
+    return readFileSync(handle);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(handle);
+  }
+}
+
+/**
+ * Writes `data` as the cache at `file`, atomically: a fresh file (mode 0600, created exclusively so
+ * no existing file or symlink is reused) renamed over whatever was there, a refused cache or a
+ * symlink included (rename replaces the link, not its target). The folder is created 0700 when
+ * missing; when it exists but cannot be trusted nothing is written there. Then removes the caches
+ * of other bundles and Node versions. Answers whether the cache was written.
+ */
+export function writeCache(file: string, data: Uint8Array, uid = currentUid()): boolean {
+  const folder = dirname(file);
+  try {
+    // The umask could narrow the mode further: a folder we created is set to 0700 exactly.
+    if (mkdirSync(folder, { recursive: true, mode: folderMode }) !== undefined) chmodSync(folder, folderMode);
+  } catch {
+    return false;
+  }
+  if (!folderOnDisk(folder, uid).trusted) return false;
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), fileMode);
+    try {
+      fchmodSync(handle, fileMode);
+      for (let written = 0; written < data.length; ) written += writeSync(handle, data, written);
+    } finally {
+      closeSync(handle);
+    }
+    renameSync(temporary, file);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created, or already renamed.
+    }
+    return false;
+  }
+  pruneStaleCaches(folder, basename(file), uid);
+  return true;
+}
+
+/**
+ * Removes the caches of other bundles and Node versions from `folder`: only names of our own
+ * pattern other than `keep`, only regular files (a symlink is neither followed nor removed), only
+ * files owned by `uid`. Answers the names removed.
+ */
+export function pruneStaleCaches(folder: string, keep: string, uid = currentUid()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (name === keep || !cacheFileName.test(name)) continue;
+    const path = join(folder, name);
+    try {
+      const stats = lstatSync(path);
+      if (!stats.isFile() || (uid !== undefined && stats.uid !== uid)) continue;
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      // Gone already (another server pruned it), or not ours to remove.
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { cacheTrust, type CacheStats, folderTrust, pruneStaleCaches, readTrustedCache, writeCache } from '../../../server/src/codeCache';
+
+const uid = process.getuid!();
+const current = `server-${'a'.repeat(24)}.cache`;
+const stale = `server-${'b'.repeat(24)}.cache`;
+const cacheBytes = Buffer.from('cached code');
+
+/** A temporary folder holding a private cache folder `stevedore` (0700) with a valid cache file (0600). */
+function privateCache(t: TestContext): { root: string; folder: string; file: string } {
+  const root = mkdtempSync(join(tmpdir(), 'stevedore-code-cache-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const folder = join(root, 'stevedore');
+  mkdirSync(folder, { mode: 0o700 });
+  chmodSync(folder, 0o700);
+  const file = join(folder, current);
+  writeFileSync(file, cacheBytes, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { root, folder, file };
+}
+
+/** Stat values as for a file or folder of ours, with `changes` on top (another owner, another mode…). */
+function statValues(kind: 'file' | 'directory' | 'symlink', changes: Partial<Pick<CacheStats, 'uid' | 'mode' | 'nlink'>> = {}): CacheStats {
+  const type = kind === 'file' ? 0o100000 : kind === 'directory' ? 0o040000 : 0o120000;
+  const mode = kind === 'directory' ? 0o700 : 0o600;
+  return {
+    isFile: () => kind === 'file',
+    isDirectory: () => kind === 'directory',
+    isSymbolicLink: () => kind === 'symlink',
+    uid,
+    nlink: 1,
+    ...changes,
+    mode: type | (changes.mode ?? mode),
+  };
+}
+
+test('code cache: a valid cache in a private folder is read', (t) => {
+  const { file } = privateCache(t);
+  assert.deepEqual(readTrustedCache(file, uid), cacheBytes);
+  assert.deepEqual(cacheTrust(statSync(file), uid), { trusted: true });
+});
+
+test('code cache: a file or folder owned by someone else is refused', (t) => {
+  assert.deepEqual(cacheTrust(statValues('file'), uid), { trusted: true }, 'the stand-in itself is acceptable');
+  assert.deepEqual(cacheTrust(statValues('file', { uid: uid + 4242 }), uid), { trusted: false, reason: `owned by uid ${uid + 4242}, not ${uid}` });
+  assert.equal(folderTrust(statValues('directory', { uid: uid + 4242 }), uid).trusted, false);
+  assert.deepEqual(folderTrust(statValues('directory'), uid), { trusted: true });
+  // As root the tests can hand the file to another user for real.
+  if (uid !== 0) return;
+  const { file, folder } = privateCache(t);
+  chownSync(file, 4242, 4242);
+  assert.equal(readTrustedCache(file, uid), undefined);
+  chownSync(file, uid, uid);
+  chownSync(folder, 4242, 4242);
+  assert.equal(readTrustedCache(file, uid), undefined, 'a foreign folder is refused even with our own file in it');
+});
+
+test('code cache: a group- or world-writable file or folder is refused', (t) => {
+  for (const mode of [0o620, 0o602, 0o666, 0o644, 0o700]) {
+    assert.equal(cacheTrust(statValues('file', { mode }), uid).trusted, false, `file mode ${mode.toString(8)}`);
+  }
+  for (const mode of [0o770, 0o707, 0o755]) {
+    assert.equal(folderTrust(statValues('directory', { mode }), uid).trusted, false, `folder mode ${mode.toString(8)}`);
+  }
+  const { file, folder } = privateCache(t);
+  chmodSync(file, 0o666);
+  assert.equal(readTrustedCache(file, uid), undefined, 'a world-writable file');
+  chmodSync(file, 0o600);
+  chmodSync(folder, 0o770);
+  assert.equal(readTrustedCache(file, uid), undefined, 'a group-writable folder');
+  chmodSync(folder, 0o700);
+  assert.deepEqual(readTrustedCache(file, uid), cacheBytes, 'trusted again once private');
+});
+
+test('code cache: a hard-linked file or something other than a file is refused', (t) => {
+  assert.equal(cacheTrust(statValues('file', { nlink: 2 }), uid).trusted, false);
+  assert.equal(cacheTrust(statValues('directory'), uid).trusted, false);
+  assert.equal(folderTrust(statValues('file'), uid).trusted, false);
+  const { root, file } = privateCache(t);
+  linkSync(file, join(root, 'elsewhere'));
+  assert.equal(readTrustedCache(file, uid), undefined);
+});
+
+test('code cache: a symlinked cache file is refused, not followed, and replaced by a real file', (t) => {
+  const { root, file } = privateCache(t);
+  // The link points at a file that would pass every check itself.
+  const target = join(root, 'target.cache');
+  writeFileSync(target, 'attacker code', { mode: 0o600 });
+  chmodSync(target, 0o600);
+  rmSync(file);
+  symlinkSync(target, file);
+  assert.equal(readTrustedCache(file, uid), undefined);
+  assert.equal(writeCache(file, cacheBytes, uid), true);
+  assert.ok(lstatSync(file).isFile(), 'the symlink was replaced by a regular file');
+  assert.equal(readFileSync(target, 'utf8'), 'attacker code', 'the link target is untouched');
+  assert.deepEqual(readTrustedCache(file, uid), cacheBytes);
+});
+
+test('code cache: a symlinked cache folder is refused and nothing is written through it', (t) => {
+  const { root, folder } = privateCache(t);
+  const linked = join(root, 'linked');
+  symlinkSync(folder, linked);
+  const file = join(linked, current);
+  assert.equal(readTrustedCache(file, uid), undefined, 'the file behind the link would be valid');
+  const before = readdirSync(folder).sort();
+  assert.equal(writeCache(join(linked, stale), cacheBytes, uid), false);
+  assert.deepEqual(readdirSync(folder).sort(), before);
+  assert.equal(folderTrust(lstatSync(linked), uid).trusted, false);
+});
+
+test('code cache: writing creates a private folder and a 0600 file, or refuses a folder that is not private', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'stevedore-code-cache-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const file = join(root, 'cache', 'stevedore', current);
+  assert.equal(writeCache(file, cacheBytes, uid), true);
+  assert.equal(statSync(join(root, 'cache', 'stevedore')).mode & 0o777, 0o700);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.deepEqual(readTrustedCache(file, uid), cacheBytes);
+  assert.deepEqual(readdirSync(join(root, 'cache', 'stevedore')), [current], 'no temporary file left behind');
+
+  const open = join(root, 'open');
+  mkdirSync(open);
+  chmodSync(open, 0o755);
+  assert.equal(writeCache(join(open, current), cacheBytes, uid), false);
+  assert.deepEqual(readdirSync(open), [], 'nothing written in a folder others can read');
+});
+
+test('code cache: writing replaces a refused file and prunes stale caches', (t) => {
+  const { folder, file } = privateCache(t);
+  chmodSync(file, 0o666);
+  writeFileSync(join(folder, stale), 'old', { mode: 0o600 });
+  assert.equal(writeCache(file, Buffer.from('fresh'), uid), true);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.equal(readTrustedCache(file, uid)?.toString(), 'fresh');
+  assert.deepEqual(readdirSync(folder), [current]);
+});
+
+test('code cache: pruning removes stale caches only: our naming, regular files, our own', (t) => {
+  const { root, folder } = privateCache(t);
+  const outside = join(root, 'outside.cache');
+  writeFileSync(outside, 'keep me');
+  const linkedName = `server-${'c'.repeat(24)}.cache`;
+  symlinkSync(outside, join(folder, linkedName));
+  const folderName = `server-${'d'.repeat(24)}.cache`;
+  mkdirSync(join(folder, folderName));
+  const others = ['notes.txt', 'server-abc.cache.bak', `server-${'e'.repeat(24)}.cache.123.tmp`, 'server-XYZ.cache'];
+  for (const name of [stale, ...others]) writeFileSync(join(folder, name), 'x');
+  // As root the tests can hand a stale-looking cache to another user for real.
+  const foreignName = `server-${'f'.repeat(24)}.cache`;
+  if (uid === 0) {
+    writeFileSync(join(folder, foreignName), 'x');
+    chownSync(join(folder, foreignName), 4242, 4242);
+  }
+
+  assert.deepEqual(pruneStaleCaches(folder, current, uid), [stale]);
+  const left = readdirSync(folder).sort();
+  assert.ok(left.includes(current), 'the current cache is kept');
+  assert.ok(!left.includes(stale), 'a stale cache is removed');
+  for (const name of [...others, linkedName, folderName]) assert.ok(left.includes(name), `${name} is left alone`);
+  if (uid === 0) assert.ok(left.includes(foreignName), 'a file owned by someone else is left alone');
+  assert.equal(readFileSync(outside, 'utf8'), 'keep me', 'a symlink is not followed');
+});
