@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { DocsLanguage } from '../common/localized';
-import { CachedWorkspaceFiles, ConfigResolver, type ConfigProblem } from './config';
+import { CachedFiles } from '../config/cachedFiles';
+import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
 import { Linter, type LintTarget } from './lint';
 import { thresholdValues, type FileReport } from './report';
 
@@ -37,10 +38,10 @@ export const defaultThreshold = thresholdValues.warning;
 const hadolintThresholds: Record<string, number> = { error: 1, warning: 2, info: 3, style: 4, ignore: 0, none: 0 };
 
 /** The lowest severity that fails the run for a file: the flag, else `.hadolint.yaml`, else warning. */
-function failThreshold(target: LintTarget, options: LaneOptions, resolver: ConfigResolver): number {
+function failThreshold(target: LintTarget, options: LaneOptions, project: ProjectConfig): number {
   if (options.threshold !== undefined) return options.threshold;
   if (target.kind === 'dockerfile') {
-    const hadolint = resolver.hadolintFor(target.absolute)?.config;
+    const hadolint = project.hadolintFor(target.absolute)?.config;
     if (hadolint?.noFail) return 0;
     if (hadolint?.failureThreshold) return hadolintThresholds[hadolint.failureThreshold] ?? defaultThreshold;
   }
@@ -60,10 +61,11 @@ export function lintLane(targets: readonly LintTarget[], options: LaneOptions, o
 }
 
 function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgress?: (done: number) => void): LaneResult {
-  const files = new CachedWorkspaceFiles();
-  const resolver = new ConfigResolver(files);
-  const linter = new Linter(resolver, { lang: options.lang, fallbackLang: options.fallbackLang });
-  const result: LaneResult = { reports: [], problems: resolver.problems, notices: resolver.notices, writeErrors: [], crashes: [] };
+  // The same loader as the language server's; the command line has no workspace folders, so
+  // searches stop at the repository root.
+  const project = new ProjectConfig(new CachedFiles());
+  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang });
+  const result: LaneResult = { reports: [], problems: project.problems, notices: project.notices, writeErrors: [], crashes: [] };
   const crashed = new Set<string>();
   const guard = (target: LintTarget, work: () => void): void => {
     try {
@@ -89,7 +91,7 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
     } else if (options.fix && linted.fixedText !== undefined && linted.fixedText !== target.text) {
       try {
         writeFileSync(target.absolute, target.bom ? `\uFEFF${linted.fixedText}` : linted.fixedText);
-        files.invalidate(target.absolute);
+        project.invalidate(target.absolute);
       } catch (error) {
         result.writeErrors.push({ path: target.path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       }
@@ -99,7 +101,7 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
       absolute: target.absolute,
       kind: target.kind,
       diagnostics,
-      failAt: failThreshold(target, options, resolver),
+      failAt: failThreshold(target, options, project),
       ...(linted.fixed?.size ? { fixed: linted.fixed } : {}),
     });
   }

@@ -8,7 +8,7 @@ import type { FeatureContext } from '../common/service';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 import { languageServices } from '../services';
-import type { ConfigResolver } from './config';
+import type { ProjectConfig } from '../config/projectConfig';
 import { applySafeFixes, type FixSummary } from './fix';
 
 /** A file about to be linted: its text is already read (from disk or stdin). */
@@ -43,26 +43,22 @@ export class Linter {
   readonly index = new WorkspaceIndex({ maxFiles: 100_000, maxObjectsPerFile: 2000 });
   private readonly models = new Map<string, unknown>();
 
-  constructor(private readonly resolver: ConfigResolver, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage }) {}
+  constructor(private readonly project: ProjectConfig, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage }) {}
 
   /** Message language for a file: `--lang`, else the nearest config's `docs.language`, else the locale. */
   languageFor(absolute: string): DocsLanguage {
     if (this.options.lang) return this.options.lang;
-    const configured = this.resolver.stevedoreConfigFor(dirname(absolute))?.language;
+    const configured = this.project.stevedoreConfigFor(dirname(absolute))?.language;
     return configured && configured !== 'auto' ? configured : this.options.fallbackLang;
   }
 
   private contextFor(target: LintTarget): FeatureContext {
-    const dir = dirname(target.absolute);
-    const config = this.resolver.stevedoreConfigFor(dir);
-    const repoRoot = this.resolver.repoRootOf(dir);
+    const settings = this.project.settingsFor(target.absolute);
     return {
       lang: this.languageFor(target.absolute),
-      settings: config?.settings ?? this.resolver.defaults,
+      settings,
       filePath: target.absolute,
-      files: this.resolver.files,
-      // Relative paths in our config (customSchemas) resolve against the config file's folder.
-      workspaceRoot: config ? dirname(config.path) : repoRoot,
+      project: this.project.factsFor(target.absolute, settings, target.kind),
       workspace: this.index,
     };
   }
@@ -81,16 +77,7 @@ export class Linter {
    */
   prepare(target: LintTarget): void {
     if (target.kind !== 'yaml') return;
-    // The engine looks for `.kube-linter.yaml` up to the workspace folder: here, the repository root.
-    const root = this.resolver.repoRootOf(dirname(target.absolute));
-    if (root && !this.index.roots.includes(root)) this.index.roots.push(root);
     this.models.set(target.absolute, this.parse(target, target.text));
-  }
-
-  /** Keeps config-file problems visible: the engine silently ignores a broken `.kube-linter.yaml`. */
-  private checkConfigs(target: LintTarget): void {
-    if (target.kind === 'dockerfile') this.resolver.hadolintFor(target.absolute);
-    else this.resolver.checkKubeLinterConfig(target.absolute, this.resolver.repoRootOf(dirname(target.absolute)));
   }
 
   private diagnose(target: LintTarget, model: unknown, ctx: FeatureContext): Diagnostic[] {
@@ -99,7 +86,6 @@ export class Linter {
   }
 
   lint(target: LintTarget, fix = false): LintResult {
-    this.checkConfigs(target);
     const ctx = this.contextFor(target);
     let model = this.models.get(target.absolute) ?? this.parse(target, target.text);
     this.models.delete(target.absolute);

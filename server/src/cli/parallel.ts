@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ConfigProblem } from './config';
+import type { ConfigProblem } from '../config/projectConfig';
 import { lintLane, type LaneOptions, type LaneResult } from './lane';
 import type { LintTarget } from './lint';
 

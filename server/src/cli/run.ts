@@ -4,7 +4,8 @@ import packageJson from '../../../package.json';
 import { isDockerfileName, isYamlName, type LanguageKind } from '../common/fileKinds';
 import { pick, type DocsLanguage } from '../common/localized';
 import { localeLanguage, parseArgs, usageText, type LintOptions } from './args';
-import { CachedWorkspaceFiles, ConfigResolver } from './config';
+import { CachedFiles } from '../config/cachedFiles';
+import { ProjectConfig } from '../config/projectConfig';
 import { discoverFiles, type FoundFile } from './discover';
 import { formatCheckstyle } from './formats/checkstyle';
 import { formatGithub } from './formats/github';
@@ -100,8 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage): Promise<number> {
-  const resolver = new ConfigResolver(new CachedWorkspaceFiles());
-  const lang = options.lang ?? languageOfFolder(resolver, io.cwd) ?? fallbackLang;
+  const project = new ProjectConfig(new CachedFiles());
+  const lang = options.lang ?? languageOfFolder(project, io.cwd) ?? fallbackLang;
   let hardErrors = 0;
   const skipped: SkippedFile[] = [];
   const note = (line: string): void => {
@@ -168,7 +169,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   hardErrors += result.problems.length;
 
   // 3. Report (to stderr when stdout carries the fixed text of stdin).
-  const report: Report = { files: result.reports, skipped, lang, root: resolver.repoRootOf(io.cwd) ?? io.cwd, version };
+  const report: Report = { files: result.reports, skipped, lang, root: project.repoRootOf(io.cwd) ?? io.cwd, version };
   const stream = result.stdinOutput !== undefined ? io.stderr : io.stdout;
   const colour = options.format === 'text' && wantsColour(options.colour, io.env, !options.output && !!stream.isTTY);
   const text = render(report, options, colour, options.thresholdWord ?? 'warning');
@@ -189,7 +190,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
 }
 
 /** `docs.language` of the `.stevedore.yaml` that applies where the command runs, if not `auto`. */
-function languageOfFolder(resolver: ConfigResolver, dir: string): DocsLanguage | undefined {
-  const language = resolver.stevedoreConfigFor(dir)?.language;
+function languageOfFolder(project: ProjectConfig, dir: string): DocsLanguage | undefined {
+  const language = project.stevedoreConfigFor(dir)?.language;
   return language && language !== 'auto' ? language : undefined;
 }

@@ -50,7 +50,8 @@ export interface FeatureContext {
   settings: StevedoreSettings;
   /** The document's file path when it has one (file: URIs, CLI paths); used to find config files. */
   filePath?: string;
-  files: WorkspaceFiles;
+  /** @deprecated going away: the engine reads no files (use `project`). */
+  files?: WorkspaceFiles;
   /** Absolute path of the (first) workspace folder, when there is one: relative settings paths resolve against it. */
   workspaceRoot?: string;
   /** The project's config and ignore files that apply to this document (absent: none). */

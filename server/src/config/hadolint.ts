@@ -1,6 +1,5 @@
 import { parse as parseYaml } from 'yaml';
 import type { SeverityName } from '../common/settings';
-import type { WorkspaceFiles } from '../common/service';
 
 /** hadolint's severity words, as written in `.hadolint.yaml` and `failure-threshold`. */
 export type HadolintSeverity = 'error' | 'warning' | 'info' | 'style' | 'ignore' | 'none';
@@ -81,59 +80,7 @@ export function parseHadolintConfig(text: string): HadolintConfig {
 
 export const hadolintConfigNames = ['.hadolint.yaml', '.hadolint.yml'];
 
-/** Upward search stops at a repository root or after this many directories. */
-const maxDirectoryDepth = 32;
-
-function parentOf(dir: string): string | undefined {
-  const trimmed = dir.replace(/[\\/]+$/, '');
-  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-  if (cut < 0) return undefined;
-  const parent = trimmed.slice(0, cut);
-  // "/a" → "/" and "C:\a" → "C:\"; the root itself has no parent.
-  if (parent === '' ) return trimmed === '' ? undefined : '/';
-  if (/^[A-Za-z]:$/.test(parent)) return `${parent}\\`;
-  return parent;
-}
-
-export function directoryOf(filePath: string): string {
-  return parentOf(filePath) ?? filePath;
-}
-
-export function joinPath(dir: string, name: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}${sep}${name}`;
-}
-
-/** The directories from the file's own up to the workspace (repository) root or `stopAt`. */
-export function directoriesUpward(filePath: string, files: WorkspaceFiles, stopAt?: string): string[] {
-  const dirs: string[] = [];
-  let dir: string | undefined = directoryOf(filePath);
-  while (dir && dirs.length < maxDirectoryDepth) {
-    dirs.push(dir);
-    if (stopAt && dir === stopAt) break;
-    // A checkout's root has `.git` (a directory with HEAD, or a file in worktrees).
-    if (files.readText(joinPath(joinPath(dir, '.git'), 'HEAD')) !== undefined || files.readText(joinPath(dir, '.git')) !== undefined) break;
-    const parent = parentOf(dir);
-    if (!parent || parent === dir) break;
-    dir = parent;
-  }
-  return dirs;
-}
-
 export interface FoundHadolintConfig {
   path: string;
   config: HadolintConfig;
-}
-
-/** The nearest `.hadolint.yaml` / `.hadolint.yml` from the Dockerfile's directory upward. */
-export function findHadolintConfig(filePath: string | undefined, files: WorkspaceFiles): FoundHadolintConfig | undefined {
-  if (!filePath) return undefined;
-  for (const dir of directoriesUpward(filePath, files)) {
-    for (const name of hadolintConfigNames) {
-      const path = joinPath(dir, name);
-      const text = files.readText(path);
-      if (text !== undefined) return { path, config: parseHadolintConfig(text) };
-    }
-  }
-  return undefined;
 }

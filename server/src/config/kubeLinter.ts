@@ -1,5 +1,4 @@
 import { parse } from 'yaml';
-import type { WorkspaceFiles } from '../common/service';
 
 /**
  * `.kube-linter.yaml`: which checks run. We honour the `checks` section the way kube-linter does —
@@ -49,37 +48,6 @@ export function parseKubeLinterConfig(text: string, path: string): KubeLinterCon
   return config;
 }
 
-function dirname(path: string): string {
-  const trimmed = path.replace(/[\\/]+$/, '');
-  const slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-  return slash <= 0 ? trimmed.slice(0, slash + 1) || '/' : trimmed.slice(0, slash);
-}
-
-function join(dir: string, name: string): string {
-  return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}/${name}`;
-}
-
-/**
- * The nearest `.kube-linter.yaml` from the file's directory upwards, stopping at the workspace
- * folder that contains the file (or the file system root when there is none).
- */
-export function findKubeLinterConfig(filePath: string | undefined, files: WorkspaceFiles, roots: readonly string[] = []): KubeLinterConfig | undefined {
-  if (!filePath) return undefined;
-  const root = roots.filter((r) => filePath.startsWith(r)).sort((a, b) => b.length - a.length)[0];
-  let dir = dirname(filePath);
-  for (let depth = 0; depth < 40; depth++) {
-    for (const name of kubeLinterConfigNames) {
-      const path = join(dir, name);
-      const text = files.readText(path);
-      if (text !== undefined) return parseKubeLinterConfig(text, path);
-    }
-    const parent = dirname(dir);
-    if (parent === dir || (root !== undefined && dir.replace(/[\\/]+$/, '') === root.replace(/[\\/]+$/, ''))) break;
-    dir = parent;
-  }
-  return undefined;
-}
-
 /** Turns a kube-linter glob (`**`, `*`, `?`) into a regular expression, linear to match. */
 function globToRegExp(glob: string): RegExp {
   let out = '';
@@ -99,8 +67,9 @@ function globToRegExp(glob: string): RegExp {
 /** `ignorePaths` patterns are relative to the config's directory (or absolute). */
 export function isIgnoredByConfig(config: KubeLinterConfig, filePath: string | undefined): boolean {
   if (!filePath || config.ignorePaths.length === 0) return false;
-  const base = dirname(config.path).replace(/\\/g, '/');
   const file = filePath.replace(/\\/g, '/');
+  const configPath = config.path.replace(/\\/g, '/');
+  const base = configPath.slice(0, configPath.lastIndexOf('/'));
   const relative = file.startsWith(`${base}/`) ? file.slice(base.length + 1) : file;
   return config.ignorePaths.some((glob) => {
     try {

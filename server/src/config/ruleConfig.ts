@@ -1,7 +1,6 @@
 import type { RuleMeta } from '../common/rules';
 import type { SeverityName } from '../common/settings';
-import type { WorkspaceFiles } from '../common/service';
-import { findHadolintConfig, fromHadolintSeverity, type FoundHadolintConfig, type HadolintConfig } from './hadolint';
+import { fromHadolintSeverity, type FoundHadolintConfig, type HadolintConfig } from './hadolint';
 
 /**
  * One answer to "how severe is this rule here?", shared by the language server and the CLI.
@@ -77,15 +76,4 @@ export function ruleConfigFrom(input: RuleConfigInput, found?: FoundHadolintConf
     trustedRegistries: input.hadolint?.trustedRegistries ?? [],
     hadolint: found,
   };
-}
-
-/** Reads the nearest `.hadolint.yaml` for a file and combines it with the settings table. */
-export function resolveRuleConfig(options: {
-  filePath?: string;
-  files: WorkspaceFiles;
-  settingsTable: Record<string, SeverityName>;
-  buildkitChecksAreErrors?: boolean;
-}): EffectiveRuleConfig {
-  const found = findHadolintConfig(options.filePath, options.files);
-  return ruleConfigFrom({ settingsTable: options.settingsTable, hadolint: found?.config, buildkitChecksAreErrors: options.buildkitChecksAreErrors }, found);
 }

@@ -1,18 +1,18 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../common/service';
-import { resolveRuleConfig, type EffectiveRuleConfig } from '../config/ruleConfig';
+import { ruleConfigFrom, type EffectiveRuleConfig } from '../config/ruleConfig';
 import type { DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
 import { suppressionsOf, withoutSuppressed } from './suppression';
 
 /** The effective rule configuration for a Dockerfile: `.hadolint.yaml`, `# check=error=true`, settings. */
 export function dockerfileRuleConfig(model: DockerfileModel, ctx: FeatureContext): EffectiveRuleConfig {
-  return resolveRuleConfig({
-    filePath: ctx.filePath,
-    files: ctx.files,
+  const hadolint = ctx.project?.hadolint;
+  return ruleConfigFrom({
     settingsTable: ctx.settings.dockerfile.rules,
+    hadolint: hadolint?.config,
     buildkitChecksAreErrors: suppressionsOf(model).buildkitChecksAreErrors,
-  });
+  }, hadolint);
 }
 
 /** Runs every enabled rule once over the parsed model, then drops findings that comments suppress. */

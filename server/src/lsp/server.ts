@@ -9,12 +9,14 @@ import { quickFixesFromDiagnostics } from '../common/codeActions';
 import { UserFacingError } from '../common/errors';
 import { pick, type DocsLanguage } from '../common/localized';
 import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
+import { languageKindOf } from '../common/fileKinds';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
+import { CachedFiles } from '../config/cachedFiles';
+import { ProjectConfig } from '../config/projectConfig';
 import { resolveDocsLanguage } from '../i18n/locale';
 import type { ManifestFile } from '../kubernetes/model';
 import { languageServices } from '../services';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
-import { diskWorkspaceFiles } from './workspaceFiles';
 import { WorkspaceIndexer } from './workspaceIndexer';
 
 /**
@@ -34,24 +36,42 @@ const documents = new TextDocuments(TextDocument);
 const parsed = new ParsedDocumentCache();
 const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
 
+/** The editor's `stevedore.*` settings; each document's are these over its project's `.stevedore.yaml`. */
 let settings: StevedoreSettings = normalizeSettings(undefined);
 let editorLocale: string | undefined;
+/** The editor-wide docs language (completion items resolved without a document). */
 let docsLanguage: DocsLanguage = 'en';
 let canPullConfiguration = false;
 let canWatchFiles = false;
 
-/** Files next to a Dockerfile that change what its checks report. */
-const dockerfileConfigWatchers = [{ globPattern: '**/.hadolint.{yaml,yml}' }, { globPattern: '**/{.dockerignore,*.dockerignore}' }];
+/**
+ * The project's config files (`.stevedore.yaml`, `.hadolint.yaml`, `.kube-linter.yaml`,
+ * `.dockerignore`, custom schemas), read once and cached until the editor reports a change: the
+ * same loader the command line uses, so both give the same answers.
+ */
+const projectFiles = new CachedFiles();
+const project = new ProjectConfig(projectFiles);
+/** Without file watching nothing tells us a config file changed: cached reads expire instead. */
+const unwatchedConfigMaxAgeMs = 3000;
+/** Files whose changes can change a check's answer (manifests are watched by the workspace indexer). */
+const configWatchers = [
+  { globPattern: '**/.{hadolint,stevedore,kube-linter}.{yaml,yml}' },
+  { globPattern: '**/{.dockerignore,*.dockerignore}' },
+  { globPattern: '**/*.json' },
+  { globPattern: '**/.git/HEAD' },
+];
 
-function isDockerfileConfigUri(uri: string): boolean {
-  return /\/(\.hadolint\.ya?ml|[^/]*\.dockerignore)$/.test(uri);
+function workspaceRootsOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const roots = uris.flatMap((uri) => {
+    const path = filePathOf(uri);
+    return path ? [path] : [];
+  });
+  return roots.length === 0 && params.rootPath ? [params.rootPath] : roots;
 }
-/** First workspace folder as a file path: relative paths in settings (customSchemas) resolve against it. */
-let workspaceRoot: string | undefined;
 
-function rootPathOf(params: InitializeParams): string | undefined {
-  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  if (!uri?.startsWith('file:')) return params.rootPath ?? undefined;
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
   try { return fileURLToPath(uri); } catch { return undefined; }
 }
 
@@ -78,7 +98,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-  workspaceRoot = rootPathOf(params);
+  project.setRoots(workspaceRootsOf(params));
+  if (!canWatchFiles) projectFiles.maxAgeMs = unwatchedConfigMaxAgeMs;
   workspaceIndexer.initialize(params);
   docsLanguage = resolveDocsLanguage(settings, editorLocale);
   return { capabilities: capabilities(), serverInfo: { name: 'stevedore-language-server', version: '0.1.0' } };
@@ -115,8 +136,8 @@ connection.onInitialized(() => {
   settingsReady = refreshSettings();
   workspaceIndexer.start(connection);
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: dockerfileConfigWatchers })
-      .catch((error: unknown) => connection.console.error(`stevedore: could not watch Dockerfile config files: ${String(error)}`));
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: configWatchers })
+      .catch((error: unknown) => connection.console.error(`stevedore: could not watch config files: ${String(error)}`));
   }
 });
 
@@ -156,12 +177,25 @@ function applySettings(raw: unknown): void {
   for (const document of documents.all()) scheduleValidation(document, 0);
 }
 
+/** Config problems already logged (the CLI prints them; here they go to the output channel once). */
+let loggedProblems = 0;
+
+/** The document's context: the editor's settings over its project's files, the workspace index. */
 function contextFor(document: TextDocument): FeatureContext {
-  let filePath: string | undefined;
-  if (document.uri.startsWith('file:')) {
-    try { filePath = fileURLToPath(document.uri); } catch { filePath = undefined; }
+  const filePath = filePathOf(document.uri);
+  const documentSettings = project.settingsFor(filePath, settings);
+  const ctx: FeatureContext = {
+    lang: resolveDocsLanguage(documentSettings, editorLocale),
+    settings: documentSettings,
+    filePath,
+    project: project.factsFor(filePath, documentSettings, languageKindOf(document.languageId, document.uri)),
+    workspace: workspaceIndexer.index,
+  };
+  for (; loggedProblems < project.problems.length; loggedProblems++) {
+    const problem = project.problems[loggedProblems];
+    connection.console.error(`stevedore: ${problem.path}: ${problem.message}`);
   }
-  return { lang: docsLanguage, settings, filePath, files: diskWorkspaceFiles, workspaceRoot, workspace: workspaceIndexer.index };
+  return ctx;
 }
 
 /**
@@ -172,13 +206,16 @@ async function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocume
   await settingsReady;
   const text = documents.get(uri);
   if (!text) return fallback;
+  let lang = docsLanguage;
   try {
     const doc = parsed.get(text);
     if (!doc) return fallback;
-    return run(doc, contextFor(text), text) ?? fallback;
+    const ctx = contextFor(text);
+    lang = ctx.lang;
+    return run(doc, ctx, text) ?? fallback;
   } catch (error) {
     // A message meant for the user (e.g. an invalid new name on rename) goes back as the answer.
-    if (error instanceof UserFacingError) throw new ResponseError(LSPErrorCodes.RequestFailed, pick(error.localized, docsLanguage));
+    if (error instanceof UserFacingError) throw new ResponseError(LSPErrorCodes.RequestFailed, pick(error.localized, lang));
     connection.console.error(`stevedore: request failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return fallback;
   }
@@ -188,7 +225,7 @@ connection.onHover((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.s
 connection.onCompletion((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.complete?.(d.model, p.position, ctx)));
 connection.onCompletionResolve((item) => {
   const resolve = allServices.find((s) => s.resolveCompletion)?.resolveCompletion;
-  try { return resolve ? resolve(item, { lang: docsLanguage, settings, files: diskWorkspaceFiles }) : item; } catch { return item; }
+  try { return resolve ? resolve(item, { lang: docsLanguage, settings }) : item; } catch { return item; }
 });
 connection.onSignatureHelp((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.signatureHelp?.(d.model, p.position, ctx)));
 connection.onDocumentSymbol((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.symbols?.(d.model, ctx)));
@@ -273,11 +310,14 @@ process.on('uncaughtException', (error) => connection.console.error(`stevedore: 
 
 connection.onDidChangeWatchedFiles((p) => {
   workspaceIndexer.watchedFilesChanged(p.changes);
-  // A Dockerfile's checks read its .hadolint.yaml and .dockerignore: re-check open Dockerfiles when they change.
-  if (p.changes.some((change) => isDockerfileConfigUri(change.uri))) {
-    for (const document of documents.all()) {
-      if (parsed.get(document)?.kind === 'dockerfile') scheduleValidation(document, 0, true);
-    }
+  // Checks read config files through the project cache: when one of those changed, re-check everything open.
+  let configChanged = false;
+  for (const change of p.changes) {
+    const path = filePathOf(change.uri);
+    if (path && project.invalidate(path)) configChanged = true;
+  }
+  if (configChanged) {
+    for (const document of documents.all()) scheduleValidation(document, 0, true);
   }
 });
 workspaceIndexer.listen(documents);

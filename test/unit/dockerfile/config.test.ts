@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { findHadolintConfig, parseHadolintConfig } from '../../../server/src/config/hadolint';
-import { isBuildkitCheckName, resolveRuleConfig } from '../../../server/src/config/ruleConfig';
+import { CachedFiles } from '../../../server/src/config/cachedFiles';
+import { parseHadolintConfig } from '../../../server/src/config/hadolint';
+import { ProjectConfig } from '../../../server/src/config/projectConfig';
+import { isBuildkitCheckName, ruleConfigFrom } from '../../../server/src/config/ruleConfig';
 import { multipleCmd } from '../../../server/src/dockerfile/rules/semanticsInstructions';
 import { codesOf, diagnose, memoryFiles, withCode } from './rules-helpers';
 
@@ -37,6 +39,11 @@ test('a broken config is reported as a problem, never thrown', () => {
   assert.deepEqual(parseHadolintConfig('').ignored, []);
 });
 
+/** The nearest `.hadolint.yaml` as the fronts find it. */
+function findHadolintConfig(filePath: string, files: ReturnType<typeof memoryFiles>, roots: string[] = []) {
+  return new ProjectConfig(new CachedFiles((path) => files.readText(path)), { roots }).hadolintFor(filePath);
+}
+
 test('the nearest config wins, searching up to the repository root', () => {
   const files = memoryFiles({
     '/repo/.git/HEAD': 'ref: refs/heads/main',
@@ -49,6 +56,8 @@ test('the nearest config wins, searching up to the repository root', () => {
   assert.equal(findHadolintConfig('/elsewhere/Dockerfile', files)?.path, '/.hadolint.yaml');
   const outside = memoryFiles({ '/repo/.git/HEAD': 'x', '/.hadolint.yaml': 'ignored: [DL1]' });
   assert.equal(findHadolintConfig('/repo/a/Dockerfile', outside), undefined);
+  // A workspace folder bounds the search too.
+  assert.equal(findHadolintConfig('/elsewhere/app/Dockerfile', files, ['/elsewhere']), undefined);
 });
 
 test('hadolint ignored and override apply through aliases', () => {
@@ -67,14 +76,15 @@ test('the stevedore.dockerfile.rules setting wins over .hadolint.yaml', () => {
 });
 
 test('an id or alias setting beats a group setting', () => {
-  const config = resolveRuleConfig({ files: memoryFiles(), settingsTable: { MultipleInstructionsDisallowed: 'off', DL4003: 'error' } });
+  const config = ruleConfigFrom({ settingsTable: { MultipleInstructionsDisallowed: 'off', DL4003: 'error' } });
   assert.equal(config.severityOf(multipleCmd.meta), 'error');
-  const groupOnly = resolveRuleConfig({ files: memoryFiles(), settingsTable: { multipleinstructionsdisallowed: 'info' } });
+  const groupOnly = ruleConfigFrom({ settingsTable: { multipleinstructionsdisallowed: 'info' } });
   assert.equal(groupOnly.severityOf(multipleCmd.meta), 'info');
 });
 
 test('trustedRegistries is exposed for the registry rule', () => {
-  const config = resolveRuleConfig({ filePath: '/w/Dockerfile', files: memoryFiles({ '/w/.hadolint.yaml': 'trustedRegistries: [docker.io]' }), settingsTable: {} });
+  const found = findHadolintConfig('/w/Dockerfile', memoryFiles({ '/w/.hadolint.yaml': 'trustedRegistries: [docker.io]' }));
+  const config = ruleConfigFrom({ settingsTable: {}, hadolint: found?.config }, found);
   assert.deepEqual(config.trustedRegistries, ['docker.io']);
   assert.equal(config.hadolint?.path, '/w/.hadolint.yaml');
 });
@@ -84,11 +94,6 @@ test('BuildKit names are told apart from hadolint codes', () => {
   assert.ok(isBuildkitCheckName('JSONArgsRecommended'));
   assert.ok(!isBuildkitCheckName('DL3008'));
   assert.ok(!isBuildkitCheckName('SC2086'));
-});
-
-test('config search works with Windows paths', () => {
-  const files = memoryFiles({ 'C:\\repo\\.git\\HEAD': 'ref', 'C:\\repo\\.hadolint.yaml': 'ignored: [DL3025]' });
-  assert.equal(findHadolintConfig('C:\\repo\\svc\\Dockerfile', files)?.path, 'C:\\repo\\.hadolint.yaml');
 });
 
 test('a broken .hadolint.yaml is reported once, on the first line', () => {

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WorkspaceFiles } from '../../../server/src/common/service';
-import { findKubeLinterConfig, isIgnoredByConfig, parseKubeLinterConfig } from '../../../server/src/config/kubeLinter';
+import { CachedFiles } from '../../../server/src/config/cachedFiles';
+import { isIgnoredByConfig, parseKubeLinterConfig } from '../../../server/src/config/kubeLinter';
+import { ProjectConfig } from '../../../server/src/config/projectConfig';
 import { codesOf, variant } from './k8sTestKit';
+
+/** The nearest `.kube-linter.yaml` as the fronts find it. */
+function findKubeLinterConfig(filePath: string, files: WorkspaceFiles, roots: string[] = []) {
+  return new ProjectConfig(new CachedFiles((path) => files.readText(path)), { roots }).kubeLinterFor(filePath);
+}
 
 const latest = variant('image: nginx:1.27', 'image: nginx:latest');
 const annotate = (text: string, annotations: string) => text.replace('  labels:\n    app: web\nspec:', `  labels:\n    app: web\n  annotations:\n${annotations}\nspec:`);

@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rules';
-import { directoryOf, joinPath } from '../../config/hadolint';
+import type { ProjectFile } from '../../common/service';
 import { ignoredBy, parseDockerignore, type IgnorePattern } from '../dockerignore';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf } from './facts';
@@ -8,12 +8,19 @@ import { argumentText, parseJsonArray } from './syntaxArguments';
 
 type Subject = DockerfileRuleSubject;
 
-/** `<Dockerfile>.dockerignore` next to the file wins over the context's `.dockerignore`, as in BuildKit. */
+/** Parsed once per ignore file the front read (the front hands out the same object until the file changes). */
+const parsedIgnoreFiles = new WeakMap<ProjectFile, IgnorePattern[]>();
+
+/** The build context's ignore file, as the front found it (`<Dockerfile>.dockerignore` first, as in BuildKit). */
 function loadIgnore(subject: Subject): IgnorePattern[] | undefined {
-  const { filePath, files } = subject.ctx;
-  if (!filePath) return undefined;
-  const text = files.readText(`${filePath}.dockerignore`) ?? files.readText(joinPath(directoryOf(filePath), '.dockerignore'));
-  return text === undefined ? undefined : parseDockerignore(text);
+  const file = subject.ctx.project?.dockerignore;
+  if (!file) return undefined;
+  let patterns = parsedIgnoreFiles.get(file);
+  if (!patterns) {
+    patterns = parseDockerignore(file.text);
+    parsedIgnoreFiles.set(file, patterns);
+  }
+  return patterns;
 }
 
 const isRemote = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@');

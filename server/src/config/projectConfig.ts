@@ -1,0 +1,277 @@
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ProjectFacts, ProjectFile } from '../common/service';
+import { normalizeSettings, type StevedoreSettings } from '../common/settings';
+import type { CachedFiles } from './cachedFiles';
+import { hadolintConfigNames, parseHadolintConfig, type FoundHadolintConfig } from './hadolint';
+import { kubeLinterConfigNames, parseKubeLinterConfig, type KubeLinterConfig } from './kubeLinter';
+import { overlayEditorSettings, parseStevedoreConfig, stevedoreConfigNames, type StevedoreConfig } from './stevedoreConfig';
+
+/**
+ * "Which configuration applies to this file?" — one answer for the language server, the command
+ * line and the tests. Sources, nearest folder first: `.stevedore.yaml`, `.hadolint.yaml`,
+ * `.kube-linter.yaml`, and a Dockerfile's `.dockerignore`; the editor's settings go on top
+ * (see overlayEditorSettings). Each search goes from the file's folder upward and stops after a
+ * workspace folder or a repository root (a folder holding `.git`), whichever comes first, so no
+ * check walks to `/`. Files are read through CachedFiles and every answer is cached per folder:
+ * after the first check, a check reads nothing from disk. The front calls `invalidate` when the
+ * editor reports that a file changed.
+ */
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export interface ProjectConfigOptions {
+  /** Workspace folders (absolute): searches stop there, and the editor's relative paths resolve against them. */
+  roots?: readonly string[];
+}
+
+/** How far up a search may go when no boundary is found (deep trees, odd mounts). */
+const maxDepth = 64;
+/** Custom schema files named in settings: a generous cap on how many are read. */
+const maxCustomSchemaFiles = 200;
+
+export class ProjectConfig {
+  readonly defaults = normalizeSettings(undefined);
+  /** Broken config files, each reported once (the CLI prints them and exits 2; the server logs them). */
+  readonly problems: ConfigProblem[] = [];
+  /** Not errors, but worth a line: rule names that match nothing. */
+  readonly notices: ConfigProblem[] = [];
+  private roots: string[] = [];
+  private readonly reported = new Set<string>();
+  private readonly repoRoots = new Map<string, string | null>();
+  private readonly boundaries = new Map<string, boolean>();
+  private readonly ours = new Map<string, StevedoreConfig | null>();
+  private readonly hadolint = new Map<string, FoundHadolintConfig | null>();
+  private readonly kubeLinter = new Map<string, KubeLinterConfig | null>();
+  private readonly layered = new WeakMap<StevedoreSettings, Map<string, StevedoreSettings>>();
+  private readonly facts = new Map<string, ProjectFacts>();
+
+  constructor(readonly files: CachedFiles, options: ProjectConfigOptions = {}) {
+    this.setRoots(options.roots ?? []);
+  }
+
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots.map((root) => trimSeparator(resolve(root)));
+    this.forgetAnswers();
+  }
+
+  /**
+   * The editor says a file changed (or appeared, or went). Returns whether any answer may depend
+   * on it; then every cached answer is dropped (config files change rarely, answers are cheap).
+   */
+  invalidate(absolutePath: string): boolean {
+    const mattered = this.files.invalidate(absolutePath) || /(^|[\\/])\.git([\\/]|$)/.test(absolutePath);
+    if (mattered) this.forgetAnswers();
+    return mattered;
+  }
+
+  private forgetAnswers(): void {
+    this.repoRoots.clear();
+    this.boundaries.clear();
+    this.ours.clear();
+    this.hadolint.clear();
+    this.kubeLinter.clear();
+    this.facts.clear();
+  }
+
+  private problem(path: string, message: string): void {
+    const key = `${path}\u0000${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push({ path, message });
+  }
+
+  private isRepoRoot(dir: string): boolean {
+    return this.files.readText(join(dir, '.git', 'HEAD')) !== undefined || this.files.readText(join(dir, '.git')) !== undefined;
+  }
+
+  /** A search ends after this folder: a workspace folder or a repository root. */
+  private isBoundary(dir: string): boolean {
+    let answer = this.boundaries.get(dir);
+    if (answer === undefined) {
+      answer = this.roots.includes(trimSeparator(dir)) || this.isRepoRoot(dir);
+      this.boundaries.set(dir, answer);
+    }
+    return answer;
+  }
+
+  /** The repository root at or above `dir`, if any. */
+  repoRootOf(dir: string): string | undefined {
+    return nearestUpward(this.repoRoots, resolve(dir), (folder) => (this.isRepoRoot(folder) ? folder : undefined), () => false);
+  }
+
+  /** The innermost workspace folder holding the path. */
+  workspaceRootOf(path: string): string | undefined {
+    const absolute = resolve(path);
+    let best: string | undefined;
+    for (const root of this.roots) {
+      if ((absolute === root || absolute.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) && (!best || root.length > best.length)) best = root;
+    }
+    return best;
+  }
+
+  /** The nearest `.stevedore.yaml`/`.stevedore.yml` from `dir` upward. */
+  stevedoreConfigFor(dir: string): StevedoreConfig | undefined {
+    return nearestUpward(this.ours, resolve(dir), (folder) => this.readOurs(folder), (folder) => this.isBoundary(folder));
+  }
+
+  private readOurs(dir: string): StevedoreConfig | undefined {
+    for (const name of stevedoreConfigNames) {
+      const path = join(dir, name);
+      const text = this.files.readText(path);
+      if (text === undefined) continue;
+      const { config, problems, notices } = parseStevedoreConfig(text, path);
+      for (const message of problems) this.problem(path, message);
+      for (const message of notices) this.notices.push({ path, message });
+      if (!config) return { path, settings: this.defaults, language: 'auto' };
+      // Paths in the file are relative to the file's own folder.
+      config.settings.kubernetes.customSchemas = config.settings.kubernetes.customSchemas.map((entry) => resolve(dir, entry));
+      return config;
+    }
+    return undefined;
+  }
+
+  /**
+   * The settings for a file: its project's `.stevedore.yaml`, with the editor's settings on top when
+   * there is an editor. Relative custom schema paths from the editor resolve against the workspace
+   * folder holding the file.
+   */
+  settingsFor(filePath: string | undefined, editor?: StevedoreSettings): StevedoreSettings {
+    const dir = filePath ? dirname(resolve(filePath)) : undefined;
+    const project = dir ? this.stevedoreConfigFor(dir)?.settings ?? this.defaults : this.defaults;
+    if (!editor) return project;
+    let perDir = this.layered.get(editor);
+    if (!perDir) {
+      perDir = new Map();
+      this.layered.set(editor, perDir);
+    }
+    const key = dir ?? '';
+    let settings = perDir.get(key);
+    if (!settings) {
+      const base = (filePath && this.workspaceRootOf(filePath)) ?? this.roots[0] ?? dir;
+      const schemas = editor.kubernetes.customSchemas
+        .filter((entry) => typeof entry === 'string' && entry.trim() !== '')
+        .flatMap((entry) => (isAbsolute(entry) ? [entry] : base ? [resolve(base, entry)] : []));
+      settings = overlayEditorSettings(project, { ...editor, kubernetes: { ...editor.kubernetes, customSchemas: schemas } });
+      perDir.set(key, settings);
+    }
+    return settings;
+  }
+
+  /** The `.hadolint.yaml` that applies to a Dockerfile, its problems reported. */
+  hadolintFor(filePath: string): FoundHadolintConfig | undefined {
+    return nearestUpward(this.hadolint, dirname(resolve(filePath)), (folder) => {
+      for (const name of hadolintConfigNames) {
+        const path = join(folder, name);
+        const text = this.files.readText(path);
+        if (text === undefined) continue;
+        const found = { path, config: parseHadolintConfig(text) };
+        for (const message of found.config.problems) this.problem(path, message);
+        return found;
+      }
+      return undefined;
+    }, (folder) => this.isBoundary(folder));
+  }
+
+  /** The nearest `.kube-linter.yaml`; a broken one counts as absent (as kube-linter's own run would fail) and is reported. */
+  kubeLinterFor(filePath: string): KubeLinterConfig | undefined {
+    return nearestUpward(this.kubeLinter, dirname(resolve(filePath)), (folder) => {
+      for (const name of kubeLinterConfigNames) {
+        const path = join(folder, name);
+        const text = this.files.readText(path);
+        if (text === undefined) continue;
+        this.checkKubeLinterText(path, text);
+        return parseKubeLinterConfig(text, path) ?? null;
+      }
+      return undefined;
+    }, (folder) => this.isBoundary(folder));
+  }
+
+  private checkKubeLinterText(path: string, text: string): void {
+    try {
+      const raw = parseYaml(text, { maxAliasCount: 50 }) as unknown;
+      if (raw !== null && raw !== undefined && !isObject(raw)) this.problem(path, 'the top level should be a mapping');
+      else if (isObject(raw) && raw.checks !== undefined && raw.checks !== null && !isObject(raw.checks)) this.problem(path, '"checks" should be a mapping');
+    } catch (error) {
+      this.problem(path, `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+
+  /** `<Dockerfile>.dockerignore` beside the file wins over the context's `.dockerignore`, as in BuildKit. */
+  dockerignoreFor(filePath: string): ProjectFile | undefined {
+    const absolute = resolve(filePath);
+    for (const path of [`${absolute}.dockerignore`, join(dirname(absolute), '.dockerignore')]) {
+      const text = this.files.readText(path);
+      if (text !== undefined) return { path, text };
+    }
+    return undefined;
+  }
+
+  /** Everything the engine needs from the project's files for one document (cached). */
+  factsFor(filePath: string | undefined, settings: StevedoreSettings, kind: 'dockerfile' | 'yaml' | undefined): ProjectFacts {
+    const schemas = settings.kubernetes.customSchemas;
+    const key = `${kind ?? ''}\u0000${filePath ?? ''}\u0000${schemas.join('\u0000')}`;
+    let facts = this.facts.get(key);
+    if (facts) return facts;
+    const customSchemaFiles: ProjectFile[] = [];
+    if (kind !== 'dockerfile') {
+      const base = filePath ? dirname(resolve(filePath)) : undefined;
+      for (const entry of schemas.slice(0, maxCustomSchemaFiles)) {
+        const path = isAbsolute(entry) ? entry : base ? resolve(base, entry) : undefined;
+        const text = path === undefined ? undefined : this.files.readText(path);
+        if (path !== undefined && text !== undefined) customSchemaFiles.push({ path, text });
+      }
+    }
+    facts = {
+      hadolint: filePath && kind !== 'yaml' ? this.hadolintFor(filePath) : undefined,
+      kubeLinter: filePath && kind !== 'dockerfile' ? this.kubeLinterFor(filePath) : undefined,
+      dockerignore: filePath && kind !== 'yaml' ? this.dockerignoreFor(filePath) : undefined,
+      customSchemaFiles,
+    };
+    if (this.facts.size > 10_000) this.facts.clear();
+    this.facts.set(key, facts);
+    return facts;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function trimSeparator(path: string): string {
+  return path.length > 1 && (path.endsWith('/') || path.endsWith('\\')) ? path.slice(0, -1) : path;
+}
+
+/**
+ * The first answer `probe` gives from `dir` upward, stopping after a folder where `stopAfter` says
+ * so (or at the file system root). Every folder passed is cached with the answer, so siblings and
+ * children of visited folders cost one map lookup. A probe answering `null` means "found, empty".
+ */
+function nearestUpward<T>(cache: Map<string, T | null>, dir: string, probe: (folder: string) => T | null | undefined, stopAfter: (folder: string) => boolean): T | undefined {
+  const passed: string[] = [];
+  let answer: T | null = null;
+  let current = dir;
+  for (let depth = 0; depth < maxDepth; depth++) {
+    const cached = cache.get(current);
+    if (cached !== undefined) {
+      answer = cached;
+      break;
+    }
+    passed.push(current);
+    const found = probe(current);
+    if (found !== undefined) {
+      answer = found;
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current || stopAfter(current)) break;
+    current = parent;
+  }
+  for (const folder of passed) cache.set(folder, answer);
+  return answer ?? undefined;
+}
