@@ -1,19 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { diagnoseDockerfileWith } from '../../server/src/dockerfile/diagnostics';
+import { assertMatchesSnapshot } from '../snapshot';
 import { contextFor, dockerfile } from '../unit/helpers';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, type CorpusEntry } from './corpus';
+import { findingsSnapshot } from './findings';
 
 /**
  * All Dockerfile rules over the shared corpus:
  * - no rule throws on any file, parser test cases included;
  * - the real-world files (area `dockerfile`) get no error-severity finding;
  * - the deliberately broken ones (buildah `*.bad`, BuildKit `negative__*`) get at least one;
- * - the number of findings per rule matches the reviewed snapshot, so a change that floods
- *   users shows up in review. `UPDATE_SNAPSHOTS=1` rewrites the snapshot.
+ * - every finding (file, line, column, rule) matches the reviewed snapshot, with the number per
+ *   rule as a summary, so a change that floods users, drops findings or moves them shows up in
+ *   review. `UPDATE_SNAPSHOTS=1` rewrites the snapshot; a missing snapshot fails.
  */
 const snapshotPath = join(__dirname, 'dockerfile-rules.snapshot.json');
 
@@ -70,13 +72,6 @@ test('deliberately broken Dockerfiles are flagged with an error', { skip: corpus
   assert.deepEqual(missed, []);
 });
 
-test('findings per rule match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
-  const counts: Record<string, number> = {};
-  for (const r of results) for (const d of r.diagnostics) counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
-  const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
-  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapshotPath)) {
-    writeFileSync(snapshotPath, `${JSON.stringify(sorted, null, 2)}\n`);
-    return;
-  }
-  assert.deepEqual(sorted, JSON.parse(readFileSync(snapshotPath, 'utf8')));
+test('findings per file and line match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  assertMatchesSnapshot(snapshotPath, findingsSnapshot(results.map((r) => ({ path: r.entry.path, diagnostics: r.diagnostics }))));
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -9,8 +8,10 @@ import { objectsOf } from '../../server/src/kubernetes/objects';
 import { builtinGroups } from '../../server/src/kubernetes/schema';
 import { documentIndexAt } from '../../server/src/kubernetes/suppression';
 import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
+import { assertMatchesSnapshot } from '../snapshot';
 import { contextFor, manifest } from '../unit/helpers';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, type CorpusEntry } from './corpus';
+import { findingsSnapshot } from './findings';
 
 /**
  * All Kubernetes rules over the shared corpus, each repository indexed as one workspace (file names
@@ -20,7 +21,8 @@ import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, t
  *   examples, test fixtures of policy engines…), listed in the snapshot;
  * - custom resources are never flagged by schema rules;
  * - Helm templates get at most one "templated file" notice and nothing else;
- * - the number of findings per rule matches the reviewed snapshot. `UPDATE_SNAPSHOTS=1` rewrites it.
+ * - every finding of the plain manifests (file, line, column, rule) matches the reviewed snapshot,
+ *   with the number per rule as a summary. `UPDATE_SNAPSHOTS=1` rewrites it; a missing one fails.
  */
 const snapshotPath = join(__dirname, 'kubernetes-rules.snapshot.json');
 
@@ -66,22 +68,14 @@ const results = corpusAvailable ? run() : [];
 const describe = (r: Result, d: Diagnostic) => `${r.entry.path}:${d.range.start.line + 1} ${d.code}`;
 const skip = corpusAvailable ? false : corpusMissingMessage;
 
-function snapshot(): { counts: Record<string, number>; errors: string[] } | undefined {
-  return existsSync(snapshotPath) ? JSON.parse(readFileSync(snapshotPath, 'utf8')) : undefined;
-}
-
+/** What the snapshot records for the plain manifests (Helm templates have their own test). */
 function current() {
-  const counts: Record<string, number> = {};
-  for (const r of results) for (const d of r.diagnostics) if (r.entry.area === 'k8s') counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
-  const errors = results
-    .filter((r) => r.entry.area === 'k8s')
+  const plain = results.filter((r) => r.entry.area === 'k8s');
+  const errors = plain
     .flatMap((r) => r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => describe(r, d)))
     .sort();
-  return { counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))), errors };
-}
-
-if (corpusAvailable && (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapshotPath))) {
-  writeFileSync(snapshotPath, `${JSON.stringify(current(), null, 2)}\n`);
+  const { counts, findings } = findingsSnapshot(plain.map((r) => ({ path: r.entry.path, diagnostics: r.diagnostics })));
+  return { counts, errors, findings };
 }
 
 test('every corpus manifest and Helm template is diagnosed without a rule crashing', { skip }, () => {
@@ -89,14 +83,12 @@ test('every corpus manifest and Helm template is diagnosed without a rule crashi
   assert.deepEqual(results.flatMap((r) => r.crashes.map((c) => `${r.entry.path}: ${c}`)), []);
 });
 
-test('error-severity findings are exactly the reviewed real problems', { skip }, () => {
-  const now = current().errors;
-  // Every remaining error is a real fault of the file (see the snapshot): removed API versions,
-  // misspelled or misplaced fields in archived examples, lowercase enum values, duplicate keys,
-  // kustomize fragments outside this corpus, and YAML our parser rejects for bad flow indentation.
-  assert.deepEqual(now, snapshot()?.errors);
+test('error-severity findings are only of rules that mark real problems', { skip }, () => {
+  // Every error is a real fault of the file, listed in the snapshot (compared below): removed API
+  // versions, misspelled or misplaced fields in archived examples, lowercase enum values, duplicate
+  // keys, kustomize fragments outside this corpus, and YAML our parser rejects for bad flow indentation.
   const allowedRules = new Set(['api-version-removed', 'api-version-kind-mismatch', 'schema-unknown-field', 'schema-required', 'schema-enum', 'schema-type', 'yaml-syntax', 'yaml-duplicate-key']);
-  assert.deepEqual(now.filter((line) => !allowedRules.has(line.split(' ').pop()!)), []);
+  assert.deepEqual(current().errors.filter((line) => !allowedRules.has(line.split(' ').pop()!)), []);
 });
 
 test('custom resources are never flagged by schema rules', { skip }, () => {
@@ -145,6 +137,6 @@ test('Helm templates get at most one clear notice and nothing else', { skip }, (
   assert.ok(templates.filter((r) => r.diagnostics.length === 1).length >= 30);
 });
 
-test('findings per rule match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip }, () => {
-  assert.deepEqual(current().counts, snapshot()?.counts);
+test('errors and findings per file and line match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip }, () => {
+  assertMatchesSnapshot(snapshotPath, current());
 });
