@@ -1,6 +1,6 @@
 import { isMap, type Scalar, type YAMLMap } from 'yaml';
-import type { ObjectFacts } from '../objects';
-import { booleanAt, mapAt, mapItems, scalarAt, seqAt } from '../yamlNodes';
+import type { ObjectFacts } from './objects';
+import { booleanAt, mapAt, mapItems, scalarAt, seqAt } from './yamlNodes';
 
 /**
  * Places where a pod refers to a ConfigMap or Secret by name. Shared by the dangling-reference

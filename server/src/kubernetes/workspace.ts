@@ -1,10 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
+import { configReferences } from './configReferences';
 import { parseManifestFile, type ManifestFile } from './model';
 import { appContainers, objectsOf, type ObjectFacts } from './objects';
-import { configReferences } from './rules/references';
-import { templatingOffset } from './rules/templated';
+import { templatingOffset } from './templating';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
 
 /**

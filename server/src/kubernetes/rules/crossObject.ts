@@ -5,7 +5,7 @@ import type { IndexedObject, WorkspaceView } from '../workspace';
 import { sameNamespace } from '../workspace';
 import { perObject, workspaceOf } from './context';
 import { objectLabel } from './hostAccess';
-import { configReferences } from './references';
+import { configReferences } from '../configReferences';
 
 /** Kinds whose pods a Service or PodDisruptionBudget can select. */
 export const podOwnerKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'];
