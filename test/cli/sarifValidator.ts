@@ -1,13 +1,13 @@
 import Ajv, { type ErrorObject } from 'ajv-draft-04';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Checks a SARIF log against the official SARIF 2.1.0 JSON schema (the OASIS schema as published
  * on schemastore, shipped by @microsoft/jest-sarif; we read the file, not its jest matchers), then
  * against the few rules of the SARIF specification that a schema cannot express (index links).
  */
-const schemaPath = join(__dirname, '..', '..', 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+const schemaPath = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 
 /**
  * RFC 3986 characters: unreserved, reserved and percent-escapes. ajv does not ship formats and
