@@ -2,14 +2,13 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostic, type Rule } from '../common/rules';
 import type { FeatureContext } from '../common/service';
 import type { SeverityName } from '../common/settings';
-import { findKubeLinterConfig, isIgnoredByConfig, kubeLinterDecision, type KubeLinterConfig } from '../config/kubeLinter';
+import { isIgnoredByConfig, kubeLinterDecision, type KubeLinterConfig } from '../config/kubeLinter';
 import type { ManifestFile } from './model';
 import { kubernetesRules } from './rules';
 import { isPatchFile, type KubeRule, type ManifestRuleSubject } from './rules/context';
 import { templatedFile } from './rules/templated';
 import { applySuppressions } from './suppression';
 import { looksLikeKubernetes, templatingOffset } from './templating';
-import { asWorkspaceIndex } from './workspace';
 
 export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagnostic[] {
   return diagnoseManifestWith(file, ctx);
@@ -17,8 +16,7 @@ export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagn
 
 /** Same, reporting rules that throw (the corpus tests and the CLI want to know; the editor does not). */
 export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Diagnostic[] {
-  const roots = asWorkspaceIndex(ctx.workspace)?.roots ?? [];
-  const config = findKubeLinterConfig(ctx.filePath, ctx.files, roots.length > 0 ? roots : ctx.workspaceRoot ? [ctx.workspaceRoot] : []);
+  const config = ctx.project?.kubeLinter;
   const severityOf = severityResolver(ctx, config);
   // Templates (Helm charts) are not manifests until rendered: one notice, nothing else.
   if (templatingOffset(file) !== undefined) {
