@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { noWorkspaceFiles } from '../server/src/common/service';
+import { noProjectFacts } from '../server/src/common/service';
 import { normalizeSettings } from '../server/src/common/settings';
 import { languageServices } from '../server/src/services';
 import { largeDockerfile, largeManifest } from './inputs';
@@ -14,7 +14,7 @@ import { largeDockerfile, largeManifest } from './inputs';
 function measure(kind: 'dockerfile' | 'yaml', iterations: number, warmUp: number): { warmUp: number[]; samples: number[] } {
   const text = kind === 'dockerfile' ? largeDockerfile(1000) : largeManifest(60);
   const service = languageServices[kind];
-  const ctx = { lang: 'en' as const, settings: normalizeSettings(undefined), files: noWorkspaceFiles };
+  const ctx = { lang: 'en' as const, settings: normalizeSettings(undefined), project: noProjectFacts };
   const samples: number[] = [];
   const warmUpSamples: number[] = [];
   for (let i = 0; i < iterations + warmUp; i++) {

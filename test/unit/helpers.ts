@@ -13,7 +13,7 @@ export interface ContextOptions {
   /** The project's files, in memory: config and ignore files are found through the fronts' loader. */
   files?: WorkspaceFiles;
   filePath?: string;
-  /** Workspace folders (config searches stop there). */
+  /** Workspace folders (config searches stop there; relative settings paths resolve against them). Default: `/work`, where the helpers' documents live. */
   roots?: string[];
 }
 
@@ -25,7 +25,7 @@ export function contextFor(lang: DocsLanguage = 'en', overrides: ContextOptions 
   const editor = normalizeSettings(overrides.settings);
   if (!overrides.files) return { lang, settings: editor, filePath: overrides.filePath, project: noProjectFacts };
   const files = overrides.files;
-  const project = new ProjectConfig(new CachedFiles((path) => files.readText(path)), { roots: overrides.roots });
+  const project = new ProjectConfig(new CachedFiles((path) => files.readText(path)), { roots: overrides.roots ?? ['/work'] });
   const settings = project.settingsFor(overrides.filePath, editor);
   return { lang, settings, filePath: overrides.filePath, project: project.factsFor(overrides.filePath, settings, undefined) };
 }
