@@ -46,7 +46,7 @@ export class ProjectConfig {
   private readonly ours = new Map<string, StevedoreConfig | null>();
   private readonly hadolint = new Map<string, FoundHadolintConfig | null>();
   private readonly kubeLinter = new Map<string, KubeLinterConfig | null>();
-  private readonly layered = new WeakMap<StevedoreSettings, Map<string, StevedoreSettings>>();
+  private layered = new WeakMap<StevedoreSettings, Map<string, StevedoreSettings>>();
   private readonly facts = new Map<string, ProjectFacts>();
 
   constructor(readonly files: CachedFiles, options: ProjectConfigOptions = {}) {
@@ -75,6 +75,7 @@ export class ProjectConfig {
     this.hadolint.clear();
     this.kubeLinter.clear();
     this.facts.clear();
+    this.layered = new WeakMap();
   }
 
   private problem(path: string, message: string): void {
