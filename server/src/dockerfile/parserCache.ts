@@ -1,4 +1,4 @@
-import type { Argument, Flag } from 'dockerfile-ast';
+import { DockerfileParser, type Argument, type Flag } from 'dockerfile-ast';
 import { Instruction } from 'dockerfile-ast/lib/instruction';
 import { ModifiableInstruction } from 'dockerfile-ast/lib/modifiableInstruction';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,7 +19,16 @@ import { PositionCursor, scanArguments } from './argumentScanner';
  *   over the corpus. (Not frozen: V8 iterates frozen arrays through a slow, allocating path.)
  * Checked to give identical instructions, arguments, flags and heredocs on every corpus
  * Dockerfile, and identical diagnostics.
+ *
+ * These patches reach into dockerfile-ast's private modules and fields, so package.json pins the
+ * version they were verified against (below; a unit test fails when another one is installed).
+ * In case a build still meets a library without what they need, installArgumentsCache checks
+ * first and leaves the library alone when anything is missing: slower, still correct.
  */
+
+/** The dockerfile-ast version these patches (and argumentScanner.ts, propertyValue.ts) were verified against on the corpus. */
+export const verifiedDockerfileAstVersion = '0.7.1';
+
 interface RawArgumentsOwner {
   getRawArguments(): Argument[];
   getKeyword(): string;
@@ -58,8 +67,76 @@ interface FlaggedInstruction {
 }
 const flaggedPrototype = ModifiableInstruction.prototype as unknown as FlaggedInstruction;
 const collectFlags = flaggedPrototype.getFlags;
+const originalArguments = flaggedPrototype.getArguments;
 
 let installed = false;
+
+/**
+ * What the patches take from dockerfile-ast: its own methods (as found before patching) and a
+ * probe, an instruction fresh from its parser (a RUN with a flag and a continuation).
+ */
+export interface ParserInternals {
+  getRawArguments: unknown;
+  getKeyword: unknown;
+  getFlags: unknown;
+  getArguments: unknown;
+  probe: unknown;
+}
+
+const probeText = 'FROM alpine\nRUN --mount=type=cache,target=/x echo a \\\n  b\n';
+
+/** The library's internals as this build finds them. */
+export function libraryInternals(): ParserInternals {
+  let probe: unknown;
+  try {
+    probe = DockerfileParser.parse(probeText).getInstructions()[1];
+  } catch {
+    probe = undefined;
+  }
+  return { getRawArguments: computeRawArguments, getKeyword: computeKeyword, getFlags: collectFlags, getArguments: originalArguments, probe };
+}
+
+const isFunction = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
+
+/** An argument list as plain values and ranges, to compare two scans. */
+function plainArguments(args: unknown): string {
+  if (!Array.isArray(args)) return 'not an array';
+  return JSON.stringify(args.map((arg: Argument) => [arg.getValue(), arg.getRange()]));
+}
+
+/**
+ * What the patches need and `internals` lack (empty: safe to patch). Checks the methods they wrap,
+ * the fields the port reads on the probe, that dockerfile-ast keeps collected flags in `flags`,
+ * and that the port scans the probe exactly as the library does.
+ */
+export function missingParserInternals(internals: ParserInternals): string[] {
+  const missing: string[] = [];
+  const { getRawArguments, getKeyword, getFlags, getArguments } = internals;
+  for (const [name, method] of Object.entries({ getRawArguments, getKeyword, getFlags, getArguments })) {
+    if (!isFunction(method)) missing.push(`Instruction method ${name}`);
+  }
+  const probe = internals.probe as (Partial<ScannableInstruction> & { flags?: unknown }) | undefined;
+  if (typeof probe !== 'object' || probe === null) return [...missing, 'a parsed instruction'];
+  const document = probe.document as unknown as Record<string, unknown> | undefined;
+  if (typeof document !== 'object' || document === null || !['offsetAt', 'positionAt', 'getText'].every((name) => isFunction(document[name]))) {
+    missing.push('instruction field document (offsetAt, positionAt, getText)');
+  }
+  if (typeof probe.escapeChar !== 'string' || probe.escapeChar.length !== 1) missing.push('instruction field escapeChar');
+  if (!isFunction(probe.getInstructionRange)) missing.push('Instruction method getInstructionRange');
+  if (!isFunction(probe.getTextContent)) missing.push('Instruction method getTextContent');
+  if (missing.length > 0 || !isFunction(getKeyword) || !isFunction(getFlags) || !isFunction(getRawArguments)) return missing;
+  try {
+    if (getKeyword.call(probe) !== 'RUN') missing.push('getKeyword answering the keyword');
+    // The library's scan first: the port then routes the probe document's lookups through its cursor.
+    const reference = plainArguments(getRawArguments.call(probe));
+    if (plainArguments(scanRawArguments(probe as ScannableInstruction)) !== reference) missing.push('the ported scan agreeing with getRawArguments');
+    const flags = getFlags.call(probe);
+    if (!Array.isArray(flags) || flags.length !== 1 || probe.flags !== flags) missing.push('instruction field flags holding the collected flags');
+  } catch (error) {
+    missing.push(`a probe parse that works (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return missing;
+}
 
 /** dockerfile-ast's own scan, untouched: the reference the port is tested against. */
 export function referenceRawArguments(instruction: Instruction): Argument[] {
@@ -71,8 +148,14 @@ export function portedRawArguments(instruction: Instruction): Argument[] | undef
   return scanRawArguments(instruction as unknown as ScannableInstruction);
 }
 
-export function installArgumentsCache(): void {
-  if (installed) return;
+/**
+ * Patches dockerfile-ast when `internals` have everything the patches need; answers what was
+ * missing (empty when installed). Silent either way: in stdio mode stdout is the LSP channel.
+ */
+export function installArgumentsCache(internals: ParserInternals = libraryInternals()): string[] {
+  if (installed) return [];
+  const missing = missingParserInternals(internals);
+  if (missing.length > 0) return missing;
   installed = true;
   prototype.getRawArguments = function memoisedRawArguments(this: CachingInstruction): Argument[] {
     let args = this[cached];
@@ -110,6 +193,17 @@ export function installArgumentsCache(): void {
     }
     return args;
   };
+  return [];
+}
+
+/** Puts dockerfile-ast's own methods back, for tests that compare against the plain library. */
+export function uninstallArgumentsCache(): void {
+  if (!installed) return;
+  installed = false;
+  prototype.getRawArguments = computeRawArguments;
+  prototype.getKeyword = computeKeyword;
+  flaggedPrototype.getFlags = collectFlags;
+  flaggedPrototype.getArguments = originalArguments;
 }
 
 /** Our port of the scan (see argumentScanner.ts); undefined where it does not apply (an unusual escape character). */

@@ -42,10 +42,33 @@ export function fastPropertyValue(value: string, escapeChar: string): string {
   return text;
 }
 
-export function installFastPropertyValue(): void {
-  if (installed) return;
+/**
+ * Whether `getValue` is what this stands in front of: a function answering as 0.7.1 does (see
+ * verifiedDockerfileAstVersion in parserCache.ts). Otherwise the library is left alone.
+ */
+export function canReplacePropertyValue(getValue: unknown): boolean {
+  if (typeof getValue !== 'function') return false;
+  try {
+    return getValue('"a b"', '\\') === 'a b' && getValue('  a\\ b', '\\') === 'a b';
+  } catch {
+    return false;
+  }
+}
+
+/** Installs the fast path when the library has the function it wraps; answers whether it is installed. */
+export function installFastPropertyValue(): boolean {
+  if (installed) return true;
+  if (!canReplacePropertyValue(original)) return false;
   installed = true;
   owner.getValue = fastPropertyValue;
+  return true;
+}
+
+/** Puts the library's own function back, for tests that compare against the plain library. */
+export function uninstallFastPropertyValue(): void {
+  if (!installed) return;
+  installed = false;
+  owner.getValue = original;
 }
 
 /** The library's own function, for the equivalence test. */
