@@ -21,7 +21,7 @@ const labels = {
   group: { en: 'API group', zh: 'API 组' },
   version: { en: 'version', zh: '版本' },
   kinds: { en: 'Kinds', zh: '包含的类型' },
-  custom: { en: 'Custom resource (from `stevedore.kubernetes.customSchemas`).', zh: '自定义资源（来自 `stevedore.kubernetes.customSchemas`）。' },
+  custom: { en: 'Custom resource (schema from a CRD in the workspace or `stevedore.kubernetes.customSchemas`).', zh: '自定义资源（schema 来自工作区中的 CRD 或 `stevedore.kubernetes.customSchemas`）。' },
 } satisfies Record<string, Localized>;
 
 const colon = (lang: DocsLanguage): string => (lang === 'zh-cn' ? '：' : ': ');

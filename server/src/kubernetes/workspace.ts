@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { configReferences } from './configReferences';
+import { CrdStore, crdsOf } from './crds';
 import { parseManifestFile, type ManifestFile } from './model';
 import { appContainers, objectsOf, type ObjectFacts } from './objects';
 import { templatingOffset } from './templating';
@@ -69,6 +70,8 @@ export class WorkspaceIndex {
   private readonly dockerfileImages = new Map<string, readonly string[]>();
   private byKindCache: Map<string, IndexedObject[]> | undefined;
   private byPodLabelCache: Map<string, IndexedObject[]> | undefined;
+  /** The CRDs of the indexed files: custom resources' schemas (schema/customSchemas.ts). */
+  private readonly crds = new CrdStore();
   /** Bumped on every change that alters what queries answer. */
   version = 0;
   /** Workspace folders (absolute paths), used to bound the search for config files. */
@@ -91,9 +94,11 @@ export class WorkspaceIndex {
     this.files.set(uri, objects);
     this.byKindCache = undefined;
     this.byPodLabelCache = undefined;
+    // A CRD's schema is not in its summary: its change counts on its own (the files using it re-validate).
+    const crdsChanged = this.crds.set(uri, crdsOf(file));
     // Typing inside an object moves ranges but rarely changes what other files' checks see:
     // only a change of meaning counts as a change (and triggers re-validation elsewhere).
-    if (previous && sameMeaning(previous, objects)) return false;
+    if (previous && !crdsChanged && sameMeaning(previous, objects)) return false;
     this.changed();
     return true;
   }
@@ -119,6 +124,7 @@ export class WorkspaceIndex {
 
   remove(uri: string): boolean {
     this.dockerfileImages.delete(uri);
+    this.crds.set(uri, []);
     if (!this.files.delete(uri)) return false;
     this.changed();
     return true;
@@ -130,6 +136,15 @@ export class WorkspaceIndex {
     let any = false;
     for (const uri of [...this.files.keys()]) if (uri.startsWith(prefix)) any = this.remove(uri) || any;
     return any;
+  }
+
+  /** The CRDs of the indexed files as JSON, in URI order; `crdGeneration` changes whenever they do. */
+  customResourceDefinitions(): readonly string[] {
+    return this.crds.all();
+  }
+
+  get crdGeneration(): number {
+    return this.crds.generation;
   }
 
   has(uri: string): boolean {

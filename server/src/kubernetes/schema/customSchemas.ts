@@ -1,66 +1,149 @@
-import path from 'node:path';
 import { isMap, parseAllDocuments } from 'yaml';
-import type { FeatureContext } from '../../common/service';
+import type { FeatureContext, ProjectFile } from '../../common/service';
+import { asWorkspaceIndex, type WorkspaceIndex } from '../workspace';
 import { registerCustomDefinitions, type CustomKindSource } from './index';
 import { splitApiVersion } from './apiVersions';
 import type { FieldSchema, KindSchema, ObjectDef, SchemaType } from './types';
 
 /**
- * Custom resources from local files listed in `stevedore.kubernetes.customSchemas` — no network:
- * - CRD manifests (YAML or JSON, several per file): every served version's `openAPIV3Schema`;
- * - JSON schemas carrying their kind: `x-kubernetes-group-version-kind`, or `apiVersion`/`kind`
- *   enums in `properties` (the shape of the common CRD schema catalogs); a JSON file with
- *   `definitions` (or `components.schemas`) holding several such schemas.
- * Paths are relative to the workspace root (or to the open file's folder when there is no root).
- * Files are read through `ctx.files`; a file that is unchanged is not parsed again.
+ * Custom resources, from two places — no network, and no file read here (the fronts read them):
+ * - the files `kubernetes.customSchemas` names (`ctx.project.customSchemaFiles`):
+ *   - CRD manifests (YAML or JSON, several per file): every served version's `openAPIV3Schema`;
+ *   - JSON schemas carrying their kind: `x-kubernetes-group-version-kind`, or `apiVersion`/`kind`
+ *     enums in `properties` (the shape of the common CRD schema catalogs); a JSON file with
+ *     `definitions` (or `components.schemas`) holding several such schemas;
+ * - the CustomResourceDefinitions of the workspace (`ctx.workspace`, the Kubernetes workspace
+ *   index, keeps them per file): no setting needed.
+ * When both define the same apiVersion and kind, the setting's file wins: it is the one explicit
+ * choice, and the way to override a stale copy of a CRD lying in the workspace. Among settings'
+ * files the later wins; among workspace CRDs, the file first in URI order.
+ * Each text is converted once: settings' file sets are cached by paths and texts (the last few
+ * sets: the CLI alternates between the sets of several `.stevedore.yaml`), workspace CRDs by their
+ * JSON until the index's CRD generation changes.
  */
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface Loaded {
-  key: string;
-  texts: (string | undefined)[];
-  source: CustomKindSource;
-}
+/** Kinds by `apiVersion|kind`. */
+class KindTable implements CustomKindSource {
+  private readonly list: readonly KindSchema[];
 
-let last: Loaded | undefined;
+  constructor(readonly byKey: ReadonlyMap<string, KindSchema>) {
+    this.list = [...byKey.values()];
+  }
 
-export function customSchemasFor(ctx: FeatureContext): CustomKindSource | undefined {
-  const entries = ctx.settings.kubernetes.customSchemas.filter((p) => typeof p === 'string' && p.trim() !== '');
-  if (entries.length === 0) return undefined;
-  const base = ctx.workspaceRoot ?? (ctx.filePath ? path.dirname(ctx.filePath) : undefined);
-  const files = entries.slice(0, 200).map((p) => (path.isAbsolute(p) ? p : base ? path.resolve(base, p) : undefined));
-  const texts = files.map((f) => (f ? safeRead(ctx, f) : undefined));
-  const key = files.join('\n');
-  if (last && last.key === key && last.texts.every((t, i) => t === texts[i])) return last.source;
-  const kinds = new Map<string, KindSchema>();
-  texts.forEach((text, i) => {
-    if (text === undefined) return;
-    try {
-      for (const kind of loadSchemaText(text, i)) kinds.set(`${kind.apiVersion}|${kind.kind}`, kind);
-    } catch {
-      // A broken schema file gives nothing, never an error out of a hover.
-    }
-  });
-  const list = [...kinds.values()];
-  const source: CustomKindSource = { getKind: (apiVersion, kind) => kinds.get(`${apiVersion}|${kind}`), kinds: () => list };
-  last = { key, texts, source };
-  return source;
-}
+  getKind(apiVersion: string, kind: string): KindSchema | undefined {
+    return this.byKey.get(`${apiVersion}|${kind}`);
+  }
 
-function safeRead(ctx: FeatureContext, file: string): string | undefined {
-  try {
-    const text = ctx.files.readText(file);
-    return text !== undefined && text.length <= 20_000_000 ? text : undefined;
-  } catch {
-    return undefined;
+  kinds(): readonly KindSchema[] {
+    return this.list;
   }
 }
 
-/** Kinds (with their definitions registered) from one file's text. `fileIndex` keeps names unique. */
-export function loadSchemaText(text: string, fileIndex = 0): KindSchema[] {
+const keyOf = (kind: KindSchema) => `${kind.apiVersion}|${kind.kind}`;
+
+/** The custom kinds a document sees (undefined: none), one object per unchanged set of sources. */
+export function customSchemasFor(ctx: FeatureContext): CustomKindSource | undefined {
+  const fromSettings = settingsKinds(ctx.project?.customSchemaFiles ?? []);
+  const fromWorkspace = workspaceKinds(asWorkspaceIndex(ctx.workspace));
+  if (!fromWorkspace) return fromSettings;
+  if (!fromSettings) return fromWorkspace;
+  return merged(fromSettings, fromWorkspace);
+}
+
+// --- settings' files ---
+
+interface SettingsEntry {
+  files: readonly ProjectFile[];
+  table: KindTable | undefined;
+}
+
+const maxSettingsSets = 8;
+const maxSchemaFiles = 200;
+const maxSchemaChars = 20_000_000;
+/** Most recently used first. */
+const settingsSets: SettingsEntry[] = [];
+
+function settingsKinds(files: readonly ProjectFile[]): KindTable | undefined {
+  if (files.length === 0) return undefined;
+  const at = settingsSets.findIndex((entry) => sameFiles(entry.files, files));
+  if (at >= 0) {
+    const [entry] = settingsSets.splice(at, 1);
+    settingsSets.unshift(entry!);
+    return entry!.table;
+  }
+  const kinds = new Map<string, KindSchema>();
+  for (const file of files.slice(0, maxSchemaFiles)) {
+    if (file.text.length > maxSchemaChars) continue;
+    try {
+      for (const kind of loadSchemaText(file.text)) kinds.set(keyOf(kind), kind);
+    } catch {
+      // A broken schema file gives nothing, never an error out of a hover.
+    }
+  }
+  const table = kinds.size > 0 ? new KindTable(kinds) : undefined;
+  settingsSets.unshift({ files: files.map((f) => ({ path: f.path, text: f.text })), table });
+  // Dropping a set drops its kinds, and with them their definitions (see registerCustomDefinitions).
+  settingsSets.length = Math.min(settingsSets.length, maxSettingsSets);
+  return table;
+}
+
+function sameFiles(a: readonly ProjectFile[], b: readonly ProjectFile[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.path === b[i]!.path && file.text === b[i]!.text);
+}
+
+// --- the workspace's CRDs ---
+
+interface WorkspaceEntry {
+  generation: number;
+  /** Kinds converted from each CRD's JSON, reused across generations while the JSON is the same. */
+  byCrd: Map<string, readonly KindSchema[]>;
+  table: KindTable | undefined;
+}
+
+const workspaceEntries = new WeakMap<WorkspaceIndex, WorkspaceEntry>();
+
+function workspaceKinds(index: WorkspaceIndex | undefined): KindTable | undefined {
+  if (!index) return undefined;
+  const previous = workspaceEntries.get(index);
+  if (previous && previous.generation === index.crdGeneration) return previous.table;
+  const byCrd = new Map<string, readonly KindSchema[]>();
+  const kinds = new Map<string, KindSchema>();
+  for (const json of index.customResourceDefinitions()) {
+    let converted = byCrd.get(json) ?? previous?.byCrd.get(json);
+    if (!converted) {
+      try {
+        converted = fromCrd(JSON.parse(json) as Json);
+      } catch {
+        converted = [];
+      }
+    }
+    byCrd.set(json, converted);
+    for (const kind of converted) if (!kinds.has(keyOf(kind))) kinds.set(keyOf(kind), kind);
+  }
+  const table = kinds.size > 0 ? new KindTable(kinds) : undefined;
+  workspaceEntries.set(index, { generation: index.crdGeneration, byCrd, table });
+  return table;
+}
+
+// --- both ---
+
+const mergedTables = new WeakMap<KindTable, { workspace: KindTable; table: KindTable }>();
+
+function merged(settings: KindTable, workspace: KindTable): KindTable {
+  const cached = mergedTables.get(settings);
+  if (cached && cached.workspace === workspace) return cached.table;
+  // The setting's files win (see above).
+  const table = new KindTable(new Map([...workspace.byKey, ...settings.byKey]));
+  mergedTables.set(settings, { workspace, table });
+  return table;
+}
+
+/** Kinds (with their definitions registered) from one file's text: CRDs or JSON schemas. */
+export function loadSchemaText(text: string): KindSchema[] {
   const docs: unknown[] = [];
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
@@ -73,39 +156,53 @@ export function loadSchemaText(text: string, fileIndex = 0): KindSchema[] {
   const kinds: KindSchema[] = [];
   for (const doc of docs) {
     if (!isObject(doc)) continue;
-    if (doc.kind === 'CustomResourceDefinition') kinds.push(...fromCrd(doc, fileIndex));
+    if (doc.kind === 'CustomResourceDefinition') kinds.push(...fromCrd(doc));
     else if (doc.kind === 'List' && Array.isArray(doc.items)) {
-      for (const item of doc.items) if (isObject(item) && item.kind === 'CustomResourceDefinition') kinds.push(...fromCrd(item, fileIndex));
-    } else kinds.push(...fromJsonSchema(doc, fileIndex));
+      for (const item of doc.items) if (isObject(item) && item.kind === 'CustomResourceDefinition') kinds.push(...fromCrd(item));
+    } else kinds.push(...fromJsonSchema(doc));
   }
   return kinds;
 }
 
-function fromCrd(crd: Json, fileIndex: number): KindSchema[] {
+/** What the conversion of a schema needs besides the schema. */
+interface ConvertOptions {
+  /** `$ref` targets by name (a JSON schema file's `definitions`). */
+  refs: Json;
+  /**
+   * Whether an object without `additionalProperties` takes keys beyond its `properties`: yes in
+   * JSON Schema and in CRDs that keep unknown fields (`preserveUnknownFields`, the v1beta1 default);
+   * no in structural CRD schemas, where the API server prunes them.
+   */
+  openByDefault: boolean;
+}
+
+function fromCrd(crd: Json): KindSchema[] {
   const spec = isObject(crd.spec) ? crd.spec : {};
   const group = typeof spec.group === 'string' ? spec.group : '';
   const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : undefined;
   if (!group || !kind) return [];
   const namespaced = spec.scope !== 'Cluster';
+  // apiextensions.k8s.io/v1beta1 kept unknown fields unless told otherwise; v1 requires pruning.
+  const v1beta1 = typeof crd.apiVersion === 'string' && crd.apiVersion.endsWith('/v1beta1');
+  const options: ConvertOptions = { refs: {}, openByDefault: spec.preserveUnknownFields === true || (v1beta1 && spec.preserveUnknownFields !== false) };
+  const versions = Array.isArray(spec.versions) ? spec.versions : typeof spec.version === 'string' ? [{ name: spec.version }] : [];
   const result: KindSchema[] = [];
-  const versions = Array.isArray(spec.versions) ? spec.versions : [];
   for (const v of versions) {
     if (!isObject(v) || typeof v.name !== 'string' || v.served === false) continue;
     const schema = isObject(v.schema) && isObject(v.schema.openAPIV3Schema) ? v.schema.openAPIV3Schema
       : isObject(spec.validation) && isObject(spec.validation.openAPIV3Schema) ? spec.validation.openAPIV3Schema : undefined;
-    const apiVersion = `${group}/${v.name}`;
-    result.push(registerKind(apiVersion, kind, namespaced, schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, fileIndex, {}));
+    result.push(registerKind(`${group}/${v.name}`, kind, namespaced, schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, options));
   }
   return result;
 }
 
-function fromJsonSchema(doc: Json, fileIndex: number): KindSchema[] {
+function fromJsonSchema(doc: Json): KindSchema[] {
   const result: KindSchema[] = [];
   const defs = isObject(doc.definitions) ? doc.definitions : isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : undefined;
   const candidates: Json[] = defs ? Object.values(defs).filter(isObject) : [doc];
   for (const schema of candidates) {
     for (const [apiVersion, kind] of kindsOfSchema(schema)) {
-      result.push(registerKind(apiVersion, kind, true, schema, fileIndex, defs ?? {}));
+      result.push(registerKind(apiVersion, kind, true, schema, { refs: defs ?? {}, openByDefault: true }));
     }
   }
   return result;
@@ -125,14 +222,18 @@ function kindsOfSchema(schema: Json): [string, string][] {
   return out;
 }
 
-function registerKind(apiVersion: string, kind: string, namespaced: boolean, schema: Json, fileIndex: number, refs: Json): KindSchema {
-  const prefix = `custom${fileIndex}:${apiVersion}/${kind}`;
-  const defs: ObjectDef[] = [];
-  const converter = new Converter(prefix, refs, defs);
-  const rootType = converter.convert(schema, 'root', 0);
-  const root = rootType.ref ? defs.find((d) => d.name === rootType.ref) : undefined;
-  const rootDef: ObjectDef = root ?? { name: `${prefix}#root`, properties: new Map(), required: [], additionalProperties: true };
-  // Every object has the standard header whatever the CRD says about it.
+/** Numbers every conversion: its definitions' names never meet another conversion's (see schema/index.ts). */
+let conversions = 0;
+
+function registerKind(apiVersion: string, kind: string, namespaced: boolean, schema: Json, options: ConvertOptions): KindSchema {
+  const prefix = `c${++conversions}:${apiVersion}/${kind}`;
+  const converter = new Converter(prefix, options);
+  const rootName = converter.nameFor(kind);
+  const rootType = converter.convert(schema, kind, 0, rootName);
+  const converted = rootType.ref === rootName ? converter.defs.get(rootName) : undefined;
+  const rootDef: ObjectDef = converted ?? { name: rootName, properties: new Map(), required: [], additionalProperties: true };
+  // Every object has the standard header whatever the CRD says about it: a CRD may only constrain
+  // `metadata.name`, and the API server treats `metadata` as the full ObjectMeta.
   const properties = new Map(rootDef.properties);
   const header: [string, SchemaType, string][] = [
     ['apiVersion', { type: 'string' }, 'APIVersion defines the versioned schema of this representation of an object.'],
@@ -141,30 +242,44 @@ function registerKind(apiVersion: string, kind: string, namespaced: boolean, sch
   ];
   for (const [name, type, description] of header) {
     const existing = properties.get(name);
-    if (!existing || (name === 'metadata' && !existing.type.ref)) {
-      properties.set(name, { name, type, description: existing?.description ?? description, required: false, owner: rootDef.name });
-    }
+    properties.set(name, { name, type, description: existing?.description ?? description, required: false, owner: rootName });
   }
-  const finalRoot: ObjectDef = { ...rootDef, name: `${prefix}#root`, properties };
-  registerCustomDefinitions([...defs.filter((d) => d !== root), finalRoot]);
+  // `status` is the controller's to write; exported manifests carry it even when the CRD leaves it out.
+  if (!properties.has('status')) properties.set('status', { name: 'status', type: { type: 'any' }, required: false, owner: rootName });
+  converter.defs.set(rootName, { ...rootDef, properties, required: rootDef.required.filter((name) => !header.some(([h]) => h === name)) });
+  registerCustomDefinitions(prefix, converter.defs);
   const { group, version } = splitApiVersion(apiVersion);
-  return { apiVersion, group, version, kind, root: finalRoot.name, namespaced, source: 'custom' };
+  return { apiVersion, group, version, kind, root: rootName, namespaced, source: 'custom', definitions: converter.defs };
 }
 
-/** OpenAPI v3 (structural) schema → our definitions. Bounded depth; `$ref`s resolved in the same file. */
+/**
+ * OpenAPI v3 (structural) schema → our definitions. Bounded depth and size; `$ref`s resolved in
+ * the same file. Whatever it does not model (`anyOf`/`oneOf`/`not`, a list of types, patterns,
+ * bounds) becomes `any` or is left out: the checks built on it must never report what the API
+ * server would accept.
+ */
 class Converter {
-  private count = 0;
+  readonly defs = new Map<string, ObjectDef>();
   private readonly refNames = new Map<string, string>();
+  private readonly taken = new Set<string>();
 
-  constructor(private readonly prefix: string, private readonly refs: Json, private readonly out: ObjectDef[]) {}
+  constructor(private readonly prefix: string, private readonly options: ConvertOptions) {}
 
-  convert(schema: unknown, where: string, depth: number): SchemaType {
-    if (!isObject(schema) || depth > 40 || this.count > 5000) return { type: 'any' };
+  /** A definition name for a label (`Widget.spec`, a `$ref` target's name), unique in this conversion. */
+  nameFor(label: string): string {
+    let name = `${this.prefix}#${label}`;
+    for (let n = 2; this.taken.has(name); n++) name = `${this.prefix}#${label}~${n}`;
+    this.taken.add(name);
+    return name;
+  }
+
+  convert(schema: unknown, where: string, depth: number, fixedName?: string): SchemaType {
+    if (!isObject(schema) || depth > 40 || this.defs.size > 5000) return { type: 'any' };
     const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
     if (ref) return this.convertRef(ref, depth);
     if (schema['x-kubernetes-int-or-string'] === true) return { type: 'int-or-string' };
     const allOf = Array.isArray(schema.allOf) ? schema.allOf.filter(isObject) : [];
-    if (allOf.length === 1 && !schema.properties) return this.convert({ ...allOf[0], ...schema, allOf: undefined }, where, depth);
+    if (allOf.length === 1 && !schema.properties) return this.convert({ ...allOf[0], ...schema, allOf: undefined }, where, depth, fixedName);
     const type = typeof schema.type === 'string' ? schema.type : schema.properties ? 'object' : undefined;
     switch (type) {
       case 'string': return schema.format === 'int-or-string' ? { type: 'int-or-string' } : typeof schema.format === 'string' ? { type: 'string', format: schema.format } : { type: 'string' };
@@ -172,7 +287,7 @@ class Converter {
       case 'number': return { type: 'number' };
       case 'boolean': return { type: 'boolean' };
       case 'array': return { type: 'array', items: this.convert(schema.items, `${where}[]`, depth + 1) };
-      case 'object': return this.convertObject(schema, where, depth);
+      case 'object': return this.convertObject(schema, where, depth, fixedName);
       default: return { type: 'any' };
     }
   }
@@ -181,23 +296,27 @@ class Converter {
     const name = ref.slice(ref.lastIndexOf('/') + 1);
     const known = this.refNames.get(name);
     if (known) return { type: 'object', ref: known };
-    const target = this.refs[name];
+    const target = this.options.refs[name];
     if (!isObject(target)) return { type: 'any' };
-    if (target.type && target.type !== 'object') return this.convert(target, name, depth + 1);
-    const defName = `${this.prefix}#${name}`;
+    // Only objects with properties become named definitions (they are what can refer to themselves).
+    // `io.example.v1.WidgetSpec` reads as `WidgetSpec` in messages.
+    const label = name.slice(name.lastIndexOf('.') + 1);
+    if (!isObject(target.properties)) return this.convert(target, label, depth + 1);
+    const defName = this.nameFor(label);
     this.refNames.set(name, defName);
-    return this.convertObject(target, name, depth + 1, defName);
+    return this.convert(target, label, depth + 1, defName);
   }
 
   private convertObject(schema: Json, where: string, depth: number, fixedName?: string): SchemaType {
     const props = isObject(schema.properties) ? schema.properties : undefined;
-    const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
+    const extra = schema.additionalProperties;
+    const open = schema['x-kubernetes-preserve-unknown-fields'] === true || extra === true || (extra === undefined && this.options.openByDefault);
     if (!props) {
-      if (isObject(schema.additionalProperties)) return { type: 'object', additionalProperties: this.convert(schema.additionalProperties, `${where}.*`, depth + 1) };
-      return preserve || schema.additionalProperties === true || schema.additionalProperties === undefined ? { type: 'object' } : { type: 'object', additionalProperties: { type: 'any' } };
+      // No properties: a map when the values are typed, else any object (never "every key unknown").
+      if (isObject(extra) && !open) return { type: 'object', additionalProperties: this.convert(extra, `${where}.*`, depth + 1) };
+      return { type: 'object' };
     }
-    this.count++;
-    const name = fixedName ?? `${this.prefix}#${where}`;
+    const name = fixedName ?? this.nameFor(where);
     const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
     const properties = new Map<string, FieldSchema>();
     const def: ObjectDef = {
@@ -205,9 +324,9 @@ class Converter {
       description: typeof schema.description === 'string' ? schema.description : undefined,
       properties,
       required,
-      additionalProperties: preserve ? true : isObject(schema.additionalProperties) ? this.convert(schema.additionalProperties, `${where}.*`, depth + 1) : undefined,
+      additionalProperties: open ? true : isObject(extra) ? this.convert(extra, `${where}.*`, depth + 1) : undefined,
     };
-    this.out.push(def);
+    this.defs.set(name, def);
     for (const [key, value] of Object.entries(props)) {
       if (!isObject(value)) continue;
       const field: FieldSchema = {
@@ -221,6 +340,12 @@ class Converter {
       if (values.length) field.enum = values;
       if (value.default !== undefined) field.default = typeof value.default === 'string' ? value.default : JSON.stringify(value.default);
       properties.set(key, field);
+    }
+    // An embedded object (a pod template's metadata, a whole manifest) always has the object header.
+    if (schema['x-kubernetes-embedded-resource'] === true) {
+      for (const key of ['apiVersion', 'kind', 'metadata']) {
+        if (!properties.has(key)) properties.set(key, { name: key, type: key === 'metadata' ? { type: 'object' } : { type: 'string' }, required: false, owner: name });
+      }
     }
     return { type: 'object', ref: name };
   }

@@ -10,8 +10,9 @@ export const metadataOnlyKind: KindSchema = {
 };
 
 /**
- * The schema of a document: its built-in kind, or a custom resource from `customSchemas`.
- * Undefined for unknown kinds (callers fall back to `metadata` only, see `metadataOnlyKind`).
+ * The schema of a document: its built-in kind, or a custom resource (a file of `customSchemas`, or
+ * a CRD in the workspace: see customSchemas.ts). Undefined for unknown kinds (callers fall back to
+ * `metadata` only, see `metadataOnlyKind`).
  */
 export function kindSchemaFor(doc: ManifestDocument, ctx: FeatureContext): KindSchema | undefined {
   if (!doc.apiVersion || !doc.kind) return undefined;

@@ -3,7 +3,8 @@
  *
  * API (all lookups are O(1) after the first call, which parses the JSON once):
  * - `getKindSchema(apiVersion, kind, custom?)` → KindSchema | undefined — built-in kinds, then the
- *   custom resources of `custom` (see customSchemas.ts: `customSchemasFor(ctx)`).
+ *   custom resources of `custom` (see customSchemas.ts: `customSchemasFor(ctx)`: the files of
+ *   `kubernetes.customSchemas` and the CRDs of the workspace index).
  * - `kindsNamed(kind)` / `allKinds()` — every built-in kind (for completion and "did you mean").
  * - `resolveType(ref)` → ObjectDef | undefined — a definition by name (`V1PodSpec`, or a custom one).
  * - `fieldAt(kindSchema, path)` → FieldLookup | undefined — the type/field at a path such as
@@ -13,9 +14,9 @@
  * - `apiVersionInfo(apiVersion, kind?)` → served / deprecated / removed (release, replacement) / unknown;
  *   `builtinGroups` tells a custom group from a built-in one; `kindsAt(apiVersion)`.
  * - `typeLabel(type)` / `displayName(ref)` — short names for messages (`[]Container`, `map[string]string`).
- * Per document (forDocument.ts): `kindSchemaFor(doc, ctx)` (built-in or CRD from `customSchemas`),
+ * Per document (forDocument.ts): `kindSchemaFor(doc, ctx)` (built-in or custom resource),
  * `scopeFor(doc, path, ctx)` (also `kind: List` items and the metadata-only fallback for unknown kinds).
- * Custom resources (customSchemas.ts): `customSchemasFor(ctx)` reads the CRD/JSON-schema files once per content.
+ * Custom resources (customSchemas.ts): `customSchemasFor(ctx)` converts each CRD/JSON-schema text once.
  * Docs: `fieldDocsZh` (Chinese field docs by `Definition.field`), `wellKnown.ts` (labels, resource names, hints).
  */
 import { classifyApiVersion, splitApiVersion } from './apiVersions';
@@ -40,8 +41,24 @@ interface Loaded {
 }
 
 let loaded: Loaded | undefined;
-/** Definitions contributed by custom schemas (CRDs); names are unique per source (see customSchemas.ts). */
-const customDefs = new Map<string, ObjectDef>();
+
+/**
+ * Definitions of custom kinds, one table per converted kind, found by the name prefix before `#`
+ * (`c12:example.com/v1/Widget#Widget.spec`; built-in names never contain `#`). Every conversion gets
+ * a fresh prefix, so two sources defining the same kind never overwrite each other. The tables are
+ * held weakly: the `KindSchema` that owns one (and whatever caches that kind) keeps it alive, and
+ * when no source uses it any more it is collected and its entry dropped — no release calls needed,
+ * and a workspace whose CRDs keep changing does not pile up old definitions.
+ */
+const customTables = new Map<string, WeakRef<ReadonlyMap<string, ObjectDef>>>();
+const forgetTable = new FinalizationRegistry<string>((prefix) => {
+  if (customTables.get(prefix)?.deref() === undefined) customTables.delete(prefix);
+});
+
+function customDef(ref: string): ObjectDef | undefined {
+  const hash = ref.indexOf('#');
+  return hash < 0 ? undefined : customTables.get(ref.slice(0, hash))?.deref()?.get(ref);
+}
 
 function load(): Loaded {
   if (loaded) return loaded;
@@ -100,16 +117,19 @@ export function allKinds(): KindSchema[] {
   return [...load().kinds.values()];
 }
 
-/** Registers definitions of a custom schema (customSchemas.ts). Names must not collide with built-ins. */
-export function registerCustomDefinitions(defs: Iterable<ObjectDef>): void {
-  // Bounded: a workspace that keeps changing its CRD files must not grow memory forever.
-  if (customDefs.size > 50_000) customDefs.clear();
-  for (const def of defs) customDefs.set(def.name, def);
+/**
+ * Makes a custom kind's definitions findable by `resolveType` for as long as `table` is alive (the
+ * kind's `KindSchema.definitions`). Every name in it must start with `${prefix}#`, and the prefix
+ * must be new (customSchemas.ts numbers its conversions).
+ */
+export function registerCustomDefinitions(prefix: string, table: ReadonlyMap<string, ObjectDef>): void {
+  customTables.set(prefix, new WeakRef(table));
+  forgetTable.register(table, prefix);
 }
 
 /** A definition by name, parsed on first use. */
 export function resolveType(ref: string): ObjectDef | undefined {
-  const custom = customDefs.get(ref);
+  const custom = customDef(ref);
   if (custom) return custom;
   const state = load();
   const cached = state.defs.get(ref);
@@ -203,9 +223,12 @@ export function typeLabel(type: SchemaType): string {
   }
 }
 
-/** `V1PodSpec` → `PodSpec`, `V2MetricSpec` → `MetricSpec`, `CoreV1EndpointPort` → `EndpointPort`. */
+/**
+ * `V1PodSpec` → `PodSpec`, `V2MetricSpec` → `MetricSpec`, `CoreV1EndpointPort` → `EndpointPort`;
+ * custom definitions show what follows `#` (`Widget.spec`, or a JSON schema's definition name).
+ */
 export function displayName(ref: string): string {
-  const custom = customDefs.get(ref);
-  if (custom) return ref.slice(ref.lastIndexOf('/') + 1);
+  const hash = ref.indexOf('#');
+  if (hash >= 0) return ref.slice(hash + 1);
   return ref.replace(/^[A-Z][a-z]*V\d(?=[A-Z])|^V\d(?:(?:alpha|beta)\d)?(?=[A-Z])/, '');
 }

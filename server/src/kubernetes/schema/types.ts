@@ -1,6 +1,7 @@
 /**
  * The shape of the Kubernetes schema as the engine sees it. Built-in kinds come from the generated
- * `k8s-1.36.json` (see scripts/gen-k8s-schema.mjs); custom resources from CRD files (customSchemas.ts).
+ * `k8s-1.36.json` (see scripts/gen-k8s-schema.mjs); custom resources from CRDs and JSON schemas
+ * (customSchemas.ts: the files of `kubernetes.customSchemas` and the CRDs found in the workspace).
  */
 
 /** One step of a path into a document: a mapping key or a sequence index. */
@@ -45,8 +46,9 @@ export interface ObjectDef {
   properties: ReadonlyMap<string, FieldSchema>;
   required: readonly string[];
   /**
-   * Custom schemas only: `true` when unknown keys are allowed (x-kubernetes-preserve-unknown-fields),
-   * a type when extra keys are a typed map. Built-in definitions never allow unknown keys.
+   * Custom schemas only: `true` when unknown keys are allowed (x-kubernetes-preserve-unknown-fields,
+   * `additionalProperties: true`), a type when extra keys are a typed map (their values are checked
+   * against it). Absent: keys outside `properties` are unknown. Built-in definitions never allow them.
    */
   additionalProperties?: boolean | SchemaType;
 }
@@ -62,6 +64,11 @@ export interface KindSchema {
   root: string;
   namespaced: boolean;
   source: 'builtin' | 'custom';
+  /**
+   * Custom kinds only: every definition the kind's schema made, by name. Holding the kind keeps
+   * them alive; `resolveType` finds them by name while it is (see `registerCustomDefinitions`).
+   */
+  definitions?: ReadonlyMap<string, ObjectDef>;
 }
 
 /** What `fieldAt` finds at a path. */
