@@ -3,34 +3,39 @@ import type { Finding, Fix } from '../../common/rules';
 import { closest } from '../../dockerfile/rules/edits';
 import type { ManifestFile } from '../model';
 import { objectsOf, type ObjectFacts } from '../objects';
-import { getKindSchema, resolveType, typeLabel, type FieldSchema, type ObjectDef, type SchemaType } from '../schema';
+import type { FeatureContext } from '../../common/service';
+import { displayName, getKindSchema, resolveType, typeLabel, type CustomKindSource, type FieldSchema, type ObjectDef, type SchemaType } from '../schema';
+import { customSchemasFor } from '../schema/customSchemas';
 import { nodeRange } from '../yamlNodes';
 import { workspaceOf, type KubeRule, type KubeRuleMeta } from './context';
 import { appendToMap, renameKey, replaceScalar } from './edits';
 
 /**
- * Checks built-in objects against the Kubernetes 1.36 schema in one walk per file; the four rules
- * below each report their share. Custom resources (kinds the schema does not know) are skipped.
+ * Checks objects against their schema in one walk per file; the four rules below each report their
+ * share. Built-in kinds use the Kubernetes 1.36 schema; custom resources the CRD or JSON schema that
+ * `customSchemasFor` finds (settings' files, the workspace's CRDs), where only what the schema
+ * states is checked (see customSchemas.ts: what it cannot model is `any`, open objects stay open).
+ * Kinds without a schema are skipped.
  */
 type Category = 'unknown' | 'type' | 'required' | 'enum';
 
 interface SchemaFinding { category: Category; finding: Finding; selectorOnly?: boolean }
 
-const cache = new WeakMap<ManifestFile, SchemaFinding[]>();
+/** Per parse, for the custom kinds it was checked against (they change when a CRD does). */
+const cache = new WeakMap<ManifestFile, { custom: CustomKindSource | undefined; found: SchemaFinding[] }>();
 
-function schemaFindings(file: ManifestFile): SchemaFinding[] {
-  let found = cache.get(file);
-  if (!found) {
-    found = [];
-    const out = found;
-    for (const object of objectsOf(file)) {
-      const kind = getKindSchema(object.apiVersion, object.kind);
-      if (!kind || kind.source !== 'builtin') continue;
-      const walker = new Walker(file, object, (category, finding, selectorOnly) => out.push({ category, finding, selectorOnly }));
-      walker.mapping(object.root, resolveType(kind.root), undefined, new Set(['apiVersion', 'kind']));
-    }
-    cache.set(file, found);
+function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[] {
+  const custom = customSchemasFor(ctx);
+  const cached = cache.get(file);
+  if (cached && cached.custom === custom) return cached.found;
+  const found: SchemaFinding[] = [];
+  for (const object of objectsOf(file)) {
+    const kind = getKindSchema(object.apiVersion, object.kind, custom);
+    if (!kind) continue;
+    const walker = new Walker(file, object, (category, finding, selectorOnly) => found.push({ category, finding, selectorOnly }));
+    walker.mapping(object.root, resolveType(kind.root), undefined, new Set(['apiVersion', 'kind']));
   }
+  cache.set(file, { custom, found });
   return found;
 }
 
@@ -74,7 +79,10 @@ class Walker {
       if (skip?.has(key) || key === '<<' || key.startsWith('$')) continue;
       const field = def.properties.get(key);
       if (!field) {
-        this.unknownField(pair as Pair<Scalar, unknown>, def, key);
+        // Custom schemas: an open object (preserve-unknown-fields) takes any key, a typed map checks the value.
+        if (def.additionalProperties === true) continue;
+        if (def.additionalProperties) this.value(pair.value, def.additionalProperties, undefined, pair.key as Node);
+        else this.unknownField(pair as Pair<Scalar, unknown>, def, key);
         continue;
       }
       this.value(pair.value, field.type, field, pair.key);
@@ -141,7 +149,7 @@ class Walker {
   private unknownField(pair: Pair<Scalar, unknown>, def: ObjectDef, key: string): void {
     const suggestion = closest(key, def.properties.keys(), key.length <= 4 ? 1 : 2);
     const edit = suggestion && !def.properties.has(key) ? renameKey(this.file, pair.key, suggestion) : undefined;
-    const where = displayDef(def.name);
+    const where = displayName(def.name);
     this.emit('unknown', {
       range: nodeRange(this.file, pair.key),
       message: {
@@ -161,8 +169,8 @@ class Walker {
     this.emit('required', {
       range: nodeRange(this.file, anchor),
       message: {
-        en: `${displayDef(def.name)} is missing the required field${missing.length > 1 ? 's' : ''} ${names}.`,
-        zh: `${displayDef(def.name)} 缺少必填字段 ${missing.map((m) => `\`${m}\``).join('、')}。`,
+        en: `${displayName(def.name)} is missing the required field${missing.length > 1 ? 's' : ''} ${names}.`,
+        zh: `${displayName(def.name)} 缺少必填字段 ${missing.map((m) => `\`${m}\``).join('、')}。`,
       },
       fixes: edit ? [{ title: { en: `Add ${missing.join(', ')}`, zh: `添加 ${missing.join('、')}` }, edits: [edit] }] : undefined,
     }, missing.length === 1 && missing[0] === 'selector');
@@ -189,10 +197,6 @@ function requiredFieldLines(object: ObjectFacts, def: ObjectDef, name: string, m
   }
 }
 
-function displayDef(ref: string): string {
-  return ref.replace(/^[A-Z][a-z]*V\d(?=[A-Z])|^V\d(?:(?:alpha|beta)\d)?(?=[A-Z])/, '');
-}
-
 function describeScalar(node: Scalar): string {
   const value = node.value;
   if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
@@ -213,7 +217,7 @@ function schemaRule(category: Category, meta: KubeRuleMeta): KubeRule {
   return {
     meta,
     check(subject, report) {
-      const findings = schemaFindings(subject.file).filter((item) => item.category === category);
+      const findings = schemaFindings(subject.file, subject.ctx).filter((item) => item.category === category);
       if (findings.length === 0) return;
       // kustomize adds `commonLabels` to selectors: a base without a selector is complete once built.
       const labelled = category === 'required' && findings.some((f) => f.selectorOnly) && workspaceOf(subject).kustomizeRole() === 'selector-labelled';
