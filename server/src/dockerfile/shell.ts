@@ -1,12 +1,13 @@
 import type { Argument, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
+import { baseName } from '../common/paths';
 import { instructionIndexer } from './instructionIndex';
 import type { DockerfileModel } from './model';
 import { parseExecForm } from './execForm';
 import { parseMounts, type RunMount } from './runMounts';
 import { argumentSource } from './runSource';
 import type { ShellWord } from './shellLexer';
-import { analyzeExecForm, analyzeScript, basename, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
+import { analyzeExecForm, analyzeScript, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
 import { perModel } from './perModel';
 
 /**
@@ -149,7 +150,7 @@ function markShipped(stages: StageInfo[]): void {
 
 /** True when the shell is PowerShell or cmd, whose syntax we do not analyse. */
 export function isPosixShell(shell: string[]): boolean {
-  const program = basename((shell[0] ?? '').replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  const program = baseName(shell[0] ?? '').toLowerCase().replace(/\.exe$/, '');
   return !['powershell', 'pwsh', 'cmd'].includes(program);
 }
 

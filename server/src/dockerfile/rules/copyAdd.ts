@@ -1,4 +1,5 @@
 import type { Argument, Instruction } from 'dockerfile-ast';
+import { baseName } from '../../common/paths';
 import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, wordRange, type ShellCommand, type StageInfo } from '../shell';
@@ -76,11 +77,6 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
     }
   },
 };
-
-function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
 
 /** `tar -xzf`, `tar xf`, `tar --extract`: the tar call unpacks. */
 function tarExtracts(args: { text: string }[]): boolean {

@@ -1,8 +1,9 @@
+import { closest } from '../../common/didYouMean';
 import type { Rule } from '../../common/rules';
 import type { Stage, StageReference } from '../semantic';
 import { findStage, sameStageName } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
-import { closest, fix, replace } from './edits';
+import { fix, replace } from './edits';
 import { factsOf } from './facts';
 import { reservedStageNames } from './tables';
 

@@ -1,7 +1,8 @@
+import { closest } from '../../common/didYouMean';
 import type { Rule } from '../../common/rules';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
-import { closest, fix, replace } from './edits';
+import { fix, replace } from './edits';
 import { factsOf } from './facts';
 import { isImageReference } from './syntaxFrom';
 import { predefinedArgs, wellKnownEnvironment } from './tables';

@@ -1,9 +1,10 @@
 import type { Flag } from 'dockerfile-ast';
+import { closest } from '../../common/didYouMean';
 import type { Rule } from '../../common/rules';
 import { mountOptionDocs, mountOptionsByType, isMountType, sharingValueDocs } from '../docs/mounts';
 import { networkValueDocs, securityValueDocs } from '../docs/values';
 import type { DockerfileRuleSubject } from './context';
-import { closest, fix, replace } from './edits';
+import { fix, replace } from './edits';
 import { factsOf, flagsOf } from './facts';
 import { booleanWords, instructionFlags, type FlagSpec } from './tables';
 

@@ -1,7 +1,8 @@
+import { closest } from '../../common/didYouMean';
 import type { Rule } from '../../common/rules';
 import { instructionNames, isInstructionName } from '../docs/instructions';
 import type { DockerfileRuleSubject } from './context';
-import { closest, fix, replace } from './edits';
+import { fix, replace } from './edits';
 import { factsOf } from './facts';
 
 export const unknownInstruction: Rule<DockerfileRuleSubject> = {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Fix } from '../../common/rules';
-import { closest } from '../../dockerfile/rules/edits';
+import { closest } from '../../common/didYouMean';
 import type { ManifestFile } from '../model';
 import type { ObjectFacts } from '../objects';
 import { allKinds, apiVersionInfo, builtinGroups, kindsAt, kindsNamed } from '../schema';

@@ -1,3 +1,4 @@
+import { baseName } from '../../common/paths';
 import type { Finding, Rule, RuleMeta } from '../../common/rules';
 import type { FeatureContext } from '../../common/service';
 import type { ManifestFile } from '../model';
@@ -44,8 +45,7 @@ export function perObject(meta: KubeRuleMeta, check: (object: ObjectFacts, subje
  * schema shape apply. Known from the workspace's kustomizations, a `$patch` directive, or the name.
  */
 export function isPatchFile(subject: ManifestRuleSubject): boolean {
-  const uri = subject.file.document.uri;
-  const base = uri.slice(uri.lastIndexOf('/') + 1);
+  const base = baseName(subject.file.document.uri);
   if (/patch/i.test(base) || subject.file.document.getText().includes('$patch')) return true;
   return workspaceOf(subject).kustomizeRole() === 'patch';
 }
