@@ -18,6 +18,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { language: 'dockerfile' },
       { language: 'yaml' },
+      // JSON manifests; the server skips JSON that names no Kubernetes object with a substring check.
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
     ],
     synchronize: { configurationSection: 'stevedore' },
     // Sent with initialize so the server starts with the user's settings, before its first pull.

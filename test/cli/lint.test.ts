@@ -105,12 +105,15 @@ describe('stevedore lint: what it checks', () => {
     assert.deepEqual(report.files.map((f) => f.path), ['Dockerfile']);
   });
 
-  it('honours .gitignore while walking', async () => {
-    const root = tree({ '.gitignore': 'vendor/\n', Dockerfile: sampleDockerfile, 'vendor/Dockerfile': sampleDockerfile });
+  it('honours .gitignore while walking; --no-gitignore still skips dependency folders', async () => {
+    const root = tree({ '.gitignore': 'generated/\n', Dockerfile: sampleDockerfile, 'generated/Dockerfile': sampleDockerfile, 'vendor/lib/Dockerfile': sampleDockerfile, 'node_modules/pkg/Dockerfile': sampleDockerfile });
     const { report } = await json(['lint', '.'], root);
     assert.deepEqual(report.files.map((f) => f.path), ['Dockerfile']);
     const all = await json(['lint', '.', '--no-gitignore'], root);
-    assert.deepEqual(all.report.files.map((f) => f.path), ['Dockerfile', join('vendor', 'Dockerfile')]);
+    assert.deepEqual(all.report.files.map((f) => f.path), ['Dockerfile', join('generated', 'Dockerfile')]);
+    // Named explicitly, an ignored file is checked all the same.
+    const named = await json(['lint', join('generated', 'Dockerfile')], root);
+    assert.deepEqual(named.report.files.map((f) => f.path), [join('generated', 'Dockerfile')]);
   });
 
   it('--quiet reports errors only (and only errors decide the exit code)', async () => {
@@ -129,6 +132,54 @@ describe('stevedore lint: what it checks', () => {
     assert.match(locale.stdout, /已检查 1 个文件/);
     const english = await cli(['lint', '.'], { cwd: root, env: { LANG: 'zh_TW.UTF-8' } });
     assert.match(english.stdout, /1 file checked/);
+  });
+});
+
+describe('stevedore lint: what it names', () => {
+  const jsonConfigMap = '{\n\t"apiVersion": "v1",\n\t"kind": "ConfigMap",\n\t"metadata": {"name": "settings"},\n\t"data": {"retries": 3}\n}\n';
+
+  it('skips a named file that is neither a Dockerfile nor a manifest, with a notice, leaving the exit code alone', async () => {
+    const clean = 'FROM alpine:3.20\nCOPY app /app\nUSER 1000\nCMD ["/app"]\n';
+    const root = tree({ 'README.md': '# Shop\n\nRun it with `make up`.\n', 'composer.json': '{"name": "acme/shop", "require": {"php": ">=8.2"}}\n', Dockerfile: clean });
+    const alone = await cli(['lint', 'Dockerfile'], { cwd: root });
+    const run = await cli(['lint', 'README.md', 'composer.json', 'Dockerfile', '-f', 'json'], { cwd: root });
+    assert.equal(run.code, alone.code);
+    assert.equal(run.code, 0);
+    assert.deepEqual((JSON.parse(run.stdout) as JsonReport).files.map((f) => f.path), ['Dockerfile']);
+    assert.match(run.stderr, /README\.md: skipped: not a Dockerfile or a Kubernetes manifest/);
+    assert.match(run.stderr, /composer\.json: skipped: not a Dockerfile or a Kubernetes manifest/);
+    const chinese = await cli(['lint', 'README.md', '--lang', 'zh-cn'], { cwd: root });
+    assert.match(chinese.stderr, /README\.md：不是 Dockerfile 或 Kubernetes 清单/);
+    assert.equal(chinese.code, 0);
+  });
+
+  it('checks a JSON ConfigMap as Kubernetes, named or found, and leaves other JSON alone', async () => {
+    const root = tree({ 'deploy/settings.json': jsonConfigMap, 'package.json': '{"name": "shop", "version": "1.0.0"}\n', 'tsconfig.json': '{"compilerOptions": {"strict": true}}\n' });
+    const named = await json(['lint', join('deploy', 'settings.json')], root);
+    assert.equal(named.report.files[0].language, 'kubernetes');
+    assert.deepEqual(rulesOf(named.report, join('deploy', 'settings.json')), ['schema-type']);
+    const walked = await json(['lint', '.'], root);
+    assert.deepEqual(walked.report.files.map((f) => f.path), [join('deploy', 'settings.json')]);
+    assert.equal(walked.stderr, '', 'package.json and tsconfig.json pass without a word');
+    // Fixes are written as YAML: none is applied to JSON.
+    await cli(['lint', '.', '--fix'], { cwd: root });
+    assert.equal(read(root, 'deploy/settings.json'), jsonConfigMap);
+  });
+
+  it('reads JSON on standard input as a manifest, by its text or by --stdin-filename', async () => {
+    const root = tree({});
+    const sniffed = await json(['lint', '-'], root, jsonConfigMap);
+    assert.equal(sniffed.report.files[0].language, 'kubernetes');
+    const named = await json(['lint', '-', '--stdin-filename', 'deploy/settings.json'], root, jsonConfigMap);
+    assert.deepEqual(rulesOf(named.report, 'deploy/settings.json'), ['schema-type']);
+  });
+
+  it('finds every Dockerfile name the extension knows while walking', async () => {
+    const names = ['Dockerfile_arm', 'Dockerfile-WINDOWS_LTSC2022', 'app.Containerfile', 'Containerfile', 'api.dockerfile', 'CentosDockerfile'];
+    const root = tree(Object.fromEntries([...names.map((name) => [join('images', name), sampleDockerfile]), [join('images', 'Dockerfile.dockerignore'), 'node_modules\n']]));
+    const { report } = await json(['lint', '.'], root);
+    assert.deepEqual(report.files.map((f) => f.path).sort(), names.map((name) => join('images', name)).sort());
+    assert.ok(report.files.every((f) => f.language === 'dockerfile'));
   });
 });
 

@@ -1,18 +1,25 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { isDockerfileName, isYamlName, type LanguageKind } from '../common/fileKinds';
-import { isIgnored, parseIgnoreFile, type IgnoreStack } from './gitignore';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isDockerfileName, isJsonName, isYamlName, type LanguageKind } from '../common/fileKinds';
+import type { WorkspaceFiles } from '../common/service';
+import { CachedFiles } from '../config/cachedFiles';
+import { ProjectFileFilter } from '../config/projectFiles';
 
-/** Folders that never hold the user's own Dockerfiles or manifests (VCS data, dependencies). */
-const skippedDirectories = new Set(['node_modules', '.git', '.hg', '.svn']);
+/**
+ * What a name says about a file: a Dockerfile, YAML (a manifest if its text says so), or JSON
+ * (checked only when its text names `apiVersion` and `kind`).
+ */
+export type FoundKind = LanguageKind | 'json';
 
 export interface FoundFile {
   /** As shown to the user: the path given on the command line joined with the walked names. */
   path: string;
   /** Absolute path, used for config lookups and de-duplication. */
   absolute: string;
-  /** Undefined for a file named explicitly whose name says nothing: its text decides. */
-  kind?: LanguageKind;
+  /** Undefined for a file named explicitly whose name is none of ours (skipped with a notice). */
+  kind?: FoundKind;
+  /** Named on the command line rather than found in a folder: always checked, or told why not. */
+  explicit: boolean;
 }
 
 export interface DiscoverOptions {
@@ -20,6 +27,8 @@ export interface DiscoverOptions {
   cwd?: string;
   /** Honour `.gitignore` files and `.git/info/exclude` (default true). */
   gitignore?: boolean;
+  /** Reads the ignore files (default: a reader of its own, each file read once). */
+  files?: WorkspaceFiles;
   onUnreadable(path: string, reason: string): void;
 }
 
@@ -27,76 +36,47 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/** The nearest folder at or above `dir` holding `.git` (a folder, or a file in worktrees). */
-export function gitRootOf(dir: string): string | undefined {
-  let current = resolve(dir);
-  for (let depth = 0; depth < 64; depth++) {
-    if (existsSync(join(current, '.git'))) return current;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-  return undefined;
-}
-
-function readIgnoreFile(stack: IgnoreStack | undefined, directory: string, path: string): IgnoreStack | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return stack;
-  }
-  const file = parseIgnoreFile(directory, text);
-  return file.patterns.length ? { file, parent: stack } : stack;
-}
-
-/**
- * The ignore files that apply inside `dir` before walking it: the repository's
- * `.git/info/exclude`, then every `.gitignore` from the repository root down to `dir`'s parent.
- * `dir`'s own `.gitignore` is read by the walk itself.
- */
-function ignoreStackAbove(dir: string): IgnoreStack | undefined {
-  const root = gitRootOf(dir);
-  if (!root) return undefined;
-  let stack = readIgnoreFile(undefined, root, join(root, '.git', 'info', 'exclude'));
-  const chain: string[] = [];
-  for (let current = dir; current !== root && chain.length < 64; current = dirname(current)) {
-    const parent = dirname(current);
-    if (parent === current) break;
-    chain.unshift(parent);
-  }
-  for (const folder of chain) stack = readIgnoreFile(stack, folder, join(folder, '.gitignore'));
-  return stack;
-}
-
 /** Linter config files are YAML but never manifests: not worth a line in the report. */
 const configFileNames = new Set(['.hadolint.yaml', '.hadolint.yml', '.kube-linter.yaml', '.kube-linter.yml', '.stevedore.yaml', '.stevedore.yml']);
 
-function kindOfName(name: string): LanguageKind | undefined {
+function kindOfName(name: string): FoundKind | undefined {
   if (isDockerfileName(name)) return 'dockerfile';
-  if (configFileNames.has(name)) return undefined;
   if (isYamlName(name)) return 'yaml';
+  if (isJsonName(name)) return 'json';
   return undefined;
 }
 
 /**
- * Finds Dockerfiles (every name the extension knows) and YAML files under the given paths, in a
- * stable order, each once. A file named explicitly is always taken, whatever its name or ignore
- * rules; folders are walked skipping VCS and dependency folders, symlinked folders (no cycles)
- * and whatever `.gitignore` files exclude.
+ * Finds Dockerfiles (every name the extension knows), YAML and JSON files under the given paths,
+ * in a stable order, each once. A file named explicitly is always taken, whatever its name or
+ * ignore rules; folders are walked skipping what is not part of the project (ProjectFileFilter:
+ * git-ignored files, dependency and VCS folders) and symlinked folders (no cycles).
  */
 export function discoverFiles(paths: string[], options: DiscoverOptions): FoundFile[] {
-  const useGitignore = options.gitignore !== false;
   const found: FoundFile[] = [];
   const seen = new Set<string>();
-  const take = (path: string, absolute: string, kind: LanguageKind | undefined): void => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    found.push({ path, absolute, kind });
+  const take = (file: FoundFile): void => {
+    if (seen.has(file.absolute)) return;
+    seen.add(file.absolute);
+    found.push(file);
   };
 
-  const walk = (shown: string, absolute: string, inherited: IgnoreStack | undefined): void => {
-    const stack = useGitignore ? readIgnoreFile(inherited, absolute, join(absolute, '.gitignore')) : undefined;
+  const named: { path: string; absolute: string; stats: Stats }[] = [];
+  for (const path of paths) {
+    const absolute = resolve(options.cwd ?? '.', path);
+    try {
+      named.push({ path, absolute, stats: statSync(absolute) });
+    } catch (error) {
+      options.onUnreadable(path, errorCode(error));
+    }
+  }
+  const filter = new ProjectFileFilter({
+    files: options.files ?? new CachedFiles(),
+    gitignore: options.gitignore,
+    roots: named.filter((entry) => entry.stats.isDirectory()).map((entry) => entry.absolute),
+  });
+
+  const walk = (shown: string, absolute: string): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(absolute, { withFileTypes: true });
@@ -113,37 +93,26 @@ export function discoverFiles(paths: string[], options: DiscoverOptions): FoundF
       if (entry.isSymbolicLink()) {
         // Follow links to files; never links to folders (they can loop).
         try {
-          const stats = statSync(childAbsolute);
-          isFile = stats.isFile();
+          isFile = statSync(childAbsolute).isFile();
           isDirectory = false;
         } catch {
           continue;
         }
       }
       if (isDirectory) {
-        if (skippedDirectories.has(entry.name)) continue;
-        if (stack && isIgnored(stack, childAbsolute, true)) continue;
-        walk(childShown, childAbsolute, stack);
+        if (!filter.skipsEntry(childAbsolute, true)) walk(childShown, childAbsolute);
       } else if (isFile) {
         const kind = kindOfName(entry.name);
-        if (!kind) continue;
-        if (stack && isIgnored(stack, childAbsolute, false)) continue;
-        take(childShown, childAbsolute, kind);
+        if (!kind || configFileNames.has(entry.name)) continue;
+        if (filter.skipsEntry(childAbsolute, false)) continue;
+        take({ path: childShown, absolute: childAbsolute, kind, explicit: false });
       }
     }
   };
 
-  for (const path of paths) {
-    const absolute = resolve(options.cwd ?? '.', path);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch (error) {
-      options.onUnreadable(path, errorCode(error));
-      continue;
-    }
-    if (stats.isDirectory()) walk(path, absolute, useGitignore ? ignoreStackAbove(absolute) : undefined);
-    else if (stats.isFile()) take(path, absolute, kindOfName(path));
+  for (const { path, absolute, stats } of named) {
+    if (stats.isDirectory()) walk(path, absolute);
+    else if (stats.isFile()) take({ path, absolute, kind: kindOfName(path), explicit: true });
     else options.onUnreadable(path, 'not a file or folder');
   }
   return found;

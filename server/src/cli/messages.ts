@@ -40,6 +40,13 @@ export function skippedLine(path: string, reason: 'too-large' | 'binary' | 'unre
   return `stevedore: ${path}: ${lang === 'zh-cn' ? zh[reason] : en[reason]}`;
 }
 
+/** A file named on the command line that is neither a Dockerfile nor a manifest: said once, never linted. */
+export function notOursLine(path: string, lang: DocsLanguage): string {
+  return lang === 'zh-cn'
+    ? `stevedore: ${path}：不是 Dockerfile 或 Kubernetes 清单（YAML/JSON），已跳过`
+    : `stevedore: ${path}: skipped: not a Dockerfile or a Kubernetes manifest (YAML/JSON)`;
+}
+
 export function configProblemLine(path: string, message: string, lang: DocsLanguage): string {
   return lang === 'zh-cn' ? `stevedore: 配置文件有误 ${path}：${message}` : `stevedore: bad config file ${path}: ${message}`;
 }
@@ -53,7 +60,7 @@ export function progressLine(done: number, total: number, lang: DocsLanguage): s
 }
 
 export function noFilesLine(lang: DocsLanguage): string {
-  return lang === 'zh-cn' ? 'stevedore: 未找到 Dockerfile 或 YAML 文件' : 'stevedore: no Dockerfiles or YAML files found';
+  return lang === 'zh-cn' ? 'stevedore: 未找到 Dockerfile 或 Kubernetes 清单' : 'stevedore: no Dockerfiles or Kubernetes manifests found';
 }
 
 export function writeErrorLine(path: string, reason: string, lang: DocsLanguage): string {

@@ -1,11 +1,12 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
-import { isDockerfileName, isYamlName, type LanguageKind } from '../common/fileKinds';
+import { isDockerfileName, isJsonName, isYamlName, mightBeKubernetesJson, type LanguageKind } from '../common/fileKinds';
 import { pick, type DocsLanguage } from '../common/localized';
 import { localeLanguage, parseArgs, usageText, type LintOptions } from './args';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig } from '../config/projectConfig';
+import { maxProjectFileBytes } from '../config/projectFiles';
 import { discoverFiles, type FoundFile } from './discover';
 import { formatCheckstyle } from './formats/checkstyle';
 import { formatGithub } from './formats/github';
@@ -15,7 +16,7 @@ import { formatSarif } from './formats/sarif';
 import { colourPalette, formatText, plainPalette, wantsColour } from './formats/text';
 import { lintLane, type LaneOptions } from './lane';
 import type { LintTarget } from './lint';
-import { configNoticeLine, configProblemLine, crashLine, noFilesLine, outputErrorLine, progressLine, skippedLine, summaryLine, writeErrorLine } from './messages';
+import { configNoticeLine, configProblemLine, crashLine, noFilesLine, notOursLine, outputErrorLine, progressLine, skippedLine, summaryLine, writeErrorLine } from './messages';
 import { lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
 import { countFindings, fails, type Report, type SkippedFile } from './report';
 
@@ -30,15 +31,17 @@ export interface CliIo {
   readStdin(): string;
 }
 
-/** Files bigger than this are generated or data, not something people write by hand. */
-export const maxFileBytes = 1024 * 1024;
 /** Below this many files a progress line would only flicker. */
 const progressMinFiles = 200;
 
 class UsageError extends Error {}
 
-/** Without a telling name, text decides: YAML with `apiVersion:`/`kind:` keys is a manifest. */
+/**
+ * Standard input without a telling name: text decides. YAML with `apiVersion:`/`kind:` keys, or a
+ * JSON object naming both, is a manifest; anything else is taken for a Dockerfile.
+ */
 function sniffKind(text: string): LanguageKind {
+  if (/^\s*[{[]/.test(text) && mightBeKubernetesJson(text)) return 'yaml';
   return /^(apiVersion|kind)\s*:/m.test(text) && !/^\s*FROM\s/im.test(text) ? 'yaml' : 'dockerfile';
 }
 
@@ -51,7 +54,7 @@ type ReadOutcome = { text: string; bom: boolean } | { skipped: SkippedFile };
 function readTarget(file: FoundFile): ReadOutcome {
   try {
     const size = statSync(file.absolute).size;
-    if (size > maxFileBytes) return { skipped: { path: file.path, reason: 'too-large' } };
+    if (size > maxProjectFileBytes) return { skipped: { path: file.path, reason: 'too-large' } };
     const bytes = readFileSync(file.absolute);
     if (looksBinary(bytes)) return { skipped: { path: file.path, reason: 'binary' } };
     const text = bytes.toString('utf8');
@@ -119,12 +122,13 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     stdinBom = raw.startsWith('\uFEFF');
     const text = stdinBom ? raw.slice(1) : raw;
     stdinPath = resolve(io.cwd, name ?? 'stdin');
-    const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && isYamlName(name) ? 'yaml' : sniffKind(text);
+    const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && (isYamlName(name) || isJsonName(name)) ? 'yaml' : sniffKind(text);
     targets.push({ path: name ?? '<stdin>', absolute: stdinPath, kind, text });
   }
   const found = discoverFiles(options.paths.filter((p) => p !== '-'), {
     cwd: io.cwd,
     gitignore: options.gitignore,
+    files: project.files,
     onUnreadable(path, reason) {
       hardErrors++;
       note(skippedLine(path, 'unreadable', reason, lang));
@@ -133,14 +137,27 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   for (const file of found) {
     // With `--stdin-filename`, standard input stands for that file (unsaved editor contents).
     if (file.absolute === stdinPath) continue;
+    // Named on the command line but none of ours (README.md): say so rather than lint it as a Dockerfile.
+    if (!file.kind) {
+      if (!options.quiet) note(notOursLine(file.path, lang));
+      continue;
+    }
     const outcome = readTarget(file);
+    // JSON found in a folder is ours only if its text says so: package.json and lock files pass silently.
+    const silent = file.kind === 'json' && !file.explicit;
+    if ('skipped' in outcome && silent) continue;
     if ('skipped' in outcome) {
       skipped.push(outcome.skipped);
       if (outcome.skipped.reason === 'unreadable') hardErrors++;
       if (outcome.skipped.reason === 'unreadable' || !options.quiet) note(skippedLine(file.path, outcome.skipped.reason, outcome.skipped.detail, lang));
       continue;
     }
-    targets.push({ path: file.path, absolute: file.absolute, kind: file.kind ?? sniffKind(outcome.text), text: outcome.text, ...(outcome.bom ? { bom: true } : {}) });
+    if (file.kind === 'json' && !mightBeKubernetesJson(outcome.text)) {
+      if (!silent && !options.quiet) note(notOursLine(file.path, lang));
+      continue;
+    }
+    const kind: LanguageKind = file.kind === 'json' ? 'yaml' : file.kind;
+    targets.push({ path: file.path, absolute: file.absolute, kind, text: outcome.text, ...(outcome.bom ? { bom: true } : {}) });
   }
   if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));
 

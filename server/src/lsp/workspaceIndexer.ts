@@ -1,22 +1,29 @@
 import { promises as fs, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification, FileChangeType,
   type Connection, type FileEvent, type InitializeParams, type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isDockerfileName, isYamlName, languageKindOf } from '../common/fileKinds';
+import { isDockerfileName, isJsonName, isYamlName, languageKindOf, mightBeKubernetesJson } from '../common/fileKinds';
+import type { WorkspaceFiles } from '../common/service';
+import { CachedFiles } from '../config/cachedFiles';
+import { maxProjectFileBytes, ProjectFileFilter } from '../config/projectFiles';
 import { baseImagesOf } from '../dockerfile/baseImages';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 
 /**
  * Feeds the Kubernetes workspace index from the front: walks the workspace folders once in the
- * background (bounded: skips dependency and VCS folders, big files, and stops at a file cap), keeps
- * it current from open documents and watched-file events, and asks for open documents to be
- * re-validated (debounced) when what other files see has changed.
+ * background (bounded: only the project's files as ProjectFileFilter says — the command line's
+ * rule: no git-ignored files, no dependency or VCS folders, no big files — and stops at a file
+ * cap), keeps it current from open documents and watched-file events, and asks for open documents
+ * to be re-validated (debounced) when what other files see has changed.
  */
+
+/** Reads `.gitignore` files for the filter; a cache the front shares is told when one changes. */
+export type IndexerFiles = WorkspaceFiles & { invalidate?(absolutePath: string): unknown };
 
 export interface IndexerOptions {
   /** The parsed model of an open document (shared with the other features), if it is YAML. */
@@ -24,14 +31,15 @@ export interface IndexerOptions {
   /** Re-validate these open documents: the index changed under them. */
   revalidate(uris: string[]): void;
   log(message: string): void;
+  /** Default: a cache of its own. */
+  files?: IndexerFiles;
+  /** Default: the project-wide cap (maxProjectFileBytes); tests lower it. */
   maxFileBytes?: number;
   maxFiles?: number;
   /** Milliseconds to wait for more changes before re-validating. */
   debounceMs?: number;
 }
 
-/** Folders that hold dependencies, build output or VCS data, never the user's manifests. */
-const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '.terraform', 'bower_components', '.vscode-test', '.idea', '.cache', '__pycache__']);
 const configNames = new Set(['.kube-linter.yaml', '.kube-linter.yml']);
 
 export class WorkspaceIndexer {
@@ -44,10 +52,16 @@ export class WorkspaceIndexer {
   private disposed = false;
   private readonly maxFileBytes: number;
   private readonly maxFiles: number;
+  private readonly files: IndexerFiles;
+  private filter: ProjectFileFilter;
+  /** Files indexed from disk (not from the editor), so a changed `.gitignore` can take back what it now excludes. */
+  private readonly fromDisk = new Set<string>();
 
   constructor(private readonly options: IndexerOptions) {
-    this.maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
+    this.maxFileBytes = options.maxFileBytes ?? maxProjectFileBytes;
     this.maxFiles = options.maxFiles ?? 5000;
+    this.files = options.files ?? new CachedFiles();
+    this.filter = new ProjectFileFilter({ files: this.files });
   }
 
   /** Reads the workspace folders and the client's abilities from `initialize`. */
@@ -59,14 +73,15 @@ export class WorkspaceIndexer {
     });
     if (this.roots.length === 0 && params.rootPath) this.roots = [params.rootPath];
     this.index.roots = this.roots;
+    this.filter = new ProjectFileFilter({ files: this.files, roots: this.roots });
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }
 
-  /** After `initialized`: watch YAML files, then index the folders in the background. */
+  /** After `initialized`: watch manifests and ignore files, then index the folders in the background. */
   start(connection: Connection): void {
     if (this.canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.kube-linter.{yaml,yml}' }],
+        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.kube-linter.{yaml,yml}' }, { globPattern: '**/.gitignore' }],
       }).catch((error: unknown) => this.options.log(`stevedore: could not watch files: ${String(error)}`));
     }
     void this.walkAll();
@@ -103,19 +118,50 @@ export class WorkspaceIndexer {
   }
 
   watchedFilesChanged(changes: FileEvent[]): void {
+    const ignoreFilesChanged: string[] = [];
     for (const change of changes) {
       const name = change.uri.slice(change.uri.lastIndexOf('/') + 1);
+      if (name === '.gitignore') {
+        const path = filePathOf(change.uri);
+        if (!path) continue;
+        this.files.invalidate?.(path);
+        if (this.filter.invalidate(path)) ignoreFilesChanged.push(dirname(path));
+        continue;
+      }
       if (configNames.has(name)) {
         this.noteChange('');
         continue;
       }
       if (change.type === FileChangeType.Deleted) {
+        this.forgetFromDisk(change.uri);
         if (this.index.remove(change.uri) || this.index.removeUnder(change.uri)) this.noteChange(change.uri);
         continue;
       }
-      if (this.open.has(change.uri) || !isYamlName(name)) continue;
+      if (this.open.has(change.uri) || !isManifestName(name)) continue;
       void this.indexFromDisk(change.uri);
     }
+    if (ignoreFilesChanged.length > 0) void this.reapplyIgnoreFiles(ignoreFilesChanged);
+  }
+
+  /**
+   * `.gitignore` files changed in these folders: their rules reach only below them. Files they
+   * now exclude leave the index; files they no longer exclude come in with a walk of the folder.
+   */
+  private async reapplyIgnoreFiles(folders: string[]): Promise<void> {
+    const outermost = folders.filter((folder) => !folders.some((other) => other !== folder && folder.startsWith(other + sep)));
+    for (const uri of [...this.fromDisk]) {
+      const path = filePathOf(uri);
+      if (!path || !outermost.some((folder) => path.startsWith(folder + sep)) || !this.filter.isExcluded(path, false)) continue;
+      this.fromDisk.delete(uri);
+      if (!this.open.has(uri) && this.index.remove(uri)) this.noteChange(uri);
+    }
+    const stillIncluded = [...new Set(outermost)].filter((folder) => !this.filter.isExcluded(folder, true));
+    if (stillIncluded.length > 0) await this.walk(stillIncluded, 're-indexed after a .gitignore change:');
+  }
+
+  private forgetFromDisk(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    for (const known of this.fromDisk) if (known === uri || known.startsWith(prefix)) this.fromDisk.delete(known);
   }
 
   private noteChange(uri: string): void {
@@ -132,16 +178,25 @@ export class WorkspaceIndexer {
   }
 
   private async indexFromDisk(uri: string): Promise<void> {
-    if (!uri.startsWith('file:') || this.open.has(uri)) return;
-    let path: string;
-    try { path = fileURLToPath(uri); } catch { return; }
-    const text = await this.readSmallFile(path);
+    if (this.open.has(uri)) return;
+    const path = filePathOf(uri);
+    if (!path) return;
+    // A file outside the project (git-ignored, in a dependency folder) is not indexed, as in the CLI.
+    const excluded = this.filter.isExcluded(path, false);
+    const text = excluded ? undefined : await this.readSmallFile(path);
     if (this.open.has(uri)) return; // opened while we were reading
     if (isDockerfileName(path)) {
       this.index.setDockerfileImages(uri, text === undefined ? [] : baseImagesOf(text));
       return;
     }
-    const changed = text === undefined || !mightBeKubernetes(text) ? this.index.remove(uri) : this.index.updateText(uri, text);
+    this.indexText(uri, path, text);
+  }
+
+  /** Indexes a file's text from disk (undefined: unreadable or not part of the project). */
+  private indexText(uri: string, path: string, text: string | undefined): void {
+    const manifest = text !== undefined && mightBeKubernetes(path, text);
+    if (manifest) this.fromDisk.add(uri); else this.fromDisk.delete(uri);
+    const changed = manifest ? this.index.updateText(uri, text) : this.index.remove(uri);
     if (changed) this.noteChange(uri);
   }
 
@@ -155,11 +210,15 @@ export class WorkspaceIndexer {
     }
   }
 
-  /** Breadth-first over every folder, a few files at a time so requests are served in between. */
-  private async walkAll(): Promise<void> {
+  private walkAll(): Promise<void> {
+    return this.walk(this.roots, 'indexed');
+  }
+
+  /** Breadth-first over every folder below `starts`, a few files at a time so requests are served in between. */
+  private async walk(starts: readonly string[], label: string): Promise<void> {
     const started = Date.now();
     let seen = 0;
-    const queue = [...this.roots];
+    const queue = [...starts];
     while (queue.length > 0 && !this.disposed && seen < this.maxFiles) {
       const dir = queue.shift()!;
       let entries: Dirent[];
@@ -168,27 +227,41 @@ export class WorkspaceIndexer {
         if (this.disposed || seen >= this.maxFiles) break;
         const full = join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (!skippedFolders.has(entry.name)) queue.push(full);
-        } else if (entry.isFile() && isDockerfileName(entry.name)) {
+          if (!this.filter.skipsEntry(full, true)) queue.push(full);
+        } else if (!entry.isFile() || this.filter.skipsEntry(full, false)) {
+          continue;
+        } else if (isDockerfileName(entry.name)) {
           // Only their base images are of interest (offered for `image:` in manifests).
           const text = await this.readSmallFile(full);
           if (text !== undefined) this.index.setDockerfileImages(pathToFileURL(full).toString(), baseImagesOf(text));
-        } else if (entry.isFile() && isYamlName(entry.name)) {
+        } else if (isManifestName(entry.name)) {
           seen++;
           const uri = pathToFileURL(full).toString();
           if (this.open.has(uri)) continue;
           const text = await this.readSmallFile(full);
-          if (text !== undefined && mightBeKubernetes(text) && !this.open.has(uri) && this.index.updateText(uri, text)) this.noteChange(uri);
+          if (!this.open.has(uri) && text !== undefined) this.indexText(uri, full, text);
           // Parsing is synchronous: give the event loop a turn between files.
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
     }
-    this.options.log(`stevedore: indexed ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML file(s) in ${Date.now() - started} ms${seen >= this.maxFiles ? ` (stopped at ${this.maxFiles} files)` : ''}`);
+    this.options.log(`stevedore: ${label} ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML/JSON file(s) in ${Date.now() - started} ms${seen >= this.maxFiles ? ` (stopped at ${this.maxFiles} files)` : ''}`);
   }
 }
 
-/** Cheap pre-check before parsing: a manifest names both an apiVersion and a kind. */
-function mightBeKubernetes(text: string): boolean {
-  return text.includes('apiVersion') && text.includes('kind');
+function isManifestName(name: string): boolean {
+  return isYamlName(name) || isJsonName(name);
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try { return fileURLToPath(uri); } catch { return undefined; }
+}
+
+/**
+ * Cheap pre-check before parsing: a manifest names both an apiVersion and a kind. JSON must name
+ * them as keys, so package.json and lock files are never parsed.
+ */
+function mightBeKubernetes(path: string, text: string): boolean {
+  return isJsonName(path) ? mightBeKubernetesJson(text) : text.includes('apiVersion') && text.includes('kind');
 }
