@@ -1,4 +1,5 @@
 import type { DocsLanguage, Localized } from '../common/localized';
+import { docsLanguageOfLocale } from '../i18n/locale';
 import { thresholdValues } from './report';
 
 export const formats = ['text', 'json', 'sarif', 'github', 'checkstyle', 'gitlab'] as const;
@@ -160,7 +161,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 /** The locale's language: LC_ALL, then LC_MESSAGES, then LANG (POSIX order); zh_CN → zh-cn. */
 export function localeLanguage(env: NodeJS.ProcessEnv): DocsLanguage {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const tag = locale.split(/[.@]/)[0].toLowerCase().replace('_', '-');
-  return tag === 'zh' || tag === 'zh-cn' || tag === 'zh-sg' || tag.startsWith('zh-hans') ? 'zh-cn' : 'en';
+  return docsLanguageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
