@@ -88,6 +88,8 @@ const workspaceIndexer = new WorkspaceIndexer({
     }
   },
   log: (message) => connection.console.log(message),
+  // `.gitignore` files are read through the same cache as config files (the indexer invalidates them).
+  files: projectFiles,
 });
 
 const allServices = Object.values(languageServices);
