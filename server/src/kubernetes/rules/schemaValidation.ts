@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Finding, Fix } from '../../common/rules';
-import { closest } from '../../common/didYouMean';
+import { closest } from '../../dockerfile/rules/edits';
 import type { ManifestFile } from '../model';
 import { objectsOf, type ObjectFacts } from '../objects';
 import type { FeatureContext } from '../../common/service';
@@ -230,8 +230,8 @@ export const schemaUnknownField = schemaRule('unknown', {
   id: 'schema-unknown-field', fixable: true, aliases: [], severity: 'error', category: 'syntax',
   title: { en: 'Unknown field', zh: '未知字段' },
   docs: {
-    en: 'The field does not exist at this place in the Kubernetes 1.36 schema. The API server drops unknown fields (or rejects them with strict validation), so the setting silently does nothing. Usually a typo, wrong capitalisation, or a field placed at the wrong level.',
-    zh: '在 Kubernetes 1.36 的 schema 中，此位置不存在该字段。API 服务器会丢弃未知字段（启用严格校验时直接拒绝），因此这项设置不会产生任何效果。通常是拼写错误、大小写不对，或字段放错了层级。',
+    en: 'The field does not exist at this place in the Kubernetes 1.36 schema, or for a custom resource in its CRD (one in the workspace, or named in `stevedore.kubernetes.customSchemas`); objects a CRD leaves open (`x-kubernetes-preserve-unknown-fields`) take any field. The API server drops unknown fields (or rejects them with strict validation), so the setting silently does nothing. Usually a typo, wrong capitalisation, or a field placed at the wrong level.',
+    zh: '在 Kubernetes 1.36 的 schema 中（自定义资源则是其 CRD：工作区中的，或 `stevedore.kubernetes.customSchemas` 列出的），此位置不存在该字段；CRD 保留未知字段（`x-kubernetes-preserve-unknown-fields`）的对象可以写任何字段。API 服务器会丢弃未知字段（启用严格校验时直接拒绝），因此这项设置不会产生任何效果。通常是拼写错误、大小写不对，或字段放错了层级。',
   },
 });
 
@@ -248,8 +248,8 @@ export const schemaRequired = schemaRule('required', {
   id: 'schema-required', fixable: true, aliases: [], severity: 'error', category: 'syntax',
   title: { en: 'Missing required field', zh: '缺少必填字段' },
   docs: {
-    en: 'The Kubernetes schema requires this field here (for example `containers` in a pod spec, `name` in a container, `selector` in an apps/v1 Deployment). The API server rejects the object without it.',
-    zh: 'Kubernetes schema 要求此处必须有该字段（例如 Pod 规格中的 `containers`、容器中的 `name`、apps/v1 Deployment 中的 `selector`）。缺少它时，API 服务器会拒绝该对象。',
+    en: 'The Kubernetes schema, or a custom resource\'s CRD, requires this field here (for example `containers` in a pod spec, `name` in a container, `selector` in an apps/v1 Deployment). The API server rejects the object without it.',
+    zh: 'Kubernetes schema（或自定义资源的 CRD）要求此处必须有该字段（例如 Pod 规格中的 `containers`、容器中的 `name`、apps/v1 Deployment 中的 `selector`）。缺少它时，API 服务器会拒绝该对象。',
   },
 });
 
