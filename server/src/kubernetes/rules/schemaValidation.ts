@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Finding, Fix } from '../../common/rules';
-import { closest } from '../../dockerfile/rules/edits';
+import { closest } from '../../common/didYouMean';
 import type { ManifestFile } from '../model';
 import { objectsOf, type ObjectFacts } from '../objects';
 import type { FeatureContext } from '../../common/service';
