@@ -228,7 +228,7 @@ export class WorkspaceIndexer {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!this.filter.skipsEntry(full, true)) queue.push(full);
-        } else if (!entry.isFile() || this.filter.skipsEntry(full, false)) {
+        } else if (!entry.isFile() || !(isDockerfileName(entry.name) || isManifestName(entry.name)) || this.filter.skipsEntry(full, false)) {
           continue;
         } else if (isDockerfileName(entry.name)) {
           // Only their base images are of interest (offered for `image:` in manifests).
