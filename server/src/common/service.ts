@@ -9,16 +9,13 @@ import type { DocsLanguage } from './localized';
 import type { StevedoreSettings } from './settings';
 
 /**
- * What the engine may read beyond the document itself (a build context's `.dockerignore`, a
- * `.hadolint.yaml`, other manifests). The fronts implement it; the engine never touches the
- * file system on its own, so every feature stays a plain function in tests.
+ * How the fronts read the project's files (config/cachedFiles.ts on disk, a map in tests). The
+ * engine never reads a file: the fronts hand it what it needs in `FeatureContext.project`.
  */
 export interface WorkspaceFiles {
   /** Text of a file by absolute path, or undefined when it does not exist or cannot be read. */
   readText(absolutePath: string): string | undefined;
 }
-
-export const noWorkspaceFiles: WorkspaceFiles = { readText: () => undefined };
 
 /** A file of the project the front has read for the engine. */
 export interface ProjectFile {
@@ -48,12 +45,8 @@ export const noProjectFacts: ProjectFacts = { customSchemaFiles: [] };
 export interface FeatureContext {
   lang: DocsLanguage;
   settings: StevedoreSettings;
-  /** The document's file path when it has one (file: URIs, CLI paths); used to find config files. */
+  /** The document's file path when it has one (file: URIs, CLI paths): ignore paths and messages use it. */
   filePath?: string;
-  /** @deprecated going away: the engine reads no files (use `project`). */
-  files?: WorkspaceFiles;
-  /** Absolute path of the (first) workspace folder, when there is one: relative settings paths resolve against it. */
-  workspaceRoot?: string;
   /** The project's config and ignore files that apply to this document (absent: none). */
   project?: ProjectFacts;
   /** Cross-document state a language keeps (e.g. the Kubernetes workspace index); opaque here. */

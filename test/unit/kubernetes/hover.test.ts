@@ -12,7 +12,6 @@ function hoverAt(text: string, lang: DocsLanguage = 'en', settings?: unknown, fi
   const offset = text.indexOf('|');
   const file = manifest(text.slice(0, offset) + text.slice(offset + 1));
   const ctx = contextFor(lang, { settings, files: files ? { readText: (p) => files[p] } : undefined });
-  ctx.workspaceRoot = '/work';
   const hover = kubernetesService.hover!(file, file.document.positionAt(offset), ctx);
   return hover ? (hover.contents as { value: string }).value : null;
 }
