@@ -1,7 +1,12 @@
 // Bundles the client and the server with esbuild. `--production` minifies and drops source maps
 // (that is what the .vsix ships); the default build keeps source maps for debugging.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { commonOptions } from './bundle-options.mjs';
+
+// The rule registries are generated from the rule modules; refresh them so a new rule ships.
+execFileSync(process.execPath, [fileURLToPath(new URL('./gen-rule-index.mjs', import.meta.url))], { stdio: 'inherit' });
 
 const production = process.argv.includes('--production');
 

@@ -1,7 +1,9 @@
 // Generates docs/rules/<id>.md (one page per rule, English and Simplified Chinese) and
 // docs/rules/README.md (the rule table) from the rule registries. Diagnostics link to these pages
-// through codeDescription. Run: node --import tsx scripts/gen-rule-docs.ts
-// A unit test (test/unit/dockerfile/rules-docs.test.ts) fails when the committed pages are stale.
+// through codeDescription. The rule counts live here (README.md links to them), so no count is
+// kept by hand. Run: node --import tsx scripts/gen-rule-docs.ts   (`--check`: exit 1 when stale;
+// npm test runs it first). A unit test (test/unit/dockerfile/rules-docs.test.ts) fails when the
+// committed pages are stale.
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,11 +139,17 @@ export function renderIndex(rules: readonly DocumentedRule[]): string {
     'Stevedore 报告的每条诊断都链接到这里的对应页面。规则既可以用其 id 指代，也可以用其他工具使用的名称（hadolint 的 `DLxxxx` 编号、BuildKit 检查名）指代，适用于设置、`.hadolint.yaml` 和忽略注释。',
     '',
   ];
+  const dockerfileCount = rules.filter((r) => r.language === 'Dockerfile').length;
+  const kubernetesCount = rules.filter((r) => r.language === 'Kubernetes').length;
+  lines.push(
+    `**${rules.length} rules**: [${dockerfileCount} for Dockerfiles](#dockerfile) and [${kubernetesCount} for Kubernetes manifests](#kubernetes). · 共 **${rules.length} 条规则**：Dockerfile ${dockerfileCount} 条，Kubernetes 清单 ${kubernetesCount} 条。`,
+    '',
+  );
   lines.push(...configurationSection);
   for (const language of ['Dockerfile', 'Kubernetes'] as const) {
     const list = rules.filter((r) => r.language === language);
     if (list.length === 0) continue;
-    lines.push(`## ${language}`, '', '| Rule | Also known as | Severity | Category | Fix | Summary |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(`## ${language}`, '', `${list.length} rules, in the order they report: by category, then as their modules list them. · ${list.length} 条规则，按报告顺序排列：先按类别，再按所在模块中的顺序。`, '', '| Rule | Also known as | Severity | Category | Fix | Summary |', '| --- | --- | --- | --- | --- | --- |');
     for (const { meta } of list) {
       lines.push(`| [${meta.id}](${meta.id}.md) | ${code([...meta.aliases, ...(meta.groups ?? [])])} | ${meta.severity} | ${meta.category} | ${meta.fixable ? 'yes' : ''} | ${meta.title.en} · ${meta.title.zh} |`);
     }
@@ -163,6 +171,15 @@ export const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'd
 
 function main(): void {
   const files = renderAll();
+  if (process.argv.includes('--check')) {
+    const stale = [...files].filter(([name, text]) => { try { return readFileSync(join(docsDir, name), 'utf8') !== text; } catch { return true; } }).map(([name]) => name);
+    const extra = readdirSync(docsDir).filter((name) => name.endsWith('.md') && !files.has(name));
+    if (stale.length || extra.length) {
+      console.error(`docs/rules is stale (${[...stale, ...extra].join(', ')}): run node --import tsx scripts/gen-rule-docs.ts`);
+      process.exit(1);
+    }
+    return;
+  }
   mkdirSync(docsDir, { recursive: true });
   for (const name of readdirSync(docsDir)) {
     if (name.endsWith('.md') && !files.has(name)) unlinkSync(join(docsDir, name));

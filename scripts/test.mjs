@@ -1,5 +1,7 @@
 // Runs every test layer in order and fails when any of them fails:
-//   typecheck → build → unit (+ corpus) → protocol (real JSON-RPC over stdio) → editor (real VS Code).
+//   generate → typecheck → build → unit (+ corpus) → protocol (real JSON-RPC over stdio) → editor (real VS Code).
+// `generate` rewrites the generated sources (rule registries, rule docs) so a new rule is seen at
+// once; with CI set it only checks them, so a stale committed copy fails the run.
 // `node scripts/test.mjs unit|protocol|editor|corpus` runs one layer. The last line is a plain
 // "N passed, N failed" total across layers, which CI reads.
 import { spawn } from 'node:child_process';
@@ -52,7 +54,26 @@ function countMocha(text) {
   totals.skipped += n('pending');
 }
 
+/** Runs commands one after the other, stopping at the first failure. */
+async function runInTurn(commands) {
+  let text = '';
+  for (const [label, command, args] of commands) {
+    const result = await run(label, command, args);
+    text += result.text;
+    if (result.code !== 0) return { code: result.code, text };
+  }
+  return { code: 0, text };
+}
+
+const checkOnly = process.env.CI ? ['--check'] : [];
 const layers = [
+  {
+    name: 'generate',
+    run: () => runInTurn([
+      ['rule registries', 'node', ['scripts/gen-rule-index.mjs', ...checkOnly]],
+      ['rule docs', 'node', ['--import', 'tsx', 'scripts/gen-rule-docs.ts', ...checkOnly]],
+    ]),
+  },
   { name: 'typecheck', run: () => run('typecheck', 'npx', ['tsc', '-p', '.']) },
   { name: 'build', run: () => run('build', 'node', ['scripts/build.mjs']) },
   // The one-time editor set-up comes first in a full run: the grammar tests also use the shell
@@ -64,7 +85,7 @@ const layers = [
   { name: 'editor', count: countMocha, run: () => run('editor', 'node', ['--import', 'tsx', 'test/editor/run.ts']) },
 ];
 
-const selected = only ? layers.filter((l) => l.name === only || l.setupFor === only || ['typecheck', 'build'].includes(l.name)) : layers;
+const selected = only ? layers.filter((l) => l.name === only || l.setupFor === only || ['generate', 'typecheck', 'build'].includes(l.name)) : layers;
 if (only && !layers.some((l) => l.name === only)) {
   console.error(`test: unknown layer "${only}" (one of ${layers.map((l) => l.name).join(', ')})`);
   process.exit(2);
@@ -76,8 +97,8 @@ for (const layer of selected) {
   const result = await layer.run();
   layer.count?.(result.text);
   if (result.code !== 0) failedLayers.push(layer.name);
-  // Nothing after a failed type check or build can be trusted.
-  if (result.code !== 0 && (layer.name === 'typecheck' || layer.name === 'build')) break;
+  // Nothing after a failed generation, type check or build can be trusted.
+  if (result.code !== 0 && ['generate', 'typecheck', 'build'].includes(layer.name)) break;
 }
 console.log(`\nlayer timings: ${timings.join(', ')}`);
 if (failedLayers.length) console.log(`failed layers: ${failedLayers.join(', ')}`);

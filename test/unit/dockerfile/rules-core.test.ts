@@ -1,14 +1,26 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { coreRules } from '../../../server/src/dockerfile/rules/coreRules';
+import { dockerfileRules } from '../../../server/src/dockerfile/rules';
 import { ruleCases } from './rules-cases';
 import { applyEdits, diagnose, fixesOf, messageOf, withCode } from './rules-helpers';
 
-const ids = ['unknown-instruction', ...coreRules.map((rule) => rule.meta.id)];
+/** The rules with a bad/good example in rules-cases.ts (the syntax and semantics rules, mostly). */
+const ids = dockerfileRules.rules.map((rule) => rule.meta.id).filter((id) => ruleCases[id]);
 
-test('every part-A rule has a positive and a negative example', () => {
-  assert.deepEqual(ids.filter((id) => !ruleCases[id]), []);
+test('every Dockerfile rule has test cases: an example in rules-cases.ts or tests in rules-bestpractice-*.test.ts', () => {
+  const bestPracticeTests = readdirSync(__dirname)
+    .filter((name) => /^rules-bestpractice-.*\.test\.ts$/.test(name))
+    .map((name) => readFileSync(join(__dirname, name), 'utf8'))
+    .join('\n');
+  const untested = dockerfileRules.rules.map((rule) => rule.meta.id).filter((id) => !ruleCases[id] && !bestPracticeTests.includes(`'${id}'`));
+  assert.deepEqual(untested, []);
+});
+
+test('every example in rules-cases.ts names a registered rule', () => {
+  assert.deepEqual(Object.keys(ruleCases).filter((id) => !dockerfileRules.find(id)), []);
 });
 
 for (const id of ids) {
