@@ -8,7 +8,8 @@ import { test } from 'node:test';
  * - no import cycles (a cycle means two modules are really one, or one of them is in the wrong place);
  * - the engine (common, dockerfile, kubernetes, config, i18n) never imports the fronts (lsp, cli),
  *   never reads the disk (node:fs) and never talks to the client (vscode-languageserver's
- *   connection): the fronts adapt the engine, not the other way round.
+ *   connection): the fronts adapt the engine, not the other way round;
+ * - one language folder never imports the other: what both need lives in common/.
  * Type-only imports count too: they are dependencies of the design even when erased at run time.
  */
 
@@ -130,6 +131,14 @@ test('the engine never imports the fronts (lsp, cli)', () => {
   const offending = files
     .filter((file) => engineFolders.includes(folderOf(file)))
     .flatMap((file) => graph.get(file)!.filter((edge) => edge.target && frontFolders.includes(folderOf(edge.target))).map((edge) => `${name(file)} imports ${edge.specifier}`));
+  assert.deepEqual(offending, []);
+});
+
+test('the language folders do not import each other (shared code lives in common/)', () => {
+  const languages = ['dockerfile', 'kubernetes'];
+  const offending = files
+    .filter((file) => languages.includes(folderOf(file)))
+    .flatMap((file) => graph.get(file)!.filter((edge) => edge.target && languages.includes(folderOf(edge.target)) && folderOf(edge.target) !== folderOf(file)).map((edge) => `${name(file)} imports ${edge.specifier}`));
   assert.deepEqual(offending, []);
 });
 
