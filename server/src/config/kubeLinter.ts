@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { directoryOf, isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
 
 /**
  * `.kube-linter.yaml`: which checks run. We honour the `checks` section the way kube-linter does —
@@ -68,9 +69,8 @@ function globToRegExp(glob: string): RegExp {
 export function isIgnoredByConfig(config: KubeLinterConfig, filePath: string | undefined): boolean {
   if (!filePath || config.ignorePaths.length === 0) return false;
   const file = filePath.replace(/\\/g, '/');
-  const configPath = config.path.replace(/\\/g, '/');
-  const base = configPath.slice(0, configPath.lastIndexOf('/'));
-  const relative = file.startsWith(`${base}/`) ? file.slice(base.length + 1) : file;
+  const base = directoryOf(config.path.replace(/\\/g, '/'));
+  const relative = isAtOrBelow(file, base) && file !== base ? file.slice(withoutTrailingSeparator(base).length + 1) : file;
   return config.ignorePaths.some((glob) => {
     try {
       return globToRegExp(glob.replace(/^\.\//, '')).test(relative) || globToRegExp(glob).test(file);

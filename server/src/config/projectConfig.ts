@@ -1,5 +1,6 @@
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
 import type { ProjectFacts, ProjectFile } from '../common/service';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import type { CachedFiles } from './cachedFiles';
@@ -54,7 +55,7 @@ export class ProjectConfig {
   }
 
   setRoots(roots: readonly string[]): void {
-    this.roots = roots.map((root) => trimSeparator(resolve(root)));
+    this.roots = roots.map((root) => withoutTrailingSeparator(resolve(root)));
     this.forgetAnswers();
   }
 
@@ -93,7 +94,7 @@ export class ProjectConfig {
   private isBoundary(dir: string): boolean {
     let answer = this.boundaries.get(dir);
     if (answer === undefined) {
-      answer = this.roots.includes(trimSeparator(dir)) || this.isRepoRoot(dir);
+      answer = this.roots.includes(withoutTrailingSeparator(dir)) || this.isRepoRoot(dir);
       this.boundaries.set(dir, answer);
     }
     return answer;
@@ -109,7 +110,7 @@ export class ProjectConfig {
     const absolute = resolve(path);
     let best: string | undefined;
     for (const root of this.roots) {
-      if ((absolute === root || absolute.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) && (!best || root.length > best.length)) best = root;
+      if (isAtOrBelow(absolute, root) && (!best || root.length > best.length)) best = root;
     }
     return best;
   }
@@ -242,10 +243,6 @@ type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function trimSeparator(path: string): string {
-  return path.length > 1 && (path.endsWith('/') || path.endsWith('\\')) ? path.slice(0, -1) : path;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isAtOrBelow } from '../common/paths';
 import type { WorkspaceFiles } from '../common/service';
 
 /**
@@ -42,10 +43,6 @@ export interface ProjectFileFilterOptions {
 function posixRelative(from: string, to: string): string {
   const path = relative(from, to);
   return sep === '/' ? path : path.split(sep).join('/');
-}
-
-function isAtOrBelow(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** A folder name used inside a pattern must match itself only. */
