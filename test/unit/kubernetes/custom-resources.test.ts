@@ -70,10 +70,16 @@ spec:
                   type: array
                   items:
                     type: object
-                    required: [name]
+                    required: [name, finish]
                     properties:
                       name: {type: string}
                       weight: {x-kubernetes-int-or-string: true}
+                      finish: {type: string, default: matte}
+            status:
+              type: object
+              required: [phase]
+              properties:
+                phase: {type: string}
 `;
 
 const brokenWidget = `apiVersion: toys.example.org/v1
@@ -156,7 +162,7 @@ test('a CRD anywhere in the workspace does the same without any setting', () => 
   assertTheThreeErrors(schemaFindings(brokenWidget, workspaceContext(index)));
 });
 
-test('a valid custom resource gets nothing: int-or-string, open objects, maps, null, oneOf, embedded objects, full metadata', () => {
+test('a valid custom resource gets nothing: int-or-string, open objects, maps, null, oneOf, embedded objects, full metadata, a required field with a default, a partial status', () => {
   const viaSettings = settingsContext([{ path: '/toys/schemas/widget.yaml', text: gadgetCrd() }]);
   assert.deepEqual(summary(schemaFindings(fineWidget, viaSettings)), []);
   assert.deepEqual(summary(schemaFindings(fineWidget, workspaceContext(indexWith({ 'file:///toys/crds/widget.yaml': gadgetCrd() })))), []);

@@ -24,6 +24,13 @@ interface SchemaFinding { category: Category; finding: Finding; selectorOnly?: b
 /** Per parse, for the custom kinds it was checked against (they change when a CRD does). */
 const cache = new WeakMap<ManifestFile, { custom: CustomKindSource | undefined; found: SchemaFinding[] }>();
 
+const header = new Set(['apiVersion', 'kind']);
+/**
+ * A custom resource's `status` is its controller's to write (the API server ignores it on create and
+ * update), so it is not checked: files that carry it are exports or test assertions, often partial.
+ */
+const customHeader = new Set(['apiVersion', 'kind', 'status']);
+
 function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[] {
   const custom = customSchemasFor(ctx);
   const cached = cache.get(file);
@@ -33,7 +40,7 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
     const kind = getKindSchema(object.apiVersion, object.kind, custom);
     if (!kind) continue;
     const walker = new Walker(file, object, (category, finding, selectorOnly) => found.push({ category, finding, selectorOnly }));
-    walker.mapping(object.root, resolveType(kind.root), undefined, new Set(['apiVersion', 'kind']));
+    walker.mapping(object.root, resolveType(kind.root), undefined, kind.source === 'custom' ? customHeader : header);
   }
   cache.set(file, { custom, found });
   return found;

@@ -244,8 +244,6 @@ function registerKind(apiVersion: string, kind: string, namespaced: boolean, sch
     const existing = properties.get(name);
     properties.set(name, { name, type, description: existing?.description ?? description, required: false, owner: rootName });
   }
-  // `status` is the controller's to write; exported manifests carry it even when the CRD leaves it out.
-  if (!properties.has('status')) properties.set('status', { name: 'status', type: { type: 'any' }, required: false, owner: rootName });
   converter.defs.set(rootName, { ...rootDef, properties, required: rootDef.required.filter((name) => !header.some(([h]) => h === name)) });
   registerCustomDefinitions(prefix, converter.defs);
   const { group, version } = splitApiVersion(apiVersion);
@@ -317,7 +315,9 @@ class Converter {
       return { type: 'object' };
     }
     const name = fixedName ?? this.nameFor(where);
-    const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+    // The API server fills in a default before it checks `required`: such a field may be left out.
+    const hasDefault = (key: string) => isObject(props[key]) && (props[key] as Json).default !== undefined;
+    const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string' && !hasDefault(r)) : [];
     const properties = new Map<string, FieldSchema>();
     const def: ObjectDef = {
       name,
