@@ -180,7 +180,7 @@ spec:
           properties:
             spec:
               type: object
-              required: [size]
+              required: [size, color]
               properties:
                 size:
                   type: integer
@@ -196,9 +196,11 @@ test('custom resources from customSchemas (CRD file, relative to the workspace r
   const files = { '/work/crds/widget.yaml': crd };
   const value = hoverAt('apiVersion: example.com/v1\nkind: Widget\nspec:\n  si|ze: 3\n', 'en', settings, files)!;
   assert.match(value, /How many gears/);
-  assert.match(value, /required/);
+  // Required, but the API server fills in the default first: the user may leave it out.
+  assert.match(value, /optional/);
   assert.match(value, /\*\*Default:\*\* `3`/);
   const color = hoverAt('apiVersion: example.com/v1\nkind: Widget\nspec:\n  col|or: red\n', 'en', settings, files)!;
+  assert.match(color, /required/);
   assert.match(color, /`red` · `green`/);
   assert.match(hoverAt('apiVersion: example.com/v1\nkind: Wid|get\n', 'en', settings, files)!, /Custom resource/);
   // A missing or broken file gives nothing, and never throws.
