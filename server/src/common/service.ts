@@ -56,6 +56,17 @@ export interface FeatureContext {
 export type PrepareRenameResult = Range | { range: Range; placeholder: string } | null;
 
 /**
+ * What the engine recognised in a document, in a line for the editor's language status
+ * ("Dockerfile · 3 stages", "Kubernetes 1.36 · Deployment, Service") and a longer detail.
+ * `language` says which engine answered; `other` is a YAML file with no Kubernetes object.
+ */
+export interface DocumentSummary {
+  language: 'dockerfile' | 'kubernetes' | 'other';
+  text: string;
+  detail: string;
+}
+
+/**
  * A language's features as pure functions over its parsed model `M`. Each language implements the
  * ones it has; the LSP adapter, the CLI and the tests call the same functions.
  */
@@ -80,6 +91,8 @@ export interface LanguageService<M> {
   format?(model: M, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
   formatRange?(model: M, range: Range, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
   formatOnType?(model: M, position: Position, ch: string, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
+  /** What the document is, in the user's docs language (the editor's language status item). */
+  summary?(model: M, ctx: FeatureContext): DocumentSummary;
 }
 
 /** One legend for both languages, sent once at initialize. Append only: indices are the wire format. */

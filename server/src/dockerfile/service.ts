@@ -4,6 +4,7 @@ import { completeDockerfile } from './completion';
 import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
 import { signatureHelpDockerfile } from './signature';
+import { summarizeDockerfile } from './summary';
 import { parseDockerfile, type DockerfileModel } from './model';
 import { dockerfileFolding } from './folding';
 import { formatDockerfile, formatDockerfileOnType, formatDockerfileRange } from './format';
@@ -32,4 +33,5 @@ export const dockerfileService: LanguageService<DockerfileModel> = {
   format: formatDockerfile,
   formatRange: formatDockerfileRange,
   formatOnType: formatDockerfileOnType,
+  summary: summarizeDockerfile,
 };

@@ -10,6 +10,7 @@ import { hoverManifest } from './hover';
 import { parseManifestIncremental } from './incrementalParse';
 import type { ManifestFile } from './model';
 import { definitionManifest, referencesManifest } from './navigation';
+import { summarizeManifest } from './summary';
 
 /**
  * JSON manifests (`kubectl get -o json`, generated files) go through the same engine: JSON is YAML
@@ -49,4 +50,5 @@ export const kubernetesService: LanguageService<ManifestFile> = {
   codeActions: (file, range, diagnostics, ctx) => (isJson(file) ? [] : codeActionsManifest(file, range, diagnostics, ctx)),
   definition: definitionManifest,
   references: referencesManifest,
+  summary: summarizeManifest,
 };
