@@ -4,13 +4,16 @@
 // tests run it). The server offers these snippets as completions (server/src/kubernetes/snippets.ts).
 //
 // In the templates below `%{` stands for the snippet syntax `${` (which a JS template literal would eat).
-// Tab stop 1 is always the object name; it is repeated (as `$1`) in labels and selectors so they match.
+// Tab stop 1 is always the object name; it is repeated (as `$1`) in labels, selectors and the default image
+// so they match.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOrCheck } from './generated-file.mjs';
 
 const NAME = '%{1:my-app}';
-const IMAGE_DEFAULT = 'registry.example.com/my-app:1.0.0';
+// The image's default repeats the name's tab stop: typing the name fills in the image as well, and the
+// image stays a tab stop of its own for a real registry and tag.
+const IMAGE_DEFAULT = 'registry.example.com/$1:1.0.0';
 
 function indent(text, spaces) {
   const pad = ' '.repeat(spaces);

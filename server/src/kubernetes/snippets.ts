@@ -1,4 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { isScalar } from 'yaml';
 import { pick, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
 import { expandSnippet } from '../common/snippetSyntax';
@@ -6,11 +7,13 @@ import type { ManifestFile } from './model';
 import snippetFile from '../../../snippets/kubernetes.json';
 
 /**
- * Whole-manifest snippets (snippets/kubernetes.json) offered as completions only where a new object can
- * start: in an empty document (empty file, or between `---` separators), or on a fresh line at the end of
- * a Kubernetes file, where the item also inserts the `---` separator. A static VS Code snippet contribution
- * would show them in every YAML file (CI workflows, compose files, Helm values) and in the middle of
- * mappings, where inserting a Deployment breaks the file; here they also speak the user's language.
+ * Whole-manifest snippets (snippets/kubernetes.json) offered as completions only where a new Kubernetes
+ * object can start: in an empty YAML file, in an empty document (between `---` separators) of a file whose
+ * other documents are Kubernetes objects, or on a fresh line at the end of such a file, where the item also
+ * inserts the `---` separator. Never in a file holding other YAML (a CI workflow, a compose file, Helm
+ * values with content), even after a `---`. A static VS Code snippet contribution would show them in every
+ * YAML file and in the middle of mappings, where inserting a Deployment breaks the file; here they also
+ * speak the user's language.
  */
 
 interface SnippetDefinition {
@@ -70,10 +73,32 @@ function placementAt(file: ManifestFile, position: Position): Placement | undefi
     if (separator.test(text)) break;
     if (meaningful(text)) { contentBelow = true; break; }
   }
+  if (!otherDocumentsAreKubernetes(file, position)) return undefined;
   if (!contentAbove && !contentBelow) return 'document';
   // After the last object of a Kubernetes file: start a new document.
   if (contentAbove && !contentBelow && file.isKubernetes && position.line >= lastMeaningfulLine(lines)) return 'append';
   return undefined;
+}
+
+/**
+ * Whether every document with content, apart from the word being typed at the cursor, is a Kubernetes
+ * object (or one being written: it names `apiVersion` or `kind`). True for a file with nothing else in it.
+ * A workflow, a compose file or Helm values name neither key at the top, so a `---` there offers nothing.
+ */
+function otherDocumentsAreKubernetes(file: ManifestFile, position: Position): boolean {
+  return file.documents.every((doc) => {
+    if (doc.apiVersion !== undefined || doc.kind !== undefined) return true;
+    const contents = doc.yaml.contents;
+    // An empty document (or one with only comments) parses to a null scalar.
+    if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return true;
+    // A bare scalar on the cursor's line is the snippet prefix being typed (`deploy`), not content.
+    if (isScalar(contents) && contents.range) {
+      const start = file.document.positionAt(contents.range[0]).line;
+      const end = file.document.positionAt(contents.range[1]).line;
+      if (start === position.line && end === position.line) return true;
+    }
+    return false;
+  });
 }
 
 function lastMeaningfulLine(lines: string[]): number {

@@ -60,6 +60,23 @@ describe('kubernetes snippet completions: where they are offered', () => {
   it('not at the end of a YAML file that is not Kubernetes (compose, CI)', () => {
     assert.deepEqual(at('services:\n  web:\n    image: nginx:1.27.3\n|').items, []);
   });
+
+  it('not after --- in a file whose documents are not Kubernetes objects (a workflow, Helm values)', () => {
+    const workflow = 'name: ci\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+    assert.deepEqual(at(`${workflow}---\n|`).items, []);
+    assert.deepEqual(at(`${workflow}---\ndeploy|`).items, []);
+    assert.deepEqual(at(`---\ndeploy|\n---\n${workflow}`).items, [], 'a workflow below the cursor counts too');
+    assert.deepEqual(at('replicaCount: 2\nimage:\n  repository: nginx\n---\n|').items, [], 'Helm values with content');
+    assert.deepEqual(at('- one\n- two\n---\n|').items, [], 'a document that is a list');
+  });
+
+  it('after --- when every other document is a Kubernetes object, or one being written', () => {
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
+    assert.equal(at(`${configMap}---\ndeploy|`).items.length, snippetCount);
+    assert.equal(at(`${configMap}---\nkind: Service\n---\n|`).items.length, snippetCount, 'a document with only kind so far');
+    assert.equal(at('# just a comment\n---\n|').items.length, snippetCount, 'comments are not content');
+    assert.equal(at(`${configMap}---\n|\n---\nname: ci\non: push\n`).items.length, 0, 'one non-Kubernetes document is enough to stay quiet');
+  });
 });
 
 describe('kubernetes snippet completions: the items', () => {

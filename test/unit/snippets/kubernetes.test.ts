@@ -212,6 +212,15 @@ for (const [name, entry] of entries) {
       }
     });
 
+    it('the image follows the name until it is given one of its own', () => {
+      for (const object of objectsOf(expandSnippet(entry.body, { values: { 1: 'billing-api' } }))) {
+        const pod = podOf(object);
+        for (const container of (pod?.spec?.containers ?? []) as Json[]) {
+          assert.equal(container.image, 'registry.example.com/billing-api:1.0.0', `${name} ${object.kind} container ${container.name}`);
+        }
+      }
+    });
+
     it('workloads are hardened: pinned image, resources, probes, non-root, read-only root, no token', () => {
       for (const object of objectsOf(expandSnippet(entry.body))) assertHardened(name, object);
     });
