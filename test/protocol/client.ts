@@ -18,6 +18,14 @@ export interface StartOptions {
   serverScript?: string;
   /** The configuration section `settings` answers; `stevedore` by default. */
   section?: string;
+  /** Workspace folders sent with initialize (the client then also announces folder changes). */
+  workspaceFolders?: { uri: string; name: string }[];
+  /** Per workspace folder URI, what a `workspace/configuration` item scoped to it answers (else `settings`). */
+  folderSettings?: Record<string, unknown>;
+  /** Declare dynamic registration of `workspace/didChangeConfiguration`, as VS Code does. */
+  registersConfigurationChanges?: boolean;
+  /** Declare `workspace.workspaceEdit.documentChanges` (versioned edits), as VS Code does. */
+  versionedEdits?: boolean;
 }
 
 /**
@@ -30,8 +38,15 @@ export class StdioClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
+  /** Every `workspace/configuration` request's items, oldest first. */
+  readonly configurationRequests: { scopeUri?: string; section?: string }[][] = [];
+  /** Every `client/registerCapability` registration's method and options. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** What scoped configuration items answer, by folder URI; tests change it before announcing a change. */
+  folderSettings: Record<string, unknown>;
 
-  private constructor(readonly child: ChildProcess, private readonly configuration: unknown, neverAnswerConfiguration = false, configurationDelayMs = 0, section = 'stevedore') {
+  private constructor(readonly child: ChildProcess, public configuration: unknown, neverAnswerConfiguration = false, configurationDelayMs = 0, section = 'stevedore', folderSettings: Record<string, unknown> = {}) {
+    this.folderSettings = folderSettings;
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -45,10 +60,20 @@ export class StdioClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      neverAnswerConfiguration ? new Promise<never>(() => undefined)
-        : new Promise((resolve) => setTimeout(() => resolve(params.items.map((item) => (item.section === section ? this.configuration : null))), configurationDelayMs)));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.configurationRequests.push(params.items);
+      // As an editor does: a folder's own settings when the item is scoped to it, else the window's.
+      const answer = (item: { scopeUri?: string; section?: string }): unknown => {
+        if (item.section !== section) return null;
+        return item.scopeUri !== undefined && item.scopeUri in this.folderSettings ? this.folderSettings[item.scopeUri] : this.configuration;
+      };
+      return neverAnswerConfiguration ? new Promise<never>(() => undefined)
+        : new Promise((resolve) => setTimeout(() => resolve(params.items.map(answer)), configurationDelayMs));
+    });
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations.map(({ method, registerOptions }) => ({ method, registerOptions })));
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
@@ -59,13 +84,19 @@ export class StdioClient {
     const script = options.serverScript ?? serverPath;
     if (!existsSync(script)) throw new Error(`${script} is missing: run \`node scripts/build.mjs\` first`);
     const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration, options.configurationDelayMs, options.section);
+    const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration, options.configurationDelayMs, options.section, options.folderSettings);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: options.rootUri ?? null,
+      rootUri: options.rootUri ?? options.workspaceFolders?.[0]?.uri ?? null,
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}),
       locale: options.locale ?? 'en',
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: options.registersConfigurationChanges ?? false },
+          ...(options.workspaceFolders ? { workspaceFolders: true } : {}),
+          ...(options.versionedEdits ? { workspaceEdit: { documentChanges: true } } : {}),
+        },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },
@@ -99,6 +130,15 @@ export class StdioClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     return version;
+  }
+
+  /** Tells the server the settings changed (a pulling server reads them again). */
+  async settingsChanged(): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  async changeWorkspaceFolders(added: { uri: string; name: string }[], removed: { uri: string; name: string }[] = []): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added, removed } });
   }
 
   async save(uri: string): Promise<void> {

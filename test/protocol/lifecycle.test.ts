@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CompletionList, Hover, InitializeResult } from 'vscode-languageserver-protocol';
-import { positionOf, StdioClient } from './client';
+import { positionOf, repoRoot, StdioClient } from './client';
 
 let client: StdioClient;
 let init: InitializeResult;
@@ -16,6 +18,8 @@ after(async () => {
 
 test('initialize advertises the features the engine implements', () => {
   assert.equal(init.serverInfo?.name, 'stevedore-language-server');
+  // The version users see everywhere (the CLI's --version, the editor's status) is package.json's.
+  assert.equal(init.serverInfo?.version, (JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
   assert.equal(init.capabilities.hoverProvider, true);
   assert.ok(init.capabilities.completionProvider);
   assert.ok(init.capabilities.codeActionProvider);

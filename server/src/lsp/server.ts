@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import packageJson from '../../../package.json';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { quickFixesFromDiagnostics } from '../common/codeActions';
 import { UserFacingError } from '../common/errors';
@@ -16,6 +17,7 @@ import { ProjectConfig } from '../config/projectConfig';
 import { resolveDocsLanguage } from '../i18n/locale';
 import type { ManifestFile } from '../kubernetes/model';
 import { languageServices } from '../services';
+import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { WorkspaceIndexer } from './workspaceIndexer';
 
@@ -36,13 +38,23 @@ const documents = new TextDocuments(TextDocument);
 const parsed = new ParsedDocumentCache();
 const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
 
-/** The editor's `stevedore.*` settings; each document's are these over its project's `.stevedore.yaml`. */
+/**
+ * The editor's `stevedore.*` settings: the window's (`settings`: documents outside every workspace
+ * folder, completion items resolved without a document) and each workspace folder's (multi-root:
+ * a folder's `.vscode/settings.json` over the user's). A document gets its folder's, over its
+ * project's `.stevedore.yaml`.
+ */
 let settings: StevedoreSettings = normalizeSettings(undefined);
+let folderSettings = new Map<string, StevedoreSettings>();
+/** Workspace folders as the editor names them (any scheme: a virtual folder has settings too, but no files to search). */
+let workspaceFolderUris: string[] = [];
 let editorLocale: string | undefined;
 /** The editor-wide docs language (completion items resolved without a document). */
 let docsLanguage: DocsLanguage = 'en';
 let canPullConfiguration = false;
 let canWatchFiles = false;
+let canTrackFolders = false;
+let canRegisterConfigurationChanges = false;
 
 /**
  * The project's config files (`.stevedore.yaml`, `.hadolint.yaml`, `.kube-linter.yaml`,
@@ -61,13 +73,32 @@ const configWatchers = [
   { globPattern: '**/.git/HEAD' },
 ];
 
-function workspaceRootsOf(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const roots = uris.flatMap((uri) => {
+function workspaceFolderUrisOf(params: InitializeParams): string[] {
+  return params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+}
+
+/** Where config searches stop: the folders on disk (a virtual folder is never searched or walked). */
+function workspaceRootsOf(folderUris: readonly string[]): string[] {
+  return folderUris.flatMap((uri) => {
     const path = filePathOf(uri);
     return path ? [path] : [];
   });
-  return roots.length === 0 && params.rootPath ? [params.rootPath] : roots;
+}
+
+/** The innermost workspace folder holding a document (URIs compared as the editor sent them). */
+function workspaceFolderOf(uri: string): string | undefined {
+  let found: string | undefined;
+  for (const folder of workspaceFolderUris) {
+    const inside = uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+    if (inside && (!found || folder.length > found.length)) found = folder;
+  }
+  return found;
+}
+
+/** The editor's settings for a document: its workspace folder's, else the window's. */
+function editorSettingsFor(uri: string): StevedoreSettings {
+  const folder = workspaceFolderOf(uri);
+  return (folder !== undefined ? folderSettings.get(folder) : undefined) ?? settings;
 }
 
 function filePathOf(uri: string): string | undefined {
@@ -99,12 +130,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   editorLocale = params.locale;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canTrackFolders = !!params.capabilities.workspace?.workspaceFolders;
+  canRegisterConfigurationChanges = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-  project.setRoots(workspaceRootsOf(params));
+  workspaceFolderUris = workspaceFolderUrisOf(params);
+  const roots = workspaceRootsOf(workspaceFolderUris);
+  project.setRoots(roots.length === 0 && params.rootPath ? [params.rootPath] : roots);
   if (!canWatchFiles) projectFiles.maxAgeMs = unwatchedConfigMaxAgeMs;
   workspaceIndexer.initialize(params);
   docsLanguage = resolveDocsLanguage(settings, editorLocale);
-  return { capabilities: capabilities(), serverInfo: { name: 'stevedore-language-server', version: '0.1.0' } };
+  const caps = capabilities();
+  // Folders added to or removed from a multi-root workspace: their settings are pulled, their roots bound searches.
+  if (canTrackFolders) caps.workspace = { ...caps.workspace, workspaceFolders: { supported: true, changeNotifications: true } };
+  return { capabilities: caps, serverInfo: { name: 'stevedore-language-server', version: serverVersion } };
 });
 
 /** Advertise a feature only when some language really implements it. */
@@ -134,9 +172,19 @@ function capabilities(): ServerCapabilities {
  */
 let settingsReady: Promise<void> = Promise.resolve();
 
+/** The version users see in `--version`, the CLI's reports and the editor's status: one number, package.json's. */
+const serverVersion: string = (packageJson as { version: string }).version;
+
 connection.onInitialized(() => {
   settingsReady = refreshSettings();
   workspaceIndexer.start(connection);
+  // A pulling client sends didChangeConfiguration only for sections the server registers (VS Code
+  // without the deprecated `synchronize.configurationSection`); the notification then means "pull again".
+  if (canPullConfiguration && canRegisterConfigurationChanges) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stevedore' })
+      .catch((error: unknown) => connection.console.error(`stevedore: could not follow settings changes: ${String(error)}`));
+  }
+  if (canTrackFolders) connection.workspace.onDidChangeWorkspaceFolders(workspaceFoldersChanged);
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: configWatchers })
       .catch((error: unknown) => connection.console.error(`stevedore: could not watch config files: ${String(error)}`));
@@ -151,20 +199,39 @@ connection.onDidChangeConfiguration((change) => {
   }
 });
 
+function workspaceFoldersChanged(event: { added: readonly { uri: string }[]; removed: readonly { uri: string }[] }): void {
+  const removed = new Set(event.removed.map((folder) => folder.uri));
+  const kept = workspaceFolderUris.filter((uri) => !removed.has(uri));
+  workspaceFolderUris = [...kept, ...event.added.map((folder) => folder.uri).filter((uri) => !kept.includes(uri))];
+  project.setRoots(workspaceRootsOf(workspaceFolderUris));
+  settingsReady = refreshSettings();
+  // The folders bound the config searches: every open document may have another `.stevedore.yaml` now.
+  void settingsReady.then(() => {
+    for (const document of documents.all()) scheduleValidation(document, 0, true);
+  });
+}
+
 /** Requests wait for the settings pull; a client that never answers it must not stall them. */
 const settingsPullTimeoutMs = 2000;
+/** Pulls are numbered: an answer that arrives after a newer pull started is stale. */
+let settingsPulls = 0;
 
+/** One request per pull: the window's settings, then each workspace folder's (`scopeUri`). */
 async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
+  const pull = ++settingsPulls;
+  const folders = [...workspaceFolderUris];
+  const items = [{ section: 'stevedore' }, ...folders.map((scopeUri) => ({ scopeUri, section: 'stevedore' }))];
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), settingsPullTimeoutMs); });
   try {
-    const answer = await Promise.race([connection.workspace.getConfiguration([{ section: 'stevedore' }]), timedOut]);
+    const answer: unknown[] | 'timeout' = await Promise.race([connection.workspace.getConfiguration(items), timedOut]);
     if (answer === 'timeout') {
       connection.console.error(`stevedore: the editor did not answer workspace/configuration within ${settingsPullTimeoutMs} ms; using the settings from initialize`);
       return;
     }
-    applySettings(answer[0]);
+    if (pull !== settingsPulls) return;
+    applySettings(answer[0], new Map(folders.map((folder, i) => [folder, answer[i + 1]])));
   } catch (error) {
     connection.console.error(`stevedore: could not read settings: ${String(error)}`);
   } finally {
@@ -172,8 +239,14 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
-function applySettings(raw: unknown): void {
-  settings = normalizeSettings(raw);
+function applySettings(raw: unknown, rawPerFolder: ReadonlyMap<string, unknown> = new Map()): void {
+  const next = normalizeSettings(raw);
+  const nextPerFolder = new Map([...rawPerFolder].map(([folder, value]) => [folder, normalizeSettings(value)]));
+  // The same settings again re-check nothing (VS Code announces a change as soon as the server registers for them).
+  const fingerprint = (window: StevedoreSettings, perFolder: ReadonlyMap<string, StevedoreSettings>) => JSON.stringify([window, [...perFolder]]);
+  if (fingerprint(next, nextPerFolder) === fingerprint(settings, folderSettings)) return;
+  settings = next;
+  folderSettings = nextPerFolder;
   settingsGeneration++;
   docsLanguage = resolveDocsLanguage(settings, editorLocale);
   for (const document of documents.all()) scheduleValidation(document, 0);
@@ -185,7 +258,7 @@ let loggedProblems = 0;
 /** The document's context: the editor's settings over its project's files, the workspace index. */
 function contextFor(document: TextDocument): FeatureContext {
   const filePath = filePathOf(document.uri);
-  const documentSettings = project.settingsFor(filePath, settings);
+  const documentSettings = project.settingsFor(filePath, editorSettingsFor(document.uri));
   const ctx: FeatureContext = {
     lang: resolveDocsLanguage(documentSettings, editorLocale),
     settings: documentSettings,
@@ -250,6 +323,9 @@ connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (d, ctx) => 
   ...(d.service.codeActions?.(d.model, p.range, p.context.diagnostics, ctx) ?? []),
 ]));
 
+connection.onRequest(documentSummaryRequest, (p: DocumentSummaryParams) =>
+  withDocument<DocumentSummaryResult>(p.textDocument.uri, null, (d, ctx) => d.service.summary?.(d.model, ctx)));
+
 /** Bumped whenever settings are applied: a check is only redundant under the same settings. */
 let settingsGeneration = 0;
 /** Per document, the `version:settingsGeneration` last checked. */
@@ -266,7 +342,7 @@ async function validate(document: TextDocument, force: boolean): Promise<void> {
   const key = `${document.version}:${settingsGeneration}`;
   if (!force && lastChecked.get(document.uri) === key) return;
   lastChecked.set(document.uri, key);
-  if (!settings.diagnostics.enable) {
+  if (!editorSettingsFor(document.uri).diagnostics.enable) {
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     return;
   }
@@ -292,10 +368,10 @@ function scheduleValidation(document: TextDocument, delayMs: number, force = fal
 documents.onDidOpen((e) => scheduleValidation(e.document, 0));
 documents.onDidChangeContent((e) => {
   // With onSave, diagnostics appear on open and then refresh only when the file is saved.
-  if (settings.diagnostics.trigger === 'onType') scheduleValidation(e.document, validationDelayMs);
+  if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onType') scheduleValidation(e.document, validationDelayMs);
 });
 documents.onDidSave((e) => {
-  if (settings.diagnostics.trigger === 'onSave') scheduleValidation(e.document, 0);
+  if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onSave') scheduleValidation(e.document, 0);
 });
 documents.onDidClose((e) => {
   const pending = pendingValidation.get(e.document.uri);
