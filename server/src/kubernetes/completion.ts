@@ -16,6 +16,7 @@ import {
 } from './schema';
 import { customSchemasFor } from './schema/customSchemas';
 import { scopeFor } from './schema/forDocument';
+import { enumDefault, enumValueDoc, type EnumContext } from './schema/enumDocs';
 import { fieldDocsZh } from './schema/fieldDocsZh';
 import { itemSnippets, keySnippets, type BlockSnippet } from './schema/snippets';
 import { resourceNames, valueHints, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
@@ -71,17 +72,17 @@ function valueItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureContext,
   if (!scope) return [];
   const lookup = fieldAt(scope.schema, scope.path);
   if (!lookup) return [];
-  return scalarValueItems(file, lookup.field, lookup.type, lookup.mapEntry ? String(path[path.length - 1]) : undefined, ctx, range);
+  const object: EnumContext = { kind: doc.kind, sibling: (key) => valueAt(doc, [...path.slice(0, -1), key]) };
+  return scalarValueItems(file, lookup.field, lookup.type, lookup.mapEntry ? String(path[path.length - 1]) : undefined, ctx, range, object);
 }
 
 function scalarValueItems(
   file: ManifestFile, field: FieldSchema | undefined, type: SchemaType, mapKey: string | undefined,
-  ctx: FeatureContext, range: Range,
+  ctx: FeatureContext, range: Range, object: EnumContext,
 ): CompletionItem[] {
   const items: CompletionItem[] = [];
-  const docFor = field ? describeField(field, ctx.lang) : undefined;
   if (field?.enum) {
-    field.enum.forEach((value, i) => items.push(valueItem(value, range, CompletionItemKind.EnumMember, `${i}`, value === field.default ? `${value} (default)` : undefined, docFor)));
+    items.push(...enumItems(field, field.enum, range, ctx.lang, object));
   } else if (type.type === 'boolean') {
     for (const value of ['true', 'false']) items.push(valueItem(value, range, CompletionItemKind.Value, value === field?.default ? '0' : '1'));
   } else if (type.type === 'quantity') {
@@ -96,16 +97,50 @@ function scalarValueItems(
   return items;
 }
 
-function valueItem(value: string, range: Range, kind: CompletionItemKind, sortText: string, label?: string, doc?: string): CompletionItem {
+function valueItem(value: string, range: Range, kind: CompletionItemKind, sortText: string): CompletionItem {
   const text = value === '' ? '""' : value;
-  return {
-    label: label ?? text,
-    kind,
-    sortText,
-    filterText: text,
-    textEdit: { range, newText: text },
-    documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-  };
+  return { label: text, kind, sortText, filterText: text, textEdit: { range, newText: text } };
+}
+
+const defaultMark: Localized = { en: 'default', zh: '默认值' };
+const defaultNote: Localized = { en: 'Used when the field is left out.', zh: '不写该字段时即使用此值。' };
+
+/**
+ * The values of an enum field, the default first, each with its one-line meaning as detail (see
+ * schema/enumDocs.ts) and, as documentation, that line followed by the field's own description.
+ */
+function enumItems(field: FieldSchema, values: readonly string[], range: Range, lang: DocsLanguage, object: EnumContext): CompletionItem[] {
+  const key = `${field.owner}.${field.name}`;
+  let dflt: string | undefined;
+  try {
+    dflt = enumDefault(key, field.default, object);
+  } catch {
+    dflt = field.default;
+  }
+  const fieldDoc = describeField(field, lang);
+  const ordered = dflt !== undefined && values.includes(dflt) ? [dflt, ...values.filter((v) => v !== dflt)] : [...values];
+  return ordered.map((value, i) => {
+    const isDefault = value === dflt;
+    const meaning = enumValueDoc(key, value);
+    const item = valueItem(value, range, CompletionItemKind.EnumMember, String(i).padStart(2, '0'));
+    if (isDefault) item.labelDetails = { description: pick(defaultMark, lang) };
+    if (meaning) item.detail = pick(meaning, lang);
+    const parts = [`**${item.label}**${isDefault ? ` · ${pick(defaultMark, lang)}` : ''}`];
+    if (meaning) parts.push(pick(meaning, lang) + (isDefault ? (lang === 'zh-cn' ? '。' : '. ') + pick(defaultNote, lang) : ''));
+    else if (isDefault) parts.push(pick(defaultNote, lang));
+    if (fieldDoc) parts.push(`---\n\n**${field.name}**: ${fieldDoc}`);
+    item.documentation = { kind: MarkupKind.Markdown, value: parts.join('\n\n') };
+    return item;
+  });
+}
+
+function valueAt(doc: ManifestDocument, path: PathSegment[]): unknown {
+  try {
+    const value = doc.yaml.getIn(path, true);
+    return isScalar(value) ? value.value : value;
+  } catch {
+    return undefined;
+  }
 }
 
 function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): CompletionItem[] {
@@ -342,7 +377,7 @@ function itemEntryItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureCont
   // A list of scalars: the list field's enum (accessModes, verbs…) or hints.
   const listPath = scope.path.slice(0, -1);
   const list = fieldAt(scope.schema, listPath);
-  return scalarValueItems(file, list?.field, lookup.type, undefined, ctx, range);
+  return scalarValueItems(file, list?.field, lookup.type, undefined, ctx, range, { kind: cursor.doc.kind, sibling: () => undefined });
 }
 
 function stringAt(doc: ManifestDocument, path: PathSegment[]): string | undefined {

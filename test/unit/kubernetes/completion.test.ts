@@ -76,14 +76,48 @@ test('after a dash: the item keys and whole-block snippets', () => {
 });
 
 test('enum values and booleans', () => {
-  const r = completeAt(`${containers}        - name: a\n          imagePullPolicy: |\n`);
-  assert.deepEqual(labels(r), ['Always', 'Never', 'IfNotPresent']);
+  const r = completeAt(`${containers}        - name: a\n          image: nginx:1.27\n          imagePullPolicy: |\n`);
+  assert.deepEqual(labels(r), ['IfNotPresent', 'Always', 'Never']);
   const partial = completeAt(`${containers}        - name: a\n          imagePullPolicy: IfN|\n`);
   assert.equal(apply(partial, 'IfNotPresent'), `${containers}        - name: a\n          imagePullPolicy: IfNotPresent\n`);
   assert.deepEqual(labels(completeAt(`${head}  paused: |\n`)).sort(), ['false', 'true']);
   const svc = completeAt('apiVersion: v1\nkind: Service\nspec:\n  type: |\n');
-  assert.ok(labels(svc).includes('ClusterIP (default)'));
+  assert.equal(labels(svc)[0], 'ClusterIP');
+  assert.equal(svc.items[0]!.labelDetails?.description, 'default');
   assert.deepEqual(labels(completeAt('apiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  accessModes:\n    - |\n')), ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod']);
+});
+
+test('enum values say what they do, in English and Chinese, the default marked', () => {
+  const at = `${containers}        - name: a\n          image: nginx:1.27\n          imagePullPolicy: |\n`;
+  const en = completeAt(at).items;
+  const zh = completeAt(at, contextFor('zh-cn')).items;
+  assert.equal(en[0]!.detail, 'Pulls only when the node does not have the image yet');
+  assert.equal(zh[0]!.detail, '仅当节点上还没有该镜像时才拉取');
+  assert.equal(zh[0]!.labelDetails?.description, '默认值');
+  const docs = (item: CompletionItem) => (item.documentation as { value: string }).value;
+  assert.match(docs(en[0]!), /^\*\*IfNotPresent\*\* · default\n\nPulls only when the node does not have the image yet\. Used when the field is left out\./);
+  assert.match(docs(en[0]!), /Image pull policy/, 'the field\'s own description follows');
+  assert.match(docs(zh[1]!), /每次启动容器都询问镜像仓库/);
+  assert.equal(en.filter((i) => i.labelDetails).length, 1, 'one default');
+});
+
+test('the default that depends on the object: imagePullPolicy by tag, restartPolicy in a Job', () => {
+  const pull = (image: string) => labels(completeAt(`${containers}        - name: a\n          image: ${image}\n          imagePullPolicy: |\n`))[0];
+  assert.equal(pull('nginx'), 'Always', 'no tag means :latest');
+  assert.equal(pull('nginx:latest'), 'Always');
+  assert.equal(pull('registry.example.com:5000/team/app'), 'Always', 'a registry port is not a tag');
+  assert.equal(pull('registry.example.com:5000/team/app:2.1'), 'IfNotPresent');
+  assert.equal(pull('nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'), 'IfNotPresent');
+  const noImage = completeAt(`${containers}        - name: a\n          imagePullPolicy: |\n`);
+  assert.ok(noImage.items.every((i) => !i.labelDetails), 'no image yet: no default to claim');
+  const deployment = completeAt(`${head}  template:\n    spec:\n      restartPolicy: |\n`);
+  assert.equal(labels(deployment)[0], 'Always');
+  assert.equal(deployment.items[0]!.labelDetails?.description, 'default');
+  const job = completeAt('apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: |\n');
+  assert.ok(job.items.every((i) => !i.labelDetails), 'a Job has no usable default: Always is refused there');
+  const jobWithRules = completeAt('apiVersion: batch/v1\nkind: Job\nspec:\n  podFailurePolicy:\n    rules: []\n  podReplacementPolicy: |\n');
+  assert.equal(labels(jobWithRules)[0], 'Failed');
+  assert.equal(labels(completeAt('apiVersion: batch/v1\nkind: Job\nspec:\n  podReplacementPolicy: |\n'))[0], 'TerminatingOrFailed');
 });
 
 test('kind: every kind, those of the apiVersion first', () => {
