@@ -74,7 +74,7 @@ test('code actions: rule fix plus ignore on this line / in this file', async () 
     const diagnostics = (await client.waitForDiagnostics(uri)).filter((d) => d.code === 'from-as-casing');
     assert.equal(diagnostics.length, 1);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
-    assert.deepEqual(actions.map((a) => a.title), ['Change to AS', 'Ignore from-as-casing on this line', 'Ignore from-as-casing in this file']);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to AS', 'Ignore from-as-casing on this line (FromAsCasing)', 'Ignore from-as-casing in this file (FromAsCasing)']);
     assert.equal(actions[0].isPreferred, true);
   } finally {
     await client.stop();

@@ -28,7 +28,7 @@ test('a JSON Deployment gets Kubernetes diagnostics, without YAML-shaped fixes o
     const codes = diagnostics.map((d) => d.code);
     assert.ok(codes.includes('schema-type'), JSON.stringify(codes));
     assert.ok(!codes.includes('yaml-tab-indent'), 'tab indentation is fine in JSON');
-    assert.ok(diagnostics.every((d) => d.data === undefined), 'no fix travels on a JSON finding');
+    assert.ok(diagnostics.every((d) => ((d.data as { fixes?: unknown[] } | undefined)?.fixes ?? []).length === 0), 'no fix travels on a JSON finding');
     const schemaError = diagnostics.find((d) => d.code === 'schema-type')!;
     assert.equal(schemaError.range.start.line, positionOf(deployment, '"two"').line);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: schemaError.range, context: { diagnostics } });

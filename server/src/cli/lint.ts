@@ -9,7 +9,8 @@ import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 import { languageServices } from '../services';
 import type { ProjectConfig } from '../config/projectConfig';
-import { applySafeFixes, type FixSummary } from './fix';
+import { stampVersion } from '../common/codeActions';
+import { fixUntilSettled, type FixSummary } from '../common/safeFixes';
 
 /** A file about to be linted: its text is already read (from disk or stdin). */
 export interface LintTarget {
@@ -30,9 +31,6 @@ export interface LintResult {
   fixedText?: string;
   fixed?: FixSummary;
 }
-
-/** `--fix` re-lints after each pass; fixes that enable other fixes settle within a few passes. */
-export const maxFixPasses = 10;
 
 /**
  * Runs the editor's engine over files with the editor's configuration sources. Kubernetes files
@@ -63,9 +61,9 @@ export class Linter {
     };
   }
 
-  private parse(target: LintTarget, text: string): unknown {
+  private parse(target: LintTarget, text: string, version = 1): unknown {
     const uri = pathToFileURL(target.absolute).href;
-    const model = languageServices[target.kind].parse(TextDocument.create(uri, target.kind, 1, text));
+    const model = languageServices[target.kind].parse(TextDocument.create(uri, target.kind, version, text));
     if (target.kind === 'yaml') this.index.updateFile(uri, model as ManifestFile);
     return model;
   }
@@ -89,19 +87,16 @@ export class Linter {
     const ctx = this.contextFor(target);
     let model = this.models.get(target.absolute) ?? this.parse(target, target.text);
     this.models.delete(target.absolute);
-    let diagnostics = this.diagnose(target, model, ctx);
+    const diagnostics = this.diagnose(target, model, ctx);
     if (!fix) return { target, diagnostics };
-    let text = target.text;
-    const summary: FixSummary = new Map();
-    for (let pass = 0; pass < maxFixPasses; pass++) {
-      const document = (model as { document: TextDocument }).document;
-      const result = applySafeFixes(document, diagnostics);
-      if (result.text === text) break;
-      text = result.text;
-      for (const [rule, count] of result.applied) summary.set(rule, (summary.get(rule) ?? 0) + count);
-      model = this.parse(target, text);
-      diagnostics = this.diagnose(target, model, ctx);
-    }
-    return { target, diagnostics, fixedText: text, fixed: summary };
+    // Each pass fixes the text it just checked: the diagnostics carry that text's version, and
+    // fixUntilSettled never applies edits stamped with another one.
+    const documentOf = (m: unknown) => (m as { document: TextDocument }).document;
+    const { final, applied } = fixUntilSettled({ document: documentOf(model), diagnostics: stampVersion(diagnostics, documentOf(model).version) }, (text, version) => {
+      model = this.parse(target, text, version);
+      const document = documentOf(model);
+      return { document, diagnostics: stampVersion(this.diagnose(target, model, ctx), document.version) };
+    });
+    return { target, diagnostics: final.diagnostics, fixedText: final.document.getText(), fixed: applied };
   }
 }

@@ -5,7 +5,7 @@ import type { DocsLanguage } from '../common/localized';
 import type { RuleMeta } from '../common/rules';
 import { dockerfileRules } from '../dockerfile/rules';
 import { kubernetesRules } from '../kubernetes/rules';
-import type { FixSummary } from './fix';
+import type { FixSummary } from '../common/safeFixes';
 
 /** What every output format is built from. */
 export interface FileReport {

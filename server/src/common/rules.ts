@@ -67,6 +67,12 @@ const severityToLsp: Record<RuleSeverity, DiagnosticSeverity> = {
 export interface DiagnosticFixData {
   ruleId: string;
   fixes: { title: string; edits: TextEdit[]; safe: boolean }[];
+  /**
+   * The document version the diagnostic (and its fixes' edits) was computed for, stamped by a
+   * front that knows versions (the language server, `lint --fix` passes): edits are never applied
+   * to another version (see lsp/codeActionRequest.ts and common/safeFixes.ts).
+   */
+  version?: number;
 }
 
 /** Looks a rule up by id or by any alias, case-insensitively. */

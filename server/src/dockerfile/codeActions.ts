@@ -8,8 +8,10 @@ const lineIgnore = /^(\s*#\s*stevedore-ignore)(?!-)(\s+\S.*)?$/i;
 const fileIgnore = /^(\s*#\s*stevedore-ignore-file)(\s+\S.*)?$/i;
 
 /**
- * "Ignore on this line" and "ignore in this file" for every Stevedore diagnostic. Rule-specific
- * quick fixes travel on the diagnostics themselves (see common/codeActions.ts).
+ * "Ignore on this line" and "ignore in this file" for every Stevedore diagnostic, once per rule and
+ * scope. Titles name the rule by its id; its hadolint or BuildKit names follow in parentheses
+ * (`# stevedore-ignore` takes either). Rule-specific quick fixes travel on the diagnostics
+ * themselves (see common/codeActions.ts).
  */
 export function dockerfileCodeActions(model: DockerfileModel, _range: Range, diagnostics: Diagnostic[], ctx: FeatureContext): CodeAction[] {
   const facts = factsOf(model);
@@ -22,6 +24,7 @@ export function dockerfileCodeActions(model: DockerfileModel, _range: Range, dia
     const rule = dockerfileRules.find(diagnostic.code);
     if (!rule) continue;
     const id = rule.meta.id;
+    const detail = rule.meta.aliases.length ? (zh ? `（${rule.meta.aliases.join('、')}）` : ` (${rule.meta.aliases.join(', ')})`) : '';
     const instruction = facts.instructionAtLine(diagnostic.range.start.line);
     if (instruction) {
       const line = instruction.getRange().start.line;
@@ -29,7 +32,7 @@ export function dockerfileCodeActions(model: DockerfileModel, _range: Range, dia
       if (!offered.has(key)) {
         offered.add(key);
         actions.push({
-          title: zh ? `在此行忽略 ${id}` : `Ignore ${id} on this line`,
+          title: zh ? `在此行忽略 ${id}${detail}` : `Ignore ${id} on this line${detail}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           edit: { changes: { [uri]: [ignoreLineEdit(facts.lines, line, id)] } },
@@ -40,7 +43,7 @@ export function dockerfileCodeActions(model: DockerfileModel, _range: Range, dia
     if (!offered.has(fileKey)) {
       offered.add(fileKey);
       actions.push({
-        title: zh ? `在此文件中忽略 ${id}` : `Ignore ${id} in this file`,
+        title: zh ? `在此文件中忽略 ${id}${detail}` : `Ignore ${id} in this file${detail}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         edit: { changes: { [uri]: [ignoreFileEdit(facts.lines, facts.directives.length, id)] } },

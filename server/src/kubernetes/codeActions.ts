@@ -8,37 +8,37 @@ import { appendToMap, isBlockMap } from './rules/edits';
 import { documentIndexAt, ignoreCheckPrefix } from './suppression';
 
 /**
- * Code actions beyond the rules' own fixes (those travel on the diagnostics): silencing a finding,
- * either for the whole object with kube-linter's annotation (honoured by kube-linter in CI too) or
- * for one line with a `# stevedore-ignore` comment.
+ * Code actions beyond the rules' own fixes (those travel on the diagnostics): silencing a finding.
+ * Each rule is offered one way, named by its id with its kube-linter name in parentheses: for a rule
+ * kube-linter knows, its annotation on the object (honoured by kube-linter in CI too); otherwise,
+ * or where no annotation can be written, a `# stevedore-ignore` comment above the line. A container
+ * often carries half a dozen findings on its name: two ways per rule would double that menu.
  */
-export function codeActionsManifest(file: ManifestFile, range: Range, diagnostics: Diagnostic[], ctx: FeatureContext): CodeAction[] {
+export function codeActionsManifest(file: ManifestFile, _range: Range, diagnostics: Diagnostic[], ctx: FeatureContext): CodeAction[] {
   const actions: CodeAction[] = [];
   const uri = file.document.uri;
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'stevedore' || typeof diagnostic.code !== 'string') continue;
-    if (diagnostic.range.end.line < range.start.line || diagnostic.range.start.line > range.end.line) continue;
     const rule = kubernetesRules.find(diagnostic.code);
     if (!rule || rule.meta.id === 'templated-file') continue;
-    // kube-linter understands its own check names; our id works for Stevedore when there is none.
-    const name = rule.meta.aliases[0] ?? rule.meta.id;
-    if (rule.meta.category !== 'syntax') {
-      const object = objectAt(file, diagnostic.range);
-      const edit = object ? ignoreAnnotationEdit(file, object, name) : undefined;
-      if (edit) {
-        actions.push({
-          title: pick({ en: `Ignore ${name} for this object (annotation)`, zh: `在此对象上忽略 ${name}（注解）` }, ctx.lang),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: { changes: { [uri]: [edit] } },
-        });
-      }
+    const { id, aliases } = rule.meta;
+    const check = aliases[0];
+    const object = check && rule.meta.category !== 'syntax' ? objectAt(file, diagnostic.range) : undefined;
+    const annotation = object && check ? ignoreAnnotationEdit(file, object, check) : undefined;
+    if (annotation) {
+      actions.push({
+        title: pick({ en: `Ignore ${id} for this object (${check})`, zh: `在此对象上忽略 ${id}（${check}）` }, ctx.lang),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [uri]: [annotation] } },
+      });
+      continue;
     }
     actions.push({
-      title: pick({ en: `Ignore ${rule.meta.id} on this line (comment)`, zh: `在此行忽略 ${rule.meta.id}（注释）` }, ctx.lang),
+      title: pick({ en: `Ignore ${id} on this line`, zh: `在此行忽略 ${id}` }, ctx.lang),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [uri]: [ignoreCommentEdit(file, diagnostic.range.start.line, rule.meta.id)] } },
+      edit: { changes: { [uri]: [ignoreCommentEdit(file, diagnostic.range.start.line, id)] } },
     });
   }
   return actions;

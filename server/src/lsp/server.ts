@@ -6,7 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { quickFixesFromDiagnostics } from '../common/codeActions';
+import { fixAllKind, stampVersion } from '../common/codeActions';
 import { UserFacingError } from '../common/errors';
 import { pick, type DocsLanguage } from '../common/localized';
 import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
@@ -18,6 +18,8 @@ import { resolveDocsLanguage } from '../i18n/locale';
 import type { ManifestFile } from '../kubernetes/model';
 import { languageServices } from '../services';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
+import { DocumentChangeLog } from './changeLog';
+import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { WorkspaceIndexer } from './workspaceIndexer';
 
@@ -34,7 +36,15 @@ import { WorkspaceIndexer } from './workspaceIndexer';
 const validationDelayMs = 0;
 
 const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** Each document's recent edits: a diagnostic of an older version is placed in the current text through them. */
+const changeLog = new DocumentChangeLog();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    changeLog.record(document, changes);
+    return TextDocument.update(document, changes, version);
+  },
+});
 const parsed = new ParsedDocumentCache();
 const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
 
@@ -53,6 +63,8 @@ let editorLocale: string | undefined;
 let docsLanguage: DocsLanguage = 'en';
 let canPullConfiguration = false;
 let canWatchFiles = false;
+/** The client takes versioned `documentChanges` in workspace edits (code actions then name the version they fit). */
+let canApplyVersionedEdits = false;
 let canTrackFolders = false;
 let canRegisterConfigurationChanges = false;
 
@@ -130,6 +142,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   editorLocale = params.locale;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canApplyVersionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   canTrackFolders = !!params.capabilities.workspace?.workspaceFolders;
   canRegisterConfigurationChanges = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -151,7 +164,7 @@ function capabilities(): ServerCapabilities {
   if (anyServiceHas('hover')) caps.hoverProvider = true;
   if (anyServiceHas('complete')) caps.completionProvider = { triggerCharacters: ['-', '=', '$', '{', ':', ' ', '/', ',', '@'], resolveProvider: anyServiceHas('resolveCompletion') };
   if (anyServiceHas('signatureHelp')) caps.signatureHelpProvider = { triggerCharacters: [' ', ','], retriggerCharacters: [' '] };
-  if (anyServiceHas('codeActions') || anyServiceHas('diagnose')) caps.codeActionProvider = { codeActionKinds: ['quickfix'] };
+  if (anyServiceHas('codeActions') || anyServiceHas('diagnose')) caps.codeActionProvider = { codeActionKinds: ['quickfix', fixAllKind] };
   if (anyServiceHas('symbols')) caps.documentSymbolProvider = true;
   if (anyServiceHas('folding')) caps.foldingRangeProvider = true;
   if (anyServiceHas('definition')) caps.definitionProvider = true;
@@ -318,10 +331,12 @@ connection.languages.semanticTokens.on((p) => withDocument(p.textDocument.uri, {
 connection.onDocumentFormatting((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.format?.(d.model, p.options, ctx)));
 connection.onDocumentRangeFormatting((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.formatRange?.(d.model, p.range, p.options, ctx)));
 connection.onDocumentOnTypeFormatting((p) => withDocument(p.textDocument.uri, [], (d, ctx) => d.service.formatOnType?.(d.model, p.position, p.ch, p.options, ctx)));
-connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (d, ctx) => [
-  ...quickFixesFromDiagnostics(p.textDocument.uri, p.context.diagnostics.filter((diag) => diag.source === 'stevedore')),
-  ...(d.service.codeActions?.(d.model, p.range, p.context.diagnostics, ctx) ?? []),
-]));
+connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (d, ctx, document) => answerCodeActions({
+  params: p, document, parsed: d, ctx,
+  currentDiagnostics: () => findingsOf(document, d, ctx),
+  mapPosition: (from, position) => changeLog.map(document.uri, from, position),
+  versionedEdits: canApplyVersionedEdits,
+})));
 
 connection.onRequest(documentSummaryRequest, (p: DocumentSummaryParams) =>
   withDocument<DocumentSummaryResult>(p.textDocument.uri, null, (d, ctx) => d.service.summary?.(d.model, ctx)));
@@ -330,6 +345,18 @@ connection.onRequest(documentSummaryRequest, (p: DocumentSummaryParams) =>
 let settingsGeneration = 0;
 /** Per document, the `version:settingsGeneration` last checked. */
 const lastChecked = new Map<string, string>();
+/** Per document, the findings of one `version:settingsGeneration`, stamped with the version they were computed for. */
+const findings = new Map<string, { key: string; diagnostics: Diagnostic[] }>();
+
+/** The document's findings now, checked once per version and settings (code actions need them even when on-save checks have not run). */
+function findingsOf(document: TextDocument, d: ParsedDocument, ctx: FeatureContext): Diagnostic[] {
+  const key = `${document.version}:${settingsGeneration}`;
+  const known = findings.get(document.uri);
+  if (known?.key === key) return known.diagnostics;
+  const diagnostics = stampVersion(d.service.diagnose?.(d.model, ctx) ?? [], document.version);
+  findings.set(document.uri, { key, diagnostics });
+  return diagnostics;
+}
 
 /**
  * Checks a document and publishes the result. The same text under the same settings gives the same
@@ -349,7 +376,10 @@ async function validate(document: TextDocument, force: boolean): Promise<void> {
   const diagnostics = await withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => d.service.diagnose?.(d.model, ctx));
   // A newer version may have arrived while we waited; its own validation will publish.
   if (documents.get(document.uri)?.version !== document.version) return;
-  await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  // Stamped with their version: a code action request carrying them later can tell they are old.
+  const stamped = stampVersion(diagnostics, document.version);
+  findings.set(document.uri, { key, diagnostics: stamped });
+  await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: stamped });
 }
 
 function scheduleValidation(document: TextDocument, delayMs: number, force = false): void {
@@ -365,7 +395,10 @@ function scheduleValidation(document: TextDocument, delayMs: number, force = fal
   pendingValidation.set(document.uri, { timer, force: forced });
 }
 
-documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+documents.onDidOpen((e) => {
+  changeLog.forget(e.document.uri);
+  scheduleValidation(e.document, 0);
+});
 documents.onDidChangeContent((e) => {
   // With onSave, diagnostics appear on open and then refresh only when the file is saved.
   if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onType') scheduleValidation(e.document, validationDelayMs);
@@ -379,6 +412,8 @@ documents.onDidClose((e) => {
   pendingValidation.delete(e.document.uri);
   // Reopened, the document starts again at version 1: it must be checked again.
   lastChecked.delete(e.document.uri);
+  findings.delete(e.document.uri);
+  changeLog.forget(e.document.uri);
   parsed.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -20,7 +20,7 @@ function edits(action: CodeAction): TextEdit[] {
 
 test('"ignore on this line" writes a comment above the instruction that silences it', () => {
   const text = 'FROM alpine:3.20\n  CMD node app.js\n';
-  const action = actionsFor(text, 'json-args-recommended').find((a) => a.title === 'Ignore json-args-recommended on this line')!;
+  const action = actionsFor(text, 'json-args-recommended').find((a) => a.title === 'Ignore json-args-recommended on this line (DL3025, JSONArgsRecommended)')!;
   const after = applyEdits(text, edits(action));
   assert.equal(after, 'FROM alpine:3.20\n  # stevedore-ignore json-args-recommended\n  CMD node app.js\n');
   assert.deepEqual(withCode(diagnose(after), 'json-args-recommended'), []);
@@ -28,7 +28,7 @@ test('"ignore on this line" writes a comment above the instruction that silences
 
 test('"ignore on this line" extends an existing ignore comment', () => {
   const text = 'FROM alpine:3.20\n# stevedore-ignore expose-host-mapping\nEXPOSE 80/TCP 127.0.0.1:81:81\n';
-  const action = actionsFor(text, 'expose-protocol-casing').find((a) => a.title.endsWith('on this line'))!;
+  const action = actionsFor(text, 'expose-protocol-casing').find((a) => a.title.includes('on this line'))!;
   const after = applyEdits(text, edits(action));
   assert.match(after, /# stevedore-ignore expose-host-mapping,expose-protocol-casing\n/);
   assert.deepEqual(codesOf(diagnose(after)), []);
@@ -36,17 +36,19 @@ test('"ignore on this line" extends an existing ignore comment', () => {
 
 test('"ignore in this file" goes below the parser directives', () => {
   const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM alpine:3.20 as build\n';
-  const action = actionsFor(text, 'from-as-casing').find((a) => a.title.endsWith('in this file'))!;
+  const action = actionsFor(text, 'from-as-casing').find((a) => a.title.includes('in this file'))!;
   const after = applyEdits(text, edits(action));
   assert.equal(after, '# syntax=docker/dockerfile:1\n# escape=\\\n# stevedore-ignore-file from-as-casing\nFROM alpine:3.20 as build\n');
   assert.deepEqual(diagnose(after), []);
 });
 
-test('ignore titles follow the docs language', () => {
+test('ignore titles name the rule by its id, its peer names in parentheses, in the docs language', () => {
   const text = 'FROM alpine:3.20 as build\n';
   const diagnostics = withCode(diagnose(text, { lang: 'zh-cn' }), 'from-as-casing');
   const actions = dockerfileService.codeActions!(dockerfile(text, uri), diagnostics[0].range, diagnostics, contextFor('zh-cn'));
-  assert.deepEqual(actions.map((a) => a.title), ['在此行忽略 from-as-casing', '在此文件中忽略 from-as-casing']);
+  assert.deepEqual(actions.map((a) => a.title), ['在此行忽略 from-as-casing（FromAsCasing）', '在此文件中忽略 from-as-casing（FromAsCasing）']);
+  const english = dockerfileService.codeActions!(dockerfile('FROM ubuntu\n', uri), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, withCode(diagnose('FROM ubuntu\n'), 'image-untagged'), contextFor());
+  assert.deepEqual(english.map((a) => a.title), ['Ignore image-untagged on this line (DL3006)', 'Ignore image-untagged in this file (DL3006)']);
 });
 
 test('rule fixes travel on the diagnostic and apply through the generic path', () => {

@@ -164,21 +164,29 @@ function codeAction(text: string, rule: string, title: RegExp): string {
 
 test('add the kube-linter ignore annotation for the object', () => {
   const text = variant('image: nginx:1.27', 'image: nginx:latest');
-  const after = codeAction(text, 'image-tag-mutable', /annotation/);
+  const after = codeAction(text, 'image-tag-mutable', /^Ignore image-tag-mutable for this object \(latest-tag\)$/);
   assert.match(after, /annotations:\n {4}ignore-check\.kube-linter\.io\/latest-tag: /);
   assertFixed(text, after, 'image-tag-mutable');
 });
 
 test('add the ignore annotation to an existing annotations map', () => {
   const text = variant('  labels:\n    app: web\nspec:', '  labels:\n    app: web\n  annotations:\n    owner: team-a\nspec:', variant('image: nginx:1.27', 'image: nginx'));
-  const after = codeAction(text, 'image-tag-mutable', /annotation/);
+  const after = codeAction(text, 'image-tag-mutable', /for this object/);
   assert.match(after, /owner: team-a\n {4}ignore-check\.kube-linter\.io\/latest-tag/);
   assertFixed(text, after, 'image-tag-mutable');
 });
 
-test('add a stevedore-ignore comment above the line', () => {
-  const text = variant('image: nginx:1.27', 'image: nginx');
-  const after = codeAction(text, 'image-tag-mutable', /comment/);
-  assert.match(after, / {10}# stevedore-ignore image-tag-mutable\n {10}image: nginx\n/);
-  assertFixed(text, after, 'image-tag-mutable');
+test('a rule kube-linter does not know is silenced with a stevedore-ignore comment above the line', () => {
+  const text = variant('            - name: http\n              containerPort: 8080', '            - name: http\n              containerPort: 8080\n            - name: again\n              containerPort: 8080');
+  const after = codeAction(text, 'duplicate-container-port', /^Ignore duplicate-container-port on this line$/);
+  assert.match(after, / {14}# stevedore-ignore duplicate-container-port\n {14}containerPort: 8080\n(?![\s\S]*stevedore-ignore)/);
+  assertFixed(text, after, 'duplicate-container-port');
+});
+
+test('each rule is offered one ignore action, named by its id', () => {
+  const text = variant('image: nginx:1.27', 'image: nginx:latest');
+  const model = manifest(text);
+  const diagnostics = kubernetesService.diagnose!(model, contextFor()).filter((d) => d.code === 'image-tag-mutable');
+  const actions = kubernetesService.codeActions!(model, diagnostics[0].range, diagnostics, contextFor('zh-cn'));
+  assert.deepEqual(actions.map((a) => a.title), ['在此对象上忽略 image-tag-mutable（latest-tag）']);
 });
