@@ -6,7 +6,7 @@ import type { FeatureContext } from '../common/service';
 import { completeArguments } from './completionArgs';
 import { cursorAt, type InstructionCursor } from './cursor';
 import {
-  buildChecks, checkDirectiveKeys, directives, forbiddenOnbuildTriggers, instructionDocs, instructionNames, markdownDoc,
+  buildChecks, checkDirectiveKeys, detailLine, directives, forbiddenOnbuildTriggers, instructionDocs, instructionNames, markdownDoc,
   type InstructionName,
 } from './docs';
 import type { DockerfileModel } from './model';
@@ -170,7 +170,7 @@ function directiveItems(model: DockerfileModel, position: Position, lineText: st
   if (!doc) return null;
   const range = lineRange(valueStart);
   return doc.values.map((value, index) => ({
-    label: value.name, kind: CompletionItemKind.Value, sortText: String(index),
+    label: value.name, kind: CompletionItemKind.Value, sortText: String(index), detail: detailLine(value, lang),
     documentation: markdownDoc(value.name, value, lang),
     textEdit: { range, newText: value.name }, insertTextFormat: InsertTextFormat.PlainText,
   }));
@@ -191,7 +191,7 @@ function checkItems(valueStart: number, value: string, lineRange: (start: number
   if (eq < 0) {
     const range = lineRange(valueStart + partStart + (part.length - part.trimStart().length));
     return checkDirectiveKeys.map((key) => ({
-      label: key.name, kind: CompletionItemKind.Property, documentation: markdownDoc(key.name, key, lang),
+      label: key.name, kind: CompletionItemKind.Property, detail: detailLine(key, lang), documentation: markdownDoc(key.name, key, lang),
       textEdit: { range, newText: `${key.name}=` }, insertTextFormat: InsertTextFormat.PlainText,
       command: { title: 'suggest', command: 'editor.action.triggerSuggest' },
     }));
@@ -201,7 +201,7 @@ function checkItems(valueStart: number, value: string, lineRange: (start: number
   if (key === 'error') {
     const range = lineRange(valueStart + partStart + eq + 1);
     return ['true', 'false'].map((v) => ({
-      label: v, kind: CompletionItemKind.Value, documentation: markdownDoc(`error=${v}`, checkDirectiveKeys[1], lang),
+      label: v, kind: CompletionItemKind.Value, detail: detailLine(checkDirectiveKeys[1], lang), documentation: markdownDoc(`error=${v}`, checkDirectiveKeys[1], lang),
       textEdit: { range, newText: v }, insertTextFormat: InsertTextFormat.PlainText,
     }));
   }
@@ -210,12 +210,12 @@ function checkItems(valueStart: number, value: string, lineRange: (start: number
   const listed = new Set(after.split(',').map((s) => s.trim()));
   const range = lineRange(valueStart + partStart + eq + 1 + itemStart);
   const items: CompletionItem[] = buildChecks.filter((rule) => !listed.has(rule.name)).map((rule) => ({
-    label: rule.name, kind: CompletionItemKind.EnumMember, documentation: markdownDoc(rule.name, rule, lang),
+    label: rule.name, kind: CompletionItemKind.EnumMember, detail: detailLine(rule, lang), documentation: markdownDoc(rule.name, rule, lang),
     textEdit: { range, newText: rule.name }, insertTextFormat: InsertTextFormat.PlainText,
   }));
   if (itemStart === 0) {
     items.unshift({
-      label: 'all', kind: CompletionItemKind.Keyword, sortText: '0', documentation: markdownDoc('skip=all', checkDirectiveKeys[0], lang),
+      label: 'all', kind: CompletionItemKind.Keyword, sortText: '0', detail: detailLine(checkDirectiveKeys[0], lang), documentation: markdownDoc('skip=all', checkDirectiveKeys[0], lang),
       textEdit: { range, newText: 'all' }, insertTextFormat: InsertTextFormat.PlainText,
     });
   }

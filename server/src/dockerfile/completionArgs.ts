@@ -1,10 +1,10 @@
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range,
 } from 'vscode-languageserver-types';
-import type { DocsLanguage } from '../common/localized';
+import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import { currentToken, inFlagZone, isFlagToken, offsetRange, positionalIndex, precedingArgs, type InstructionCursor, type Token } from './cursor';
 import {
-  booleanValueDocs, commonCacheTargets, commonModes, commonPlatforms, flagsByInstruction, healthcheckSubcommands, instructionName,
+  booleanValueDocs, commonCacheTargets, commonModes, commonPlatforms, detailLine, flagsByInstruction, healthcheckSubcommands, instructionName,
   isMountType, markdownDoc, scratchImage, mountOptionDocs, mountOptionsByType, mountTypes, predefinedArgs, renderDoc, sharingValues, signals,
   stageNameKeyword, type FlagDoc, type InstructionName, type MountOptionDoc, type ValueDoc,
 } from './docs';
@@ -42,11 +42,20 @@ function range(model: DockerfileModel, start: number, end: number): Range {
   return offsetRange(model, start, end);
 }
 
-function valueItem(model: DockerfileModel, value: ValueDoc, start: number, end: number, lang: DocsLanguage, kind: CompletionItemKind = CompletionItemKind.EnumMember, title = value.name, index = 0): CompletionItem {
+function valueItem(model: DockerfileModel, value: ValueDoc, start: number, end: number, lang: DocsLanguage, kind: CompletionItemKind = CompletionItemKind.EnumMember, title = value.name, index = 0, isDefault = false): CompletionItem {
   return {
-    label: value.name, kind, sortText: String(index).padStart(3, '0'), documentation: markdownDoc(title, value, lang),
+    label: value.name, kind, sortText: String(index).padStart(3, '0'), detail: detailLine(value, lang), documentation: markdownDoc(title, value, lang),
+    labelDetails: isDefault ? { description: pick(defaultMark, lang) } : undefined,
     textEdit: { range: range(model, start, end), newText: value.name }, insertTextFormat: InsertTextFormat.PlainText,
   };
+}
+
+const defaultMark: Localized = { en: 'default', zh: '默认值' };
+
+/** The closed set of values of a flag or mount option, the default first and marked. */
+function enumValueItems(model: DockerfileModel, values: readonly ValueDoc[], defaultValue: string | undefined, start: number, end: number, lang: DocsLanguage, title: (value: ValueDoc) => string): CompletionItem[] {
+  const ordered = [...values.filter((v) => v.name === defaultValue), ...values.filter((v) => v.name !== defaultValue)];
+  return ordered.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.EnumMember, title(v), i, v.name === defaultValue));
 }
 
 const retrigger = { title: 'suggest', command: 'editor.action.triggerSuggest' };
@@ -68,7 +77,7 @@ function flagNameItems(model: DockerfileModel, cursor: InstructionCursor, token:
   // Replace only the name when the word already has a value (`--netw|=host`).
   const end = eq >= 0 ? token.start + eq : token.end;
   return flags.filter((flag) => flag.repeatable || !present.has(flag.name)).map((flag, index) => ({
-    label: `--${flag.name}`, kind: CompletionItemKind.Property, detail: flag.syntax?.[0], sortText: `0${index}`, filterText: `--${flag.name}`,
+    label: `--${flag.name}`, kind: CompletionItemKind.Property, detail: detailLine(flag, lang), sortText: `0${index}`, filterText: `--${flag.name}`,
     documentation: markdownDoc(`--${flag.name}`, flag, lang),
     textEdit: { range: range(model, token.start, end), newText: eq >= 0 ? `--${flag.name}` : `--${flag.name}${flag.snippet}` },
     insertTextFormat: InsertTextFormat.Snippet,
@@ -83,21 +92,22 @@ function flagValueItems(model: DockerfileModel, cursor: InstructionCursor, token
   const end = token.end;
   switch (flag.value) {
     case 'enum':
-      return (flag.values ?? []).map((v, i) => valueItem(model, v, valueStart, end, lang, CompletionItemKind.EnumMember, `--${flag.name}=${v.name}`, i));
+      return enumValueItems(model, flag.values ?? [], flag.defaultValue, valueStart, end, lang, (v) => `--${flag.name}=${v.name}`);
     case 'platform':
       return commonPlatforms.map((v, i) => valueItem(model, v, valueStart, end, lang, v.name.startsWith('$') ? CompletionItemKind.Variable : CompletionItemKind.EnumMember, v.name, i));
     case 'boolean':
-      return ['true', 'false'].map((v, i) => valueItem(model, { ...booleanValueDocs[v], syntax: flag.syntax }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}=${v}`, i));
+      // `true` stays first: writing a flag's default `false` out is rarely what anyone means.
+      return ['true', 'false'].map((v, i) => valueItem(model, { ...booleanValueDocs[v], syntax: flag.syntax }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}=${v}`, i, v === flag.defaultValue));
     case 'stage':
       return stageItems(model, cursor, valueStart, end, lang, { excludeCurrent: true, allowIndex: true });
     case 'chmod':
       return commonModes.map((v, i) => valueItem(model, { ...v, name: v.name.slice(1) }, valueStart, end, lang, CompletionItemKind.Value, v.name.slice(1), i));
     case 'duration':
-      return durations.map((d, i) => valueItem(model, { name: d, summary: flag.summary, pitfalls: flag.pitfalls }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}=${d}`, i));
+      return durations.map((d, i) => valueItem(model, { name: d, summary: flag.summary, brief: flag.brief, pitfalls: flag.pitfalls }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}=${d}`, i, d === flag.defaultValue));
     case 'integer':
-      return [valueItem(model, { name: flag.defaultValue ?? '3', summary: flag.summary }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}`)];
+      return [valueItem(model, { name: flag.defaultValue ?? '3', summary: flag.summary, brief: flag.brief }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}`, 0, flag.defaultValue !== undefined)];
     case 'checksum':
-      return [{ ...valueItem(model, { name: 'sha256:', summary: flag.summary, example: flag.example }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}`) }];
+      return [valueItem(model, { name: 'sha256:', summary: flag.summary, brief: flag.brief, example: flag.example }, valueStart, end, lang, CompletionItemKind.Value, `--${flag.name}`)];
     default:
       return [];
   }
@@ -132,8 +142,8 @@ function mountItems(model: DockerfileModel, cursor: InstructionCursor, token: To
   const start = valueStart + segmentStart + eq + 1;
   const end = valueStart + segmentEnd;
   switch (option.value) {
-    case 'mountType': return mountTypes.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.EnumMember, `type=${v.name}`, i));
-    case 'sharing': return sharingValues.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.EnumMember, `sharing=${v.name}`, i));
+    case 'mountType': return enumValueItems(model, mountTypes, option.defaultValue, start, end, lang, (v) => `type=${v.name}`);
+    case 'sharing': return enumValueItems(model, sharingValues, option.defaultValue, start, end, lang, (v) => `sharing=${v.name}`);
     case 'boolean': return ['true', 'false'].map((v, i) => valueItem(model, booleanValueDocs[v], start, end, lang, CompletionItemKind.Value, `${option.name}=${v}`, i));
     case 'stage': return stageItems(model, cursor, start, end, lang, { excludeCurrent: true, allowIndex: true });
     case 'mode': return commonModes.map((v, i) => valueItem(model, v, start, end, lang, CompletionItemKind.Value, `mode=${v.name}`, i));
@@ -159,7 +169,7 @@ function mountKeyItem(model: DockerfileModel, option: MountOptionDoc, start: num
     else newText = `${option.name}=\${1}`;
   }
   return {
-    label: option.name, kind: CompletionItemKind.Property, sortText: String(index).padStart(3, '0'), detail: option.syntax?.[0],
+    label: option.name, kind: CompletionItemKind.Property, sortText: String(index).padStart(3, '0'), detail: detailLine(option, lang),
     documentation: markdownDoc(option.name, option, lang),
     textEdit: { range: range(model, start, end), newText }, insertTextFormat: InsertTextFormat.Snippet,
     command: !hasValue && (option.value === 'stage' || (option.value === 'path' && option.name === 'target')) ? retrigger : undefined,

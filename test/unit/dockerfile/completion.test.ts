@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { CompletionItem, Range, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocsLanguage } from '../../../server/src/common/localized';
 import { visibleVariables } from '../../../server/src/dockerfile/completionArgs';
-import { buildChecks } from '../../../server/src/dockerfile/docs';
+import {
+  buildChecks, commonCacheTargets, commonModes, detailLine, flagsByInstruction, healthcheckSubcommands, mountOptions, mountTypes, sharingValues, signals, type DocEntry,
+} from '../../../server/src/dockerfile/docs';
 import { variablesInScopeAt } from '../../../server/src/dockerfile/semantic';
 import { dockerfileService } from '../../../server/src/dockerfile/service';
 import { contextFor, dockerfile } from '../helpers';
@@ -288,4 +290,86 @@ test('keywords inside snippet forms follow lower-case files too', () => {
   assert.ok(texts.includes('arg ${1:NAME}=${2:value}'), 'placeholders keep their case');
   const upper = complete('FROM alpine\n|').items.map((i) => (i.textEdit as TextEdit).newText);
   assert.ok(upper.includes('FROM ${1:image}:${2:tag} AS ${3:name}'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Flags and their values: a one-line detail and docs in both languages, the default first
+
+/** Every context where flags or flag values are completed: each instruction's flags, each flag's values, --mount keys and values. */
+function flagContexts(): string[] {
+  const contexts: string[] = [];
+  const line = (instruction: string, rest: string) => (instruction === 'FROM' ? `FROM ${rest} alpine` : `FROM alpine AS base\nFROM alpine\n${instruction} ${rest}`);
+  for (const [instruction, flags] of Object.entries(flagsByInstruction)) {
+    contexts.push(line(instruction, '--|'));
+    // Owners (--chown) and patterns (--exclude) are free text: nothing to propose there.
+    for (const flag of flags!) if (!['mount', 'chown', 'pattern'].includes(flag.value)) contexts.push(line(instruction, `--${flag.name}=|`));
+  }
+  contexts.push(line('RUN', '--mount=|'));
+  for (const type of mountTypes) contexts.push(line('RUN', `--mount=type=${type.name},|`));
+  for (const option of ['type', 'sharing', 'rw', 'ro', 'required', 'mode', 'target']) contexts.push(line('RUN', `--mount=type=${option === 'target' || option === 'ro' || option === 'sharing' || option === 'mode' ? 'cache' : option === 'required' ? 'secret' : 'bind'},${option}=|`));
+  return contexts;
+}
+
+test('flags, flag values and --mount options: a one-line detail and docs, in English and in Chinese', () => {
+  for (const context of flagContexts()) {
+    const en = complete(context, 'en').items;
+    const zh = complete(context, 'zh-cn').items;
+    assert.ok(en.length > 0, `nothing offered at ${JSON.stringify(context)}`);
+    assert.equal(en.length, zh.length, context);
+    en.forEach((completion, i) => {
+      const where = `${JSON.stringify(context)} ${completion.label}`;
+      const chinese = zh[i]!;
+      assert.ok(completion.detail && !completion.detail.includes('\n'), `${where}: no one-line detail`);
+      assert.ok(chinese.detail && !chinese.detail.includes('\n'), `${where}: no one-line Chinese detail`);
+      assert.ok(docText(completion).length > 0 && docText(chinese).length > 0, `${where}: no docs`);
+      assert.match(docText(chinese), cjk, `${where}: the Chinese docs have no Chinese`);
+      // A stage is detailed by its FROM line, which is code in any language.
+      if (completion.kind === CompletionItemKind.Module) return;
+      assert.doesNotMatch(completion.detail, cjk, `${where}: Chinese in the English detail`);
+      assert.match(chinese.detail, cjk, `${where}: the Chinese detail "${chinese.detail}" has no Chinese`);
+    });
+  }
+});
+
+test('--network, --security and mount type/sharing values: the default first and marked, each saying what it does', () => {
+  const sorted = (context: string, lang: DocsLanguage = 'en') => [...complete(context, lang).items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  const cases: [string, string][] = [
+    ['FROM alpine\nRUN --network=|', 'default'], ['FROM alpine\nRUN --security=|', 'sandbox'],
+    ['FROM alpine\nRUN --mount=type=|', 'bind'], ['FROM alpine\nRUN --mount=type=cache,sharing=|', 'shared'],
+  ];
+  for (const [context, dflt] of cases) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const items = sorted(context, lang);
+      assert.equal(items[0]!.label, dflt, `${context}: ${dflt} first`);
+      assert.equal(items[0]!.labelDetails?.description, lang === 'en' ? 'default' : '默认值');
+      assert.deepEqual(items.slice(1).filter((i) => i.labelDetails), [], `${context}: one default`);
+    }
+  }
+  const network = sorted('FROM alpine\nRUN --network=|');
+  assert.equal(item(network, 'none').detail, 'No network apart from loopback: proves the step is hermetic');
+  assert.equal(item(sorted('FROM alpine\nRUN --network=|', 'zh-cn'), 'host').detail, '在宿主机的网络命名空间中运行命令');
+  assert.equal(item(sorted('FROM alpine\nRUN --security=|'), 'insecure').detail, 'No sandbox: runs like a privileged container');
+  assert.equal(item(complete('FROM alpine\nRUN --|').items, '--network').detail, 'Network of the command: default, none or host');
+  assert.equal(item(complete('FROM alpine\nRUN --|', 'zh-cn').items, '--security').detail, '在沙箱中（默认）或以提升的权限运行命令');
+});
+
+test('every flag, value and mount option in the docs tables has a detail line that fits one line', () => {
+  const entries: [string, DocEntry][] = [];
+  for (const [instruction, flags] of Object.entries(flagsByInstruction)) {
+    for (const flag of flags!) {
+      entries.push([`${instruction} --${flag.name}`, flag]);
+      for (const value of flag.values ?? []) entries.push([`${instruction} --${flag.name}=${value.name}`, value]);
+    }
+  }
+  for (const option of mountOptions) entries.push([`--mount ${option.name}`, option]);
+  for (const [what, list] of [['type', mountTypes], ['sharing', sharingValues], ['mode', commonModes], ['cache target', commonCacheTargets], ['signal', signals], ['HEALTHCHECK', healthcheckSubcommands]] as const) {
+    for (const value of list) entries.push([`${what} ${value.name}`, value]);
+  }
+  for (const [what, doc] of entries) {
+    const en = detailLine(doc, 'en');
+    const zh = detailLine(doc, 'zh-cn');
+    assert.ok(en.length <= 80, `${what}: "${en}" is ${en.length} characters; give it a brief`);
+    assert.ok(zh.length <= 45, `${what}: "${zh}" is ${zh.length} characters; give it a brief`);
+    assert.match(zh, cjk, `${what}: "${zh}"`);
+  }
 });

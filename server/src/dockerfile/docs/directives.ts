@@ -20,7 +20,7 @@ export const directives: readonly DirectiveDoc[] = [
     values: [
       { name: 'docker/dockerfile:1', summary: { en: 'The latest stable 1.x frontend (recommended).', zh: '最新的 1.x 稳定版前端（推荐）。' } },
       { name: 'docker/dockerfile:1-labs', summary: { en: 'The latest 1.x frontend with experimental features.', zh: '包含实验性功能的最新 1.x 前端。' } },
-      { name: 'docker/dockerfile-upstream:master', summary: { en: 'The frontend built from BuildKit\'s master branch; for trying unreleased features only.', zh: '由 BuildKit 主分支构建的前端；仅用于试用尚未发布的功能。' } },
+      { name: 'docker/dockerfile-upstream:master', brief: { en: 'Built from BuildKit\'s master branch, for unreleased features', zh: '由 BuildKit 主分支构建，用于试用未发布的功能' }, summary: { en: 'The frontend built from BuildKit\'s master branch; for trying unreleased features only.', zh: '由 BuildKit 主分支构建的前端；仅用于试用尚未发布的功能。' } },
     ],
   },
   {

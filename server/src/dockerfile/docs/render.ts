@@ -26,3 +26,11 @@ export function renderDoc(title: string, doc: DocEntry, lang: DocsLanguage, opti
 export function markdownDoc(title: string, doc: DocEntry, lang: DocsLanguage): MarkupContent {
   return { kind: 'markdown', value: renderDoc(title, doc, lang) };
 }
+
+/**
+ * The one line a completion item shows as its detail: the entry's brief, else its summary, as plain
+ * text (the detail is not Markdown) without the closing full stop.
+ */
+export function detailLine(doc: DocEntry, lang: DocsLanguage): string {
+  return pick(doc.brief ?? doc.summary, lang).replace(/`/g, '').replace(/[.。]$/, '');
+}

@@ -3,6 +3,11 @@ import type { Localized } from '../../common/localized';
 /** One documented thing (an instruction, a flag, a value, a directive, a build arg…), in both languages. */
 export interface DocEntry {
   summary: Localized;
+  /**
+   * One line saying what it does, for a completion item's detail, when the summary is longer than a
+   * line (see `detailLine`).
+   */
+  brief?: Localized;
   /** The forms it is written in, as they appear in a Dockerfile. */
   syntax?: string[];
   example?: string;
