@@ -1,11 +1,14 @@
-import { LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseAllDocuments, Scalar, visit, type Schema, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeDocument, type ManifestDocument, type ManifestFile } from './model';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
  * Typing in one document of a 3,000-line, 60-document manifest then costs one document's parse
- * plus an offset shift of the others (a walk over their nodes, far cheaper than parsing them).
+ * plus a shifted copy of the documents after it (a walk over their nodes, far cheaper than parsing them).
+ *
+ * Returned models are never mutated afterwards: a reused document that moves is copied, not shifted
+ * in place; one that stays put is shared between the two versions' models.
  *
  * The result has the same shape as `parseManifestFile`: absolute UTF-16 offsets in every node range
  * and error position. Source tokens (CST) are not kept: no feature reads them.
@@ -16,6 +19,8 @@ interface Chunk {
   /** Offset of the chunk in the file its documents' ranges currently refer to. */
   start: number;
   docs: Document.Parsed[];
+  /** Parsed with a `---` line after it, as every chunk but the file's last is followed (see parseChunk). */
+  followed: boolean;
 }
 
 const maxFiles = 32;
@@ -24,8 +29,9 @@ const previous = new Map<string, Chunk[]>();
 /** Splits before each line that starts a document (`---` at column 0); leading comments join the next chunk. */
 export function splitDocuments(text: string): { start: number; text: string }[] {
   const starts = [0];
-  const marker = /^---(?=[ \t\r\n]|$)/gm;
-  for (let match = marker.exec(text); match; match = marker.exec(text)) if (match.index > 0) starts.push(match.index);
+  // After `\n` only: yaml breaks lines there, not at a lone `\r` or U+2028 as a multiline `^` would.
+  const marker = /\n---(?=[ \t\r\n]|$)/g;
+  for (let match = marker.exec(text); match; match = marker.exec(text)) starts.push(match.index + 1);
   const pieces = starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
   // Comments and blank lines before the first marker belong to the first document, as in a whole-file parse.
   if (pieces.length > 1 && /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(pieces[0].text)) {
@@ -35,7 +41,11 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
   return pieces;
 }
 
-function shiftDocument(doc: Document.Parsed, delta: number): void {
+/**
+ * Moves a freshly parsed document (one nobody else holds yet) by `delta` UTF-16 units, in place.
+ * Only for documents this module just created: see `shiftedCopy` for ones a returned model may hold.
+ */
+function shiftInPlace(doc: Document.Parsed, delta: number): void {
   if (delta === 0) return;
   const shift = (range: number[] | null | undefined) => {
     if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
@@ -50,25 +60,146 @@ function shiftDocument(doc: Document.Parsed, delta: number): void {
   });
 }
 
-function parseChunk(text: string, start: number): Chunk {
-  const docs = Array.from(parseAllDocuments(text, { prettyErrors: false }));
-  for (const doc of docs) shiftDocument(doc, start);
-  return { text, start, docs };
+/** A YAMLError like `error` with its own position array, so shifting it leaves the original alone. */
+function copyError<E extends YAMLError>(error: E, delta: number): E {
+  const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as E;
+  copy.pos = [error.pos[0] + delta, error.pos[1] + delta];
+  return copy;
+}
+
+type Copyable = Scalar | Alias | YAMLMap | YAMLSeq | Pair;
+
+/**
+ * Copies `from`'s own data fields onto `fresh` (an instance built by the same constructor), with the
+ * range moved by `delta`. Functions are skipped: `!!omap` nodes carry methods bound to themselves,
+ * which must stay bound to the copy. Built with constructors and plain assignments rather than
+ * yaml's `clone()`, whose property-descriptor copies make nodes several times slower to create.
+ */
+function copyFields<T extends Copyable>(fresh: T, from: T, delta: number): T {
+  const target = fresh as unknown as Record<string, unknown>;
+  const source = from as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (typeof value !== 'function') target[key] = value;
+  }
+  const range = (from as { range?: number[] | null }).range;
+  if (range) target.range = range.map((offset) => offset + delta);
+  return fresh;
+}
+
+function copyNode(node: unknown, delta: number): unknown {
+  if (isScalar(node)) return copyFields(new Scalar(node.value), node, delta);
+  if (isAlias(node)) return copyFields(new Alias(node.source), node, delta);
+  if (isPair(node)) {
+    const copy = copyFields(new Pair(null), node, delta);
+    copy.key = copyNode(node.key, delta);
+    copy.value = copyNode(node.value, delta);
+    return copy;
+  }
+  if (isMap(node) || isSeq(node)) {
+    // The node's own class (YAMLMap, YAMLSeq or a subclass such as YAMLOMap), so tag handling is kept.
+    const construct = node.constructor as new (schema?: Schema) => YAMLMap | YAMLSeq;
+    const copy = copyFields(new construct(node.schema), node, delta);
+    copy.items = node.items.map((item: unknown) => copyNode(item, delta)) as typeof copy.items;
+    return copy;
+  }
+  return node;
+}
+
+/** One key per document content, shared by a document and its moved copies: see contentKeyOf. */
+const contentKeys = new WeakMap<Document.Parsed, object>();
+
+/**
+ * An object that stands for a document's content across versions of a file: the same for a
+ * document and every moved copy of it. Key caches of facts that hold no offsets (a CRD's JSON) by
+ * it, so a document that only moved is not converted again; anything with offsets belongs to the
+ * model (the ManifestFile) instead. A small token rather than the original document, so copies do
+ * not keep the original's tree alive.
+ */
+export function contentKeyOf(doc: Document.Parsed): object {
+  let key = contentKeys.get(doc);
+  if (!key) {
+    key = {};
+    contentKeys.set(doc, key);
+  }
+  return key;
+}
+
+/**
+ * A reused document moved by `delta`. Models returned earlier may still hold the original (a request
+ * that started on the previous version, the CLI's fix loop, the workspace index), so the moved
+ * version is a copy: every node, error and warning gets its own range, the original is untouched.
+ */
+function shiftedCopy(doc: Document.Parsed, delta: number): Document.Parsed {
+  if (delta === 0) return doc; // Shared as is: nothing in the engine mutates a parsed document.
+  // A bare Document shares the original's schema, directives and options (read-only) and gets its
+  // own contents, range and diagnostics; `doc.clone()` would deep-copy the contents with descriptors.
+  const copy = Object.assign(new Document(), doc) as Document.Parsed;
+  copy.contents = copyNode(doc.contents, delta) as Document.Parsed['contents'];
+  copy.range = doc.range.map((offset) => offset + delta) as Document.Parsed['range'];
+  copy.errors = doc.errors.map((error) => copyError(error, delta));
+  copy.warnings = doc.warnings.map((warning) => copyError(warning, delta));
+  contentKeys.set(copy, contentKeyOf(doc));
+  return copy;
+}
+
+/** The `---` line every chunk but the last is followed by in the file. */
+const nextMarker = '---\n';
+
+/**
+ * Parses one chunk as the whole file reads it. yaml reads a document's end differently at the end of
+ * its input than before a `---`: blank lines there belong to no document, a flow collection left
+ * open ends with an error at the marker. So a chunk that the file continues after is parsed with a
+ * `---` after it, and the empty document that marker starts is dropped.
+ *
+ * `open` when that marker did not start a clean document of its own: the chunk does not end where
+ * the file's reading of it would, so it must be parsed together with what follows. Rare, and bounded
+ * by a whole-file parse: an unclosed quote (yaml reads it across `---`, to the next closing quote
+ * or the end of the file), stray text with no document before the first `---`, or directives and
+ * comments after a `...` (they belong to the next document).
+ */
+function parseChunk(text: string, start: number, followed: boolean): { chunk: Chunk; open: boolean } {
+  const docs = Array.from(parseAllDocuments(followed ? text + nextMarker : text, { prettyErrors: false }));
+  let open = false;
+  if (followed) {
+    const marker = docs.pop();
+    const empty = marker?.contents;
+    const clean = marker?.range[0] === text.length && isScalar(empty) && empty.value === null && empty.range![0] >= text.length;
+    open = !clean || marker.errors.length > 0 || marker.warnings.length > 0 || marker.commentBefore != null || /^%/m.test(text);
+  }
+  for (const doc of docs) shiftInPlace(doc, start);
+  return { chunk: { text, start, docs, followed }, open };
 }
 
 export function parseManifestIncremental(document: TextDocument): ManifestFile {
   const text = document.getText();
+  // A chunk's parse depends on its text and on whether the file goes on after it (see parseChunk).
+  const keyOf = (text: string, followed: boolean) => (followed ? '+' : '.') + text;
   const reusable = new Map<string, Chunk[]>();
   for (const chunk of previous.get(document.uri) ?? []) {
-    const list = reusable.get(chunk.text);
-    if (list) list.push(chunk); else reusable.set(chunk.text, [chunk]);
+    const key = keyOf(chunk.text, chunk.followed);
+    const list = reusable.get(key);
+    if (list) list.push(chunk); else reusable.set(key, [chunk]);
   }
-  const chunks = splitDocuments(text).map((piece) => {
-    const old = reusable.get(piece.text)?.shift();
-    if (!old) return parseChunk(piece.text, piece.start);
-    for (const doc of old.docs) shiftDocument(doc, piece.start - old.start);
-    return { text: piece.text, start: piece.start, docs: old.docs };
-  });
+  const pieces = splitDocuments(text);
+  const chunks: Chunk[] = [];
+  for (let next = 0; next < pieces.length; ) {
+    let piece = pieces[next++]!;
+    let followed = next < pieces.length;
+    const old = reusable.get(keyOf(piece.text, followed))?.shift();
+    if (old) {
+      chunks.push({ text: piece.text, start: piece.start, docs: old.docs.map((doc) => shiftedCopy(doc, piece.start - old.start)), followed });
+      continue;
+    }
+    let parsed = parseChunk(piece.text, piece.start, followed);
+    // The file reads this chunk on into the next one: parse them as one (rare; at worst a whole-file parse).
+    while (parsed.open) {
+      piece = { start: piece.start, text: piece.text + pieces[next++]!.text };
+      followed = next < pieces.length;
+      parsed = parseChunk(piece.text, piece.start, followed);
+    }
+    chunks.push(parsed.chunk);
+  }
   previous.delete(document.uri);
   previous.set(document.uri, chunks);
   if (previous.size > maxFiles) previous.delete(previous.keys().next().value!);
