@@ -1,4 +1,5 @@
 import { isMap, type Document } from 'yaml';
+import { contentKeyOf } from './incrementalParse';
 import type { ManifestFile } from './model';
 
 /**
@@ -57,7 +58,7 @@ export class CrdStore {
   }
 }
 
-const jsonOfDocument = new WeakMap<Document.Parsed, string[]>();
+const jsonOfDocument = new WeakMap<object, string[]>();
 
 /**
  * The CRDs of a parsed file as JSON (`{ apiVersion, kind, spec }`: the rest does not shape the schema), also
@@ -69,11 +70,12 @@ export function crdsOf(file: ManifestFile, maxChars = defaultLimits.maxCrdChars)
   for (const doc of file.documents) {
     const isCrd = doc.kind === 'CustomResourceDefinition' && doc.apiVersion?.startsWith('apiextensions.k8s.io/');
     if (!isCrd && !(doc.kind === 'List' && doc.apiVersion === 'v1')) continue;
-    // Unchanged documents are shared between versions of a parse (incrementalParse.ts): convert once.
-    let json = jsonOfDocument.get(doc.yaml);
+    // Unchanged documents keep their content key across versions of a parse, moved or not (incrementalParse.ts): convert once.
+    const key = contentKeyOf(doc.yaml);
+    let json = jsonOfDocument.get(key);
     if (!json) {
       json = doc.yaml.errors.length > 0 || doc.end - doc.start > maxChars || !isMap(doc.yaml.contents) ? [] : crdJsonOf(doc.yaml);
-      jsonOfDocument.set(doc.yaml, json);
+      jsonOfDocument.set(key, json);
     }
     out.push(...json);
   }
