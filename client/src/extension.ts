@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerFixAllCommand } from './fixAll';
 
 /**
  * The client is thin: it starts the bundled language server and registers editor-only things.
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('stevedore.showOutput', () => client?.outputChannel.show(true)),
   );
+  registerFixAllCommand(context);
   try {
     await client.start();
   } catch (error) {
