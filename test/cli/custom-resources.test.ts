@@ -53,9 +53,9 @@ async function findingsOf(args: string[], cwd: string, path: string): Promise<{ 
 }
 
 const theThreeErrors = [
-  '5 error schema-required: Widget.spec is missing the required field `size`.',
-  '6 error schema-unknown-field: Unknown field `sise` in Widget.spec; did you mean `size`?',
-  '7 error schema-enum: `green` is not a valid color; expected red, blue.',
+  '5 error schema-required: Widget.spec is missing the required field ‘size’.',
+  '6 error schema-unknown-field: Unknown field ‘sise’ in Widget.spec; did you mean ‘size’?',
+  '7 error schema-enum: ‘green’ is not a valid color; expected red, blue.',
 ];
 
 describe('stevedore lint: custom resources', () => {

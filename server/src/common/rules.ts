@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage, type Localized } from './localized';
+import { plainMessage } from './plainText';
 import type { SeverityName } from './settings';
 
 /**
@@ -44,6 +45,7 @@ export interface Fix {
 
 export interface Finding {
   range: Range;
+  /** Text with Markdown's inline marks (`code`, **strong**); diagnostics carry it as plain text. */
   message: Localized;
   fixes?: Fix[];
 }
@@ -127,7 +129,8 @@ export function toDiagnostic(meta: RuleMeta, severity: RuleSeverity, finding: Fi
     code: meta.id,
     codeDescription: { href: `${ruleDocsBaseUrl}${meta.id}.md` },
     source: 'stevedore',
-    message: pick(finding.message, lang),
+    // Messages are written with Markdown's inline marks; the editor, the terminal and SARIF show plain text.
+    message: plainMessage(pick(finding.message, lang), lang),
   };
   if (meta.tag) diagnostic.tags = [meta.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
   if (finding.fixes?.length) {

@@ -23,10 +23,10 @@ suite('Custom resources in the editor', () => {
     const byCode = (code: string) => diagnostics.find((d) => diagnosticCode(d) === code)!;
     assert.deepEqual(schemaCodes(document.uri), ['schema-enum', 'schema-required', 'schema-unknown-field']);
     for (const code of ['schema-enum', 'schema-required', 'schema-unknown-field']) assert.equal(byCode(code).severity, vscode.DiagnosticSeverity.Error);
-    assert.match(byCode('schema-unknown-field').message, /`sise`.*did you mean `size`/);
+    assert.match(byCode('schema-unknown-field').message, /‘sise’.*did you mean ‘size’/);
     assert.deepEqual(byCode('schema-unknown-field').range.start, positionOf(document, 'sise'));
-    assert.match(byCode('schema-required').message, /`size`/);
-    assert.match(byCode('schema-enum').message, /`green`.*red, blue/);
+    assert.match(byCode('schema-required').message, /‘size’/);
+    assert.match(byCode('schema-enum').message, /‘green’.*red, blue/);
   });
 
   test('hover and completion in a Widget come from its CRD', async () => {

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../../server/src/common/rules';
 import { pick } from '../../../server/src/common/localized';
+import { plainMessage } from '../../../server/src/common/plainText';
 import type { EffectiveRuleConfig } from '../../../server/src/config/ruleConfig';
 import { dockerfileRules } from '../../../server/src/dockerfile/rules';
 import { contextFor, dockerfile } from '../helpers';
+import { markdownLeftIn } from '../plainCheck';
 
 /** Helpers for the best-practice rule tests: run one rule, apply its fixes, re-check. */
 
@@ -29,6 +31,10 @@ export function assertReports(ruleId: string, text: string, count = 1): Finding[
   for (const f of found) {
     assert.ok(f.message.en.length > 0 && f.message.zh.length > 0);
     assert.match(f.message.zh, /[\u4e00-\u9fff]/, 'the Chinese message is written in Chinese');
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const shown = plainMessage(pick(f.message, lang), lang);
+      assert.ok(!markdownLeftIn(shown), `the ${lang} message reads as plain text: ${shown}`);
+    }
   }
   return found;
 }

@@ -144,9 +144,9 @@ const summary = (found: Diagnostic[]) => found.map((d) => `${d.code}: ${messageO
 
 function assertTheThreeErrors(found: Diagnostic[]): void {
   assert.deepEqual(summary(found), [
-    'schema-unknown-field: Unknown field `sise` in Widget.spec; did you mean `size`?',
-    'schema-required: Widget.spec is missing the required field `size`.',
-    'schema-enum: `green` is not a valid color; expected red, blue.',
+    'schema-unknown-field: Unknown field ‘sise’ in Widget.spec; did you mean ‘size’?',
+    'schema-required: Widget.spec is missing the required field ‘size’.',
+    'schema-enum: ‘green’ is not a valid color; expected red, blue.',
   ]);
   for (const d of found) assert.equal(d.severity, 1);
   const unknown = found[0]!;
@@ -169,10 +169,10 @@ test('a valid custom resource gets nothing: int-or-string, open objects, maps, n
   // What the schema does state is still checked inside lists and typed maps.
   const wrongTypes = fineWidget.replace('size: 4', 'size: four').replace('shelf: top', 'shelf: 3').replace('- name: axle', '- nme: axle');
   assert.deepEqual(summary(schemaFindings(wrongTypes, viaSettings)), [
-    'schema-unknown-field: Unknown field `nme` in Widget.spec.parts[]; did you mean `name`?',
+    'schema-unknown-field: Unknown field ‘nme’ in Widget.spec.parts[]; did you mean ‘name’?',
     'schema-type: Expected integer, found the string "four".',
     'schema-type: Expected string, found the number 3.',
-    'schema-required: Widget.spec.parts[] is missing the required field `name`.',
+    'schema-required: Widget.spec.parts[] is missing the required field ‘name’.',
   ]);
 });
 
@@ -283,9 +283,9 @@ spec:
   assert.deepEqual(schemaFindings(brokenWidget, ctx).map((d) => d.code), ['schema-required']);
   const pruned = workspaceContext(indexWith({ 'file:///toys/crds/old.yaml': v1beta1.replace('  version: v1\n', '  version: v1\n  preserveUnknownFields: false\n') }));
   assert.deepEqual(summary(schemaFindings(brokenWidget, pruned)), [
-    'schema-unknown-field: Unknown field `sise` in Widget.spec; did you mean `size`?',
-    'schema-unknown-field: Unknown field `color` in Widget.spec.',
-    'schema-required: Widget.spec is missing the required field `size`.',
+    'schema-unknown-field: Unknown field ‘sise’ in Widget.spec; did you mean ‘size’?',
+    'schema-unknown-field: Unknown field ‘color’ in Widget.spec.',
+    'schema-required: Widget.spec is missing the required field ‘size’.',
   ]);
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubernetesRules } from '../../../server/src/kubernetes/rules';
+import { markdownLeftIn } from '../plainCheck';
 import { codesOf, diagnose, goodManifest, variant } from './k8sTestKit';
 
 /**
@@ -174,4 +175,17 @@ test('rules marked fixable offer a fix on their positive case, and only they do'
     const hasFix = found.some((d) => ((d.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0) > 0);
     assert.equal(hasFix, rule.meta.fixable === true, `${c.rule}: fixable=${String(rule.meta.fixable)} but fix offered=${String(hasFix)}`);
   }
+});
+
+test('every positive case reads as plain text in both languages: code quoted, no Markdown', () => {
+  const withMarkdown: string[] = [];
+  for (const c of cases) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      for (const d of diagnose(c.positive, { lang })) {
+        const message = typeof d.message === 'string' ? d.message : d.message.value;
+        if (markdownLeftIn(message)) withMarkdown.push(`${c.rule} → ${d.code} (${lang}): ${message}`);
+      }
+    }
+  }
+  assert.deepEqual(withMarkdown, []);
 });

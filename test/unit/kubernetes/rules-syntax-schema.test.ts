@@ -11,7 +11,7 @@ test('YAML errors carry exact ranges, per document', () => {
   const [duplicate] = only(text, 'yaml-duplicate-key');
   assert.deepEqual(duplicate.range, { start: { line: 9, character: 2 }, end: { line: 9, character: 6 } });
   assert.equal(duplicate.severity, DiagnosticSeverity.Error);
-  assert.match(messageOf(duplicate), /`name`/);
+  assert.match(messageOf(duplicate), /‘name’/);
   const [tab] = only('apiVersion: v1\nkind: ConfigMap\nmetadata:\n\t\tname: a\n', 'yaml-tab-indent');
   assert.deepEqual(tab.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } });
 });
@@ -28,10 +28,10 @@ test('a broken Kubernetes document still gets its syntax errors', () => {
 
 test('unknown fields suggest the closest field and point at the key', () => {
   const [unknown] = only(variant('imagePullPolicy: IfNotPresent', 'imagePullPolicy: IfNotPresent\n          Image: nginx'), 'schema-unknown-field');
-  assert.match(messageOf(unknown), /`Image`.*did you mean `image`/);
+  assert.match(messageOf(unknown), /‘Image’.*did you mean ‘image’/);
   assert.equal(unknown.range.start.character, 10);
   const zh = diagnose(variant('imagePullPolicy: IfNotPresent', 'imagePullPolicy: IfNotPresent\n          Image: nginx'), { lang: 'zh-cn' }).find((d) => d.code === 'schema-unknown-field');
-  assert.match(messageOf(zh!), /是否想写 `image`/);
+  assert.match(messageOf(zh!), /是否想写「image」/);
 });
 
 test('types: int-or-string, quantities, booleans as strings, strings as numbers', () => {
@@ -47,7 +47,7 @@ test('types: int-or-string, quantities, booleans as strings, strings as numbers'
 });
 
 test('required fields, enums and port ranges', () => {
-  assert.match(messageOf(only(variant('    - port: 80\n', '    - name: web\n'), 'schema-required')[0]), /`port`/);
+  assert.match(messageOf(only(variant('    - port: 80\n', '    - name: web\n'), 'schema-required')[0]), /‘port’/);
   assert.match(messageOf(only(variant('    - port: 80', '    - port: 80\n      protocol: tcp'), 'schema-enum')[0]), /TCP, UDP, SCTP/);
   assert.equal(only(variant('containerPort: 8080', 'containerPort: 0'), 'port-out-of-range').length, 1);
 });
@@ -92,6 +92,6 @@ test('kubeconfig files and lists are not mistaken for unknown kinds', () => {
 test('a required field written without a value counts as missing, with no duplicating fix', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n';
   const [missing] = only(text, 'schema-required');
-  assert.match(messageOf(missing), /`containers`/);
+  assert.match(messageOf(missing), /‘containers’/);
   assert.equal(missing.data, undefined);
 });

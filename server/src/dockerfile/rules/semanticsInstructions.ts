@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Rule, RuleMeta } from '../../common/rules';
+import { isInstructionName } from '../docs/instructions';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
@@ -231,6 +232,7 @@ export const jsonArgsRecommended: Rule<Subject> = {
 
 const keywordUpper = 1;
 const keywordLower = 2;
+const skipped = 3;
 
 export const legacyKeyValueFormat: Rule<Subject> = {
   meta: {
@@ -286,9 +288,14 @@ export const consistentInstructionCasing: Rule<Subject> = {
     let upper = 0;
     let lower = 0;
     // Remember each keyword's case from the count so the second pass converts only the odd ones out.
-    // One byte per instruction, sized up front: upperCase or lowerCase (0 for mixed case).
+    // One byte per instruction, sized up front: upperCase, lowerCase, skipped (0 for mixed case).
     const cases = new Uint8Array(facts.instructions.length);
     for (let i = 0; i < facts.instructions.length; i++) {
+      // An unknown word is no instruction to case (unknown-instruction reports it, often a lost RUN).
+      if (!isInstructionName(facts.keywords[i])) {
+        cases[i] = skipped;
+        continue;
+      }
       const instruction = facts.instructions[i];
       const keyword = instruction.getInstruction();
       // getKeyword() is getInstruction().toUpperCase(), computed once per instruction.
@@ -300,7 +307,7 @@ export const consistentInstructionCasing: Rule<Subject> = {
     }
     const wantUpper = upper >= lower;
     facts.instructions.forEach((instruction, index) => {
-      if (cases[index] === (wantUpper ? keywordUpper : keywordLower)) return;
+      if (cases[index] === skipped || cases[index] === (wantUpper ? keywordUpper : keywordLower)) return;
       const keyword = instruction.getInstruction();
       const wanted = wantUpper ? instruction.getKeyword() : keyword.toLowerCase();
       if (keyword === wanted) return;

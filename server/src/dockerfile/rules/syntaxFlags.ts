@@ -1,6 +1,7 @@
 import type { Flag } from 'dockerfile-ast';
 import { closest } from '../../common/didYouMean';
 import type { Rule } from '../../common/rules';
+import { isInstructionName } from '../docs/instructions';
 import { mountOptionDocs, mountOptionsByType, isMountType, sharingValueDocs } from '../docs/mounts';
 import { networkValueDocs, securityValueDocs } from '../docs/values';
 import type { DockerfileRuleSubject } from './context';
@@ -40,7 +41,8 @@ export const unknownFlag: Rule<Subject> = {
     const facts = factsOf(model);
     facts.instructions.forEach((instruction, index) => {
       const keyword = facts.keywords[index];
-      if (keyword === 'ONBUILD') return;
+      // An unknown word has no flags to check: unknown-instruction reports the line once (often a lost RUN).
+      if (keyword === 'ONBUILD' || !isInstructionName(keyword)) return;
       const flags = facts.flagsAt(index);
       if (flags.length === 0 && !flagTables.has(keyword)) {
         // dockerfile-ast reads flags only on some instructions; BuildKit parses them on all.

@@ -1,3 +1,4 @@
+import { codeSpan } from '../../common/plainText';
 import type { Rule } from '../../common/rules';
 import { forbiddenOnbuildTriggers, isInstructionName } from '../docs/instructions';
 import type { DockerfileRuleSubject } from './context';
@@ -49,7 +50,8 @@ export const instructionBeforeFrom: Rule<Subject> = {
     for (let index = 0; index < facts.instructions.length; index++) {
       const keyword = facts.keywords[index];
       if (keyword === 'FROM') break;
-      if (keyword === 'ARG') continue;
+      // Unknown words are unknown-instruction's to report, once per line.
+      if (keyword === 'ARG' || !isInstructionName(keyword)) continue;
       report({
         range: facts.instructions[index].getInstructionRange(),
         message: { en: `${keyword} comes before the first FROM; only ARG may.`, zh: `${keyword} 出现在第一个 FROM 之前；这里只允许 ARG。` },
@@ -170,7 +172,8 @@ export const invalidEscapeDirective: Rule<Subject> = {
       const guess = directive.value.includes('`') ? '`' : '\\';
       report({
         range: directive.valueRange.start.character === directive.valueRange.end.character ? directive.range : directive.valueRange,
-        message: { en: `Invalid escape character "${directive.value}"; use \\ or \`.`, zh: `无效的转义字符 "${directive.value}"；只能使用 \\ 或 \`。` },
+        // The two allowed characters include a backtick: quoted as code spans that can hold one.
+        message: { en: `Invalid escape character ${codeSpan(directive.value)}; use ${codeSpan('\\')} or ${codeSpan('`')}.`, zh: `无效的转义字符 ${codeSpan(directive.value)}；只能使用 ${codeSpan('\\')} 或 ${codeSpan('`')}。` },
         fixes: [fix({ en: `Use ${guess} as the escape character`, zh: `改用 ${guess} 作为转义字符` }, [replace(directive.range, `# escape=${guess}`)])],
       });
     }

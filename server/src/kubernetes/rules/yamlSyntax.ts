@@ -1,5 +1,7 @@
 import type { YAMLError } from 'yaml';
+import type { Localized } from '../../common/localized';
 import type { ManifestFile } from '../model';
+import { describeYamlError } from '../yamlErrors';
 import type { KubeRule } from './context';
 
 /** Parser errors with their own rule (and wording); everything else is a plain syntax error. */
@@ -28,8 +30,8 @@ export const yamlSyntax: KubeRule = {
       reportedLines.add(line);
       report({
         range: { start: file.document.positionAt(from), end: file.document.positionAt(Math.max(to, from + 1)) },
-        // The parser's own message is precise and English-only; we prefix our wording.
-        message: { en: `YAML: ${firstLine(error.message)}`, zh: `YAML 语法错误：${firstLine(error.message)}` },
+        // The parser's messages are English only and written for YAML implementers: ours are in both languages.
+        message: yamlSyntaxMessage(error),
       });
     }
   },
@@ -39,6 +41,7 @@ export function* parserErrors(file: ManifestFile): Generator<YAMLError> {
   for (const doc of file.documents) yield* doc.yaml.errors;
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0];
+function yamlSyntaxMessage(error: Pick<YAMLError, 'code' | 'message'>): Localized {
+  const text = describeYamlError(error);
+  return { en: `YAML: ${text.en}`, zh: `YAML 语法错误：${text.zh}` };
 }
