@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerRuleDocs } from './ruleDocs';
 import { registerFixAllCommand } from './fixAll';
 
 /**
@@ -15,6 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // Rule pages open in the Markdown preview: "Explain Rule", and the rule code of each diagnostic.
+  const ruleDocs = registerRuleDocs(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile' },
@@ -27,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Sent with initialize so the server starts with the user's settings, before its first pull.
     initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('stevedore'))) as unknown },
     outputChannelName: 'Stevedore',
+    middleware: ruleDocs.middleware,
   };
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
   context.subscriptions.push(

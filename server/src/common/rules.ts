@@ -55,8 +55,14 @@ export interface Rule<Subject> {
   check(subject: Subject, report: (finding: Finding) => void): void;
 }
 
-/** Links each diagnostic to its rule's page; the pages are generated from the registry into docs/rules. */
-export const ruleDocsBaseUrl = 'https://github.com/stevedore-dev/stevedore/blob/main/docs/rules/';
+/**
+ * Where a rule's page (or `README` for the rule index) lives in the package, relative to its root:
+ * `docs/rules/<id>.md`, the Chinese one in `docs/rules/zh-cn/`. scripts/gen-rule-docs.ts writes
+ * them; the fronts turn the path into a link (the engine does not know where it is installed).
+ */
+export function ruleDocsPath(page: string, lang: DocsLanguage): string {
+  return lang === 'zh-cn' ? `docs/rules/zh-cn/${page}.md` : `docs/rules/${page}.md`;
+}
 
 const severityToLsp: Record<RuleSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -127,7 +133,6 @@ export function toDiagnostic(meta: RuleMeta, severity: RuleSeverity, finding: Fi
     range: finding.range,
     severity: severityToLsp[severity],
     code: meta.id,
-    codeDescription: { href: `${ruleDocsBaseUrl}${meta.id}.md` },
     source: 'stevedore',
     // Messages are written with Markdown's inline marks; the editor, the terminal and SARIF show plain text.
     message: plainMessage(pick(finding.message, lang), lang),

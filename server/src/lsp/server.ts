@@ -17,6 +17,7 @@ import { ProjectConfig } from '../config/projectConfig';
 import { resolveDocsLanguage } from '../i18n/locale';
 import type { ManifestFile } from '../kubernetes/model';
 import { languageServices } from '../services';
+import { withRuleDocLinks } from '../ruleDocLinks';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { DocumentChangeLog } from './changeLog';
 import { answerCodeActions } from './codeActionRequest';
@@ -373,7 +374,8 @@ async function validate(document: TextDocument, force: boolean): Promise<void> {
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     return;
   }
-  const diagnostics = await withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => d.service.diagnose?.(d.model, ctx));
+  // Rule codes link to the installed rule pages, in the document's docs language.
+  const diagnostics = await withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => withRuleDocLinks(d.service.diagnose?.(d.model, ctx) ?? [], ctx.lang));
   // A newer version may have arrived while we waited; its own validation will publish.
   if (documents.get(document.uri)?.version !== document.version) return;
   // Stamped with their version: a code action request carrying them later can tell they are old.

@@ -1,13 +1,14 @@
-import { ruleDocsBaseUrl } from '../../common/rules';
 import type { DiagnosticFixData } from '../../common/rules';
+import { installedRuleDocs, ruleHelpUri, type RuleDocsSource } from '../../ruleDocLinks';
 import { countFindings, fails, languageName, messageOf, type Report, ruleIdOf, severityWord } from '../report';
 
 /**
  * `--format json`: one object, stable and documented in the README (version 1). Positions are
  * 1-based lines and columns (columns count UTF-16 code units, like the editor); `endColumn` is
- * exclusive.
+ * exclusive. `helpUri` is the rule's page: on the web when package.json names the repository, else
+ * the copy installed with Stevedore (a `file:` URI); absent for a finding without a page.
  */
-export function formatJson(report: Report): string {
+export function formatJson(report: Report, docs: RuleDocsSource = installedRuleDocs()): string {
   const counts = countFindings(report.files);
   const out = {
     version: 1,
@@ -27,7 +28,7 @@ export function formatJson(report: Report): string {
           endLine: d.range.end.line + 1,
           endColumn: d.range.end.character + 1,
           failing: fails(d, file.failAt),
-          helpUri: d.codeDescription?.href ?? `${ruleDocsBaseUrl}${ruleIdOf(d)}.md`,
+          helpUri: ruleHelpUri(docs, ruleIdOf(d), report.lang),
           fixes: (data?.fixes ?? []).map((fix) => ({
             title: fix.title,
             safe: fix.safe,

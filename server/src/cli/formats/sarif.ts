@@ -1,15 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage } from '../../common/localized';
-import { ruleDocsBaseUrl, type DiagnosticFixData, type RuleMeta, type RuleSeverity } from '../../common/rules';
+import type { DiagnosticFixData, RuleMeta, RuleSeverity } from '../../common/rules';
+import { installedRuleDocs, ruleHelpUri, type RuleDocsSource } from '../../ruleDocLinks';
 import { allRules, type FileReport, languageName, messageOf, type Report, rootRelativePath, ruleIdOf, severityWord } from '../report';
 
 /**
  * `--format sarif`: SARIF 2.1.0, as GitHub code scanning (github/codeql-action/upload-sarif) and
  * other tools read it. One run; the driver lists every rule of both registries with its docs,
- * help link, default level and tags (category, language, peer-tool aliases and groups). Paths
- * are relative to `%SRCROOT%` (the repository root, else the working directory); columns count
- * UTF-16 code units, which the run declares.
+ * help link (the rule's page on the web when package.json names the repository, else the copy
+ * installed with Stevedore), default level and tags (category, language, peer-tool aliases and
+ * groups). Paths are relative to `%SRCROOT%` (the repository root, else the working directory);
+ * columns count UTF-16 code units, which the run declares.
  */
 
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -39,7 +41,7 @@ function firstParagraph(text: string): string {
   return text.split(/\n\s*\n/)[0].trim();
 }
 
-function ruleDescriptor(meta: RuleMeta, language: 'dockerfile' | 'kubernetes', lang: DocsLanguage): Record<string, unknown> {
+function ruleDescriptor(meta: RuleMeta, language: 'dockerfile' | 'kubernetes', lang: DocsLanguage, pages: RuleDocsSource): Record<string, unknown> {
   const docs = pick(meta.docs, lang);
   const title = pick(meta.title, lang);
   const properties: Record<string, unknown> = {
@@ -54,7 +56,7 @@ function ruleDescriptor(meta: RuleMeta, language: 'dockerfile' | 'kubernetes', l
     shortDescription: { text: title },
     fullDescription: { text: plainText(firstParagraph(docs)) || title, markdown: docs },
     help: { text: plainText(docs) || title, markdown: docs },
-    helpUri: `${ruleDocsBaseUrl}${meta.id}.md`,
+    helpUri: ruleHelpUri(pages, meta.id, lang),
     defaultConfiguration: { enabled: true, level: levels[meta.severity] },
     properties,
   };
@@ -89,7 +91,7 @@ function fixesOf(diagnostic: Diagnostic, location: Record<string, string>): unkn
   }));
 }
 
-export function buildSarif(report: Report): Record<string, unknown> {
+export function buildSarif(report: Report, docs: RuleDocsSource = installedRuleDocs()): Record<string, unknown> {
   const descriptors = allRules();
   const indexOf = new Map<string, number>();
   descriptors.forEach(({ kind, meta }, i) => indexOf.set(`${kind}\u0000${meta.id}`, i));
@@ -124,8 +126,8 @@ export function buildSarif(report: Report): Record<string, unknown> {
           name: 'Stevedore',
           semanticVersion: report.version,
           version: report.version,
-          informationUri: 'https://github.com/stevedore-dev/stevedore',
-          rules: descriptors.map(({ kind, meta }) => ruleDescriptor(meta, languageName(kind), report.lang)),
+          ...(docs.repository ? { informationUri: docs.repository.home } : {}),
+          rules: descriptors.map(({ kind, meta }) => ruleDescriptor(meta, languageName(kind), report.lang, docs)),
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },

@@ -1,4 +1,6 @@
-import type { DocsLanguage } from '../../common/localized';
+import { fileURLToPath } from 'node:url';
+import { pick, type DocsLanguage } from '../../common/localized';
+import { installedRuleDocs, ruleHelpUri, type RuleDocsSource } from '../../ruleDocLinks';
 import { fixedLine, severityLabel, summaryLine } from '../messages';
 import { countFindings, messageOf, type Report, ruleIdOf, type SeverityWord, severityWord } from '../report';
 
@@ -44,8 +46,26 @@ function oneMessage(text: string): string {
   return text.replace(/\r?\n/g, '\n      ');
 }
 
-/** Grouped by file: a header, then `path:line:col severity id message` lines, then a summary. */
-export function formatText(report: Report, palette: Palette, threshold: string, lang: DocsLanguage = report.lang): string {
+const rulePagesHeading = { en: 'Rule pages:', zh: '规则说明：' };
+
+/**
+ * One line per rule that reported, with where its page is: on the web when package.json names the
+ * repository, else the file installed with Stevedore (a path, which terminals let you open).
+ */
+function rulePages(report: Report, palette: Palette, lang: DocsLanguage, docs: RuleDocsSource): string[] {
+  const ids = [...new Set(report.files.flatMap((file) => file.diagnostics.map(ruleIdOf)))];
+  const pages = ids.flatMap((id) => {
+    const uri = ruleHelpUri(docs, id, lang);
+    return uri ? [`  ${palette.dim(id)} ${uri.startsWith('file:') ? fileURLToPath(uri) : uri}`] : [];
+  });
+  return pages.length ? [pick(rulePagesHeading, lang), ...pages, ''] : [];
+}
+
+/**
+ * Grouped by file: a header, then `path:line:col severity id message` lines; then where each
+ * reported rule is documented, and a summary.
+ */
+export function formatText(report: Report, palette: Palette, threshold: string, lang: DocsLanguage = report.lang, docs: RuleDocsSource = installedRuleDocs()): string {
   const lines: string[] = [];
   for (const file of report.files) {
     const fixed = file.fixed && file.fixed.size ? [...file.fixed.entries()] : undefined;
@@ -59,6 +79,7 @@ export function formatText(report: Report, palette: Palette, threshold: string, 
     }
     lines.push('');
   }
+  lines.push(...rulePages(report, palette, lang, docs));
   lines.push(summaryLine(report.files.length, countFindings(report.files), threshold, lang));
   return `${lines.join('\n')}\n`;
 }
