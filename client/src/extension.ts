@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerRuleDocs } from './ruleDocs';
 import { registerFixAllCommand } from './fixAll';
+import { registerLanguageStatus, type LanguageStatus } from './languageStatus';
+import { registerRuleDocs } from './ruleDocs';
 
 /**
  * The client is thin: it starts the bundled language server and registers editor-only things.
@@ -10,7 +11,20 @@ import { registerFixAllCommand } from './fixAll';
  */
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Files on disk and unsaved ones. A virtual workspace's files (`vscode-vfs:` and the like) are
+ * not served: the server reads config files beside a document from the disk, and would give them
+ * answers that ignore their project (package.json declares `virtualWorkspaces` limited).
+ */
+const servedSchemes = ['file', 'untitled'];
+const served = (languages: string[]): { scheme: string; language: string }[] => languages.flatMap((language) => servedSchemes.map((scheme) => ({ scheme, language })));
+
+/** What the extension returns from activate: the editor tests read the language status through it. */
+export interface StevedoreApi {
+  languageStatus: LanguageStatus['view'];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StevedoreApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'boot.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -19,20 +33,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Rule pages open in the Markdown preview: "Explain Rule", and the rule code of each diagnostic.
   const ruleDocs = registerRuleDocs(context);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'dockerfile' },
-      { language: 'yaml' },
-      // JSON manifests; the server skips JSON that names no Kubernetes object with a substring check.
-      { scheme: 'file', language: 'json' },
-      { scheme: 'untitled', language: 'json' },
-    ],
-    synchronize: { configurationSection: 'stevedore' },
+    // JSON manifests too; the server skips JSON that names no Kubernetes object with a substring check.
+    documentSelector: served(['dockerfile', 'yaml', 'json']),
     // Sent with initialize so the server starts with the user's settings, before its first pull.
     initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('stevedore'))) as unknown },
     outputChannelName: 'Stevedore',
     middleware: ruleDocs.middleware,
   };
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
+  // Not on JSON: most JSON files are no manifest, and the item would only say so.
+  const languageStatus = registerLanguageStatus(context, client, served(['dockerfile', 'yaml']));
   context.subscriptions.push(
     vscode.commands.registerCommand('stevedore.restartServer', async () => {
       await client?.restart();
@@ -49,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (choice) client?.outputChannel.show(true);
     });
   }
+  return { languageStatus: languageStatus.view };
 }
 
 export async function deactivate(): Promise<void> {
