@@ -7,11 +7,18 @@
  * and a display: use `xvfb-run -a` on a headless Linux machine).
  *
  * Passes: the `passes` table below. Each pass starts a fresh editor with its own scratch
- * workspace (a copy of fixtures/workspace), user-data dir and extensions dir, and runs its own
- * test files:
- *   - `en`:    every suite/**\/*.test.ts outside a locale folder (add a file there and it runs);
+ * workspace (a copy of fixtures/workspace, or of the pass's own fixture folder), user-data dir and
+ * extensions dir, and runs its own test files:
+ *   - `en`:    every suite/**\/*.test.ts outside a pass folder (add a file there and it runs);
  *   - `zh-cn`: suite/zh-cn/**\/*.test.ts, with VS Code's display language set to zh-cn
- *              (`--locale zh-cn` plus a test-only language pack, see host/languagePack.ts).
+ *              (`--locale zh-cn` plus a test-only language pack, see host/languagePack.ts);
+ *   - `multi-root`: suite/multi-root/**\/*.test.ts in a two-folder workspace
+ *              (fixtures/multi-root/stevedore.code-workspace) with Workspace Trust on and the
+ *              folders not trusted: Restricted Mode and per-folder settings in one editor start.
+ *              Stevedore is installed from a .vsix there, as users get it: a development
+ *              extension is exempt from Workspace Trust, so it would prove nothing (a stub
+ *              extension carries the tests instead). code-server only (runTests makes desktop
+ *              VS Code disable Workspace Trust).
  * A pass's `settings` are written to `<user-data-dir>/User/settings.json` on top of `baseSettings`
  * (host/profile.ts).
  * Writing a test: suite/<topic>.test.ts, mocha TDD (`suite`/`test`), helpers in suite/util.ts,
@@ -21,7 +28,7 @@
  * (default 600 s). Nothing is retried. Exit code: 0 only when every pass ran and passed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
@@ -36,13 +43,38 @@ interface Pass {
   /** Which files under suite/ (relative, with `/`) belong to this pass. */
   selects(file: string): boolean;
   settings: Record<string, unknown>;
+  /** The folder of fixtures/ copied as the workspace; `workspace` by default. */
+  fixture?: string;
+  /** What the editor opens, relative to the copy (a `.code-workspace` file); the copy itself by default. */
+  opens?: string;
+  /** Keep Workspace Trust on (code-server only): the workspace opens untrusted, in Restricted Mode. */
+  workspaceTrust?: boolean;
+  /** Install Stevedore from a .vsix of this checkout instead of loading it as the development extension. */
+  installed?: boolean;
 }
 
-const localeFolders = ['zh-cn/'];
+/** suite/ folders whose files run in their own pass only. */
+const passFolders = ['zh-cn/', 'multi-root/'];
 
 const passes: Pass[] = [
-  { name: 'en', selects: (f) => !localeFolders.some((dir) => f.startsWith(dir)), settings: {} },
+  { name: 'en', selects: (f) => !passFolders.some((dir) => f.startsWith(dir)), settings: {} },
   { name: 'zh-cn', locale: 'zh-cn', selects: (f) => f.startsWith('zh-cn/'), settings: { 'stevedore.docs.language': 'auto' } },
+  {
+    name: 'multi-root',
+    selects: (f) => f.startsWith('multi-root/'),
+    fixture: 'multi-root',
+    opens: 'stevedore.code-workspace',
+    workspaceTrust: true,
+    installed: true,
+    settings: {
+      'security.workspace.trust.enabled': true,
+      // No modal asking to trust at start-up: the folders simply stay untrusted (Restricted Mode).
+      'security.workspace.trust.startupPrompt': 'never',
+      // User settings under the folders' own: alpha turns image-untagged off and names another schema file.
+      'stevedore.dockerfile.rules': { 'image-untagged': 'warning' },
+      'stevedore.kubernetes.customSchemas': ['../schemas/gadget-crd.yaml'],
+    },
+  },
 ];
 
 const VSCODE_VERSION = '1.100.3';
@@ -102,6 +134,34 @@ async function bundleCodeServerHost(): Promise<string> {
   return outfile;
 }
 
+/**
+ * This checkout packaged as users install it (`vsce package` of the dist/ just built; .vscodeignore
+ * decides the contents), once per run. The README is a stub: the packaged one is scripts/package.mjs's business.
+ */
+let packaged: string | undefined;
+function packageUnderTest(): string {
+  if (packaged) return packaged;
+  const readme = join(outRoot, 'README.md');
+  writeFileSync(readme, '# Stevedore (packaged for the editor tests)\n');
+  const vsix = join(outRoot, 'stevedore-under-test.vsix');
+  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), [
+    'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license',
+    // vsce takes the README path relative to the package folder.
+    '--readme-path', relative(repoRoot, readme), '--out', vsix,
+  ], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  packaged = vsix;
+  return vsix;
+}
+
+/** The development extension of an `installed` pass: nothing but the host the tests run in. */
+function testHarnessExtension(): string {
+  const folder = join(outRoot, 'test-harness');
+  mkdirSync(folder, { recursive: true });
+  const manifest = { name: 'test-harness', publisher: 'stevedore-test', version: '0.0.1', engines: { vscode: '^1.100.0' } };
+  writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  return folder;
+}
+
 /** Installs a .vsix into the pass's profile with the editor's own CLI. */
 function installExtension(executable: string, vsix: string, profile: Profile): void {
   const [cli, ...cliArgs] = editor === 'desktop' ? resolveCliArgsFromVSCodeExecutablePath(executable, { reuseMachineInstall: true }) : [executable];
@@ -113,19 +173,21 @@ async function runPass(pass: Pass, executable: string): Promise<boolean> {
   const started = Date.now();
   console.log(`\n--- editor pass "${pass.name}" (${editor}${pass.locale ? `, display language ${pass.locale}` : ''}) ---`);
   const extensionTestsPath = await bundlePass(pass);
-  const profile = createProfile(pass.name, pass.settings);
+  const profile = createProfile(pass.name, pass.settings, pass.fixture);
   let ok = false;
   try {
     if (pass.locale && !pass.locale.startsWith('en')) {
       installExtension(executable, await buildLanguagePack(pass.locale, outRoot), profile);
       registerLanguagePack(pass.locale, profile.userDataDir, profile.extensionsDir);
     }
+    if (pass.installed) installExtension(executable, packageUnderTest(), profile);
     const exitCode = await runTests({
       vscodeExecutablePath: executable,
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: pass.installed ? testHarnessExtension() : repoRoot,
       extensionTestsPath,
       launchArgs: [
-        profile.workspace,
+        pass.opens ? join(profile.workspace, pass.opens) : profile.workspace,
+        ...(pass.workspaceTrust ? ['--enable-workspace-trust'] : []),
         `--user-data-dir=${profile.userDataDir}`,
         `--extensions-dir=${profile.extensionsDir}`,
         ...(pass.locale ? [`--locale=${pass.locale}`] : []),
@@ -153,7 +215,14 @@ async function main(): Promise<number> {
   outRoot = mkdtempSync(join(outParent, 'run-'));
   const executable = editor === 'desktop' ? await downloadAndUnzipVSCode(VSCODE_VERSION) : await bundleCodeServerHost();
   const results: [string, boolean][] = [];
-  for (const pass of selected) results.push([pass.name, await runPass(pass, executable)]);
+  for (const pass of selected) {
+    if (pass.workspaceTrust && editor === 'desktop') {
+      // runTests always adds --disable-workspace-trust: desktop VS Code cannot open a folder untrusted.
+      console.log(`\n--- editor pass "${pass.name}" not run: it needs Workspace Trust, which runTests turns off in desktop VS Code ---`);
+      continue;
+    }
+    results.push([pass.name, await runPass(pass, executable)]);
+  }
   const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
   console.log(`\neditor passes: ${results.map(([name, ok]) => `${name} ${ok ? 'ok' : 'FAILED'}`).join(', ')}`);
   // Bundled tests of a failed run stay for their source maps and stack traces.

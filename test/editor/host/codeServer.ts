@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   homeDir: string;
   /** VS Code display language, e.g. `zh-cn`; needs an installed language pack to take effect. */
   locale?: string;
+  /** Leave Workspace Trust on (off by default: a test editor trusts everything); the profile's settings then decide. */
+  workspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -97,7 +99,7 @@ export async function startCodeServer(options: CodeServerOptions, startupTimeout
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...profileArgs(options),
@@ -181,9 +183,10 @@ export async function launchChromium(ownSignals = false): Promise<Browser> {
   });
 }
 
-/** The workbench URL for a folder; `payload` carries the extension-test arguments. */
+/** The workbench URL for a folder or a `.code-workspace` file; `payload` carries the extension-test arguments. */
 export function workbenchUrl(server: RunningCodeServer, folder: string, payload?: [string, string][]): string {
-  let url = `${server.origin}/?folder=${encodeURIComponent(folder)}`;
+  const opens = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  let url = `${server.origin}/?${opens}=${encodeURIComponent(folder)}`;
   if (payload?.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

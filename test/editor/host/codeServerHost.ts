@@ -29,6 +29,8 @@ const interrupted = new Promise<number>((done) => {
 });
 
 const valued = new Set(['user-data-dir', 'extensions-dir', 'locale', 'install-extension', 'extensionDevelopmentPath', 'extensionTestsPath']);
+/** Switches of this host alone (desktop VS Code does not know them). */
+const hostFlags = new Set(['enable-workspace-trust']);
 
 interface HostArgs {
   options: Map<string, string>;
@@ -44,6 +46,7 @@ function parseArgs(argv: string[]): HostArgs {
     if (!long) { folder = arg; continue; }
     const [, name, inline] = long;
     if (inline !== undefined) options.set(name, inline);
+    else if (hostFlags.has(name)) options.set(name, 'true');
     else if (valued.has(name) && i + 1 < argv.length) options.set(name, argv[++i]);
     // Desktop-only switches (--no-sandbox, --skip-welcome, …) mean nothing here.
   }
@@ -64,6 +67,7 @@ async function main(): Promise<number> {
     extensionsDir: required(args, 'extensions-dir'),
     homeDir,
     locale: args.options.get('locale'),
+    workspaceTrust: args.options.has('enable-workspace-trust'),
   };
   try {
     const vsix = args.options.get('install-extension');

@@ -1,6 +1,7 @@
 /**
- * A throw-away editor profile: a scratch workspace (a copy of fixtures/workspace), a user-data dir
- * whose User/settings.json holds the given settings, and an empty extensions dir.
+ * A throw-away editor profile: a scratch workspace (a copy of a folder of fixtures/, `workspace`
+ * unless told otherwise), a user-data dir whose User/settings.json holds the given settings, and an
+ * empty extensions dir.
  */
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ export interface Profile {
   homeDir: string;
 }
 
-export function createProfile(name: string, settings: Record<string, unknown>): Profile {
+export function createProfile(name: string, settings: Record<string, unknown>, fixture = 'workspace'): Profile {
   const root = mkdtempSync(join(tmpdir(), `stevedore-editor-${name}-`));
   const profile: Profile = {
     root,
@@ -38,7 +39,7 @@ export function createProfile(name: string, settings: Record<string, unknown>): 
     extensionsDir: join(root, 'extensions'),
     homeDir: join(root, 'home'),
   };
-  cpSync(join(repoRoot, 'test', 'editor', 'fixtures', 'workspace'), profile.workspace, { recursive: true });
+  cpSync(join(repoRoot, 'test', 'editor', 'fixtures', fixture), profile.workspace, { recursive: true });
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
   writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
