@@ -33,6 +33,12 @@ const severityWords: Record<string, Localized> = {
   hint: { en: 'hint', zh: '提示' },
 };
 
+/** Which profile runs the rule (RuleMeta.profile): the default one, or only the strict one. */
+const profileWords: Record<string, Localized> = {
+  recommended: { en: 'recommended (on by default)', zh: '推荐（默认启用）' },
+  strict: { en: 'strict (on with `stevedore.profile: strict`)', zh: '严格（设置 `stevedore.profile: strict` 后启用）' },
+};
+
 const categoryWords: Record<string, Localized> = {
   syntax: { en: 'syntax', zh: '语法' },
   semantics: { en: 'semantics', zh: '语义' },
@@ -48,6 +54,7 @@ const words = {
   language: { en: 'Language', zh: '语言' },
   category: { en: 'Category', zh: '类别' },
   severity: { en: 'Default severity', zh: '默认级别' },
+  profile: { en: 'Profile', zh: '规则集' },
   aliases: { en: 'Also known as', zh: '别名' },
   fix: { en: 'Quick fix', zh: '快速修复' },
   yes: { en: 'yes', zh: '有' },
@@ -106,6 +113,7 @@ export function renderRulePage(rule: DocumentedRule, lang: DocsLanguage): string
     `| ${t(words.language)} | ${language} |`,
     `| ${t(words.category)} | ${t(categoryWords[meta.category])} |`,
     `| ${t(words.severity)} | ${t(severityWords[meta.severity])} |`,
+    `| ${t(words.profile)} | ${t(profileWords[meta.profile])} |`,
     `| ${t(words.aliases)} | ${code(names)} |`,
     `| ${t(words.fix)} | ${t(meta.fixable ? words.yes : words.no)} |`,
     '',
@@ -123,7 +131,7 @@ const configurationSection: Record<'en' | 'zh', string[]> = {
   en: [
     '## Configuring Dockerfile rules',
     '',
-    'Severity is decided in layers, later ones winning: the rule default → the nearest `.hadolint.yaml` / `.hadolint.yml` (searched from the Dockerfile\'s directory up to the repository root: `ignored`, `override.error|warning|info|style`; `trustedRegistries`, `failure-threshold` and `no-fail` are read too) → `# check=error=true` (BuildKit checks become errors) → the `stevedore.dockerfile.rules` setting (`{"DL3008": "off", "from-as-casing": "error"}`; keys are ids, aliases or BuildKit group names).',
+    'Severity is decided in layers, later ones winning: the rule default under the profile (`strict` rules are off under `recommended`) → the nearest `.hadolint.yaml` / `.hadolint.yml` (searched from the Dockerfile\'s directory up to the repository root: `ignored`, `override.error|warning|info|style`; `trustedRegistries`, `failure-threshold` and `no-fail` are read too) → `# check=error=true` (BuildKit checks become errors) → the `stevedore.dockerfile.rules` setting (`{"DL3008": "off", "from-as-casing": "error"}`; keys are ids, aliases or BuildKit group names).',
     '',
     '| Comment | Effect |',
     '| --- | --- |',
@@ -142,7 +150,7 @@ const configurationSection: Record<'en' | 'zh', string[]> = {
   zh: [
     '## 配置 Dockerfile 规则',
     '',
-    '严重级别按层决定，后者覆盖前者：规则默认值 → 最近的 `.hadolint.yaml` / `.hadolint.yml`（从 Dockerfile 所在目录向上查找到仓库根目录：`ignored`、`override.error|warning|info|style`；也会读取 `trustedRegistries`、`failure-threshold` 和 `no-fail`）→ `# check=error=true`（BuildKit 检查变为错误）→ `stevedore.dockerfile.rules` 设置（`{"DL3008": "off", "from-as-casing": "error"}`；键可以是 id、别名或 BuildKit 分组名）。',
+    '严重级别按层决定，后者覆盖前者：当前规则集下的规则默认值（`recommended` 规则集下 `strict` 规则关闭）→ 最近的 `.hadolint.yaml` / `.hadolint.yml`（从 Dockerfile 所在目录向上查找到仓库根目录：`ignored`、`override.error|warning|info|style`；也会读取 `trustedRegistries`、`failure-threshold` 和 `no-fail`）→ `# check=error=true`（BuildKit 检查变为错误）→ `stevedore.dockerfile.rules` 设置（`{"DL3008": "off", "from-as-casing": "error"}`；键可以是 id、别名或 BuildKit 分组名）。',
     '',
     '| 注释 | 作用 |',
     '| --- | --- |',
@@ -171,13 +179,17 @@ const indexWords = {
     en: '**{total} rules**: [{dockerfile} for Dockerfiles](#dockerfile) and [{kubernetes} for Kubernetes manifests](#kubernetes).',
     zh: '共 **{total} 条规则**：[Dockerfile {dockerfile} 条](#dockerfile)，[Kubernetes 清单 {kubernetes} 条](#kubernetes)。',
   },
+  profiles: {
+    en: 'Two profiles decide which rules run before any per-rule setting. `recommended`, the default, runs the rules for problems that break or endanger a build or a deployment: syntax, meaning, security, and hadolint\'s default checks for Dockerfiles. `strict` adds completeness and hardening advice (probes, resource requests and limits, a read-only root filesystem, dropped capabilities, pod anti-affinity, `imagePullPolicy`…). Choose it with the `stevedore.profile` setting or `profile: strict` in `.stevedore.yaml`; a rule named in `stevedore.dockerfile.rules` / `stevedore.kubernetes.rules`, in `.hadolint.yaml` `override`, or in `.kube-linter.yaml` `include` (or `addAllBuiltIn`) runs whatever the profile. Each rule\'s profile is in the tables below.',
+    zh: '在逐条规则的设置之前，由规则集决定哪些规则运行。默认的 `recommended`（推荐）只运行针对会破坏或危及构建与部署的问题的规则：语法、语义、安全，以及 Dockerfile 的 hadolint 默认检查。`strict`（严格）再加上完整性与加固方面的建议（探针、资源请求与上限、只读根文件系统、移除能力、Pod 反亲和性、`imagePullPolicy` 等）。可通过 `stevedore.profile` 设置或在 `.stevedore.yaml` 中写 `profile: strict` 选择；在 `stevedore.dockerfile.rules` / `stevedore.kubernetes.rules`、`.hadolint.yaml` 的 `override` 或 `.kube-linter.yaml` 的 `include`（或 `addAllBuiltIn`）中点名的规则，不论规则集如何都会运行。每条规则所属的规则集见下表。',
+  },
   order: {
     en: '{count} rules, in the order they report: by category, then as their modules list them.',
     zh: '{count} 条规则，按报告顺序排列：先按类别，再按所在模块中的顺序。',
   },
   header: {
-    en: '| Rule | Also known as | Severity | Category | Fix | Summary |',
-    zh: '| 规则 | 别名 | 级别 | 类别 | 修复 | 说明 |',
+    en: '| Rule | Also known as | Severity | Category | Profile | Fix | Summary |',
+    zh: '| 规则 | 别名 | 级别 | 类别 | 规则集 | 修复 | 说明 |',
   },
 } satisfies Record<string, Localized>;
 
@@ -197,14 +209,16 @@ export function renderIndex(rules: readonly DocumentedRule[], lang: DocsLanguage
     '',
     fill(t(indexWords.counts), { total: rules.length, dockerfile: dockerfileCount, kubernetes: kubernetesCount }),
     '',
+    t(indexWords.profiles),
+    '',
     ...configurationSection[lang === 'zh-cn' ? 'zh' : 'en'],
   ];
   for (const language of ['Dockerfile', 'Kubernetes'] as const) {
     const list = rules.filter((r) => r.language === language);
     if (list.length === 0) continue;
-    lines.push(`## ${language}`, '', fill(t(indexWords.order), { count: list.length }), '', t(indexWords.header), '| --- | --- | --- | --- | --- | --- |');
+    lines.push(`## ${language}`, '', fill(t(indexWords.order), { count: list.length }), '', t(indexWords.header), '| --- | --- | --- | --- | --- | --- | --- |');
     for (const { meta } of list) {
-      lines.push(`| [${meta.id}](${meta.id}.md) | ${code([...meta.aliases, ...(meta.groups ?? [])])} | ${t(severityWords[meta.severity])} | ${t(categoryWords[meta.category])} | ${meta.fixable ? t(words.yes) : ''} | ${t(meta.title)} |`);
+      lines.push(`| [${meta.id}](${meta.id}.md) | ${code([...meta.aliases, ...(meta.groups ?? [])])} | ${t(severityWords[meta.severity])} | ${t(categoryWords[meta.category])} | ${meta.profile} | ${meta.fixable ? t(words.yes) : ''} | ${t(meta.title)} |`);
     }
     lines.push('');
   }

@@ -206,7 +206,8 @@ describe('stevedore lint: config files', () => {
   });
 
   it('.kube-linter.yaml: excluded checks are not reported', async () => {
-    const root = tree({ 'pod.yaml': samplePod });
+    // The resource checks belong to the strict profile, which .stevedore.yaml turns on.
+    const root = tree({ 'pod.yaml': samplePod, '.stevedore.yaml': 'profile: strict\n' });
     assert.ok(rulesOf((await json(['lint', '.'], root)).report, 'pod.yaml').includes('cpu-request-missing'));
     writeFileSync(join(root, '.kube-linter.yaml'), 'checks:\n  exclude:\n    - unset-cpu-requirements\n');
     const after = rulesOf((await json(['lint', '.'], root)).report, 'pod.yaml');
@@ -275,7 +276,7 @@ describe('stevedore lint: config files', () => {
 
 describe('stevedore lint: standard input', () => {
   it('reads "-" and picks the language and config location from --stdin-filename', async () => {
-    const root = tree({ 'deploy/.kube-linter.yaml': 'checks:\n  exclude: [unset-cpu-requirements]\n' });
+    const root = tree({ 'deploy/.kube-linter.yaml': 'checks:\n  exclude: [unset-cpu-requirements]\n', 'deploy/.stevedore.yaml': 'profile: strict\n' });
     const { report, code } = await json(['lint', '-', '--stdin-filename', 'deploy/pod.yaml'], root, samplePod);
     assert.equal(code, 1);
     assert.equal(report.files[0].path, 'deploy/pod.yaml');

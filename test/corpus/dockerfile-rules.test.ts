@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { diagnoseDockerfileWith } from '../../server/src/dockerfile/diagnostics';
+import { dockerfileRules } from '../../server/src/dockerfile/rules';
 import { assertMatchesSnapshot } from '../snapshot';
 import { contextFor, dockerfile } from '../unit/helpers';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, type CorpusEntry } from './corpus';
@@ -16,8 +17,11 @@ import { findingsSnapshot } from './findings';
  * - every finding (file, line, column, rule) matches the reviewed snapshot, with the number per
  *   rule as a summary, so a change that floods users, drops findings or moves them shows up in
  *   review. `UPDATE_SNAPSHOTS=1` rewrites the snapshot; a missing snapshot fails.
+ * The rules run under the strict profile: every rule is measured, and the snapshot does not move
+ * when a rule changes profile (test/unit/common/profiles.test.ts pins which rules are strict-only).
  */
 const snapshotPath = join(__dirname, 'dockerfile-rules.snapshot.json');
+const everyRule = { profile: 'strict' };
 
 /** Templates that are not Dockerfiles (docker-library renders them with jq first). */
 const isTemplate = (entry: CorpusEntry) => entry.path.endsWith('Dockerfile.oracle');
@@ -31,6 +35,8 @@ const undetectable: Record<string, string> = {
 interface Result {
   entry: CorpusEntry;
   diagnostics: Diagnostic[];
+  /** The same file under the default (recommended) profile. */
+  recommended: Diagnostic[];
   crashes: string[];
 }
 
@@ -41,8 +47,9 @@ function run(): Result[] {
       const crashes: string[] = [];
       const model = dockerfile(readCorpusFile(entry), `file://${entry.absolutePath}`);
       // No workspace files: a stray .hadolint.yaml above the corpus must not change the counts.
-      const diagnostics = diagnoseDockerfileWith(model, contextFor('en', { filePath: entry.absolutePath }), (id, error) => crashes.push(`${id}: ${String(error)}`));
-      return { entry, diagnostics, crashes };
+      const diagnostics = diagnoseDockerfileWith(model, contextFor('en', { filePath: entry.absolutePath, settings: everyRule }), (id, error) => crashes.push(`${id}: ${String(error)}`));
+      const recommended = diagnoseDockerfileWith(model, contextFor('en', { filePath: entry.absolutePath }));
+      return { entry, diagnostics, recommended, crashes };
     });
 }
 
@@ -70,6 +77,16 @@ test('deliberately broken Dockerfiles are flagged with an error', { skip: corpus
     .filter((r) => !r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
     .map((r) => r.entry.path);
   assert.deepEqual(missed, []);
+});
+
+test('the default profile reports the same findings, less those of the strict-only rules', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const strictOnly = new Set(dockerfileRules.rules.filter((rule) => rule.meta.profile === 'strict').map((rule) => rule.meta.id));
+  const line = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`;
+  const differing = results
+    .filter((r) => JSON.stringify(r.recommended.map(line)) !== JSON.stringify(r.diagnostics.filter((d) => !strictOnly.has(String(d.code))).map(line)))
+    .map((r) => r.entry.path);
+  assert.deepEqual(differing, []);
+  assert.ok(results.some((r) => r.recommended.length < r.diagnostics.length), 'the strict-only rules find something in the corpus');
 });
 
 test('findings per file and line match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {

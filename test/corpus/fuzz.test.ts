@@ -14,7 +14,8 @@ import { exerciseAllFeatures, samplePositions } from './exercise';
  */
 const seed = Number(process.env.STEVEDORE_FUZZ_SEED ?? 20261127);
 const numRuns = Number(process.env.STEVEDORE_FUZZ_RUNS ?? 150);
-const ctx = contextFor('en');
+/** Strict: every rule runs, also those the default profile leaves out. */
+const ctx = contextFor('en', { settings: { profile: 'strict' } });
 
 const dockerTokens = ['FROM', 'RUN', 'COPY', 'ADD', 'ARG', 'ENV', 'ONBUILD', 'HEALTHCHECK', 'CMD', 'AS', '--from=', '--mount=type=cache,target=/x', '--platform=', '${', '}', '$', '\\', '`', '\n', ' ', '"', "'", '[', ']', ',', '<<EOF', 'EOF', '# escape=`', '# syntax=', '=', ':', '-', 'a', '0', '\t', '\r\n', '\u00e9', '\ud83d\ude00'];
 const yamlTokens = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', 'spec:', '  ', '- ', ': ', '---', '\n', '{', '}', '[', ']', ',', '&a', '*a', '<<', '"', "'", '|', '>', '#', 'containers:', 'image: nginx', 'selector:', 'matchLabels:', '\t', '?', '!!str', '{{ .Values.x }}', '\u00e9', '\ud83d\ude00'];

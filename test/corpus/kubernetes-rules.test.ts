@@ -5,6 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { diagnoseManifestWith } from '../../server/src/kubernetes/diagnostics';
 import type { ManifestFile } from '../../server/src/kubernetes/model';
 import { objectsOf } from '../../server/src/kubernetes/objects';
+import { kubernetesRules } from '../../server/src/kubernetes/rules';
 import { builtinGroups, type CustomKindSource } from '../../server/src/kubernetes/schema';
 import { customSchemasFor } from '../../server/src/kubernetes/schema/customSchemas';
 import { documentIndexAt } from '../../server/src/kubernetes/suppression';
@@ -24,13 +25,18 @@ import { findingsSnapshot } from './findings';
  * - Helm templates get at most one "templated file" notice and nothing else;
  * - every finding of the plain manifests (file, line, column, rule) matches the reviewed snapshot,
  *   with the number per rule as a summary. `UPDATE_SNAPSHOTS=1` rewrites it; a missing one fails.
+ * The rules run under the strict profile: every rule is measured, and the snapshot does not move
+ * when a rule changes profile (test/unit/common/profiles.test.ts pins which rules are strict-only).
  */
 const snapshotPath = join(__dirname, 'kubernetes-rules.snapshot.json');
+const everyRule = { profile: 'strict' };
 
 interface Result {
   entry: CorpusEntry;
   file: ManifestFile;
   diagnostics: Diagnostic[];
+  /** The same file under the default (recommended) profile. */
+  recommended: Diagnostic[];
   crashes: string[];
   /** The custom kinds the file saw: its repository's CRDs. */
   custom: CustomKindSource | undefined;
@@ -59,9 +65,10 @@ function run(): Result[] {
     for (const { entry, file } of files) {
       const crashes: string[] = [];
       // No workspace files: a stray .kube-linter.yaml above the corpus must not change the counts.
-      const ctx = { ...contextFor('en', { filePath: entry.absolutePath }), workspace: index };
+      const ctx = { ...contextFor('en', { filePath: entry.absolutePath, settings: everyRule }), workspace: index };
       const diagnostics = diagnoseManifestWith(file, ctx, (id, error) => crashes.push(`${id}: ${String(error)}`));
-      results.push({ entry, file, diagnostics, crashes, custom: customSchemasFor(ctx) });
+      const recommended = diagnoseManifestWith(file, { ...contextFor('en', { filePath: entry.absolutePath }), workspace: index });
+      results.push({ entry, file, diagnostics, recommended, crashes, custom: customSchemasFor(ctx) });
     }
   }
   return results;
@@ -152,6 +159,16 @@ test('Helm templates get at most one clear notice and nothing else', { skip }, (
     }
   }
   assert.ok(templates.filter((r) => r.diagnostics.length === 1).length >= 30);
+});
+
+test('the default profile reports the same findings, less those of the strict-only rules', { skip }, () => {
+  const strictOnly = new Set(kubernetesRules.rules.filter((rule) => rule.meta.profile === 'strict').map((rule) => rule.meta.id));
+  const line = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`;
+  const differing = results
+    .filter((r) => JSON.stringify(r.recommended.map(line)) !== JSON.stringify(r.diagnostics.filter((d) => !strictOnly.has(String(d.code))).map(line)))
+    .map((r) => r.entry.path);
+  assert.deepEqual(differing, []);
+  assert.ok(results.some((r) => r.recommended.length < r.diagnostics.length), 'the strict-only rules find something in the corpus');
 });
 
 test('errors and findings per file and line match the reviewed snapshot (UPDATE_SNAPSHOTS=1 to rewrite)', { skip }, () => {

@@ -13,7 +13,8 @@ import { StdioClient } from './client';
  * must report exactly the same findings — same rules, ranges, severities and messages.
  */
 const workspace: Record<string, string> = {
-  '.stevedore.yaml': 'dockerfile:\n  rules:\n    image-untagged: error\nkubernetes:\n  rules:\n    cpu-request-missing: "off"\n',
+  // The strict profile: every rule takes part, and switching one off is seen.
+  '.stevedore.yaml': 'profile: strict\ndockerfile:\n  rules:\n    image-untagged: error\nkubernetes:\n  rules:\n    cpu-request-missing: "off"\n',
   '.hadolint.yaml': 'ignored: [DL3008]\noverride:\n  error: [DL3020]\n',
   '.kube-linter.yaml': 'checks:\n  exclude: [latest-tag]\n',
   '.gitignore': '# generated manifests are not part of the project\ngen/\n',
@@ -103,6 +104,7 @@ test('the command line and the language server report the same findings on one w
     assert.match(joined, /services\/web\/Dockerfile \S+ \w+ apt-get-unpinned/, 'the nearest .hadolint.yaml wins whole (no merging)');
     assert.match(joined, /copy-ignored-file/, '.dockerignore was read');
     assert.doesNotMatch(joined, /image-tag-mutable|cpu-request-missing/, '.kube-linter.yaml and .stevedore.yaml switched these off');
+    assert.match(joined, /deploy\/shop\.yaml \S+ \w+ memory-limit-missing/, '.stevedore.yaml chose the strict profile');
     assert.match(joined, /deploy\/shop\.yaml \S+ \w+ config-reference-missing/, 'the git-ignored ConfigMap is not part of the project');
     assert.deepEqual(fromServer, fromCli);
   } finally {

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage, type Localized } from './localized';
 import { plainMessage } from './plainText';
-import type { SeverityName } from './settings';
+import type { RuleProfile, SeverityName } from './settings';
 
 /**
  * In reporting order: what stops the build first, cosmetics last. Rules run and report by
@@ -20,6 +20,12 @@ export interface RuleMeta {
   aliases: string[];
   severity: RuleSeverity;
   category: RuleCategory;
+  /**
+   * The profile that turns the rule on: `recommended` rules run by default, `strict` ones only
+   * under `stevedore.profile: strict` or when a setting or config file names them. Stated on every
+   * rule (the rule tables in docs/rules show the choice).
+   */
+  profile: RuleProfile;
   /** One line for tables and completion. */
   title: Localized;
   /** Markdown: why it matters and what to do. */
@@ -146,6 +152,11 @@ export function toDiagnostic(meta: RuleMeta, severity: RuleSeverity, finding: Fi
     diagnostic.data = data;
   }
   return diagnostic;
+}
+
+/** The severity a rule starts from under a profile, before config files and settings name it. */
+export function profileSeverity(meta: RuleMeta, profile: RuleProfile): SeverityName {
+  return meta.profile === 'recommended' || profile === 'strict' ? meta.severity : 'off';
 }
 
 /** Every name a rule answers to, lower-cased: id, aliases, then groups. */

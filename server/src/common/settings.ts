@@ -2,8 +2,17 @@ import type { DocsLanguage } from './localized';
 
 export type SeverityName = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
+/**
+ * Which rules run before any per-rule setting: `recommended` (the default) runs the rules for
+ * problems that break or endanger a deployment; `strict` adds completeness and hardening advice.
+ * Each rule names the profile it belongs to in its metadata (`RuleMeta.profile`).
+ */
+export const ruleProfiles = ['recommended', 'strict'] as const;
+export type RuleProfile = (typeof ruleProfiles)[number];
+
 /** The user's `stevedore.*` settings, with every field filled in. */
 export interface StevedoreSettings {
+  profile: RuleProfile;
   docs: { language: 'auto' | DocsLanguage };
   diagnostics: { trigger: 'onType' | 'onSave'; enable: boolean };
   dockerfile: { rules: Record<string, SeverityName> };
@@ -12,6 +21,7 @@ export interface StevedoreSettings {
 }
 
 export const defaultSettings: StevedoreSettings = {
+  profile: 'recommended',
   docs: { language: 'auto' },
   diagnostics: { trigger: 'onType', enable: true },
   dockerfile: { rules: {} },
@@ -33,6 +43,7 @@ export function normalizeSettings(raw: unknown): StevedoreSettings {
   const merged = structuredClone(defaultSettings) as unknown as Json;
   if (isObject(raw)) mergeInto(merged, raw);
   const s = merged as unknown as StevedoreSettings;
+  if (!ruleProfiles.includes(s.profile)) s.profile = 'recommended';
   if (!['auto', 'en', 'zh-cn'].includes(s.docs.language)) s.docs.language = 'auto';
   if (!['onType', 'onSave'].includes(s.diagnostics.trigger)) s.diagnostics.trigger = 'onType';
   if (!Array.isArray(s.kubernetes.customSchemas)) s.kubernetes.customSchemas = [];

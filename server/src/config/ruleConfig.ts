@@ -1,10 +1,11 @@
-import type { RuleMeta } from '../common/rules';
-import type { SeverityName } from '../common/settings';
+import { profileSeverity, type RuleMeta } from '../common/rules';
+import type { RuleProfile, SeverityName } from '../common/settings';
 import { fromHadolintSeverity, type FoundHadolintConfig, type HadolintConfig } from './hadolint';
 
 /**
  * One answer to "how severe is this rule here?", shared by the language server and the CLI.
- * Layers, lowest first: the rule's default → `.hadolint.yaml` (`override`, then `ignored`) →
+ * Layers, lowest first: the rule's default under the profile (`strict` rules are off under
+ * `recommended`) → `.hadolint.yaml` (`override`, then `ignored`) →
  * the file's `# check=error=true` (BuildKit checks become errors) → the user's
  * `stevedore.<language>.rules` setting. Suppression comments are applied later, per finding.
  */
@@ -17,6 +18,8 @@ export interface EffectiveRuleConfig {
 }
 
 export interface RuleConfigInput {
+  /** `stevedore.profile`; `recommended` when absent. */
+  profile?: RuleProfile;
   settingsTable: Record<string, SeverityName>;
   hadolint?: HadolintConfig;
   /** `# check=error=true`: BuildKit-check findings fail the build, so they are errors. */
@@ -69,7 +72,7 @@ export function ruleConfigFrom(input: RuleConfigInput, found?: FoundHadolintConf
   const settings = lowerCased(input.settingsTable);
   return {
     severityOf(meta) {
-      let severity = lookup(meta, hadolint, meta.severity);
+      let severity = lookup(meta, hadolint, profileSeverity(meta, input.profile ?? 'recommended'));
       if (input.buildkitChecksAreErrors && severity !== 'off' && isBuildkitCheck(meta)) severity = 'error';
       return lookup(meta, settings, severity);
     },

@@ -1,10 +1,10 @@
 import { parse as parseYaml } from 'yaml';
-import { defaultSettings, normalizeSettings, type StevedoreSettings } from '../common/settings';
+import { defaultSettings, normalizeSettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
 import { dockerfileRules } from '../dockerfile/rules';
 import { kubernetesRules } from '../kubernetes/rules';
 
 /**
- * `.stevedore.yaml` / `.stevedore.yml`: the editor settings' shape (`docs.language`,
+ * `.stevedore.yaml` / `.stevedore.yml`: the editor settings' shape (`profile`, `docs.language`,
  * `dockerfile.rules`, `kubernetes.rules`, `kubernetes.customSchemas`, …), either at the top level
  * or under a `stevedore:` key; dotted keys copied from settings.json (`stevedore.dockerfile.rules`)
  * work too. Read by every front through ProjectConfig.
@@ -42,7 +42,7 @@ function expandDottedKeys(raw: Json): Json {
 }
 
 const severityWords = new Set(['off', 'hint', 'info', 'warning', 'error']);
-const knownSections = new Set(['docs', 'diagnostics', 'dockerfile', 'kubernetes', 'format', 'trace']);
+const knownSections = new Set(['profile', 'docs', 'diagnostics', 'dockerfile', 'kubernetes', 'format', 'trace']);
 
 /** Parses our config file's text; returns the settings plus problems (bad YAML, bad values) and notices. */
 export function parseStevedoreConfig(text: string, path: string): { config?: StevedoreConfig; problems: string[]; notices: string[] } {
@@ -74,6 +74,7 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
       if ((language === 'dockerfile' ? dockerfileRules : kubernetesRules).matching(id).length === 0) notices.push(`"${language}.rules" names no known rule "${id}"`);
     }
   }
+  if (expanded.profile !== undefined && !(ruleProfiles as readonly unknown[]).includes(expanded.profile)) problems.push(`"profile" should be ${ruleProfiles.join(' or ')}`);
   const docs = isObject(expanded.docs) ? expanded.docs : {};
   if (docs.language !== undefined && !['auto', 'en', 'zh-cn'].includes(String(docs.language))) problems.push('"docs.language" should be auto, en or zh-cn');
   const settings = normalizeSettings(expanded);
@@ -90,6 +91,7 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
 export function overlayEditorSettings(project: StevedoreSettings, editor: StevedoreSettings): StevedoreSettings {
   const pickScalar = <T>(projectValue: T, editorValue: T, defaultValue: T): T => (editorValue !== defaultValue ? editorValue : projectValue);
   return {
+    profile: pickScalar(project.profile, editor.profile, defaultSettings.profile),
     docs: { language: pickScalar(project.docs.language, editor.docs.language, defaultSettings.docs.language) },
     diagnostics: editor.diagnostics,
     dockerfile: { rules: { ...project.dockerfile.rules, ...editor.dockerfile.rules } },

@@ -5,10 +5,11 @@ import type { DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
 import { suppressionsOf, withoutSuppressed } from './suppression';
 
-/** The effective rule configuration for a Dockerfile: `.hadolint.yaml`, `# check=error=true`, settings. */
+/** The effective rule configuration for a Dockerfile: the profile, `.hadolint.yaml`, `# check=error=true`, settings. */
 export function dockerfileRuleConfig(model: DockerfileModel, ctx: FeatureContext): EffectiveRuleConfig {
   const hadolint = ctx.project?.hadolint;
   return ruleConfigFrom({
+    profile: ctx.settings.profile,
     settingsTable: ctx.settings.dockerfile.rules,
     hadolint: hadolint?.config,
     buildkitChecksAreErrors: suppressionsOf(model).buildkitChecksAreErrors,

@@ -1,4 +1,4 @@
-import { isMap, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ManifestDocument, ManifestFile } from './model';
 import { builtinGroups, splitApiVersion } from './schema';
 import { mapAt, mapItems, numberAt, pairOf, scalarAt, seqAt, stringAt, stringMap, valueOf, type KeyedPair } from './yamlNodes';
@@ -197,11 +197,6 @@ export function selectorMatches(selector: Record<string, string>, labels: Record
 /** Containers that actually run the app (not init or debug containers). */
 export function appContainers(workload: WorkloadFacts | undefined): ContainerFacts[] {
   return workload ? workload.containers.filter((c) => c.role === 'container') : [];
-}
-
-/** A container's node to point at: its name, else the whole entry. */
-export function containerAnchor(container: ContainerFacts): Node {
-  return container.nameNode ?? container.node;
 }
 
 /** Effective security setting: the container's value, else the pod's (pod-level fields that containers inherit). */

@@ -6,7 +6,7 @@ import { quickFixesFromDiagnostics } from '../../../server/src/common/codeAction
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
 const sample: Rule<string> = {
-  meta: { id: 'sample-rule', aliases: ['DL9999', 'SampleCheck'], severity: 'warning', category: 'style', title: { en: 'Sample', zh: '示例' }, docs: { en: 'docs', zh: '文档' }, tag: 'deprecated' },
+  meta: { id: 'sample-rule', aliases: ['DL9999', 'SampleCheck'], severity: 'warning', category: 'style', profile: 'recommended', title: { en: 'Sample', zh: '示例' }, docs: { en: 'docs', zh: '文档' }, tag: 'deprecated' },
   check(subject, report) {
     if (subject.includes('bad')) report({ range, message: { en: 'bad thing', zh: '不好的东西' }, fixes: [{ title: { en: 'Fix it', zh: '修复' }, edits: [{ range, newText: 'good' }], safe: true }] });
   },

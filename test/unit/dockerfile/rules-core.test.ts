@@ -5,10 +5,15 @@ import { describe, test } from 'node:test';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { dockerfileRules } from '../../../server/src/dockerfile/rules';
 import { ruleCases } from './rules-cases';
-import { applyEdits, diagnose, fixesOf, messageOf, withCode } from './rules-helpers';
+import { applyEdits, diagnose as diagnoseAnyProfile, fixesOf, messageOf, withCode, type DiagnoseOptions } from './rules-helpers';
+
+const diagnose = (text: string, options?: DiagnoseOptions) => diagnoseAnyProfile(text, strictOptions(options));
 
 /** The rules with a bad/good example in rules-cases.ts (the syntax and semantics rules, mostly). */
 const ids = dockerfileRules.rules.map((rule) => rule.meta.id).filter((id) => ruleCases[id]);
+
+/** Each rule's own cases: under the strict profile, so the rules it alone turns on are measured too. */
+const strictOptions = (options: DiagnoseOptions = {}): DiagnoseOptions => ({ ...options, settings: { profile: 'strict', ...(options.settings as object | undefined) } });
 
 test('every Dockerfile rule has test cases: an example in rules-cases.ts or tests in rules-bestpractice-*.test.ts', () => {
   const bestPracticeTests = readdirSync(__dirname)

@@ -47,8 +47,8 @@ test('# stevedore-ignore-document covers one document', () => {
 test('settings per rule: by id or kube-linter name, off or another severity', () => {
   assert.ok(!codesOf(latest, { settings: { kubernetes: { rules: { 'latest-tag': 'off' } } } }).includes('image-tag-mutable'));
   const text = variant('          imagePullPolicy: IfNotPresent\n', '');
-  assert.ok(codesOf(text).includes('image-pull-policy-unset'));
-  assert.ok(!codesOf(text, { settings: { kubernetes: { rules: { 'image-pull-policy-unset': 'off' } } } }).includes('image-pull-policy-unset'));
+  assert.ok(codesOf(text, { settings: { profile: 'strict' } }).includes('image-pull-policy-unset'));
+  assert.ok(!codesOf(text, { settings: { profile: 'strict', kubernetes: { rules: { 'image-pull-policy-unset': 'off' } } } }).includes('image-pull-policy-unset'));
 });
 
 function filesFrom(map: Record<string, string>): WorkspaceFiles {

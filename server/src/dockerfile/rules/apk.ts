@@ -19,6 +19,7 @@ export const apkNoCache: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3019'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apk add without --no-cache', 'apk add 未使用 --no-cache'),
     docs: message(
       '`apk add --no-cache` fetches a fresh index, installs, and leaves nothing in `/var/cache/apk`: no need for `apk update` before or `rm -rf /var/cache/apk/*` after. Without it the index stays in the layer.\n\nNot reported when the same RUN removes `/var/cache/apk`, when a cache mount covers it, or in stages that do not reach the final image. The quick fix adds `--no-cache` after `add`.',
@@ -40,7 +41,7 @@ export const apkNoCache: Rule<DockerfileRuleSubject> = {
 };
 
 export const apkUnpinned = unpinnedRule({
-  id: 'apk-unpinned', aliases: ['DL3018'], severity: 'warning', category: 'best-practice',
+  id: 'apk-unpinned', aliases: ['DL3018'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('apk add without versions', 'apk add 未固定版本'),
   docs: message(
     'A bare package name installs whatever the Alpine repositories hold at build time. Pin versions (`apk add curl=8.5.0-r0`), or use `~` to stay on a release line (`apk add "curl~8.5"`). Virtual package names (`--virtual .build-deps`), files, URLs and variables are not reported.',

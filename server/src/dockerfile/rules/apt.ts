@@ -51,6 +51,7 @@ export const aptGetMissingYes: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3014'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apt-get without -y', 'apt-get 缺少 -y'),
     docs: message(
       'A build has no terminal to answer apt-get\'s "Do you want to continue?" prompt: apt-get reads end-of-file, answers no and the RUN fails. Pass `-y` (or `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) to every `apt-get install`, `remove`, `purge`, `upgrade` and similar call.\n\nThe quick fix adds `-y` after the subcommand.',
@@ -76,6 +77,7 @@ export const aptGetInstallRecommends: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3015'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apt-get install without --no-install-recommends', 'apt-get install 未使用 --no-install-recommends'),
     docs: message(
       'By default apt-get also installs every package the requested ones merely *recommend*. In an image that usually means documentation, extra tools and libraries nobody calls, which make the image bigger and widen its attack surface. Add `--no-install-recommends` and list the packages you really need.\n\nAlso accepted: `-o APT::Install-Recommends=false`, or an apt configuration line `APT::Install-Recommends "false";` written earlier in the Dockerfile.\n\nThe quick fix is not marked safe: software that relied on a recommended package may need it listed explicitly.',
@@ -111,6 +113,7 @@ export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3009'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apt lists left in the layer', 'apt 软件包列表留在了镜像层中'),
     docs: message(
       '`apt-get update` downloads package lists (tens of megabytes) into `/var/lib/apt/lists`. Deleting them in a later RUN does not shrink the image, because the earlier layer still holds them. Remove them in the same RUN, after the last install: `… && rm -rf /var/lib/apt/lists/*`.\n\nNot reported when a `--mount=type=cache` (or tmpfs) covers `/var/lib/apt/lists`, nor in build stages whose layers never reach the final image.',
@@ -148,6 +151,7 @@ export const aptGetUnpinned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3008'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apt-get install without versions', 'apt-get install 未固定版本'),
     docs: message(
       'Without a version, `apt-get install` takes whatever the archive offers on the day of the build, so two builds of the same Dockerfile can differ. Pin the versions you depend on: `apt-get install -y curl=7.88.1-10+deb12u5`. A wildcard such as `curl=7.88.*` keeps security updates within a release.\n\nPackages given through variables, command substitution, files (`./x.deb`) or a target release (`pkg/bookworm-backports`) are not reported.',
@@ -172,6 +176,7 @@ export const aptGetInstallWithoutUpdate: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apt-get install without apt-get update in the same RUN', 'apt-get install 与 apt-get update 不在同一个 RUN 中'),
     docs: message(
       'Docker caches each RUN as a layer. When `apt-get update` runs in an earlier RUN, a later change to the install line reuses the old cached update: apt then installs outdated versions or fails with "Unable to locate package" once the archive has moved on. Without any update at all, images that ship without package lists (all official Debian and Ubuntu images) cannot find the packages. Run `apt-get update && apt-get install …` in one RUN.',
@@ -197,6 +202,7 @@ export const aptKeyDeprecated: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     tag: 'deprecated',
     title: message('apt-key is deprecated', 'apt-key 已弃用'),
     docs: message(
@@ -232,6 +238,7 @@ export const aptInsteadOfAptGet: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3027'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('apt used in a script', '在脚本中使用了 apt'),
     docs: message(
       '`apt` is made for people at a terminal: its output and behaviour may change between releases and it warns that it "does not have a stable CLI interface". Scripts, Dockerfiles included, should call `apt-get` (install, update, remove…) or `apt-cache` (search, show, policy…).\n\nThe quick fix swaps the program name; for `apt upgrade` it is not marked safe because `apt-get upgrade` holds back upgrades that need new packages.',

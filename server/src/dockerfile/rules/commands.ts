@@ -11,6 +11,7 @@ export const cdInsteadOfWorkdir: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3003'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('cd in RUN instead of WORKDIR', '在 RUN 中用 cd 代替 WORKDIR'),
     docs: message(
       'A `cd` lasts only until the end of its RUN; the next instruction starts again in the working directory. `WORKDIR /path` changes it for every later instruction, creates the directory if needed, and documents where the image works. Prefer `WORKDIR`, and keep `cd` for a short detour inside a subshell: `(cd src && make)`.\n\nOnly a `cd` that opens a RUN is reported, since `WORKDIR` can replace it directly; a `cd` later in the script, or inside parentheses, loops or conditionals, is a deliberate detour.',
@@ -37,6 +38,7 @@ export const noSudo: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3004'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('sudo in RUN', 'RUN 中使用 sudo'),
     docs: message(
       'RUN already executes as the current `USER`, root by default, so `sudo` adds nothing but a dependency, a TTY-dependent configuration and surprising environment resets. Switch with `USER root` … `USER app` around privileged steps; at run time use a tool made for containers, such as `gosu` or `su-exec`, to drop privileges.',
@@ -79,6 +81,7 @@ export const uselessCommand: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3001'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Command that makes no sense in a build', '在构建中没有意义的命令'),
     docs: message(
       'Some commands only make sense on a running machine with a person at the keyboard: `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig` and similar. In a RUN they either do nothing useful, hang waiting for input, or act on the short-lived build sandbox instead of the future container.',
@@ -106,6 +109,7 @@ export const rmRoot: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'error',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Recursive rm of the root directory', '递归删除根目录'),
     docs: message(
       '`rm -rf /`, `rm -rf /*` or `--no-preserve-root` deletes the whole filesystem of the build step, including the shell running it. It is always a mistake in a Dockerfile, typically a path variable that was empty or a typo.',
@@ -154,6 +158,7 @@ export const chmodWorldWritable: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'info',
     category: 'security',
+    profile: 'recommended',
     title: message('chmod makes files writable by everyone', 'chmod 使文件对所有人可写'),
     docs: message(
       'Modes such as `777`, `666` or `a+w` let every user in the container change the files, which turns any foothold into the ability to rewrite programs or configuration. Give write access to the owning user or group instead (`chown app:app … && chmod 755 …`). Directories shared by everyone, like `/tmp`, need the sticky bit (`1777`), which is not reported; nor is a scratch directory the same RUN deletes again.',
@@ -188,6 +193,7 @@ export const useraddHighUid: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3046'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('useradd with a high UID without -l', 'useradd 使用较大 UID 但未加 -l'),
     docs: message(
       '`useradd` records the new user in `/var/log/lastlog` and `faillog`, files indexed by UID. On disk they are sparse, but an image layer stores them in full: a UID of 100000 adds about 29 MB of zeros. Pass `-l` (`--no-log-init`) when the UID is large; the quick fix adds it.',
@@ -219,6 +225,7 @@ export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
     aliases: ['DL4006'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Pipe without pipefail', '管道未启用 pipefail'),
     docs: message(
       'A shell pipeline succeeds when its last command succeeds: in `curl -fsSL $URL | tar -xz` a failed download still lets the build continue with nothing extracted. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on Alpine: `["/bin/ash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`.\n\nPipes fed by `echo` or `printf` (such as `echo \"$SHA  file\" | sha256sum -c -`) or by a command group are not reported.\n\nThe quick fix inserts a SHELL line; it is not marked safe because the image must provide that shell.',
@@ -252,6 +259,7 @@ export const shellViaSymlink: Rule<DockerfileRuleSubject> = {
     aliases: ['DL4005'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Default shell replaced by relinking /bin/sh', '通过重新链接 /bin/sh 替换默认 shell'),
     docs: message(
       'Pointing `/bin/sh` at bash (`ln -sf /bin/bash /bin/sh`) changes the shell of every program in the image that runs `sh`, including system scripts written for a POSIX shell, and it is invisible to readers of the Dockerfile. To run RUN instructions with bash, say so with `SHELL ["/bin/bash", "-c"]`.',

@@ -53,6 +53,7 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3020'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('ADD used to copy local files', '使用 ADD 复制本地文件'),
     docs: message(
       '`ADD` has extra powers: it downloads URLs, clones git repositories and unpacks local tar archives. For plain files and directories those powers are only surprises waiting to happen (a file renamed to `.tar.gz` suddenly gets extracted). Use `COPY`, which does exactly one thing. Sources that are URLs, git repositories, archives or variables are not reported, nor ADD with ADD-only flags such as `--checksum`.\n\nThe quick fix replaces ADD with COPY.',
@@ -91,6 +92,7 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3010'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Archive copied, then extracted', '先复制归档再解压'),
     docs: message(
       'Copying a tar archive with COPY and unpacking it with `tar -x` in a later RUN stores the archive in one layer and its contents in another; deleting the archive afterwards does not shrink the image. `ADD archive.tar.gz /dest/` unpacks local tar archives in a single step.',
@@ -169,6 +171,7 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3045'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('COPY to a relative path without WORKDIR', '未设置 WORKDIR 时 COPY 到相对路径'),
     docs: message(
       'A relative COPY destination is resolved against the working directory, which, until this Dockerfile sets `WORKDIR`, is whatever the base image chose (often `/`). A new base image version can move your files. Set `WORKDIR /app` first, or use an absolute destination.',
@@ -220,6 +223,7 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'info',
     category: 'best-practice',
+    profile: 'strict',
     title: message('chown/chmod in a RUN right after COPY', 'COPY 之后紧接着用 RUN 执行 chown/chmod'),
     docs: message(
       'Changing the owner or mode of copied files in a separate RUN writes every one of those files again into a new layer, doubling their size in the image. `COPY --chown=app:app` and `COPY --chmod=755` set ownership and mode as the files are copied.',
@@ -262,6 +266,7 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'security',
+    profile: 'recommended',
     title: message('Credentials copied into the image', '凭据被复制进了镜像'),
     docs: message(
       'Files such as `id_rsa`, `.netrc`, `.npmrc`, `.pypirc`, `.git-credentials`, `~/.aws` or `~/.docker/config.json` usually hold secrets. Once copied, they live in a layer of the image (and of the build cache) even if a later step deletes them. Let the build read them only while it needs them:\n\n```\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nRUN --mount=type=ssh git clone git@github.com:org/repo.git\n```',
@@ -304,6 +309,7 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3067'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Whole filesystem copied from another stage', '从另一个阶段复制了整个文件系统'),
     docs: message(
       '`COPY --from=build / /` brings over everything the other stage contains: compilers, package caches, `/etc/passwd`, `/proc` placeholders and all. It defeats the point of a multi-stage build and can overwrite the target stage\'s system files. Copy only the paths you need: `COPY --from=build /app/bin/server /usr/local/bin/`.\n\nReported only when the source stage runs commands (and so carries an operating system); copying `/` from an artifact stage that only collects files, or from an external image, is a common and deliberate pattern.',

@@ -31,6 +31,7 @@ export const copyIgnoredFile: Rule<Subject> = {
     aliases: ['CopyIgnoredFile'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Copying a file that .dockerignore excludes', zh: '复制了被 .dockerignore 排除的文件' },
     docs: {
       en: 'Files excluded by `.dockerignore` are never sent to the builder, so a `COPY`/`ADD` of them copies nothing or fails with "not found".\n\nStevedore reads `<Dockerfile>.dockerignore` next to the Dockerfile, else `.dockerignore` in its directory (the usual build context), honouring `!` exceptions and `**`. Remove the pattern, add a `!` exception, or stop copying the file.',

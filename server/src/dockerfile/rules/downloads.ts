@@ -15,6 +15,7 @@ export const curlAndWget: Rule<DockerfileRuleSubject> = {
     aliases: ['DL4001'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Both curl and wget used', '同时使用了 curl 和 wget'),
     docs: message(
       'curl and wget do the same job. Using both in one image means installing, updating and auditing two HTTP clients (and their TLS stacks) where one would do. Pick one per stage; the occurrences of the tool that shows up second are reported.',
@@ -50,6 +51,7 @@ export const wgetProgress: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3047'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('wget without a progress setting', 'wget 未设置进度显示方式'),
     docs: message(
       'Without a terminal, GNU wget prints a progress line for every few kilobytes, so one large download can add thousands of lines to the build log. Use `--progress=dot:giga` (one dot per large chunk), or `-nv` / `-q`.\n\nAlpine/BusyBox stages are only checked when they install GNU wget (`apk add wget`): the BusyBox applet supports neither option. The quick fix adds `--progress=dot:giga`.',
@@ -100,6 +102,7 @@ export const curlPipeShell: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'security',
+    profile: 'recommended',
     title: message('Remote script piped into a shell', '远程脚本通过管道交给 shell 执行'),
     docs: message(
       '`curl … | sh` runs whatever the server sends at build time, unchecked: a compromised or changed script, or a download cut off half-way, executes with the build\'s privileges. Download to a file, verify a checksum or signature, then run it:\n\n```\ncurl -fsSLo install.sh https://example.com/install.sh \\\n && echo "<sha256>  install.sh" | sha256sum -c - \\\n && sh install.sh\n```\n\nAlso reported: `sh -c "$(curl …)"` and `bash <(curl …)`.',
@@ -154,6 +157,7 @@ export const verificationDisabled: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'security',
+    profile: 'recommended',
     title: message('TLS or signature verification turned off', '关闭了 TLS 或签名校验'),
     docs: message(
       'Options such as `curl -k`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `pip --trusted-host`, `apk --allow-untrusted`, `apt-get --allow-unauthenticated` or `dnf --nogpgcheck` accept whatever a network attacker or a broken mirror serves, and build it into the image. Fix the root cause instead: install CA certificates (`ca-certificates`), add your corporate CA, or import the repository\'s signing key.',

@@ -8,6 +8,7 @@ export const hadolintConfigProblem: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: '.hadolint.yaml could not be read', zh: '无法读取 .hadolint.yaml' },
     docs: {
       en: 'Stevedore reads the nearest `.hadolint.yaml` (or `.hadolint.yml`) from the Dockerfile\'s directory up to the repository root and honours `ignored`, `override` (`error`, `warning`, `info`, `style` lists), `trustedRegistries`, `failure-threshold` and `no-fail`. When the file is not valid YAML, or a key has the wrong shape, the affected part is ignored and this warning says why, on the first line of the Dockerfile.',

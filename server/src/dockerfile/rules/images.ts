@@ -37,6 +37,7 @@ export const imageUntagged: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3006'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Base image without a tag', '基础镜像未指定标签'),
     docs: message(
       'Without a tag Docker pulls `:latest`, which moves whenever the publisher pushes: the same Dockerfile builds a different image next month, and a major upgrade can break it silently. Name a tag (`python:3.12-slim`) or, for fully repeatable builds, a digest (`python:3.12-slim@sha256:…`). Stage names, `scratch` and images built from variables are not reported.',
@@ -60,6 +61,7 @@ export const imageLatestTag: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3007'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Base image tagged latest', '基础镜像使用 latest 标签'),
     docs: message(
       '`latest` is just the tag a publisher moved most recently; it says nothing about the version. Builds stop being repeatable and a new major version can arrive unannounced. Use a release tag, and add a digest if you need the exact same bytes. An image pinned by digest is not reported.',
@@ -95,6 +97,7 @@ export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3026'],
     severity: 'error',
     category: 'security',
+    profile: 'recommended',
     title: message('Base image from a registry that is not trusted', '基础镜像来自未受信任的镜像仓库'),
     docs: message(
       'Active only when `trustedRegistries` is set in `.hadolint.yaml` (e.g. `trustedRegistries: [docker.io, "*.corp.example"]`). Every FROM image must then come from one of those registries; Docker Hub images without a registry count as `docker.io`. This keeps builds from pulling base images from places your organisation has not vetted.',
@@ -138,6 +141,7 @@ export const lastUserRoot: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3002'],
     severity: 'warning',
     category: 'security',
+    profile: 'recommended',
     title: message('Final image runs as root', '最终镜像以 root 身份运行'),
     docs: message(
       'The last `USER` of the final stage decides who the container runs as. Switching to root for installation steps is fine, but switch back to an unprivileged user afterwards: a process that is compromised as root inside a container is much closer to the host. Create a user (`useradd -r -u 10001 app`) and end with `USER app` (or a numeric UID).',
@@ -172,6 +176,7 @@ export const userNonNumeric: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3066'],
     severity: 'info',
     category: 'security',
+    profile: 'recommended',
     title: message('Final USER is a name, not a numeric UID', '最终的 USER 是用户名而不是数字 UID'),
     docs: message(
       'A user name only means something inside the image\'s `/etc/passwd`. Platforms that check who a container runs as cannot resolve it: Kubernetes `runAsNonRoot: true` refuses to start a container whose image user is a name ("cannot verify user is non-root"). End with a numeric user, e.g. `USER 10001:10001`. When the file creates the user with `useradd -u`, the quick fix puts in that UID.',

@@ -18,6 +18,7 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3059'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('Consecutive RUN instructions', '连续的 RUN 指令'),
     docs: message(
       'Each RUN creates a layer. Two RUNs in a row with the same options can usually be joined with `&&`, giving fewer layers and letting clean-up in the same step actually shrink the image. Keep them apart when the split is deliberate: a comment between them, different `--mount` options, or here-document scripts are not reported.\n\nThe quick fix joins the two commands with `&&`; it is not marked safe because it changes how the build cache splits the work.',
@@ -67,6 +68,7 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'info',
     category: 'best-practice',
+    profile: 'strict',
     tag: 'unnecessary',
     title: message('mkdir right before WORKDIR', '紧挨着 WORKDIR 的 mkdir'),
     docs: message(
@@ -110,6 +112,7 @@ export const debianFrontendEnv: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'info',
     category: 'best-practice',
+    profile: 'strict',
     title: message('DEBIAN_FRONTEND set with ENV', '用 ENV 设置 DEBIAN_FRONTEND'),
     docs: message(
       '`ENV DEBIAN_FRONTEND=noninteractive` is only needed while packages are installed, but ENV keeps it in the image: anyone who later runs `apt-get` or `dpkg-reconfigure` interactively in a container gets no prompts and silent defaults. Use `ARG DEBIAN_FRONTEND=noninteractive` (visible to RUN during the build only) or set it inline: `RUN DEBIAN_FRONTEND=noninteractive apt-get install …`.\n\nThe quick fix turns the ENV into an ARG; it is not marked safe because stages built `FROM` this one would no longer inherit it.',
@@ -149,6 +152,7 @@ export const entrypointShellFormIgnoresCmd: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: message('CMD ignored by a shell-form ENTRYPOINT', 'CMD 被 shell 形式的 ENTRYPOINT 忽略'),
     docs: message(
       'A shell-form ENTRYPOINT (`ENTRYPOINT my-app --flag`) runs as `/bin/sh -c "my-app --flag"`, which drops CMD and any arguments given to `docker run`. It also makes the shell PID 1, so `docker stop` signals never reach your program. Write ENTRYPOINT in exec form: `ENTRYPOINT ["my-app", "--flag"]`.',
@@ -173,6 +177,7 @@ export const cmdShellFormWithExecEntrypoint: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: message('Shell-form CMD as arguments of an exec-form ENTRYPOINT', 'shell 形式的 CMD 作为 exec 形式 ENTRYPOINT 的参数'),
     docs: message(
       'With an exec-form ENTRYPOINT, CMD supplies its default arguments. A shell-form CMD (`CMD --port 8080`) is stored as `["/bin/sh", "-c", "--port 8080"]`, so the program receives `/bin/sh`, `-c` and one long string instead of its options. Write CMD in exec form: `CMD ["--port", "8080"]`. The quick fix converts simple CMDs.',

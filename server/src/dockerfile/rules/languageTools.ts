@@ -15,6 +15,7 @@ export const gemUnpinned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3028'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('gem install without versions', 'gem install 未固定版本'),
     docs: message(
       '`gem install <name>` installs the newest release at build time. Pin it with `gem install <name>:<version>` or `-v <version>` so rebuilds get the same gems. Local `.gem` files, `-g` (Gemfile) installs and variables are not reported.',
@@ -48,6 +49,7 @@ export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3062'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('go install of a moving version', 'go install 使用了会变化的版本'),
     docs: message(
       '`go install example.com/tool@latest` (or `@master`, `@main`, `@HEAD`) builds whatever that query resolves to on the day of the build. Name a release: `go install golang.org/x/tools/gopls@v0.16.2`.\n\nA path without `@` inside a module is built at the version `go.mod` requires, so it is not reported.',

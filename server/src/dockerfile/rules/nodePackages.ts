@@ -35,6 +35,7 @@ export const npmUnpinned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3016'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('npm install without versions', 'npm install 未固定版本'),
     docs: message(
       '`npm install <name>` takes the `latest` tag at build time, so the image changes whenever a new release appears. Pin a version or range: `npm install -g typescript@5.6.3`. `@latest` and `@next` are tags, not pins.\n\n`npm install` without package names installs from `package.json` and the lockfile and is not reported here; local paths, tarballs, git URLs and variables are not reported either.',
@@ -59,6 +60,7 @@ export const npmInstallInsteadOfCi: Rule<DockerfileRuleSubject> = {
     aliases: [],
     severity: 'info',
     category: 'best-practice',
+    profile: 'strict',
     title: message('npm install where npm ci fits', '可用 npm ci 的地方使用了 npm install'),
     docs: message(
       '`npm install` may update `package-lock.json` and resolve newer versions than the ones you tested. `npm ci` installs exactly what the lockfile says, fails if it disagrees with `package.json`, and starts from a clean `node_modules`: the reproducible choice for images.\n\nReported only when the stage copied a lockfile (`package-lock.json`, `npm-shrinkwrap.json` or `package*.json`) before the RUN. The quick fix is not marked safe: options such as `--production` are spelled `--omit=dev` for `npm ci`.',
@@ -90,6 +92,7 @@ export const yarnCacheNotCleaned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3060'],
     severity: 'info',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('yarn cache left in the layer', 'yarn 缓存留在了镜像层中'),
     docs: message(
       'yarn copies every package it downloads into its global cache. Without `yarn cache clean` at the end of the same RUN, that second copy of your dependencies ships with the image. Not reported when a cache mount holds the yarn cache, when `--cache-folder` is set, or in stages that do not reach the final image.',

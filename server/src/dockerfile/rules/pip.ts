@@ -56,6 +56,7 @@ export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3042'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('pip install without --no-cache-dir', 'pip install 未使用 --no-cache-dir'),
     docs: message(
       'pip saves every downloaded wheel in `~/.cache/pip`. Inside an image build that cache is never reused, yet it is committed into the layer. Pass `--no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1` once for the stage.\n\nNot reported when a cache mount covers the pip cache (`--mount=type=cache,target=/root/.cache/pip`, the better choice with BuildKit), when `--cache-dir` is chosen explicitly, when the RUN removes the cache, or in stages that do not reach the final image. The quick fix adds `--no-cache-dir` after `install`.',
@@ -93,6 +94,7 @@ export const pipUnpinned: Rule<DockerfileRuleSubject> = {
     aliases: ['DL3013'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: message('pip install without versions', 'pip install 未固定版本'),
     docs: message(
       'A bare requirement installs the newest release at build time, and its dependencies move with it. Pin versions (`pip install requests==2.32.3`) or, better, install from a requirements or lock file (`pip install -r requirements.txt`).\n\nNot reported: requirement files, constraint files (`-c`, `PIP_CONSTRAINT`), local paths (`.`), archives, URLs, variables, and `pip`/`setuptools`/`wheel` upgraded with `-U`.',

@@ -48,6 +48,7 @@ export const invalidExposePort: Rule<Subject> = {
     aliases: ['DL3011'],
     severity: 'error',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Invalid port or protocol in EXPOSE', zh: 'EXPOSE 中的端口或协议无效' },
     docs: {
       en: '`EXPOSE` takes ports from 0 to 65535, or ranges such as `8000-8010`, optionally followed by `/tcp`, `/udp` or `/sctp`. Anything else fails the build.',
@@ -73,6 +74,7 @@ export const exposeHostMapping: Rule<Subject> = {
     aliases: ['ExposeInvalidFormat'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Host address or port in EXPOSE', zh: 'EXPOSE 中包含主机地址或端口' },
     docs: {
       en: '`EXPOSE` only documents the container\'s port; which host port or address it is published on is decided by `docker run -p`. An IP address or `host:container` mapping here is ignored, and BuildKit says it will become an error.\n\nKeep only the container port (the quick fix does).',
@@ -98,6 +100,7 @@ export const exposeProtocolCasing: Rule<Subject> = {
     aliases: ['ExposeProtoCasing'],
     severity: 'warning',
     category: 'style',
+    profile: 'recommended',
     title: { en: 'EXPOSE protocol not in lower case', zh: 'EXPOSE 协议不是小写' },
     docs: {
       en: 'Protocols in `EXPOSE` are written in lower case (`80/tcp`); BuildKit warns about `80/TCP`.',

@@ -11,6 +11,7 @@ export const redundantTargetPlatform: Rule<Subject> = {
     aliases: ['DL3065', 'RedundantTargetPlatform'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     tag: 'unnecessary',
     title: { en: 'Redundant --platform=$TARGETPLATFORM', zh: '多余的 --platform=$TARGETPLATFORM' },
     docs: {
@@ -43,6 +44,7 @@ export const fromPlatformFlagConst: Rule<Subject> = {
     aliases: ['FromPlatformFlagConstDisallowed'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'FROM --platform with a fixed value', zh: 'FROM --platform 使用了固定值' },
     docs: {
       en: 'A fixed platform (`FROM --platform=linux/amd64 …`) pins the stage to one architecture even in multi-platform builds, where it then runs under emulation or produces the wrong binaries. Use `$BUILDPLATFORM` (build tools) or `$TARGETPLATFORM`, or leave the flag out.\n\nNot reported when the stage name mentions the platform (e.g. `AS build-amd64`), which shows the pin is deliberate.',
@@ -75,6 +77,7 @@ export const secretsInArgOrEnv: Rule<Subject> = {
     aliases: ['DL3064', 'SecretsUsedInArgOrEnv'],
     severity: 'warning',
     category: 'security',
+    profile: 'recommended',
     title: { en: 'Secret passed through ARG or ENV', zh: '通过 ARG 或 ENV 传递密钥' },
     docs: {
       en: 'ARG and ENV values are stored in the image metadata and build history (`docker history`), where anyone who pulls the image can read them. Names such as `*_PASSWORD`, `*_TOKEN`, `*_SECRET` or `*_KEY` suggest a secret (`PUBLIC_*` and GPG/PGP key fingerprints such as `GPG_KEY` are not reported).\n\nUse a secret mount instead: `RUN --mount=type=secret,id=token,env=TOKEN …` with `docker build --secret id=token,…`.',

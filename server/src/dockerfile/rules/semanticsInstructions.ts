@@ -54,15 +54,15 @@ const multipleDocs = (keyword: string) => ({
 });
 
 export const multipleCmd = lastOneWins('CMD', {
-  id: 'multiple-cmd', fixable: true, aliases: ['DL4003'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
+  id: 'multiple-cmd', fixable: true, aliases: ['DL4003'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
   title: { en: 'More than one CMD in a stage', zh: '一个阶段中有多条 CMD' }, docs: multipleDocs('CMD'),
 });
 export const multipleEntrypoint = lastOneWins('ENTRYPOINT', {
-  id: 'multiple-entrypoint', fixable: true, aliases: ['DL4004'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
+  id: 'multiple-entrypoint', fixable: true, aliases: ['DL4004'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
   title: { en: 'More than one ENTRYPOINT in a stage', zh: '一个阶段中有多条 ENTRYPOINT' }, docs: multipleDocs('ENTRYPOINT'),
 });
 export const multipleHealthcheck = lastOneWins('HEALTHCHECK', {
-  id: 'multiple-healthcheck', fixable: true, aliases: ['DL3012'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', tag: 'unnecessary',
+  id: 'multiple-healthcheck', fixable: true, aliases: ['DL3012'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
   title: { en: 'More than one HEALTHCHECK in a stage', zh: '一个阶段中有多条 HEALTHCHECK' }, docs: multipleDocs('HEALTHCHECK'),
 });
 
@@ -72,6 +72,7 @@ export const copyMultipleSourcesDestination: Rule<Subject> = {
     aliases: ['DL3021'],
     severity: 'error',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Several sources need a directory destination', zh: '多个源需要以目录作为目标' },
     docs: {
       en: 'With more than one source, `COPY` and `ADD` copy into a directory, and the destination must say so with a trailing `/` (`COPY a b /app/`); otherwise the build fails.',
@@ -119,6 +120,7 @@ export const relativeWorkdir: Rule<Subject> = {
     aliases: ['DL3000', 'WorkdirRelativePath'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Relative WORKDIR', zh: 'WORKDIR 使用了相对路径' },
     docs: {
       en: 'A relative `WORKDIR` is resolved against the previous working directory, which comes from the base image when this stage never set an absolute one. When the base image changes its WORKDIR, your files move with it.\n\nUse an absolute path (`/app`, or `C:\\app` on Windows). Paths starting with a variable are not reported, and a relative WORKDIR after an absolute one in the same stage is fine.',
@@ -161,6 +163,7 @@ export const maintainerDeprecated: Rule<Subject> = {
     aliases: ['DL4000', 'MaintainerDeprecated'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     tag: 'deprecated',
     title: { en: 'MAINTAINER is deprecated', zh: 'MAINTAINER 已弃用' },
     docs: {
@@ -203,6 +206,7 @@ export const jsonArgsRecommended: Rule<Subject> = {
     aliases: ['DL3025', 'JSONArgsRecommended'],
     severity: 'warning',
     category: 'best-practice',
+    profile: 'recommended',
     title: { en: 'Use JSON (exec) form for CMD and ENTRYPOINT', zh: 'CMD 和 ENTRYPOINT 请使用 JSON（exec）形式' },
     docs: {
       en: 'In shell form (`CMD node app.js`) the command runs as a child of `/bin/sh -c`: it is not PID 1, does not receive `SIGTERM` on `docker stop`, and is killed after the timeout. The exec form `CMD ["node", "app.js"]` runs it directly.\n\nIf you need shell features, make that explicit: `CMD ["sh", "-c", "…"]`. Not reported in stages that set their own `SHELL`.',
@@ -240,6 +244,7 @@ export const legacyKeyValueFormat: Rule<Subject> = {
     aliases: ['LegacyKeyValueFormat'],
     severity: 'warning',
     category: 'style',
+    profile: 'recommended',
     title: { en: 'Legacy "ENV key value" form', zh: '旧式 "ENV key value" 写法' },
     docs: {
       en: '`ENV key value` (and `LABEL key value`) set one variable to everything after the first space, which is easy to misread and cannot set several at once. BuildKit recommends `ENV key=value`.\n\nThe quick fix rewrites it, adding quotes when the value has spaces.',
@@ -277,6 +282,7 @@ export const consistentInstructionCasing: Rule<Subject> = {
     aliases: ['ConsistentInstructionCasing'],
     severity: 'warning',
     category: 'style',
+    profile: 'recommended',
     title: { en: 'Instruction casing differs from the rest', zh: '指令大小写与其他指令不一致' },
     docs: {
       en: 'Instructions are case-insensitive, but a file should use one case, upper (the convention) or lower. Stevedore reports instructions that differ from the majority of the file, and any Mixed-case keyword.\n\nThe quick fix rewrites the keyword in the majority case.',

@@ -19,6 +19,7 @@ export const copyFromUnknownStage: Rule<Subject> = {
     aliases: ['DL3022'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Stage reference to no earlier stage', zh: '引用的阶段不在之前定义' },
     docs: {
       en: '`FROM <name>`, `COPY --from=<name>` and `RUN --mount=…,from=<name>` look for a stage defined *before* the current one. A name that matches no earlier stage is pulled as an image instead (for `builder`, `docker.io/library/builder`), which is almost never what was meant; a later stage cannot be used at all.\n\nFix the name, move the stage up, or write a full image reference (`alpine:3.20`).',
@@ -81,6 +82,7 @@ export const copyFromOwnStage: Rule<Subject> = {
     aliases: ['DL3023'],
     severity: 'error',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: '--from names its own stage', zh: '--from 指向了自身所在的阶段' },
     docs: {
       en: 'A stage cannot copy from (or mount) itself: its files do not exist yet while it is being built. BuildKit fails with a dependency cycle.\n\nCopy within the stage with `RUN cp`, or copy from an earlier stage.',
@@ -107,6 +109,7 @@ export const duplicateStageName: Rule<Subject> = {
     // BuildKit builds such a file (it warns); hadolint calls it an error.
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Stage name used twice', zh: '阶段名称重复' },
     docs: {
       en: 'Stage names are compared without regard to case and must be unique: `--from`, `--target` and `FROM <stage>` could not tell the stages apart.\n\nRename one of them.',
@@ -134,6 +137,7 @@ export const reservedStageName: Rule<Subject> = {
     aliases: ['DL3063', 'ReservedStageName'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Reserved word as stage name', zh: '阶段名称使用了保留字' },
     docs: {
       en: '`scratch` (the empty base image) and `context` (the build context) have a meaning of their own in `FROM` and `--from`; a stage with that name makes those references ambiguous.\n\nPick another name.',
@@ -154,6 +158,7 @@ export const unusedStage: Rule<Subject> = {
     aliases: [],
     severity: 'info',
     category: 'semantics',
+    profile: 'strict',
     title: { en: 'Stage is never used', zh: '阶段从未被使用' },
     docs: {
       en: 'BuildKit builds only the target stage (the last one by default) and the stages it depends on. A stage that no `FROM`, `COPY --from` or `--mount from=` uses, and that is not the last, is skipped unless you pass `--target <name>`.\n\nDelete it, or ignore this rule for stages that exist to be targeted.',
@@ -192,6 +197,7 @@ export const stageNameCasing: Rule<Subject> = {
     aliases: ['StageNameCasing'],
     severity: 'warning',
     category: 'style',
+    profile: 'recommended',
     title: { en: 'Stage name is not lower case', zh: '阶段名称不是小写' },
     docs: {
       en: 'Stage names are matched case-insensitively but shown lower-cased by BuildKit; writing them in lower case avoids two spellings of the same stage.\n\nThe quick fix renames the stage and every reference to it.',
@@ -222,6 +228,7 @@ export const fromAsCasing: Rule<Subject> = {
     aliases: ['FromAsCasing'],
     severity: 'warning',
     category: 'style',
+    profile: 'recommended',
     title: { en: 'AS does not match the case of FROM', zh: 'AS 的大小写与 FROM 不一致' },
     docs: {
       en: 'Write `FROM … AS name` or `from … as name`, not a mix: BuildKit warns about `FROM … as`, and a consistent case keeps the file easy to scan.',

@@ -29,6 +29,7 @@ export const undefinedArgInFrom: Rule<Subject> = {
     aliases: ['UndefinedArgInFrom'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'FROM uses an undeclared ARG', zh: 'FROM 使用了未声明的 ARG' },
     docs: {
       en: '`FROM` sees only the ARGs declared before the first `FROM` (global ARGs) and the predefined platform args (`TARGETPLATFORM`, `BUILDPLATFORM`…). Any other variable expands to an empty string.\n\nDeclare it with `ARG NAME=<default>` at the top of the file.',
@@ -57,6 +58,7 @@ export const undefinedVariable: Rule<Subject> = {
     aliases: ['UndefinedVar'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Variable used before it is defined', zh: '变量在定义之前被使用' },
     docs: {
       en: 'Instructions that BuildKit expands itself (`COPY`, `ADD`, `ENV`, `LABEL`, `WORKDIR`, `USER`, `EXPOSE`, `VOLUME`, `STOPSIGNAL`) see only the ARGs and ENVs declared earlier in the same stage (plus ENVs of the stage it builds on and the predefined args). A global ARG must be re-declared with `ARG NAME` inside the stage. An undefined variable silently becomes an empty string.\n\nStevedore cannot see the environment of an external base image, so in stages built on one it reports only names that look like typos of a declared variable; stages built on `scratch` or on other stages are checked fully. `${NAME:-default}` forms are never reported. `RUN`, `CMD` and `ENTRYPOINT` are expanded by the shell at run time and are not checked.',
@@ -119,6 +121,7 @@ export const invalidDefaultArgInFrom: Rule<Subject> = {
     aliases: ['InvalidDefaultArgInFrom'],
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'FROM is invalid with the ARG defaults', zh: '使用 ARG 默认值时 FROM 无效' },
     docs: {
       en: 'When a global ARG used in `FROM` has no default (or an empty one), a build without `--build-arg` expands the image to an empty or broken name (`alpine:`). Give the ARG a default that makes a valid image, e.g. `ARG TAG=3.20`.',
@@ -153,6 +156,7 @@ export const envSelfReference: Rule<Subject> = {
     // hadolint says error, but the file builds: often the old value is the same (base-image ENV).
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'ENV uses a variable it defines itself', zh: 'ENV 引用了自身定义的变量' },
     docs: {
       en: 'All values of one `ENV` are expanded before any of them is set, so in `ENV A=1 B=$A` the `$A` is the *old* A (empty here), not `1`.\n\nSplit it into two ENV instructions.',

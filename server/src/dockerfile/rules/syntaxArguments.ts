@@ -149,6 +149,7 @@ export const instructionArguments: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Missing or extra arguments', zh: '参数缺失或多余' },
     docs: {
       en: 'Each instruction has a fixed shape: `FROM <image> [AS <name>]`, `COPY <src>… <dest>`, `ENV <name>=<value>…`, `HEALTHCHECK CMD <command>` or `HEALTHCHECK NONE`, `SHELL ["exe", "arg"]`, and every instruction needs at least one argument. BuildKit refuses the file when the shape is wrong.',
@@ -176,6 +177,7 @@ export const malformedJsonArray: Rule<Subject> = {
     aliases: [],
     severity: 'warning',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Looks like JSON but is not', zh: '看似 JSON 实则不是' },
     docs: {
       en: 'The exec form must be a valid JSON array of strings with double quotes: `CMD ["node", "app.js"]`. Anything else that starts with `[` (single quotes, a missing bracket, a nested array) is silently treated as shell form, so the shell is asked to run a command literally named `[\'node\',`.\n\nWrite valid JSON with double quotes.',
@@ -218,6 +220,7 @@ export const invalidStopsignal: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Unknown stop signal', zh: '未知的停止信号' },
     docs: {
       en: '`STOPSIGNAL` takes a signal name (`SIGTERM`, `SIGQUIT`, `SIGRTMIN+3`…, the `SIG` prefix is optional) or a positive signal number. An unknown name makes the container fail to stop as intended.',

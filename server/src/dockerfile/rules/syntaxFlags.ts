@@ -31,6 +31,7 @@ export const unknownFlag: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Unknown flag for the instruction', zh: '指令不支持的标志' },
     docs: {
       en: 'Each instruction accepts only its own flags (`--from` on COPY, `--mount` on RUN, `--interval` on HEALTHCHECK…). BuildKit stops the build at any other flag, so a typo here is a failed build.\n\nFix the spelling or remove the flag.',
@@ -86,6 +87,7 @@ export const duplicateFlag: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Flag given twice', zh: '标志重复' },
     docs: {
       en: 'Apart from `--mount` and `--exclude`, a flag may appear only once per instruction; BuildKit rejects the second one.\n\nKeep the value you mean and delete the other.',
@@ -224,6 +226,7 @@ export const invalidFlagValue: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Invalid flag value', zh: '标志值无效' },
     docs: {
       en: 'BuildKit validates flag values before building: HEALTHCHECK durations need a unit (`30s`, `1m`), `--retries` is a whole number, booleans such as `--link` take `true` or `false`, `--chmod` is an octal mode, `--network` is `default`, `none` or `host`, `--security` is `sandbox` or `insecure`, `--checksum` is `sha256:<digest>`. Flags other than booleans need `=value`.\n\nValues containing `$` variables are not checked.',
@@ -256,6 +259,7 @@ export const invalidMount: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Invalid RUN --mount', zh: 'RUN --mount 无效' },
     docs: {
       en: '`RUN --mount` takes comma-separated `key=value` options. The type is `bind` (default), `cache`, `tmpfs`, `secret` or `ssh`; each type accepts its own keys (`sharing` only for caches, `size` only for tmpfs, `env` only for secrets…); bind, cache and tmpfs mounts need a `target`. BuildKit rejects anything else.',

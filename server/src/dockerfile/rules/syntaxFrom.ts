@@ -14,6 +14,7 @@ export const invalidStageName: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Invalid stage name', zh: '阶段名称无效' },
     docs: {
       en: 'A stage name (`FROM … AS <name>`) must start with a letter and contain only letters, digits, `-`, `_` and `.`. BuildKit rejects other names.',
@@ -47,6 +48,7 @@ export const invalidImageReference: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Invalid image reference', zh: '镜像引用格式无效' },
     docs: {
       en: 'An image reference is `[registry[:port]/]name[:tag][@digest]`, where the repository path is lower case (letters, digits and `.`, `_`, `-` separators) and a tag has at most 128 characters. Anything else fails with "invalid reference format".\n\nReferences containing `$` variables are checked only after the build expands them, so they are skipped here.',

@@ -13,6 +13,7 @@ export const missingFrom: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'No FROM instruction', zh: '缺少 FROM 指令' },
     docs: {
       en: 'Every build starts from a base: a Dockerfile without any `FROM` (an empty file, or only comments and ARGs) cannot be built.\n\nAdd `FROM <image>` (or `FROM scratch` for an empty base).',
@@ -38,6 +39,7 @@ export const instructionBeforeFrom: Rule<Subject> = {
     aliases: ['DL3061'],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Instruction before the first FROM', zh: '第一个 FROM 之前出现了指令' },
     docs: {
       en: 'Only `ARG` (and comments or parser directives) may come before the first `FROM`; anything else has no stage to run in and BuildKit rejects the file.\n\nMove the instruction below `FROM`.',
@@ -66,6 +68,7 @@ export const emptyContinuationLine: Rule<Subject> = {
     aliases: ['NoEmptyContinuation'],
     severity: 'warning',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Empty continuation line', zh: '续行中有空行' },
     docs: {
       en: 'A blank line inside an instruction continued with `\\` is skipped today, but BuildKit warns that it will become an error, and it often hides a missing line.\n\nDelete the blank line (or end the instruction before it).',
@@ -99,6 +102,7 @@ export const unterminatedHeredoc: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Heredoc without its closing delimiter', zh: 'Heredoc 缺少结束标记' },
     docs: {
       en: 'A heredoc (`<<EOF`) runs until a line holding only its delimiter. Without that line the heredoc swallows the rest of the file and the build fails.\n\nAdd the delimiter on a line of its own (with `<<-` it may be indented by tabs).',
@@ -127,6 +131,7 @@ export const onbuildTrigger: Rule<Subject> = {
     aliases: ['DL3043'],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Forbidden ONBUILD trigger', zh: 'ONBUILD 触发器不被允许' },
     docs: {
       en: '`ONBUILD` records an instruction to run when another image builds `FROM` this one. The trigger must be an instruction, and `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER` are not allowed: BuildKit fails on them.\n\nUse a different trigger or move the instruction out of ONBUILD.',
@@ -160,6 +165,7 @@ export const invalidEscapeDirective: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Invalid escape directive', zh: 'escape 解析器指令无效' },
     docs: {
       en: 'The `# escape=` parser directive accepts only a backslash (`\\`, the default) or a backtick (`` ` ``, common on Windows). Any other value makes BuildKit reject the file.',
@@ -186,6 +192,7 @@ export const duplicateDirective: Rule<Subject> = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Parser directive given twice', zh: '解析器指令重复' },
     docs: {
       en: 'Each parser directive (`escape`, `syntax`, `check`) may appear once at the top of the file; BuildKit rejects a second one.\n\nDelete the duplicate line.',

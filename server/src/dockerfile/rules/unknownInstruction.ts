@@ -58,6 +58,7 @@ export const unknownInstruction: Rule<DockerfileRuleSubject> = {
     aliases: ['UnknownInstruction'],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Unknown instruction', zh: '未知指令' },
     docs: {
       en: 'The Dockerfile frontend rejects any instruction it does not know, so the build fails at this line. Check the spelling against the 18 instructions (FROM, RUN, COPY, …); the quick fix offers the closest one.\n\nA line that starts with a program (`npm run lint`, `apt-get install …`, `./configure`) has lost its `RUN`: the quick fix inserts it.',

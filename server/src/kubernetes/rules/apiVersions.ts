@@ -76,7 +76,7 @@ function ingressV1Edits(file: ManifestFile, spec: YAMLMap): TextEdit[] {
 }
 
 export const removedApiVersion = perObject({
-  id: 'api-version-removed', fixable: true, aliases: ['no-extensions-v1beta'], kubeLinterDefault: true, severity: 'error', category: 'semantics',
+  id: 'api-version-removed', fixable: true, aliases: ['no-extensions-v1beta'], kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion no longer served', zh: 'apiVersion 已不再提供' },
   docs: {
     en: 'Kubernetes stopped serving this apiVersion for this kind; current clusters reject the manifest ("no matches for kind"). Move to the replacement apiVersion — the quick fix also moves the fields that changed with it where the change is mechanical.',
@@ -98,7 +98,7 @@ export const removedApiVersion = perObject({
 });
 
 export const deprecatedApiVersion = perObject({
-  id: 'api-version-deprecated', aliases: [], severity: 'warning', category: 'semantics', tag: 'deprecated',
+  id: 'api-version-deprecated', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'deprecated',
   title: { en: 'Deprecated API', zh: '已弃用的 API' },
   docs: {
     en: 'This apiVersion/kind is still served but deprecated, and will be removed in a future release. Plan the move to its replacement.',
@@ -119,7 +119,7 @@ export const deprecatedApiVersion = perObject({
 });
 
 export const apiVersionKind = perObject({
-  id: 'api-version-kind-mismatch', fixable: true, aliases: [], severity: 'error', category: 'semantics',
+  id: 'api-version-kind-mismatch', fixable: true, aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion does not serve this kind', zh: 'apiVersion 不提供此类型' },
   docs: {
     en: 'The kind is not served at this apiVersion of a built-in API group (or the kind name is misspelled), so the API server answers "no matches for kind". Use the apiVersion that serves the kind.',

@@ -63,7 +63,7 @@ function itemProblem(item: string, field: CronField, questionMarkAllowed: boolea
 }
 
 export const cronSchedule = perObject({
-  id: 'cron-schedule-invalid', aliases: [], severity: 'error', category: 'semantics',
+  id: 'cron-schedule-invalid', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Invalid CronJob schedule', zh: 'CronJob 调度计划无效' },
   docs: {
     en: 'A CronJob `schedule` has five fields — minute (0–59), hour (0–23), day of month (1–31), month (1–12 or JAN–DEC), day of week (0–6 or SUN–SAT) — each `*`, a value, a range `a-b`, a list `a,b`, optionally with a step `/n`; or a macro such as `@hourly` or `@daily`. The time zone goes in `timeZone`, not in the schedule.',
@@ -96,7 +96,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 export const cronTimeZone = perObject({
-  id: 'cron-timezone-invalid', aliases: [], severity: 'error', category: 'semantics',
+  id: 'cron-timezone-invalid', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Unknown CronJob time zone', zh: 'CronJob 时区无效' },
   docs: {
     en: '`timeZone` must be an IANA time zone name such as `Etc/UTC`, `Europe/Berlin` or `Asia/Shanghai`. Abbreviations like `CST` are ambiguous and rejected.',

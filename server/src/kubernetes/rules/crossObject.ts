@@ -20,7 +20,7 @@ export function workloadsSelectedBy(view: WorkspaceView, selector: Record<string
 }
 
 export const danglingService = perObject({
-  id: 'service-selects-nothing', aliases: ['dangling-service'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
+  id: 'service-selects-nothing', aliases: ['dangling-service'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'Service selects no workload', zh: 'Service 未选中任何工作负载' },
   docs: {
     en: 'No Deployment, StatefulSet, DaemonSet, Job or Pod in the workspace has pod labels matching this Service\'s selector, so the Service has no endpoints and connections to it fail. Check the selector against the pod template labels (a renamed label is the usual cause).',
@@ -40,7 +40,7 @@ export const danglingService = perObject({
 });
 
 export const danglingHpa = perObject({
-  id: 'hpa-target-missing', aliases: ['dangling-horizontalpodautoscaler'], severity: 'info', category: 'semantics',
+  id: 'hpa-target-missing', aliases: ['dangling-horizontalpodautoscaler'], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'HorizontalPodAutoscaler targets a missing workload', zh: 'HorizontalPodAutoscaler 的目标工作负载不存在' },
   docs: {
     en: 'The `scaleTargetRef` names a workload that is not in the workspace. If it does not exist in the cluster either, the autoscaler does nothing. Check the kind and name.',
@@ -60,7 +60,7 @@ export const danglingHpa = perObject({
 });
 
 export const statefulSetService = perObject({
-  id: 'statefulset-headless-service', aliases: [], severity: 'warning', category: 'semantics',
+  id: 'statefulset-headless-service', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'StatefulSet serviceName without a headless Service', zh: 'StatefulSet 的 serviceName 没有对应的无头 Service' },
   docs: {
     en: 'A StatefulSet\'s `serviceName` must name a headless Service (`clusterIP: None`) that selects its pods: it gives each pod its stable DNS name (`web-0.web`). Without it, or with a Service that has a cluster IP, per-pod DNS does not work.',
@@ -100,7 +100,7 @@ function ingressBackends(spec: unknown) {
 }
 
 export const danglingIngress = perObject({
-  id: 'ingress-backend-missing', aliases: ['dangling-ingress'], severity: 'info', category: 'semantics',
+  id: 'ingress-backend-missing', aliases: ['dangling-ingress'], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'Ingress backend points to a missing Service or port', zh: 'Ingress 后端指向不存在的 Service 或端口' },
   docs: {
     en: 'An Ingress backend names a Service that is not in the workspace, or a port that the Service does not define. Requests routed there get a 503 from the ingress controller.',
@@ -131,7 +131,7 @@ export const danglingIngress = perObject({
 });
 
 export const danglingConfigReference = perObject({
-  id: 'config-reference-missing', aliases: [], severity: 'info', category: 'semantics',
+  id: 'config-reference-missing', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'ConfigMap or Secret not in the workspace', zh: 'ConfigMap 或 Secret 不在工作区中' },
   docs: {
     en: 'A pod refers to a ConfigMap or Secret (env, envFrom, volume, image pull secret) that is not defined in the workspace, or to a key it does not contain. It may be created separately in the cluster — if not, the pod will not start. Mark the reference `optional: true` if the pod can run without it.',
@@ -159,7 +159,7 @@ export const danglingConfigReference = perObject({
 });
 
 export const pdbSelectsNothing = perObject({
-  id: 'pdb-selects-nothing', aliases: [], severity: 'info', category: 'semantics',
+  id: 'pdb-selects-nothing', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'PodDisruptionBudget selects no workload', zh: 'PodDisruptionBudget 未选中任何工作负载' },
   docs: {
     en: 'No workload in the workspace has pods matching this PodDisruptionBudget\'s selector, so it protects nothing. Check the selector against the pod template labels.',
@@ -176,7 +176,7 @@ export const pdbSelectsNothing = perObject({
 });
 
 export const networkPolicySelectsNothing = perObject({
-  id: 'network-policy-selects-nothing', aliases: ['dangling-networkpolicy'], severity: 'info', category: 'semantics',
+  id: 'network-policy-selects-nothing', aliases: ['dangling-networkpolicy'], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'NetworkPolicy selects no pods', zh: 'NetworkPolicy 未选中任何 Pod' },
   docs: {
     en: 'The `podSelector` of this NetworkPolicy matches no workload in the workspace, so its rules apply to nothing (an empty `podSelector: {}` selects every pod and is fine). A renamed label is the usual cause.',
@@ -195,7 +195,7 @@ export const networkPolicySelectsNothing = perObject({
 });
 
 export const serviceAccountMissing = perObject({
-  id: 'service-account-missing', aliases: ['non-existent-service-account'], kubeLinterDefault: true, severity: 'info', category: 'semantics',
+  id: 'service-account-missing', aliases: ['non-existent-service-account'], kubeLinterDefault: true, severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'ServiceAccount not in the workspace', zh: 'ServiceAccount 不在工作区中' },
   docs: {
     en: 'The pod runs as a ServiceAccount that is not defined in the workspace. Unless it is created separately in the cluster, the pods are never created ("serviceaccount not found"). The `default` account always exists.',

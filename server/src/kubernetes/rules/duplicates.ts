@@ -17,7 +17,7 @@ function reportRepeats(entries: { key: string; node: Scalar }[], report: (node: 
 
 export const duplicateContainerName: KubeRule = {
   meta: {
-    id: 'duplicate-container-name', aliases: [], severity: 'error', category: 'semantics',
+    id: 'duplicate-container-name', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
     title: { en: 'Duplicate container name', zh: '容器名称重复' },
     docs: {
       en: 'Every container of a pod — init and regular containers alike — needs a unique name; the API server rejects duplicates.',
@@ -36,7 +36,7 @@ export const duplicateContainerName: KubeRule = {
 };
 
 export const duplicateEnvVar = perContainer({
-  id: 'env-var-duplicate', aliases: ['duplicate-env-var'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
+  id: 'env-var-duplicate', aliases: ['duplicate-env-var'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'Environment variable set twice', zh: '环境变量重复设置' },
   docs: {
     en: 'The same variable appears twice in a container\'s `env`: only the last value is used, and tools that merge manifests may keep either one. Remove the duplicate.',
@@ -57,7 +57,7 @@ const twice: Localized = { en: 'declared twice', zh: '重复声明' };
 
 export const duplicatePort: KubeRule = {
   meta: {
-    id: 'duplicate-container-port', aliases: [], severity: 'warning', category: 'semantics',
+    id: 'duplicate-container-port', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended',
     title: { en: 'Duplicate container port', zh: '容器端口重复' },
     docs: {
       en: 'Port names must be unique within a pod (Services and probes refer to them by name), and the same port number and protocol should not be declared twice: only one process can listen on it.',

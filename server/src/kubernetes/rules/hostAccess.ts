@@ -30,7 +30,7 @@ export function objectLabel(object: ObjectFacts): string {
 }
 
 export const hostNetwork = hostNamespaceRule('hostNetwork', {
-  id: 'host-network-enabled', fixable: true, aliases: ['host-network'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'host-network-enabled', fixable: true, aliases: ['host-network'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Pod uses the host network', zh: 'Pod 使用宿主机网络' },
   docs: {
     en: 'With `hostNetwork: true` the pod sees every network interface of the node, can bind its ports and bypasses NetworkPolicies. Reserve it for node agents such as CNI plugins.',
@@ -39,7 +39,7 @@ export const hostNetwork = hostNamespaceRule('hostNetwork', {
 }, { en: 'network namespace', zh: '网络命名空间' });
 
 export const hostPid = hostNamespaceRule('hostPID', {
-  id: 'host-pid-enabled', fixable: true, aliases: ['host-pid'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'host-pid-enabled', fixable: true, aliases: ['host-pid'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Pod uses the host PID namespace', zh: 'Pod 使用宿主机 PID 命名空间' },
   docs: {
     en: 'With `hostPID: true` the containers see (and, as root, can signal or trace) every process on the node, including other pods\'.',
@@ -48,7 +48,7 @@ export const hostPid = hostNamespaceRule('hostPID', {
 }, { en: 'process namespace', zh: '进程命名空间' });
 
 export const hostIpc = hostNamespaceRule('hostIPC', {
-  id: 'host-ipc-enabled', fixable: true, aliases: ['host-ipc'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'host-ipc-enabled', fixable: true, aliases: ['host-ipc'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Pod uses the host IPC namespace', zh: 'Pod 使用宿主机 IPC 命名空间' },
   docs: {
     en: 'With `hostIPC: true` the containers can read and write the shared memory and message queues of every process on the node.',
@@ -77,7 +77,7 @@ const socketPaths = ['/var/run/docker.sock', '/run/docker.sock', '/var/run/conta
 
 export const dockerSocket: KubeRule = {
   meta: {
-    id: 'container-runtime-socket', aliases: ['docker-sock'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+    id: 'container-runtime-socket', aliases: ['docker-sock'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Container runtime socket mounted', zh: '挂载了容器运行时套接字' },
     docs: {
       en: 'Mounting the Docker, containerd or CRI-O socket lets the pod start privileged containers on the node: it is root on the node. Use a dedicated build tool (BuildKit rootless, Kaniko) or the Kubernetes API instead.',
@@ -103,7 +103,7 @@ const sensitivePaths = ['/', '/etc', '/root', '/var/run', '/run', '/proc', '/sys
 
 export const sensitiveHostMount: KubeRule = {
   meta: {
-    id: 'sensitive-host-path', aliases: ['sensitive-host-mounts'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+    id: 'sensitive-host-path', aliases: ['sensitive-host-mounts'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Sensitive host directory mounted', zh: '挂载了敏感的宿主机目录' },
     docs: {
       en: 'The pod mounts a system directory of the node (`/etc`, `/proc`, `/var/lib/kubelet`, …). From there it can read credentials of other pods or change the node\'s configuration. Mount only the specific file or directory needed, read-only.',
@@ -126,7 +126,7 @@ export const sensitiveHostMount: KubeRule = {
 
 export const writableHostMount: KubeRule = {
   meta: {
-    id: 'writable-host-path', aliases: ['writable-host-mount'], severity: 'hint', category: 'security',
+    id: 'writable-host-path', aliases: ['writable-host-mount'], severity: 'hint', category: 'security', profile: 'strict',
     title: { en: 'Host path mounted writable', zh: '宿主机路径以可写方式挂载' },
     docs: {
       en: 'A container mounts a hostPath volume without `readOnly: true`: whatever it writes lands on the node and survives the pod. Mount it read-only unless writing is the point.',

@@ -33,6 +33,7 @@ export const latestTag = perContainer({
   kubeLinterDefault: true,
   severity: 'warning',
   category: 'best-practice',
+  profile: 'recommended',
   title: { en: 'Image without a fixed tag', zh: '镜像没有固定标签' },
   docs: {
     en: 'An image with no tag, or the `latest` tag, can change under you: two nodes may run different code, and a rollback does not bring the old version back. Pin a version tag, or better a digest (`@sha256:…`).',
@@ -57,6 +58,7 @@ export const imagePullPolicy = perContainer({
   aliases: [],
   severity: 'hint',
   category: 'best-practice',
+  profile: 'strict',
   title: { en: 'imagePullPolicy not set', zh: '未设置 imagePullPolicy' },
   docs: {
     en: 'Without `imagePullPolicy`, Kubernetes picks `Always` for `latest` or untagged images and `IfNotPresent` otherwise — so changing a tag silently changes the pull behaviour. Stating it makes the intent explicit.',

@@ -55,7 +55,7 @@ export function labelValueProblem(value: string): Localized | undefined {
 }
 
 export const invalidName = perObject({
-  id: 'invalid-object-name', aliases: [], severity: 'error', category: 'semantics',
+  id: 'invalid-object-name', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Invalid object name', zh: '对象名称无效' },
   docs: {
     en: 'Most object names must be DNS subdomains (lowercase letters, digits, `-` and `.`, at most 253 characters); Services and Namespaces must be DNS labels (no dots, at most 63). The API server rejects other names.',
@@ -76,7 +76,7 @@ function labelMaps(object: ObjectFacts): YAMLMap[] {
 }
 
 export const invalidLabel = perObject({
-  id: 'invalid-label', aliases: [], severity: 'error', category: 'semantics',
+  id: 'invalid-label', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Invalid label', zh: '标签无效' },
   docs: {
     en: 'Label keys are an optional DNS-subdomain prefix and a name of at most 63 characters (letters, digits, `-`, `_`, `.`); values are empty or follow the same rule as the name. The API server rejects other labels.',
@@ -99,7 +99,7 @@ export const invalidLabel = perObject({
 });
 
 export const invalidAnnotationKey = perObject({
-  id: 'invalid-annotation-key', aliases: [], severity: 'error', category: 'semantics',
+  id: 'invalid-annotation-key', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Invalid annotation key', zh: '注解键无效' },
   docs: {
     en: 'Annotation keys follow the same syntax as label keys: an optional DNS-subdomain prefix, `/`, and a name of at most 63 characters.',

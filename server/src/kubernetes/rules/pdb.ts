@@ -7,7 +7,7 @@ import { objectLabel } from './hostAccess';
 const isPdb = (kind: string, builtIn: boolean) => kind === 'PodDisruptionBudget' && builtIn;
 
 export const pdbMaxUnavailable = perObject({
-  id: 'pdb-blocks-eviction', fixable: true, aliases: ['pdb-max-unavailable'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
+  id: 'pdb-blocks-eviction', fixable: true, aliases: ['pdb-max-unavailable'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'PodDisruptionBudget allows no disruption', zh: 'PodDisruptionBudget 不允许任何中断' },
   docs: {
     en: '`maxUnavailable: 0` (or `0%`) means no pod may ever be evicted voluntarily: node drains and cluster upgrades hang until someone deletes the budget. Allow at least one pod to be unavailable.',
@@ -25,7 +25,7 @@ export const pdbMaxUnavailable = perObject({
 });
 
 export const pdbMinAvailable = perObject({
-  id: 'pdb-min-available-too-high', aliases: ['pdb-min-available'], kubeLinterDefault: true, severity: 'warning', category: 'semantics',
+  id: 'pdb-min-available-too-high', aliases: ['pdb-min-available'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'PodDisruptionBudget minAvailable leaves no room', zh: 'PodDisruptionBudget 的 minAvailable 没有余量' },
   docs: {
     en: 'A `minAvailable` of 100%, or at least the replicas of the workload it selects, forbids every voluntary eviction, so node drains block. Keep `minAvailable` below the replica count.',
@@ -60,7 +60,7 @@ export const pdbMinAvailable = perObject({
 });
 
 export const pdbUnhealthyEviction = perObject({
-  id: 'pdb-unhealthy-eviction-policy', aliases: ['pdb-unhealthy-pod-eviction-policy'], kubeLinterDefault: true, severity: 'info', category: 'best-practice',
+  id: 'pdb-unhealthy-eviction-policy', aliases: ['pdb-unhealthy-pod-eviction-policy'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'PodDisruptionBudget keeps unhealthy pods', zh: 'PodDisruptionBudget 会保留不健康的 Pod' },
   docs: {
     en: 'Without `unhealthyPodEvictionPolicy: AlwaysAllow`, pods that are running but not ready count against the budget and cannot be evicted, so a broken rollout can block node drains. `AlwaysAllow` lets them go.',

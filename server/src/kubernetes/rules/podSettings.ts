@@ -9,7 +9,7 @@ import { objectLabel } from './hostAccess';
 const batchKinds = new Set(['Job', 'CronJob']);
 
 export const restartPolicy = perObject({
-  id: 'restart-policy-invalid', fixable: true, aliases: [], severity: 'error', category: 'semantics',
+  id: 'restart-policy-invalid', fixable: true, aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'restartPolicy not allowed for this kind', zh: '该类型不允许此 restartPolicy' },
   docs: {
     en: 'Jobs and CronJobs must use `restartPolicy: Never` or `OnFailure` (a pod that always restarts never completes). Deployments, ReplicaSets, StatefulSets, DaemonSets and ReplicationControllers only accept `Always`. The API server rejects other values.',
@@ -31,7 +31,7 @@ export const restartPolicy = perObject({
 });
 
 export const noAntiAffinity = perObject({
-  id: 'no-pod-anti-affinity', aliases: ['no-anti-affinity'], kubeLinterDefault: true, severity: 'info', category: 'best-practice',
+  id: 'no-pod-anti-affinity', aliases: ['no-anti-affinity'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'Replicas without pod anti-affinity', zh: '多副本但未设置 Pod 反亲和性' },
   docs: {
     en: 'With several replicas and no pod anti-affinity (or topology spread constraint), the scheduler may put all of them on one node, and losing that node takes the whole app down. Add `podAntiAffinity` or `topologySpreadConstraints` on the hostname or zone.',
@@ -49,7 +49,7 @@ export const noAntiAffinity = perObject({
 });
 
 export const deprecatedServiceAccount = perObject({
-  id: 'service-account-field-deprecated', fixable: true, aliases: ['deprecated-service-account-field'], kubeLinterDefault: true, severity: 'warning', category: 'best-practice', tag: 'deprecated',
+  id: 'service-account-field-deprecated', fixable: true, aliases: ['deprecated-service-account-field'], kubeLinterDefault: true, severity: 'warning', category: 'best-practice', profile: 'recommended', tag: 'deprecated',
   title: { en: 'Deprecated serviceAccount field', zh: '已弃用的 serviceAccount 字段' },
   docs: {
     en: '`serviceAccount` is a deprecated alias of `serviceAccountName`. Use `serviceAccountName`.',
@@ -73,7 +73,7 @@ const secretName = /(secret|passw(or)?d|pwd|token|api[_-]?key|access[_-]?key|pri
 const notASecret = /(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_NAME|_ID|_HOST|_PORT|_ENABLED|_TTL|_TIMEOUT|_TYPE)$/i;
 
 export const secretInEnv = perObject({
-  id: 'secret-in-env-value', aliases: ['env-var-secret'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+  id: 'secret-in-env-value', aliases: ['env-var-secret'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Secret written in plain env value', zh: '密钥以明文写在环境变量中' },
   docs: {
     en: 'An environment variable whose name suggests a credential has its value written in the manifest: anyone who can read the manifest (or the pod spec) can read it. Store it in a Secret and use `valueFrom.secretKeyRef`.',
@@ -95,7 +95,7 @@ export const secretInEnv = perObject({
 });
 
 export const jobTtl = perObject({
-  id: 'job-ttl-missing', fixable: true, aliases: ['job-ttl-seconds-after-finished'], kubeLinterDefault: true, severity: 'info', category: 'best-practice',
+  id: 'job-ttl-missing', fixable: true, aliases: ['job-ttl-seconds-after-finished'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'Job without ttlSecondsAfterFinished', zh: 'Job 未设置 ttlSecondsAfterFinished' },
   docs: {
     en: 'A finished Job and its pods stay in the cluster until someone deletes them. Set `spec.ttlSecondsAfterFinished` so they are cleaned up. (CronJobs clean up through their history limits instead.)',
@@ -120,7 +120,7 @@ const safeSysctls = new Set([
 
 export const unsafeSysctls: KubeRule = {
   meta: {
-    id: 'unsafe-sysctl', aliases: ['unsafe-sysctls'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+    id: 'unsafe-sysctl', aliases: ['unsafe-sysctls'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Unsafe sysctl', zh: '不安全的 sysctl' },
     docs: {
       en: 'The pod sets a sysctl outside Kubernetes\' safe set. Unsafe sysctls can affect other pods on the node or the node itself, and the kubelet refuses them unless explicitly allowed.',

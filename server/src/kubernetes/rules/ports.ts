@@ -59,7 +59,7 @@ function eachPort(file: ManifestFile, visit: (port: PortValue, object: ObjectFac
 
 export const invalidPortName: KubeRule = {
   meta: {
-    id: 'invalid-port-name', aliases: ['invalid-target-ports'], kubeLinterDefault: true, severity: 'error', category: 'semantics',
+    id: 'invalid-port-name', aliases: ['invalid-target-ports'], kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
     title: { en: 'Invalid port name', zh: '端口名称无效' },
     docs: {
       en: 'Container port names (and the names a Service `targetPort` or a probe refers to) must be valid IANA service names: at most 15 characters, lowercase letters, digits and single hyphens, with at least one letter. The API server rejects other names.',
@@ -80,7 +80,7 @@ export const invalidPortName: KubeRule = {
 
 export const portOutOfRange: KubeRule = {
   meta: {
-    id: 'port-out-of-range', aliases: [], severity: 'error', category: 'semantics',
+    id: 'port-out-of-range', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
     title: { en: 'Port number out of range', zh: '端口号超出范围' },
     docs: {
       en: 'Port numbers must be between 1 and 65535.',
@@ -98,7 +98,7 @@ export const portOutOfRange: KubeRule = {
 
 export const sshPort: KubeRule = {
   meta: {
-    id: 'ssh-port-exposed', aliases: ['ssh-port'], kubeLinterDefault: true, severity: 'warning', category: 'security',
+    id: 'ssh-port-exposed', aliases: ['ssh-port'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'SSH port exposed', zh: '暴露了 SSH 端口' },
     docs: {
       en: 'A container exposes port 22. Running an SSH server in a container widens the attack surface and bypasses Kubernetes access control; use `kubectl exec` or `kubectl debug` instead.',
@@ -115,7 +115,7 @@ export const sshPort: KubeRule = {
 
 export const privilegedPort: KubeRule = {
   meta: {
-    id: 'privileged-port', aliases: ['privileged-ports'], severity: 'hint', category: 'security',
+    id: 'privileged-port', aliases: ['privileged-ports'], severity: 'hint', category: 'security', profile: 'strict',
     title: { en: 'Privileged port', zh: '特权端口' },
     docs: {
       en: 'Listening on a port below 1024 needs root or the NET_BIND_SERVICE capability inside the container. Listen on a high port and let the Service map the well-known port to it.',

@@ -1,9 +1,9 @@
 import { isScalar, type YAMLMap } from 'yaml';
 import type { Localized } from '../../common/localized';
-import { containerAnchor, objectsOf } from '../objects';
+import { objectsOf } from '../objects';
 import { mapAt, nodeRange, valueOf } from '../yamlNodes';
 import type { KubeRule, KubeRuleMeta } from './context';
-import { containerLabel, perContainer } from './containerRules';
+import { containerFieldRange, containerLabel, perContainer } from './containerRules';
 
 /** Pods that run to completion do not need liveness/readiness probes. */
 const batchKinds = new Set(['Job', 'CronJob']);
@@ -12,14 +12,14 @@ function missingProbeRule(field: 'livenessProbe' | 'readinessProbe', meta: KubeR
   return perContainer(meta, ['container'], ({ container, object, subject, report }) => {
     if (batchKinds.has(object.kind) || valueOf(container.node, field) !== undefined) return;
     report({
-      range: nodeRange(subject.file, containerAnchor(container)),
+      range: containerFieldRange(subject.file, container, [field]),
       message: { en: `The ${containerLabel(container).en} has no ${what.en}.`, zh: `${containerLabel(container).zh}没有${what.zh}。` },
     });
   });
 }
 
 export const livenessProbe = missingProbeRule('livenessProbe', {
-  id: 'liveness-probe-missing', aliases: ['no-liveness-probe'], severity: 'info', category: 'best-practice',
+  id: 'liveness-probe-missing', aliases: ['no-liveness-probe'], severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'No liveness probe', zh: '未配置存活探针' },
   docs: {
     en: 'Without a liveness probe a hung process (deadlock, stuck event loop) keeps its pod forever. Add a cheap `livenessProbe` that fails only when a restart would help.',
@@ -28,7 +28,7 @@ export const livenessProbe = missingProbeRule('livenessProbe', {
 }, { en: 'liveness probe', zh: '存活探针（livenessProbe）' });
 
 export const readinessProbe = missingProbeRule('readinessProbe', {
-  id: 'readiness-probe-missing', aliases: ['no-readiness-probe'], severity: 'info', category: 'best-practice',
+  id: 'readiness-probe-missing', aliases: ['no-readiness-probe'], severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'No readiness probe', zh: '未配置就绪探针' },
   docs: {
     en: 'Without a readiness probe, Services send traffic to the pod as soon as the container starts — before the app listens — and keep sending it while the app is overloaded. Add a `readinessProbe`.',
@@ -53,6 +53,7 @@ export const probePort = {
     kubeLinterDefault: true,
     severity: 'warning',
     category: 'semantics',
+    profile: 'recommended',
     title: { en: 'Probe targets a port the container does not expose', zh: '探针指向容器未暴露的端口' },
     docs: {
       en: 'A probe names a port that is not among the container\'s `ports`. A named port that does not exist makes the probe fail every time (and a failing liveness probe restarts the container in a loop); a number that is not declared is usually a typo or a stale port.',

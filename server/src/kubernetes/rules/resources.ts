@@ -1,8 +1,8 @@
 import type { Fix } from '../../common/rules';
 import type { ManifestFile } from '../model';
-import { containerAnchor, type ContainerFacts } from '../objects';
-import { mapAt, nodeRange, valueOf } from '../yamlNodes';
-import { containerLabel, perContainer, runningContainers } from './containerRules';
+import type { ContainerFacts } from '../objects';
+import { mapAt, valueOf } from '../yamlNodes';
+import { containerFieldRange, containerLabel, perContainer, runningContainers } from './containerRules';
 import { ensureTree } from './edits';
 
 /** A starting point users then tune: small requests, a memory limit equal to the request. */
@@ -24,6 +24,7 @@ export const cpuRequest = perContainer({
   kubeLinterDefault: true,
   severity: 'warning',
   category: 'best-practice',
+  profile: 'strict',
   title: { en: 'No CPU request', zh: '未设置 CPU 请求' },
   docs: {
     en: 'The scheduler places pods by their requests. Without a CPU request the pod may land on a busy node and be starved, and HPA CPU utilisation cannot be computed. Set `resources.requests.cpu` to what the app typically uses.',
@@ -34,7 +35,7 @@ export const cpuRequest = perContainer({
   if (hasResource(container, 'requests', 'cpu') || hasResource(container, 'limits', 'cpu')) return;
   const fix = resourcesFix(subject.file, container);
   report({
-    range: nodeRange(subject.file, containerAnchor(container)),
+    range: containerFieldRange(subject.file, container, ['resources', 'requests', 'cpu']),
     message: { en: `The ${containerLabel(container).en} has no CPU request.`, zh: `${containerLabel(container).zh}没有设置 CPU 请求。` },
     fixes: fix ? [fix] : undefined,
   });
@@ -46,6 +47,7 @@ export const memoryLimit = perContainer({
   kubeLinterDefault: true,
   severity: 'warning',
   category: 'best-practice',
+  profile: 'strict',
   title: { en: 'No memory limit', zh: '未设置内存上限' },
   docs: {
     en: 'Without a memory limit a leaking container can use all the node\'s memory, and the kernel then kills other pods. Set `resources.limits.memory` (and a matching request).',
@@ -55,7 +57,7 @@ export const memoryLimit = perContainer({
   if (hasResource(container, 'limits', 'memory')) return;
   const fix = resourcesFix(subject.file, container);
   report({
-    range: nodeRange(subject.file, containerAnchor(container)),
+    range: containerFieldRange(subject.file, container, ['resources', 'limits', 'memory']),
     message: { en: `The ${containerLabel(container).en} has no memory limit.`, zh: `${containerLabel(container).zh}没有设置内存上限。` },
     fixes: fix ? [fix] : undefined,
   });

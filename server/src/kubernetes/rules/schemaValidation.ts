@@ -234,7 +234,7 @@ function schemaRule(category: Category, meta: KubeRuleMeta): KubeRule {
 }
 
 export const schemaUnknownField = schemaRule('unknown', {
-  id: 'schema-unknown-field', fixable: true, aliases: [], severity: 'error', category: 'syntax',
+  id: 'schema-unknown-field', fixable: true, aliases: [], severity: 'error', category: 'syntax', profile: 'recommended',
   title: { en: 'Unknown field', zh: '未知字段' },
   docs: {
     en: 'The field does not exist at this place in the Kubernetes 1.36 schema, or for a custom resource in its CRD (one in the workspace, or named in `stevedore.kubernetes.customSchemas`); objects a CRD leaves open (`x-kubernetes-preserve-unknown-fields`) take any field. The API server drops unknown fields (or rejects them with strict validation), so the setting silently does nothing. Usually a typo, wrong capitalisation, or a field placed at the wrong level.',
@@ -243,7 +243,7 @@ export const schemaUnknownField = schemaRule('unknown', {
 });
 
 export const schemaType = schemaRule('type', {
-  id: 'schema-type', fixable: true, aliases: [], severity: 'error', category: 'syntax',
+  id: 'schema-type', fixable: true, aliases: [], severity: 'error', category: 'syntax', profile: 'recommended',
   title: { en: 'Wrong value type', zh: '值类型错误' },
   docs: {
     en: 'The value has the wrong type for the field: a number where a string is expected (quote it: `"8080"`), a quoted `"true"` where a boolean is expected, a list where a mapping belongs, or a resource quantity that is not of the form `500m`, `2`, `128Mi`, `1Gi`. kubectl refuses such manifests.',
@@ -252,7 +252,7 @@ export const schemaType = schemaRule('type', {
 });
 
 export const schemaRequired = schemaRule('required', {
-  id: 'schema-required', fixable: true, aliases: [], severity: 'error', category: 'syntax',
+  id: 'schema-required', fixable: true, aliases: [], severity: 'error', category: 'syntax', profile: 'recommended',
   title: { en: 'Missing required field', zh: '缺少必填字段' },
   docs: {
     en: 'The Kubernetes schema, or a custom resource\'s CRD, requires this field here (for example `containers` in a pod spec, `name` in a container, `selector` in an apps/v1 Deployment). The API server rejects the object without it.',
@@ -261,7 +261,7 @@ export const schemaRequired = schemaRule('required', {
 });
 
 export const schemaEnum = schemaRule('enum', {
-  id: 'schema-enum', fixable: true, aliases: [], severity: 'error', category: 'syntax',
+  id: 'schema-enum', fixable: true, aliases: [], severity: 'error', category: 'syntax', profile: 'recommended',
   title: { en: 'Value not allowed', zh: '取值不被允许' },
   docs: {
     en: 'The field accepts only a fixed set of values (for example `imagePullPolicy`: Always, IfNotPresent, Never; Service `type`: ClusterIP, NodePort, LoadBalancer, ExternalName). Values are case-sensitive.',

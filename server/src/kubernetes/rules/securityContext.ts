@@ -1,9 +1,9 @@
 import { isScalar, isSeq } from 'yaml';
 import type { Fix } from '../../common/rules';
 import type { ManifestFile } from '../model';
-import { containerAnchor, securitySetting, type ContainerFacts } from '../objects';
+import { securitySetting, type ContainerFacts } from '../objects';
 import { mapAt, nodeRange, pairOf, scalarAt, seqAt } from '../yamlNodes';
-import { containerLabel, perContainer, runningContainers } from './containerRules';
+import { containerFieldRange, containerLabel, perContainer, runningContainers } from './containerRules';
 import { ensureTree, replaceScalar } from './edits';
 
 /** The securityContext a hardened container should have; added key by key, never overwriting. */
@@ -28,6 +28,7 @@ export const privilegedContainer = perContainer({
   kubeLinterDefault: true,
   severity: 'warning',
   category: 'security',
+  profile: 'recommended',
   title: { en: 'Privileged container', zh: '特权容器' },
   docs: {
     en: 'A privileged container has every capability and access to all host devices: escaping to the node is trivial. Only node-level system agents need this; grant specific capabilities instead.',
@@ -50,6 +51,7 @@ export const privilegeEscalation = perContainer({
   kubeLinterDefault: true,
   severity: 'warning',
   category: 'security',
+  profile: 'recommended',
   title: { en: 'Privilege escalation allowed', zh: '允许权限提升' },
   docs: {
     en: 'With `allowPrivilegeEscalation: true` a process can gain more privileges than its parent (setuid binaries, file capabilities). Set it to `false` unless the container really needs it.',
@@ -72,6 +74,7 @@ export const runAsNonRoot = perContainer({
   kubeLinterDefault: true,
   severity: 'warning',
   category: 'security',
+  profile: 'recommended',
   title: { en: 'Container may run as root', zh: '容器可能以 root 运行' },
   docs: {
     en: 'Neither `runAsNonRoot: true` nor a non-zero `runAsUser` is set on the container or the pod, so the image decides — and most images run as root. Set `runAsNonRoot: true` (the kubelet then refuses to start a root container) and, if the image has no numeric USER, a `runAsUser`.',
@@ -82,7 +85,7 @@ export const runAsNonRoot = perContainer({
   const user = securitySetting(workload, container, 'runAsUser');
   if (typeof user === 'number' && user > 0) return;
   report({
-    range: nodeRange(subject.file, containerAnchor(container)),
+    range: containerFieldRange(subject.file, container, ['securityContext', scalarAt(container.securityContext, 'runAsUser') && !scalarAt(container.securityContext, 'runAsNonRoot') ? 'runAsUser' : 'runAsNonRoot']),
     message: { en: `The ${containerLabel(container).en} is not required to run as a non-root user.`, zh: `${containerLabel(container).zh}未被要求以非 root 用户运行。` },
     fixes: fixes(hardenedSecurityContextFix(subject.file, container)),
   });
@@ -94,6 +97,7 @@ export const readOnlyRootFs = perContainer({
   kubeLinterDefault: true,
   severity: 'info',
   category: 'security',
+  profile: 'strict',
   title: { en: 'Root filesystem is writable', zh: '根文件系统可写' },
   docs: {
     en: 'Without `readOnlyRootFilesystem: true`, an intruder can modify the container\'s binaries and configuration. Make the root filesystem read-only and mount an `emptyDir` where the app must write (e.g. `/tmp`).',
@@ -102,7 +106,7 @@ export const readOnlyRootFs = perContainer({
 }, runningContainers, ({ container, subject, report }) => {
   if (scalarAt(container.securityContext, 'readOnlyRootFilesystem')?.value === true) return;
   report({
-    range: nodeRange(subject.file, containerAnchor(container)),
+    range: containerFieldRange(subject.file, container, ['securityContext', 'readOnlyRootFilesystem']),
     message: { en: `The ${containerLabel(container).en} has a writable root filesystem.`, zh: `${containerLabel(container).zh}的根文件系统可写。` },
     fixes: fixes(hardenedSecurityContextFix(subject.file, container)),
   });
@@ -119,6 +123,7 @@ export const netRawNotDropped = perContainer({
   kubeLinterDefault: true,
   severity: 'info',
   category: 'security',
+  profile: 'strict',
   title: { en: 'NET_RAW capability not dropped', zh: '未移除 NET_RAW 能力' },
   docs: {
     en: 'Container runtimes grant `NET_RAW` by default; it lets a process craft raw packets (spoofing, ARP attacks on the pod network). Drop it — or better, drop `ALL` and add back only what the app needs.',
@@ -129,7 +134,7 @@ export const netRawNotDropped = perContainer({
   const dropped = droppedCapabilities(container);
   if (dropped.includes('ALL') || dropped.includes('NET_RAW') || dropped.includes('CAP_NET_RAW')) return;
   report({
-    range: nodeRange(subject.file, containerAnchor(container)),
+    range: containerFieldRange(subject.file, container, ['securityContext', 'capabilities', 'drop']),
     message: { en: `The ${containerLabel(container).en} keeps the NET_RAW capability.`, zh: `${containerLabel(container).zh}保留了 NET_RAW 能力。` },
     fixes: fixes(hardenedSecurityContextFix(subject.file, container)),
   });
@@ -143,6 +148,7 @@ export const dangerousCapability = perContainer({
   aliases: [],
   severity: 'warning',
   category: 'security',
+  profile: 'recommended',
   title: { en: 'Dangerous capability added', zh: '添加了危险的能力' },
   docs: {
     en: 'Capabilities such as `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `SYS_MODULE` or `ALL` give a container near-root power over the node. Add them only to trusted system components and document why.',

@@ -33,6 +33,7 @@ export const selectorMismatch = perObject({
   kubeLinterDefault: true,
   severity: 'error',
   category: 'semantics',
+  profile: 'recommended',
   title: { en: 'Selector does not match the pod template labels', zh: '选择器与 Pod 模板标签不匹配' },
   docs: {
     en: 'A Deployment, ReplicaSet, StatefulSet, DaemonSet or Job manages the pods its `spec.selector` selects. If the template\'s labels do not satisfy the selector, the API server rejects the object ("selector does not match template labels"). Make every `matchLabels` entry (and expression) hold for `spec.template.metadata.labels`.',

@@ -3,7 +3,7 @@ import type { KubeRule } from './context';
 
 export const templatedFile: KubeRule = {
   meta: {
-    id: 'templated-file', aliases: [], severity: 'info', category: 'syntax',
+    id: 'templated-file', aliases: [], severity: 'info', category: 'syntax', profile: 'recommended',
     title: { en: 'Template file, not checked', zh: '模板文件，未检查' },
     docs: {
       en: 'The file contains template actions (`{{ … }}`, as in Helm charts), so it is not a manifest until rendered, and checking the raw text would only produce noise. Stevedore skips it. Render it (`helm template`) to check the output.',

@@ -7,6 +7,7 @@ export const yamlDuplicateKey: KubeRule = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Duplicate key', zh: '重复的键' },
     docs: {
       en: 'The same key appears twice in one mapping. Tools disagree on which value wins (kubectl keeps one silently, strict validators reject the file), so one of your settings is lost. Keep a single entry.',

@@ -13,6 +13,7 @@ export const yamlSyntax: KubeRule = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'YAML syntax error', zh: 'YAML 语法错误' },
     docs: {
       en: 'The document is not valid YAML, so kubectl and the API server cannot read it. Common causes: a missing space after `:`, an unclosed quote or bracket, or a line indented differently from its siblings.',

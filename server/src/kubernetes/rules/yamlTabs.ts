@@ -7,6 +7,7 @@ export const yamlTabs: KubeRule = {
     aliases: [],
     severity: 'error',
     category: 'syntax',
+    profile: 'recommended',
     title: { en: 'Tab used for indentation', zh: '使用了 Tab 缩进' },
     docs: {
       en: 'YAML forbids tab characters in indentation; only spaces count. Replace the tabs with spaces (two per level is the Kubernetes convention).',
