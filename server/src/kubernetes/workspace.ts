@@ -28,7 +28,7 @@ export interface IndexedObject {
   name?: string;
   namespace?: string;
   labels: Record<string, string>;
-  /** Service `spec.selector`, or a workload's / PDB's `spec.selector.matchLabels`. */
+  /** Service `spec.selector`, a workload's / PDB's `spec.selector.matchLabels`, a NetworkPolicy's `spec.podSelector.matchLabels`. */
   selector?: Record<string, string>;
   /** Labels of the pods a workload creates. */
   podLabels?: Record<string, string>;
@@ -357,6 +357,7 @@ function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): Index
       return { name: stringAt(p, 'name'), port: numberAt(p, 'port'), targetPort };
     });
   }
+  if (o.kind === 'NetworkPolicy' && o.builtIn) summary.selector = stringMap(mapAt(o.spec, 'podSelector', 'matchLabels'));
   if (o.kind === 'ConfigMap' || o.kind === 'Secret') {
     const keys = new Set<string>();
     for (const field of ['data', 'binaryData', 'stringData']) {

@@ -26,16 +26,23 @@ suite('Kubernetes schema and checks in the editor', () => {
     for (const value of ['Always', 'IfNotPresent', 'Never']) assert.ok(labels.includes(value), `${value} missing from ${JSON.stringify(labels)}`);
   });
 
-  test('a selector that misses the template labels is flagged, and the quick fix makes them match', async () => {
+  test('the preferred selector fix labels the pod template and leaves the (immutable) selector alone', async () => {
     const { document } = await openAndActivate('selector-mismatch.yaml');
     const diagnostic = await waitForDiagnostic(document.uri, 'selector-mismatch');
-    assert.ok(diagnostic.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    const selectorBefore = document.getText(new vscode.Range(positionOf(document, '  selector:'), positionOf(document, '  template:')));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    // The command API does not hand back each action's diagnostics: pick the fix by its title.
-    const fix = actions.find((a) => a.edit && /selector/i.test(a.title) && !/^ignore/i.test(a.title));
-    assert.ok(fix?.edit, `no fix among ${JSON.stringify(actions.map((a) => a.title))}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    await waitFor('the selector-mismatch warning to go away after the fix',
+    const titles = JSON.stringify(actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`));
+    // Both directions are offered; nothing in the workspace selects these pods, so the template one is preferred.
+    assert.ok(actions.some((a) => /^Change the selector/.test(a.title)), titles);
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.equal(preferred.length, 1, titles);
+    assert.match(preferred[0].title, /^Label the pod template app\.kubernetes\.io\/name=api \(/, titles);
+    assert.ok(preferred[0].edit && await vscode.workspace.applyEdit(preferred[0].edit));
+    await waitFor('the selector-mismatch error to go away after the fix',
       () => !stevedoreDiagnostics(document.uri).some((d) => diagnosticCode(d) === 'selector-mismatch'));
+    const text = document.getText();
+    assert.equal(document.getText(new vscode.Range(positionOf(document, '  selector:'), positionOf(document, '  template:'))), selectorBefore, 'the selector is unchanged');
+    assert.match(text, /template:\n {4}metadata:\n {6}labels:\n {8}app\.kubernetes\.io\/name: api\n/, 'the template carries the selector\'s label');
   });
 });

@@ -68,6 +68,23 @@ export function replaceScalar(file: ManifestFile, node: Node, newText: string): 
   return { range: { start: file.document.positionAt(node.range[0]), end: file.document.positionAt(node.range[1]) }, newText };
 }
 
+/**
+ * Deletes a `key: scalar` entry of a block map, its whole line included. Not for the map's only
+ * entry (that would leave `parent:` with no value) nor for entries spanning several lines.
+ */
+export function removeEntry(file: ManifestFile, map: YAMLMap, key: string): TextEdit | undefined {
+  if (map.flow || map.items.length < 2) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const keyNode = pair?.key as Node | undefined;
+  const valueNode = pair?.value as Node | null | undefined;
+  if (!keyNode?.range || !isScalar(valueNode) || !valueNode.range) return undefined;
+  const start = file.document.positionAt(keyNode.range[0]);
+  const end = file.document.positionAt(valueNode.range[1]);
+  const before = file.document.getText({ start: { line: start.line, character: 0 }, end: start });
+  if (start.line !== end.line || before.trim() !== '') return undefined;
+  return { range: { start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } }, newText: '' };
+}
+
 /** Renames a key in place (`serviceAccount:` → `serviceAccountName:`). */
 export function renameKey(file: ManifestFile, key: Node, newKey: string): TextEdit | undefined {
   if (!isScalar(key) || !key.range) return undefined;
