@@ -1,4 +1,5 @@
 import type { DocsLanguage, Localized } from '../common/localized';
+import { ruleProfiles, type RuleProfile } from '../common/settings';
 import { docsLanguageOfLocale } from '../i18n/locale';
 import { thresholdValues } from './report';
 
@@ -20,6 +21,8 @@ export interface LintOptions {
   gitignore: boolean;
   /** Lint big trees in worker threads (default); `--no-parallel` keeps one thread. */
   parallel?: boolean;
+  /** `--profile`: which rules run, whatever `.stevedore.yaml` says (per-rule settings still apply). */
+  profile?: RuleProfile;
 }
 
 export type ParsedArgs =
@@ -39,6 +42,8 @@ Options:
   -o, --output <file>            write the report to a file instead of standard output
   --severity-threshold <level>   lowest severity that fails the run: error, warning (default),
                                  info, hint or none; overrides .hadolint.yaml failure-threshold
+  --profile <name>               recommended (default) or strict (adds completeness advice:
+                                 probes, resources, hardening…); overrides .stevedore.yaml profile
   --fix                          apply the safe quick fixes to the files (with "-": print the
                                  fixed text), then report what is left
   --stdin-filename <path>        name for "-": picks the language and where config files are found
@@ -66,6 +71,8 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
   -o, --output <文件>            将报告写入文件，而不是标准输出
   --severity-threshold <级别>    导致运行失败的最低严重级别：error、warning（默认）、info、
                                  hint 或 none；优先于 .hadolint.yaml 中的 failure-threshold
+  --profile <名称>               recommended（默认）或 strict（另加完整性建议：探针、资源、
+                                 加固等）；优先于 .stevedore.yaml 中的 profile
   --fix                          将安全的快速修复应用到文件（配合“-”时输出修复后的文本），
                                  然后报告剩余的问题
   --stdin-filename <路径>        为“-”指定文件名：决定语言以及查找配置文件的位置
@@ -85,7 +92,7 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
 };
 
 /** Options that take a value, by every spelling. */
-const valueOptions = new Set(['--format', '-f', '--output', '-o', '--severity-threshold', '--stdin-filename', '--lang']);
+const valueOptions = new Set(['--format', '-f', '--output', '-o', '--severity-threshold', '--stdin-filename', '--lang', '--profile']);
 
 function fail(en: string, zh: string): ParsedArgs {
   return { action: 'error', message: { en, zh } };
@@ -135,6 +142,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--stdin-filename':
         options.stdinFilename = value;
         break;
+      case '--profile': {
+        const profile = value!.toLowerCase();
+        if (!(ruleProfiles as readonly string[]).includes(profile)) return fail(`--profile takes ${ruleProfiles.join(' or ')} (got "${value}")`, `--profile 只能是 ${ruleProfiles.join(' 或 ')}（收到“${value}”）`);
+        options.profile = profile as RuleProfile;
+        break;
+      }
       case '--lang': {
         const lang = value!.toLowerCase().replace('_', '-');
         if (lang !== 'en' && lang !== 'zh-cn') return fail(`--lang takes en or zh-cn (got "${value}")`, `--lang 只能是 en 或 zh-cn（收到“${value}”）`);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { DocsLanguage } from '../common/localized';
+import type { RuleProfile } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
 import { Linter, type LintTarget } from './lint';
@@ -12,6 +13,8 @@ import { thresholdValues, type FileReport } from './report';
  */
 export interface LaneOptions {
   lang?: DocsLanguage;
+  /** `--profile`, over every `.stevedore.yaml`. */
+  profile?: RuleProfile;
   fallbackLang: DocsLanguage;
   fix: boolean;
   quiet: boolean;
@@ -64,7 +67,7 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   // The same loader as the language server's; the command line has no workspace folders, so
   // searches stop at the repository root.
   const project = new ProjectConfig(new CachedFiles());
-  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang });
+  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile });
   const result: LaneResult = { reports: [], problems: project.problems, notices: project.notices, writeErrors: [], crashes: [] };
   const crashed = new Set<string>();
   const guard = (target: LintTarget, work: () => void): void => {

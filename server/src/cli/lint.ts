@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageKind } from '../common/fileKinds';
 import type { DocsLanguage } from '../common/localized';
+import type { RuleProfile } from '../common/settings';
 import type { FeatureContext } from '../common/service';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
@@ -41,7 +42,7 @@ export class Linter {
   readonly index = new WorkspaceIndex({ maxFiles: 100_000, maxObjectsPerFile: 2000 });
   private readonly models = new Map<string, unknown>();
 
-  constructor(private readonly project: ProjectConfig, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage }) {}
+  constructor(private readonly project: ProjectConfig, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage; profile?: RuleProfile }) {}
 
   /** Message language for a file: `--lang`, else the nearest config's `docs.language`, else the locale. */
   languageFor(absolute: string): DocsLanguage {
@@ -51,7 +52,10 @@ export class Linter {
   }
 
   private contextFor(target: LintTarget): FeatureContext {
-    const settings = this.project.settingsFor(target.absolute);
+    const configured = this.project.settingsFor(target.absolute);
+    // `--profile` is the command line's own layer, over whatever the project file says.
+    const profile = this.options.profile;
+    const settings = profile && profile !== configured.profile ? { ...configured, profile } : configured;
     return {
       lang: this.languageFor(target.absolute),
       settings,
