@@ -151,6 +151,11 @@ export class WorkspaceIndex {
     return this.files.has(uri);
   }
 
+  /** The URIs of the indexed files (a copy: safe to change the index while going through it). */
+  fileUris(): string[] {
+    return [...this.files.keys()];
+  }
+
   get fileCount(): number {
     return this.files.size;
   }

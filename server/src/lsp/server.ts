@@ -218,6 +218,7 @@ function workspaceFoldersChanged(event: { added: readonly { uri: string }[]; rem
   const kept = workspaceFolderUris.filter((uri) => !removed.has(uri));
   workspaceFolderUris = [...kept, ...event.added.map((folder) => folder.uri).filter((uri) => !kept.includes(uri))];
   project.setRoots(workspaceRootsOf(workspaceFolderUris));
+  workspaceIndexer.foldersChanged(event.added.map((folder) => folder.uri), [...removed]);
   settingsReady = refreshSettings();
   // The folders bound the config searches: every open document may have another `.stevedore.yaml` now.
   void settingsReady.then(() => {

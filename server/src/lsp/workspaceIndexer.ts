@@ -87,6 +87,29 @@ export class WorkspaceIndexer {
     void this.walkAll();
   }
 
+  /**
+   * Workspace folders added or removed after start-up (multi-root): the files of a removed folder
+   * leave the index (open documents stay: the editor still shows them), an added one is walked.
+   */
+  foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    const toPath = (uri: string): string | undefined => filePathOf(uri);
+    const removedPaths = removed.flatMap((uri) => toPath(uri) ?? []);
+    const addedPaths = added.flatMap((uri) => toPath(uri) ?? []).filter((path) => !this.roots.includes(path));
+    if (removedPaths.length === 0 && addedPaths.length === 0) return;
+    this.roots = [...this.roots.filter((root) => !removedPaths.includes(root)), ...addedPaths];
+    this.index.roots = this.roots;
+    this.filter = new ProjectFileFilter({ files: this.files, roots: this.roots });
+    let changed = false;
+    for (const path of removedPaths) {
+      const prefix = pathToFileURL(path).toString();
+      for (const uri of this.index.fileUris()) {
+        if ((uri === prefix || uri.startsWith(`${prefix}/`)) && !this.open.has(uri)) changed = this.index.remove(uri) || changed;
+      }
+    }
+    if (changed) this.noteChange('');
+    if (addedPaths.length > 0) void this.walk(addedPaths, 'indexed added folder(s):');
+  }
+
   /** Open documents are indexed from the editor's text, not the disk. */
   listen(documents: TextDocuments<TextDocument>): void {
     documents.onDidOpen((e) => { this.open.add(e.document.uri); this.documentChanged(e.document); });

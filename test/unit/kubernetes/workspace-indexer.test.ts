@@ -80,3 +80,41 @@ test('open documents win over the disk; watched changes and deletions update the
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('workspace folders added after start-up are walked; a removed folder leaves the index', async () => {
+  const first = fixture();
+  const second = mkdtempSync(join(tmpdir(), 'stevedore-index-added-'));
+  writeFileSync(join(second, 'cache.yaml'), serviceText.replace('name: web', 'name: cache'));
+  try {
+    const revalidated: string[][] = [];
+    // Each walk logs one line when it is done.
+    const walkDone: (() => void)[] = [];
+    const firstWalk = new Promise<void>((resolve) => walkDone.push(resolve));
+    const secondWalk = new Promise<void>((resolve) => walkDone.push(resolve));
+    const indexer = new WorkspaceIndexer({
+      modelOf: (document) => parseManifestFile(document),
+      revalidate: (uris) => revalidated.push(uris),
+      log: (message) => { if (message.includes('indexed')) walkDone.shift()?.(); },
+      maxFileBytes: 2048,
+      debounceMs: 1,
+    });
+    indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(first).toString(), name: 'one' }], capabilities: {} } as unknown as InitializeParams);
+    indexer.start({ client: { register: async () => ({}) } } as unknown as Connection);
+    await firstWalk;
+    const names = () => [...indexer.index.all()].map((o) => `${o.kind}/${o.name}`).sort();
+    assert.deepEqual(names(), ['Deployment/web', 'Service/web']);
+
+    indexer.foldersChanged([pathToFileURL(second).toString()], []);
+    await secondWalk;
+    assert.deepEqual(names(), ['Deployment/web', 'Service/cache', 'Service/web']);
+    assert.deepEqual(indexer.index.roots, [first, second]);
+
+    indexer.foldersChanged([], [pathToFileURL(first).toString()]);
+    assert.deepEqual(names(), ['Service/cache']);
+    assert.deepEqual(indexer.index.roots, [second]);
+    indexer.dispose();
+  } finally {
+    rmSync(first, { recursive: true, force: true });
+    rmSync(second, { recursive: true, force: true });
+  }
+});
