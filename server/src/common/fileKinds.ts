@@ -1,4 +1,5 @@
 import packageJson from '../../../package.json';
+import { globSource } from './globs';
 
 /**
  * Which files are Dockerfiles: exactly the names the extension contributes for the `dockerfile`
@@ -16,26 +17,9 @@ interface LanguageContribution {
 
 const dockerfileLanguage = (packageJson.contributes.languages as LanguageContribution[]).find((language) => language.id === 'dockerfile');
 
-/**
- * A VS Code file-name glob as a regular expression. Like VS Code, names compare case-insensitively;
- * `*` and `?` stay within one name, `**` crosses folders (patterns with a `/` match the whole path).
- */
+/** A VS Code file-name glob as a regular expression; like VS Code, names compare case-insensitively. */
 function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (ch === '*') {
-      source += '[^/]*';
-    } else if (ch === '?') {
-      source += '[^/]';
-    } else {
-      source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`, 'i');
+  return new RegExp(`^${globSource(glob, 'literal')}$`, 'i');
 }
 
 const escapeName = (name: string): string => name.replace(/[*?[\]\\]/g, '\\$&');

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { globSource } from '../common/globs';
 import { directoryOf, isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
 
 /**
@@ -49,20 +50,9 @@ export function parseKubeLinterConfig(text: string, path: string): KubeLinterCon
   return config;
 }
 
-/** Turns a kube-linter glob (`**`, `*`, `?`) into a regular expression, linear to match. */
+/** A kube-linter glob (`**`, `*`, `?`) matching a path or its tail after a `/`. */
 function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      out += '.*';
-      i++;
-      if (glob[i + 1] === '/') i++;
-    } else if (ch === '*') out += '[^/]*';
-    else if (ch === '?') out += '[^/]';
-    else out += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`(^|/)${out}$`);
+  return new RegExp(`(^|/)${globSource(glob, 'optional')}$`);
 }
 
 /** `ignorePaths` patterns are relative to the config's directory (or absolute). */
