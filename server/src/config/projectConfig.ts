@@ -6,6 +6,7 @@ import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import type { CachedFiles } from './cachedFiles';
 import { hadolintConfigNames, parseHadolintConfig, type FoundHadolintConfig } from './hadolint';
 import { kubeLinterConfigNames, parseKubeLinterConfig, type KubeLinterConfig } from './kubeLinter';
+import { isRepositoryRoot, nearestUpward, RepositoryRoots } from './upward';
 import { overlayEditorSettings, parseStevedoreConfig, stevedoreConfigNames, type StevedoreConfig } from './stevedoreConfig';
 
 /**
@@ -29,8 +30,6 @@ export interface ProjectConfigOptions {
   roots?: readonly string[];
 }
 
-/** How far up a search may go when no boundary is found (deep trees, odd mounts). */
-const maxDepth = 64;
 /** Custom schema files named in settings: a generous cap on how many are read. */
 const maxCustomSchemaFiles = 200;
 
@@ -42,7 +41,7 @@ export class ProjectConfig {
   readonly notices: ConfigProblem[] = [];
   private roots: string[] = [];
   private readonly reported = new Set<string>();
-  private readonly repoRoots = new Map<string, string | null>();
+  private readonly repoRoots: RepositoryRoots;
   private readonly boundaries = new Map<string, boolean>();
   private readonly ours = new Map<string, StevedoreConfig | null>();
   private readonly hadolint = new Map<string, FoundHadolintConfig | null>();
@@ -51,6 +50,7 @@ export class ProjectConfig {
   private readonly facts = new Map<string, ProjectFacts>();
 
   constructor(readonly files: CachedFiles, options: ProjectConfigOptions = {}) {
+    this.repoRoots = new RepositoryRoots(files);
     this.setRoots(options.roots ?? []);
   }
 
@@ -86,15 +86,11 @@ export class ProjectConfig {
     this.problems.push({ path, message });
   }
 
-  private isRepoRoot(dir: string): boolean {
-    return this.files.readText(join(dir, '.git', 'HEAD')) !== undefined || this.files.readText(join(dir, '.git')) !== undefined;
-  }
-
   /** A search ends after this folder: a workspace folder or a repository root. */
   private isBoundary(dir: string): boolean {
     let answer = this.boundaries.get(dir);
     if (answer === undefined) {
-      answer = this.roots.includes(withoutTrailingSeparator(dir)) || this.isRepoRoot(dir);
+      answer = this.roots.includes(withoutTrailingSeparator(dir)) || isRepositoryRoot(this.files, dir);
       this.boundaries.set(dir, answer);
     }
     return answer;
@@ -102,7 +98,7 @@ export class ProjectConfig {
 
   /** The repository root at or above `dir`, if any. */
   repoRootOf(dir: string): string | undefined {
-    return nearestUpward(this.repoRoots, resolve(dir), (folder) => (this.isRepoRoot(folder) ? folder : undefined), () => false);
+    return this.repoRoots.of(resolve(dir));
   }
 
   /** The innermost workspace folder holding the path. */
@@ -243,33 +239,4 @@ type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * The first answer `probe` gives from `dir` upward, stopping after a folder where `stopAfter` says
- * so (or at the file system root). Every folder passed is cached with the answer, so siblings and
- * children of visited folders cost one map lookup. A probe answering `null` means "found, empty".
- */
-function nearestUpward<T>(cache: Map<string, T | null>, dir: string, probe: (folder: string) => T | null | undefined, stopAfter: (folder: string) => boolean): T | undefined {
-  const passed: string[] = [];
-  let answer: T | null = null;
-  let current = dir;
-  for (let depth = 0; depth < maxDepth; depth++) {
-    const cached = cache.get(current);
-    if (cached !== undefined) {
-      answer = cached;
-      break;
-    }
-    passed.push(current);
-    const found = probe(current);
-    if (found !== undefined) {
-      answer = found;
-      break;
-    }
-    const parent = dirname(current);
-    if (parent === current || stopAfter(current)) break;
-    current = parent;
-  }
-  for (const folder of passed) cache.set(folder, answer);
-  return answer ?? undefined;
 }

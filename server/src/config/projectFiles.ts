@@ -2,6 +2,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isAtOrBelow } from '../common/paths';
 import type { WorkspaceFiles } from '../common/service';
+import { RepositoryRoots } from './upward';
 
 /**
  * Which files on disk are part of the project: one rule for the command line's walk and the
@@ -86,11 +87,12 @@ export class ProjectFileFilter {
   private readonly ignoreLines = new Map<string, string[] | null>();
   /** Per `base \0 folder`: the rules that apply to the folder's entries (shared with the parent when it adds none). */
   private readonly chains = new Map<string, Ignore | null>();
-  private readonly repoRoots = new Map<string, string | null>();
+  private readonly repoRoots: RepositoryRoots;
   private readonly bases = new Map<string, string>();
 
   constructor(options: ProjectFileFilterOptions) {
     this.files = options.files;
+    this.repoRoots = new RepositoryRoots(options.files);
     this.gitignore = options.gitignore !== false;
     this.setRoots(options.roots ?? []);
   }
@@ -239,25 +241,6 @@ export class ProjectFileFilter {
 
   /** The nearest folder at or above `folder` holding `.git` (a folder, or a file in worktrees and submodules). */
   repoRootOf(folder: string): string | undefined {
-    const passed: string[] = [];
-    let answer: string | null = null;
-    let current = folder;
-    for (let depth = 0; depth < 128; depth++) {
-      const cached = this.repoRoots.get(current);
-      if (cached !== undefined) {
-        answer = cached;
-        break;
-      }
-      passed.push(current);
-      if (this.files.readText(join(current, '.git', 'HEAD')) !== undefined || this.files.readText(join(current, '.git')) !== undefined) {
-        answer = current;
-        break;
-      }
-      const parent = dirname(current);
-      if (parent === current) break;
-      current = parent;
-    }
-    for (const path of passed) this.repoRoots.set(path, answer);
-    return answer ?? undefined;
+    return this.repoRoots.of(folder);
   }
 }

@@ -23,7 +23,7 @@ const forbiddenInEngine = [/^(node:)?fs(\/|$)/, /^vscode-languageserver(\/node)?
  * language server and the command line. They may touch the disk (cachedFiles.ts is the one reader);
  * the engine must not import them — it gets their answers in FeatureContext.project.
  */
-const frontLoaders = new Set<string>(['config/projectConfig.ts', 'config/cachedFiles.ts', 'config/projectFiles.ts']);
+const frontLoaders = new Set<string>(['config/projectConfig.ts', 'config/cachedFiles.ts', 'config/projectFiles.ts', 'config/upward.ts']);
 /** The only module outside the fronts that reads the disk. */
 const diskReaders = new Set<string>(['config/cachedFiles.ts']);
 
