@@ -32,3 +32,23 @@ export function findingsSnapshot(files: readonly FileFindings[]): FindingsSnapsh
   }
   return { counts: sortedByKey(counts), findings: sortedByKey(findings) };
 }
+
+/** One corpus file checked under both profiles. */
+export interface ProfileFindings {
+  entry: { path: string };
+  /** Under the strict profile (every rule). */
+  diagnostics: readonly Diagnostic[];
+  /** Under the default (recommended) profile. */
+  recommended: readonly Diagnostic[];
+}
+
+/**
+ * The files where the default profile does not report exactly the strict findings less those of
+ * the strict-only rules (same positions, same rules, same order): the profile must only filter.
+ */
+export function filesWhereProfilesDisagree(results: readonly ProfileFindings[], strictOnly: ReadonlySet<string>): string[] {
+  const line = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`;
+  return results
+    .filter((r) => JSON.stringify(r.recommended.map(line)) !== JSON.stringify(r.diagnostics.filter((d) => !strictOnly.has(String(d.code))).map(line)))
+    .map((r) => r.entry.path);
+}

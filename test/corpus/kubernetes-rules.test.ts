@@ -13,7 +13,7 @@ import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
 import { assertMatchesSnapshot } from '../snapshot';
 import { contextFor, manifest } from '../unit/helpers';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile, type CorpusEntry } from './corpus';
-import { findingsSnapshot } from './findings';
+import { filesWhereProfilesDisagree, findingsSnapshot } from './findings';
 
 /**
  * All Kubernetes rules over the shared corpus, each repository indexed as one workspace (file names
@@ -163,11 +163,7 @@ test('Helm templates get at most one clear notice and nothing else', { skip }, (
 
 test('the default profile reports the same findings, less those of the strict-only rules', { skip }, () => {
   const strictOnly = new Set(kubernetesRules.rules.filter((rule) => rule.meta.profile === 'strict').map((rule) => rule.meta.id));
-  const line = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`;
-  const differing = results
-    .filter((r) => JSON.stringify(r.recommended.map(line)) !== JSON.stringify(r.diagnostics.filter((d) => !strictOnly.has(String(d.code))).map(line)))
-    .map((r) => r.entry.path);
-  assert.deepEqual(differing, []);
+  assert.deepEqual(filesWhereProfilesDisagree(results, strictOnly), []);
   assert.ok(results.some((r) => r.recommended.length < r.diagnostics.length), 'the strict-only rules find something in the corpus');
 });
 

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { discoverFiles } from '../../../server/src/cli/discover';
@@ -15,7 +14,8 @@ import { CachedFiles } from '../../../server/src/config/cachedFiles';
 import { alwaysSkippedFolders, maxProjectFileBytes, ProjectFileFilter } from '../../../server/src/config/projectFiles';
 import { parseManifestFile } from '../../../server/src/kubernetes/model';
 import { kubernetesService } from '../../../server/src/kubernetes/service';
-import { WorkspaceIndexer } from '../../../server/src/lsp/workspaceIndexer';
+import type { WorkspaceIndexer } from '../../../server/src/lsp/workspaceIndexer';
+import { startIndexer } from '../kubernetes/indexerKit';
 import { contextFor } from '../helpers';
 
 /** An in-memory project under /repo (a repository: it has .git/HEAD). */
@@ -301,17 +301,8 @@ async function runInProcess(args: string[], cwd: string): Promise<{ code: number
 }
 
 /** A workspace indexer over `root`, after its first walk. */
-async function indexed(root: string, revalidated: string[][] = []): Promise<WorkspaceIndexer> {
-  let done!: () => void;
-  const finished = new Promise<void>((resolve) => { done = resolve; });
-  const indexer = new WorkspaceIndexer({
-    modelOf: (document) => parseManifestFile(document),
-    revalidate: (uris) => revalidated.push(uris),
-    log: (message) => { if (message.includes('indexed')) done(); },
-    debounceMs: 1,
-  });
-  indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
-  indexer.start({ client: { register: async () => ({}) } } as unknown as Connection);
+async function indexed(root: string): Promise<WorkspaceIndexer> {
+  const { indexer, finished } = startIndexer(root);
   await finished;
   return indexer;
 }

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseManifestFile } from '../../../server/src/kubernetes/model';
-import { WorkspaceIndexer } from '../../../server/src/lsp/workspaceIndexer';
+import { startIndexer } from './indexerKit';
 import { goodManifest } from './k8sTestKit';
 
 const [deploymentText, serviceText] = goodManifest.split('---\n');
@@ -25,25 +23,11 @@ function fixture(): string {
   return root;
 }
 
-function startIndexer(root: string, revalidated: string[][] = []) {
-  let done!: () => void;
-  const finished = new Promise<void>((resolve) => { done = resolve; });
-  const indexer = new WorkspaceIndexer({
-    modelOf: (document) => parseManifestFile(document),
-    revalidate: (uris) => revalidated.push(uris),
-    log: (message) => { if (message.includes('indexed')) done(); },
-    maxFileBytes: 2048,
-    debounceMs: 1,
-  });
-  indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
-  indexer.start({ client: { register: async () => ({}) } } as unknown as Connection);
-  return { indexer, finished };
-}
 
 test('the indexer walks the workspace, skipping dependencies, big files and non-Kubernetes YAML', async () => {
   const root = fixture();
   try {
-    const { indexer, finished } = startIndexer(root);
+    const { indexer, finished } = startIndexer(root, { maxFileBytes: 2048 });
     await finished;
     const names = [...indexer.index.all()].map((o) => `${o.kind}/${o.name}`).sort();
     assert.deepEqual(names, ['Deployment/web', 'Service/web']);
@@ -58,7 +42,7 @@ test('open documents win over the disk; watched changes and deletions update the
   const root = fixture();
   try {
     const revalidated: string[][] = [];
-    const { indexer, finished } = startIndexer(root, revalidated);
+    const { indexer, finished } = startIndexer(root, { revalidated, maxFileBytes: 2048 });
     await finished;
     const serviceUri = pathToFileURL(join(root, 'deploy', 'service.yml')).toString();
     const deployUri = pathToFileURL(join(root, 'deploy', 'app', 'deployment.yaml')).toString();
@@ -87,25 +71,13 @@ test('workspace folders added after start-up are walked; a removed folder leaves
   writeFileSync(join(second, 'cache.yaml'), serviceText.replace('name: web', 'name: cache'));
   try {
     const revalidated: string[][] = [];
-    // Each walk logs one line when it is done.
-    const walkDone: (() => void)[] = [];
-    const firstWalk = new Promise<void>((resolve) => walkDone.push(resolve));
-    const secondWalk = new Promise<void>((resolve) => walkDone.push(resolve));
-    const indexer = new WorkspaceIndexer({
-      modelOf: (document) => parseManifestFile(document),
-      revalidate: (uris) => revalidated.push(uris),
-      log: (message) => { if (message.includes('indexed')) walkDone.shift()?.(); },
-      maxFileBytes: 2048,
-      debounceMs: 1,
-    });
-    indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(first).toString(), name: 'one' }], capabilities: {} } as unknown as InitializeParams);
-    indexer.start({ client: { register: async () => ({}) } } as unknown as Connection);
-    await firstWalk;
+    const { indexer, finished, walked } = startIndexer(first, { revalidated, maxFileBytes: 2048 });
+    await finished;
     const names = () => [...indexer.index.all()].map((o) => `${o.kind}/${o.name}`).sort();
     assert.deepEqual(names(), ['Deployment/web', 'Service/web']);
 
     indexer.foldersChanged([pathToFileURL(second).toString()], []);
-    await secondWalk;
+    await walked(2);
     assert.deepEqual(names(), ['Deployment/web', 'Service/cache', 'Service/web']);
     assert.deepEqual(indexer.index.roots, [first, second]);
 
