@@ -17,7 +17,7 @@ import {
 import { customSchemasFor } from './schema/customSchemas';
 import { scopeFor } from './schema/forDocument';
 import { enumDefault, enumValueDoc, type EnumContext } from './schema/enumDocs';
-import { fieldDocsZh } from './schema/fieldDocsZh';
+import { popularFields } from './schema/popularFields';
 import { itemSnippets, keySnippets, type BlockSnippet } from './schema/snippets';
 import { resourceNames, valueHints, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
 
@@ -240,7 +240,7 @@ function keysForType(file: ManifestFile, cursor: CursorPath, type: SchemaType, o
 
 function keyItem(field: FieldSchema, def: ObjectDef, cursor: CursorPath, lang: DocsLanguage, range: Range): CompletionItem {
   const deprecated = /^(Deprecated|DEPRECATED)\b/.test(field.description ?? '');
-  const popular = fieldDocsZh[`${def.name}.${field.name}`] !== undefined || fieldDocsZh[`*.${field.name}`] !== undefined;
+  const popular = popularFields.has(`${def.name}.${field.name}`) || popularFields.has(`*.${field.name}`);
   const rank = field.required ? 0 : deprecated ? 3 : popular ? 1 : 2;
   const item: CompletionItem = {
     label: field.name,
