@@ -91,6 +91,25 @@ const podSpecPaths: Record<string, string[]> = {
 /** Groups whose kinds above are the real thing (a CRD may reuse a kind name such as `Deployment`). */
 const workloadGroups = new Set(['', 'apps', 'extensions', 'batch']);
 
+/**
+ * Where other kinds keep a pod template, tried in order: a kind is a workload when it has one,
+ * whatever its name — OpenShift's DeploymentConfig, Argo Rollouts' Rollout, Knative's Service,
+ * OpenKruise's CloneSet (`spec.template`), a CronJob-like custom kind (`spec.jobTemplate`), KEDA's
+ * ScaledJob (`spec.jobTargetRef`). A pod spec is recognised by its `containers` list.
+ */
+const podTemplatePaths: readonly string[][] = [
+  ['spec', 'template', 'spec'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  ['spec', 'jobTargetRef', 'template', 'spec'],
+];
+
+/** Where a document keeps its pod spec, if it has one. */
+function podSpecPathOf(root: YAMLMap, group: string, kind: string): string[] | undefined {
+  if (workloadGroups.has(group)) return podSpecPaths[kind];
+  if (isBuiltInGroup(group)) return undefined;
+  return podTemplatePaths.find((path) => seqAt(mapAt(root, ...path), 'containers') !== undefined);
+}
+
 export const workloadKinds = Object.keys(podSpecPaths);
 export const selectorKinds = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'PodDisruptionBudget']);
 
@@ -135,7 +154,8 @@ export function describeObject(doc: ManifestDocument): ObjectFacts | undefined {
     spec,
     replicas: numberAt(spec, 'replicas'),
   };
-  if (workloadGroups.has(group) && podSpecPaths[doc.kind]) facts.workload = describeWorkload(root, podSpecPaths[doc.kind]);
+  const podSpecPath = podSpecPathOf(root, group, doc.kind);
+  if (podSpecPath) facts.workload = describeWorkload(root, podSpecPath);
   if (selectorKinds.has(doc.kind) && facts.builtIn) facts.selector = labelSelector(mapAt(spec, 'selector'));
   return facts;
 }
