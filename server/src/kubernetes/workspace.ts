@@ -4,6 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { configReferences } from './configReferences';
 import { CrdStore, crdsOf } from './crds';
 import { parseManifestFile, type ManifestFile } from './model';
+import { roleFacts, type RoleFacts } from './rbacFacts';
 import { appContainers, objectsOf, type ObjectFacts } from './objects';
 import { templatingOffset } from './templating';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
@@ -41,6 +42,8 @@ export interface IndexedObject {
   dataKeys?: string[];
   /** A custom resource with a pod template (`spec.template.metadata.labels`). */
   customPodOwner?: boolean;
+  /** A Role's / ClusterRole's rules and aggregation (rbacFacts.ts), for the RBAC checks across files. */
+  rbac?: RoleFacts;
   /** Kustomization / Component: patch files it applies (URIs) and whether it adds labels to selectors. */
   kustomize?: { patches: string[]; labelsSelectors: boolean };
   /** Objects this one names: ConfigMaps, Secrets, an HPA target, a StatefulSet's Service… */
@@ -336,6 +339,8 @@ function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): Index
     range: nodeRange(file, o.namePair?.value as never ?? o.root, o.doc.start),
   };
   if (o.replicas !== undefined) summary.replicas = o.replicas;
+  const rbac = roleFacts(o);
+  if (rbac) summary.rbac = rbac;
   if (o.selector) summary.selector = o.selector.matchLabels;
   if (o.workload) {
     summary.podLabels = o.workload.templateLabels;
