@@ -5,6 +5,7 @@ import { kindDocs } from './kinds';
 import type { ManifestFile } from './model';
 import { formatPath, pathAt, type CursorPath } from './path';
 import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, splitApiVersion, typeLabel, type FieldSchema, type KindSchema } from './schema';
+import { enumValueDoc } from './schema/enumDocs';
 import { fieldDocsZh } from './schema/fieldDocsZh';
 import { customSchemasFor } from './schema/customSchemas';
 import { scopeFor } from './schema/forDocument';
@@ -65,11 +66,24 @@ function fieldHover(field: FieldSchema, dotted: string, kind: KindSchema | undef
   lines.push(`**${field.name}** \`${typeLabel(field.type)}\` · ${pick(req, lang)}`);
   const description = describeField(field, lang);
   if (description) lines.push('', description);
-  if (field.enum?.length) lines.push('', `**${pick(labels.values, lang)}${lang === 'zh-cn' ? '：' : ':'}** ${field.enum.map((v) => `\`${v === '' ? '""' : v}\``).join(' · ')}`);
+  if (field.enum?.length) lines.push('', ...enumLines(field, lang));
   if (field.default !== undefined) lines.push('', `**${pick(labels.default, lang)}${lang === 'zh-cn' ? '：' : ':'}** \`${field.default}\``);
   const where = kind && kind.kind ? ` — ${kind.kind} (\`${kind.apiVersion}\`)` : '';
   lines.push('', `\`${dotted}\`${where}`);
   return lines.join('\n');
+}
+
+/**
+ * The allowed values: one line each with what the value does when the docs table knows them all
+ * (the enum tables cover every built-in field), else the bare list (custom schemas).
+ */
+function enumLines(field: FieldSchema, lang: DocsLanguage): string[] {
+  const values = field.enum ?? [];
+  const shown = (v: string): string => `\`${v === '' ? '""' : v}\``;
+  const heading = `**${pick(labels.values, lang)}${lang === 'zh-cn' ? '：' : ':'}**`;
+  const docs = values.map((v) => enumValueDoc(`${field.owner}.${field.name}`, v));
+  if (docs.some((d) => d === undefined)) return [`${heading} ${values.map(shown).join(' · ')}`];
+  return [heading, ...values.map((v, i) => `- ${shown(v)} — ${pick(docs[i]!, lang)}`)];
 }
 
 /** Our Chinese text when we have it, else the API's English (said so in Chinese, never passed off as ours). */

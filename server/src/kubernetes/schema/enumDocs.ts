@@ -119,6 +119,27 @@ const retainOrDelete = (when: Localized): Record<string, Localized> => ({
   Delete: { en: `Deletes the volume claims ${when.en}, and with them their data`, zh: `${when.zh}删除卷申领（PVC）及其数据` },
 });
 
+const webhookFailurePolicy: Record<string, Localized> = {
+  Ignore: { en: 'A webhook error or timeout lets the request through', zh: 'Webhook 出错或超时时放行请求' },
+  Fail: { en: 'A webhook error or timeout rejects the request (the default)', zh: 'Webhook 出错或超时时拒绝请求（默认）' },
+};
+
+const webhookMatchPolicy: Record<string, Localized> = {
+  Exact: { en: 'Only requests to exactly the listed groups, versions and resources are sent', zh: '只发送与所列组、版本和资源完全一致的请求' },
+  Equivalent: { en: 'Requests to another version of the same resource are converted and sent too (the default)', zh: '同一资源其他版本的请求也会被转换后发送（默认）' },
+};
+
+const webhookSideEffects: Record<string, Localized> = {
+  None: { en: 'Calling the webhook changes nothing outside the request', zh: '调用该 Webhook 不会改变请求之外的任何东西' },
+  NoneOnDryRun: { en: 'The webhook has side effects but skips them on dry-run requests', zh: '该 Webhook 有副作用，但在试运行（dry-run）请求中会跳过' },
+};
+
+const reclaimPolicy: Record<string, Localized> = {
+  Retain: { en: 'Keeps the volume and its data after the claim is deleted; an administrator cleans up', zh: 'PVC 删除后保留卷和数据，由管理员手动清理' },
+  Delete: { en: 'Deletes the volume and its storage when the claim is deleted', zh: 'PVC 删除时一并删除卷及其底层存储' },
+  Recycle: { en: 'Deprecated: wipes the volume (rm -rf) and offers it again', zh: '已废弃：清空卷（rm -rf）后重新提供使用' },
+};
+
 export const enumDocs: Readonly<Record<string, EnumFieldDocs>> = {
   'V1Container.imagePullPolicy': { values: pullPolicy, default: pullPolicyDefault },
   'V1EphemeralContainer.imagePullPolicy': { values: pullPolicy, default: pullPolicyDefault },
@@ -394,6 +415,75 @@ export const enumDocs: Readonly<Record<string, EnumFieldDocs>> = {
       Max: { en: 'Uses the policy that allows the largest change', zh: '采用允许变化最大的策略' },
       Min: { en: 'Uses the policy that allows the smallest change', zh: '采用允许变化最小的策略' },
       Disabled: { en: 'Turns scaling in this direction off', zh: '关闭该方向上的伸缩' },
+    },
+  },
+  'V1MutatingWebhook.failurePolicy': { values: webhookFailurePolicy },
+  'V1ValidatingWebhook.failurePolicy': { values: webhookFailurePolicy },
+  'V1MutatingWebhook.matchPolicy': { values: webhookMatchPolicy },
+  'V1ValidatingWebhook.matchPolicy': { values: webhookMatchPolicy },
+  'V1MutatingWebhook.sideEffects': { values: webhookSideEffects },
+  'V1ValidatingWebhook.sideEffects': { values: webhookSideEffects },
+  'V1MutatingWebhook.reinvocationPolicy': {
+    values: {
+      Never: { en: 'Called once per request (the default)', zh: '每个请求只调用一次（默认）' },
+      IfNeeded: { en: 'Called again when a later webhook changed the object', zh: '之后的 Webhook 修改了对象时再调用一次' },
+    },
+  },
+  'V1RuleWithOperations.operations': {
+    values: {
+      '*': { en: 'Every operation, including ones added later', zh: '所有操作，包括以后新增的操作' },
+      CREATE: { en: 'Creating an object', zh: '创建对象' },
+      UPDATE: { en: 'Changing an existing object', zh: '修改已有对象' },
+      DELETE: { en: 'Deleting an object', zh: '删除对象' },
+      CONNECT: { en: 'Connecting to a subresource (exec, attach, port-forward, proxy)', zh: '连接子资源（exec、attach、port-forward、proxy）' },
+    },
+  },
+  'V1CustomResourceConversion.strategy': {
+    values: {
+      None: { en: 'Only apiVersion changes between versions; the rest is kept as is', zh: '版本之间只改写 apiVersion，其余内容保持不变' },
+      Webhook: { en: 'A webhook converts objects between versions (conversion.webhook)', zh: '由 Webhook 在版本之间转换对象（conversion.webhook）' },
+    },
+  },
+  'V1CustomResourceDefinitionSpec.scope': {
+    values: {
+      Namespaced: { en: 'Each object lives in a namespace', zh: '每个对象属于某个命名空间' },
+      Cluster: { en: 'Objects belong to the whole cluster, with no namespace', zh: '对象属于整个集群，没有命名空间' },
+    },
+  },
+  'V1CSIDriverSpec.fsGroupPolicy': {
+    values: {
+      ReadWriteOnceWithFSType: { en: 'Changes ownership to fsGroup only for ReadWriteOnce volumes with an fsType (the default)', zh: '只对设置了 fsType 的 ReadWriteOnce 卷按 fsGroup 修改属主（默认）' },
+      File: { en: 'Kubernetes may change ownership and permissions to fsGroup on every mount', zh: 'Kubernetes 每次挂载时都可按 fsGroup 修改属主和权限' },
+      None: { en: 'Volumes are mounted without any ownership change', zh: '挂载卷时不做任何属主修改' },
+    },
+  },
+  'V1StorageClass.reclaimPolicy': { values: reclaimPolicy, default: 'Delete' },
+  'V1PersistentVolumeSpec.persistentVolumeReclaimPolicy': { values: reclaimPolicy },
+  'V1StorageClass.volumeBindingMode': {
+    default: 'Immediate',
+    values: {
+      Immediate: { en: 'Provisions and binds the volume as soon as the claim is created', zh: 'PVC 创建后立即供应并绑定卷' },
+      WaitForFirstConsumer: { en: 'Waits for a Pod that uses the claim, so the volume lands in that Pod\'s zone', zh: '等到有 Pod 使用该 PVC 时再供应，使卷位于该 Pod 所在的可用区' },
+    },
+  },
+  'V1PolicyRule.verbs': {
+    values: {
+      get: { en: 'Read one object by name', zh: '按名称读取单个对象' },
+      list: { en: 'List objects (and read them all: list returns full objects, Secrets included)', zh: '列出对象（列表会返回完整对象，包括 Secret 的内容）' },
+      watch: { en: 'Follow changes to objects as they happen', zh: '持续接收对象的变更' },
+      create: { en: 'Create new objects', zh: '创建新对象' },
+      update: { en: 'Replace an existing object', zh: '替换已有对象' },
+      patch: { en: 'Change part of an existing object', zh: '修改已有对象的一部分' },
+      delete: { en: 'Delete one object', zh: '删除单个对象' },
+      deletecollection: { en: 'Delete many objects in one request', zh: '一次请求删除多个对象' },
+      '*': { en: 'Every verb, including ones added later: grant it sparingly', zh: '所有操作，包括以后新增的操作：应谨慎授予' },
+    },
+  },
+  'RbacV1Subject.kind': {
+    values: {
+      User: { en: 'A person or client identified by the cluster\'s authentication (apiGroup rbac.authorization.k8s.io)', zh: '由集群认证机制识别的用户或客户端（apiGroup 为 rbac.authorization.k8s.io）' },
+      Group: { en: 'Every member of a group from the authentication (apiGroup rbac.authorization.k8s.io)', zh: '认证机制给出的某个组中的所有成员（apiGroup 为 rbac.authorization.k8s.io）' },
+      ServiceAccount: { en: 'The identity of Pods that run as this service account (needs namespace)', zh: '以该服务账号运行的 Pod 的身份（需要填写 namespace）' },
     },
   },
 };
