@@ -1,47 +1,15 @@
-import type { Argument, Instruction } from 'dockerfile-ast';
 import { baseName } from '../../common/paths';
 import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, wordRange, type ShellCommand, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { factsOf, type DockerfileFacts } from './facts';
+import { copyOperands, type CopyOperand } from './copyOperands';
+import { factsOf } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
 
 /** COPY and ADD: the right instruction for the job, destinations, ownership, secrets. */
 
-interface CopyOperands {
-  sources: Argument[];
-  dest: Argument;
-  flags: string[];
-}
-
-/**
- * Six rules read the operands of every COPY/ADD: work them out once per instruction (null = none),
- * kept by the instruction's position in the file.
- */
-const operandCache = new WeakMap<DockerfileFacts, (CopyOperands | null | undefined)[]>();
-
-/** Sources and destination of a shell-form COPY/ADD; undefined for JSON form and here-documents. */
-export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
-  const facts = factsOf(model);
-  const index = facts.indexOf(instruction);
-  if (index < 0) return readCopyOperands(instruction);
-  let cache = operandCache.get(facts);
-  if (!cache) operandCache.set(facts, (cache = new Array(facts.instructions.length)));
-  let operands = cache[index];
-  if (operands === undefined) {
-    operands = readCopyOperands(instruction) ?? null;
-    cache[index] = operands;
-  }
-  return operands ?? undefined;
-}
-
-function readCopyOperands(instruction: Instruction): CopyOperands | undefined {
-  const args = instruction.getArguments();
-  if (args.length < 2 || args[0].getValue().startsWith('[') || args.some((a) => a.getValue().startsWith('<<'))) return undefined;
-  const flags = ((instruction as unknown as { getFlags(): { getName(): string }[] }).getFlags?.() ?? []).map((f) => f.getName().toLowerCase());
-  return { sources: args.slice(0, -1), dest: args[args.length - 1], flags };
-}
+export { copyOperands };
 
 const tarArchive = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|tlz)$/i;
 const compressed = /\.(gz|bz2|xz|zst)$/i;
@@ -65,7 +33,7 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
       const operands = copyOperands(model, instruction);
       if (!operands || operands.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f))) continue;
       const local = operands.sources.every((s) => {
-        const v = s.getValue();
+        const v = s.value;
         return !v.includes('$') && !remote.test(v) && !tarArchive.test(v) && !compressed.test(v);
       });
       if (!local) continue;
@@ -104,13 +72,13 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
     for (let n = 0; n < shell.stages.length; n++) {
       const stage = shell.stages[n];
       // Made at the first archive copied: most stages copy none.
-      let copied: Map<string, Argument> | undefined;
+      let copied: Map<string, CopyOperand> | undefined;
       for (let k = 0; k < stage.instructions.length; k++) {
         const instruction = stage.instructions[k];
         if (instruction.getKeyword() === 'COPY') {
           const operands = copyOperands(model, instruction);
           if (!operands || operands.flags.includes('from')) continue;
-          for (const source of operands.sources) if (tarArchive.test(source.getValue()) && !source.getValue().includes('$')) (copied ??= new Map()).set(baseName(source.getValue()), source);
+          for (const source of operands.sources) if (tarArchive.test(source.value) && !source.value.includes('$')) (copied ??= new Map()).set(baseName(source.value), source);
           continue;
         }
         if (!copied || copied.size === 0) continue; // nothing copied yet that a RUN could extract
@@ -123,8 +91,8 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
             if (!source) continue;
             copied.delete(baseName(arg.text));
             report({
-              range: source.getRange(),
-              message: message(`\`${source.getValue()}\` is extracted by a later RUN; \`ADD\` unpacks it in one layer.`, `\`${source.getValue()}\` 会在之后的 RUN 中被解压；使用 \`ADD\` 可以在一层内完成解压。`),
+              range: source.range,
+              message: message(`\`${source.value}\` is extracted by a later RUN; \`ADD\` unpacks it in one layer.`, `\`${source.value}\` 会在之后的 RUN 中被解压；使用 \`ADD\` 可以在一层内完成解压。`),
             });
           }
         }
@@ -188,11 +156,11 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
         const instruction = stage.instructions[k];
         if (instruction.getKeyword() !== 'COPY') continue;
         const operands = copyOperands(model, instruction);
-        if (!operands || isAbsoluteDest(operands.dest.getValue())) continue;
+        if (!operands || isAbsoluteDest(operands.dest.value)) continue;
         if (workdirBefore(model, stage, instruction.getRange().start.line, firstWorkdirs, inheritedWorkdir)) continue;
         report({
-          range: operands.dest.getRange(),
-          message: message(`\`${operands.dest.getValue()}\` is relative and no WORKDIR is set; set WORKDIR or use an absolute path.`, `\`${operands.dest.getValue()}\` 是相对路径且未设置 WORKDIR；请设置 WORKDIR 或使用绝对路径。`),
+          range: operands.dest.range,
+          message: message(`\`${operands.dest.value}\` is relative and no WORKDIR is set; set WORKDIR or use an absolute path.`, `\`${operands.dest.value}\` 是相对路径且未设置 WORKDIR；请设置 WORKDIR 或使用绝对路径。`),
         });
       }
     }
@@ -244,10 +212,10 @@ export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
       if (!onlyTopLevelOwnershipChanges(run.commands)) continue;
       const commands = run.commands.filter((c) => c.program !== undefined);
       const operands = copyOperands(model, previous);
-      if (!operands || !isAbsoluteDest(operands.dest.getValue()) || operands.dest.getValue().startsWith('$')) continue;
+      if (!operands || !isAbsoluteDest(operands.dest.value) || operands.dest.value.startsWith('$')) continue;
       for (const command of commands) {
         const targets = parseArgs(command.args, { longWithValue: ['reference', 'from'] }).positionals.slice(1);
-        if (!targets.some((t) => !t.dynamic && touchesCopied(t.text, operands.dest.getValue()))) continue;
+        if (!targets.some((t) => !t.dynamic && touchesCopied(t.text, operands.dest.value))) continue;
         const flag = command.name === 'chown' ? '--chown' : '--chmod';
         report({
           range: wordRange(model, command.program!),
@@ -279,10 +247,10 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
       const operands = copyOperands(model, instruction);
       if (!operands) continue;
       for (const source of operands.sources) {
-        if (!secretFiles.test(source.getValue())) continue;
+        if (!secretFiles.test(source.value)) continue;
         report({
-          range: source.getRange(),
-          message: message(`\`${source.getValue()}\` likely holds credentials; use \`RUN --mount=type=secret\` (or \`type=ssh\`) instead of copying it.`, `\`${source.getValue()}\` 很可能包含凭据；请使用 \`RUN --mount=type=secret\`（或 \`type=ssh\`），不要复制它。`),
+          range: source.range,
+          message: message(`\`${source.value}\` likely holds credentials; use \`RUN --mount=type=secret\` (or \`type=ssh\`) instead of copying it.`, `\`${source.value}\` 很可能包含凭据；请使用 \`RUN --mount=type=secret\`（或 \`type=ssh\`），不要复制它。`),
         });
       }
     }
@@ -321,7 +289,7 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
     let stageByKey: Map<string, StageInfo> | undefined;
     for (const instruction of factsOf(model).instructionsWith('COPY')) {
       const operands = copyOperands(model, instruction);
-      const from = /--from=(\S+)/i.exec(instruction.getTextContent())?.[1]?.toLowerCase();
+      const from = operands?.from;
       if (!operands || !from) continue;
       // Artifact stages (FROM scratch or an image, plus COPY) hold only what was put there on purpose;
       // a stage that RUNs commands has a whole operating system to drag along.
@@ -329,9 +297,9 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
       const stage = stageByKey.get(from);
       if (!stage || !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'))) continue;
       for (const source of operands.sources) {
-        if (!/^\/+(?:\.|\*)?$/.test(source.getValue())) continue;
+        if (!/^\/+(?:\.|\*)?$/.test(source.value)) continue;
         report({
-          range: source.getRange(),
+          range: source.range,
           message: message('This copies the entire filesystem of the other stage; copy only the paths you need.', '这会复制另一个阶段的整个文件系统；请只复制需要的路径。'),
         });
       }

@@ -1,10 +1,9 @@
 import type { Rule } from '../../common/rules';
 import type { ProjectFile } from '../../common/service';
-import { ignoredBy, parseDockerignore, type IgnorePattern } from '../dockerignore';
+import { cleanPath, ignoredBy, parseDockerignore, type IgnorePattern } from '../dockerignore';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf } from './facts';
-import { flagsOf } from './syntaxFlags';
-import { argumentText, parseJsonArray } from './syntaxArguments';
+import { copyOperands } from './copyOperands';
 
 type Subject = DockerfileRuleSubject;
 
@@ -23,6 +22,16 @@ function loadIgnore(subject: Subject): IgnorePattern[] | undefined {
   return patterns;
 }
 
+/**
+ * The context root itself (`COPY . .`, `COPY / x`) is never one ignored path: like BuildKit, count it
+ * as excluded only when a pattern excludes every entry of the root (`*`, `**`, `**\/*`) and the file
+ * has no `!` exception (with one, something of the root is sent).
+ */
+function wholeContextIgnored(patterns: readonly IgnorePattern[]): IgnorePattern | undefined {
+  if (patterns.some((pattern) => pattern.exclusion)) return undefined;
+  return patterns.find((pattern) => ['*', '**', '**/*'].includes(cleanPath(pattern.text)));
+}
+
 const isRemote = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@');
 
 export const copyIgnoredFile: Rule<Subject> = {
@@ -34,8 +43,8 @@ export const copyIgnoredFile: Rule<Subject> = {
     profile: 'recommended',
     title: { en: 'Copying a file that .dockerignore excludes', zh: '复制了被 .dockerignore 排除的文件' },
     docs: {
-      en: 'Files excluded by `.dockerignore` are never sent to the builder, so a `COPY`/`ADD` of them copies nothing or fails with "not found".\n\nStevedore reads `<Dockerfile>.dockerignore` next to the Dockerfile, else `.dockerignore` in its directory (the usual build context), honouring `!` exceptions and `**`. Remove the pattern, add a `!` exception, or stop copying the file.',
-      zh: '被 `.dockerignore` 排除的文件根本不会发送给构建器，因此对它们的 `COPY`/`ADD` 要么什么也没复制，要么报 "not found" 错误。\n\nStevedore 会读取 Dockerfile 旁边的 `<Dockerfile>.dockerignore`，否则读取其所在目录（通常就是构建上下文）中的 `.dockerignore`，并支持 `!` 例外和 `**`。请删除该模式、添加 `!` 例外，或者不再复制该文件。',
+      en: 'Files excluded by `.dockerignore` are never sent to the builder, so a `COPY`/`ADD` of them copies nothing or fails with "not found".\n\nStevedore reads `<Dockerfile>.dockerignore` next to the Dockerfile, else `.dockerignore` in its directory (the usual build context), honouring `!` exceptions and `**`. Copying the whole context (`COPY . .`, `COPY / x`) is reported only when a pattern excludes everything in it (`*`, `**` or `**/*`, with no `!` exception), as BuildKit does. Remove the pattern, add a `!` exception, or stop copying the file.\n\nOne difference from BuildKit: BuildKit skips this check entirely when `.dockerignore` has any `!` exception; Stevedore still reports a source that no exception brings back.',
+      zh: '被 `.dockerignore` 排除的文件根本不会发送给构建器，因此对它们的 `COPY`/`ADD` 要么什么也没复制，要么报 "not found" 错误。\n\nStevedore 会读取 Dockerfile 旁边的 `<Dockerfile>.dockerignore`，否则读取其所在目录（通常就是构建上下文）中的 `.dockerignore`，并支持 `!` 例外和 `**`。复制整个上下文（`COPY . .`、`COPY / x`）只在某个模式排除了其中全部内容（`*`、`**` 或 `**/*`，且没有 `!` 例外）时才报告，与 BuildKit 一致。请删除该模式、添加 `!` 例外，或者不再复制该文件。\n\n与 BuildKit 的一处不同：只要 `.dockerignore` 中有任何 `!` 例外，BuildKit 就完全跳过这项检查；Stevedore 仍会报告没有被任何例外重新包含的源。',
     },
   },
   check(subject, report) {
@@ -44,17 +53,15 @@ export const copyIgnoredFile: Rule<Subject> = {
     if (!relevant) return;
     const patterns = loadIgnore(subject);
     if (!patterns || patterns.length === 0) return;
+    const rootIgnored = wholeContextIgnored(patterns);
     facts.instructions.forEach((instruction, index) => {
       const keyword = facts.keywords[index];
       if (keyword !== 'COPY' && keyword !== 'ADD') return;
-      if (flagsOf(instruction).some((flag) => flag.getName() === 'from')) return;
-      const args = facts.lineArguments(instruction);
-      const found = argumentText(subject.model, facts, instruction);
-      const json = found ? parseJsonArray(found.text) : undefined;
-      const sources = json ? json.slice(0, -1).map((value) => ({ value, range: found!.range })) : args.slice(0, -1).map((a) => ({ value: a.getValue(), range: a.getRange() }));
-      for (const source of sources) {
+      const operands = copyOperands(subject.model, instruction);
+      if (!operands || operands.flags.includes('from')) return;
+      for (const source of operands.sources) {
         if (source.value.startsWith('<<') || source.value.includes('$') || isRemote(source.value)) continue;
-        const pattern = ignoredBy(patterns, source.value);
+        const pattern = cleanPath(source.value) === '' ? rootIgnored : ignoredBy(patterns, source.value);
         if (!pattern) continue;
         report({
           range: source.range,

@@ -68,8 +68,12 @@ export const fromPlatformFlagConst: Rule<Subject> = {
 };
 
 const secretWord = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-/** BuildKit's allow-list word, plus GPG/PGP: `GPG_KEY` in official images is a public key fingerprint. */
-const publicWord = /(?:^|_)(?:public|gpg|pgp)(?:_|$)/i;
+/**
+ * BuildKit's allow-list words (a name that holds a whole `_`-separated `public`, `file` or `version`
+ * names where a secret is, or what it is, not the secret itself), plus GPG/PGP: `GPG_KEY` in
+ * official images is a public key fingerprint (our one deliberate difference from BuildKit).
+ */
+const notASecretWord = /(?:^|_)(?:public|file|version|gpg|pgp)(?:_|$)/i;
 
 export const secretsInArgOrEnv: Rule<Subject> = {
   meta: {
@@ -80,8 +84,8 @@ export const secretsInArgOrEnv: Rule<Subject> = {
     profile: 'recommended',
     title: { en: 'Secret passed through ARG or ENV', zh: '通过 ARG 或 ENV 传递密钥' },
     docs: {
-      en: 'ARG and ENV values are stored in the image metadata and build history (`docker history`), where anyone who pulls the image can read them. Names such as `*_PASSWORD`, `*_TOKEN`, `*_SECRET` or `*_KEY` suggest a secret (`PUBLIC_*` and GPG/PGP key fingerprints such as `GPG_KEY` are not reported).\n\nUse a secret mount instead: `RUN --mount=type=secret,id=token,env=TOKEN …` with `docker build --secret id=token,…`.',
-      zh: 'ARG 和 ENV 的值会保存在镜像元数据和构建历史（`docker history`）中，任何拉取镜像的人都能读到。`*_PASSWORD`、`*_TOKEN`、`*_SECRET`、`*_KEY` 这类名称通常意味着密钥（`PUBLIC_*` 以及 `GPG_KEY` 这类 GPG/PGP 公钥指纹不会报告）。\n\n请改用密钥挂载：`RUN --mount=type=secret,id=token,env=TOKEN …`，并配合 `docker build --secret id=token,…`。',
+      en: 'ARG and ENV values are stored in the image metadata and build history (`docker history`), where anyone who pulls the image can read them. Names such as `*_PASSWORD`, `*_TOKEN`, `*_SECRET` or `*_KEY` suggest a secret. As in BuildKit, a name with `public`, `file` or `version` as one of its `_`-separated words is not reported (`PUBLIC_KEY`, `SECRET_PASSPHRASE_FILE`, `AUTH_MODULE_VERSION`: a path or a version is not the secret); unlike BuildKit, neither are GPG/PGP key fingerprints such as `GPG_KEY`, which official images set on purpose.\n\nUse a secret mount instead: `RUN --mount=type=secret,id=token,env=TOKEN …` with `docker build --secret id=token,…`.',
+      zh: 'ARG 和 ENV 的值会保存在镜像元数据和构建历史（`docker history`）中，任何拉取镜像的人都能读到。`*_PASSWORD`、`*_TOKEN`、`*_SECRET`、`*_KEY` 这类名称通常意味着密钥。与 BuildKit 一致，名称中以 `_` 分隔的某个词是 `public`、`file` 或 `version` 时不报告（如 `PUBLIC_KEY`、`SECRET_PASSPHRASE_FILE`、`AUTH_MODULE_VERSION`：路径或版本号本身不是密钥）；与 BuildKit 不同的是，`GPG_KEY` 这类 GPG/PGP 公钥指纹也不报告，官方镜像有意设置它们。\n\n请改用密钥挂载：`RUN --mount=type=secret,id=token,env=TOKEN …`，并配合 `docker build --secret id=token,…`。',
     },
   },
   check({ model }, report) {
@@ -90,7 +94,7 @@ export const secretsInArgOrEnv: Rule<Subject> = {
     for (const declaration of factsOf(model).semantics.declarations) {
       let secret = verdicts.get(declaration.name);
       if (secret === undefined) {
-        secret = secretWord.test(declaration.name) && !publicWord.test(declaration.name);
+        secret = secretWord.test(declaration.name) && !notASecretWord.test(declaration.name);
         verdicts.set(declaration.name, secret);
       }
       if (!secret) continue;

@@ -1,11 +1,13 @@
 import type { Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
 import type { Rule, RuleMeta } from '../../common/rules';
 import { isInstructionName } from '../docs/instructions';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
 import { factsOf, type DockerfileFacts } from './facts';
-import { argumentText, parseJsonArray } from './syntaxArguments';
+import { copyOperands } from './copyOperands';
+import { argumentText } from './syntaxArguments';
 
 type Subject = DockerfileRuleSubject;
 
@@ -84,22 +86,28 @@ export const copyMultipleSourcesDestination: Rule<Subject> = {
     facts.instructions.forEach((instruction, index) => {
       const keyword = facts.keywords[index];
       if (keyword !== 'COPY' && keyword !== 'ADD') return;
-      const args = facts.lineArguments(instruction);
-      const found = args[0]?.getValue().startsWith('[') ? argumentText(model, facts, instruction) : undefined;
-      const json = found ? parseJsonArray(found.text) : undefined;
-      const count = json ? json.length : args.length;
-      const destination = json ? json[json.length - 1] : args[args.length - 1]?.getValue();
-      if (count <= 2 || destination === undefined || destination.includes('$')) return;
+      const operands = copyOperands(model, instruction);
+      if (!operands) return;
+      const count = operands.sources.length + 1;
+      const destination = operands.dest.value;
+      if (count <= 2 || destination.includes('$')) return;
       if (destination.endsWith('/') || destination.endsWith('\\')) return;
-      const lastRange = args[args.length - 1].getRange();
       report({
-        range: json ? found!.range : lastRange,
+        range: operands.dest.range,
         message: { en: `With ${count - 1} sources the destination must end with "/": ${destination}/`, zh: `有 ${count - 1} 个源时，目标路径必须以 "/" 结尾：${destination}/` },
-        fixes: json ? undefined : [fix({ en: 'Add a trailing /', zh: '在末尾加上 /' }, [replace({ start: lastRange.end, end: lastRange.end }, '/')])],
+        fixes: operands.json ? undefined : [fix({ en: 'Add a trailing /', zh: '在末尾加上 /' }, [trailingSlashEdit(operands.dest.range, operands.dest.word?.raw ?? '')])],
       });
     });
   },
 };
+
+/** Adds `/` at the end of a destination word, inside its closing quote when it has one (`"/opt"` → `"/opt/"`). */
+function trailingSlashEdit(range: Range, raw: string) {
+  const last = raw[raw.length - 1];
+  const insideQuote = (last === '"' || last === "'") && range.start.line === range.end.line && range.end.character > 0;
+  const at = insideQuote ? { line: range.end.line, character: range.end.character - 1 } : range.end;
+  return replace({ start: at, end: at }, '/');
+}
 
 function unquote(text: string): string {
   return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0]) ? text.slice(1, -1) : text;

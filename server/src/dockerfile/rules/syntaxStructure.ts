@@ -71,8 +71,8 @@ export const emptyContinuationLine: Rule<Subject> = {
     profile: 'recommended',
     title: { en: 'Empty continuation line', zh: '续行中有空行' },
     docs: {
-      en: 'A blank line inside an instruction continued with `\\` is skipped today, but BuildKit warns that it will become an error, and it often hides a missing line.\n\nDelete the blank line (or end the instruction before it).',
-      zh: '用 `\\` 续行的指令中夹着空行时，目前会被跳过，但 BuildKit 提示将来会把它视为错误，而且这往往意味着漏了一行。\n\n请删除空行（或在空行之前结束这条指令）。',
+      en: 'A blank line inside an instruction continued with `\\` is skipped today, but BuildKit warns that it will become an error, and it often hides a missing line. Reported once per instruction, on its last line (where BuildKit reports it), naming the blank lines.\n\nDelete the blank line (or end the instruction before it).',
+      zh: '用 `\\` 续行的指令中夹着空行时，目前会被跳过，但 BuildKit 提示将来会把它视为错误，而且这往往意味着漏了一行。每条指令只报告一次，位置在指令的最后一行（与 BuildKit 相同），消息中列出空行的行号。\n\n请删除空行（或在空行之前结束这条指令）。',
     },
     tag: 'unnecessary',
   },
@@ -84,14 +84,18 @@ export const emptyContinuationLine: Rule<Subject> = {
       if (range.end.line === range.start.line) continue;
       const heredocs = facts.heredocsOf(instruction);
       const lastLine = heredocs.length ? Math.min(range.end.line, ...heredocs.map((h) => h.getStartRange().start.line)) : range.end.line;
-      for (let line = range.start.line + 1; line <= lastLine; line++) {
-        if (!facts.isBlankLine(line)) continue;
-        report({
-          range: rangeOf(line, 0, facts.lineText(line)!.length),
-          message: { en: 'Empty line inside a continued instruction; delete it.', zh: '续行指令中有空行；请删除。' },
-          fixes: [fix({ en: 'Delete the empty line', zh: '删除空行' }, [replace(wholeLine(line), '')])],
-        });
-      }
+      let blank: number[] | undefined;
+      for (let line = range.start.line + 1; line <= lastLine; line++) if (facts.isBlankLine(line)) (blank ??= []).push(line);
+      if (!blank) continue;
+      // Once per instruction, on its last line, as BuildKit reports it; the fix removes every blank line.
+      const lines = blank.map((line) => line + 1).join(', ');
+      report({
+        range: rangeOf(lastLine, 0, facts.lineText(lastLine)!.length),
+        message: blank.length === 1
+          ? { en: `Empty line inside this continued instruction (line ${lines}); delete it.`, zh: `这条续行指令中有空行（第 ${lines} 行）；请删除。` }
+          : { en: `Empty lines inside this continued instruction (lines ${lines}); delete them.`, zh: `这条续行指令中有空行（第 ${lines} 行）；请删除。` },
+        fixes: [fix(blank.length === 1 ? { en: 'Delete the empty line', zh: '删除空行' } : { en: 'Delete the empty lines', zh: '删除这些空行' }, blank.map((line) => replace(wholeLine(line), '')))],
+      });
     }
   },
 };
