@@ -16,6 +16,8 @@ export interface HadolintConfig {
   failureThreshold?: HadolintSeverity;
   /** Kept for the CLI: never exit non-zero. */
   noFail: boolean;
+  /** `disable-ignore-pragma`: `# hadolint ignore=`, `stage ignore=` and `global ignore=` comments have no effect. */
+  disableIgnorePragma?: boolean;
   /** Problems reading the file, so the user learns why it had no effect. */
   problems: string[];
 }
@@ -74,6 +76,7 @@ export function parseHadolintConfig(text: string): HadolintConfig {
     trustedRegistries: stringList(doc.trustedRegistries, 'trustedRegistries', problems),
     failureThreshold,
     noFail: doc['no-fail'] === true,
+    disableIgnorePragma: doc['disable-ignore-pragma'] === true,
     problems,
   };
 }
