@@ -42,6 +42,9 @@ export class StdioClient {
   readonly configurationRequests: { scopeUri?: string; section?: string }[][] = [];
   /** Every `client/registerCapability` registration's method and options. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Every `window/logMessage` text, oldest first. */
+  readonly logs: string[] = [];
+  private readonly logWaiters: { pattern: RegExp; done: (line: string) => void }[] = [];
   /** What scoped configuration items answer, by folder URI; tests change it before announcing a change. */
   folderSettings: Record<string, unknown>;
 
@@ -75,7 +78,14 @@ export class StdioClient {
       return null;
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      for (const waiter of [...this.logWaiters]) {
+        if (!waiter.pattern.test(params.message)) continue;
+        this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+        waiter.done(params.message);
+      }
+    });
     this.connection.listen();
   }
 
@@ -181,6 +191,16 @@ export class StdioClient {
   }
 
   /** Orderly shutdown/exit, as editors do; resolves with the server's exit code. */
+  /** The first log line (already received or still to come) that matches. */
+  waitForLog(pattern: RegExp, timeoutMs = 5000): Promise<string> {
+    const seen = this.logs.find((line) => pattern.test(line));
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no log line matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+      this.logWaiters.push({ pattern, done: (line) => { clearTimeout(timer); resolve(line); } });
+    });
+  }
+
   async stop(): Promise<number | null> {
     const exited = new Promise<number | null>((resolveExit) => this.child.once('exit', (code) => resolveExit(code)));
     try {
