@@ -24,9 +24,15 @@ test('the strict-only Dockerfile rules', () => {
 
 /** Manifests: completeness and hardening advice (probes, resources, spreading, read-only root…) is strict. */
 test('the strict-only Kubernetes rules', () => {
+  // kube-linter's opt-in checks are strict too (kubeLinterOptIn.ts, rbac.ts): off by default, as in kube-linter.
   assert.deepEqual(strictOnly(kubernetesRules.rules), [
-    'cpu-request-missing', 'image-pull-policy-unset', 'job-ttl-missing', 'liveness-probe-missing', 'memory-limit-missing', 'net-raw-not-dropped',
-    'no-pod-anti-affinity', 'pdb-unhealthy-eviction-policy', 'privileged-port', 'readiness-probe-missing', 'root-filesystem-writable', 'writable-host-path',
+    'cpu-request-missing', 'default-namespace-used', 'default-service-account-used', 'dns-config-option-missing', 'env-reference-missing',
+    'hpa-min-replicas-low', 'image-pull-policy-unset', 'job-ttl-missing', 'keys-not-sorted', 'liveness-probe-missing', 'memory-limit-missing',
+    'net-raw-not-dropped', 'network-policy-peer-selects-nothing', 'no-pod-anti-affinity', 'node-affinity-missing', 'owner-email-annotation-missing',
+    'owner-label-missing', 'pdb-unhealthy-eviction-policy', 'pod-not-isolated', 'priority-class-not-accepted', 'privileged-port',
+    'proc-mount-unmasked', 'rbac-can-create-pods', 'rbac-can-read-secrets', 'rbac-cluster-admin-bound', 'rbac-wildcard', 'readiness-probe-missing',
+    'replicas-below-three', 'restart-policy-not-resilient', 'root-filesystem-writable', 'scc-allows-privileged', 'secret-read-into-env',
+    'service-monitor-selects-nothing', 'service-type-exposed', 'update-strategy-not-rolling', 'writable-host-path',
   ]);
   // Whatever breaks a deployment stays on: syntax and meaning checks are never strict-only.
   for (const rules of [dockerfileRules.rules, kubernetesRules.rules]) {

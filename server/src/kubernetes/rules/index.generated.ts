@@ -7,11 +7,13 @@ import { danglingConfigReference, danglingHpa, danglingIngress, danglingService,
 import { duplicateContainerName, duplicateEnvVar, duplicatePort } from './duplicates';
 import { dockerSocket, hostIpc, hostNetwork, hostPid, sensitiveHostMount, writableHostMount } from './hostAccess';
 import { imagePullPolicy, latestTag } from './images';
+import { danglingNetworkPolicyPeer, danglingServiceMonitor, defaultServiceAccount, dnsConfigOptions, envValueFrom, exposedServices, hpaMinimumThreeReplicas, minimumThreeReplicas, noNodeAffinity, noRollingUpdateStrategy, nonIsolatedPod, priorityClassName, readSecretFromEnvVar, requiredAnnotationEmail, requiredLabelOwner, restartPolicyStated, sccDenyPrivilegedContainer, sortedKeys, unsafeProcMount, useNamespace } from './kubeLinterOptIn';
 import { invalidAnnotationKey, invalidLabel, invalidName } from './names';
 import { pdbMaxUnavailable, pdbMinAvailable, pdbUnhealthyEviction } from './pdb';
 import { deprecatedServiceAccount, jobTtl, noAntiAffinity, restartPolicy, secretInEnv, unsafeSysctls } from './podSettings';
 import { invalidPortName, portOutOfRange, privilegedPort, sshPort } from './ports';
 import { livenessProbe, probePort, readinessProbe } from './probes';
+import { accessToCreatePods, accessToSecrets, clusterAdminRoleBinding, wildcardInRules } from './rbac';
 import { cpuRequest, memoryLimit } from './resources';
 import { schemaEnum, schemaRequired, schemaType, schemaUnknownField } from './schemaValidation';
 import { dangerousCapability, netRawNotDropped, privilegeEscalation, privilegedContainer, readOnlyRootFs, runAsNonRoot } from './securityContext';
@@ -49,6 +51,9 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   duplicateContainerName,
   duplicateEnvVar,
   duplicatePort,
+  danglingNetworkPolicyPeer,
+  danglingServiceMonitor,
+  envValueFrom,
   invalidName,
   invalidLabel,
   invalidAnnotationKey,
@@ -62,6 +67,16 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   // best-practice
   latestTag,
   imagePullPolicy,
+  dnsConfigOptions,
+  minimumThreeReplicas,
+  hpaMinimumThreeReplicas,
+  noNodeAffinity,
+  noRollingUpdateStrategy,
+  priorityClassName,
+  requiredAnnotationEmail,
+  requiredLabelOwner,
+  restartPolicyStated,
+  useNamespace,
   pdbUnhealthyEviction,
   noAntiAffinity,
   deprecatedServiceAccount,
@@ -77,14 +92,26 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   dockerSocket,
   sensitiveHostMount,
   writableHostMount,
+  defaultServiceAccount,
+  nonIsolatedPod,
+  readSecretFromEnvVar,
+  sccDenyPrivilegedContainer,
+  unsafeProcMount,
+  exposedServices,
   secretInEnv,
   unsafeSysctls,
   sshPort,
   privilegedPort,
+  accessToCreatePods,
+  accessToSecrets,
+  clusterAdminRoleBinding,
+  wildcardInRules,
   privilegedContainer,
   privilegeEscalation,
   runAsNonRoot,
   readOnlyRootFs,
   netRawNotDropped,
   dangerousCapability,
+  // style
+  sortedKeys,
 ];

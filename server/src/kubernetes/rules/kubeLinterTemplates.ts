@@ -1,0 +1,647 @@
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Finding } from '../../common/rules';
+import { describeSelector, fullSelector, fullSelectorMatches, isEmptySelector } from '../labelSelectors';
+import type { ObjectFacts } from '../objects';
+import type { PolicyRuleFacts } from '../rbacFacts';
+import { sameNamespace, type IndexedObject, type WorkspaceView } from '../workspace';
+import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt, valueOf } from '../yamlNodes';
+import { containerFieldRange, containerLabel } from './containerRules';
+import { workspaceOf, type ManifestRuleSubject } from './context';
+import { objectLabel } from './hostAccess';
+
+/**
+ * kube-linter's check templates, in our words: each takes the parameters kube-linter documents for
+ * it (names matched case-insensitively, as kube-linter does) so the same code serves our built-in
+ * opt-in rules (kubeLinterOptIn.ts, rbac.ts: the template with kube-linter's default parameters)
+ * and the `customChecks` of a `.kube-linter.yaml` (kubeLinterCustomChecks.ts).
+ */
+
+export type TemplateParams = Record<string, unknown>;
+
+export interface TemplateRun {
+  object: ObjectFacts;
+  subject: ManifestRuleSubject;
+  params: TemplateParams;
+  report: (finding: Finding) => void;
+}
+
+export interface KubeLinterTemplate {
+  key: string;
+  /** kube-linter's object kinds for the template: `DeploymentLike` (anything with a pod template), `Any`, or kind names. */
+  scope: readonly string[];
+  /** Reads the pod spec: objects without one are skipped whatever a custom scope says. */
+  podSpec?: boolean;
+  check(run: TemplateRun): void;
+}
+
+/** A parameter by name, case-insensitively (`minReplicas`, `MinReplicas`). */
+export function param(params: TemplateParams, name: string): unknown {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(params)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function stringParam(params: TemplateParams, name: string, fallback = ''): string {
+  const value = param(params, name);
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}
+
+function listParam(params: TemplateParams, name: string): string[] {
+  const value = param(params, name);
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : [];
+}
+
+function numberParam(params: TemplateParams, name: string, fallback: number): number {
+  const value = param(params, name);
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : fallback;
+}
+
+/** Go regular expressions as kube-linter compiles them; one JavaScript cannot read matches nothing. */
+function regex(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
+}
+
+/** kube-linter's string matcher: empty matches anything, a leading `!` negates, otherwise an unanchored regex. */
+export function stringMatcher(pattern: string): (value: string) => boolean {
+  if (pattern === '') return () => true;
+  const negate = pattern.startsWith('!');
+  const re = regex(negate ? pattern.slice(1) : pattern);
+  if (!re) return () => false;
+  return (value) => re.test(value) !== negate;
+}
+
+/** Whether the object is one the template (or a custom check's scope) looks at. */
+export function inScope(object: ObjectFacts, kinds: readonly string[]): boolean {
+  return kinds.some((kind) => kind === 'Any' || (kind === 'DeploymentLike' ? object.workload !== undefined : kind === object.kind));
+}
+
+/** Where a finding about the object as a whole goes: its name, else its first line. */
+export function objectRange(subject: ManifestRuleSubject, object: ObjectFacts) {
+  return nodeRange(subject.file, object.namePair?.value as Node | undefined ?? object.namePair?.key ?? object.root);
+}
+
+/** The pod spec's own key (`spec:` of the template), for findings about something the pod spec lacks. */
+function podSpecRange(subject: ManifestRuleSubject, object: ObjectFacts) {
+  const path = object.workload!.podSpecPath;
+  let map: unknown = object.root;
+  let pair: Pair | undefined;
+  for (const key of path) {
+    pair = pairOf(map, key);
+    map = pair?.value;
+  }
+  return pair ? nodeRange(subject.file, pair.key as Node) : objectRange(subject, object);
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+// ——— RBAC ———
+
+/** The roles of the workspace a binding's roleRef names (ClusterRoles: with those they aggregate). */
+function boundRoles(view: WorkspaceView, object: ObjectFacts): { role: IndexedObject; via?: string }[] {
+  const roleRef = mapAt(object.root, 'roleRef');
+  const kind = stringAt(roleRef, 'kind');
+  const name = stringAt(roleRef, 'name');
+  if (!kind || !name) return [];
+  const namespace = object.kind === 'RoleBinding' ? object.namespace : undefined;
+  const found = view.ofKind(kind).filter((r) => r.name === name && (kind !== 'Role' || sameNamespace(r.namespace, namespace)));
+  const out: { role: IndexedObject; via?: string }[] = found.map((role) => ({ role }));
+  for (const role of found) {
+    for (const selector of role.rbac?.aggregationSelectors ?? []) {
+      if (Object.keys(selector).length === 0) continue;
+      for (const other of view.ofKind('ClusterRole')) {
+        if (other !== role && Object.entries(selector).every(([k, v]) => other.labels[k] === v)) out.push({ role: other, via: role.name });
+      }
+    }
+  }
+  return out;
+}
+
+function matchesAny(patterns: RegExp[], name: string): boolean {
+  return name === '*' || patterns.some((re) => re.test(name));
+}
+
+/** `create on pods, deployments` for each rule of the role granting a listed verb on a listed resource. */
+function grants(rules: readonly PolicyRuleFacts[], resources: RegExp[], verbs: RegExp[]): string[] {
+  const out: string[] = [];
+  for (const rule of rules) {
+    const res = rule.resources.filter((r) => matchesAny(resources, r));
+    const vs = rule.verbs.filter((v) => matchesAny(verbs, v));
+    if (res.length > 0 && vs.length > 0) out.push(`${vs.join(', ')} on ${res.join(', ')}`);
+  }
+  return out;
+}
+
+const accessToResources: KubeLinterTemplate = {
+  key: 'access-to-resources',
+  scope: ['RoleBinding', 'ClusterRoleBinding'],
+  check({ object, subject, params, report }) {
+    if (object.group !== 'rbac.authorization.k8s.io') return;
+    const resources = listParam(params, 'resources').map(regex).filter((r): r is RegExp => !!r);
+    const verbs = listParam(params, 'verbs').map(regex).filter((r): r is RegExp => !!r);
+    const roleRef = mapAt(object.root, 'roleRef');
+    const nameNode = scalarAt(roleRef, 'name');
+    const range = nodeRange(subject.file, nameNode ?? roleRef ?? object.root);
+    const roles = boundRoles(workspaceOf(subject), object);
+    if (roles.length === 0) {
+      if (param(params, 'flagRolesNotFound') === true && nameNode) {
+        report({ range, message: { en: `The bound ${stringAt(roleRef, 'kind') ?? 'role'} \`${String(nameNode.value)}\` is not in the workspace.`, zh: `绑定的 ${stringAt(roleRef, 'kind') ?? '角色'} \`${String(nameNode.value)}\` 不在工作区中。` } });
+      }
+      return;
+    }
+    for (const { role, via } of roles) {
+      const found = grants(role.rbac?.rules ?? [], resources, verbs);
+      if (found.length === 0) continue;
+      const through = via ? { en: ` (aggregated into \`${via}\`)`, zh: `（聚合到 \`${via}\`）` } : { en: '', zh: '' };
+      report({
+        range,
+        message: {
+          en: `${objectLabel(object)} grants ${role.kind} \`${role.name}\`${through.en}, which allows ${found.join('; ')}.`,
+          zh: `${objectLabel(object)} 授予了 ${role.kind} \`${role.name}\`${through.zh}，它允许 ${found.join('；')}。`,
+        },
+      });
+    }
+  },
+};
+
+const clusterAdminRoleBinding: KubeLinterTemplate = {
+  key: 'cluster-admin-role-binding',
+  scope: ['ClusterRoleBinding'],
+  check({ object, subject, report }) {
+    if (object.group !== 'rbac.authorization.k8s.io') return;
+    const roleRef = mapAt(object.root, 'roleRef');
+    const nameNode = scalarAt(roleRef, 'name');
+    if (nameNode?.value !== 'cluster-admin' || stringAt(roleRef, 'kind') !== 'ClusterRole') return;
+    const subjects = mapItems(seqAt(object.root, 'subjects')).map((s) => `${stringAt(s, 'kind') ?? '?'} ${stringAt(s, 'name') ?? '?'}`).join(', ') || '—';
+    report({
+      range: nodeRange(subject.file, nameNode),
+      message: { en: `${objectLabel(object)} gives cluster-admin (every permission on everything) to ${subjects}.`, zh: `${objectLabel(object)} 把 cluster-admin（对一切资源的全部权限）授予了 ${subjects}。` },
+    });
+  },
+};
+
+const wildcardInRules: KubeLinterTemplate = {
+  key: 'wildcard-in-rules',
+  scope: ['Role', 'ClusterRole'],
+  check({ object, subject, report }) {
+    if (object.group !== 'rbac.authorization.k8s.io') return;
+    for (const rule of mapItems(seqAt(object.root, 'rules'))) {
+      for (const [field, what] of [['resources', { en: 'resources', zh: '资源' }], ['verbs', { en: 'verbs', zh: '操作' }]] as const) {
+        const list = valueOf(rule, field);
+        if (!isSeq(list)) continue;
+        for (const item of list.items) {
+          if (!isScalar(item) || item.value !== '*') continue;
+          report({
+            range: nodeRange(subject.file, item),
+            message: { en: `A wildcard in ${what.en} grants whatever exists now and anything added later (new resources, CRDs).`, zh: `${what.zh}中的通配符会授予现有以及今后新增（新资源、CRD）的一切。` },
+          });
+        }
+      }
+    }
+  },
+};
+
+// ——— Pods ———
+
+const serviceAccount: KubeLinterTemplate = {
+  key: 'service-account',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, params, report }) {
+    const podSpec = object.workload!.podSpec;
+    if (scalarAt(podSpec, 'automountServiceAccountToken')?.value === false) return;
+    const node = scalarAt(podSpec, 'serviceAccountName') ?? scalarAt(podSpec, 'serviceAccount');
+    const account = typeof node?.value === 'string' ? node.value : '';
+    if (!stringMatcher(stringParam(params, 'serviceAccount'))(account)) return;
+    const shown = account || 'default';
+    report({
+      range: node ? nodeRange(subject.file, node) : podSpecRange(subject, object),
+      message: {
+        en: `${objectLabel(object)} runs as the service account \`${shown}\`${account ? '' : ' (none is named)'} and gets its API token: give the pods their own service account, or set \`automountServiceAccountToken: false\`.`,
+        zh: `${objectLabel(object)} 以服务账号 \`${shown}\` 运行${account ? '' : '（未指定服务账号）'}并获得其 API 令牌：请为 Pod 创建专用的服务账号，或设置 \`automountServiceAccountToken: false\`。`,
+      },
+    });
+  },
+};
+
+const dnsConfigOptions: KubeLinterTemplate = {
+  key: 'dnsconfig-options',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, params, report }) {
+    const key = stringParam(params, 'key');
+    const value = stringParam(params, 'value');
+    const podSpec = object.workload!.podSpec;
+    const dnsConfig = mapAt(podSpec, 'dnsConfig');
+    const options = seqAt(dnsConfig, 'options');
+    if (mapItems(options).some((o) => stringAt(o, 'name') === key && String(scalarAt(o, 'value')?.value ?? '') === value)) return;
+    const wanted = value ? `${key}:${value}` : key;
+    report({
+      range: options ? nodeRange(subject.file, pairOf(dnsConfig, 'options')!.key as Node) : dnsConfig ? nodeRange(subject.file, pairOf(podSpec, 'dnsConfig')!.key as Node) : podSpecRange(subject, object),
+      message: { en: `The pods of ${objectLabel(object)} do not set the DNS option \`${wanted}\` in \`dnsConfig.options\`.`, zh: `${objectLabel(object)} 的 Pod 没有在 \`dnsConfig.options\` 中设置 DNS 选项 \`${wanted}\`。` },
+    });
+  },
+};
+
+const noNodeAffinity: KubeLinterTemplate = {
+  key: 'no-node-affinity',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, report }) {
+    if (mapAt(object.workload!.podSpec, 'affinity', 'nodeAffinity')) return;
+    report({
+      range: podSpecRange(subject, object),
+      message: { en: `The pods of ${objectLabel(object)} have no node affinity: they may land on any node.`, zh: `${objectLabel(object)} 的 Pod 没有节点亲和性：它们可能被调度到任意节点上。` },
+    });
+  },
+};
+
+const priorityClassName: KubeLinterTemplate = {
+  key: 'priority-class-name',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, params, report }) {
+    const node = scalarAt(object.workload!.podSpec, 'priorityClassName');
+    const name = typeof node?.value === 'string' ? node.value.trim() : '';
+    const accepted = listParam(params, 'acceptedPriorityClassNames');
+    if (!node || name === '' || accepted.includes(String(node.value))) return;
+    report({
+      range: nodeRange(subject.file, node),
+      message: { en: `Priority class \`${name}\` is not one of the accepted ones (${accepted.join(', ') || '—'}).`, zh: `优先级类 \`${name}\` 不在允许的列表中（${accepted.join('、') || '—'}）。` },
+    });
+  },
+};
+
+const acceptedRestartPolicies = ['Always', 'OnFailure'];
+
+const restartPolicy: KubeLinterTemplate = {
+  key: 'restart-policy',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, report }) {
+    const node = scalarAt(object.workload!.podSpec, 'restartPolicy');
+    const value = typeof node?.value === 'string' ? node.value : '';
+    if (acceptedRestartPolicies.includes(value)) return;
+    report({
+      range: node ? nodeRange(subject.file, node) : podSpecRange(subject, object),
+      message: value
+        ? { en: `restartPolicy \`${value}\` does not restart failed containers; use Always or OnFailure.`, zh: `restartPolicy \`${value}\` 不会重启失败的容器；请使用 Always 或 OnFailure。` }
+        : { en: `The pods of ${objectLabel(object)} do not state a restartPolicy; set Always or OnFailure.`, zh: `${objectLabel(object)} 的 Pod 没有明确设置 restartPolicy；请设为 Always 或 OnFailure。` },
+    });
+  },
+};
+
+const readSecretFromEnvVar: KubeLinterTemplate = {
+  key: 'read-secret-from-env-var',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, report }) {
+    for (const container of object.workload!.containers) {
+      for (const env of mapItems(container.env)) {
+        const ref = pairOf(mapAt(env, 'valueFrom'), 'secretKeyRef');
+        if (!ref) continue;
+        const label = containerLabel(container);
+        report({
+          range: nodeRange(subject.file, ref.key as Node),
+          message: { en: `Environment variable \`${stringAt(env, 'name') ?? '?'}\` of the ${label.en} reads a Secret: environment variables leak into logs, crash reports and child processes; mount the Secret as a file instead.`, zh: `${label.zh}的环境变量 \`${stringAt(env, 'name') ?? '?'}\` 读取了 Secret：环境变量容易泄露到日志、崩溃报告和子进程中；请改为以文件形式挂载 Secret。` },
+        });
+      }
+    }
+  },
+};
+
+const unsafeProcMount: KubeLinterTemplate = {
+  key: 'unsafe-proc-mount',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, report }) {
+    for (const container of object.workload!.containers) {
+      const node = scalarAt(container.securityContext, 'procMount');
+      if (typeof node?.value !== 'string' || node.value.toLowerCase() !== 'unmasked') continue;
+      report({
+        range: containerFieldRange(subject.file, container, ['securityContext', 'procMount']),
+        message: { en: `The ${containerLabel(container).en} sees /proc unmasked (procMount: Unmasked), bypassing the runtime's protection of kernel files.`, zh: `${containerLabel(container).zh}以未屏蔽方式挂载 /proc（procMount: Unmasked），绕过了运行时对内核文件的保护。` },
+      });
+    }
+  },
+};
+
+/** Kinds whose `spec.replicas` defaults to 1 when unset (a custom kind's `replicas` may mean anything). */
+const replicatedKinds = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);
+
+const minimumReplicas: KubeLinterTemplate = {
+  key: 'minimum-replicas',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, params, report }) {
+    const pair = pairOf(object.spec, 'replicas');
+    if (!pair && !replicatedKinds.has(object.kind)) return;
+    const replicas = object.replicas ?? (pair ? undefined : 1);
+    if (replicas === undefined) return;
+    const minimum = numberParam(params, 'minReplicas', 3);
+    if (replicas >= minimum) return;
+    // An autoscaler owns the count when `replicas` is left out: its own minimum is what matters.
+    if (!pair) {
+      const autoscalers = workspaceOf(subject).ofKind('HorizontalPodAutoscaler');
+      if (autoscalers.some((a) => sameNamespace(a.namespace, object.namespace) && a.refs?.some((r) => r.kind === object.kind && r.name === object.name))) return;
+    }
+    report({
+      range: pair ? nodeRange(subject.file, pair.key as Node) : objectRange(subject, object),
+      message: {
+        en: `${objectLabel(object)} runs ${replicas} ${plural(replicas, 'replica', 'replicas')}${pair ? '' : ' (replicas is not set)'}; at least ${minimum} keep it up while a node fails or drains.`,
+        zh: `${objectLabel(object)} 只运行 ${replicas} 个副本${pair ? '' : '（未设置 replicas）'}；至少需要 ${minimum} 个，才能在节点故障或排空时保持可用。`,
+      },
+    });
+  },
+};
+
+const hpaMinimumReplicas: KubeLinterTemplate = {
+  key: 'hpa-minimum-replicas',
+  scope: ['HorizontalPodAutoscaler', 'ScaledObject'],
+  check({ object, subject, params, report }) {
+    const field = object.kind === 'ScaledObject' ? 'minReplicaCount' : 'minReplicas';
+    if (object.kind === 'ScaledObject' ? object.group !== 'keda.sh' : object.group !== 'autoscaling') return;
+    const pair = pairOf(object.spec, field);
+    const value = isScalar(pair?.value) ? Number(pair!.value.value) : 1;
+    const minimum = numberParam(params, 'minReplicas', 3);
+    if (!Number.isFinite(value) || value >= minimum) return;
+    report({
+      range: pair ? nodeRange(subject.file, pair.key as Node) : objectRange(subject, object),
+      message: {
+        en: `${objectLabel(object)} may scale down to ${value} ${plural(value, 'replica', 'replicas')}${pair ? '' : ` (${field} is not set)`}; keep at least ${minimum}.`,
+        zh: `${objectLabel(object)} 可能缩容到 ${value} 个副本${pair ? '' : `（未设置 ${field}）`}；请至少保留 ${minimum} 个。`,
+      },
+    });
+  },
+};
+
+/** Where each kind keeps its update strategy type, and the type it defaults to. */
+const strategyFields: Record<string, { field: string; defaultType: string }> = {
+  Deployment: { field: 'strategy', defaultType: 'RollingUpdate' },
+  DaemonSet: { field: 'updateStrategy', defaultType: 'RollingUpdate' },
+  StatefulSet: { field: 'updateStrategy', defaultType: 'RollingUpdate' },
+  DeploymentConfig: { field: 'strategy', defaultType: 'Rolling' },
+};
+
+const updateConfiguration: KubeLinterTemplate = {
+  key: 'update-configuration',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, params, report }) {
+    // Kinds we do not know: whichever of the two fields they have, with no default assumed.
+    const known = strategyFields[object.kind];
+    const field = known?.field ?? (pairOf(object.spec, 'strategy') ? 'strategy' : pairOf(object.spec, 'updateStrategy') ? 'updateStrategy' : undefined);
+    if (!field) return;
+    const node = scalarAt(mapAt(object.spec, field), 'type');
+    const type = typeof node?.value === 'string' && node.value !== '' ? node.value : known?.defaultType;
+    if (type === undefined) return;
+    const pattern = stringParam(params, 'strategyTypeRegex', '^(RollingUpdate|Rolling)$');
+    const re = regex(pattern);
+    if (!re || re.test(type)) return;
+    report({
+      range: node ? nodeRange(subject.file, node) : objectRange(subject, object),
+      message: { en: `${objectLabel(object)} updates with the ${type} strategy, not a rolling update (expected ${pattern}): pods go down together during an update.`, zh: `${objectLabel(object)} 使用 ${type} 更新策略，而不是滚动更新（应匹配 ${pattern}）：更新期间 Pod 会同时停止。` },
+    });
+  },
+};
+
+const useNamespace: KubeLinterTemplate = {
+  key: 'use-namespace',
+  scope: ['DeploymentLike', 'Service'],
+  check({ object, subject, report }) {
+    const namespace = object.namespace ?? 'default';
+    if (namespace.toLowerCase() !== 'default') return;
+    const node = scalarAt(object.metadata, 'namespace');
+    report({
+      range: node ? nodeRange(subject.file, node) : objectRange(subject, object),
+      message: object.namespace
+        ? { en: `${objectLabel(object)} is deployed to the \`default\` namespace; give the application its own namespace.`, zh: `${objectLabel(object)} 部署在 \`default\` 命名空间中；请为应用使用独立的命名空间。` }
+        : { en: `${objectLabel(object)} names no namespace, so it lands in \`default\` unless the tool that applies it sets one.`, zh: `${objectLabel(object)} 未指定命名空间，除非部署工具另行设置，否则会落到 \`default\` 中。` },
+    });
+  },
+};
+
+const forbiddenServiceTypes: KubeLinterTemplate = {
+  key: 'forbidden-service-types',
+  scope: ['Service'],
+  check({ object, subject, params, report }) {
+    if (!object.builtIn) return;
+    const node = scalarAt(object.spec, 'type');
+    const type = typeof node?.value === 'string' ? node.value : '';
+    for (const forbidden of listParam(params, 'forbiddenServiceTypes')) {
+      if (type.toLowerCase() !== forbidden.toLowerCase()) continue;
+      report({
+        range: nodeRange(subject.file, node!),
+        message: { en: `Service type ${type} exposes the pods outside the cluster; use ClusterIP behind an Ingress or gateway where possible.`, zh: `${type} 类型的 Service 会把 Pod 暴露到集群之外；尽量改用 ClusterIP，并通过 Ingress 或网关对外提供。` },
+      });
+    }
+  },
+};
+
+function requiredMapEntry(what: 'label' | 'annotation'): KubeLinterTemplate {
+  return {
+    key: what === 'label' ? 'required-label' : 'required-annotation',
+    scope: ['Any'],
+    check({ object, subject, params, report }) {
+      const key = stringParam(params, 'key');
+      const value = stringParam(params, 'value');
+      const entries = what === 'label' ? object.labels : object.annotations;
+      const keyMatches = stringMatcher(key);
+      const valueMatches = stringMatcher(value);
+      if (Object.entries(entries).some(([k, v]) => keyMatches(k) && valueMatches(v))) return;
+      const shown = `${key}=${value || '<any>'}`;
+      const node = what === 'label' ? object.labelsNode : object.annotationsNode;
+      const zhWhat = what === 'label' ? '标签' : '注解';
+      report({
+        range: node ? nodeRange(subject.file, pairOf(object.metadata, what === 'label' ? 'labels' : 'annotations')!.key as Node) : objectRange(subject, object),
+        message: { en: `${objectLabel(object)} has no ${what} matching \`${shown}\`.`, zh: `${objectLabel(object)} 没有匹配 \`${shown}\` 的${zhWhat}。` },
+      });
+    },
+  };
+}
+
+const sccDenyPrivileged: KubeLinterTemplate = {
+  key: 'scc-deny-privileged-container',
+  scope: ['SecurityContextConstraints'],
+  check({ object, subject, params, report }) {
+    if (object.group !== 'security.openshift.io') return;
+    const node = scalarAt(object.root, 'allowPrivilegedContainer');
+    if (typeof node?.value !== 'boolean') return;
+    const flagged = param(params, 'allowPrivilegedContainer');
+    if (node.value !== (typeof flagged === 'boolean' ? flagged : true)) return;
+    report({
+      range: nodeRange(subject.file, node),
+      message: { en: `SecurityContextConstraints \`${object.name ?? '?'}\` has allowPrivilegedContainer: ${String(node.value)}.`, zh: `SecurityContextConstraints \`${object.name ?? '?'}\` 设置了 allowPrivilegedContainer: ${String(node.value)}。` },
+    });
+  },
+};
+
+/** Keys of a YAML map as kube-linter reads them (scalars only; merge keys as `<<`). */
+function keyText(pair: Pair): string | undefined {
+  const key = pair.key as Node | null;
+  if (isScalar(key)) return key.value === null ? 'null' : String(key.value);
+  return undefined;
+}
+
+function checkSorted(node: unknown, path: string, recursive: boolean, out: (pair: Pair, path: string, keys: string[], sorted: string[]) => void): void {
+  if (isMap(node)) {
+    const keyed = node.items.map((pair) => ({ pair, key: keyText(pair) })).filter((k): k is { pair: Pair; key: string } => k.key !== undefined);
+    const keys = keyed.map((k) => k.key);
+    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const first = keys.findIndex((key, i) => key !== sorted[i]);
+    if (first >= 0) out(keyed[first].pair, path || 'root', keys, sorted);
+    if (recursive) for (const { pair, key } of keyed) checkSorted(pair.value, path ? `${path}.${key}` : key, recursive, out);
+  } else if (isSeq(node) && recursive) {
+    node.items.forEach((item, i) => checkSorted(item, `${path}[${i}]`, recursive, out));
+  }
+}
+
+const sortedKeys: KubeLinterTemplate = {
+  key: 'sorted-keys',
+  scope: ['Any'],
+  check({ object, subject, params, report }) {
+    const recursive = param(params, 'recursive') !== false;
+    checkSorted(object.root, '', recursive, (pair, path, _keys, sorted) => {
+      report({
+        range: nodeRange(subject.file, pair.key as Node),
+        message: { en: `Keys at ${path} are not in alphabetical order: expected ${sorted.join(', ')}.`, zh: `${path} 下的键未按字母顺序排列：应为 ${sorted.join(', ')}。` },
+      });
+    });
+  },
+};
+
+// ——— Across objects ———
+
+/** Pod owners of the workspace (workloads and custom resources with a pod template) in a namespace. */
+function podOwnersIn(view: WorkspaceView, namespace: string | undefined): IndexedObject[] {
+  const out: IndexedObject[] = [];
+  for (const object of view.all()) if (object.podLabels && sameNamespace(object.namespace, namespace)) out.push(object);
+  return out;
+}
+
+const danglingNetworkPolicyPeer: KubeLinterTemplate = {
+  key: 'dangling-networkpolicypeer-podselector',
+  scope: ['NetworkPolicy'],
+  check({ object, subject, report }) {
+    if (object.group !== 'networking.k8s.io') return;
+    const view = workspaceOf(subject);
+    for (const [direction, field] of [['ingress', 'from'], ['egress', 'to']] as const) {
+      for (const rule of mapItems(seqAt(object.spec, direction))) {
+        for (const peer of mapItems(seqAt(rule, field))) {
+          const podSelectorPair = pairOf(peer, 'podSelector');
+          // A namespaceSelector sends the podSelector to other namespaces: nothing to check here.
+          if (!podSelectorPair || pairOf(peer, 'namespaceSelector')) continue;
+          const selector = fullSelector(isMap(podSelectorPair.value) ? podSelectorPair.value : undefined);
+          if (podOwnersIn(view, object.namespace).some((owner) => fullSelectorMatches(selector, owner.podLabels!))) continue;
+          report({
+            range: nodeRange(subject.file, podSelectorPair.key as Node),
+            message: { en: `No pods in the workspace match this ${direction} peer's podSelector (${describeSelector(selector)}).`, zh: `工作区中没有 Pod 匹配此${direction === 'ingress' ? '入站' : '出站'}对端的 podSelector（${describeSelector(selector)}）。` },
+          });
+        }
+      }
+    }
+  },
+};
+
+const danglingServiceMonitor: KubeLinterTemplate = {
+  key: 'dangling-servicemonitor',
+  scope: ['ServiceMonitor'],
+  check({ object, subject, report }) {
+    if (object.group !== 'monitoring.coreos.com') return;
+    const selectorNode = mapAt(object.spec, 'selector');
+    const selector = fullSelector(selectorNode);
+    const nsNode = mapAt(object.spec, 'namespaceSelector');
+    const anyNamespace = scalarAt(nsNode, 'any')?.value === true;
+    const names = (seqAt(nsNode, 'matchNames')?.items ?? []).filter(isScalar).map((n) => String(n.value));
+    const labelSet = !isEmptySelector(selector);
+    const nsSet = anyNamespace || names.length > 0;
+    const range = nodeRange(subject.file, pairOf(object.spec, 'selector')?.key as Node | undefined ?? pairOf(object.root, 'spec')?.key as Node | undefined ?? object.root);
+    if (!labelSet && !nsSet) {
+      report({ range, message: { en: 'This ServiceMonitor has neither a label selector nor a namespace selector.', zh: '此 ServiceMonitor 既没有标签选择器，也没有命名空间选择器。' } });
+      return;
+    }
+    const inNamespaces = (service: IndexedObject) => anyNamespace || (service.namespace !== undefined && names.includes(service.namespace));
+    const matched = workspaceOf(subject).ofKind('Service').some((service) => (nsSet ? inNamespaces(service) : true) && (!labelSet || fullSelectorMatches(selector, service.labels)));
+    if (matched) return;
+    const where = nsSet ? (anyNamespace ? 'any namespace' : names.join(', ')) : '';
+    report({
+      range,
+      message: {
+        en: `No Service in the workspace matches this ServiceMonitor (labels ${describeSelector(selector)}${where ? `; namespaces ${where}` : ''}): Prometheus scrapes nothing.`,
+        zh: `工作区中没有 Service 匹配此 ServiceMonitor（标签 ${describeSelector(selector)}${where ? `；命名空间 ${where === 'any namespace' ? '任意' : where}` : ''}）：Prometheus 不会抓取任何目标。`,
+      },
+    });
+  },
+};
+
+function regexList(params: TemplateParams, name: string): RegExp[] {
+  return listParam(params, name).map(regex).filter((r): r is RegExp => !!r);
+}
+
+const envValueFrom: KubeLinterTemplate = {
+  key: 'env-value-from',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, params, report }) {
+    const view = workspaceOf(subject);
+    const ignored = { Secret: regexList(params, 'ignoredSecrets'), ConfigMap: regexList(params, 'ignoredConfigMaps') };
+    for (const container of object.workload!.containers) {
+      for (const env of mapItems(container.env)) {
+        for (const [field, kind] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
+          const ref = mapAt(env, 'valueFrom', field);
+          const nameNode = scalarAt(ref, 'name');
+          if (!ref || typeof nameNode?.value !== 'string' || scalarAt(ref, 'optional')?.value === true) continue;
+          const name = nameNode.value;
+          if (ignored[kind].some((re) => re.test(name))) continue;
+          const target = view.find(kind, name, object.namespace);
+          const label = containerLabel(container);
+          const zhKind = kind === 'Secret' ? 'Secret' : 'ConfigMap';
+          if (!target) {
+            report({ range: nodeRange(subject.file, nameNode), message: { en: `The ${label.en} reads ${kind} \`${name}\`, which is not in the workspace.`, zh: `${label.zh}读取的 ${zhKind} \`${name}\` 不在工作区中。` } });
+            continue;
+          }
+          const keyNode = scalarAt(ref, 'key');
+          const key = typeof keyNode?.value === 'string' ? keyNode.value : undefined;
+          // Generated objects (kustomize generators) have no known keys.
+          if (key === undefined || !target.dataKeys || target.dataKeys.includes(key)) continue;
+          report({ range: nodeRange(subject.file, keyNode!), message: { en: `${kind} \`${name}\` has no key \`${key}\` (read by the ${label.en}).`, zh: `${zhKind} \`${name}\` 中没有键 \`${key}\`（${label.zh}读取了它）。` } });
+        }
+      }
+    }
+  },
+};
+
+const nonIsolatedPod: KubeLinterTemplate = {
+  key: 'non-isolated-pod',
+  scope: ['DeploymentLike'],
+  podSpec: true,
+  check({ object, subject, report }) {
+    const labels = object.workload!.templateLabels;
+    const policies = workspaceOf(subject).ofKind('NetworkPolicy').filter((p) => sameNamespace(p.namespace, object.namespace));
+    // The index keeps a policy's matchLabels only: an empty one (all pods, or expressions) counts as selecting.
+    if (policies.some((p) => Object.entries(p.selector ?? {}).every(([k, v]) => labels[k] === v))) return;
+    report({
+      range: objectRange(subject, object),
+      message: { en: `No NetworkPolicy in the workspace selects the pods of ${objectLabel(object)}: they accept traffic from anywhere.`, zh: `工作区中没有 NetworkPolicy 选中 ${objectLabel(object)} 的 Pod：它们接受来自任何地方的流量。` },
+    });
+  },
+};
+
+export const kubeLinterTemplates: ReadonlyMap<string, KubeLinterTemplate> = new Map([
+  accessToResources, clusterAdminRoleBinding, wildcardInRules, serviceAccount, dnsConfigOptions, noNodeAffinity,
+  priorityClassName, restartPolicy, readSecretFromEnvVar, unsafeProcMount, minimumReplicas, hpaMinimumReplicas,
+  updateConfiguration, useNamespace, forbiddenServiceTypes, requiredMapEntry('label'), requiredMapEntry('annotation'),
+  sccDenyPrivileged, sortedKeys, danglingNetworkPolicyPeer, danglingServiceMonitor, envValueFrom, nonIsolatedPod,
+].map((template) => [template.key, template]));
+
+/** Runs a template over one object when the object is in scope. */
+export function runTemplate(key: string, params: TemplateParams, run: Omit<TemplateRun, 'params'>, scope?: readonly string[]): void {
+  const template = kubeLinterTemplates.get(key);
+  if (!template || !inScope(run.object, scope && scope.length > 0 ? scope : template.scope)) return;
+  if (template.podSpec && !run.object.workload) return;
+  template.check({ ...run, params });
+}
