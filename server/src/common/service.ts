@@ -37,6 +37,20 @@ export interface ProjectFacts {
   dockerignore?: ProjectFile;
   /** The files `kubernetes.customSchemas` names, read (missing ones left out). */
   customSchemaFiles: readonly ProjectFile[];
+  /**
+   * Read-only access to the files around a Compose file (its overrides, `include:`d files, `.env`,
+   * `env_file`s, build contexts and Dockerfiles), limited by the front to the workspace folder or
+   * repository holding it and to small files; answers are cached and dropped on file events.
+   */
+  files?: ProjectFileReader;
+}
+
+/** What the engine may ask about the project's files (see `ProjectFacts.files`). */
+export interface ProjectFileReader {
+  /** Text of a file (undefined when missing, outside the project, too big or unreadable). */
+  readText(absolutePath: string): string | undefined;
+  /** A file, a folder, nothing there (`missing`), or unknown: outside the project, where nothing is asked. */
+  kindOf(absolutePath: string): 'file' | 'directory' | 'missing' | undefined;
 }
 
 export const noProjectFacts: ProjectFacts = { customSchemaFiles: [] };
