@@ -15,6 +15,18 @@ export function readSmallTextFile(absolutePath: string): string | undefined {
   }
 }
 
+export type PathKind = 'file' | 'directory' | 'missing';
+
+/** One stat: a file, a folder, or nothing readable there. */
+export function statPathKind(absolutePath: string): PathKind {
+  try {
+    const stats = statSync(absolutePath);
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'missing';
+  } catch {
+    return 'missing';
+  }
+}
+
 interface Entry {
   text: string | undefined;
   readAt: number;
@@ -28,6 +40,7 @@ interface Entry {
  */
 export class CachedFiles implements WorkspaceFiles {
   private readonly entries = new Map<string, Entry>();
+  private readonly kinds = new Map<string, { kind: PathKind; readAt: number }>();
   /** Disk reads made so far (the bench and tests check that checks stop reading). */
   reads = 0;
 
@@ -35,7 +48,19 @@ export class CachedFiles implements WorkspaceFiles {
     private readonly read: (absolutePath: string) => string | undefined = readSmallTextFile,
     public maxAgeMs = Number.POSITIVE_INFINITY,
     private readonly now: () => number = Date.now,
+    /** Tests with an in-memory reader pass their own; by default a custom reader answers files only. */
+    private readonly stat: (absolutePath: string) => PathKind = read === readSmallTextFile ? statPathKind : (path) => (read(path) === undefined ? 'missing' : 'file'),
   ) {}
+
+  /** Whether a path is a file, a folder or absent (Compose build contexts, env files), cached like texts. */
+  kindOf(absolutePath: string): PathKind {
+    const entry = this.kinds.get(absolutePath);
+    if (entry && (this.maxAgeMs === Number.POSITIVE_INFINITY || this.now() - entry.readAt < this.maxAgeMs)) return entry.kind;
+    this.reads++;
+    const kind = this.stat(absolutePath);
+    this.kinds.set(absolutePath, { kind, readAt: this.now() });
+    return kind;
+  }
 
   readText(absolutePath: string): string | undefined {
     const entry = this.entries.get(absolutePath);
@@ -48,16 +73,26 @@ export class CachedFiles implements WorkspaceFiles {
 
   /** Whether this path was asked for (so a change to it can change an answer). */
   has(absolutePath: string): boolean {
-    return this.entries.has(absolutePath);
+    return this.entries.has(absolutePath) || this.kinds.has(absolutePath);
   }
 
   /** Forgets a path and, when it is a folder, everything below it (a deleted folder sends one event). */
   invalidate(absolutePath: string): boolean {
     let dropped = this.entries.delete(absolutePath);
+    if (this.kinds.delete(absolutePath)) dropped = true;
     const prefix = absolutePath.endsWith('/') || absolutePath.endsWith('\\') ? absolutePath : `${absolutePath}/`;
-    for (const key of this.entries.keys()) {
-      if (key.startsWith(prefix)) {
-        this.entries.delete(key);
+    for (const map of [this.entries, this.kinds] as Map<string, unknown>[]) {
+      for (const key of map.keys()) {
+        if (key.startsWith(prefix)) {
+          map.delete(key);
+          dropped = true;
+        }
+      }
+    }
+    // A file created in a folder that was missing: the folder exists now.
+    for (const [key, entry] of this.kinds) {
+      if (entry.kind === 'missing' && (prefix.startsWith(`${key}/`) || prefix.startsWith(`${key}\\`))) {
+        this.kinds.delete(key);
         dropped = true;
       }
     }
@@ -66,5 +101,6 @@ export class CachedFiles implements WorkspaceFiles {
 
   clear(): void {
     this.entries.clear();
+    this.kinds.clear();
   }
 }
