@@ -1,11 +1,12 @@
 import { parse } from 'yaml';
 import { globSource } from '../common/globs';
 import { directoryOf, isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
+import { parseCustomChecks, type KubeLinterCustomCheck } from './kubeLinterCustomChecks';
 
 /**
  * `.kube-linter.yaml`: which checks run. We honour the `checks` section the way kube-linter does —
  * defaults unless `doNotAutoAddDefaults`, everything with `addAllBuiltIn`, plus `include`, minus
- * `exclude` (exclude wins) — and `ignorePaths`. Custom checks are kube-linter's own and ignored.
+ * `exclude` (exclude wins) — and `ignorePaths`. `customChecks` run when we implement their template.
  */
 export interface KubeLinterConfig {
   /** Absolute path of the config file. */
@@ -15,6 +16,8 @@ export interface KubeLinterConfig {
   include: string[];
   exclude: string[];
   ignorePaths: string[];
+  /** `customChecks` (kubeLinterCustomChecks.ts): kube-linter templates with the user's parameters. */
+  customChecks?: KubeLinterCustomCheck[];
 }
 
 export const kubeLinterConfigNames = ['.kube-linter.yaml', '.kube-linter.yml'];
@@ -41,6 +44,7 @@ export function parseKubeLinterConfig(text: string, path: string): KubeLinterCon
       include: stringList(checks.include),
       exclude: stringList(checks.exclude),
       ignorePaths: stringList(checks.ignorePaths).concat(stringList(root.ignorePaths)),
+      customChecks: parseCustomChecks(root.customChecks),
     };
   } catch {
     config = undefined;

@@ -171,3 +171,14 @@ export const kubeLinterOptInCases: Conformance[] = [
 
 /** Their rule ids: team conventions (owner label, sorted keys, a namespace…) that the suite's good manifest does not follow. */
 export const kubeLinterOptInIds: ReadonlySet<string> = new Set(kubeLinterOptInCases.map((c) => c.rule));
+
+/** `.kube-linter.yaml` custom checks run under one rule; its case brings the config file. */
+export const kubeLinterCustomCheckCase = {
+  rule: 'kube-linter-custom-check',
+  positive: deploy('a', ''),
+  negative: deploy('a', '', { meta: '\n  labels:\n    team: payments', spec: '' }),
+  options: {
+    filePath: '/repo/app.yaml',
+    files: { readText: (path: string) => (path === '/repo/.kube-linter.yaml' ? 'customChecks:\n  - name: required-label-team\n    template: required-label\n    params: {key: team}\n' : undefined) },
+  },
+};

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { kubernetesRules } from '../../../server/src/kubernetes/rules';
 import { markdownLeftIn } from '../plainCheck';
 import { codesOf as codesOfAnyProfile, diagnose as diagnoseAnyProfile, goodManifest, variant, type DiagnoseOptions } from './k8sTestKit';
-import { kubeLinterOptInCases, kubeLinterOptInIds } from './kubelinterCases';
+import { kubeLinterCustomCheckCase, kubeLinterOptInCases, kubeLinterOptInIds } from './kubelinterCases';
 
 const strict = (options: DiagnoseOptions = {}): DiagnoseOptions => ({ ...options, settings: { profile: 'strict' } });
 const codesOf = (text: string, options?: DiagnoseOptions) => codesOfAnyProfile(text, strict(options));
@@ -18,6 +18,8 @@ interface Case {
   rule: string;
   positive: string;
   negative?: string;
+  /** Project files the case needs (a `.kube-linter.yaml`). */
+  options?: DiagnoseOptions;
 }
 
 const pod = (spec: string, extraMeta = '') => `apiVersion: v1
@@ -129,7 +131,7 @@ const cases: Case[] = [
   { rule: 'pdb-unhealthy-eviction-policy', positive: pdb('  maxUnavailable: 1\n'), negative: pdb('  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n') },
 ];
 // kube-linter's opt-in checks keep their cases beside their conformance tests (kubelinterCases.ts).
-cases.push(...kubeLinterOptInCases);
+cases.push(...kubeLinterOptInCases, kubeLinterCustomCheckCase);
 
 test('the good manifest has no findings at all, under either profile', () => {
   // Except kube-linter's opt-in team conventions (owner label, sorted keys, a namespace…), which strict runs.
@@ -145,10 +147,10 @@ test('every rule has a positive and a negative case here', () => {
 
 for (const c of cases) {
   test(`${c.rule}: reports the problem`, () => {
-    assert.ok(codesOf(c.positive).includes(c.rule), `expected ${c.rule} in ${JSON.stringify(codesOf(c.positive))}`);
+    assert.ok(codesOf(c.positive, c.options).includes(c.rule), `expected ${c.rule} in ${JSON.stringify(codesOf(c.positive, c.options))}`);
   });
   test(`${c.rule}: stays quiet on the fixed manifest`, () => {
-    const codes = codesOf(c.negative ?? goodManifest);
+    const codes = codesOf(c.negative ?? goodManifest, c.options);
     assert.ok(!codes.includes(c.rule), `did not expect ${c.rule} in ${JSON.stringify(codes)}`);
   });
 }
@@ -181,7 +183,7 @@ test('rules about the restart policy accept Never/OnFailure for Jobs and Always 
 test('rules marked fixable offer a fix on their positive case, and only they do', () => {
   for (const c of cases) {
     const rule = kubernetesRules.find(c.rule)!;
-    const found = diagnose(c.positive).filter((d) => d.code === c.rule);
+    const found = diagnose(c.positive, c.options).filter((d) => d.code === c.rule);
     const hasFix = found.some((d) => ((d.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0) > 0);
     assert.equal(hasFix, rule.meta.fixable === true, `${c.rule}: fixable=${String(rule.meta.fixable)} but fix offered=${String(hasFix)}`);
   }
@@ -191,7 +193,7 @@ test('every positive case reads as plain text in both languages: code quoted, no
   const withMarkdown: string[] = [];
   for (const c of cases) {
     for (const lang of ['en', 'zh-cn'] as const) {
-      for (const d of diagnose(c.positive, { lang })) {
+      for (const d of diagnose(c.positive, { ...c.options, lang })) {
         const message = typeof d.message === 'string' ? d.message : d.message.value;
         if (markdownLeftIn(message)) withMarkdown.push(`${c.rule} → ${d.code} (${lang}): ${message}`);
       }

@@ -7,6 +7,7 @@ import { danglingConfigReference, danglingHpa, danglingIngress, danglingService,
 import { duplicateContainerName, duplicateEnvVar, duplicatePort } from './duplicates';
 import { dockerSocket, hostIpc, hostNetwork, hostPid, sensitiveHostMount, writableHostMount } from './hostAccess';
 import { imagePullPolicy, latestTag } from './images';
+import { kubeLinterCustomCheck } from './kubeLinterCustomChecks';
 import { danglingNetworkPolicyPeer, danglingServiceMonitor, defaultServiceAccount, dnsConfigOptions, envValueFrom, exposedServices, hpaMinimumThreeReplicas, minimumThreeReplicas, noNodeAffinity, noRollingUpdateStrategy, nonIsolatedPod, priorityClassName, readSecretFromEnvVar, requiredAnnotationEmail, requiredLabelOwner, restartPolicyStated, sccDenyPrivilegedContainer, sortedKeys, unsafeProcMount, useNamespace } from './kubeLinterOptIn';
 import { invalidAnnotationKey, invalidLabel, invalidName } from './names';
 import { pdbMaxUnavailable, pdbMinAvailable, pdbUnhealthyEviction } from './pdb';
@@ -67,6 +68,7 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   // best-practice
   latestTag,
   imagePullPolicy,
+  kubeLinterCustomCheck,
   dnsConfigOptions,
   minimumThreeReplicas,
   hpaMinimumThreeReplicas,
