@@ -1,4 +1,4 @@
-// Writes the rule registries, server/src/{dockerfile,kubernetes}/rules/index.generated.ts, from
+// Writes the rule registries, server/src/{dockerfile,kubernetes,compose}/rules/index.generated.ts, from
 // the rule modules themselves: every object a module in those folders exports with a `meta`
 // (RuleMeta) and a `check` function is a rule, whether written as an object literal or made by a
 // helper such as perObject(). So adding a rule touches its own module and its tests, nothing else.
@@ -31,6 +31,12 @@ const languages = [
     listName: 'kubernetesRuleList',
     typeImports: ["import type { KubeRule } from './context';"],
     listType: 'readonly KubeRule[]',
+  },
+  {
+    folder: 'server/src/compose/rules',
+    listName: 'composeRuleList',
+    typeImports: ["import type { ComposeRule } from './context';"],
+    listType: 'readonly ComposeRule[]',
   },
 ];
 

@@ -34,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Steved
   const ruleDocs = registerRuleDocs(context);
   const clientOptions: LanguageClientOptions = {
     // JSON manifests too; the server skips JSON that names no Kubernetes object with a substring check.
-    documentSelector: served(['dockerfile', 'yaml', 'json']),
+    // `dockercompose` is VS Code's language id for Compose files (YAML grammar), shared with Docker's extension.
+    documentSelector: served(['dockerfile', 'yaml', 'dockercompose', 'json']),
     // Sent with initialize so the server starts with the user's settings, before its first pull.
     initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('stevedore'))) as unknown },
     outputChannelName: 'Stevedore',
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Steved
   };
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
   // Not on JSON: most JSON files are no manifest, and the item would only say so.
-  const languageStatus = registerLanguageStatus(context, client, served(['dockerfile', 'yaml']));
+  const languageStatus = registerLanguageStatus(context, client, served(['dockerfile', 'yaml', 'dockercompose']));
   context.subscriptions.push(
     vscode.commands.registerCommand('stevedore.restartServer', async () => {
       await client?.restart();

@@ -1,5 +1,6 @@
 import type { LanguageKind } from './common/fileKinds';
 import type { LanguageService } from './common/service';
+import { composeService } from './compose/service';
 import { dockerfileService } from './dockerfile/service';
 import { kubernetesService } from './kubernetes/service';
 
@@ -7,4 +8,5 @@ import { kubernetesService } from './kubernetes/service';
 export const languageServices: Record<LanguageKind, LanguageService<unknown>> = {
   dockerfile: dockerfileService as LanguageService<unknown>,
   yaml: kubernetesService as LanguageService<unknown>,
+  compose: composeService as LanguageService<unknown>,
 };

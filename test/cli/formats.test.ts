@@ -9,6 +9,7 @@ import { colourPalette, formatText, plainPalette, wantsColour } from '../../serv
 import type { Report } from '../../server/src/cli/report';
 import { dockerfileRules } from '../../server/src/dockerfile/rules';
 import { kubernetesRules } from '../../server/src/kubernetes/rules';
+import { composeRules } from '../../server/src/compose/rules';
 import { cli, sampleDockerfile, samplePod, tree } from './helpers';
 import { validateSarif } from './sarifValidator';
 
@@ -116,7 +117,7 @@ describe('sarif format', () => {
     assert.deepEqual(validateSarif(sarif), []);
     const run = (sarif.runs as Record<string, any>[])[0];
     const rules = run.tool.driver.rules as Record<string, any>[];
-    assert.equal(rules.length, dockerfileRules.rules.length + kubernetesRules.rules.length);
+    assert.equal(rules.length, dockerfileRules.rules.length + kubernetesRules.rules.length + composeRules.rules.length);
     const untagged = rules.find((r) => r.id === 'image-untagged')!;
     assert.equal(untagged.name, 'ImageUntagged');
     assert.match(untagged.helpUri, /^file:\/\/.*\/docs\/rules\/image-untagged\.md$/, 'the installed page (test/cli/rule-docs.test.ts has the details)');

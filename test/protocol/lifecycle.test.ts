@@ -56,9 +56,10 @@ test('a Kubernetes document gets hover; other YAML gets nothing', async () => {
   const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: k8s }, position: positionOf(text, 'Deployment', 2) });
   assert.match(JSON.stringify(hover.contents), /ReplicaSets/);
 
-  const compose = 'file:///tmp/stevedore-protocol/compose.yaml';
-  await client.open(compose, 'yaml', 'services:\n  web:\n    image: nginx\n  - broken: [\n');
-  assert.deepEqual(await client.waitForDiagnostics(compose), []);
+  // YAML that is neither Kubernetes nor Compose (Helm values, here), even broken.
+  const values = 'file:///tmp/stevedore-protocol/values.yaml';
+  await client.open(values, 'yaml', 'services:\n  web:\n    image: nginx\n  - broken: [\n');
+  assert.deepEqual(await client.waitForDiagnostics(values), []);
 });
 
 test('a Kubernetes YAML syntax error is reported with its range', async () => {

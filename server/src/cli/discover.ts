@@ -1,12 +1,13 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isDockerfileName, isJsonName, isYamlName, type LanguageKind } from '../common/fileKinds';
+import { isComposeName, isDockerfileName, isJsonName, isYamlName, type LanguageKind } from '../common/fileKinds';
 import type { WorkspaceFiles } from '../common/service';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectFileFilter } from '../config/projectFiles';
 
 /**
- * What a name says about a file: a Dockerfile, YAML (a manifest if its text says so), or JSON
+ * What a name says about a file: a Dockerfile, a Compose file (`compose.yaml`, `docker-compose.prod.yml`…),
+ * YAML (a manifest if its text says so), or JSON
  * (checked only when its text names `apiVersion` and `kind`).
  */
 export type FoundKind = LanguageKind | 'json';
@@ -41,13 +42,14 @@ const configFileNames = new Set(['.hadolint.yaml', '.hadolint.yml', '.kube-linte
 
 function kindOfName(name: string): FoundKind | undefined {
   if (isDockerfileName(name)) return 'dockerfile';
+  if (isYamlName(name) && isComposeName(name)) return 'compose';
   if (isYamlName(name)) return 'yaml';
   if (isJsonName(name)) return 'json';
   return undefined;
 }
 
 /**
- * Finds Dockerfiles (every name the extension knows), YAML and JSON files under the given paths,
+ * Finds Dockerfiles (every name the extension knows), Compose files, YAML and JSON files under the given paths,
  * in a stable order, each once. A file named explicitly is always taken, whatever its name or
  * ignore rules; folders are walked skipping what is not part of the project (ProjectFileFilter:
  * git-ignored files, dependency and VCS folders) and symlinked folders (no cycles).

@@ -4,6 +4,7 @@ import type { LanguageKind } from '../common/fileKinds';
 import type { DocsLanguage } from '../common/localized';
 import type { RuleMeta } from '../common/rules';
 import { dockerfileRules } from '../dockerfile/rules';
+import { composeRules } from '../compose/rules';
 import { kubernetesRules } from '../kubernetes/rules';
 import type { FixSummary } from '../common/safeFixes';
 
@@ -69,14 +70,15 @@ export function ruleIdOf(diagnostic: Diagnostic): string {
 
 /** The registry entry behind a diagnostic, for descriptions and help links. */
 export function ruleMetaOf(kind: LanguageKind, id: string): RuleMeta | undefined {
-  return (kind === 'dockerfile' ? dockerfileRules : kubernetesRules).find(id)?.meta;
+  return (kind === 'dockerfile' ? dockerfileRules : kind === 'compose' ? composeRules : kubernetesRules).find(id)?.meta;
 }
 
-/** Every rule we have, Dockerfile first, each with the language it checks. */
+/** Every rule we have, Dockerfile first, then Kubernetes, then Compose, each with the language it checks. */
 export function allRules(): { kind: LanguageKind; meta: RuleMeta }[] {
   return [
     ...dockerfileRules.rules.map((rule) => ({ kind: 'dockerfile' as const, meta: rule.meta })),
     ...kubernetesRules.rules.map((rule) => ({ kind: 'yaml' as const, meta: rule.meta })),
+    ...composeRules.rules.map((rule) => ({ kind: 'compose' as const, meta: rule.meta })),
   ];
 }
 
@@ -100,8 +102,8 @@ export function countFindings(files: readonly FileReport[]): Counts {
 }
 
 /** The language name used in machine-readable output (`yaml` files we check are manifests). */
-export function languageName(kind: LanguageKind): 'dockerfile' | 'kubernetes' {
-  return kind === 'dockerfile' ? 'dockerfile' : 'kubernetes';
+export function languageName(kind: LanguageKind): 'dockerfile' | 'kubernetes' | 'compose' {
+  return kind === 'dockerfile' ? 'dockerfile' : kind === 'compose' ? 'compose' : 'kubernetes';
 }
 
 /** The file's path relative to the report's root with `/` separators, or undefined when outside it. */

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
-import { isDockerfileName, isJsonName, isYamlName, mightBeKubernetesJson, type LanguageKind } from '../common/fileKinds';
+import { isComposeName, isDockerfileName, isJsonName, isYamlName, matchesComposeGlobs, mightBeKubernetesJson, type LanguageKind } from '../common/fileKinds';
 import { pick, type DocsLanguage } from '../common/localized';
 import { localeLanguage, parseArgs, usageText, type LintOptions } from './args';
 import { CachedFiles } from '../config/cachedFiles';
@@ -122,7 +122,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     stdinBom = raw.startsWith('\uFEFF');
     const text = stdinBom ? raw.slice(1) : raw;
     stdinPath = resolve(io.cwd, name ?? 'stdin');
-    const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && (isYamlName(name) || isJsonName(name)) ? 'yaml' : sniffKind(text);
+    const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && isYamlName(name) && isComposeName(name) ? 'compose' : name && (isYamlName(name) || isJsonName(name)) ? 'yaml' : sniffKind(text);
     targets.push({ path: name ?? '<stdin>', absolute: stdinPath, kind, text });
   }
   const found = discoverFiles(options.paths.filter((p) => p !== '-'), {
@@ -156,7 +156,9 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
       if (!silent && !options.quiet) note(notOursLine(file.path, lang));
       continue;
     }
-    const kind: LanguageKind = file.kind === 'json' ? 'yaml' : file.kind;
+    // YAML the project's `compose.files` globs name (a stack file such as `stack.yml`) is Compose.
+    const composeByGlob = file.kind === 'yaml' && matchesComposeGlobs(file.absolute, project.settingsFor(file.absolute).compose.files);
+    const kind: LanguageKind = file.kind === 'json' ? 'yaml' : composeByGlob ? 'compose' : file.kind;
     targets.push({ path: file.path, absolute: file.absolute, kind, text: outcome.text, ...(outcome.bom ? { bom: true } : {}) });
   }
   if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));

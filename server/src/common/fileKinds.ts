@@ -15,7 +15,8 @@ interface LanguageContribution {
   extensions?: string[];
 }
 
-const dockerfileLanguage = (packageJson.contributes.languages as LanguageContribution[]).find((language) => language.id === 'dockerfile');
+const contributedLanguages = packageJson.contributes.languages as LanguageContribution[];
+const dockerfileLanguage = contributedLanguages.find((language) => language.id === 'dockerfile');
 
 /** A VS Code file-name glob as a regular expression; like VS Code, names compare case-insensitively. */
 function globToRegExp(glob: string): RegExp {
@@ -42,6 +43,35 @@ export function isDockerfileName(fileName: string): boolean {
   return byName.some((re) => re.test(base)) || byPath.some((re) => re.test(path));
 }
 
+/**
+ * Compose files by name: the `filenamePatterns` package.json contributes for `dockercompose`, the
+ * language id VS Code's own YAML extension defines (with the YAML grammar) and Docker's extension
+ * serves; ours adds no grammar, so users of both see one language and one colouring.
+ */
+const composeNamePatterns = (contributedLanguages.find((language) => language.id === 'dockercompose')?.filenamePatterns ?? []).map(globToRegExp);
+
+export function isComposeName(fileName: string): boolean {
+  const path = fileName.replace(/\\/g, '/');
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base !== '' && composeNamePatterns.some((re) => re.test(base));
+}
+
+/**
+ * The `stevedore.compose.files` globs (a stack file named `stack.yml`, `deploy/*.yaml`): a pattern
+ * without a slash matches the file name, one with a slash the end of the path (`**` crosses folders).
+ */
+export function matchesComposeGlobs(fileName: string, globs: readonly string[] | undefined): boolean {
+  if (!globs || globs.length === 0) return false;
+  const path = fileName.replace(/\\/g, '/');
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return globs.some((glob) => {
+    if (typeof glob !== 'string' || glob.trim() === '') return false;
+    const pattern = glob.trim().replace(/\\/g, '/');
+    if (!pattern.includes('/')) return globToRegExp(pattern).test(base);
+    return new RegExp(`(^|/)${globSource(pattern.replace(/^\*\*\//, ''), 'literal')}$`, 'i').test(path);
+  });
+}
+
 export function isYamlName(fileName: string): boolean {
   return /\.ya?ml$/i.test(fileName);
 }
@@ -59,16 +89,27 @@ export function mightBeKubernetesJson(text: string): boolean {
   return text.includes('"apiVersion"') && text.includes('"kind"');
 }
 
-/** Which engine reads the document: `yaml` is the Kubernetes engine (YAML and JSON manifests). */
-export type LanguageKind = 'dockerfile' | 'yaml';
+/**
+ * Which engine reads the document: `yaml` is the Kubernetes engine (YAML and JSON manifests),
+ * `compose` the Compose engine (Compose files and Swarm stack files).
+ */
+export type LanguageKind = 'dockerfile' | 'yaml' | 'compose';
 
-/** Picks the engine for a document from the editor's language id, falling back to its name. */
-export function languageKindOf(languageId: string | undefined, uriOrPath: string): LanguageKind | undefined {
+/**
+ * Picks the engine for a document from the editor's language id, falling back to its name.
+ * A Compose name (or a `stevedore.compose.files` glob, `composeGlobs`) wins over a plain `yaml`
+ * id: editors without a Compose language send `yaml` for `compose.yaml`, which is never a manifest.
+ */
+export function languageKindOf(languageId: string | undefined, uriOrPath: string, composeGlobs?: readonly string[]): LanguageKind | undefined {
   const id = (languageId ?? '').toLowerCase();
   if (id === 'dockerfile' || id === 'containerfile') return 'dockerfile';
-  if (id === 'yaml' || id === 'kubernetes' || id === 'helm' || id === 'json') return 'yaml';
+  if (id === 'dockercompose' || id === 'compose') return 'compose';
   const path = decodeURIComponent(uriOrPath.replace(/[?#].*$/, ''));
+  const composeByName = isYamlName(path) && (isComposeName(path) || matchesComposeGlobs(path, composeGlobs));
+  if (id === 'yaml' && composeByName) return 'compose';
+  if (id === 'yaml' || id === 'kubernetes' || id === 'helm' || id === 'json') return 'yaml';
   if (isDockerfileName(path)) return 'dockerfile';
+  if (composeByName) return 'compose';
   if (isYamlName(path) || isJsonName(path)) return 'yaml';
   return undefined;
 }

@@ -75,7 +75,7 @@ export type PrepareRenameResult = Range | { range: Range; placeholder: string } 
  * `language` says which engine answered; `other` is a YAML file with no Kubernetes object.
  */
 export interface DocumentSummary {
-  language: 'dockerfile' | 'kubernetes' | 'other';
+  language: 'dockerfile' | 'kubernetes' | 'compose' | 'other';
   text: string;
   detail: string;
 }

@@ -16,7 +16,14 @@ export interface StevedoreSettings {
   docs: { language: 'auto' | DocsLanguage };
   diagnostics: { trigger: 'onType' | 'onSave'; enable: boolean };
   dockerfile: { rules: Record<string, SeverityName> };
-  kubernetes: { rules: Record<string, SeverityName>; customSchemas: string[] };
+  /**
+   * `crdCatalog`: the built-in schemas of popular custom resources (kubernetes/schema/catalog.ts);
+   * `version`: the Kubernetes release the manifests target (`1.28`…`1.36`), for removed and
+   * deprecated APIs.
+   */
+  kubernetes: { rules: Record<string, SeverityName>; customSchemas: string[]; crdCatalog: boolean; version: string };
+  /** Compose files: rule severities, and globs naming more files to read as Compose (`stack.yml`). */
+  compose: { rules: Record<string, SeverityName>; files: string[] };
   format: { uppercaseKeywords: boolean; continuationIndent: number };
 }
 
@@ -25,7 +32,8 @@ export const defaultSettings: StevedoreSettings = {
   docs: { language: 'auto' },
   diagnostics: { trigger: 'onType', enable: true },
   dockerfile: { rules: {} },
-  kubernetes: { rules: {}, customSchemas: [] },
+  kubernetes: { rules: {}, customSchemas: [], crdCatalog: true, version: '1.36' },
+  compose: { rules: {}, files: [] },
   format: { uppercaseKeywords: true, continuationIndent: 4 },
 };
 
@@ -47,7 +55,28 @@ export function normalizeSettings(raw: unknown): StevedoreSettings {
   if (!['auto', 'en', 'zh-cn'].includes(s.docs.language)) s.docs.language = 'auto';
   if (!['onType', 'onSave'].includes(s.diagnostics.trigger)) s.diagnostics.trigger = 'onType';
   if (!Array.isArray(s.kubernetes.customSchemas)) s.kubernetes.customSchemas = [];
+  s.kubernetes.version = normalizeKubernetesVersion(s.kubernetes.version) ?? defaultSettings.kubernetes.version;
+  if (!Array.isArray(s.compose.files)) s.compose.files = [];
+  s.compose.files = s.compose.files.filter((glob) => typeof glob === 'string');
   return s;
+}
+
+/** Oldest and newest Kubernetes release a manifest may target (`stevedore.kubernetes.version`). */
+export const kubernetesVersions = { oldest: 28, newest: 36 } as const;
+
+/**
+ * `1.30`, `v1.30`, `1.30.2` → `1.30`; undefined outside 1.28–1.36. A number is what YAML made of an
+ * unquoted `1.30` (1.3): in the accepted range it can only mean 1.30.
+ */
+export function normalizeKubernetesVersion(value: unknown): string | undefined {
+  let minor = NaN;
+  if (typeof value === 'number') {
+    minor = Math.round((value - 1) * 100);
+  } else if (typeof value === 'string') {
+    const m = /^v?1\.(\d+)(?:\.\d+)?$/.exec(value.trim());
+    if (m) minor = Number(m[1]);
+  }
+  return minor >= kubernetesVersions.oldest && minor <= kubernetesVersions.newest ? `1.${minor}` : undefined;
 }
 
 function mergeInto(target: Json, source: Json): void {

@@ -1,7 +1,8 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
-import type { ProjectFacts, ProjectFile } from '../common/service';
+import type { LanguageKind } from '../common/fileKinds';
+import type { ProjectFacts, ProjectFile, ProjectFileReader } from '../common/service';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import type { CachedFiles } from './cachedFiles';
 import { hadolintConfigNames, parseHadolintConfig, type FoundHadolintConfig } from './hadolint';
@@ -208,14 +209,43 @@ export class ProjectConfig {
     return undefined;
   }
 
+  /**
+   * Read-only access for a Compose file to the files around it (overrides, includes, `.env`, build
+   * contexts, Dockerfiles): only below its workspace folder or repository root (its own folder when
+   * it has neither), small files only, through the cache that file events invalidate.
+   */
+  projectReaderFor(filePath: string): ProjectFileReader {
+    const absolute = resolve(filePath);
+    const dir = dirname(absolute);
+    const bounds = [this.workspaceRootOf(absolute), this.repoRootOf(dir)].filter((root): root is string => root !== undefined);
+    if (bounds.length === 0) bounds.push(dir);
+    const inside = (path: string): string | undefined => {
+      const resolved = resolve(path);
+      return bounds.some((root) => isAtOrBelow(resolved, root)) ? resolved : undefined;
+    };
+    return {
+      readText: (path) => {
+        const resolved = inside(path);
+        return resolved === undefined ? undefined : this.files.readText(resolved);
+      },
+      kindOf: (path) => {
+        const resolved = inside(path);
+        return resolved === undefined ? undefined : this.files.kindOf(resolved);
+      },
+    };
+  }
+
   /** Everything the engine needs from the project's files for one document (cached). */
-  factsFor(filePath: string | undefined, settings: StevedoreSettings, kind: 'dockerfile' | 'yaml' | undefined): ProjectFacts {
+  factsFor(filePath: string | undefined, settings: StevedoreSettings, kind: LanguageKind | undefined): ProjectFacts {
     const schemas = settings.kubernetes.customSchemas;
     const key = `${kind ?? ''}\u0000${filePath ?? ''}\u0000${schemas.join('\u0000')}`;
     let facts = this.facts.get(key);
     if (facts) return facts;
     const customSchemaFiles: ProjectFile[] = [];
-    if (kind !== 'dockerfile') {
+    // Each language reads its own config files (undefined: a document whose kind is not known yet, all of them).
+    const dockerfileFacts = kind === 'dockerfile' || kind === undefined;
+    const manifestFacts = kind === 'yaml' || kind === undefined;
+    if (manifestFacts) {
       const base = filePath ? dirname(resolve(filePath)) : undefined;
       for (const entry of schemas.slice(0, maxCustomSchemaFiles)) {
         const path = isAbsolute(entry) ? entry : base ? resolve(base, entry) : undefined;
@@ -224,10 +254,11 @@ export class ProjectConfig {
       }
     }
     facts = {
-      hadolint: filePath && kind !== 'yaml' ? this.hadolintFor(filePath) : undefined,
-      kubeLinter: filePath && kind !== 'dockerfile' ? this.kubeLinterFor(filePath) : undefined,
-      dockerignore: filePath && kind !== 'yaml' ? this.dockerignoreFor(filePath) : undefined,
+      hadolint: filePath && dockerfileFacts ? this.hadolintFor(filePath) : undefined,
+      kubeLinter: filePath && manifestFacts ? this.kubeLinterFor(filePath) : undefined,
+      dockerignore: filePath && dockerfileFacts ? this.dockerignoreFor(filePath) : undefined,
       customSchemaFiles,
+      files: filePath && kind === 'compose' ? this.projectReaderFor(filePath) : undefined,
     };
     if (this.facts.size > 10_000) this.facts.clear();
     this.facts.set(key, facts);

@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
-import { defaultSettings, normalizeSettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
+import { defaultSettings, normalizeKubernetesVersion, normalizeSettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
 import { dockerfileRules } from '../dockerfile/rules';
 import { kubernetesRules } from '../kubernetes/rules';
+import { composeRules } from '../compose/rules';
 
 /**
  * `.stevedore.yaml` / `.stevedore.yml`: the editor settings' shape (`profile`, `docs.language`,
@@ -41,8 +42,16 @@ function expandDottedKeys(raw: Json): Json {
   return out;
 }
 
+/** Each language's rules, to tell a misspelt rule name in `<language>.rules`. */
+const registries = { dockerfile: dockerfileRules, kubernetes: kubernetesRules, compose: composeRules } as const;
+
 const severityWords = new Set(['off', 'hint', 'info', 'warning', 'error']);
-const knownSections = new Set(['profile', 'docs', 'diagnostics', 'dockerfile', 'kubernetes', 'format', 'trace']);
+const knownSections = new Set(['profile', 'docs', 'diagnostics', 'dockerfile', 'kubernetes', 'compose', 'format', 'trace', ...kubernetesVersionKeys()]);
+
+/** kube-linter's spelling and ours for the target Kubernetes release, besides `kubernetes.version`. */
+function kubernetesVersionKeys(): string[] {
+  return ['kubernetesVersion', 'kubernetes-version'];
+}
 
 /** Parses our config file's text; returns the settings plus problems (bad YAML, bad values) and notices. */
 export function parseStevedoreConfig(text: string, path: string): { config?: StevedoreConfig; problems: string[]; notices: string[] } {
@@ -61,7 +70,7 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
   for (const key of Object.keys(expanded)) {
     if (!knownSections.has(key)) problems.push(`unknown key "${key}" (expected ${[...knownSections].join(', ')})`);
   }
-  for (const language of ['dockerfile', 'kubernetes'] as const) {
+  for (const language of ['dockerfile', 'kubernetes', 'compose'] as const) {
     const rules = isObject(expanded[language]) ? (expanded[language] as Json).rules : undefined;
     if (rules === undefined) continue;
     if (!isObject(rules)) {
@@ -71,12 +80,20 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
     for (const [id, severity] of Object.entries(rules)) {
       if (typeof severity !== 'string' || !severityWords.has(severity)) problems.push(`"${language}.rules.${id}" should be one of ${[...severityWords].join(', ')}`);
       // A misspelt rule name silently does nothing: say so, without failing the run.
-      if ((language === 'dockerfile' ? dockerfileRules : kubernetesRules).matching(id).length === 0) notices.push(`"${language}.rules" names no known rule "${id}"`);
+      if (registries[language].matching(id).length === 0) notices.push(`"${language}.rules" names no known rule "${id}"`);
     }
   }
   if (expanded.profile !== undefined && !(ruleProfiles as readonly unknown[]).includes(expanded.profile)) problems.push(`"profile" should be ${ruleProfiles.join(' or ')}`);
   const docs = isObject(expanded.docs) ? expanded.docs : {};
   if (docs.language !== undefined && !['auto', 'en', 'zh-cn'].includes(String(docs.language))) problems.push('"docs.language" should be auto, en or zh-cn');
+  // The target release: `kubernetesVersion`, `kubernetes-version` or `kubernetes.version`; YAML reads `1.30` as a number.
+  const kubernetes = isObject(expanded.kubernetes) ? expanded.kubernetes : {};
+  const versionValue = expanded.kubernetesVersion ?? expanded['kubernetes-version'] ?? kubernetes.version;
+  if (versionValue !== undefined) {
+    const version = normalizeKubernetesVersion(versionValue);
+    if (!version) problems.push('"kubernetesVersion" should be a Kubernetes release from 1.28 to 1.36, such as "1.32"');
+    expanded.kubernetes = { ...kubernetes, version: version ?? defaultSettings.kubernetes.version };
+  }
   const settings = normalizeSettings(expanded);
   return { config: { path, settings, language: settings.docs.language }, problems, notices };
 }
@@ -98,6 +115,12 @@ export function overlayEditorSettings(project: StevedoreSettings, editor: Steved
     kubernetes: {
       rules: { ...project.kubernetes.rules, ...editor.kubernetes.rules },
       customSchemas: [...project.kubernetes.customSchemas, ...editor.kubernetes.customSchemas],
+      crdCatalog: pickScalar(project.kubernetes.crdCatalog, editor.kubernetes.crdCatalog, defaultSettings.kubernetes.crdCatalog),
+      version: pickScalar(project.kubernetes.version, editor.kubernetes.version, defaultSettings.kubernetes.version),
+    },
+    compose: {
+      rules: { ...project.compose.rules, ...editor.compose.rules },
+      files: [...project.compose.files, ...editor.compose.files],
     },
     format: {
       uppercaseKeywords: pickScalar(project.format.uppercaseKeywords, editor.format.uppercaseKeywords, defaultSettings.format.uppercaseKeywords),

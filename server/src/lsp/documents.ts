@@ -16,13 +16,19 @@ export interface ParsedDocument {
 export class ParsedDocumentCache {
   private readonly entries = new Map<string, { version: number; parsed: ParsedDocument }>();
 
+  /**
+   * `kindOf` picks the engine (default: by language id and name); the server's also reads the
+   * `stevedore.compose.files` setting, so a setting change can move a document to another engine.
+   */
+  constructor(private readonly kindOf: (document: TextDocument) => LanguageKind | undefined = (document) => languageKindOf(document.languageId, document.uri)) {}
+
   get(document: TextDocument): ParsedDocument | undefined {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached.parsed;
+    const kind = this.kindOf(document);
+    if (cached && cached.version === document.version && cached.parsed.kind === kind) return cached.parsed;
     // Let the stale model go before building the new one: it is garbage either way, and freeing it
     // first keeps two models of a large file from being alive (and copied by the GC) at once.
     if (cached) this.entries.delete(document.uri);
-    const kind = languageKindOf(document.languageId, document.uri);
     if (!kind) return undefined;
     const service = languageServices[kind];
     const parsed: ParsedDocument = { kind, service, model: service.parse(document) };

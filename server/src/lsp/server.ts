@@ -10,7 +10,7 @@ import { fixAllKind, stampVersion } from '../common/codeActions';
 import { UserFacingError } from '../common/errors';
 import { pick, type DocsLanguage } from '../common/localized';
 import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
-import { languageKindOf } from '../common/fileKinds';
+import { languageKindOf, type LanguageKind } from '../common/fileKinds';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig } from '../config/projectConfig';
@@ -46,7 +46,7 @@ const documents = new TextDocuments<TextDocument>({
     return TextDocument.update(document, changes, version);
   },
 });
-const parsed = new ParsedDocumentCache();
+const parsed = new ParsedDocumentCache(kindOfDocument);
 const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
 
 /**
@@ -270,6 +270,13 @@ function applySettings(raw: unknown, rawPerFolder: ReadonlyMap<string, unknown> 
 /** Config problems already logged (the CLI prints them; here they go to the output channel once). */
 let loggedProblems = 0;
 
+/** Which engine reads a document: its language id and name, and the `stevedore.compose.files` globs that apply to it. */
+function kindOfDocument(document: TextDocument): LanguageKind | undefined {
+  const filePath = filePathOf(document.uri);
+  const globs = project.settingsFor(filePath, editorSettingsFor(document.uri)).compose.files;
+  return languageKindOf(document.languageId, document.uri, globs);
+}
+
 /** The document's context: the editor's settings over its project's files, the workspace index. */
 function contextFor(document: TextDocument): FeatureContext {
   const filePath = filePathOf(document.uri);
@@ -278,7 +285,7 @@ function contextFor(document: TextDocument): FeatureContext {
     lang: resolveDocsLanguage(documentSettings, editorLocale),
     settings: documentSettings,
     filePath,
-    project: project.factsFor(filePath, documentSettings, languageKindOf(document.languageId, document.uri)),
+    project: project.factsFor(filePath, documentSettings, languageKindOf(document.languageId, document.uri, documentSettings.compose.files)),
     workspace: workspaceIndexer.index,
   };
   for (; loggedProblems < project.problems.length; loggedProblems++) {

@@ -17,12 +17,12 @@ suite('Kubernetes manifests in the editor', () => {
     assert.ok(diagnostic.range.start.line >= 5, `expected the error at the unterminated quote, got line ${diagnostic.range.start.line}`);
   });
 
-  test('a Compose file, even a broken one, gets no Stevedore diagnostics', async () => {
+  test('a Compose file, even a broken one, gets no Kubernetes diagnostics (only the Compose engine reads it)', async () => {
     const compose = (await openAndActivate('compose.yaml')).document;
     // Then open a new, broken manifest and wait for its error: the server handles documents in
     // the order they were opened, so by then it has looked at the Compose file too.
     const manifest = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "open\n' });
     await waitForDiagnostic(manifest.uri, 'yaml-syntax');
-    assert.deepEqual(stevedoreDiagnostics(compose.uri).map((d) => d.message), []);
+    assert.deepEqual(stevedoreDiagnostics(compose.uri).filter((d) => !String(d.code).startsWith('compose-')).map((d) => d.message), []);
   });
 });

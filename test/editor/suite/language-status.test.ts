@@ -46,7 +46,7 @@ suite('language status', () => {
   test('switching to a manifest shows the Kubernetes version and the kinds; other YAML says it is not Kubernetes', async () => {
     await openAndActivate('deployment.yaml');
     assert.equal((await waitForSummary('Kubernetes 1.36 · Deployment')).detail, '1 object: Deployment/web');
-    // An untitled YAML file (compose.yaml is VS Code's own `dockercompose` language, which has no item of ours).
+    // An untitled YAML file: neither Kubernetes nor Compose.
     const workflow = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'name: ci\non: push\njobs: {}\n' });
     await vscode.window.showTextDocument(workflow);
     assert.equal((await waitForSummary('YAML · no Kubernetes object')).detail, 'Stevedore checks YAML documents that have both apiVersion and kind.');

@@ -29,7 +29,7 @@ test('Dockerfile names come from the patterns the extension contributes in packa
   }
   // Each contributed pattern, instantiated, is a Dockerfile name: nothing is listed in one place only.
   const language = packageJson.contributes.languages.find((l) => l.id === 'dockerfile')!;
-  const examples = [...language.filenames, ...language.filenamePatterns.map((pattern) => pattern.replaceAll('*', 'web')), ...language.extensions.map((extension) => `web${extension}`)];
+  const examples = [...(language.filenames ?? []), ...language.filenamePatterns.map((pattern) => pattern.replaceAll('*', 'web')), ...(language.extensions ?? []).map((extension) => `web${extension}`)];
   for (const name of examples) assert.ok(isDockerfileName(name), name);
 });
 

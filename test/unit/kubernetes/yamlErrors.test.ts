@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { describeYamlError, yamlErrorWordings } from '../../../server/src/kubernetes/yamlErrors';
+import { describeYamlError, yamlErrorWordings } from '../../../server/src/common/yamlErrors';
 import { diagnose } from './k8sTestKit';
 
 const yamlDist = join(__dirname, '..', '..', '..', 'node_modules', 'yaml', 'dist');

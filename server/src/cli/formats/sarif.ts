@@ -41,7 +41,7 @@ function firstParagraph(text: string): string {
   return text.split(/\n\s*\n/)[0].trim();
 }
 
-function ruleDescriptor(meta: RuleMeta, language: 'dockerfile' | 'kubernetes', lang: DocsLanguage, pages: RuleDocsSource): Record<string, unknown> {
+function ruleDescriptor(meta: RuleMeta, language: 'dockerfile' | 'kubernetes' | 'compose', lang: DocsLanguage, pages: RuleDocsSource): Record<string, unknown> {
   const docs = pick(meta.docs, lang);
   const title = pick(meta.title, lang);
   const properties: Record<string, unknown> = {

@@ -1,7 +1,7 @@
 import type { YAMLError } from 'yaml';
 import type { Localized } from '../../common/localized';
 import type { ManifestFile } from '../model';
-import { describeYamlError } from '../yamlErrors';
+import { describeYamlError } from '../../common/yamlErrors';
 import type { KubeRule } from './context';
 
 /** Parser errors with their own rule (and wording); everything else is a plain syntax error. */

@@ -1,6 +1,6 @@
 import type { ErrorCode, YAMLError } from 'yaml';
-import type { Localized } from '../common/localized';
-import { codeSpan } from '../common/plainText';
+import type { Localized } from './localized';
+import { codeSpan } from './plainText';
 
 /**
  * What the `yaml` package's parser errors mean, in our words and in both languages: its own
