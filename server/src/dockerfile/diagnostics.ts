@@ -25,5 +25,5 @@ export function diagnoseDockerfile(model: DockerfileModel, ctx: FeatureContext):
 export function diagnoseDockerfileWith(model: DockerfileModel, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Diagnostic[] {
   const config = dockerfileRuleConfig(model, ctx);
   const diagnostics = dockerfileRules.run({ model, ctx, config }, ctx.lang, (rule) => config.severityOf(rule.meta), (rule, error) => onRuleError?.(rule.meta.id, error));
-  return withoutSuppressed(model, diagnostics, (code) => dockerfileRules.find(code)?.meta);
+  return withoutSuppressed(model, diagnostics, (code) => dockerfileRules.find(code)?.meta, { hadolintPragmasDisabled: ctx.project?.hadolint?.config.disableIgnorePragma === true });
 }

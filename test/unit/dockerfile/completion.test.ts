@@ -193,7 +193,7 @@ test('parser directives and their values at the top of the file', () => {
   assert.ok(!labels(rules.items).includes('JSONArgsRecommended'), 'already listed');
   assert.equal(replaced(rules.text, item(rules.items, 'StageNameCasing')), 'Sta');
   assert.equal(labels(complete('# check=skip=|').items).length, buildChecks.length + 1, 'every rule plus all');
-  assert.deepEqual(labels(complete('# check=skip=all;|').items), ['skip', 'error']);
+  assert.deepEqual(labels(complete('# check=skip=all;|').items), ['skip', 'error', 'experimental']);
   assert.deepEqual(labels(complete('# check=error=|').items), ['true', 'false']);
   assert.ok(complete('FROM alpine\n# |').isNull, 'no directives after an instruction');
 });

@@ -15,9 +15,9 @@ const ids = dockerfileRules.rules.map((rule) => rule.meta.id).filter((id) => rul
 /** Each rule's own cases: under the strict profile, so the rules it alone turns on are measured too. */
 const strictOptions = (options: DiagnoseOptions = {}): DiagnoseOptions => ({ ...options, settings: { profile: 'strict', ...(options.settings as object | undefined) } });
 
-test('every Dockerfile rule has test cases: an example in rules-cases.ts or tests in rules-bestpractice-*.test.ts', () => {
+test('every Dockerfile rule has test cases: an example in rules-cases.ts or tests in rules-bestpractice-*.test.ts or parity-*.test.ts', () => {
   const bestPracticeTests = readdirSync(__dirname)
-    .filter((name) => /^rules-bestpractice-.*\.test\.ts$/.test(name))
+    .filter((name) => /^(rules-bestpractice|parity)-.*\.test\.ts$/.test(name))
     .map((name) => readFileSync(join(__dirname, name), 'utf8'))
     .join('\n');
   const untested = dockerfileRules.rules.map((rule) => rule.meta.id).filter((id) => !ruleCases[id] && !bestPracticeTests.includes(`'${id}'`));

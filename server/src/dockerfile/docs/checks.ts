@@ -21,9 +21,24 @@ export const buildChecks: readonly ValueDoc[] = [
   { name: 'InvalidDefaultArgInFrom', summary: { en: 'With its default values a global ARG makes the base image name empty or invalid.', zh: '使用全局 ARG 的默认值时，基础镜像名称为空或无效。' } },
   { name: 'FromPlatformFlagConstDisallowed', summary: { en: '`FROM --platform` should not be a constant value.', zh: '`FROM --platform` 不应使用常量值。' } },
   { name: 'CopyIgnoredFile', summary: { en: 'COPY or ADD names a file that .dockerignore excludes.', zh: 'COPY 或 ADD 引用了被 .dockerignore 排除的文件。' } },
-  { name: 'InvalidDefinitionDescription', summary: { en: 'A comment right above a stage or ARG should read `# <name> <description>`.', zh: '紧挨在阶段或 ARG 上方的注释应写成 `# <名称> <描述>` 的格式。' } },
+  { name: 'InvalidDefinitionDescription', summary: { en: 'A comment right above a stage or ARG should read `# <name> <description>`. Experimental: runs only with `# check=experimental=InvalidDefinitionDescription`.', zh: '紧挨在阶段或 ARG 上方的注释应写成 `# <名称> <描述>` 的格式。属于实验性检查：只有写了 `# check=experimental=InvalidDefinitionDescription` 才会运行。' } },
   { name: 'ExposeProtoCasing', summary: { en: 'The protocol in EXPOSE should be lower case.', zh: 'EXPOSE 中的协议应使用小写。' } },
   { name: 'ExposeInvalidFormat', summary: { en: 'EXPOSE should not contain an IP address or a host port mapping.', zh: 'EXPOSE 中不应包含 IP 地址或主机端口映射。' } },
 ];
 
 export const buildCheckDocs = byName(buildChecks);
+
+/**
+ * Checks BuildKit runs only when `# check=experimental=<name>` (or `all`) asks for them; `skip`
+ * does not touch them. Lower-cased.
+ */
+export const experimentalBuildChecks: ReadonlySet<string> = new Set(['invaliddefinitiondescription']);
+
+/**
+ * Checks BuildKit runs once over the whole file rather than while it reads one instruction, so a
+ * `# check=skip=` comment above an instruction does not reach them (only the top-of-file directive
+ * does). Lower-cased.
+ */
+export const fileScopedBuildChecks: ReadonlySet<string> = new Set([
+  'noemptycontinuation', 'consistentinstructioncasing', 'duplicatestagename', 'reservedstagename', 'invaliddefaultarginfrom',
+]);

@@ -36,16 +36,19 @@ export const directives: readonly DirectiveDoc[] = [
   },
   {
     name: 'check',
-    summary: { en: 'Configures BuildKit\'s build checks for this file: skip some or all rules, and make violations fail the build.', zh: '为本文件配置 BuildKit 的构建检查：跳过部分或全部规则，并可让违规导致构建失败。' },
-    syntax: ['# check=skip=<rule>[,<rule>...]', '# check=skip=all', '# check=error=true', '# check=skip=<rules>;error=true'],
+    summary: { en: 'Configures BuildKit\'s build checks for this file: skip some or all rules, turn on experimental ones, and make violations fail the build. Written in the comments right above an instruction, `# check=skip=…` (and `experimental=…`) applies to that instruction only.', zh: '为本文件配置 BuildKit 的构建检查：跳过部分或全部规则、启用实验性规则，并可让违规导致构建失败。写在某条指令正上方的注释中时，`# check=skip=…`（以及 `experimental=…`）只对这条指令生效。' },
+    syntax: ['# check=skip=<rule>[,<rule>...]', '# check=skip=all', '# check=error=true', '# check=experimental=<rule>[,<rule>...]', '# check=skip=<rules>;error=true'],
     example: '# check=skip=JSONArgsRecommended,StageNameCasing;error=true',
     pitfalls: [
-      { en: 'Separate the `skip` and `error` parts with `;`, and rules with `,`. The `BUILDKIT_DOCKERFILE_CHECK` build arg overrides this directive.', zh: '`skip` 与 `error` 两部分用 `;` 分隔，多个规则用 `,` 分隔。构建参数 `BUILDKIT_DOCKERFILE_CHECK` 会覆盖该指令。' },
+      { en: 'Separate the `skip`, `experimental` and `error` parts with `;`, and rules with `,`. The `BUILDKIT_DOCKERFILE_CHECK` build arg overrides this directive.', zh: '`skip`、`experimental` 与 `error` 各部分用 `;` 分隔，多个规则用 `,` 分隔。构建参数 `BUILDKIT_DOCKERFILE_CHECK` 会覆盖该指令。' },
+      { en: 'Only the text up to the first space counts, so `# check=skip=JSONArgsRecommended // why` works; rule names are case-sensitive in BuildKit.', zh: '只有第一个空格之前的文本有效，因此可以写 `# check=skip=JSONArgsRecommended // 原因`；BuildKit 中规则名区分大小写。' },
+      { en: 'Above an instruction it does not reach the checks BuildKit runs over the whole file (ConsistentInstructionCasing, DuplicateStageName, ReservedStageName, NoEmptyContinuation, InvalidDefaultArgInFrom); put those at the top.', zh: '写在指令上方时，它管不到 BuildKit 针对整个文件运行的检查（ConsistentInstructionCasing、DuplicateStageName、ReservedStageName、NoEmptyContinuation、InvalidDefaultArgInFrom）；这些请写在文件开头。' },
     ],
     values: [
       { name: 'skip=', summary: { en: 'Rules to ignore, separated by commas, or `all`.', zh: '要忽略的规则，以逗号分隔，或写 `all`。' } },
       { name: 'error=true', summary: { en: 'Turns check violations into build errors.', zh: '把检查违规变为构建错误。' } },
       { name: 'skip=all', summary: { en: 'Disables every build check.', zh: '禁用所有构建检查。' } },
+      { name: 'experimental=', summary: { en: 'Experimental checks to turn on, separated by commas, or `all`.', zh: '要启用的实验性检查，以逗号分隔，或写 `all`。' } },
     ],
   },
 ];
@@ -54,6 +57,7 @@ export const directives: readonly DirectiveDoc[] = [
 export const checkDirectiveKeys: readonly ValueDoc[] = [
   { name: 'skip', summary: { en: 'Comma-separated build check names to skip, or `all`.', zh: '要跳过的构建检查名称，以逗号分隔，或写 `all`。' }, syntax: ['skip=<rule>[,<rule>...]', 'skip=all'] },
   { name: 'error', summary: { en: 'With `true`, any remaining check violation fails the build instead of printing a warning.', zh: '设为 `true` 时，剩余的检查违规会使构建失败，而不只是输出警告。' }, syntax: ['error=true|false'] },
+  { name: 'experimental', summary: { en: 'Comma-separated experimental check names to run (such as `InvalidDefinitionDescription`), or `all`.', zh: '要运行的实验性检查名称，以逗号分隔（例如 `InvalidDefinitionDescription`），或写 `all`。' }, syntax: ['experimental=<rule>[,<rule>...]', 'experimental=all'] },
 ];
 
 export const directiveDocs = byName(directives);

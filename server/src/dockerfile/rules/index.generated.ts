@@ -7,10 +7,13 @@ import { aptGetInstallRecommends, aptGetInstallWithoutUpdate, aptGetMissingYes, 
 import { cdInsteadOfWorkdir, chmodWorldWritable, noSudo, pipeWithoutPipefail, rmRoot, shellViaSymlink, uselessCommand, useraddHighUid } from './commands';
 import { addInsteadOfCopy, chownAfterCopy, copyArchiveThenExtract, copyEntireFilesystem, copyRelativeWithoutWorkdir, credentialsCopied } from './copyAdd';
 import { copyIgnoredFile } from './copyIgnoredFile';
+import { invalidDefinitionDescription } from './definitionDescription';
 import { curlAndWget, curlPipeShell, verificationDisabled, wgetProgress } from './downloads';
 import { hadolintConfigProblem } from './hadolintConfigProblems';
+import { inlineIgnorePragma } from './ignorePragmas';
 import { imageLatestTag, imageUntagged, lastUserRoot, untrustedRegistry, userNonNumeric } from './images';
 import { cmdShellFormWithExecEntrypoint, consecutiveRun, debianFrontendEnv, entrypointShellFormIgnoresCmd, mkdirBeforeWorkdir } from './instructionFlow';
+import { labelEmailInvalid, labelEmpty, labelGitHashInvalid, labelKeyFormat, labelLicenseInvalid, labelNotInSchema, labelSemverInvalid, labelTimeInvalid, labelUrlInvalid, requiredLabelMissing } from './labels';
 import { gemUnpinned, goInstallUnpinned } from './languageTools';
 import { npmInstallInsteadOfCi, npmUnpinned, yarnCacheNotCleaned } from './nodePackages';
 import { pipNoCacheDir, pipUnpinned } from './pip';
@@ -95,11 +98,21 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   copyEntireFilesystem,
   curlAndWget,
   wgetProgress,
+  inlineIgnorePragma,
   imageUntagged,
   imageLatestTag,
   consecutiveRun,
   mkdirBeforeWorkdir,
   debianFrontendEnv,
+  requiredLabelMissing,
+  labelNotInSchema,
+  labelEmpty,
+  labelUrlInvalid,
+  labelTimeInvalid,
+  labelLicenseInvalid,
+  labelGitHashInvalid,
+  labelSemverInvalid,
+  labelEmailInvalid,
   gemUnpinned,
   goInstallUnpinned,
   npmUnpinned,
@@ -128,6 +141,8 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   userNonNumeric,
   secretsInArgOrEnv,
   // style
+  invalidDefinitionDescription,
+  labelKeyFormat,
   exposeProtocolCasing,
   legacyKeyValueFormat,
   consistentInstructionCasing,
