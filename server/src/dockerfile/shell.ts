@@ -1,4 +1,4 @@
-import type { Argument, Instruction } from 'dockerfile-ast';
+import { Onbuild, type Argument, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { baseName } from '../common/paths';
 import { instructionIndexer } from './instructionIndex';
@@ -21,7 +21,13 @@ export type { RunMount } from './runMounts';
 export type { ShellCommand, ShellPipe } from './shellSyntax';
 
 export interface RunAnalysis {
+  /** The RUN instruction; for an `ONBUILD RUN` trigger, the trigger (its range starts at `RUN`). */
   instruction: Instruction;
+  /**
+   * The `ONBUILD` instruction when this RUN is its trigger: the command runs later, in every build
+   * that starts `FROM` this image, so its layers ship with that image whatever stage records it.
+   */
+  onbuild: Instruction | undefined;
   stage: StageInfo;
   form: 'shell' | 'exec';
   /** True when the RUN carries here-documents. */
@@ -56,7 +62,9 @@ export interface StageInfo {
 
 export interface DockerfileShell {
   stages: StageInfo[];
+  /** Every RUN and every `ONBUILD RUN` trigger, in file order. */
   runs: RunAnalysis[];
+  /** The analysis of a RUN instruction (not of an ONBUILD: its trigger runs in another build). */
   runOf(instruction: Instruction): RunAnalysis | undefined;
   stageOf(instruction: Instruction): StageInfo | undefined;
 }
@@ -65,6 +73,11 @@ export const defaultShell = ['/bin/sh', '-c'];
 /** Windows images run shell-form instructions with cmd unless SHELL says otherwise. */
 const windowsShell = ['cmd', '/S', '/C'];
 const windowsImage = /(?:^|\/)windows\/|nanoserver|servercore|windowsservercore/i;
+
+/** A Windows base image (`mcr.microsoft.com/windows/…`, `…/servercore`, `…/nanoserver`). */
+export function isWindowsImage(image: string): boolean {
+  return windowsImage.test(image);
+}
 const cached = perModel((model): DockerfileShell => analyze(model));
 
 export function dockerfileShell(model: DockerfileModel): DockerfileShell {
@@ -102,9 +115,14 @@ function analyze(model: DockerfileModel): DockerfileShell {
       if (words && words.length > 0) shell = words.map((w) => w.text);
       stage.shellAtEnd = shell;
     } else if (keyword === 'RUN') {
-      const run = analyzeRun(text, instruction, escape, model, stage, shell);
+      const run = analyzeRun(text, instruction, escape, model, stage, shell, undefined);
       runs.push(run);
       runAt[index] = run;
+    } else if (keyword === 'ONBUILD') {
+      // The trigger's commands are checked like any RUN's, with the SHELL in effect here (which the
+      // downstream build inherits); runOf stays empty for the ONBUILD line, which runs nothing now.
+      const trigger = onbuildRun(instruction);
+      if (trigger) runs.push(analyzeRun(text, trigger, escape, model, stage, shell, instruction));
     }
   }
   markShipped(stages);
@@ -154,7 +172,17 @@ export function isPosixShell(shell: string[]): boolean {
   return !['powershell', 'pwsh', 'cmd'].includes(program);
 }
 
-function analyzeRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, stage: StageInfo, shell: string[]): RunAnalysis {
+/** The RUN an `ONBUILD RUN …` records, parsed as an instruction of its own; undefined for other triggers. */
+function onbuildRun(instruction: Instruction): Instruction | undefined {
+  if (!(instruction instanceof Onbuild) || instruction.getTrigger() !== 'RUN') return undefined;
+  try {
+    return instruction.getTriggerInstruction() ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function analyzeRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, stage: StageInfo, shell: string[], onbuild: Instruction | undefined): RunAnalysis {
   const { src, flags } = argumentSource(text, instruction, escape, model);
   const mounts = parseMounts(flags);
   const start = src.offsets.at(0);
@@ -165,7 +193,7 @@ function analyzeRun(text: string, instruction: Instruction, escape: string, mode
   if (execWords) {
     const result = analyzeExecForm(execWords, start, end);
     return {
-      instruction, stage, mounts, shell, commandStart: start, commandEnd: end,
+      instruction, onbuild, stage, mounts, shell, commandStart: start, commandEnd: end,
       heredoc: false, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true,
     };
   }
@@ -174,7 +202,7 @@ function analyzeRun(text: string, instruction: Instruction, escape: string, mode
   // Here-documents of the RUN itself are the ones its own command line opens.
   const heredoc = posix ? result.commands.some((c) => c.depth === 0 && c.heredocs.length > 0) : /<<-?\s*["']?[A-Za-z_]/.test(src.text);
   return {
-    instruction, stage, mounts, shell, commandStart: start, commandEnd: end,
+    instruction, onbuild, stage, mounts, shell, commandStart: start, commandEnd: end,
     heredoc, form: 'shell', commands: result.commands, pipes: result.pipes, posix,
   };
 }

@@ -66,7 +66,7 @@ test('pip-no-cache-dir: reports and fixes; env, cache mounts, python -m pip', ()
 test('pip-unpinned: requirements, constraints, paths and upgrades of pip itself are fine', () => {
   const [finding] = assertReports('pip-unpinned', 'FROM python:3.12\nRUN pip install --no-cache-dir flask "requests>=2.31" django==5.0 uvicorn[standard]\n');
   assert.match(finding.message.en, /flask, uvicorn\[standard\]/);
-  for (const args of ['-r requirements.txt', '.', '-e .', './dist/app-1.0-py3-none-any.whl', 'git+https://github.com/x/y.git', '-U pip setuptools wheel', '-c constraints.txt flask', '"$PACKAGE"']) {
+  for (const args of ['-r requirements.txt', '.', '-e .', './dist/app-1.0-py3-none-any.whl', 'git+https://github.com/x/y.git@v1.0', '-U pip setuptools wheel', '-c constraints.txt flask', '"$PACKAGE"']) {
     assertClean('pip-unpinned', `FROM python:3.12\nRUN pip install --no-cache-dir ${args}\n`);
   }
   assertReports('pip-unpinned', 'FROM python:3.12\nRUN bash -c "pip install --no-cache-dir flask"\n');
@@ -75,7 +75,7 @@ test('pip-unpinned: requirements, constraints, paths and upgrades of pip itself 
 test('npm-unpinned and npm-install-instead-of-ci', () => {
   const [finding] = assertReports('npm-unpinned', 'FROM node:20\nRUN npm install -g typescript@5.6.3 @angular/cli eslint@latest\n');
   assert.match(finding.message.en, /@angular\/cli, eslint@latest/);
-  assertClean('npm-unpinned', 'FROM node:20\nRUN npm install -g @angular/cli@17 ./local-pkg git+https://github.com/a/b.git\n');
+  assertClean('npm-unpinned', 'FROM node:20\nRUN npm install -g @angular/cli@17 ./local-pkg git+https://github.com/a/b.git#v1.0\n');
   assertClean('npm-unpinned', 'FROM node:20\nRUN npm install\n');
 
   assertFix('npm-install-instead-of-ci', 'FROM node:20\nCOPY package*.json ./\nRUN npm install\n', 'FROM node:20\nCOPY package*.json ./\nRUN npm ci\n', false);

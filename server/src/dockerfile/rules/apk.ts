@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import { unpinnedRule } from './packageManagerKit';
-import { callRange, insertAfter, invocations, laterInRun, message, mountCovers, removes, writtenPlainly } from './shellKit';
+import { callRange, insertAfter, invocations, laterInRun, layersShip, message, mountCovers, removes, reportOncePerRun, writtenPlainly } from './shellKit';
 
 /** Alpine's apk: `--no-cache` and version pins. */
 
@@ -27,16 +27,16 @@ export const apkNoCache: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, apk, add, apkOptions)) {
-      if (inv.parsed.has('--no-cache', '--no-network') || !inv.run.stage.shipped) continue;
-      if (cacheDirs.some((dir) => mountCovers(inv.run, dir)) || laterInRun(inv, (c) => removes(c, cacheDirs))) continue;
+    reportOncePerRun(invocations(model, apk, add, apkOptions), report, (inv, found) => {
+      if (inv.parsed.has('--no-cache', '--no-network') || !layersShip(inv.run)) return;
+      if (cacheDirs.some((dir) => mountCovers(inv.run, dir)) || laterInRun(inv, (c) => removes(c, cacheDirs))) return;
       const sub = inv.subcommand!;
-      report({
+      found({
         range: callRange(model, inv),
         message: message('Use `apk add --no-cache` so the package index does not stay in the image.', '请使用 `apk add --no-cache`，避免软件包索引留在镜像中。'),
         fixes: writtenPlainly(model, sub) ? [{ title: message('Add --no-cache', '添加 --no-cache'), edits: [insertAfter(model, sub, ' --no-cache')], safe: true }] : undefined,
       });
-    }
+    });
   },
 };
 

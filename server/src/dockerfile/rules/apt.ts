@@ -1,8 +1,8 @@
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import {
-  callRange, commandsOf, earlierInRun, insertAfter, invocations, isOpaqueOperand, laterInRun, listNames, message, mountCovers,
-  parseArgs, removes, replaceWord, writtenPlainly, type Invocation, type OptionSpec,
+  callRange, commandsOf, earlierInRun, insertAfter, invocations, isOpaqueOperand, laterInRun, layersShip, listNames, message, mountCovers,
+  parseArgs, removes, replaceWord, reportOncePerRun, writtenPlainly, type Invocation, type OptionSpec,
 } from './shellKit';
 import type { ShellCommand } from '../shell';
 
@@ -12,8 +12,9 @@ export const aptGetOptions: OptionSpec = {
   shortWithValue: 'octa',
   longWithValue: ['option', 'config-file', 'target-release', 'default-release', 'host-architecture'],
 };
-const aptGet = new Set(['apt-get']);
-const aptLike = new Set(['apt-get', 'apt']);
+/** apt-get and aptitude: the same package lists, the same prompts, the same `pkg=version` pins. */
+const aptGet = new Set(['apt-get', 'aptitude']);
+const aptLike = new Set(['apt-get', 'apt', 'aptitude']);
 const install = new Set(['install']);
 const prompting = new Set(['install', 'remove', 'purge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'autoremove', 'autopurge', 'build-dep', 'satisfy']);
 
@@ -31,6 +32,8 @@ const falsy = (value: string | undefined) => value !== undefined && ['0', 'false
 
 /** `-s` and its synonyms only print what would happen. */
 const simulateOptions = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
+/** aptitude's own spelling of "no recommends". */
+const withoutRecommends = ['-R', '--without-recommends'];
 const yesOptions = ['-y', '--yes', '--assume-yes', '--force-yes'];
 
 export function simulates(inv: Invocation): boolean {
@@ -54,20 +57,21 @@ export const aptGetMissingYes: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('apt-get without -y', 'apt-get 缺少 -y'),
     docs: message(
-      'A build has no terminal to answer apt-get\'s "Do you want to continue?" prompt: apt-get reads end-of-file, answers no and the RUN fails. Pass `-y` (or `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) to every `apt-get install`, `remove`, `purge`, `upgrade` and similar call.\n\nThe quick fix adds `-y` after the subcommand.',
-      '构建过程没有终端可以回答 apt-get 的“是否继续？”提示：apt-get 读到文件结尾，按“否”处理，RUN 随即失败。请为每个 `apt-get install`、`remove`、`purge`、`upgrade` 等调用加上 `-y`（或 `--yes`、`-qq`、`-o APT::Get::Assume-Yes=true`）。\n\n快速修复会在子命令后加上 `-y`。',
+      'A build has no terminal to answer apt-get\'s "Do you want to continue?" prompt: apt-get reads end-of-file, answers no and the RUN fails. Pass `-y` (or `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) to every `apt-get install`, `remove`, `purge`, `upgrade` and similar call. `aptitude` is checked the same way.\n\nThe quick fix adds `-y` after the subcommand.',
+      '构建过程没有终端可以回答 apt-get 的“是否继续？”提示：apt-get 读到文件结尾，按“否”处理，RUN 随即失败。请为每个 `apt-get install`、`remove`、`purge`、`upgrade` 等调用加上 `-y`（或 `--yes`、`-qq`、`-o APT::Get::Assume-Yes=true`）。`aptitude` 也按同样方式检查。\n\n快速修复会在子命令后加上 `-y`。',
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, aptGet, prompting, aptGetOptions)) {
-      if (answersYes(inv)) continue;
+    reportOncePerRun(invocations(model, aptGet, prompting, aptGetOptions), report, (inv, found) => {
+      if (answersYes(inv)) return;
       const sub = inv.subcommand!;
-      report({
+      const call = `${inv.command.name} ${sub.text}`;
+      found({
         range: callRange(model, inv),
-        message: message(`\`apt-get ${sub.text}\` will wait for a confirmation the build cannot give; add \`-y\`.`, `\`apt-get ${sub.text}\` 会等待构建无法给出的确认；请加上 \`-y\`。`),
+        message: message(`\`${call}\` will wait for a confirmation the build cannot give; add \`-y\`.`, `\`${call}\` 会等待构建无法给出的确认；请加上 \`-y\`。`),
         fixes: writtenPlainly(model, sub) ? [{ title: message('Add -y', '添加 -y'), edits: [insertAfter(model, sub, ' -y')], safe: true }] : undefined,
       });
-    }
+    });
   },
 };
 
@@ -86,18 +90,21 @@ export const aptGetInstallRecommends: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const text = model.document.getText();
-    for (const inv of invocations(model, aptGet, install, aptGetOptions)) {
-      if (simulates(inv) || inv.parsed.has('--no-install-recommends') || falsy(configValue(inv, 'APT::Install-Recommends'))) continue;
-      if (inv.parsed.values('--install-recommends').some((v) => falsy(v))) continue;
+    reportOncePerRun(invocations(model, aptGet, install, aptGetOptions), report, (inv, found) => {
+      if (simulates(inv) || inv.parsed.has('--no-install-recommends') || falsy(configValue(inv, 'APT::Install-Recommends'))) return;
+      if (inv.parsed.values('--install-recommends').some((v) => falsy(v))) return;
+      const aptitude = inv.command.name === 'aptitude';
+      if (aptitude && inv.parsed.hasAny(withoutRecommends)) return;
       const before = text.slice(0, inv.command.start);
-      if (/APT::Install-Recommends\W+(?:"|')?(?:0|false|no)\b/i.test(before)) continue;
+      if (/APT::Install-Recommends\W+(?:"|')?(?:0|false|no)\b/i.test(before)) return;
       const sub = inv.subcommand!;
-      report({
+      const flag = aptitude ? '--without-recommends' : '--no-install-recommends';
+      found({
         range: callRange(model, inv),
-        message: message('`apt-get install` also installs recommended packages; add `--no-install-recommends`.', '`apt-get install` 会同时安装推荐的软件包；请加上 `--no-install-recommends`。'),
-        fixes: writtenPlainly(model, sub) ? [{ title: message('Add --no-install-recommends', '添加 --no-install-recommends'), edits: [insertAfter(model, sub, ' --no-install-recommends')], safe: false }] : undefined,
+        message: message(`\`${inv.command.name} install\` also installs recommended packages; add \`${flag}\`.`, `\`${inv.command.name} install\` 会同时安装推荐的软件包；请加上 \`${flag}\`。`),
+        fixes: writtenPlainly(model, sub) ? [{ title: message(`Add ${flag}`, `添加 ${flag}`), edits: [insertAfter(model, sub, ` ${flag}`)], safe: false }] : undefined,
       });
-    }
+    });
   },
 };
 
@@ -116,18 +123,18 @@ export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('apt lists left in the layer', 'apt 软件包列表留在了镜像层中'),
     docs: message(
-      '`apt-get update` downloads package lists (tens of megabytes) into `/var/lib/apt/lists`. Deleting them in a later RUN does not shrink the image, because the earlier layer still holds them. Remove them in the same RUN, after the last install: `… && rm -rf /var/lib/apt/lists/*`.\n\nNot reported when a `--mount=type=cache` (or tmpfs) covers `/var/lib/apt/lists`, nor in build stages whose layers never reach the final image.',
-      '`apt-get update` 会把软件包列表（数十 MB）下载到 `/var/lib/apt/lists`。在后面的 RUN 中删除并不能减小镜像，因为先前的层里仍保留着它们。请在同一个 RUN 中、最后一次安装之后删除：`… && rm -rf /var/lib/apt/lists/*`。\n\n当 `--mount=type=cache`（或 tmpfs）覆盖 `/var/lib/apt/lists` 时不会报告；其层不会进入最终镜像的构建阶段也不会报告。',
+      '`apt-get update` downloads package lists (tens of megabytes) into `/var/lib/apt/lists`. Deleting them in a later RUN does not shrink the image, because the earlier layer still holds them. Remove them in the same RUN, after the last install: `… && rm -rf /var/lib/apt/lists/*`. `apt update` and `aptitude update` fill the same directory.\n\nNot reported when a `--mount=type=cache` (or tmpfs) covers `/var/lib/apt/lists`, nor in build stages whose layers never reach the final image.',
+      '`apt-get update` 会把软件包列表（数十 MB）下载到 `/var/lib/apt/lists`。在后面的 RUN 中删除并不能减小镜像，因为先前的层里仍保留着它们。请在同一个 RUN 中、最后一次安装之后删除：`… && rm -rf /var/lib/apt/lists/*`。`apt update` 和 `aptitude update` 写入的是同一个目录。\n\n当 `--mount=type=cache`（或 tmpfs）覆盖 `/var/lib/apt/lists` 时不会报告；其层不会进入最终镜像的构建阶段也不会报告。',
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, aptLike, new Set(['update', 'install']), aptGetOptions)) {
-      if (!isAptUpdate(inv.command) || !inv.run.stage.shipped || mountCovers(inv.run, '/var/lib/apt/lists')) continue;
-      if (laterInRun(inv, cleansLists) || laterInRun(inv, isAptUpdate)) continue;
+    reportOncePerRun(invocations(model, aptLike, new Set(['update', 'install']), aptGetOptions), report, (inv, found) => {
+      if (!isAptUpdate(inv.command) || !layersShip(inv.run) || mountCovers(inv.run, '/var/lib/apt/lists')) return;
+      if (laterInRun(inv, cleansLists) || laterInRun(inv, isAptUpdate)) return;
       const last = inv.run.commands[inv.run.commands.length - 1];
       const canAppend = inv.run.form === 'shell' && !inv.run.heredoc && last.depth === 0 && !last.inBlock;
       const endPosition = model.document.positionAt(last.end);
-      report({
+      found({
         range: callRange(model, inv),
         message: message('The package lists downloaded here stay in the image; remove `/var/lib/apt/lists/*` at the end of this RUN.', '此处下载的软件包列表会留在镜像中；请在该 RUN 末尾删除 `/var/lib/apt/lists/*`。'),
         fixes: canAppend ? [{
@@ -136,7 +143,7 @@ export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
           safe: true,
         }] : undefined,
       });
-    }
+    });
   },
 };
 
@@ -154,16 +161,23 @@ export const aptGetUnpinned: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('apt-get install without versions', 'apt-get install 未固定版本'),
     docs: message(
-      'Without a version, `apt-get install` takes whatever the archive offers on the day of the build, so two builds of the same Dockerfile can differ. Pin the versions you depend on: `apt-get install -y curl=7.88.1-10+deb12u5`. A wildcard such as `curl=7.88.*` keeps security updates within a release.\n\nPackages given through variables, command substitution, files (`./x.deb`) or a target release (`pkg/bookworm-backports`) are not reported.',
-      '不指定版本时，`apt-get install` 会安装构建当天软件源提供的版本，同一个 Dockerfile 的两次构建可能不同。请固定所依赖的版本：`apt-get install -y curl=7.88.1-10+deb12u5`。使用 `curl=7.88.*` 这样的通配符可以在同一发行版内继续获得安全更新。\n\n通过变量、命令替换、文件（`./x.deb`）或目标发行版（`pkg/bookworm-backports`）指定的软件包不会被报告。',
+      'Without a version, `apt-get install` takes whatever the archive offers on the day of the build, so two builds of the same Dockerfile can differ. Pin the versions you depend on: `apt-get install -y curl=7.88.1-10+deb12u5`. A wildcard such as `curl=7.88.*` keeps security updates within a release. `aptitude install` is checked the same way.\n\nPackages given through variables, command substitution, files (`./x.deb`) or a target release (`pkg/bookworm-backports`) are not reported.',
+      '不指定版本时，`apt-get install` 会安装构建当天软件源提供的版本，同一个 Dockerfile 的两次构建可能不同。请固定所依赖的版本：`apt-get install -y curl=7.88.1-10+deb12u5`。使用 `curl=7.88.*` 这样的通配符可以在同一发行版内继续获得安全更新。`aptitude install` 也按同样方式检查。\n\n通过变量、命令替换、文件（`./x.deb`）或目标发行版（`pkg/bookworm-backports`）指定的软件包不会被报告。',
     ),
   },
   check({ model }, report) {
+    // One finding per RUN, at its first unpinned call, naming the packages of all its calls.
+    const perRun = new Map<Invocation['run'], { first: Invocation; unpinned: Invocation['operands'] }>();
     for (const inv of invocations(model, aptGet, install, aptGetOptions)) {
       const unpinned = inv.operands.filter((w) => !isOpaqueOperand(w) && !aptPackageIsPinned(w) && !/[*?[]/.test(w.text));
       if (unpinned.length === 0 || simulates(inv)) continue;
+      const entry = perRun.get(inv.run);
+      if (entry) entry.unpinned.push(...unpinned);
+      else perRun.set(inv.run, { first: inv, unpinned });
+    }
+    for (const { first, unpinned } of perRun.values()) {
       report({
-        range: callRange(model, inv),
+        range: callRange(model, first),
         message: message(`Pin the versions of: ${listNames(unpinned)} (\`package=version\`).`, `请固定以下软件包的版本：${listNames(unpinned)}（\`软件包=版本\`）。`),
       });
     }
@@ -184,17 +198,21 @@ export const aptGetInstallWithoutUpdate: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, aptLike, install, aptGetOptions)) {
-      if (inv.operands.length === 0 || simulates(inv)) continue;
-      if (inv.operands.every((w) => !w.dynamic && (w.text.includes('/') || w.text.endsWith('.deb')))) continue;
-      if (isAptUpdate(inv.command) || earlierInRun(inv, isAptUpdate)) continue;
-      report({
+    reportOncePerRun(invocations(model, aptLike, install, aptGetOptions), report, (inv, found) => {
+      if (inv.operands.length === 0 || simulates(inv)) return;
+      if (inv.operands.every((w) => !w.dynamic && (w.text.includes('/') || w.text.endsWith('.deb')))) return;
+      if (isAptUpdate(inv.command) || earlierInRun(inv, isAptUpdate)) return;
+      found({
         range: callRange(model, inv),
         message: message(`Run \`${inv.command.name} update\` in the same RUN before installing, or the package lists may be stale or missing.`, `请在同一个 RUN 中先执行 \`${inv.command.name} update\` 再安装，否则软件包列表可能已过时或不存在。`),
       });
-    }
+    });
   },
 };
+
+const aptKey = new Set(['apt-key']);
+const aptKeyAdds = new Set(['add', 'adv']);
+const aptKeyOptions: OptionSpec = { shortWithValue: '', longWithValue: ['keyring', 'keyserver', 'recv-keys', 'recv-key'] };
 
 export const aptKeyDeprecated: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -211,12 +229,12 @@ export const aptKeyDeprecated: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, new Set(['apt-key']), new Set(['add', 'adv']), { shortWithValue: '', longWithValue: ['keyring', 'keyserver', 'recv-keys', 'recv-key'] })) {
-      report({
+    reportOncePerRun(invocations(model, aptKey, aptKeyAdds, aptKeyOptions), report, (inv, found) => {
+      found({
         range: callRange(model, inv),
         message: message('`apt-key` is deprecated and missing from current Debian/Ubuntu; store the key under /etc/apt/keyrings and use `signed-by`.', '`apt-key` 已弃用，当前的 Debian/Ubuntu 已不再提供；请把密钥存放在 /etc/apt/keyrings 下，并使用 `signed-by`。'),
       });
-    }
+    });
   },
 };
 
@@ -232,6 +250,8 @@ const aptReplacement: Record<string, { tool: 'apt-get' | 'apt-cache'; safe: bool
   depends: { tool: 'apt-cache', safe: true }, rdepends: { tool: 'apt-cache', safe: true }, showsrc: { tool: 'apt-cache', safe: true },
 };
 
+const aptOnly = new Set(['apt']);
+
 export const aptInsteadOfAptGet: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'apt-instead-of-apt-get', fixable: true,
@@ -246,18 +266,18 @@ export const aptInsteadOfAptGet: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const visit of commandsOf(model, new Set(['apt']))) {
+    reportOncePerRun(commandsOf(model, aptOnly), report, (visit, found) => {
       const program = visit.command.program!;
       const sub = parseArgs(visit.command.args, aptGetOptions).positionals[0];
       const replacement = sub ? aptReplacement[sub.text] : undefined;
       const tool = replacement?.tool ?? 'apt-get';
-      report({
+      found({
         range: callRange(model, { command: visit.command, subcommand: sub }),
         message: message(`Use \`${tool}\` instead of \`apt\` in scripts; apt's command line is not stable.`, `在脚本中请使用 \`${tool}\` 而不是 \`apt\`；apt 的命令行接口并不稳定。`),
         fixes: replacement && writtenPlainly(model, program) && program.text === 'apt'
           ? [{ title: message(`Replace apt with ${tool}`, `将 apt 替换为 ${tool}`), edits: [replaceWord(model, program, tool)], safe: replacement.safe }]
           : undefined,
       });
-    }
+    });
   },
 };

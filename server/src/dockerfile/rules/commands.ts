@@ -1,9 +1,12 @@
 import type { Rule } from '../../common/rules';
-import { dockerfileShell, wordRange, type ShellWord } from '../shell';
+import { baseName } from '../../common/paths';
+import { dockerfileShell, shellHasPipefail, wordRange, type ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { commandsOf, insertAfter, laterInRun, looksBusybox, message, parseArgs, writtenPlainly } from './shellKit';
+import { commandsOf, insertAfter, laterInRun, looksBusybox, message, parseArgs, reportOncePerRun, writtenInstruction, writtenPlainly } from './shellKit';
 
 /** Commands that behave differently in an image build than at a terminal. */
+
+const cdOnly: ReadonlySet<string> = new Set(['cd']);
 
 export const cdInsteadOfWorkdir: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -19,16 +22,16 @@ export const cdInsteadOfWorkdir: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const visit of commandsOf(model, new Set(['cd']))) {
+    reportOncePerRun(commandsOf(model, cdOnly), report, (visit, found) => {
       const { command } = visit;
-      if (command.inBlock || command.depth > 0 || command.args.length === 0) continue;
+      if (command.inBlock || command.depth > 0 || command.args.length === 0) return;
       // A `cd` later in a RUN is a detour WORKDIR cannot express without splitting the RUN.
-      if (visit.run.commands.slice(0, visit.index).some((c) => c.name !== 'set' && c.name !== '')) continue;
-      report({
+      if (visit.run.commands.slice(0, visit.index).some((c) => c.name !== 'set' && c.name !== '')) return;
+      found({
         range: wordRange(model, { start: command.program!.start, end: command.args[0].end }),
         message: message('Use `WORKDIR` to change directory; `cd` only lasts until the end of this RUN.', '请使用 `WORKDIR` 切换目录；`cd` 只在本 RUN 内有效。'),
       });
-    }
+    });
   },
 };
 
@@ -46,16 +49,16 @@ export const noSudo: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model)) {
+    reportOncePerRun(commandsOf(model), report, ({ command }, found) => {
       // Only a command run through sudo can qualify: test that before matching every word.
-      if (!(command.wrappers.includes('sudo') || command.name === 'sudo')) continue;
+      if (!(command.wrappers.includes('sudo') || command.name === 'sudo')) return;
       const sudo = command.words.find((w) => !w.dynamic && /(?:^|\/)sudo$/.test(w.text));
-      if (!sudo) continue;
-      report({
+      if (!sudo) return;
+      found({
         range: wordRange(model, sudo),
         message: message('Do not use `sudo` in a build; switch users with `USER` instead.', '不要在构建中使用 `sudo`；请改用 `USER` 切换用户。'),
       });
-    }
+    });
   },
 };
 
@@ -75,6 +78,8 @@ const pointless: Record<string, { en: string; zh: string }> = {
   ifconfig: { en: 'reports the build sandbox\'s network, not the container\'s', zh: '报告的是构建沙箱的网络，而非容器的网络' },
 };
 
+const pointlessNames: ReadonlySet<string> = new Set(Object.keys(pointless));
+
 export const uselessCommand: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'useless-command',
@@ -89,13 +94,13 @@ export const uselessCommand: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, new Set(Object.keys(pointless)))) {
+    reportOncePerRun(commandsOf(model, pointlessNames), report, ({ command }, found) => {
       const why = pointless[command.name];
-      report({
+      found({
         range: wordRange(model, command.program!),
         message: message(`\`${command.name}\` ${why.en}.`, `\`${command.name}\` ${why.zh}。`),
       });
-    }
+    });
   },
 };
 
@@ -117,20 +122,20 @@ export const rmRoot: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, rmOnly)) {
+    reportOncePerRun(commandsOf(model, rmOnly), report, ({ command }, found) => {
       // Parse only the rare rm that names the root or --no-preserve-root: nothing else can be reported.
-      if (!command.args.some(mayRemoveRoot)) continue;
+      if (!command.args.some(mayRemoveRoot)) return;
       const parsed = parseArgs(command.args);
       const recursive = parsed.has('-r', '-R', '--recursive');
       const target = parsed.positionals.find((w) => !w.dynamic && /^\/+\*?$/.test(w.text));
       const noPreserve = command.args.find((w) => w.text === '--no-preserve-root');
       const bad = recursive ? target ?? noPreserve : undefined;
-      if (!bad) continue;
-      report({
+      if (!bad) return;
+      found({
         range: wordRange(model, bad),
         message: message('This removes the entire filesystem of the build step.', '这会删除构建步骤的整个文件系统。'),
       });
-    }
+    });
   },
 };
 
@@ -152,6 +157,8 @@ export function worldWritable(mode: string): boolean {
   return writable && !sticky;
 }
 
+const chmodOnly: ReadonlySet<string> = new Set(['chmod']);
+
 export const chmodWorldWritable: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'chmod-world-writable',
@@ -166,17 +173,17 @@ export const chmodWorldWritable: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const visit of commandsOf(model, new Set(['chmod']))) {
+    reportOncePerRun(commandsOf(model, chmodOnly), report, (visit, found) => {
       const { command } = visit;
       const [mode, ...targets] = parseArgs(command.args).positionals;
-      if (!mode || mode.dynamic || !worldWritable(mode.text)) continue;
+      if (!mode || mode.dynamic || !worldWritable(mode.text)) return;
       // A scratch directory deleted before the RUN ends never reaches the image.
-      if (targets.length > 0 && targets.every((t) => laterInRun(visit, (c) => c.name === 'rm' && c.args.some((a) => a.text === t.text)))) continue;
-      report({
+      if (targets.length > 0 && targets.every((t) => laterInRun(visit, (c) => c.name === 'rm' && c.args.some((a) => a.text === t.text)))) return;
+      found({
         range: wordRange(model, mode),
         message: message(`Mode \`${mode.text}\` lets every user write here; restrict write access to the owner.`, `权限 \`${mode.text}\` 让所有用户都能写入；请只允许所有者写入。`),
       });
-    }
+    });
   },
 };
 
@@ -186,6 +193,8 @@ const useraddOptions = {
 };
 /** lastlog reserves ~292 bytes per UID below the new one; past this UID the layer grows by tens of MB. */
 const highUid = 65536;
+
+const useraddOnly: ReadonlySet<string> = new Set(['useradd']);
 
 export const useraddHighUid: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -201,20 +210,25 @@ export const useraddHighUid: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, new Set(['useradd']))) {
+    reportOncePerRun(commandsOf(model, useraddOnly), report, ({ command }, found) => {
       const parsed = parseArgs(command.args, useraddOptions);
-      if (parsed.has('-l', '--no-log-init')) continue;
+      if (parsed.has('-l', '--no-log-init')) return;
       const uid = parsed.values('-u').concat(parsed.values('--uid'))[0];
-      if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) < highUid) continue;
+      if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) < highUid) return;
       const program = command.program!;
-      report({
+      found({
         range: wordRange(model, program),
         message: message(`UID ${uid} makes lastlog/faillog large in the layer; add \`-l\`.`, `UID ${uid} 会让 lastlog/faillog 在镜像层中变得很大；请加上 \`-l\`。`),
         fixes: writtenPlainly(model, program) ? [{ title: message('Add -l', '添加 -l'), edits: [insertAfter(model, program, ' -l')], safe: true }] : undefined,
       });
-    }
+    });
   },
 };
+
+/** The SHELL is plain `sh` (`/bin/sh`, `/usr/bin/sh`): on Debian and Ubuntu that is dash. */
+function isPlainSh(shell: readonly string[]): boolean {
+  return baseName(shell[0] ?? '') === 'sh';
+}
 
 /** Builtins whose failure in front of a pipe would not matter (`echo "$SHA  file" | sha256sum -c -`). */
 const cannotFail = new Set(['echo', 'printf', 'true', 'yes', ':']);
@@ -228,21 +242,30 @@ export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('Pipe without pipefail', '管道未启用 pipefail'),
     docs: message(
-      'A shell pipeline succeeds when its last command succeeds: in `curl -fsSL $URL | tar -xz` a failed download still lets the build continue with nothing extracted. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on Alpine: `["/bin/ash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`.\n\nPipes fed by `echo` or `printf` (such as `echo \"$SHA  file\" | sha256sum -c -`) or by a command group are not reported.\n\nThe quick fix inserts a SHELL line; it is not marked safe because the image must provide that shell.',
-      'shell 管道的结果取决于最后一条命令：在 `curl -fsSL $URL | tar -xz` 中，即使下载失败，构建也会继续，却什么都没解压。请在这类 RUN 之前设置 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`（Alpine 上用 `["/bin/ash", "-o", "pipefail", "-c"]`），或在脚本开头写 `set -o pipefail`。\n\n由 `echo` 或 `printf`（例如 `echo \"$SHA  file\" | sha256sum -c -`）或命令组提供输入的管道不会报告。\n\n快速修复会插入一行 SHELL；由于镜像中必须存在该 shell，它未标记为安全。',
+      'A shell pipeline succeeds when its last command succeeds: in `curl -fsSL $URL | tar -xz` a failed download still lets the build continue with nothing extracted. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on Alpine: `["/bin/ash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`. A plain `/bin/sh` given `-o pipefail` is reported on images other than Alpine/BusyBox: there it is usually dash, which has no such option.\n\nPipes fed by `echo` or `printf` (such as `echo \"$SHA  file\" | sha256sum -c -`) or by a command group are not reported.\n\nThe quick fix inserts a SHELL line; it is not marked safe because the image must provide that shell.',
+      'shell 管道的结果取决于最后一条命令：在 `curl -fsSL $URL | tar -xz` 中，即使下载失败，构建也会继续，却什么都没解压。请在这类 RUN 之前设置 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`（Alpine 上用 `["/bin/ash", "-o", "pipefail", "-c"]`），或在脚本开头写 `set -o pipefail`。在 Alpine/BusyBox 以外的镜像上，给普通 `/bin/sh` 加 `-o pipefail` 也会被报告：那里的 sh 通常是不支持该选项的 dash。\n\n由 `echo` 或 `printf`（例如 `echo \"$SHA  file\" | sha256sum -c -`）或命令组提供输入的管道不会报告。\n\n快速修复会插入一行 SHELL；由于镜像中必须存在该 shell，它未标记为安全。',
     ),
   },
   check({ model }, report) {
     const { runs } = dockerfileShell(model);
     for (const run of runs) {
-      const pipe = run.pipes.find((p) => !p.pipefail && p.left !== undefined && !cannotFail.has(p.left.name));
-      if (!pipe || !run.posix) continue;
-      const shellPath = looksBusybox(model, run.stage) ? '/bin/ash' : '/bin/bash';
-      const line = run.instruction.getRange().start.line;
-      const indent = model.document.getText({ start: { line, character: 0 }, end: run.instruction.getRange().start });
+      if (!run.posix) continue;
+      const busybox = looksBusybox(model, run.stage);
+      // dash, the /bin/sh of Debian and Ubuntu, has no pipefail option: `SHELL ["/bin/sh", "-o", "pipefail", …]`
+      // does not protect anything there. BusyBox's sh (Alpine) has it.
+      const plainSh = run.form === 'shell' && !busybox && isPlainSh(run.shell) && shellHasPipefail(run.shell);
+      const pipe = run.pipes.find((p) => (plainSh || !p.pipefail) && p.left !== undefined && !cannotFail.has(p.left.name));
+      if (!pipe) continue;
+      const shellPath = busybox ? '/bin/ash' : '/bin/bash';
+      // A SHELL line goes before the instruction as written (before `ONBUILD` for a trigger).
+      const written = writtenInstruction(run);
+      const line = written.getRange().start.line;
+      const indent = model.document.getText({ start: { line, character: 0 }, end: written.getRange().start });
       report({
         range: wordRange(model, pipe),
-        message: message('If a command before this pipe fails, the RUN still succeeds; enable `pipefail`.', '如果管道前面的命令失败，RUN 仍会成功；请启用 `pipefail`。'),
+        message: plainSh
+          ? message('`/bin/sh` may be dash, which has no `pipefail`: a failure before this pipe goes unnoticed; use bash (or ash on Alpine).', '`/bin/sh` 可能是不支持 `pipefail` 的 dash：管道前面的命令失败不会被发现；请使用 bash（Alpine 上用 ash）。')
+          : message('If a command before this pipe fails, the RUN still succeeds; enable `pipefail`.', '如果管道前面的命令失败，RUN 仍会成功；请启用 `pipefail`。'),
         fixes: [{
           title: message(`Insert SHELL ["${shellPath}", "-o", "pipefail", "-c"]`, `插入 SHELL ["${shellPath}", "-o", "pipefail", "-c"]`),
           edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}SHELL ["${shellPath}", "-o", "pipefail", "-c"]\n` }],
@@ -252,6 +275,8 @@ export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
     }
   },
 };
+
+const linkers: ReadonlySet<string> = new Set(['ln', 'update-alternatives']);
 
 export const shellViaSymlink: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -267,16 +292,16 @@ export const shellViaSymlink: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model, new Set(['ln', 'update-alternatives']))) {
+    reportOncePerRun(commandsOf(model, linkers), report, ({ command }, found) => {
       const parsed = parseArgs(command.args, { shortWithValue: 'St', longWithValue: ['suffix', 'target-directory', 'backup'] });
       const relinks = command.name === 'ln'
         ? parsed.has('-s', '--symbolic') && parsed.positionals.length >= 2 && parsed.positionals[parsed.positionals.length - 1].text === '/bin/sh'
         : command.args.some((a, i) => a.text === '--install' && command.args[i + 1]?.text === '/bin/sh');
-      if (!relinks) continue;
-      report({
+      if (!relinks) return;
+      found({
         range: wordRange(model, command.program!),
         message: message('Use the SHELL instruction instead of relinking /bin/sh.', '请使用 SHELL 指令，而不是重新链接 /bin/sh。'),
       });
-    }
+    });
   },
 };

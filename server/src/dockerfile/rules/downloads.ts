@@ -2,12 +2,15 @@ import type { Rule } from '../../common/rules';
 import { dockerfileShell, wordRange, type ShellCommand, type StageInfo } from '../shell';
 import { readShellInvocation } from '../shellSyntax';
 import type { DockerfileRuleSubject } from './context';
-import { commandsOf, insertAfter, looksBusybox, message, parseArgs, stageChain, writtenPlainly } from './shellKit';
+import { commandsOf, insertAfter, looksBusybox, message, parseArgs, reportOncePerRun, stageChain, writtenPlainly } from './shellKit';
 
 /** Downloading things during a build: one tool, quiet progress, no `curl | sh`, TLS left on. */
 
 const curlOptions = { shortWithValue: 'AbcCdDeEFHKmoPQrtTuUwxXyYz', longWithValue: ['output', 'header', 'data', 'user', 'user-agent', 'request', 'proxy', 'max-time', 'retry', 'connect-timeout', 'cacert', 'cert', 'key', 'write-out', 'url', 'retry-delay', 'retry-max-time', 'data-binary', 'data-raw', 'form', 'referer', 'range', 'output-dir', 'config', 'continue-at', 'dump-header', 'cookie', 'cookie-jar', 'upload-file', 'proto', 'proto-redir', 'tlsv1.2', 'ciphers', 'resolve', 'interface', 'limit-rate', 'oauth2-bearer'] };
 const wgetOptions = { shortWithValue: 'oaeiBtOTwQUPlARDIXY', longWithValue: ['output-document', 'output-file', 'append-output', 'execute', 'input-file', 'base', 'tries', 'timeout', 'wait', 'quota', 'user-agent', 'directory-prefix', 'level', 'accept', 'reject', 'domains', 'header', 'user', 'password', 'post-data', 'post-file', 'ca-certificate', 'certificate', 'private-key', 'progress', 'limit-rate'] };
+
+const fetchers: ReadonlySet<string> = new Set(['curl', 'wget']);
+const wgetOnly: ReadonlySet<string> = new Set(['wget']);
 
 export const curlAndWget: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -24,19 +27,16 @@ export const curlAndWget: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const firstTool = new Map<StageInfo, string>();
-    const uses: { stage: StageInfo; command: ShellCommand }[] = [];
-    for (const { command, run } of commandsOf(model, new Set(['curl', 'wget']))) {
-      if (!firstTool.has(run.stage)) firstTool.set(run.stage, command.name);
-      uses.push({ stage: run.stage, command });
-    }
-    for (const { stage, command } of uses) {
-      const first = firstTool.get(stage)!;
-      if (command.name === first) continue;
-      report({
+    const uses = commandsOf(model, fetchers);
+    for (const { command, run } of uses) if (!firstTool.has(run.stage)) firstTool.set(run.stage, command.name);
+    reportOncePerRun(uses, report, ({ command, run }, found) => {
+      const first = firstTool.get(run.stage)!;
+      if (command.name === first) return;
+      found({
         range: wordRange(model, command.program!),
         message: message(`This stage already uses \`${first}\`; use it here too instead of \`${command.name}\`.`, `此阶段已经使用了 \`${first}\`；这里也请使用它，而不是 \`${command.name}\`。`),
       });
-    }
+    });
   },
 };
 
@@ -59,21 +59,21 @@ export const wgetProgress: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command, run } of commandsOf(model, new Set(['wget']))) {
-      if (command.args.some((w) => ['-nv', '--no-verbose', '--spider'].includes(w.text))) continue;
+    reportOncePerRun(commandsOf(model, wgetOnly), report, ({ command, run }, found) => {
+      if (command.args.some((w) => ['-nv', '--no-verbose', '--spider'].includes(w.text))) return;
       const parsed = parseArgs(command.args, wgetOptions);
-      if (parsed.has('-q', '--quiet', '--progress', '-o', '--output-file', '-a', '--append-output')) continue;
-      if (parsed.positionals.length === 0) continue;
+      if (parsed.has('-q', '--quiet', '--progress', '-o', '--output-file', '-a', '--append-output')) return;
+      if (parsed.positionals.length === 0) return;
       // BusyBox's wget has neither --progress nor -nv; only a wget installed from packages does.
-      if (looksBusybox(model, run.stage) && !installsWget(model, run.stage)) continue;
+      if (looksBusybox(model, run.stage) && !installsWget(model, run.stage)) return;
       const program = command.program!;
       const offerFix = writtenPlainly(model, program);
-      report({
+      found({
         range: wordRange(model, program),
         message: message('Add `--progress=dot:giga` (or `-nv`) so the download does not flood the build log.', '请加上 `--progress=dot:giga`（或 `-nv`），避免下载进度刷满构建日志。'),
         fixes: offerFix ? [{ title: message('Add --progress=dot:giga', '添加 --progress=dot:giga'), edits: [insertAfter(model, program, ' --progress=dot:giga')], safe: true }] : undefined,
       });
-    }
+    });
   },
 };
 
@@ -111,20 +111,20 @@ export const curlPipeShell: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const text = (s: string) => /(?:\$\(|`|<\()\s*(?:\S*\/)?(?:curl|wget)\b/.test(s);
-    for (const { command } of commandsOf(model)) {
+    reportOncePerRun(commandsOf(model), report, ({ command }, found) => {
       const index = command.pipeline.indexOf(command);
       // Only a command after the first of its pipeline can read a download from the pipe.
       const fetcher = index > 0 ? command.pipeline.slice(0, index).find(fetches) : undefined;
       const viaPipe = fetcher !== undefined && readsStdin(command);
       const viaSubstitution = posixShellNames.has(command.name)
         && (text(readShellInvocation(command.args).script?.text ?? '') || command.args.some((a) => a.text.startsWith('<(') && text(a.text)));
-      if (!viaPipe && !viaSubstitution) continue;
+      if (!viaPipe && !viaSubstitution) return;
       const start = viaPipe ? fetcher!.program! : command.program!;
-      report({
+      found({
         range: wordRange(model, { start: start.start, end: command.program!.end }),
         message: message(`A downloaded script is executed by \`${command.name}\` without any check; download, verify, then run it.`, `下载的脚本未经任何校验就由 \`${command.name}\` 执行；请先下载、校验，再运行。`),
       });
-    }
+    });
   },
 };
 
@@ -165,19 +165,19 @@ export const verificationDisabled: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const { command } of commandsOf(model)) {
-      if (!command.program) continue;
+    reportOncePerRun(commandsOf(model), report, ({ command }, found) => {
+      if (!command.program) return;
       // Every test below starts by naming its program: skip the others without running nine tests.
-      if (!insecurePrograms.has(command.name) && !command.name.startsWith('pip')) continue;
+      if (!insecurePrograms.has(command.name) && !command.name.startsWith('pip')) return;
       for (const use of insecureUses) {
         const what = use.test(command);
         if (!what) continue;
-        report({
+        found({
           range: wordRange(model, command.program),
           message: message(`\`${what}\` turns verification off; whatever is downloaded is trusted blindly.`, `\`${what}\` 关闭了校验；下载的任何内容都会被盲目信任。`),
         });
         break;
       }
-    }
+    });
   },
 };

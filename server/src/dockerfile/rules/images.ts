@@ -3,8 +3,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
 import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
-import { dockerfileShell, type StageInfo } from '../shell';
+import { dockerfileShell, isWindowsImage, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
+import { factsOf } from './facts';
 import { perModel } from '../perModel';
 import { commandsOf, message, parseArgs, stageChain } from './shellKit';
 
@@ -91,6 +92,22 @@ export function registryAllowed(registry: string, trusted: readonly string[]): b
   });
 }
 
+/**
+ * `COPY --from=<image>` and `RUN --mount=…,from=<image>` pull an image just as FROM does: the
+ * references that name no stage (nor a stage number) and hold no build variable.
+ */
+function imagesCopiedOrMounted(model: DockerfileModel): { ref: ImageRef; range: Range }[] {
+  const found: { ref: ImageRef; range: Range }[] = [];
+  for (const reference of factsOf(model).stageReferences) {
+    if (reference.kind === 'from' || reference.target) continue;
+    const text = reference.text.replace(/^(["'])(.*)\1$/, '$2');
+    if (/^\d+$/.test(text) || text.includes('$') || text.toLowerCase() === 'scratch') continue;
+    const ref = parseImageRef(text);
+    if (ref) found.push({ ref, range: reference.range });
+  }
+  return found;
+}
+
 export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'untrusted-registry',
@@ -98,16 +115,17 @@ export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
     severity: 'error',
     category: 'security',
     profile: 'recommended',
-    title: message('Base image from a registry that is not trusted', '基础镜像来自未受信任的镜像仓库'),
+    title: message('Image from a registry that is not trusted', '镜像来自未受信任的镜像仓库'),
     docs: message(
-      'Active only when `trustedRegistries` is set in `.hadolint.yaml` (e.g. `trustedRegistries: [docker.io, "*.corp.example"]`). Every FROM image must then come from one of those registries; Docker Hub images without a registry count as `docker.io`. This keeps builds from pulling base images from places your organisation has not vetted.',
-      '仅当 `.hadolint.yaml` 中设置了 `trustedRegistries`（例如 `trustedRegistries: [docker.io, "*.corp.example"]`）时生效。此时每个 FROM 镜像都必须来自所列的镜像仓库之一；未写仓库地址的 Docker Hub 镜像视为 `docker.io`。这样可以避免构建从组织未审核的地方拉取基础镜像。',
+      'Active only when `trustedRegistries` is set in `.hadolint.yaml` (e.g. `trustedRegistries: [docker.io, "*.corp.example"]`). Every image the build pulls must then come from one of those registries: FROM images, `COPY --from=<image>` and `RUN --mount=…,from=<image>` (stage names and numbers are not images). Docker Hub images without a registry count as `docker.io`. This keeps builds from pulling images from places your organisation has not vetted.',
+      '仅当 `.hadolint.yaml` 中设置了 `trustedRegistries`（例如 `trustedRegistries: [docker.io, "*.corp.example"]`）时生效。此时构建拉取的每个镜像都必须来自所列的镜像仓库之一：FROM 镜像、`COPY --from=<镜像>` 以及 `RUN --mount=…,from=<镜像>`（阶段名和阶段序号不算镜像）。未写仓库地址的 Docker Hub 镜像视为 `docker.io`。这样可以避免构建从组织未审核的地方拉取镜像。',
     ),
   },
   check({ model, config }, report) {
     const trusted = config?.trustedRegistries ?? [];
     if (trusted.length === 0) return;
-    for (const image of baseImages(model)) {
+    const images: { ref: ImageRef; range: Range }[] = [...baseImages(model), ...imagesCopiedOrMounted(model)];
+    for (const image of images) {
       if (registryAllowed(image.ref.effectiveRegistry, trusted)) continue;
       report({
         range: image.range,
@@ -170,6 +188,15 @@ function declaredUids(model: DockerfileModel): Map<string, string> {
   return uids;
 }
 
+/** Windows containers name their users (`ContainerUser`, `ContainerAdministrator`): there is no UID to give. */
+function windowsFinalImage(model: DockerfileModel): boolean {
+  const shell = dockerfileShell(model);
+  const final = shell.stages[shell.stages.length - 1];
+  if (!final) return false;
+  const chain = stageChain(model, final);
+  return isWindowsImage(chain[chain.length - 1].image);
+}
+
 export const userNonNumeric: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'user-non-numeric', fixable: true,
@@ -179,13 +206,13 @@ export const userNonNumeric: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('Final USER is a name, not a numeric UID', '最终的 USER 是用户名而不是数字 UID'),
     docs: message(
-      'A user name only means something inside the image\'s `/etc/passwd`. Platforms that check who a container runs as cannot resolve it: Kubernetes `runAsNonRoot: true` refuses to start a container whose image user is a name ("cannot verify user is non-root"). End with a numeric user, e.g. `USER 10001:10001`. When the file creates the user with `useradd -u`, the quick fix puts in that UID.',
-      '用户名只在镜像自己的 `/etc/passwd` 中有意义，需要检查容器运行身份的平台无法解析它：设置了 `runAsNonRoot: true` 的 Kubernetes 会拒绝启动镜像用户为用户名的容器（“cannot verify user is non-root”）。请以数字用户结束，例如 `USER 10001:10001`。若文件中用 `useradd -u` 创建了该用户，快速修复会填入对应的 UID。',
+      'A user name only means something inside the image\'s `/etc/passwd`. Platforms that check who a container runs as cannot resolve it: Kubernetes `runAsNonRoot: true` refuses to start a container whose image user is a name ("cannot verify user is non-root"). End with a numeric user, e.g. `USER 10001:10001`. When the file creates the user with `useradd -u`, the quick fix puts in that UID.\n\nWindows images (`mcr.microsoft.com/windows/…`, `servercore`, `nanoserver`) are not reported: their users have names, not UIDs.',
+      '用户名只在镜像自己的 `/etc/passwd` 中有意义，需要检查容器运行身份的平台无法解析它：设置了 `runAsNonRoot: true` 的 Kubernetes 会拒绝启动镜像用户为用户名的容器（“cannot verify user is non-root”）。请以数字用户结束，例如 `USER 10001:10001`。若文件中用 `useradd -u` 创建了该用户，快速修复会填入对应的 UID。\n\nWindows 镜像（`mcr.microsoft.com/windows/…`、`servercore`、`nanoserver`）不会被报告：其用户只有名称，没有 UID。',
     ),
   },
   check({ model }, report) {
     const value = finalUser(model);
-    if (!value) return;
+    if (!value || windowsFinalImage(model)) return;
     const [user, group] = value.getValue().split(':');
     if (/^\d+$/.test(user) || user.includes('$') || isRootUser(user)) return;
     const uid = declaredUids(model).get(user);

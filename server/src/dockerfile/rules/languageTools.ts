@@ -1,8 +1,20 @@
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
-import { callRange, invocations, isOpaqueOperand, listNames, message } from './shellKit';
+import type { ShellWord } from '../shell';
+import { callRange, invocations, isOpaqueOperand, listNames, message, type Invocation } from './shellKit';
 
-/** Language package tools outside the OS package managers: RubyGems and `go install`. */
+/** Language package tools outside the OS package managers: RubyGems and `go install`/`get`/`run`. */
+
+/** One finding per RUN, at its first call that names something unpinned, listing them all. */
+function groupPerRun(found: { inv: Invocation; words: ShellWord[] }[]): { first: Invocation; words: ShellWord[] }[] {
+  const perRun = new Map<Invocation['run'], { first: Invocation; words: ShellWord[] }>();
+  for (const { inv, words } of found) {
+    const entry = perRun.get(inv.run);
+    if (entry) entry.words.push(...words);
+    else perRun.set(inv.run, { first: inv, words: [...words] });
+  }
+  return [...perRun.values()];
+}
 
 const gemOptions = {
   shortWithValue: 'vinsPg',
@@ -23,17 +35,26 @@ export const gemUnpinned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, new Set(['gem']), new Set(['install', 'i']), gemOptions)) {
+    const found: { inv: Invocation; words: ShellWord[] }[] = [];
+    for (const inv of invocations(model, gem, gemInstall, gemOptions)) {
       if (inv.parsed.has('-v', '--version', '-g', '--file')) continue;
-      const unpinned = inv.operands.filter((w) => !isOpaqueOperand(w) && !w.text.includes(':'));
-      if (unpinned.length === 0) continue;
+      // Whatever follows `--` goes to the gem's build (`-- --with-pg-config=…`): not gem names.
+      const end = inv.command.args.findIndex((w) => w.text === '--');
+      const gems = end < 0 ? inv.operands : inv.operands.filter((w) => w.start < inv.command.args[end].start);
+      const unpinned = gems.filter((w) => !isOpaqueOperand(w) && !w.text.includes(':'));
+      if (unpinned.length > 0) found.push({ inv, words: unpinned });
+    }
+    for (const { first, words } of groupPerRun(found)) {
       report({
-        range: callRange(model, inv),
-        message: message(`Pin the versions of: ${listNames(unpinned)} (\`gem:version\` or \`-v\`).`, `请固定以下 gem 的版本：${listNames(unpinned)}（\`gem:版本\` 或 \`-v\`）。`),
+        range: callRange(model, first),
+        message: message(`Pin the versions of: ${listNames(words)} (\`gem:version\` or \`-v\`).`, `请固定以下 gem 的版本：${listNames(words)}（\`gem:版本\` 或 \`-v\`）。`),
       });
     }
   },
 };
+
+const gem = new Set(['gem']);
+const gemInstall = new Set(['install', 'i']);
 
 const goOptions = {
   longWithValue: [],
@@ -41,7 +62,14 @@ const goOptions = {
 };
 /** Version queries that name a moving target rather than a release. */
 const movingVersions = new Set(['latest', 'master', 'main', 'head', 'upgrade', 'patch']);
+const go = new Set(['go']);
+const goFetching = new Set(['install', 'get', 'run']);
 const goFlagsWithValue = new Set(['-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-pkgdir', '-toolexec', '-buildmode', '-compiler', '-installsuffix', '-overlay', '-pgo', '-C', '-gccgoflags', '-exec', '-buildvcs', '-covermode', '-coverpkg']);
+
+/** A package path go resolves from the network (not `.`, `./x`, `/abs`, `all`, a `.go` file). */
+function isModulePath(text: string): boolean {
+  return text !== '' && !text.startsWith('.') && !text.startsWith('/') && text !== 'all' && !text.endsWith('.go');
+}
 
 export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
   meta: {
@@ -52,13 +80,15 @@ export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('go install of a moving version', 'go install 使用了会变化的版本'),
     docs: message(
-      '`go install example.com/tool@latest` (or `@master`, `@main`, `@HEAD`) builds whatever that query resolves to on the day of the build. Name a release: `go install golang.org/x/tools/gopls@v0.16.2`.\n\nA path without `@` inside a module is built at the version `go.mod` requires, so it is not reported.',
-      '`go install example.com/tool@latest`（或 `@master`、`@main`、`@HEAD`）会构建当天该查询解析到的版本。请写明发布版本：`go install golang.org/x/tools/gopls@v0.16.2`。\n\n在模块内不带 `@` 的路径会按 `go.mod` 要求的版本构建，因此不报告。',
+      '`go install example.com/tool@latest` (or `@master`, `@main`, `@HEAD`) builds whatever that query resolves to on the day of the build; so do `go run pkg@latest` and `go get pkg` (which means `@upgrade`, also with `-tool`). Name a release: `go install golang.org/x/tools/gopls@v0.16.2`.\n\n`go install` and `go run` with a path and no `@` build the version `go.mod` requires inside a module, so they are not reported.',
+      '`go install example.com/tool@latest`（或 `@master`、`@main`、`@HEAD`）会构建当天该查询解析到的版本；`go run pkg@latest` 和 `go get pkg`（等同于 `@upgrade`，带 `-tool` 时也一样）同样如此。请写明发布版本：`go install golang.org/x/tools/gopls@v0.16.2`。\n\n在模块内，不带 `@` 的 `go install` 和 `go run` 路径会按 `go.mod` 要求的版本构建，因此不报告。',
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, new Set(['go']), new Set(['install']), goOptions)) {
-      const operands: typeof inv.operands = [];
+    const found: { inv: Invocation; words: ShellWord[] }[] = [];
+    for (const inv of invocations(model, go, goFetching, goOptions)) {
+      const sub = inv.subcommand!.text;
+      const operands: ShellWord[] = [];
       const words = inv.command.args.slice(inv.command.args.indexOf(inv.subcommand!) + 1);
       for (let i = 0; i < words.length; i++) {
         const text = words[i].text;
@@ -67,12 +97,19 @@ export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
           continue;
         }
         operands.push(words[i]);
+        // `go run pkg args…`: only the package is go's; the rest belongs to the program.
+        if (sub === 'run') break;
       }
-      const moving = operands.filter((w) => !w.dynamic && movingVersions.has(w.text.slice(w.text.lastIndexOf('@') + 1).toLowerCase()) && w.text.includes('@'));
-      if (moving.length === 0) continue;
+      const moving = operands.filter((w) => !w.dynamic && (w.text.includes('@')
+        ? movingVersions.has(w.text.slice(w.text.lastIndexOf('@') + 1).toLowerCase())
+        // `go get pkg` (or `go get -tool pkg`) means `pkg@upgrade`: the newest release on the day of the build.
+        : sub === 'get' && isModulePath(w.text)));
+      if (moving.length > 0) found.push({ inv, words: moving });
+    }
+    for (const { first, words } of groupPerRun(found)) {
       report({
-        range: callRange(model, inv),
-        message: message(`Install a released version instead of a moving one: ${listNames(moving)}.`, `请安装已发布的版本，而不是会变化的版本：${listNames(moving)}。`),
+        range: callRange(model, first),
+        message: message(`Install a released version instead of a moving one: ${listNames(words)}.`, `请安装已发布的版本，而不是会变化的版本：${listNames(words)}。`),
       });
     }
   },

@@ -2,7 +2,8 @@ import type { Rule } from '../../common/rules';
 import type { ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import {
-  callRange, commandsOf, invocations, laterInRun, listNames, message, mountCovers, parseArgs, replaceWord, writtenPlainly,
+  callRange, commandsOf, invocations, laterInRun, layersShip, listNames, message, mountCovers, parseArgs, replaceWord, reportOncePerRun,
+  writtenPlainly, type Invocation,
 } from './shellKit';
 
 /** npm and yarn: pinned packages, lockfile installs, yarn's cache. */
@@ -19,7 +20,14 @@ function npmOpaque(word: ShellWord): boolean {
   const t = word.text;
   if (word.dynamic || t === '') return true;
   if (t.startsWith('@')) return /^@[^/]+\/[^@]+@?$/.test(t) ? false : !/^@[^/]+\/[^/]+/.test(t);
-  return t.includes('/') || t.includes(':') || t.startsWith('.') || /\.(tgz|tar\.gz)$/.test(t);
+  return t.includes('/') || t.includes(':') || t.startsWith('.') || /\.(tgz|tar|tar\.gz)$/.test(t);
+}
+
+/** A git spec (`git+https://…/x.git`, `git://…`) without a `#ref` builds whatever the default branch holds today. */
+function gitWithoutRef(word: ShellWord): boolean {
+  if (word.dynamic || !/^git(?:\+[a-z]+)?:\/\//i.test(word.text)) return false;
+  const hash = word.text.indexOf('#');
+  return hash < 0 || hash === word.text.length - 1;
 }
 
 function npmPinned(word: ShellWord): boolean {
@@ -38,17 +46,24 @@ export const npmUnpinned: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('npm install without versions', 'npm install 未固定版本'),
     docs: message(
-      '`npm install <name>` takes the `latest` tag at build time, so the image changes whenever a new release appears. Pin a version or range: `npm install -g typescript@5.6.3`. `@latest` and `@next` are tags, not pins.\n\n`npm install` without package names installs from `package.json` and the lockfile and is not reported here; local paths, tarballs, git URLs and variables are not reported either.',
-      '`npm install <名称>` 会在构建时安装 `latest` 标签对应的版本，一有新版本发布，镜像就会变化。请固定版本或版本范围：`npm install -g typescript@5.6.3`。`@latest` 和 `@next` 是标签，不算固定版本。\n\n不带包名的 `npm install` 会依据 `package.json` 和锁定文件安装，此规则不报告；本地路径、tarball、git URL 和变量同样不报告。',
+      '`npm install <name>` takes the `latest` tag at build time, so the image changes whenever a new release appears. Pin a version or range: `npm install -g typescript@5.6.3`. `@latest` and `@next` are tags, not pins. A git URL needs a tag or commit after `#` (`git+https://github.com/org/repo.git#v1.2.0`).\n\n`npm install` without package names installs from `package.json` and the lockfile and is not reported here; local paths, tarballs (`.tgz`, `.tar`), other URLs and variables are not reported either.',
+      '`npm install <名称>` 会在构建时安装 `latest` 标签对应的版本，一有新版本发布，镜像就会变化。请固定版本或版本范围：`npm install -g typescript@5.6.3`。`@latest` 和 `@next` 是标签，不算固定版本。git URL 需要在 `#` 后写明标签或提交（`git+https://github.com/org/repo.git#v1.2.0`）。\n\n不带包名的 `npm install` 会依据 `package.json` 和锁定文件安装，此规则不报告；本地路径、tarball（`.tgz`、`.tar`）、其他 URL 和变量同样不报告。',
     ),
   },
   check({ model }, report) {
+    // One finding per RUN, at its first unpinned call, naming the packages of all its calls.
+    const perRun = new Map<Invocation['run'], { first: Invocation; unpinned: ShellWord[] }>();
     for (const inv of invocations(model, npm, npmInstall, npmOptions)) {
-      const unpinned = inv.operands.filter((w) => !npmOpaque(w) && !npmPinned(w));
+      const unpinned = inv.operands.filter((w) => gitWithoutRef(w) || (!npmOpaque(w) && !npmPinned(w)));
       if (unpinned.length === 0) continue;
+      const entry = perRun.get(inv.run);
+      if (entry) entry.unpinned.push(...unpinned);
+      else perRun.set(inv.run, { first: inv, unpinned });
+    }
+    for (const { first, unpinned } of perRun.values()) {
       report({
-        range: callRange(model, inv),
-        message: message(`Pin the versions of: ${listNames(unpinned)} (\`package@version\`).`, `请固定以下包的版本：${listNames(unpinned)}（\`包名@版本\`）。`),
+        range: callRange(model, first),
+        message: message(`Pin the versions of: ${listNames(unpinned)} (\`package@version\`, or \`#tag\` for a git URL).`, `请固定以下包的版本：${listNames(unpinned)}（\`包名@版本\`，git URL 请用 \`#标签\`）。`),
       });
     }
   },
@@ -68,22 +83,23 @@ export const npmInstallInsteadOfCi: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, npm, npmInstall, npmOptions)) {
-      if (inv.operands.length > 0 || inv.parsed.has('-g', '--global')) continue;
+    reportOncePerRun(invocations(model, npm, npmInstall, npmOptions), report, (inv, found) => {
+      if (inv.operands.length > 0 || inv.parsed.has('-g', '--global')) return;
       const line = inv.run.instruction.getRange().start.line;
       const copiedLock = inv.run.stage.instructions.some((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD') && i.getRange().start.line < line
         && i.getArguments().slice(0, -1).some((a) => /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|package\*\.json)$/.test(a.getValue())));
-      if (!copiedLock) continue;
+      if (!copiedLock) return;
       const sub = inv.subcommand!;
-      report({
+      found({
         range: callRange(model, inv),
         message: message('Use `npm ci` to install exactly what the lockfile lists.', '请使用 `npm ci`，严格按锁定文件安装。'),
         fixes: writtenPlainly(model, sub) ? [{ title: message('Replace with npm ci', '替换为 npm ci'), edits: [replaceWord(model, sub, 'ci')], safe: false }] : undefined,
       });
-    }
+    });
   },
 };
 
+const yarn = new Set(['yarn']);
 const yarnCacheDirs = ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn', '/home/node/.cache/yarn'];
 
 export const yarnCacheNotCleaned: Rule<DockerfileRuleSubject> = {
@@ -100,18 +116,18 @@ export const yarnCacheNotCleaned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const visit of commandsOf(model, new Set(['yarn']))) {
+    reportOncePerRun(commandsOf(model, yarn), report, (visit, found) => {
       const parsed = parseArgs(visit.command.args, { longWithValue: ['cache-folder', 'cwd', 'modules-folder', 'network-timeout', 'mutex'] });
       const [first, second] = parsed.positionals;
       const installs = first === undefined || first.text === 'install' || first.text === 'add' || (first.text === 'global' && second?.text === 'add');
-      if (!installs || parsed.has('--cache-folder', '--version', '-v', '--help', '-h') || !visit.run.stage.shipped) continue;
-      if (visit.run.mounts.some((m) => m.type === 'cache' && /yarn/i.test(m.target ?? '')) || yarnCacheDirs.some((d) => mountCovers(visit.run, d))) continue;
-      if (laterInRun(visit, (c) => c.name === 'yarn' && c.args[0]?.text === 'cache' && c.args[1]?.text === 'clean')) continue;
-      if (laterInRun(visit, (c) => c.name === 'rm' && c.args.some((a) => /yarn/.test(a.text) && /cache/.test(a.text)))) continue;
-      report({
+      if (!installs || parsed.has('--cache-folder', '--version', '-v', '--help', '-h') || !layersShip(visit.run)) return;
+      if (visit.run.mounts.some((m) => m.type === 'cache' && /yarn/i.test(m.target ?? '')) || yarnCacheDirs.some((d) => mountCovers(visit.run, d))) return;
+      if (laterInRun(visit, (c) => c.name === 'yarn' && c.args[0]?.text === 'cache' && c.args[1]?.text === 'clean')) return;
+      if (laterInRun(visit, (c) => c.name === 'rm' && c.args.some((a) => /yarn/.test(a.text) && /cache/.test(a.text)))) return;
+      found({
         range: callRange(model, { command: visit.command, subcommand: first }),
         message: message('Run `yarn cache clean` at the end of this RUN so the package cache stays out of the image.', '请在该 RUN 末尾执行 `yarn cache clean`，使包缓存不进入镜像。'),
       });
-    }
+    });
   },
 };

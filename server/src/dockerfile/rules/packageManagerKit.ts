@@ -3,8 +3,8 @@ import type { Rule, RuleMeta } from '../../common/rules';
 import type { ShellCommand, ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import {
-  callRange, insertAfter, invocations, isOpaqueOperand, laterInRun, listNames, message, mountCovers, parseArgs, removes,
-  writtenPlainly, type Invocation, type OptionSpec,
+  callRange, insertAfter, invocations, isOpaqueOperand, laterInRun, layersShip, listNames, message, mountCovers, parseArgs, removes,
+  reportOncePerRun, writtenPlainly, type Invocation, type OptionSpec,
 } from './shellKit';
 
 /**
@@ -35,24 +35,24 @@ export function missingYesRule(meta: RuleMeta, spec: ManagerSpec & { yes: string
   return {
     meta,
     check({ model }, report) {
-      for (const inv of matchingInvocations(model, spec)) {
-        if (inv.parsed.has(...spec.yes)) continue;
+      reportOncePerRun(matchingInvocations(model, spec), report, (inv, found) => {
+        if (inv.parsed.has(...spec.yes)) return;
         const sub = inv.subcommand!;
-        report({
+        found({
           range: callRange(model, inv),
           message: words(inv),
           fixes: writtenPlainly(model, sub)
             ? [{ title: message(`Add ${spec.fixFlag}`, `添加 ${spec.fixFlag}`), edits: [insertAfter(model, sub, ` ${spec.fixFlag}`)], safe: true }]
             : undefined,
         });
-      }
+      });
     },
   };
 }
 
 export interface CleanupSpec extends ManagerSpec {
-  /** True for a command that empties the cache (`yum clean all`, `rm -rf /var/cache/yum`). */
-  cleans: (command: ShellCommand) => boolean;
+  /** True for a command that empties the cache the `installer` filled (`yum clean all`, `rm -rf /var/cache/yum`). */
+  cleans: (command: ShellCommand, installer: ShellCommand) => boolean;
   /** Cache directories: a cache/tmpfs mount over any of them makes the clean-up unnecessary. */
   cacheDirs: string[];
 }
@@ -61,20 +61,23 @@ export function cleanupRule(meta: RuleMeta, spec: CleanupSpec, words: (inv: Invo
   return {
     meta,
     check({ model }, report) {
-      for (const inv of matchingInvocations(model, spec)) {
-        if (!inv.run.stage.shipped || spec.cacheDirs.some((dir) => mountCovers(inv.run, dir))) continue;
-        if (laterInRun(inv, spec.cleans)) continue;
-        report({ range: callRange(model, inv), message: words(inv) });
-      }
+      reportOncePerRun(matchingInvocations(model, spec), report, (inv, found) => {
+        if (!layersShip(inv.run) || spec.cacheDirs.some((dir) => mountCovers(inv.run, dir))) return;
+        if (laterInRun(inv, (command) => spec.cleans(command, inv.command))) return;
+        found({ range: callRange(model, inv), message: words(inv) });
+      });
     },
   };
 }
 
-/** `<program> clean all`-style clean-up (`words` in a row among the arguments), or `rm` of a cache directory. */
-export function cleansWith(programs: ReadonlySet<string>, words: string[][], cacheDirs: string[], options: OptionSpec = {}): (command: ShellCommand) => boolean {
-  return (command) => {
+/**
+ * `<program> clean all`-style clean-up by the program that installed (`microdnf clean all` does not
+ * empty dnf's cache), or `rm` of a cache directory.
+ */
+export function cleansWith(programs: ReadonlySet<string>, words: string[][], cacheDirs: string[], options: OptionSpec = {}): (command: ShellCommand, installer: ShellCommand) => boolean {
+  return (command, installer) => {
     if (removes(command, cacheDirs)) return true;
-    if (!programs.has(command.name)) return false;
+    if (!programs.has(command.name) || command.name !== installer.name) return false;
     const positionals = parseArgs(command.args, options).positionals;
     return words.some((seq) => seq.every((w, k) => positionals[k]?.text === w));
   };
@@ -84,12 +87,17 @@ export function unpinnedRule(meta: RuleMeta, spec: ManagerSpec & { isPinned: (wo
   return {
     meta,
     check({ model }, report) {
+      // One finding per RUN naming the unpinned packages of all its calls, at the first such call.
+      const perRun = new Map<Invocation['run'], { first: Invocation; unpinned: ShellWord[] }>();
       for (const inv of matchingInvocations(model, spec)) {
         const operands = spec.secondWord?.[inv.subcommand!.text] ? inv.operands.slice(1) : inv.operands;
         const unpinned = operands.filter((w) => !isOpaqueOperand(w) && !spec.isPinned(w) && !(spec.skip?.(w) ?? false));
         if (unpinned.length === 0) continue;
-        report({ range: callRange(model, inv), message: words(listNames(unpinned)) });
+        const entry = perRun.get(inv.run);
+        if (entry) entry.unpinned.push(...unpinned);
+        else perRun.set(inv.run, { first: inv, unpinned });
       }
+      for (const { first, unpinned } of perRun.values()) report({ range: callRange(model, first), message: words(listNames(unpinned)) });
     },
   };
 }

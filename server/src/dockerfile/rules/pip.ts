@@ -4,8 +4,8 @@ import type { ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { perModel } from '../perModel';
 import {
-  callRange, commandsOf, envBefore, envValue, insertAfter, isOpaqueOperand, laterInRun, listNames, message, mountCovers,
-  parseArgs, removes, writtenPlainly, type CommandVisit, type ParsedArgs,
+  callRange, commandsOf, envBefore, envValue, insertAfter, isOpaqueOperand, laterInRun, layersShip, listNames, message, mountCovers,
+  parseArgs, removes, reportOncePerRun, writtenPlainly, type CommandVisit, type ParsedArgs,
 } from './shellKit';
 
 /** pip: no cache in the image, pinned requirements. */
@@ -19,12 +19,20 @@ const pipOptions = {
 };
 
 export interface PipInstall extends CommandVisit {
+  /** `pipx install` puts each application in its own environment: pinned like pip, but with no download cache to keep out. */
+  pipx: boolean;
   parsed: ParsedArgs;
   install: ShellWord;
   packages: ShellWord[];
 }
 
-/** `pip install …`, `pip3.12 install …`, `python3 -m pip install …`; found once per model for both pip rules. */
+/** pipx's options that take a value (the others are switches). */
+const pipxOptions = {
+  shortWithValue: '',
+  longWithValue: ['python', 'pip-args', 'index-url', 'suffix', 'spec', 'preinstall', 'global'],
+};
+
+/** `pip install …`, `pip3.12 install …`, `python3 -m pip install …`, `pipx install …`; found once per model for the pip rules. */
 export const pipInstalls = perModel((model): readonly PipInstall[] => findPipInstalls(model));
 
 function findPipInstalls(model: DockerfileModel): PipInstall[] {
@@ -34,16 +42,17 @@ function findPipInstalls(model: DockerfileModel): PipInstall[] {
     // Both names start with "p": most commands are passed over without running the two regexes.
     if (command.name.charCodeAt(0) !== 112 /* p */) continue;
     let args: ShellWord[] | undefined;
-    if (/^pip[0-9.]*$/.test(command.name)) args = command.args;
+    const pipx = command.name === 'pipx';
+    if (pipx || /^pip[0-9.]*$/.test(command.name)) args = command.args;
     else if (/^python[0-9.]*$/.test(command.name)) {
       const m = command.args.findIndex((a, i) => a.text === '-m' && command.args[i + 1]?.text === 'pip');
       if (m >= 0 && command.args.slice(0, m).every((a) => a.text.startsWith('-'))) args = command.args.slice(m + 2);
     }
     if (!args) continue;
-    const parsed = parseArgs(args, pipOptions);
+    const parsed = parseArgs(args, pipx ? pipxOptions : pipOptions);
     const install = parsed.positionals[0];
     if (install?.text !== 'install') continue;
-    found.push({ command: visit.command, run: visit.run, index: visit.index, parsed, install, packages: parsed.positionals.slice(1) });
+    found.push({ command: visit.command, run: visit.run, index: visit.index, pipx, parsed, install, packages: parsed.positionals.slice(1) });
   }
   return found;
 }
@@ -59,25 +68,25 @@ export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('pip install without --no-cache-dir', 'pip install 未使用 --no-cache-dir'),
     docs: message(
-      'pip saves every downloaded wheel in `~/.cache/pip`. Inside an image build that cache is never reused, yet it is committed into the layer. Pass `--no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1` once for the stage.\n\nNot reported when a cache mount covers the pip cache (`--mount=type=cache,target=/root/.cache/pip`, the better choice with BuildKit), when `--cache-dir` is chosen explicitly, when the RUN removes the cache, or in stages that do not reach the final image. The quick fix adds `--no-cache-dir` after `install`.',
-      'pip 会把下载的每个 wheel 保存在 `~/.cache/pip`。在镜像构建中这份缓存不会被复用，却会被提交进镜像层。请加上 `--no-cache-dir`，或在该阶段设置一次 `ENV PIP_NO_CACHE_DIR=1`。\n\n当缓存挂载覆盖 pip 缓存（`--mount=type=cache,target=/root/.cache/pip`，使用 BuildKit 时更好的做法）、显式指定了 `--cache-dir`、RUN 删除了缓存，或所在阶段不会进入最终镜像时，不会报告。快速修复会在 `install` 后添加 `--no-cache-dir`。',
+      'pip saves every downloaded wheel in `~/.cache/pip`. Inside an image build that cache is never reused, yet it is committed into the layer. Pass `--no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1` once for the stage (or `export` it earlier in the same RUN). pip turns its cache off for any value of that variable, `0` and `false` included, so any value is accepted.\n\nNot reported when a cache mount covers the pip cache (`--mount=type=cache,target=/root/.cache/pip`, the better choice with BuildKit), when `--cache-dir` is chosen explicitly, when the RUN removes the cache, or in stages that do not reach the final image. The quick fix adds `--no-cache-dir` after `install`.',
+      'pip 会把下载的每个 wheel 保存在 `~/.cache/pip`。在镜像构建中这份缓存不会被复用，却会被提交进镜像层。请加上 `--no-cache-dir`，或在该阶段设置一次 `ENV PIP_NO_CACHE_DIR=1`（也可以在同一个 RUN 中提前 `export`）。pip 对该变量的任何取值（包括 `0` 和 `false`）都会关闭缓存，因此任何取值都被认可。\n\n当缓存挂载覆盖 pip 缓存（`--mount=type=cache,target=/root/.cache/pip`，使用 BuildKit 时更好的做法）、显式指定了 `--cache-dir`、RUN 删除了缓存，或所在阶段不会进入最终镜像时，不会报告。快速修复会在 `install` 后添加 `--no-cache-dir`。',
     ),
   },
   check({ model }, report) {
-    for (const pip of pipInstalls(model)) {
+    reportOncePerRun(pipInstalls(model), report, (pip, found) => {
       const p = pip.parsed;
-      if (p.options.some((o) => o.long && (o.name.startsWith('no-cache') || o.name === 'cache-dir'))) continue;
-      if (!pip.run.stage.shipped || pipCacheDirs.some((dir) => mountCovers(pip.run, dir)) || pip.run.mounts.some((m) => m.type === 'cache' && /\.cache\/pip$/.test(m.target ?? ''))) continue;
-      if (laterInRun(pip, (c) => removes(c, pipCacheDirs) || removes(c, ['~/.cache/pip', '~/.cache', '$HOME/.cache', '$HOME/.cache/pip']))) continue;
-      if (envValue(pip, envBefore(model, pip.run.instruction), 'PIP_NO_CACHE_DIR')) continue;
-      report({
+      if (pip.pipx || p.options.some((o) => o.long && (o.name.startsWith('no-cache') || o.name === 'cache-dir'))) return;
+      if (!layersShip(pip.run) || pipCacheDirs.some((dir) => mountCovers(pip.run, dir)) || pip.run.mounts.some((m) => m.type === 'cache' && /\.cache\/pip$/.test(m.target ?? ''))) return;
+      if (laterInRun(pip, (c) => removes(c, pipCacheDirs) || removes(c, ['~/.cache/pip', '~/.cache', '$HOME/.cache', '$HOME/.cache/pip']))) return;
+      if (envValue(pip, envBefore(model, pip.run.instruction), 'PIP_NO_CACHE_DIR')) return;
+      found({
         range: callRange(model, { command: pip.command, subcommand: pip.install }),
         message: message('Add `--no-cache-dir` so pip\'s download cache does not end up in the image.', '请加上 `--no-cache-dir`，避免 pip 的下载缓存进入镜像。'),
         fixes: writtenPlainly(model, pip.install)
           ? [{ title: message('Add --no-cache-dir', '添加 --no-cache-dir'), edits: [insertAfter(model, pip.install, ' --no-cache-dir')], safe: true }]
           : undefined,
       });
-    }
+    });
   },
 };
 
@@ -86,6 +95,16 @@ const tooling = new Set(['pip', 'setuptools', 'wheel']);
 /** `pkg==1.2`, `pkg>=1,<2`, `pkg~=1.4`, `pkg @ https://…` constrain the version. */
 function pipPinned(word: ShellWord): boolean {
   return /[=<>~!@]/.test(word.text);
+}
+
+/**
+ * A VCS requirement (`git+https://host/x.git@v1.2#egg=x`) is pinned by the `@ref` after its path;
+ * without one pip builds whatever the default branch holds today. Undefined when not a VCS URL.
+ */
+export function vcsRefMissing(text: string): boolean | undefined {
+  const match = /^(?:git|hg|svn|bzr)\+[a-z]+:\/\/([^/]*)(\/[^#]*)?/i.exec(text);
+  if (!match) return undefined;
+  return !(match[2] ?? '').includes('@');
 }
 
 export const pipUnpinned: Rule<DockerfileRuleSubject> = {
@@ -97,20 +116,27 @@ export const pipUnpinned: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('pip install without versions', 'pip install 未固定版本'),
     docs: message(
-      'A bare requirement installs the newest release at build time, and its dependencies move with it. Pin versions (`pip install requests==2.32.3`) or, better, install from a requirements or lock file (`pip install -r requirements.txt`).\n\nNot reported: requirement files, constraint files (`-c`, `PIP_CONSTRAINT`), local paths (`.`), archives, URLs, variables, and `pip`/`setuptools`/`wheel` upgraded with `-U`.',
-      '只写包名会在构建时安装最新版本，它的依赖也会随之变化。请固定版本（`pip install requests==2.32.3`），更好的做法是从依赖或锁定文件安装（`pip install -r requirements.txt`）。\n\n以下情况不报告：依赖文件、约束文件（`-c`、`PIP_CONSTRAINT`）、本地路径（`.`）、归档、URL、变量，以及用 `-U` 升级的 `pip`/`setuptools`/`wheel`。',
+      'A bare requirement installs the newest release at build time, and its dependencies move with it. Pin versions (`pip install requests==2.32.3`) or, better, install from a requirements or lock file (`pip install -r requirements.txt`). `pipx install` is checked the same way, and a git requirement needs a tag or commit after its path (`git+https://…/x.git@v1.2#egg=x`).\n\nNot reported: requirement files, constraint files (`-c`, `PIP_CONSTRAINT`), local paths (`.`), archives, other URLs, variables, and `pip`/`setuptools`/`wheel` upgraded with `-U`.',
+      '只写包名会在构建时安装最新版本，它的依赖也会随之变化。请固定版本（`pip install requests==2.32.3`），更好的做法是从依赖或锁定文件安装（`pip install -r requirements.txt`）。`pipx install` 也按同样方式检查；git 依赖需要在路径后写明标签或提交（`git+https://…/x.git@v1.2#egg=x`）。\n\n以下情况不报告：依赖文件、约束文件（`-c`、`PIP_CONSTRAINT`）、本地路径（`.`）、归档、其他 URL、变量，以及用 `-U` 升级的 `pip`/`setuptools`/`wheel`。',
     ),
   },
   check({ model }, report) {
+    // One finding per RUN, at its first unpinned call, naming the packages of all its calls.
+    const perRun = new Map<PipInstall['run'], { first: PipInstall; unpinned: ShellWord[] }>();
     for (const pip of pipInstalls(model)) {
       const p = pip.parsed;
       if (p.has('-c', '--constraint') || envValue(pip, envBefore(model, pip.run.instruction), 'PIP_CONSTRAINT')) continue;
       const upgrade = p.has('-U', '--upgrade');
-      const unpinned = pip.packages.filter((w) => !isOpaqueOperand(w) && !pipPinned(w) && !/\.(tar\.bz2|tar\.xz)$/.test(w.text)
-        && !(upgrade && tooling.has(w.text.toLowerCase())));
+      const unpinned = pip.packages.filter((w) => (!w.dynamic && vcsRefMissing(w.text)) || (!isOpaqueOperand(w) && !pipPinned(w) && !/\.(tar\.bz2|tar\.xz)$/.test(w.text)
+        && !(upgrade && tooling.has(w.text.toLowerCase()))));
       if (unpinned.length === 0) continue;
+      const entry = perRun.get(pip.run);
+      if (entry) entry.unpinned.push(...unpinned);
+      else perRun.set(pip.run, { first: pip, unpinned });
+    }
+    for (const { first, unpinned } of perRun.values()) {
       report({
-        range: callRange(model, { command: pip.command, subcommand: pip.install }),
+        range: callRange(model, { command: first.command, subcommand: first.install }),
         message: message(`Pin the versions of: ${listNames(unpinned)} (\`package==version\`).`, `请固定以下包的版本：${listNames(unpinned)}（\`包名==版本\`）。`),
       });
     }

@@ -9,13 +9,24 @@ const rpmOptions = {
   longWithValue: ['config', 'debuglevel', 'errorlevel', 'exclude', 'enablerepo', 'disablerepo', 'releasever', 'installroot', 'setopt', 'repo', 'repoid', 'repofrompath', 'downloaddir', 'destdir', 'forcearch', 'color', 'rpmverbosity', 'comment', 'advisory', 'cve', 'bz', 'sec-severity'],
 };
 
-const acting = new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'remove', 'erase', 'downgrade', 'groupupdate', 'group', 'autoremove', 'distro-sync', 'swap', 'module']);
+/**
+ * Subcommands as yum, dnf (4 and 5) and microdnf accept them, short names included (`dnf in`,
+ * `dnf up`, `dnf up-min`, `dnf rei`): each program ignores the names it does not know.
+ */
+const installNames = ['install', 'in'];
+const reinstallNames = ['reinstall', 'rei'];
+const upgradeNames = ['update', 'upgrade', 'up', 'upgrade-minimal', 'update-minimal', 'up-min'];
+const downgradeNames = ['downgrade', 'dg'];
+const syncNames = ['distro-sync', 'distrosync', 'dsync'];
+const acting = new Set([...installNames, ...reinstallNames, ...upgradeNames, ...downgradeNames, ...syncNames, 'groupinstall', 'localinstall',
+  'remove', 'rm', 'erase', 'groupupdate', 'group', 'autoremove', 'swap', 'module']);
 const secondWord = {
   group: new Set(['install', 'remove', 'upgrade', 'update', 'mark']),
   module: new Set(['install', 'enable', 'disable', 'reset', 'remove', 'switch-to']),
 };
-const downloading = new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'group', 'module', 'distro-sync']);
-const installing = new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'downgrade', 'module']);
+const downloading = new Set([...installNames, ...reinstallNames, ...upgradeNames, ...downgradeNames, ...syncNames, 'groupinstall', 'localinstall', 'group', 'module']);
+/** Installs that name packages with a version to pin: groups (`groupinstall "Development Tools"`) and local files have none. */
+const installing = new Set([...installNames, ...reinstallNames, ...downgradeNames, 'module']);
 const installSecond = { module: new Set(['install']) };
 
 const yum = new Set(['yum']);
@@ -25,8 +36,8 @@ function spec(programs: ReadonlySet<string>, subcommands: ReadonlySet<string>, s
   return { programs, options: rpmOptions, subcommands, secondWord: second };
 }
 
-/** `name-1.2.3`, `name-1.2*`, `name = 1.2`, `name >= 1` name a version; groups and module streams are skipped. */
-const rpmPinned = (w: ShellWord) => /-\d/.test(w.text) || /[<>=]/.test(w.text);
+/** `name-1.2.3`, `name-1.2*`, `name = 1.2`, `name >= 1` name a version, `tomcat:9` a module stream; groups are skipped. */
+const rpmPinned = (w: ShellWord) => /-\d/.test(w.text) || /[<>=:]/.test(w.text);
 const rpmSkip = (w: ShellWord) => w.text.startsWith('@') || w.text.startsWith('-') || /^[<>=]/.test(w.text);
 
 export const yumMissingYes = missingYesRule({
@@ -76,8 +87,8 @@ export const yumUnpinned = unpinnedRule({
   id: 'yum-unpinned', aliases: ['DL3033'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('yum install without versions', 'yum install 未固定版本'),
   docs: message(
-    'A package name alone installs whatever version the repositories offer at build time. Name the version (`yum install -y httpd-2.4.57`) so rebuilds give the same image. Groups (`@group`), files, URLs and variables are not reported.',
-    '只写软件包名会安装构建时仓库提供的任意版本。请写明版本（`yum install -y httpd-2.4.57`），让重新构建得到相同的镜像。软件包组（`@group`）、文件、URL 和变量不会被报告。',
+    'A package name alone installs whatever version the repositories offer at build time. Name the version (`yum install -y httpd-2.4.57`) so rebuilds give the same image. Groups (`@group`, `yum groupinstall`), module streams (`yum module install tomcat:9`), files, URLs and variables are not reported.',
+    '只写软件包名会安装构建时仓库提供的任意版本。请写明版本（`yum install -y httpd-2.4.57`），让重新构建得到相同的镜像。软件包组（`@group`、`yum groupinstall`）、模块流（`yum module install tomcat:9`）、文件、URL 和变量不会被报告。',
   ),
 }, { ...spec(yum, installing, installSecond), isPinned: rpmPinned, skip: rpmSkip },
 (names) => message(`Pin the versions of: ${names} (\`package-version\`).`, `请固定以下软件包的版本：${names}（\`软件包-版本\`）。`));
@@ -89,5 +100,5 @@ export const dnfUnpinned = unpinnedRule({
     'A package name alone installs whatever version the repositories offer at build time. Name the version (`dnf install -y httpd-2.4.57`) so rebuilds give the same image. Groups and module streams (`@nodejs:20`), files, URLs and variables are not reported.',
     '只写软件包名会安装构建时仓库提供的任意版本。请写明版本（`dnf install -y httpd-2.4.57`），让重新构建得到相同的镜像。软件包组和模块流（`@nodejs:20`）、文件、URL 和变量不会被报告。',
   ),
-}, { ...spec(dnf, installing, installSecond), isPinned: (w) => rpmPinned(w) || /:/.test(w.text), skip: rpmSkip },
+}, { ...spec(dnf, installing, installSecond), isPinned: rpmPinned, skip: rpmSkip },
 (names) => message(`Pin the versions of: ${names} (\`package-version\`).`, `请固定以下软件包的版本：${names}（\`软件包-版本\`）。`));

@@ -258,6 +258,54 @@ export function removes(command: ShellCommand, prefixes: readonly string[]): boo
   return command.args.some((word) => prefixes.some((prefix) => word.text === prefix || word.text.startsWith(`${prefix}/`) || word.text.startsWith(`${prefix}*`)));
 }
 
+/**
+ * The RUN's layer ends up in an image someone pulls: a RUN of the final stage (or of a stage it
+ * builds on), and every `ONBUILD RUN` trigger, which runs in the images built from this one.
+ */
+export function layersShip(run: RunAnalysis): boolean {
+  return run.onbuild !== undefined || run.stage.shipped;
+}
+
+/** The instruction as written in the file: the ONBUILD line for a trigger, else the RUN itself. */
+export function writtenInstruction(run: RunAnalysis): Instruction {
+  return run.onbuild ?? run.instruction;
+}
+
+/**
+ * hadolint reports a rule at most once per RUN instruction, however many calls in it qualify; so
+ * do we. The first finding of a RUN stands for all: the fixes of the later ones (same title) are
+ * merged into it, so applying it fixes every call of the RUN at once. Call `flush` at the end.
+ */
+export class OncePerRun {
+  private readonly first = new Map<RunAnalysis, Finding>();
+  private readonly order: Finding[] = [];
+
+  add(run: RunAnalysis, finding: Finding): void {
+    const earlier = this.first.get(run);
+    if (!earlier) {
+      this.first.set(run, finding);
+      this.order.push(finding);
+      return;
+    }
+    const [kept] = earlier.fixes ?? [];
+    const [more] = finding.fixes ?? [];
+    if (kept && more && kept.title.en === more.title.en) {
+      earlier.fixes = [{ ...kept, edits: [...kept.edits, ...more.edits], safe: (kept.safe ?? false) && (more.safe ?? false) }, ...earlier.fixes!.slice(1)];
+    }
+  }
+
+  flush(report: Report): void {
+    for (const finding of this.order) report(finding);
+  }
+}
+
+/** Runs `each` over the items and reports at most one finding per RUN (see OncePerRun). */
+export function reportOncePerRun<T extends { run: RunAnalysis }>(items: Iterable<T>, report: Report, each: (item: T, found: (finding: Finding) => void) => void): void {
+  const once = new OncePerRun();
+  for (const item of items) each(item, (finding) => once.add(item.run, finding));
+  once.flush(report);
+}
+
 /** A cache or tmpfs mount covers `path`, so files written there never reach the layer. */
 export function mountCovers(run: RunAnalysis, path: string): boolean {
   return run.mounts.some((mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target !== undefined
@@ -287,9 +335,20 @@ export function envBefore(model: DockerfileModel, instruction: Instruction): Map
   return env;
 }
 
+/**
+ * The value of an environment variable for a command: its own `NAME=value` prefix, else the last
+ * `export NAME=value` earlier in the same RUN, else the stage's ENV.
+ */
 export function envValue(visit: CommandVisit, env: Map<string, string>, name: string): string | undefined {
-  const inline = visit.command.assignments.find((a) => a.text.startsWith(`${name}=`));
-  if (inline) return inline.text.slice(name.length + 1);
+  const prefix = `${name}=`;
+  const inline = visit.command.assignments.find((a) => a.text.startsWith(prefix));
+  if (inline) return inline.text.slice(prefix.length);
+  for (let i = visit.index - 1; i >= 0; i--) {
+    const command = visit.run.commands[i];
+    if (command.name !== 'export') continue;
+    const exported = command.args.find((a) => a.text.startsWith(prefix));
+    if (exported) return exported.text.slice(prefix.length);
+  }
   return env.get(name);
 }
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import { cleansWith, cleanupRule, missingYesRule, unpinnedRule, type ManagerSpec } from './packageManagerKit';
-import { callRange, invocations, message } from './shellKit';
+import { callRange, invocations, message, reportOncePerRun } from './shellKit';
 
 /** zypper (SUSE): non-interactive mode, clean-up, version pins, dist-upgrade. */
 
@@ -46,6 +46,8 @@ export const zypperUnpinned = unpinnedRule({
 }, { ...spec(installing), isPinned: (w) => /[<>=]/.test(w.text) || /-\d/.test(w.text), skip: (w) => w.text.startsWith('-') || w.text.includes(':') },
 (names) => message(`Pin the versions of: ${names} (\`package=version\`).`, `请固定以下软件包的版本：${names}（\`软件包=版本\`）。`));
 
+const distUpgrade = new Set(['dist-upgrade', 'dup']);
+
 export const zypperDistUpgrade: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'zypper-dist-upgrade', aliases: ['DL3035'], severity: 'warning', category: 'best-practice', profile: 'recommended',
@@ -56,11 +58,11 @@ export const zypperDistUpgrade: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const inv of invocations(model, zypper, new Set(['dist-upgrade', 'dup']), zypperOptions)) {
-      report({
+    reportOncePerRun(invocations(model, zypper, distUpgrade, zypperOptions), report, (inv, found) => {
+      found({
         range: callRange(model, inv),
         message: message('Avoid `zypper dist-upgrade`: use a newer base image, or `zypper patch` for fixes.', '避免使用 `zypper dist-upgrade`：请使用更新的基础镜像，或用 `zypper patch` 获取修复。'),
       });
-    }
+    });
   },
 };
