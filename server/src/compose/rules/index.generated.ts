@@ -2,13 +2,32 @@
 // export the rule from its module and run `node scripts/gen-rule-index.mjs` (npm run build and npm test do).
 import type { ComposeRule } from './context';
 import { composeObsoleteVersion } from './obsoleteVersion';
+import { composeDependsOnCycle, composeDependsOnInactiveProfile, composeDependsOnSelf, composeUndeclaredConfig, composeUndeclaredNetwork, composeUndeclaredSecret, composeUndeclaredService, composeUndeclaredVolume } from './references';
+import { composeBuildContextMissing, composeBuildTargetUnknown, composeDockerfileMissing, composeEnvFileMissing, composeHealthyWithoutHealthcheck } from './referencesFiles';
+import { composeInvalidInterpolation, composeUndefinedVariable } from './referencesVariables';
 import { composeMultipleDocuments, composeYamlSyntax } from './yamlSyntax';
 
 /** Every rule of this folder, in reporting order: by category, then by module, as each module declares them. */
 export const composeRuleList: readonly ComposeRule[] = [
   // syntax
+  composeInvalidInterpolation,
   composeYamlSyntax,
   composeMultipleDocuments,
+  // semantics
+  composeUndeclaredNetwork,
+  composeUndeclaredVolume,
+  composeUndeclaredConfig,
+  composeUndeclaredSecret,
+  composeUndeclaredService,
+  composeDependsOnSelf,
+  composeDependsOnCycle,
+  composeDependsOnInactiveProfile,
+  composeBuildContextMissing,
+  composeDockerfileMissing,
+  composeBuildTargetUnknown,
+  composeHealthyWithoutHealthcheck,
+  composeEnvFileMissing,
+  composeUndefinedVariable,
   // best-practice
   composeObsoleteVersion,
 ];
