@@ -84,6 +84,8 @@ const configWatchers = [
   { globPattern: '**/{.dockerignore,*.dockerignore}' },
   { globPattern: '**/*.json' },
   { globPattern: '**/.git/HEAD' },
+  // Compose: the project's .env and env files, Dockerfiles (build.target stages, HEALTHCHECK). Overrides are YAML, watched by the indexer.
+  { globPattern: '**/{.env,*.env,.env.*,*Dockerfile*,*.dockerfile,Containerfile*}' },
 ];
 
 function workspaceFolderUrisOf(params: InitializeParams): string[] {
