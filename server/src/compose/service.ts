@@ -2,7 +2,7 @@ import type { LanguageService } from '../common/service';
 import { codeActionsCompose } from './codeActions';
 import { diagnoseCompose } from './diagnostics';
 import { parseCompose, type ComposeModel } from './model';
-import { composeDefinition, composeLinks, composePrepareRename, composeReferences, composeRename } from './navigation';
+import { composeDefinition, composeLinks, composePrepareRename, composeReferences, composeRename, variableHover } from './navigation';
 import { summarizeCompose } from './summary';
 
 /** The Compose service (Compose files and Swarm stack files): each feature lives in its own module. */
@@ -11,6 +11,8 @@ export const composeService: LanguageService<ComposeModel> = {
   diagnose: diagnoseCompose,
   codeActions: codeActionsCompose,
   summary: summarizeCompose,
+  // `${VAR}` values (navigation.ts); the key docs of hover.ts, when it lands, call variableHover first.
+  hover: variableHover,
   definition: composeDefinition,
   references: composeReferences,
   prepareRename: composePrepareRename,
