@@ -173,11 +173,11 @@ function collectServiceReferences(source: ComposeSource, service: string, settin
   const contexts = get(build, 'additional_contexts');
   if (contexts?.kind === 'map') for (const entry of contexts.entries.values()) {
     const text = literal(entry.value);
-    if (text) add('services', 'additional_contexts', entry.value, serviceReferenceIn(text), {}, 0);
+    if (text) add('services', 'additional_contexts', entry.value, serviceReferenceIn(text), {}, 'service:'.length);
   } else if (contexts?.kind === 'seq') for (const item of contexts.items) {
     const text = literal(item);
     const value = text?.slice(text.indexOf('=') + 1);
-    if (value) add('services', 'additional_contexts', item, serviceReferenceIn(value), {}, (text?.indexOf('=') ?? 0) + 1);
+    if (value) add('services', 'additional_contexts', item, serviceReferenceIn(value), {}, (text?.indexOf('=') ?? 0) + 1 + 'service:'.length);
   }
 
   keysOrItems(get(settings, 'networks'), (name, node) => add('networks', 'service-networks', node, name));
