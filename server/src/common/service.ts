@@ -39,7 +39,7 @@ export interface ProjectFacts {
   customSchemaFiles: readonly ProjectFile[];
   /**
    * Read-only access to the files around a Compose file (its overrides, `include:`d files, `.env`,
-   * `env_file`s, build contexts and Dockerfiles), limited by the front to the workspace folder or
+   * `env_file`s, build contexts and Dockerfiles) or a Dockerfile (its build context), limited by the front to the workspace folder or
    * repository holding it and to small files; answers are cached and dropped on file events.
    */
   files?: ProjectFileReader;

@@ -258,7 +258,8 @@ export class ProjectConfig {
       kubeLinter: filePath && manifestFacts ? this.kubeLinterFor(filePath) : undefined,
       dockerignore: filePath && dockerfileFacts ? this.dockerignoreFor(filePath) : undefined,
       customSchemaFiles,
-      files: filePath && kind === 'compose' ? this.projectReaderFor(filePath) : undefined,
+      // Dockerfiles ask too: whether their build context holds a file (npm-install-instead-of-ci's lockfile).
+      files: filePath && (kind === 'compose' || dockerfileFacts) ? this.projectReaderFor(filePath) : undefined,
     };
     if (this.facts.size > 10_000) this.facts.clear();
     this.facts.set(key, facts);

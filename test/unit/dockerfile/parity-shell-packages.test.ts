@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertClean, assertReports, findings } from './rules-bestpractice-kit';
+import { diagnose, withCode } from './rules-helpers';
 
 /** Defects 7, 8 and 11 of issue 14: package managers and languages, registries beyond FROM, precision. */
 
@@ -97,4 +98,16 @@ test('pipe-without-pipefail: a plain /bin/sh with -o pipefail is dash on Debian,
   assert.match(finding.message.en, /dash/);
   assertClean('pipe-without-pipefail', 'FROM alpine:3.20\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com | tar -xz\n');
   assertClean('pipe-without-pipefail', 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com | tar -xz\n');
+});
+
+test('npm-install-instead-of-ci: package*.json brings no lockfile when the build context visibly has none', () => {
+  const text = 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\n';
+  const ci = (files?: Record<string, string>) => withCode(diagnose(text, { files, filePath: '/work/app/Dockerfile', settings: { profile: 'strict' } }), 'npm-install-instead-of-ci').length;
+  assert.equal(ci({ '/work/app/package.json': '{}' }), 0, 'package.json alone: npm install is all there is');
+  assert.equal(ci({ '/work/app/package.json': '{}', '/work/app/package-lock.json': '{}' }), 1);
+  assert.equal(ci({ '/work/app/package.json': '{}', '/work/app/npm-shrinkwrap.json': '{}' }), 1);
+  assert.equal(ci({ '/work/app/Dockerfile': text }), 1, 'no package.json beside the Dockerfile: the context is elsewhere, so unknown');
+  assert.equal(ci(), 1, 'no view of the files: as before');
+  const nested = 'FROM node:20\nCOPY web/package*.json ./\nRUN npm install\n';
+  assert.equal(withCode(diagnose(nested, { files: { '/work/app/web/package.json': '{}' }, filePath: '/work/app/Dockerfile', settings: { profile: 'strict' } }), 'npm-install-instead-of-ci').length, 0);
 });

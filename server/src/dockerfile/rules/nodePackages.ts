@@ -1,5 +1,6 @@
 import type { Rule } from '../../common/rules';
 import type { ShellWord } from '../shell';
+import { directoryOf, joinPath } from '../../common/paths';
 import type { DockerfileRuleSubject } from './context';
 import {
   callRange, commandsOf, invocations, laterInRun, layersShip, listNames, message, mountCovers, parseArgs, replaceWord, reportOncePerRun,
@@ -69,6 +70,38 @@ export const npmUnpinned: Rule<DockerfileRuleSubject> = {
   },
 };
 
+const lockfileSource = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|package\*\.json)$/;
+
+/**
+ * For a folder of the build context (relative, `''` for the top): false when it visibly holds a
+ * package.json and no lockfile, true when a lockfile is there, undefined when we cannot look. The
+ * build context is taken to be the Dockerfile's folder, as `docker build .` beside it makes it.
+ */
+type LockfileLookup = (folder: string) => boolean | undefined;
+
+function lockfileLookup(ctx: DockerfileRuleSubject['ctx']): LockfileLookup {
+  const files = ctx.project?.files;
+  const filePath = ctx.filePath;
+  if (!files || !filePath) return () => undefined;
+  const context = directoryOf(filePath);
+  return (folder) => {
+    const dir = folder === '' ? context : joinPath(context, folder);
+    if (files.kindOf(joinPath(dir, 'package.json')) !== 'file') return undefined;
+    const kinds = ['package-lock.json', 'npm-shrinkwrap.json'].map((name) => files.kindOf(joinPath(dir, name)));
+    if (kinds.includes('file')) return true;
+    return kinds.every((kind) => kind === 'missing') ? false : undefined;
+  };
+}
+
+/** A COPY source that brings a lockfile: named, or matched by `package*.json` when the context holds one. */
+function copiesLockfile(source: string, lockfileIn: LockfileLookup): boolean {
+  if (!lockfileSource.test(source)) return false;
+  if (!source.endsWith('*.json')) return true;
+  const folder = source.replace(/^\.?\/+/, '').replace(/\/?package\*\.json$/, '');
+  if (folder.includes('$') || folder.includes('*') || folder.startsWith('/') || folder.split('/').includes('..')) return true;
+  return lockfileIn(folder) !== false;
+}
+
 export const npmInstallInsteadOfCi: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'npm-install-instead-of-ci', fixable: true,
@@ -78,16 +111,17 @@ export const npmInstallInsteadOfCi: Rule<DockerfileRuleSubject> = {
     profile: 'strict',
     title: message('npm install where npm ci fits', '可用 npm ci 的地方使用了 npm install'),
     docs: message(
-      '`npm install` may update `package-lock.json` and resolve newer versions than the ones you tested. `npm ci` installs exactly what the lockfile says, fails if it disagrees with `package.json`, and starts from a clean `node_modules`: the reproducible choice for images.\n\nReported only when the stage copied a lockfile (`package-lock.json`, `npm-shrinkwrap.json` or `package*.json`) before the RUN. The quick fix is not marked safe: options such as `--production` are spelled `--omit=dev` for `npm ci`.',
-      '`npm install` 可能会更新 `package-lock.json`，并解析出比测试时更新的版本。`npm ci` 严格按锁定文件安装，与 `package.json` 不一致时直接失败，并从干净的 `node_modules` 开始：这是构建镜像时可复现的做法。\n\n仅当该阶段在此 RUN 之前复制了锁定文件（`package-lock.json`、`npm-shrinkwrap.json` 或 `package*.json`）时才报告。快速修复未标记为安全：例如 `--production` 在 `npm ci` 中要写成 `--omit=dev`。',
+      '`npm install` may update `package-lock.json` and resolve newer versions than the ones you tested. `npm ci` installs exactly what the lockfile says, fails if it disagrees with `package.json`, and starts from a clean `node_modules`: the reproducible choice for images.\n\nReported only when the stage copied a lockfile (`package-lock.json`, `npm-shrinkwrap.json` or `package*.json`) before the RUN; for `package*.json`, not when the build context (the Dockerfile\'s folder) visibly holds a `package.json` and no lockfile beside it. The quick fix is not marked safe: options such as `--production` are spelled `--omit=dev` for `npm ci`.',
+      '`npm install` 可能会更新 `package-lock.json`，并解析出比测试时更新的版本。`npm ci` 严格按锁定文件安装，与 `package.json` 不一致时直接失败，并从干净的 `node_modules` 开始：这是构建镜像时可复现的做法。\n\n仅当该阶段在此 RUN 之前复制了锁定文件（`package-lock.json`、`npm-shrinkwrap.json` 或 `package*.json`）时才报告；对于 `package*.json`，若构建上下文（Dockerfile 所在文件夹）中可见 `package.json` 而旁边没有锁定文件，则不报告。快速修复未标记为安全：例如 `--production` 在 `npm ci` 中要写成 `--omit=dev`。',
     ),
   },
-  check({ model }, report) {
+  check({ model, ctx }, report) {
+    const lockfileIn = lockfileLookup(ctx);
     reportOncePerRun(invocations(model, npm, npmInstall, npmOptions), report, (inv, found) => {
       if (inv.operands.length > 0 || inv.parsed.has('-g', '--global')) return;
       const line = inv.run.instruction.getRange().start.line;
       const copiedLock = inv.run.stage.instructions.some((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD') && i.getRange().start.line < line
-        && i.getArguments().slice(0, -1).some((a) => /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|package\*\.json)$/.test(a.getValue())));
+        && i.getArguments().slice(0, -1).some((a) => copiesLockfile(a.getValue(), lockfileIn)));
       if (!copiedLock) return;
       const sub = inv.subcommand!;
       found({
