@@ -40,6 +40,11 @@ export interface RuleMeta {
   groups?: string[];
   /** Some findings carry a quick fix (shown in the docs and rule tables). */
   fixable?: boolean;
+  /**
+   * Where and why this rule differs from the peer tools whose names it carries (hadolint,
+   * BuildKit, kube-linter): each deliberate difference, rendered on the rule's page.
+   */
+  differences?: Localized;
 }
 
 export interface Fix {
