@@ -60,3 +60,21 @@ test('a client that never answers workspace/configuration still gets answers', a
     await client.stop();
   }
 });
+
+test('an editor that answers the settings pull late does not hold back the first diagnostics', async () => {
+  // Answers after 1.5 s, with a setting that differs from the initialize-time ones.
+  const { client } = await StdioClient.start({ settings: { dockerfile: { rules: { 'image-untagged': 'info' } } }, configurationDelayMs: 1500 });
+  try {
+    const uri = 'file:///tmp/stevedore-protocol/late-settings/Dockerfile';
+    const started = Date.now();
+    await client.open(uri, 'dockerfile', 'FROM alpine\n');
+    const first = await client.waitForDiagnostics(uri, () => true, 5000);
+    assert.ok(Date.now() - started < 1200, `first diagnostics after ${Date.now() - started} ms`);
+    assert.equal(first.find((d) => d.code === 'image-untagged')?.severity, 2, 'first check with the settings from initialize (none: the default warning)');
+    // The pulled settings differ: the document is checked again with them.
+    const second = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'image-untagged' && d.severity === 3), 5000, false);
+    assert.ok(second.length > 0);
+  } finally {
+    await client.stop();
+  }
+});

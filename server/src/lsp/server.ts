@@ -183,8 +183,8 @@ function capabilities(): ServerCapabilities {
 }
 
 /**
- * Requests wait for the first settings pull, so the first hover is already in the user's language
- * and the first diagnostics already honour their rule settings.
+ * Requests and checks wait for a settings pull in flight (for at most `settingsGraceMs`), so the
+ * first hover is already in the user's language and the first diagnostics honour their rule settings.
  */
 let settingsReady: Promise<void> = Promise.resolve();
 
@@ -302,7 +302,7 @@ function contextFor(document: TextDocument): FeatureContext {
  * fallback: bad input must never take the server down.
  */
 async function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocument, ctx: FeatureContext, text: TextDocument) => R | undefined | null): Promise<R> {
-  await settingsReady;
+  await settingsSettled();
   const text = documents.get(uri);
   if (!text) return fallback;
   let lang = docsLanguage;
@@ -375,8 +375,23 @@ function findingsOf(document: TextDocument, d: ParsedDocument, ctx: FeatureConte
  * settings pull would otherwise publish twice). Checks caused by other files (the workspace index,
  * config files on disk) are forced.
  */
+/**
+ * How long the first checks wait for a settings pull in flight. An editor that answers quickly gets
+ * one publish with the pulled settings; a busy one does not hold the diagnostics back for the
+ * pull's 2 s timeout: they use the settings sent with initialize (VS Code sends the same ones), and
+ * the answer, when it arrives and differs, re-checks what is open (`applySettings`).
+ */
+const settingsGraceMs = 400;
+
+/** The pull in flight has answered, or the grace period is over. Requests wait the same way. */
+async function settingsSettled(): Promise<void> {
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([settingsReady, new Promise<void>((resolve) => { grace = setTimeout(resolve, settingsGraceMs); })]);
+  clearTimeout(grace);
+}
+
 async function validate(document: TextDocument, force: boolean): Promise<void> {
-  await settingsReady;
+  await settingsSettled();
   const key = `${document.version}:${settingsGeneration}`;
   if (!force && lastChecked.get(document.uri) === key) return;
   lastChecked.set(document.uri, key);
