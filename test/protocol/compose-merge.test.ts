@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { StdioClient } from './client';
+import { StdioClient, positionOf } from './client';
 
 const codes = (diagnostics: { code?: unknown }[]) => diagnostics.map((d) => String(d.code));
 
@@ -58,6 +58,27 @@ test('an included file declares services for the including one', async () => {
     const unknown = diagnostics.filter((d) => d.code === 'compose-undeclared-service');
     assert.equal(unknown.length, 1, JSON.stringify(diagnostics));
     assert.match(String(unknown[0].message), /queue/);
+  } finally {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('hover on ${VAR} shows its value from the project .env, a definition opens the .env line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stevedore-compose-env-'));
+  writeFileSync(join(dir, '.env'), '# release\nTAG=2.4.1\n');
+  const text = 'services:\n  web:\n    image: "shop/web:${TAG}"\n    environment:\n      MODE: ${MODE:-production}\n';
+  const { client } = await StdioClient.start({ rootUri: pathToFileURL(dir).href });
+  try {
+    const uri = pathToFileURL(join(dir, 'compose.yaml')).href;
+    await client.open(uri, 'dockercompose', text);
+    await client.waitForDiagnostics(uri);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '${TAG}', 3) });
+    assert.match(hover.contents.value, /Value from `.env`: `2.4.1`/);
+    const mode = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '${MODE', 3) });
+    assert.match(mode.contents.value, /default applies.*`production`/s);
+    const definition = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, '${TAG}', 3) });
+    assert.deepEqual(definition.map((l) => [l.uri, l.range.start.line]), [[pathToFileURL(join(dir, '.env')).href, 1]]);
   } finally {
     await client.stop();
     rmSync(dir, { recursive: true, force: true });
