@@ -111,3 +111,10 @@ test('npm-install-instead-of-ci: package*.json brings no lockfile when the build
   const nested = 'FROM node:20\nCOPY web/package*.json ./\nRUN npm install\n';
   assert.equal(withCode(diagnose(nested, { files: { '/work/app/web/package.json': '{}' }, filePath: '/work/app/Dockerfile', settings: { profile: 'strict' } }), 'npm-install-instead-of-ci').length, 0);
 });
+
+test('copy-archive-then-extract: an archive copied under a new name is followed under that name', () => {
+  assertReports('copy-archive-then-extract', 'FROM debian:12\nCOPY dist/packaged-app.tar /opt/app.tar\nRUN tar -xf /opt/app.tar -C /opt\n');
+  assertReports('copy-archive-then-extract', 'FROM debian:12\nCOPY packaged-app.tar /usr/src/app\nRUN tar -xf /usr/src/app/packaged-app.tar\n');
+  assertClean('copy-archive-then-extract', 'FROM debian:12\nCOPY dist/packaged-app.tar /opt/app.tar\nRUN tar -xf /opt/other.tar -C /opt\n');
+  assertClean('copy-archive-then-extract', 'FROM debian:12\nCOPY a.tar b.tar /opt/\nRUN tar -xf /opt/c.tar\n');
+});

@@ -79,6 +79,10 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
           const operands = copyOperands(model, instruction);
           if (!operands || operands.flags.includes('from')) continue;
           for (const source of operands.sources) if (tarArchive.test(source.value) && !source.value.includes('$')) (copied ??= new Map()).set(baseName(source.value), source);
+          // `COPY app.tar /foo.tar` stores the archive under the destination's name (unless that is a folder).
+          const [only] = operands.sources;
+          const dest = operands.dest.value;
+          if (operands.sources.length === 1 && copied?.get(baseName(only.value)) === only && !/[\\/]$/.test(dest) && !dest.includes('$')) copied.set(baseName(dest), only);
           continue;
         }
         if (!copied || copied.size === 0) continue; // nothing copied yet that a RUN could extract
@@ -89,7 +93,7 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
           for (const arg of command.args) {
             const source = copied.get(baseName(arg.text));
             if (!source) continue;
-            copied.delete(baseName(arg.text));
+            for (const [name, copy] of copied) if (copy === source) copied.delete(name);
             report({
               range: source.range,
               message: message(`\`${source.value}\` is extracted by a later RUN; \`ADD\` unpacks it in one layer.`, `\`${source.value}\` 会在之后的 RUN 中被解压；使用 \`ADD\` 可以在一层内完成解压。`),
