@@ -62,6 +62,12 @@ const words = {
   turningOff: { en: 'Turning it off', zh: '如何关闭' },
 } satisfies Record<string, Localized>;
 
+/** The heading over `meta.differences`: the peers a language's rules are compared with. */
+const differencesHeading: Record<Language, Localized> = {
+  Dockerfile: { en: 'Differences from hadolint and BuildKit', zh: '与 hadolint 和 BuildKit 的差异' },
+  Kubernetes: { en: 'Differences from kube-linter', zh: '与 kube-linter 的差异' },
+};
+
 const settingKey: Record<Language, string> = { Dockerfile: 'stevedore.dockerfile.rules', Kubernetes: 'stevedore.kubernetes.rules' };
 
 export function documentedRules(): DocumentedRule[] {
@@ -119,6 +125,7 @@ export function renderRulePage(rule: DocumentedRule, lang: DocsLanguage): string
     '',
     t(meta.docs),
     '',
+    ...(meta.differences ? [`## ${t(differencesHeading[language])}`, '', t(meta.differences), ''] : []),
     `## ${t(words.turningOff)}`,
     '',
     t(suppressionExample(rule)),
@@ -131,7 +138,7 @@ const configurationSection: Record<'en' | 'zh', string[]> = {
   en: [
     '## Configuring Dockerfile rules',
     '',
-    'Severity is decided in layers, later ones winning: the rule default under the profile (`strict` rules are off under `recommended`) → the nearest `.hadolint.yaml` / `.hadolint.yml` (searched from the Dockerfile\'s directory up to the repository root: `ignored`, `override.error|warning|info|style`; `trustedRegistries`, `failure-threshold` and `no-fail` are read too) → `# check=error=true` (BuildKit checks become errors) → the `stevedore.dockerfile.rules` setting (`{"DL3008": "off", "from-as-casing": "error"}`; keys are ids, aliases or BuildKit group names).',
+    'Severity is decided in layers, later ones winning: the rule default under the profile (`strict` rules are off under `recommended`) → the nearest `.hadolint.yaml` / `.hadolint.yml` (searched from the Dockerfile\'s directory up to the repository root: `ignored`, `override.error|warning|info|style`; `trustedRegistries`, `label-schema`, `strict-labels`, `failure-threshold` and `no-fail` are read too) → `# check=error=true` (BuildKit checks become errors) → the `stevedore.dockerfile.rules` setting (`{"DL3008": "off", "from-as-casing": "error"}`; keys are ids, aliases or BuildKit group names).',
     '',
     '| Comment | Effect |',
     '| --- | --- |',
@@ -150,7 +157,7 @@ const configurationSection: Record<'en' | 'zh', string[]> = {
   zh: [
     '## 配置 Dockerfile 规则',
     '',
-    '严重级别按层决定，后者覆盖前者：当前规则集下的规则默认值（`recommended` 规则集下 `strict` 规则关闭）→ 最近的 `.hadolint.yaml` / `.hadolint.yml`（从 Dockerfile 所在目录向上查找到仓库根目录：`ignored`、`override.error|warning|info|style`；也会读取 `trustedRegistries`、`failure-threshold` 和 `no-fail`）→ `# check=error=true`（BuildKit 检查变为错误）→ `stevedore.dockerfile.rules` 设置（`{"DL3008": "off", "from-as-casing": "error"}`；键可以是 id、别名或 BuildKit 分组名）。',
+    '严重级别按层决定，后者覆盖前者：当前规则集下的规则默认值（`recommended` 规则集下 `strict` 规则关闭）→ 最近的 `.hadolint.yaml` / `.hadolint.yml`（从 Dockerfile 所在目录向上查找到仓库根目录：`ignored`、`override.error|warning|info|style`；也会读取 `trustedRegistries`、`label-schema`、`strict-labels`、`failure-threshold` 和 `no-fail`）→ `# check=error=true`（BuildKit 检查变为错误）→ `stevedore.dockerfile.rules` 设置（`{"DL3008": "off", "from-as-casing": "error"}`；键可以是 id、别名或 BuildKit 分组名）。',
     '',
     '| 注释 | 作用 |',
     '| --- | --- |',

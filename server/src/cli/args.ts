@@ -57,7 +57,7 @@ Options:
   -h, --help                     print this help
 
 Config files, nearest to each file first: .stevedore.yaml (rule severities and other editor
-settings), .hadolint.yaml (ignored, override, trustedRegistries, failure-threshold, no-fail),
+settings), .hadolint.yaml (ignored, override, trustedRegistries, label-schema, strict-labels, failure-threshold, no-fail),
 .kube-linter.yaml (checks include/exclude, ignorePaths).
 
 Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config or internal error.`,
@@ -85,7 +85,7 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
   -h, --help                     显示本帮助
 
 配置文件（从每个文件所在目录向上查找，最近者优先）：.stevedore.yaml（规则级别及其他编辑器设置）、
-.hadolint.yaml（ignored、override、trustedRegistries、failure-threshold、no-fail）、
+.hadolint.yaml（ignored、override、trustedRegistries、label-schema、strict-labels、failure-threshold、no-fail）、
 .kube-linter.yaml（checks 的 include/exclude、ignorePaths）。
 
 退出码：0 表示没有达到阈值的问题，1 表示有问题，2 表示用法、配置或内部错误。`,

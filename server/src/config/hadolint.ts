@@ -18,8 +18,32 @@ export interface HadolintConfig {
   noFail: boolean;
   /** `disable-ignore-pragma`: `# hadolint ignore=`, `stage ignore=` and `global ignore=` comments have no effect. */
   disableIgnorePragma?: boolean;
+  /** `label-schema`: the labels every image must set, and the form of each one's value (DL3049–DL3058). */
+  labelSchema?: Record<string, HadolintLabelType>;
+  /** `strict-labels`: no label outside `label-schema` may be set (DL3050). */
+  strictLabels?: boolean;
   /** Problems reading the file, so the user learns why it had no effect. */
   problems: string[];
+}
+
+/** The value forms of `label-schema`, in hadolint's words. */
+export const hadolintLabelTypes = ['text', 'url', 'rfc3339', 'semver', 'hash', 'spdx', 'email'] as const;
+export type HadolintLabelType = (typeof hadolintLabelTypes)[number];
+
+/** `label-schema: {name: type}`; an empty type means `text`, as in hadolint; unknown types are problems. */
+function labelSchema(value: unknown, problems: string[]): Record<string, HadolintLabelType> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push('"label-schema" should be a mapping of label names to text, url, rfc3339, semver, hash, spdx or email');
+    return undefined;
+  }
+  const schema: Record<string, HadolintLabelType> = {};
+  for (const [name, type] of Object.entries(value as Record<string, unknown>)) {
+    const word = type === null || type === '' ? 'text' : typeof type === 'string' ? type.toLowerCase() : undefined;
+    if (word && (hadolintLabelTypes as readonly string[]).includes(word)) schema[name] = word as HadolintLabelType;
+    else problems.push(`"label-schema.${name}" should be one of ${hadolintLabelTypes.join(', ')}`);
+  }
+  return schema;
 }
 
 export const emptyHadolintConfig: HadolintConfig = {
@@ -77,6 +101,8 @@ export function parseHadolintConfig(text: string): HadolintConfig {
     failureThreshold,
     noFail: doc['no-fail'] === true,
     disableIgnorePragma: doc['disable-ignore-pragma'] === true,
+    labelSchema: labelSchema(doc['label-schema'], problems),
+    strictLabels: doc['strict-labels'] === true,
     problems,
   };
 }

@@ -41,7 +41,7 @@ export const redundantTargetPlatform: Rule<Subject> = {
 export const fromPlatformFlagConst: Rule<Subject> = {
   meta: {
     id: 'from-platform-flag-const',
-    aliases: ['FromPlatformFlagConstDisallowed'],
+    aliases: ['FromPlatformFlagConstDisallowed', 'DL3029'],
     severity: 'warning',
     category: 'semantics',
     profile: 'recommended',
@@ -49,6 +49,10 @@ export const fromPlatformFlagConst: Rule<Subject> = {
     docs: {
       en: 'A fixed platform (`FROM --platform=linux/amd64 …`) pins the stage to one architecture even in multi-platform builds, where it then runs under emulation or produces the wrong binaries. Use `$BUILDPLATFORM` (build tools) or `$TARGETPLATFORM`, or leave the flag out.\n\nNot reported when the stage name mentions the platform (e.g. `AS build-amd64`), which shows the pin is deliberate.',
       zh: '固定平台（`FROM --platform=linux/amd64 …`）会把阶段锁定在一种架构上，即使进行多平台构建也是如此，结果要么在模拟器中运行，要么产出错误架构的二进制文件。请使用 `$BUILDPLATFORM`（构建工具）或 `$TARGETPLATFORM`，或者干脆不写该标志。\n\n如果阶段名称中包含该平台（例如 `AS build-amd64`），说明是有意锁定，不做报告。',
+    },
+    differences: {
+      en: 'Follows BuildKit. hadolint\'s DL3029 reports every `--platform` whose value does not mention `BUILDPLATFORM` or `TARGETPLATFORM`; Stevedore, like BuildKit, reports only fixed values: a value from another build argument (`--platform=$DEPLOY_PLATFORM`) is chosen per build, and a stage whose name mentions the platform (`AS build-amd64`) pins it on purpose.',
+      zh: '与 BuildKit 一致。hadolint 的 DL3029 会报告所有值中不含 `BUILDPLATFORM` 或 `TARGETPLATFORM` 的 `--platform`；Stevedore 与 BuildKit 一样只报告固定值：来自其他构建参数的值（`--platform=$DEPLOY_PLATFORM`）是每次构建时选定的，而名称中包含平台的阶段（`AS build-amd64`）是有意锁定的。',
     },
   },
   check({ model }, report) {
