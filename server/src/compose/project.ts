@@ -75,9 +75,23 @@ export function isLocalPath(path: string): boolean {
   return !/^(?:~|[a-z][a-z0-9+.-]*:\/\/|git@)/i.test(path);
 }
 
+/**
+ * Files beside the one being edited change rarely: their parse is kept while their text is the
+ * same (an edit of compose.yaml must not re-parse compose.override.yaml on every keystroke).
+ */
+const parsedSources = new Map<string, ComposeSource>();
+const maxParsedSources = 200;
+
 function readSource(files: ProjectFileReader, path: string, projectDir: string): ComposeSource | undefined {
   const text = files.readText(path);
-  return text === undefined ? undefined : parseComposeSource(path, text, projectDir);
+  if (text === undefined) return undefined;
+  const key = `${path}\u0000${projectDir}`;
+  const cached = parsedSources.get(key);
+  if (cached && cached.text === text) return cached;
+  const source = parseComposeSource(path, text, projectDir);
+  if (parsedSources.size >= maxParsedSources) parsedSources.delete(parsedSources.keys().next().value!);
+  parsedSources.set(key, source);
+  return source;
 }
 
 function firstExisting(files: ProjectFileReader, dir: string, names: readonly string[]): string | undefined {
@@ -162,7 +176,7 @@ function envLookup(env: EnvironmentFile[] | undefined, outer?: VariableLookup): 
 export function loadComposeProject(current: ComposeSource, files: ProjectFileReader | undefined): ComposeProject {
   const layers = layersFor(current, files);
   const projectDir = directoryOf(layers[0].path);
-  for (const layer of layers) layer.projectDir = projectDir;
+  // Every layer sits in the folder of the first (overrides are looked for beside it), so each source's projectDir already is the project's.
   const env = readEnv(files, joinPath(projectDir, '.env'));
   const lookup = envLookup(env ? [env] : undefined);
   let root = mergeSources(layers) ?? { kind: 'map' as const, source: current, node: current.yaml.contents as never, entries: new Map() };
