@@ -126,6 +126,10 @@ export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
       '`apt-get update` downloads package lists (tens of megabytes) into `/var/lib/apt/lists`. Deleting them in a later RUN does not shrink the image, because the earlier layer still holds them. Remove them in the same RUN, after the last install: `… && rm -rf /var/lib/apt/lists/*`. `apt update` and `aptitude update` fill the same directory.\n\nNot reported when a `--mount=type=cache` (or tmpfs) covers `/var/lib/apt/lists`, nor in build stages whose layers never reach the final image.',
       '`apt-get update` 会把软件包列表（数十 MB）下载到 `/var/lib/apt/lists`。在后面的 RUN 中删除并不能减小镜像，因为先前的层里仍保留着它们。请在同一个 RUN 中、最后一次安装之后删除：`… && rm -rf /var/lib/apt/lists/*`。`apt update` 和 `aptitude update` 写入的是同一个目录。\n\n当 `--mount=type=cache`（或 tmpfs）覆盖 `/var/lib/apt/lists` 时不会报告；其层不会进入最终镜像的构建阶段也不会报告。',
     ),
+    differences: message(
+      'hadolint (DL3009) accepts a cache mount only when both `/var/lib/apt` and `/var/cache/apt` are mounted. Here any cache or tmpfs mount that covers `/var/lib/apt/lists` (including one on `/var/lib/apt`) is enough, since the lists are what this rule is about.',
+      'hadolint（DL3009）只有在 `/var/lib/apt` 和 `/var/cache/apt` 都被挂载时才认可缓存挂载。这里只要有缓存或 tmpfs 挂载覆盖 `/var/lib/apt/lists`（包括挂载在 `/var/lib/apt` 上的）就足够，因为此规则关心的正是软件包列表。',
+    ),
   },
   check({ model }, report) {
     reportOncePerRun(invocations(model, aptLike, new Set(['update', 'install']), aptGetOptions), report, (inv, found) => {

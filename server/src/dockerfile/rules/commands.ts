@@ -245,6 +245,10 @@ export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
       'A shell pipeline succeeds when its last command succeeds: in `curl -fsSL $URL | tar -xz` a failed download still lets the build continue with nothing extracted. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before such RUNs (on Alpine: `["/bin/ash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`. A plain `/bin/sh` given `-o pipefail` is reported on images other than Alpine/BusyBox: there it is usually dash, which has no such option.\n\nPipes fed by `echo` or `printf` (such as `echo \"$SHA  file\" | sha256sum -c -`) or by a command group are not reported.\n\nThe quick fix inserts a SHELL line; it is not marked safe because the image must provide that shell.',
       'shell 管道的结果取决于最后一条命令：在 `curl -fsSL $URL | tar -xz` 中，即使下载失败，构建也会继续，却什么都没解压。请在这类 RUN 之前设置 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`（Alpine 上用 `["/bin/ash", "-o", "pipefail", "-c"]`），或在脚本开头写 `set -o pipefail`。在 Alpine/BusyBox 以外的镜像上，给普通 `/bin/sh` 加 `-o pipefail` 也会被报告：那里的 sh 通常是不支持该选项的 dash。\n\n由 `echo` 或 `printf`（例如 `echo \"$SHA  file\" | sha256sum -c -`）或命令组提供输入的管道不会报告。\n\n快速修复会插入一行 SHELL；由于镜像中必须存在该 shell，它未标记为安全。',
     ),
+    differences: message(
+      'hadolint (DL4006) reports every plain `sh` SHELL with `-o pipefail`; here Alpine/BusyBox stages are spared, since their `sh` has pipefail. Pipes fed by `echo`, `printf` or a command group are not reported here.',
+      'hadolint（DL4006）会报告每个带 `-o pipefail` 的普通 `sh` SHELL；这里不报告 Alpine/BusyBox 阶段，因为它们的 `sh` 支持 pipefail。由 `echo`、`printf` 或命令组提供输入的管道在这里也不报告。',
+    ),
   },
   check({ model }, report) {
     const { runs } = dockerfileShell(model);

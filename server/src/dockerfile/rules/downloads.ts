@@ -24,6 +24,10 @@ export const curlAndWget: Rule<DockerfileRuleSubject> = {
       'curl and wget do the same job. Using both in one image means installing, updating and auditing two HTTP clients (and their TLS stacks) where one would do. Pick one per stage; the occurrences of the tool that shows up second are reported.',
       'curl 和 wget 的作用相同。在同一个镜像中两者都用，意味着要安装、更新和审计两个 HTTP 客户端（以及它们的 TLS 库），而其实一个就够了。每个阶段请只选一个；后出现的那个工具的用法会被报告。',
     ),
+    differences: message(
+      'hadolint (DL4001) reports every RUN that uses either tool once both have appeared in the stage. Here only the RUNs that use the tool which appeared second are reported: those are the ones to change.',
+      '一旦两个工具都在阶段中出现过，hadolint（DL4001）会报告之后使用其中任一工具的每个 RUN。这里只报告使用后出现的那个工具的 RUN，因为需要修改的正是它们。',
+    ),
   },
   check({ model }, report) {
     const firstTool = new Map<StageInfo, string>();

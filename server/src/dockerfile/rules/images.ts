@@ -165,6 +165,10 @@ export const lastUserRoot: Rule<DockerfileRuleSubject> = {
       'The last `USER` of the final stage decides who the container runs as. Switching to root for installation steps is fine, but switch back to an unprivileged user afterwards: a process that is compromised as root inside a container is much closer to the host. Create a user (`useradd -r -u 10001 app`) and end with `USER app` (or a numeric UID).',
       '最终阶段的最后一个 `USER` 决定容器以谁的身份运行。安装步骤中切换到 root 没有问题，但之后请切回非特权用户：以 root 身份被攻破的容器内进程离宿主机要近得多。请创建一个用户（`useradd -r -u 10001 app`），并以 `USER app`（或数字 UID）结束。',
     ),
+    differences: message(
+      "hadolint (DL3002) also reports a stage that ends as root when a later stage switches user; only the final image's user is reported here, since a builder stage running as root never reaches a container.",
+      'hadolint（DL3002）还会报告以 root 结束、但后续阶段已切换用户的阶段；这里只报告最终镜像的用户，因为以 root 运行的构建阶段永远不会成为容器。',
+    ),
   },
   check({ model }, report) {
     const value = finalUser(model);
@@ -208,6 +212,10 @@ export const userNonNumeric: Rule<DockerfileRuleSubject> = {
     docs: message(
       'A user name only means something inside the image\'s `/etc/passwd`. Platforms that check who a container runs as cannot resolve it: Kubernetes `runAsNonRoot: true` refuses to start a container whose image user is a name ("cannot verify user is non-root"). End with a numeric user, e.g. `USER 10001:10001`. When the file creates the user with `useradd -u`, the quick fix puts in that UID.\n\nWindows images (`mcr.microsoft.com/windows/…`, `servercore`, `nanoserver`) are not reported: their users have names, not UIDs.',
       '用户名只在镜像自己的 `/etc/passwd` 中有意义，需要检查容器运行身份的平台无法解析它：设置了 `runAsNonRoot: true` 的 Kubernetes 会拒绝启动镜像用户为用户名的容器（“cannot verify user is non-root”）。请以数字用户结束，例如 `USER 10001:10001`。若文件中用 `useradd -u` 创建了该用户，快速修复会填入对应的 UID。\n\nWindows 镜像（`mcr.microsoft.com/windows/…`、`servercore`、`nanoserver`）不会被报告：其用户只有名称，没有 UID。',
+    ),
+    differences: message(
+      "hadolint (DL3066) reports every non-numeric USER, in every stage. Only the final image's user is reported here (`root` is left to last-user-root), and Windows images are not, since their users have no UID.",
+      'hadolint（DL3066）会报告每个阶段中的每个非数字 USER。这里只报告最终镜像的用户（`root` 交给 last-user-root 处理），并且不报告 Windows 镜像，因为它们的用户没有 UID。',
     ),
   },
   check({ model }, report) {

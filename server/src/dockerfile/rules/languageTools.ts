@@ -33,6 +33,10 @@ export const gemUnpinned: Rule<DockerfileRuleSubject> = {
       '`gem install <name>` installs the newest release at build time. Pin it with `gem install <name>:<version>` or `-v <version>` so rebuilds get the same gems. Local `.gem` files, `-g` (Gemfile) installs and variables are not reported.',
       '`gem install <名称>` 会在构建时安装最新版本。请用 `gem install <名称>:<版本>` 或 `-v <版本>` 固定版本，让重新构建得到相同的 gem。本地 `.gem` 文件、`-g`（Gemfile）安装和变量不会被报告。',
     ),
+    differences: message(
+      'hadolint (DL3028) skips the word after any option it does not know (`--use-system-libraries true`). Here only the words after `--` are build options; other words are gem names, as gem itself reads them.',
+      'hadolint（DL3028）会跳过任何它不认识的选项后面的单词（`--use-system-libraries true`）。这里只有 `--` 之后的单词才算构建选项，其他单词都按 gem 自己的理解视为 gem 名称。',
+    ),
   },
   check({ model }, report) {
     const found: { inv: Invocation; words: ShellWord[] }[] = [];
@@ -82,6 +86,10 @@ export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
     docs: message(
       '`go install example.com/tool@latest` (or `@master`, `@main`, `@HEAD`) builds whatever that query resolves to on the day of the build; so do `go run pkg@latest` and `go get pkg` (which means `@upgrade`, also with `-tool`). Name a release: `go install golang.org/x/tools/gopls@v0.16.2`.\n\n`go install` and `go run` with a path and no `@` build the version `go.mod` requires inside a module, so they are not reported.',
       '`go install example.com/tool@latest`（或 `@master`、`@main`、`@HEAD`）会构建当天该查询解析到的版本；`go run pkg@latest` 和 `go get pkg`（等同于 `@upgrade`，带 `-tool` 时也一样）同样如此。请写明发布版本：`go install golang.org/x/tools/gopls@v0.16.2`。\n\n在模块内，不带 `@` 的 `go install` 和 `go run` 路径会按 `go.mod` 要求的版本构建，因此不报告。',
+    ),
+    differences: message(
+      'hadolint (DL3062) also reports `go install pkg` and `go run pkg` without `@`. Go refuses those outside a module and, inside one, builds the version `go.mod` requires, which is pinned; so they are not reported here.',
+      'hadolint（DL3062）还会报告不带 `@` 的 `go install pkg` 和 `go run pkg`。在模块之外 Go 会拒绝执行它们；在模块之内则构建 `go.mod` 要求的版本，这个版本是固定的，因此这里不报告。',
     ),
   },
   check({ model }, report) {

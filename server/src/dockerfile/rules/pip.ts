@@ -71,6 +71,10 @@ export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
       'pip saves every downloaded wheel in `~/.cache/pip`. Inside an image build that cache is never reused, yet it is committed into the layer. Pass `--no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1` once for the stage (or `export` it earlier in the same RUN). pip turns its cache off for any value of that variable, `0` and `false` included, so any value is accepted.\n\nNot reported when a cache mount covers the pip cache (`--mount=type=cache,target=/root/.cache/pip`, the better choice with BuildKit), when `--cache-dir` is chosen explicitly, when the RUN removes the cache, or in stages that do not reach the final image. The quick fix adds `--no-cache-dir` after `install`.',
       'pip 会把下载的每个 wheel 保存在 `~/.cache/pip`。在镜像构建中这份缓存不会被复用，却会被提交进镜像层。请加上 `--no-cache-dir`，或在该阶段设置一次 `ENV PIP_NO_CACHE_DIR=1`（也可以在同一个 RUN 中提前 `export`）。pip 对该变量的任何取值（包括 `0` 和 `false`）都会关闭缓存，因此任何取值都被认可。\n\n当缓存挂载覆盖 pip 缓存（`--mount=type=cache,target=/root/.cache/pip`，使用 BuildKit 时更好的做法）、显式指定了 `--cache-dir`、RUN 删除了缓存，或所在阶段不会进入最终镜像时，不会报告。快速修复会在 `install` 后添加 `--no-cache-dir`。',
     ),
+    differences: message(
+      'hadolint (DL3042) still reports when `PIP_NO_CACHE_DIR` is `0`, `false`, `no` or `off`. pip itself turns the cache off for any valid value of the variable (for compatibility with old releases), so any value is accepted here.',
+      '当 `PIP_NO_CACHE_DIR` 为 `0`、`false`、`no` 或 `off` 时，hadolint（DL3042）仍会报告。而 pip 本身（为了与旧版本兼容）对该变量的任何有效取值都会关闭缓存，因此这里接受任何取值。',
+    ),
   },
   check({ model }, report) {
     reportOncePerRun(pipInstalls(model), report, (pip, found) => {
