@@ -1,9 +1,13 @@
 import type { LanguageService } from '../common/service';
 import { codeActionsCompose } from './codeActions';
+import { completeCompose } from './completion';
 import { diagnoseCompose } from './diagnostics';
+import { formatCompose } from './format';
+import { hoverCompose } from './hover';
 import { parseCompose, type ComposeModel } from './model';
 import { composeDefinition, composeLinks, composePrepareRename, composeReferences, composeRename, variableHover } from './navigation';
 import { summarizeCompose } from './summary';
+import { symbolsCompose } from './symbols';
 
 /** The Compose service (Compose files and Swarm stack files): each feature lives in its own module. */
 export const composeService: LanguageService<ComposeModel> = {
@@ -11,8 +15,11 @@ export const composeService: LanguageService<ComposeModel> = {
   diagnose: diagnoseCompose,
   codeActions: codeActionsCompose,
   summary: summarizeCompose,
-  // `${VAR}` values (navigation.ts); the key docs of hover.ts, when it lands, call variableHover first.
-  hover: variableHover,
+  // A `${VAR}` shows its value (navigation.ts); anywhere else, the key, value or service (hover.ts).
+  hover: (model, position, ctx) => variableHover(model, position, ctx) ?? hoverCompose(model, position, ctx),
+  complete: completeCompose,
+  symbols: symbolsCompose,
+  format: formatCompose,
   definition: composeDefinition,
   references: composeReferences,
   prepareRename: composePrepareRename,
