@@ -62,3 +62,13 @@ test('each shell rule reports once per RUN, as hadolint does, whatever the numbe
   assertReports('no-sudo', 'FROM debian:12\nRUN sudo make\nRUN sudo make install\n', 2);
   assertReports('pip-unpinned', 'FROM python:3.12\nRUN pip install flask && pip install requests\nONBUILD RUN pip install six\n', 2);
 });
+
+test('ONBUILD COPY --from and ONBUILD RUN --mount from= that name an image are checked against trustedRegistries', () => {
+  const trusted = { trustedRegistries: ['registry.corp.example'] };
+  const count = (line: string) => findings('untrusted-registry', `FROM registry.corp.example/base:1\n${line}\n`, trusted).length;
+  assert.equal(count('ONBUILD COPY --from=ghcr.io/org/tools:1 /bin/tool /bin/'), 1);
+  assert.equal(count('ONBUILD RUN --mount=type=bind,from=quay.io/org/data:2,target=/data ls /data'), 1);
+  assert.equal(count('ONBUILD COPY --from=registry.corp.example/tools:1 /bin/tool /bin/'), 0);
+  // A bare name may be a stage of the build that uses this image: not judged.
+  assert.equal(count('ONBUILD COPY --from=builder /app /app'), 0);
+});

@@ -1,11 +1,11 @@
-import type { Argument } from 'dockerfile-ast';
+import { Onbuild, type Argument, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
 import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, isWindowsImage, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
-import { factsOf } from './facts';
+import { factsOf, flagsOf } from './facts';
 import { perModel } from '../perModel';
 import { commandsOf, message, parseArgs, stageChain } from './shellKit';
 
@@ -98,14 +98,50 @@ export function registryAllowed(registry: string, trusted: readonly string[]): b
  */
 function imagesCopiedOrMounted(model: DockerfileModel): { ref: ImageRef; range: Range }[] {
   const found: { ref: ImageRef; range: Range }[] = [];
-  for (const reference of factsOf(model).stageReferences) {
-    if (reference.kind === 'from' || reference.target) continue;
-    const text = reference.text.replace(/^(["'])(.*)\1$/, '$2');
-    if (/^\d+$/.test(text) || text.includes('$') || text.toLowerCase() === 'scratch') continue;
+  const add = (written: string, range: Range) => {
+    const text = written.replace(/^(["'])(.*)\1$/, '$2');
+    if (/^\d+$/.test(text) || text.includes('$') || text.toLowerCase() === 'scratch') return;
     const ref = parseImageRef(text);
-    if (ref) found.push({ ref, range: reference.range });
+    if (ref) found.push({ ref, range });
+  };
+  const facts = factsOf(model);
+  for (const reference of facts.stageReferences) {
+    if (reference.kind !== 'from' && !reference.target) add(reference.text, reference.range);
+  }
+  // An ONBUILD COPY/RUN pulls its image in every build FROM this one. Its stage names belong to that
+  // build, unknown here: only references that cannot be a stage name (a path, tag or digest) count.
+  for (const onbuild of facts.instructionsWith('ONBUILD')) {
+    for (const { text, range } of onbuildImageReferences(onbuild)) if (/[/:@]/.test(text)) add(text, range);
   }
   return found;
+}
+
+/** The `--from=` of an `ONBUILD COPY` and the `from=` of an `ONBUILD RUN --mount`, as written. */
+function onbuildImageReferences(instruction: Instruction): { text: string; range: Range }[] {
+  if (!(instruction instanceof Onbuild)) return [];
+  const keyword = instruction.getTrigger();
+  if (keyword !== 'COPY' && keyword !== 'RUN') return [];
+  let trigger: Instruction | null;
+  try {
+    trigger = instruction.getTriggerInstruction();
+  } catch {
+    return [];
+  }
+  const references: { text: string; range: Range }[] = [];
+  for (const flag of trigger ? flagsOf(trigger) : []) {
+    if (keyword === 'COPY' && flag.getName() === 'from') {
+      const text = flag.getValue();
+      const range = flag.getValueRange();
+      if (text && range) references.push({ text, range });
+    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+      for (const option of flag.getOptions()) {
+        const text = option.getValue();
+        const range = option.getValueRange();
+        if (option.getName() === 'from' && text && range) references.push({ text, range });
+      }
+    }
+  }
+  return references;
 }
 
 export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
