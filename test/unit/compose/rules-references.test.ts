@@ -113,3 +113,21 @@ test('variables are not names: ${NET} is not reported', () => {
   assert.deepEqual(run(composeUndeclaredNetwork, 'services:\n  web:\n    networks: ["${NET}"]\n'), []);
   assert.deepEqual(run(composeUndeclaredService, 'services:\n  web:\n    depends_on: ["${DEP:-db}"]\n'), []);
 });
+
+test('every cross-reference rule has an id, a title and docs in both languages', async () => {
+  const modules = [
+    await import('../../../server/src/compose/rules/references'),
+    await import('../../../server/src/compose/rules/referencesFiles'),
+    await import('../../../server/src/compose/rules/referencesVariables'),
+  ];
+  const rules = modules.flatMap((m) => Object.values(m)).filter((value): value is { meta: import('../../../server/src/common/rules').RuleMeta } => typeof value === 'object' && value !== null && 'meta' in value);
+  assert.equal(rules.length, 15);
+  for (const { meta } of rules) {
+    assert.match(meta.id, /^compose-[a-z-]+$/);
+    for (const text of [meta.title, meta.docs]) {
+      assert.ok(text.en.length > 10 && text.zh.length > 4, meta.id);
+      assert.match(text.zh, /[\u4e00-\u9fff]/, `${meta.id}: Chinese text`);
+      assert.notEqual(text.en, text.zh);
+    }
+  }
+});
