@@ -2,7 +2,7 @@ import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import {
   callRange, commandsOf, earlierInRun, insertAfter, invocations, isOpaqueOperand, laterInRun, layersShip, listNames, message, mountCovers,
-  parseArgs, removes, replaceWord, reportOncePerRun, writtenPlainly, type Invocation, type OptionSpec,
+  parseArgs, removes, replaceWord, reportOncePerRun, UnpinnedPerRun, writtenPlainly, type Invocation, type OptionSpec,
 } from './shellKit';
 import type { ShellCommand } from '../shell';
 
@@ -170,19 +170,15 @@ export const aptGetUnpinned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    // One finding per RUN, at its first unpinned call, naming the packages of all its calls.
-    const perRun = new Map<Invocation['run'], { first: Invocation; unpinned: Invocation['operands'] }>();
+    const perRun = new UnpinnedPerRun<Invocation>();
     for (const inv of invocations(model, aptGet, install, aptGetOptions)) {
-      const unpinned = inv.operands.filter((w) => !isOpaqueOperand(w) && !aptPackageIsPinned(w) && !/[*?[]/.test(w.text));
-      if (unpinned.length === 0 || simulates(inv)) continue;
-      const entry = perRun.get(inv.run);
-      if (entry) entry.unpinned.push(...unpinned);
-      else perRun.set(inv.run, { first: inv, unpinned });
+      if (simulates(inv)) continue;
+      perRun.add(inv, inv.operands.filter((w) => !isOpaqueOperand(w) && !aptPackageIsPinned(w) && !/[*?[]/.test(w.text)));
     }
-    for (const { first, unpinned } of perRun.values()) {
+    for (const { first, words } of perRun.entries()) {
       report({
         range: callRange(model, first),
-        message: message(`Pin the versions of: ${listNames(unpinned)} (\`package=version\`).`, `请固定以下软件包的版本：${listNames(unpinned)}（\`软件包=版本\`）。`),
+        message: message(`Pin the versions of: ${listNames(words)} (\`package=version\`).`, `请固定以下软件包的版本：${listNames(words)}（\`软件包=版本\`）。`),
       });
     }
   },

@@ -1,20 +1,9 @@
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import type { ShellWord } from '../shell';
-import { callRange, invocations, isOpaqueOperand, listNames, message, type Invocation } from './shellKit';
+import { callRange, invocations, isOpaqueOperand, listNames, message, UnpinnedPerRun, type Invocation } from './shellKit';
 
 /** Language package tools outside the OS package managers: RubyGems and `go install`/`get`/`run`. */
-
-/** One finding per RUN, at its first call that names something unpinned, listing them all. */
-function groupPerRun(found: { inv: Invocation; words: ShellWord[] }[]): { first: Invocation; words: ShellWord[] }[] {
-  const perRun = new Map<Invocation['run'], { first: Invocation; words: ShellWord[] }>();
-  for (const { inv, words } of found) {
-    const entry = perRun.get(inv.run);
-    if (entry) entry.words.push(...words);
-    else perRun.set(inv.run, { first: inv, words: [...words] });
-  }
-  return [...perRun.values()];
-}
 
 const gemOptions = {
   shortWithValue: 'vinsPg',
@@ -39,16 +28,15 @@ export const gemUnpinned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    const found: { inv: Invocation; words: ShellWord[] }[] = [];
+    const perRun = new UnpinnedPerRun<Invocation>();
     for (const inv of invocations(model, gem, gemInstall, gemOptions)) {
       if (inv.parsed.has('-v', '--version', '-g', '--file')) continue;
       // Whatever follows `--` goes to the gem's build (`-- --with-pg-config=…`): not gem names.
       const end = inv.command.args.findIndex((w) => w.text === '--');
       const gems = end < 0 ? inv.operands : inv.operands.filter((w) => w.start < inv.command.args[end].start);
-      const unpinned = gems.filter((w) => !isOpaqueOperand(w) && !w.text.includes(':'));
-      if (unpinned.length > 0) found.push({ inv, words: unpinned });
+      perRun.add(inv, gems.filter((w) => !isOpaqueOperand(w) && !w.text.includes(':')));
     }
-    for (const { first, words } of groupPerRun(found)) {
+    for (const { first, words } of perRun.entries()) {
       report({
         range: callRange(model, first),
         message: message(`Pin the versions of: ${listNames(words)} (\`gem:version\` or \`-v\`).`, `请固定以下 gem 的版本：${listNames(words)}（\`gem:版本\` 或 \`-v\`）。`),
@@ -93,7 +81,7 @@ export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    const found: { inv: Invocation; words: ShellWord[] }[] = [];
+    const perRun = new UnpinnedPerRun<Invocation>();
     for (const inv of invocations(model, go, goFetching, goOptions)) {
       const sub = inv.subcommand!.text;
       const operands: ShellWord[] = [];
@@ -112,9 +100,9 @@ export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
         ? movingVersions.has(w.text.slice(w.text.lastIndexOf('@') + 1).toLowerCase())
         // `go get pkg` (or `go get -tool pkg`) means `pkg@upgrade`: the newest release on the day of the build.
         : sub === 'get' && isModulePath(w.text)));
-      if (moving.length > 0) found.push({ inv, words: moving });
+      perRun.add(inv, moving);
     }
-    for (const { first, words } of groupPerRun(found)) {
+    for (const { first, words } of perRun.entries()) {
       report({
         range: callRange(model, first),
         message: message(`Install a released version instead of a moving one: ${listNames(words)}.`, `请安装已发布的版本，而不是会变化的版本：${listNames(words)}。`),

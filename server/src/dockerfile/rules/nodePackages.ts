@@ -4,7 +4,7 @@ import { directoryOf, joinPath } from '../../common/paths';
 import type { DockerfileRuleSubject } from './context';
 import {
   callRange, commandsOf, invocations, laterInRun, layersShip, listNames, message, mountCovers, parseArgs, replaceWord, reportOncePerRun,
-  writtenPlainly, type Invocation,
+  UnpinnedPerRun, writtenPlainly, type Invocation,
 } from './shellKit';
 
 /** npm and yarn: pinned packages, lockfile installs, yarn's cache. */
@@ -52,19 +52,12 @@ export const npmUnpinned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    // One finding per RUN, at its first unpinned call, naming the packages of all its calls.
-    const perRun = new Map<Invocation['run'], { first: Invocation; unpinned: ShellWord[] }>();
-    for (const inv of invocations(model, npm, npmInstall, npmOptions)) {
-      const unpinned = inv.operands.filter((w) => gitWithoutRef(w) || (!npmOpaque(w) && !npmPinned(w)));
-      if (unpinned.length === 0) continue;
-      const entry = perRun.get(inv.run);
-      if (entry) entry.unpinned.push(...unpinned);
-      else perRun.set(inv.run, { first: inv, unpinned });
-    }
-    for (const { first, unpinned } of perRun.values()) {
+    const perRun = new UnpinnedPerRun<Invocation>();
+    for (const inv of invocations(model, npm, npmInstall, npmOptions)) perRun.add(inv, inv.operands.filter((w) => gitWithoutRef(w) || (!npmOpaque(w) && !npmPinned(w))));
+    for (const { first, words } of perRun.entries()) {
       report({
         range: callRange(model, first),
-        message: message(`Pin the versions of: ${listNames(unpinned)} (\`package@version\`, or \`#tag\` for a git URL).`, `请固定以下包的版本：${listNames(unpinned)}（\`包名@版本\`，git URL 请用 \`#标签\`）。`),
+        message: message(`Pin the versions of: ${listNames(words)} (\`package@version\`, or \`#tag\` for a git URL).`, `请固定以下包的版本：${listNames(words)}（\`包名@版本\`，git URL 请用 \`#标签\`）。`),
       });
     }
   },

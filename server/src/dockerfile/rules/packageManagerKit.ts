@@ -4,7 +4,7 @@ import type { ShellCommand, ShellWord } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import {
   callRange, insertAfter, invocations, isOpaqueOperand, laterInRun, layersShip, listNames, message, mountCovers, parseArgs, removes,
-  reportOncePerRun, writtenPlainly, type Invocation, type OptionSpec,
+  reportOncePerRun, UnpinnedPerRun, writtenPlainly, type Invocation, type OptionSpec,
 } from './shellKit';
 
 /**
@@ -87,17 +87,12 @@ export function unpinnedRule(meta: RuleMeta, spec: ManagerSpec & { isPinned: (wo
   return {
     meta,
     check({ model }, report) {
-      // One finding per RUN naming the unpinned packages of all its calls, at the first such call.
-      const perRun = new Map<Invocation['run'], { first: Invocation; unpinned: ShellWord[] }>();
+      const perRun = new UnpinnedPerRun<Invocation>();
       for (const inv of matchingInvocations(model, spec)) {
         const operands = spec.secondWord?.[inv.subcommand!.text] ? inv.operands.slice(1) : inv.operands;
-        const unpinned = operands.filter((w) => !isOpaqueOperand(w) && !spec.isPinned(w) && !(spec.skip?.(w) ?? false));
-        if (unpinned.length === 0) continue;
-        const entry = perRun.get(inv.run);
-        if (entry) entry.unpinned.push(...unpinned);
-        else perRun.set(inv.run, { first: inv, unpinned });
+        perRun.add(inv, operands.filter((w) => !isOpaqueOperand(w) && !spec.isPinned(w) && !(spec.skip?.(w) ?? false)));
       }
-      for (const { first, unpinned } of perRun.values()) report({ range: callRange(model, first), message: words(listNames(unpinned)) });
+      for (const { first, words: unpinned } of perRun.entries()) report({ range: callRange(model, first), message: words(listNames(unpinned)) });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { DockerfileRuleSubject } from './context';
 import { perModel } from '../perModel';
 import {
   callRange, commandsOf, envBefore, envValue, insertAfter, isOpaqueOperand, laterInRun, layersShip, listNames, message, mountCovers,
-  parseArgs, removes, reportOncePerRun, writtenPlainly, type CommandVisit, type ParsedArgs,
+  parseArgs, removes, reportOncePerRun, UnpinnedPerRun, writtenPlainly, type CommandVisit, type ParsedArgs,
 } from './shellKit';
 
 /** pip: no cache in the image, pinned requirements. */
@@ -125,23 +125,18 @@ export const pipUnpinned: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    // One finding per RUN, at its first unpinned call, naming the packages of all its calls.
-    const perRun = new Map<PipInstall['run'], { first: PipInstall; unpinned: ShellWord[] }>();
+    const perRun = new UnpinnedPerRun<PipInstall>();
     for (const pip of pipInstalls(model)) {
       const p = pip.parsed;
       if (p.has('-c', '--constraint') || envValue(pip, envBefore(model, pip.run.instruction), 'PIP_CONSTRAINT')) continue;
       const upgrade = p.has('-U', '--upgrade');
-      const unpinned = pip.packages.filter((w) => (!w.dynamic && vcsRefMissing(w.text)) || (!isOpaqueOperand(w) && !pipPinned(w) && !/\.(tar\.bz2|tar\.xz)$/.test(w.text)
-        && !(upgrade && tooling.has(w.text.toLowerCase()))));
-      if (unpinned.length === 0) continue;
-      const entry = perRun.get(pip.run);
-      if (entry) entry.unpinned.push(...unpinned);
-      else perRun.set(pip.run, { first: pip, unpinned });
+      perRun.add(pip, pip.packages.filter((w) => (!w.dynamic && vcsRefMissing(w.text)) || (!isOpaqueOperand(w) && !pipPinned(w) && !/\.(tar\.bz2|tar\.xz)$/.test(w.text)
+        && !(upgrade && tooling.has(w.text.toLowerCase())))));
     }
-    for (const { first, unpinned } of perRun.values()) {
+    for (const { first, words } of perRun.entries()) {
       report({
         range: callRange(model, { command: first.command, subcommand: first.install }),
-        message: message(`Pin the versions of: ${listNames(unpinned)} (\`package==version\`).`, `请固定以下包的版本：${listNames(unpinned)}（\`包名==版本\`）。`),
+        message: message(`Pin the versions of: ${listNames(words)} (\`package==version\`).`, `请固定以下包的版本：${listNames(words)}（\`包名==版本\`）。`),
       });
     }
   },

@@ -299,6 +299,25 @@ export class OncePerRun {
   }
 }
 
+/**
+ * The unpinned words of each RUN's calls, gathered: the version rules report once per RUN (see
+ * OncePerRun), at its first call that leaves something unpinned, naming the words of all its calls.
+ */
+export class UnpinnedPerRun<T extends { run: RunAnalysis }> {
+  private readonly byRun = new Map<RunAnalysis, { first: T; words: ShellWord[] }>();
+
+  add(call: T, words: readonly ShellWord[]): void {
+    if (words.length === 0) return;
+    const entry = this.byRun.get(call.run);
+    if (entry) entry.words.push(...words);
+    else this.byRun.set(call.run, { first: call, words: [...words] });
+  }
+
+  entries(): Iterable<{ first: T; words: ShellWord[] }> {
+    return this.byRun.values();
+  }
+}
+
 /** Runs `each` over the items and reports at most one finding per RUN (see OncePerRun). */
 export function reportOncePerRun<T extends { run: RunAnalysis }>(items: Iterable<T>, report: Report, each: (item: T, found: (finding: Finding) => void) => void): void {
   const once = new OncePerRun();
