@@ -14,6 +14,12 @@
 export interface BuildkitExpectedWarning {
   rule: string;
   line: number;
+  /**
+   * BuildKit compares lines in its progress-stream view (`Warnings`) only; a case's
+   * `UnmarshalWarnings` (the all-stages view) are compared by rule and message, so their lines
+   * are not evidence (some are copied from a neighbouring case).
+   */
+  lineChecked: boolean;
 }
 
 export interface BuildkitCase {
@@ -332,13 +338,14 @@ export function extractBuildkitCases(source: string): { cases: BuildkitCase[]; u
       if (dockerfile?.kind !== 'string') { unread.push({ test, line: t.line }); continue; }
       const ignore = fields.get('DockerIgnore');
       // The all-targets view (UnmarshalWarnings) is what a linter of the whole file sees.
+      const lineChecked = !fields.has('UnmarshalWarnings');
       const list = fields.get('UnmarshalWarnings') ?? fields.get('Warnings');
       const warnings: BuildkitExpectedWarning[] = [];
       let readable = true;
       for (const item of list?.kind === 'list' ? list.items : []) {
         const rule = item.kind === 'struct' ? item.fields.get('RuleName') : undefined;
         const line = item.kind === 'struct' ? item.fields.get('Line') : undefined;
-        if (rule?.kind === 'string' && line?.kind === 'number') warnings.push({ rule: rule.value, line: line.value });
+        if (rule?.kind === 'string' && line?.kind === 'number') warnings.push({ rule: rule.value, line: line.value, lineChecked });
         else readable = false;
       }
       if (!readable || (list && list.kind !== 'list' && list.kind !== 'struct')) { unread.push({ test, line: t.line }); continue; }

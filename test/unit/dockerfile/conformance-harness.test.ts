@@ -88,9 +88,23 @@ test('BuildKit checks: variables, fmt formatting, UnixOrWindows, closures and op
   assert.deepEqual(cases[0], { test: 'testMadeUp', line: 8, dockerfile: '\nFROM scratch\n', dockerignore: undefined, warnings: [] });
   assert.equal(cases[1].dockerfile, '\nFROM alpine\nCOPY a b\n');
   assert.equal(cases[1].dockerignore, 'a\n');
-  assert.deepEqual(cases[1].warnings, [{ rule: 'OtherRule', line: 2 }, { rule: 'MadeUpRule', line: 3 }]);
+  assert.deepEqual(cases[1].warnings, [{ rule: 'OtherRule', line: 2, lineChecked: true }, { rule: 'MadeUpRule', line: 3, lineChecked: true }]);
   assert.match(cases[1].unsupported ?? '', /BUILDKIT_DOCKERFILE_CHECK/);
   assert.deepEqual(unread, [{ test: 'testMadeUp', line: 24 }], 'a Dockerfile built from an unknown value is reported as unread');
+});
+
+test('BuildKit checks: lines of the all-stages view (UnmarshalWarnings) are not taken as evidence', () => {
+  const source = [
+    'func testViews(t *testing.T, sb integration.Sandbox) {',
+    '\tcheckLinterWarnings(t, sb, &lintTestParams{',
+    '\t\tDockerfile: []byte("FROM a\\nENV k v\\n"),',
+    '\t\tUnmarshalWarnings: []expectedLintWarning{{RuleName: "SomeRule", Line: 9}},',
+    '\t})',
+    '}',
+  ].join('\n');
+  const [only] = extractBuildkitCases(source).cases;
+  assert.equal(only.dockerfile, 'FROM a\nENV k v\n');
+  assert.deepEqual(only.warnings, [{ rule: 'SomeRule', line: 9, lineChecked: false }]);
 });
 
 test('a case is linted like `stevedore lint`, with its .hadolint.yaml and .dockerignore', () => {
