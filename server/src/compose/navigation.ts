@@ -4,7 +4,8 @@ import type { FeatureContext, PrepareRenameResult } from '../common/service';
 import { parseEnvFile } from './envFile';
 import { substitute, variableAt, type VariableUse } from './interpolation';
 import { at, rangeIn, textOf, type ComposeSource, type Merged } from './merge';
-import { composeProjectOf, isLocalPath, resolvedText, resolvePath, type ComposeProject, type ParsedComposeText } from './project';
+import { directoryOf } from '../common/paths';
+import { composeProjectOf, isLocalPath, readSource, resolvedText, resolvePath, type ComposeProject, type ParsedComposeText } from './project';
 import { namesInFile, siteAt, siteRange, type Declaration, type NameSite, type Reference, type Section } from './references';
 import { interpolatedScalars } from './rules/referencesVariables';
 
@@ -77,8 +78,32 @@ export function composeDefinition(model: NavigationModel, position: Position, ct
       return [{ uri: fileUriOf(project.env.path), range: { start: env(entry.nameStart), end: env(entry.nameEnd) } }];
     }
   }
+  const extended = extendedServiceAt(project, ctx, offset);
+  if (extended) return extended;
   const link = pathLinks(project, ctx).find((candidate) => candidate.start <= offset && offset <= candidate.end);
   return link?.kind === 'file' ? [{ uri: fileUriOf(link.path), range: fileStart }] : null;
+}
+
+/** `extends: {file: other.yaml, service: base}`: the cursor on `base` leads to that file's service. */
+function extendedServiceAt(project: ComposeProject, ctx: FeatureContext, offset: number): Location[] | undefined {
+  const files = ctx.project?.files;
+  const services = at(project.root, 'services');
+  if (!files || services?.kind !== 'map') return undefined;
+  for (const entry of services.entries.values()) {
+    const extendsValue = entry.value ? at(entry.value, 'extends') : undefined;
+    const serviceNode = at(extendsValue, 'service');
+    const fileNode = at(extendsValue, 'file');
+    const range = serviceNode?.node.range;
+    if (!serviceNode || !fileNode || serviceNode.source !== project.current || !range || offset < range[0] || offset > range[1]) continue;
+    const file = resolvedText(textOf(fileNode) ?? '', project.lookup);
+    const name = textOf(serviceNode);
+    if (!file || !name || !isLocalPath(file)) return undefined;
+    const path = resolvePath(fileNode.source.projectDir, file);
+    const other = readSource(files, path, directoryOf(path));
+    const declaration = other ? namesInFile(other).declarations.find((d) => d.section === 'services' && d.name === name) : undefined;
+    return declaration ? [{ uri: fileUriOf(path), range: siteRange(declaration) }] : undefined;
+  }
+  return undefined;
 }
 
 /** Offsets to positions for a text read from disk. */

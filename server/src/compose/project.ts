@@ -82,7 +82,7 @@ export function isLocalPath(path: string): boolean {
 const parsedSources = new Map<string, ComposeSource>();
 const maxParsedSources = 200;
 
-function readSource(files: ProjectFileReader, path: string, projectDir: string): ComposeSource | undefined {
+export function readSource(files: ProjectFileReader, path: string, projectDir: string): ComposeSource | undefined {
   const text = files.readText(path);
   if (text === undefined) return undefined;
   const key = `${path}\u0000${projectDir}`;

@@ -138,3 +138,11 @@ test('file URIs for POSIX and Windows paths', () => {
   assert.equal(fileUriOf('/a b/c#d.yaml'), 'file:///a%20b/c%23d.yaml');
   assert.equal(fileUriOf('C:\\work\\compose.yaml'), 'file:///c%3A/work/compose.yaml');
 });
+
+test('definition on extends.service with a file opens that file at the service', () => {
+  const text = 'services:\n  api:\n    extends:\n      file: ../common/services.yaml\n      service: base\n';
+  const model = parseCompose(TextDocument.create('file:///p/compose.yaml', 'dockercompose', 1, text));
+  const ctx: FeatureContext = { lang: 'en', settings: normalizeSettings(undefined), filePath: '/p/compose.yaml', project: { customSchemaFiles: [], files: memoryFiles({ '/common/services.yaml': 'services:\n  other:\n    image: a\n  base:\n    image: b\n' }) } };
+  const found = composeDefinition(model, TextDocument.create('x', 'yaml', 1, text).positionAt(text.indexOf('base') + 1), ctx);
+  assert.deepEqual(found, [{ uri: 'file:///common/services.yaml', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 6 } } }]);
+});

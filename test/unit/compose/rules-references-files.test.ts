@@ -105,3 +105,11 @@ test('nothing is said without a reader (a file outside any workspace folder)', a
   for (const rule of [composeBuildContextMissing, composeEnvFileMissing, composeDockerfileMissing]) rule.check({ model, ctx }, (f) => out.push(f));
   assert.deepEqual(out, []);
 });
+
+test('extends with a file: the file must exist and define the service', async () => {
+  const { composeExtendsFileMissing } = await import('../../../server/src/compose/rules/referencesFiles');
+  const text = 'services:\n  a:\n    extends:\n      file: ./common.yaml\n      service: bse\n  b:\n    extends:\n      file: ./gone.yaml\n      service: base\n  c:\n    extends:\n      file: ./common.yaml\n      service: base\n';
+  const found = run(composeExtendsFileMissing, text, { '/p/common.yaml': 'services:\n  base:\n    image: x\n' });
+  assert.deepEqual(covered(text, found), ['bse', './gone.yaml']);
+  assert.match(found[0].message, /Did you mean ‘base’/);
+});

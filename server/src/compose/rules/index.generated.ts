@@ -3,7 +3,7 @@
 import type { ComposeRule } from './context';
 import { composeObsoleteVersion } from './obsoleteVersion';
 import { composeDependsOnCycle, composeDependsOnInactiveProfile, composeDependsOnSelf, composeUndeclaredConfig, composeUndeclaredNetwork, composeUndeclaredSecret, composeUndeclaredService, composeUndeclaredVolume } from './references';
-import { composeBuildContextMissing, composeBuildTargetUnknown, composeDockerfileMissing, composeEnvFileMissing, composeHealthyWithoutHealthcheck } from './referencesFiles';
+import { composeBuildContextMissing, composeBuildTargetUnknown, composeDockerfileMissing, composeEnvFileMissing, composeExtendsFileMissing, composeHealthyWithoutHealthcheck } from './referencesFiles';
 import { composeInvalidInterpolation, composeUndefinedVariable } from './referencesVariables';
 import { composeMultipleDocuments, composeYamlSyntax } from './yamlSyntax';
 
@@ -27,6 +27,7 @@ export const composeRuleList: readonly ComposeRule[] = [
   composeBuildTargetUnknown,
   composeHealthyWithoutHealthcheck,
   composeEnvFileMissing,
+  composeExtendsFileMissing,
   composeUndefinedVariable,
   // best-practice
   composeObsoleteVersion,

@@ -1,6 +1,8 @@
 import { closest } from '../../common/didYouMean';
 import { at, textOf, type Merged } from '../merge';
-import { isLocalPath, resolvePath } from '../project';
+import { directoryOf } from '../../common/paths';
+import { isLocalPath, readSource, resolvePath } from '../project';
+import { namesInFile } from '../references';
 import { siteRange } from '../references';
 import type { ComposeRule } from './context';
 import { buildPathsOf, dockerfileStages, isCurrent, pathValue, rangeOf, referenceView, serviceOf, stageHealthcheck, type ReferenceView } from './referencesKit';
@@ -251,6 +253,54 @@ export const composeEnvFileMissing: ComposeRule = {
           message: { en: `The env file \`${path}\` of \`${name}\` does not exist.`, zh: `\`${name}\` 的 env 文件 \`${path}\` 不存在。` },
         });
       }
+    }
+  },
+};
+
+export const composeExtendsFileMissing: ComposeRule = {
+  meta: {
+    id: 'compose-extends-file-missing',
+    aliases: [],
+    severity: 'error',
+    category: 'semantics',
+    profile: 'recommended',
+    title: { en: '`extends` names a file or service that does not exist', zh: '`extends` 指向的文件或服务不存在' },
+    docs: {
+      en: '`extends: {file: …, service: …}` copies a service from another Compose file. When the file does not exist (relative to this file\'s project folder), or does not define that service, Compose stops before anything starts. Correct the path or the service name.',
+      zh: '`extends: {file: …, service: …}` 会从另一个 Compose 文件复制一个服务的设置。如果这个文件不存在（相对于本文件的项目目录），或者其中没有这个服务，Compose 会在启动任何东西之前停止。请改正路径或服务名。',
+    },
+  },
+  check(subject, report) {
+    const view = referenceView(subject);
+    const files = subject.ctx.project?.files;
+    if (!files) return;
+    for (const [name, service] of services(view)) {
+      const extendsValue = at(service, 'extends');
+      const fileNode = at(extendsValue, 'file');
+      if (!fileNode || !isCurrent(view, fileNode)) continue;
+      const path = pathValue(view, fileNode);
+      if (!path || !isLocalPath(path)) continue;
+      const absolute = resolvePath(fileNode.source.projectDir, path);
+      const kind = kindOf(files, absolute);
+      if (kind === undefined || kind === 'directory') continue;
+      if (kind === 'missing') {
+        report({ range: rangeOf(fileNode), message: { en: `\`${name}\` extends a service of \`${path}\`, which does not exist.`, zh: `\`${name}\` 扩展自 \`${path}\` 中的服务，但这个文件不存在。` } });
+        continue;
+      }
+      const serviceNode = at(extendsValue, 'service');
+      const wanted = pathValue(view, serviceNode);
+      const other = readSource(files, absolute, directoryOf(absolute));
+      if (!serviceNode || !wanted || !other) continue;
+      const declared = namesInFile(other).declarations.filter((d) => d.section === 'services').map((d) => d.name);
+      if (declared.includes(wanted)) continue;
+      const suggestion = closest(wanted, declared);
+      report({
+        range: rangeOf(serviceNode),
+        message: {
+          en: `\`${path}\` has no service \`${wanted}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+          zh: `\`${path}\` 中没有服务 \`${wanted}\`。${suggestion ? `是不是 \`${suggestion}\`？` : ''}`,
+        },
+      });
     }
   },
 };
