@@ -10,6 +10,7 @@ import { copyIgnoredFile } from './copyIgnoredFile';
 import { invalidDefinitionDescription } from './definitionDescription';
 import { curlAndWget, curlPipeShell, verificationDisabled, wgetProgress } from './downloads';
 import { hadolintConfigProblem } from './hadolintConfigProblems';
+import { healthcheckMissing } from './healthcheck';
 import { inlineIgnorePragma } from './ignorePragmas';
 import { imageLatestTag, imageUntagged, lastUserRoot, untrustedRegistry, userNonNumeric } from './images';
 import { cmdShellFormWithExecEntrypoint, consecutiveRun, debianFrontendEnv, entrypointShellFormIgnoresCmd, mkdirBeforeWorkdir } from './instructionFlow';
@@ -98,6 +99,7 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   copyEntireFilesystem,
   curlAndWget,
   wgetProgress,
+  healthcheckMissing,
   inlineIgnorePragma,
   imageUntagged,
   imageLatestTag,

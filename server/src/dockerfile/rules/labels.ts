@@ -9,6 +9,7 @@ import type { HadolintLabelType } from '../../config/hadolint';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf } from './facts';
+import { shippedStagesLacking } from './stageCoverage';
 
 /**
  * Image labels: the key format Docker asks for (always on, as in hadolint), and hadolint's label
@@ -114,26 +115,6 @@ export const labelKeyFormat: Rule<Subject> = {
 // ---------------------------------------------------------------------------------------------
 // Required labels (DL3049)
 
-/**
- * The stages that lack a required label. A stage has the label when it sets it or builds on a
- * stage that has it. A stage that lacks it is still not reported when it only helps build
- * another: files are copied or mounted from it (`COPY --from`, `RUN --mount=…,from=`), or a
- * later stage that sets the label builds on it. What remains are the images the build can ship.
- */
-function stagesMissingLabel(subject: Subject, labelled: ReadonlySet<Stage>): Stage[] {
-  const { semantics, stageReferences } = factsOf(subject.model);
-  const has = new Set<Stage>();
-  for (const stage of semantics.stages) {
-    if (labelled.has(stage) || (stage.baseStage && has.has(stage.baseStage))) has.add(stage);
-  }
-  const helpers = new Set<Stage>();
-  for (const reference of stageReferences) {
-    if (reference.kind !== 'from' && reference.target) helpers.add(reference.target);
-  }
-  for (const stage of labelled) if (stage.baseStage) helpers.add(stage.baseStage);
-  return semantics.stages.filter((stage) => !has.has(stage) && !helpers.has(stage));
-}
-
 export const requiredLabelMissing: Rule<Subject> = {
   meta: {
     id: 'required-label-missing',
@@ -163,7 +144,7 @@ export const requiredLabelMissing: Rule<Subject> = {
         const stage = stageOf(pair.instruction);
         if (stage) labelled.add(stage);
       }
-      for (const stage of stagesMissingLabel(subject, labelled)) {
+      for (const stage of shippedStagesLacking(subject, labelled)) {
         const range = stage.baseImageRange ? { start: stage.from.getRange().start, end: stage.baseImageRange.end } : stage.from.getRange();
         report({
           range,
