@@ -72,3 +72,8 @@ test('ONBUILD COPY --from and ONBUILD RUN --mount from= that name an image are c
   // A bare name may be a stage of the build that uses this image: not judged.
   assert.equal(count('ONBUILD COPY --from=builder /app /app'), 0);
 });
+
+test('ONBUILD RUN: the trigger sees every ENV of its stage, since it runs in a later build', () => {
+  assertClean('pip-no-cache-dir', 'FROM python:3.12\nONBUILD RUN pip install flask==3.0.3\nENV PIP_NO_CACHE_DIR=1\n');
+  assertReports('pip-no-cache-dir', 'FROM python:3.12\nRUN pip install flask==3.0.3\nENV PIP_NO_CACHE_DIR=1\n');
+});

@@ -82,7 +82,7 @@ export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
       if (pip.pipx || p.options.some((o) => o.long && (o.name.startsWith('no-cache') || o.name === 'cache-dir'))) return;
       if (!layersShip(pip.run) || pipCacheDirs.some((dir) => mountCovers(pip.run, dir)) || pip.run.mounts.some((m) => m.type === 'cache' && /\.cache\/pip$/.test(m.target ?? ''))) return;
       if (laterInRun(pip, (c) => removes(c, pipCacheDirs) || removes(c, ['~/.cache/pip', '~/.cache', '$HOME/.cache', '$HOME/.cache/pip']))) return;
-      if (envValue(pip, envBefore(model, pip.run.instruction), 'PIP_NO_CACHE_DIR')) return;
+      if (envValue(pip, envBefore(model, pip.run), 'PIP_NO_CACHE_DIR')) return;
       found({
         range: callRange(model, { command: pip.command, subcommand: pip.install }),
         message: message('Add `--no-cache-dir` so pip\'s download cache does not end up in the image.', '请加上 `--no-cache-dir`，避免 pip 的下载缓存进入镜像。'),
@@ -128,7 +128,7 @@ export const pipUnpinned: Rule<DockerfileRuleSubject> = {
     const perRun = new UnpinnedPerRun<PipInstall>();
     for (const pip of pipInstalls(model)) {
       const p = pip.parsed;
-      if (p.has('-c', '--constraint') || envValue(pip, envBefore(model, pip.run.instruction), 'PIP_CONSTRAINT')) continue;
+      if (p.has('-c', '--constraint') || envValue(pip, envBefore(model, pip.run), 'PIP_CONSTRAINT')) continue;
       const upgrade = p.has('-U', '--upgrade');
       perRun.add(pip, pip.packages.filter((w) => (!w.dynamic && vcsRefMissing(w.text)) || (!isOpaqueOperand(w) && !pipPinned(w) && !/\.(tar\.bz2|tar\.xz)$/.test(w.text)
         && !(upgrade && tooling.has(w.text.toLowerCase())))));

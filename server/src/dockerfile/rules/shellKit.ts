@@ -335,13 +335,16 @@ export function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
-/** ENV instructions of the stage (and the stages it builds on) before `instruction`, as name → value. */
-export function envBefore(model: DockerfileModel, instruction: Instruction): Map<string, string> {
+/**
+ * The ENV in effect for a RUN, as name → value: the ENV instructions of its stage (and the stages it
+ * builds on) before it. An ONBUILD trigger runs in a later build, with every ENV of its stage.
+ */
+export function envBefore(model: DockerfileModel, run: RunAnalysis): Map<string, string> {
   const shell = dockerfileShell(model);
   const env = new Map<string, string>();
   const chain: StageInfo[] = [];
-  for (let stage = shell.stageOf(instruction); stage; stage = stage.base !== undefined && stage.base < stage.index ? shell.stages[stage.base] : undefined) chain.unshift(stage);
-  const line = instruction.getRange().start.line;
+  for (let stage: StageInfo | undefined = run.stage; stage; stage = stage.base !== undefined && stage.base < stage.index ? shell.stages[stage.base] : undefined) chain.unshift(stage);
+  const line = run.onbuild ? Infinity : run.instruction.getRange().start.line;
   for (const stage of chain) {
     for (const candidate of stage.instructions) {
       if (candidate.getRange().start.line >= line) break;
