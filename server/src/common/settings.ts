@@ -10,6 +10,10 @@ export type SeverityName = 'off' | 'hint' | 'info' | 'warning' | 'error';
 export const ruleProfiles = ['recommended', 'strict'] as const;
 export type RuleProfile = (typeof ruleProfiles)[number];
 
+/** `stevedore.kubernetes.podSecurity`: no Pod Security Standards check, or the level checked. */
+export const podSecuritySettings = ['off', 'baseline', 'restricted'] as const;
+export type PodSecuritySetting = (typeof podSecuritySettings)[number];
+
 /** The user's `stevedore.*` settings, with every field filled in. */
 export interface StevedoreSettings {
   profile: RuleProfile;
@@ -19,9 +23,10 @@ export interface StevedoreSettings {
   /**
    * `crdCatalog`: the built-in schemas of popular custom resources (kubernetes/schema/catalog.ts);
    * `version`: the Kubernetes release the manifests target (`1.28`…`1.36`), for removed and
-   * deprecated APIs.
+   * deprecated APIs. `podSecurity`: the Pod Security Standards level pods are checked against
+   * (kubernetes/podSecurityLevels.ts; a Namespace's `pod-security.kubernetes.io/enforce` label wins).
    */
-  kubernetes: { rules: Record<string, SeverityName>; customSchemas: string[]; crdCatalog: boolean; version: string };
+  kubernetes: { rules: Record<string, SeverityName>; customSchemas: string[]; crdCatalog: boolean; version: string; podSecurity: PodSecuritySetting };
   /** Compose files: rule severities, and globs naming more files to read as Compose (`stack.yml`). */
   compose: { rules: Record<string, SeverityName>; files: string[] };
   format: { uppercaseKeywords: boolean; continuationIndent: number };
@@ -32,7 +37,7 @@ export const defaultSettings: StevedoreSettings = {
   docs: { language: 'auto' },
   diagnostics: { trigger: 'onType', enable: true },
   dockerfile: { rules: {} },
-  kubernetes: { rules: {}, customSchemas: [], crdCatalog: true, version: '1.36' },
+  kubernetes: { rules: {}, customSchemas: [], crdCatalog: true, version: '1.36', podSecurity: 'off' },
   compose: { rules: {}, files: [] },
   format: { uppercaseKeywords: true, continuationIndent: 4 },
 };
@@ -56,6 +61,7 @@ export function normalizeSettings(raw: unknown): StevedoreSettings {
   if (!['onType', 'onSave'].includes(s.diagnostics.trigger)) s.diagnostics.trigger = 'onType';
   if (!Array.isArray(s.kubernetes.customSchemas)) s.kubernetes.customSchemas = [];
   s.kubernetes.version = normalizeKubernetesVersion(s.kubernetes.version) ?? defaultSettings.kubernetes.version;
+  if (!podSecuritySettings.includes(s.kubernetes.podSecurity)) s.kubernetes.podSecurity = 'off';
   if (!Array.isArray(s.compose.files)) s.compose.files = [];
   s.compose.files = s.compose.files.filter((glob) => typeof glob === 'string');
   return s;

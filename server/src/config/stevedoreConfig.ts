@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { defaultSettings, normalizeKubernetesVersion, normalizeSettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
+import { defaultSettings, normalizeKubernetesVersion, normalizeSettings, podSecuritySettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
 import { dockerfileRules } from '../dockerfile/rules';
 import { kubernetesRules } from '../kubernetes/rules';
 import { composeRules } from '../compose/rules';
@@ -94,6 +94,7 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
     if (!version) problems.push('"kubernetesVersion" should be a Kubernetes release from 1.28 to 1.36, such as "1.32"');
     expanded.kubernetes = { ...kubernetes, version: version ?? defaultSettings.kubernetes.version };
   }
+  if (kubernetes.podSecurity !== undefined && !(podSecuritySettings as readonly unknown[]).includes(kubernetes.podSecurity)) problems.push(`"kubernetes.podSecurity" should be ${podSecuritySettings.join(', ')}`);
   const settings = normalizeSettings(expanded);
   return { config: { path, settings, language: settings.docs.language }, problems, notices };
 }
@@ -117,6 +118,7 @@ export function overlayEditorSettings(project: StevedoreSettings, editor: Steved
       customSchemas: [...project.kubernetes.customSchemas, ...editor.kubernetes.customSchemas],
       crdCatalog: pickScalar(project.kubernetes.crdCatalog, editor.kubernetes.crdCatalog, defaultSettings.kubernetes.crdCatalog),
       version: pickScalar(project.kubernetes.version, editor.kubernetes.version, defaultSettings.kubernetes.version),
+      podSecurity: pickScalar(project.kubernetes.podSecurity, editor.kubernetes.podSecurity, defaultSettings.kubernetes.podSecurity),
     },
     compose: {
       rules: { ...project.compose.rules, ...editor.compose.rules },

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubernetesRules } from '../../../server/src/kubernetes/rules';
+import type { KubeRuleMeta } from '../../../server/src/kubernetes/rules/context';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { diagnose, type DiagnoseOptions } from './k8sTestKit';
 import { binding, deploy, docs, kubeLinterOptInCases, role } from './kubelinterCases';
@@ -20,7 +21,7 @@ test('every kube-linter opt-in check named in the issue has a rule under its kub
     const rule = kubernetesRules.find(c.alias);
     assert.equal(rule?.meta.id, c.rule, c.alias);
     assert.equal(rule?.meta.profile, 'strict', c.rule);
-    assert.notEqual(rule?.meta.kubeLinterDefault, true, c.rule);
+    assert.notEqual((rule?.meta as KubeRuleMeta | undefined)?.kubeLinterDefault, true, c.rule);
   }
   assert.equal(cases.length, 24);
 });
@@ -135,4 +136,16 @@ test('messages are in Chinese under the Chinese docs language', () => {
     const zh = diagnose(c.positive, { ...strict, lang: 'zh-cn' }).filter((d) => d.code === c.rule);
     assert.ok(zh.length > 0 && zh.every((d) => /[\u4e00-\u9fff]/.test(String(d.message))), c.rule);
   }
+});
+
+test('network policy peers: pods an operator creates from a custom resource labelled alike count (kube-prometheus)', () => {
+  const prometheus = 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: k8s\n  namespace: monitoring\n  labels:\n    app.kubernetes.io/name: prometheus\nspec:\n  replicas: 2\n';
+  const np = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: am\n  namespace: monitoring\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: prometheus\n';
+  assert.equal(found('network-policy-peer-selects-nothing', np).length, 1);
+  assert.equal(found('network-policy-peer-selects-nothing', docs(prometheus, np)).length, 0);
+});
+
+test('service monitors of the API server select the Service every cluster has', () => {
+  const sm = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: apiserver\nspec:\n  selector:\n    matchLabels:\n      component: apiserver\n      provider: kubernetes\n  namespaceSelector:\n    matchNames: [default]\n';
+  assert.equal(found('service-monitor-selects-nothing', sm).length, 0);
 });

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Finding } from '../../common/rules';
 import { describeSelector, fullSelector, fullSelectorMatches, isEmptySelector } from '../labelSelectors';
-import type { ObjectFacts } from '../objects';
+import { isBuiltInGroup, type ObjectFacts } from '../objects';
+import { splitApiVersion } from '../schema';
 import type { PolicyRuleFacts } from '../rbacFacts';
 import { sameNamespace, type IndexedObject, type WorkspaceView } from '../workspace';
 import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt, valueOf } from '../yamlNodes';
@@ -516,12 +517,23 @@ const sortedKeys: KubeLinterTemplate = {
 
 // ——— Across objects ———
 
-/** Pod owners of the workspace (workloads and custom resources with a pod template) in a namespace. */
-function podOwnersIn(view: WorkspaceView, namespace: string | undefined): IndexedObject[] {
-  const out: IndexedObject[] = [];
-  for (const object of view.all()) if (object.podLabels && sameNamespace(object.namespace, namespace)) out.push(object);
+/**
+ * Labels that pods of the namespace may carry: those of workloads' pod templates, and — since an
+ * operator's custom resource (a Prometheus, a RedisFailover…) creates pods we cannot see, usually
+ * labelled like the resource itself — the labels of custom resources.
+ */
+function possiblePodLabels(view: WorkspaceView, namespace: string | undefined): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const object of view.all()) {
+    if (!sameNamespace(object.namespace, namespace)) continue;
+    if (object.podLabels) out.push(object.podLabels);
+    if (!isBuiltInGroup(splitApiVersion(object.apiVersion).group)) out.push(object.labels);
+  }
   return out;
 }
+
+/** The API server's own Service exists in every cluster (ServiceMonitors of the control plane select it). */
+const clusterServices: { namespace: string; labels: Record<string, string> }[] = [{ namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }];
 
 const danglingNetworkPolicyPeer: KubeLinterTemplate = {
   key: 'dangling-networkpolicypeer-podselector',
@@ -536,7 +548,7 @@ const danglingNetworkPolicyPeer: KubeLinterTemplate = {
           // A namespaceSelector sends the podSelector to other namespaces: nothing to check here.
           if (!podSelectorPair || pairOf(peer, 'namespaceSelector')) continue;
           const selector = fullSelector(isMap(podSelectorPair.value) ? podSelectorPair.value : undefined);
-          if (podOwnersIn(view, object.namespace).some((owner) => fullSelectorMatches(selector, owner.podLabels!))) continue;
+          if (possiblePodLabels(view, object.namespace).some((labels) => fullSelectorMatches(selector, labels))) continue;
           report({
             range: nodeRange(subject.file, podSelectorPair.key as Node),
             message: { en: `No pods in the workspace match this ${direction} peer's podSelector (${describeSelector(selector)}).`, zh: `工作区中没有 Pod 匹配此${direction === 'ingress' ? '入站' : '出站'}对端的 podSelector（${describeSelector(selector)}）。` },
@@ -564,8 +576,9 @@ const danglingServiceMonitor: KubeLinterTemplate = {
       report({ range, message: { en: 'This ServiceMonitor has neither a label selector nor a namespace selector.', zh: '此 ServiceMonitor 既没有标签选择器，也没有命名空间选择器。' } });
       return;
     }
-    const inNamespaces = (service: IndexedObject) => anyNamespace || (service.namespace !== undefined && names.includes(service.namespace));
-    const matched = workspaceOf(subject).ofKind('Service').some((service) => (nsSet ? inNamespaces(service) : true) && (!labelSet || fullSelectorMatches(selector, service.labels)));
+    const inNamespaces = (service: { namespace?: string }) => anyNamespace || (service.namespace !== undefined && names.includes(service.namespace));
+    const services: { namespace?: string; labels: Record<string, string> }[] = [...workspaceOf(subject).ofKind('Service'), ...clusterServices];
+    const matched = services.some((service) => (nsSet ? inNamespaces(service) : true) && (!labelSet || fullSelectorMatches(selector, service.labels)));
     if (matched) return;
     const where = nsSet ? (anyNamespace ? 'any namespace' : names.join(', ')) : '';
     report({
