@@ -62,6 +62,11 @@ export interface StageInfo {
 
 export interface DockerfileShell {
   stages: StageInfo[];
+  /**
+   * The instructions before the first FROM (fragments, ONBUILD-heavy base files), analysed as a
+   * stage of their own with index -1; not in `stages`, since no FROM starts it and no `--from` names it.
+   */
+  preamble: StageInfo | undefined;
   /** Every RUN and every `ONBUILD RUN` trigger, in file order. */
   runs: RunAnalysis[];
   /** The analysis of a RUN instruction (not of an ONBUILD: its trigger runs in another build). */
@@ -98,6 +103,7 @@ function analyze(model: DockerfileModel): DockerfileShell {
   const runAt: (RunAnalysis | undefined)[] = new Array(instructions.length);
   const stageAt: (StageInfo | undefined)[] = new Array(instructions.length);
   let stage: StageInfo | undefined;
+  let preamble: StageInfo | undefined;
   let shell = defaultShell;
   for (let index = 0; index < instructions.length; index++) {
     const instruction = instructions[index];
@@ -106,8 +112,9 @@ function analyze(model: DockerfileModel): DockerfileShell {
       stage = startStage(instruction, stages);
       shell = stage.base !== undefined ? stages[stage.base].shellAtEnd : windowsImage.test(stage.image) ? windowsShell : defaultShell;
       stage.shellAtEnd = shell;
+    } else if (!stage) {
+      stage = preamble = { index: -1, from: instruction, name: undefined, image: '', base: undefined, instructions: [], shipped: true, shellAtEnd: defaultShell };
     }
-    if (!stage) continue;
     stage.instructions.push(instruction);
     stageAt[index] = stage;
     if (keyword === 'SHELL') {
@@ -129,6 +136,7 @@ function analyze(model: DockerfileModel): DockerfileShell {
   const indexOf = instructionIndexer(instructions);
   return {
     stages,
+    preamble,
     runs,
     runOf: (instruction) => runAt[indexOf(instruction)],
     stageOf: (instruction) => stageAt[indexOf(instruction)],
@@ -226,4 +234,9 @@ export function shellHasPipefail(shell: string[]): boolean {
 /** The instruction's arguments as JSON words when written in exec form (`["a", "b"]`). */
 export function execFormWords(model: DockerfileModel, instruction: Instruction): ShellWord[] | undefined {
   return parseExecForm(argumentSource(model.document.getText(), instruction, model.ast.getEscapeCharacter(), model).src);
+}
+
+/** The preamble (instructions before the first FROM), when there is one, then every stage. */
+export function stagesWithPreamble(shell: DockerfileShell): StageInfo[] {
+  return shell.preamble ? [shell.preamble, ...shell.stages] : shell.stages;
 }

@@ -1,7 +1,7 @@
 import { baseName } from '../../common/paths';
 import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
-import { dockerfileShell, wordRange, type ShellCommand, type StageInfo } from '../shell';
+import { dockerfileShell, stagesWithPreamble, wordRange, type ShellCommand, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { copyOperands, type CopyOperand } from './copyOperands';
 import { factsOf } from './facts';
@@ -69,8 +69,9 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
-    for (let n = 0; n < shell.stages.length; n++) {
-      const stage = shell.stages[n];
+    const stages = stagesWithPreamble(shell);
+    for (let n = 0; n < stages.length; n++) {
+      const stage = stages[n];
       // Made at the first archive copied: most stages copy none.
       let copied: Map<string, CopyOperand> | undefined;
       for (let k = 0; k < stage.instructions.length; k++) {
@@ -154,8 +155,9 @@ export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
     const shell = dockerfileShell(model);
     const firstWorkdirs: FirstWorkdirLines = new Map();
     const inheritedWorkdir = new Map<StageInfo, boolean>();
-    for (let n = 0; n < shell.stages.length; n++) {
-      const stage = shell.stages[n];
+    const stages = stagesWithPreamble(shell);
+    for (let n = 0; n < stages.length; n++) {
+      const stage = stages[n];
       for (let k = 0; k < stage.instructions.length; k++) {
         const instruction = stage.instructions[k];
         if (instruction.getKeyword() !== 'COPY') continue;

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Rule } from '../../common/rules';
-import { dockerfileShell, execFormWords } from '../shell';
+import { dockerfileShell, execFormWords, stagesWithPreamble } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
@@ -29,7 +29,7 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
     const shell = dockerfileShell(model);
     const facts = factsOf(model);
     const escape = model.ast.getEscapeCharacter();
-    for (const stage of shell.stages) {
+    for (const stage of stagesWithPreamble(shell)) {
       for (let i = 1; i < stage.instructions.length; i++) {
         // Within a stage exactly the RUN instructions have a RunAnalysis: test the keywords first.
         if (stage.instructions[i].getKeyword() !== 'RUN' || stage.instructions[i - 1].getKeyword() !== 'RUN') continue;
@@ -78,7 +78,7 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
   },
   check({ model }, report) {
     const shell = dockerfileShell(model);
-    for (const stage of shell.stages) {
+    for (const stage of stagesWithPreamble(shell)) {
       if (stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'USER'))) continue;
       for (let i = 0; i + 1 < stage.instructions.length; i++) {
         const next = stage.instructions[i + 1];
@@ -160,7 +160,7 @@ export const entrypointShellFormIgnoresCmd: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const stage of dockerfileShell(model).stages) {
+    for (const stage of stagesWithPreamble(dockerfileShell(model))) {
       const { entrypoint, cmd } = entrypointAndCmd(stage.instructions);
       if (!entrypoint || !cmd || execFormWords(model, entrypoint) || execFormWords(model, cmd)?.length === 0) continue;
       report({
@@ -185,7 +185,7 @@ export const cmdShellFormWithExecEntrypoint: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const stage of dockerfileShell(model).stages) {
+    for (const stage of stagesWithPreamble(dockerfileShell(model))) {
       const { entrypoint, cmd } = entrypointAndCmd(stage.instructions);
       if (!entrypoint || !cmd || !execFormWords(model, entrypoint) || execFormWords(model, cmd)) continue;
       const args = cmd.getArguments();

@@ -13,14 +13,14 @@ type Subject = DockerfileRuleSubject;
 
 /**
  * The instructions with `keyword`, one list per stage that has any, stages in file order: read from
- * the keyword's own list instead of filtering every instruction of every stage.
+ * the keyword's own list instead of filtering every instruction of every stage. The instructions
+ * before the first FROM (stage index -1) are a group of their own: fragments are checked too.
  */
 function byStage(facts: DockerfileFacts, keyword: string): Instruction[][] {
   const groups: Instruction[][] = [];
-  let current = -1;
+  let current: number | undefined;
   for (const instruction of facts.instructionsWith(keyword)) {
     const stage = facts.stageIndexOf(instruction);
-    if (stage < 0) continue; // before the first FROM: in no stage
     if (stage !== current) {
       groups.push([]);
       current = stage;
@@ -140,9 +140,10 @@ export const relativeWorkdir: Rule<Subject> = {
     const hasAbsolute = new Map<Stage, boolean>();
     const workdirs = new Map<number, Instruction[]>();
     for (const group of byStage(facts, 'WORKDIR')) workdirs.set(facts.stageIndexOf(group[0]), group);
-    for (const stage of facts.semantics.stages) {
-      let absolute = stage.baseStage ? hasAbsolute.get(stage.baseStage) ?? false : false;
-      for (const instruction of workdirs.get(stage.index) ?? []) {
+    // Index -1: the WORKDIRs before the first FROM, judged on their own.
+    for (const stage of [undefined, ...facts.semantics.stages]) {
+      let absolute = stage?.baseStage ? hasAbsolute.get(stage.baseStage) ?? false : false;
+      for (const instruction of workdirs.get(stage?.index ?? -1) ?? []) {
         const args = facts.lineArguments(instruction);
         if (args.length === 0) continue;
         const path = unquote(args.map((a) => a.getValue()).join(' '));
@@ -156,7 +157,7 @@ export const relativeWorkdir: Rule<Subject> = {
           message: { en: `WORKDIR ${path} is relative to the base image's directory; use an absolute path.`, zh: `WORKDIR ${path} 是相对于基础镜像工作目录的路径；请使用绝对路径。` },
         });
       }
-      hasAbsolute.set(stage, absolute);
+      if (stage) hasAbsolute.set(stage, absolute);
     }
   },
 };

@@ -39,8 +39,15 @@ export const copyFromUnknownStage: Rule<Subject> = {
     for (const reference of stageReferences) {
       if (reference.text.includes('$')) continue;
       const current = stageOf(reference.instruction);
-      if (!current) continue;
       const text = reference.text;
+      if (!current) {
+        // Before the first FROM every stage is a later one.
+        if (reference.kind !== 'from' && (/^\d+$/.test(text) ? Number(text) < stages.length : findStage(stages, text))) {
+          const written = `${flagName(reference).replace(/=$/, '')}=${text}`;
+          report({ range: reference.range, message: { en: `${written} refers to a stage defined later; only earlier stages can be used.`, zh: `${written} 指向之后定义的阶段；只能使用之前的阶段。` } });
+        }
+        continue;
+      }
       if (reference.kind === 'from') {
         // `FROM builder` before `… AS builder`: BuildKit pulls an image called builder instead.
         const later = !current.baseStage && !/[/:@]/.test(text) ? stages.find((s) => s.index > current.index && s.name && sameStageName(s.name, text)) : undefined;

@@ -77,8 +77,19 @@ export const undefinedVariable: Rule<Subject> = {
     }
     const globals = semantics.globalArgs.map((d) => d.name);
     for (const reference of expandedReferencesOf(model)) {
-      if (reference.declared || !reference.stage || reference.keyword === 'FROM' || reference.hasModifier) continue;
+      if (reference.declared || reference.keyword === 'FROM' || reference.hasModifier) continue;
       if (predefinedArgs.has(reference.name) || wellKnownEnvironment.has(reference.name)) continue;
+      if (!reference.stage) {
+        // Before the first FROM (a fragment): the environment is unknown, so only a likely typo of a global ARG.
+        const typo = closest(reference.name, globals.filter((c) => c !== reference.name));
+        if (!typo) continue;
+        report({
+          range: reference.nameRange,
+          message: { en: `${reference.name} is not defined; did you mean ${typo}?`, zh: `${reference.name} 未定义；是否想写 ${typo}？` },
+          fixes: [fix({ en: `Change to ${typo}`, zh: `改为 ${typo}` }, [replace(reference.nameRange, typo)])],
+        });
+        continue;
+      }
       const candidates = [...(declaredInStage.get(reference.stage.index) ?? []), ...globals];
       const suggestion = closest(reference.name, candidates.filter((c) => c !== reference.name));
       const isGlobal = globals.includes(reference.name);
