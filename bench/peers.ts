@@ -14,6 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Position } from 'vscode-languageserver-types';
@@ -111,6 +112,24 @@ async function measureManifest(server: Server): Promise<Measured> {
   return out;
 }
 
+/** The scale session of issue-sized inputs: a 50,000-line multi-document manifest. */
+async function measureBigManifest(server: Server): Promise<Measured> {
+  const { client } = await StdioClient.start(server.start);
+  const pid = client.child.pid!;
+  const manifest = largeManifest(960);
+  const uri = 'file:///bench/big.yaml';
+  const out: Measured = {};
+  const started = performance.now();
+  await client.open(uri, 'yaml', manifest);
+  await client.waitForDiagnostics(uri, () => true, 120000);
+  out['open → first diagnostics, 50,000-line manifest'] = [performance.now() - started];
+  out['edit → diagnostics, 50,000-line manifest'] = await timeEdits(client, uri, manifest, 20, server.versioned);
+  out['completion in values, 50,000-line manifest'] = await timeRequests(client, 'textDocument/completion', uri, positionsOf(manifest, /: /, 2, 100_000).filter((_, i) => i % 89 === 0).slice(0, 200));
+  out['peak RSS after the run (MB)'] = [memoryMb(pid, 'VmHWM')];
+  await client.stop();
+  return out;
+}
+
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -121,16 +140,20 @@ function p95(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
 }
 
-/** Rows comparing ours with a peer's: latency goal ≤ ¼ of the peer's p50, memory goal ≤ ½. */
-function compare(title: string, ours: Measured, peer: Measured, peerName: string): { lines: string[]; pass: boolean } {
+/**
+ * Rows comparing ours with a peer's: latency goal ≤ ¼ of the peer's p50, memory goal ≤ ½, unless
+ * `goals` gives a metric its own fraction (the scale session's edit row: ≤ 0.2×).
+ */
+function compare(title: string, ours: Measured, peer: Measured, peerName: string, goals: Record<string, number> = {}): { lines: string[]; pass: boolean } {
   const lines = [`### ${title}: Stevedore vs ${peerName}`, '', '| metric | Stevedore p50 | p95 | peer p50 | p95 | peer ÷ ours | goal | result |', '|:--|--:|--:|--:|--:|--:|:--|--:|'];
   let pass = true;
   for (const metric of Object.keys(ours)) {
     const memory = metric.includes('(MB)');
     const [a, b] = [median(ours[metric]), median(peer[metric])];
     const ratio = b / a;
-    const goal = memory ? '≤ ½ of peer' : '≤ ¼ of peer';
-    const ok = memory ? a <= b / 2 : a <= b / 4;
+    const fraction = goals[metric] ?? (memory ? 0.5 : 0.25);
+    const goal = `≤ ${fraction}× peer`;
+    const ok = a <= b * fraction;
     pass &&= ok;
     const p95s = memory ? ['', ''] : [p95(ours[metric]).toFixed(2), p95(peer[metric]).toFixed(2)];
     lines.push(`| ${metric} | ${a.toFixed(2)} | ${p95s[0]} | ${b.toFixed(2)} | ${p95s[1]} | ${ratio.toFixed(1)}× | ${goal} | ${ok ? 'pass' : 'FAIL'} |`);
@@ -146,9 +169,11 @@ async function main(): Promise<void> {
 
   const dockerfileRows = compare('Dockerfile', await measureDockerfile(stevedore), await measureDockerfile(dockerLangserver), 'dockerfile-language-server');
   const manifestRows = compare('Kubernetes manifest', await measureManifest(stevedore), await measureManifest(yamlLangserver), 'yaml-language-server');
-  console.log(['', ...dockerfileRows.lines, '', ...manifestRows.lines, ''].join('\n'));
+  const bigRows = compare('Kubernetes manifest at scale', await measureBigManifest(stevedore), await measureBigManifest(yamlLangserver), 'yaml-language-server', { 'edit → diagnostics, 50,000-line manifest': 0.2 });
+  console.log(['', ...dockerfileRows.lines, '', ...manifestRows.lines, '', ...bigRows.lines, ''].join('\n'));
   console.log('(times in ms, memory in MB. yaml-language-server runs without a Kubernetes schema here: its schema is a download, so it only checks YAML syntax, less work than Stevedore does; its fixed validation delay is part of what users wait for.)');
-  process.exitCode = dockerfileRows.pass && manifestRows.pass ? 0 : 1;
+  console.log(`(machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version})`);
+  process.exitCode = dockerfileRows.pass && manifestRows.pass && bigRows.pass ? 0 : 1;
 }
 
 main().catch((error) => {
