@@ -43,3 +43,10 @@ test('variables and stage references before FROM', () => {
   const later = diagnose('COPY --from=app /a /b/\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx/\nFROM alpine:3.20 AS app\n');
   assert.deepEqual(lines(later, 'copy-from-unknown-stage'), [0]);
 });
+
+test('undefined-variable: a name the stage declares only later is used too early, whatever the base image', () => {
+  const early = diagnose('FROM alpine:3.20\nCOPY $foo /x/\nARG foo=bar\nCOPY $foo /y/\n');
+  assert.deepEqual(lines(early, 'undefined-variable'), [1]);
+  // An unknown name in a stage on an external image may come from the image: left alone.
+  assert.deepEqual(withCode(diagnose('FROM alpine:3.20\nCOPY $JAVA_HOME /x/\n'), 'undefined-variable'), []);
+});

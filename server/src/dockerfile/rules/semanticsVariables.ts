@@ -61,8 +61,8 @@ export const undefinedVariable: Rule<Subject> = {
     profile: 'recommended',
     title: { en: 'Variable used before it is defined', zh: '变量在定义之前被使用' },
     docs: {
-      en: 'Instructions that BuildKit expands itself (`COPY`, `ADD`, `ENV`, `LABEL`, `WORKDIR`, `USER`, `EXPOSE`, `VOLUME`, `STOPSIGNAL`) see only the ARGs and ENVs declared earlier in the same stage (plus ENVs of the stage it builds on and the predefined args). A global ARG must be re-declared with `ARG NAME` inside the stage. An undefined variable silently becomes an empty string.\n\nStevedore cannot see the environment of an external base image, so in stages built on one it reports only names that look like typos of a declared variable; stages built on `scratch` or on other stages are checked fully. `${NAME:-default}` forms are never reported. `RUN`, `CMD` and `ENTRYPOINT` are expanded by the shell at run time and are not checked.',
-      zh: 'BuildKit 自己负责展开的指令（`COPY`、`ADD`、`ENV`、`LABEL`、`WORKDIR`、`USER`、`EXPOSE`、`VOLUME`、`STOPSIGNAL`）只能看到同一阶段中之前声明的 ARG 和 ENV（以及其基础阶段的 ENV 和预定义参数）。全局 ARG 必须在阶段内用 `ARG NAME` 重新声明。未定义的变量会悄悄变成空字符串。\n\nStevedore 无法得知外部基础镜像中的环境变量，因此对基于外部镜像的阶段，只报告看起来像是已声明变量拼写错误的名称；基于 `scratch` 或其他阶段的阶段会完整检查。`${NAME:-默认值}` 形式从不报告。`RUN`、`CMD` 和 `ENTRYPOINT` 在运行时由 shell 展开，不做检查。',
+      en: 'Instructions that BuildKit expands itself (`COPY`, `ADD`, `ENV`, `LABEL`, `WORKDIR`, `USER`, `EXPOSE`, `VOLUME`, `STOPSIGNAL`) see only the ARGs and ENVs declared earlier in the same stage (plus ENVs of the stage it builds on and the predefined args). A global ARG must be re-declared with `ARG NAME` inside the stage. An undefined variable silently becomes an empty string.\n\nStevedore cannot see the environment of an external base image, so in stages built on one it reports only names that look like typos of a declared variable, and names the stage declares only later (used too early); stages built on `scratch` or on other stages are checked fully. Before the first FROM (a fragment) only likely typos of global ARGs are reported. BuildKit knows the environment of the base image and so reports more in stages built on external images. `${NAME:-default}` forms are never reported. `RUN`, `CMD` and `ENTRYPOINT` are expanded by the shell at run time and are not checked.',
+      zh: 'BuildKit 自己负责展开的指令（`COPY`、`ADD`、`ENV`、`LABEL`、`WORKDIR`、`USER`、`EXPOSE`、`VOLUME`、`STOPSIGNAL`）只能看到同一阶段中之前声明的 ARG 和 ENV（以及其基础阶段的 ENV 和预定义参数）。全局 ARG 必须在阶段内用 `ARG NAME` 重新声明。未定义的变量会悄悄变成空字符串。\n\nStevedore 无法得知外部基础镜像中的环境变量，因此对基于外部镜像的阶段，只报告看起来像是已声明变量拼写错误的名称，以及本阶段稍后才声明的名称（使用得太早）；基于 `scratch` 或其他阶段的阶段会完整检查。第一个 FROM 之前（片段）只报告疑似全局 ARG 拼写错误的名称。BuildKit 知道基础镜像的环境变量，因此对基于外部镜像的阶段会报告得更多。`${NAME:-默认值}` 形式从不报告。`RUN`、`CMD` 和 `ENTRYPOINT` 在运行时由 shell 展开，不做检查。',
     },
   },
   check({ model }, report) {
@@ -91,6 +91,15 @@ export const undefinedVariable: Rule<Subject> = {
         continue;
       }
       const candidates = [...(declaredInStage.get(reference.stage.index) ?? []), ...globals];
+      // Declared later in this stage (by another instruction): used too early, whatever the base image sets.
+      const later = semantics.declarations.find((d) => d.stage === reference.stage && d.name === reference.name && d.instruction !== reference.instruction);
+      if (later) {
+        report({
+          range: reference.nameRange,
+          message: { en: `${reference.name} is used before its ${later.kind} on line ${later.line + 1}; here it expands to an empty string.`, zh: `${reference.name} 在第 ${later.line + 1} 行的 ${later.kind} 之前就被使用了；此处会展开为空字符串。` },
+        });
+        continue;
+      }
       const suggestion = closest(reference.name, candidates.filter((c) => c !== reference.name));
       const isGlobal = globals.includes(reference.name);
       if (!isGlobal && !suggestion && !knowsWholeEnvironment(reference.stage)) continue;
