@@ -78,6 +78,8 @@ interface HadolintRuleResult {
   countMismatches: number;
   missed: { case: HadolintCase; fired: number }[];
   falseFires: { case: HadolintCase; fired: number }[];
+  /** Caught, but not the number of times the helper asks for. */
+  otherCounts: { case: HadolintCase; fired: number }[];
 }
 
 function hadolintYaml(config: HadolintCaseConfig): string | undefined {
@@ -106,7 +108,7 @@ function runHadolint(mirror: Mirror, names: Map<string, string[]>, assumeFrom: b
     if (!ours) { notImplemented.set(testCase.code, (notImplemented.get(testCase.code) ?? 0) + 1); continue; }
     let result = rules.get(testCase.code);
     if (!result) {
-      result = { code: testCase.code, ours, plainPositives: tally(), plainNegatives: tally(), onbuildPositives: tally(), onbuildNegatives: tally(), countMismatches: 0, missed: [], falseFires: [] };
+      result = { code: testCase.code, ours, plainPositives: tally(), plainNegatives: tally(), onbuildPositives: tally(), onbuildNegatives: tally(), countMismatches: 0, missed: [], falseFires: [], otherCounts: [] };
       rules.set(testCase.code, result);
     }
     // hadolint's helpers append a newline before parsing.
@@ -123,7 +125,10 @@ function runHadolint(mirror: Mirror, names: Map<string, string[]>, assumeFrom: b
     if (testCase.positive) {
       if (fired > 0) bucket.hits++;
       else result.missed.push({ case: testCase, fired });
-      if (fired > 0 && testCase.exactly !== undefined && fired !== testCase.exactly) result.countMismatches++;
+      if (fired > 0 && testCase.exactly !== undefined && fired !== testCase.exactly) {
+        result.countMismatches++;
+        result.otherCounts.push({ case: testCase, fired });
+      }
     } else if (fired > 0) {
       bucket.hits++;
       result.falseFires.push({ case: testCase, fired });
@@ -260,6 +265,7 @@ function printDetails(rule: string, hadolint?: ReturnType<typeof runHadolint>, b
     const describe = (c: HadolintCase) => `${c.file}:${c.line} ${c.onBuild ? 'onbuild ' : ''}${Object.keys(c.config).length ? `config ${JSON.stringify(c.config)}` : ''}`;
     for (const { case: c } of r.missed) console.log(`  missed  ${describe(c)}\n${show(c.onBuild ? wrapRunInOnbuild(c.text) : c.text)}`);
     for (const { case: c, fired } of r.falseFires) console.log(`  false (${fired}×) ${describe(c)}\n${show(c.onBuild ? wrapRunInOnbuild(c.text) : c.text)}`);
+    for (const { case: c, fired } of r.otherCounts) console.log(`  count ${fired}, expected ${c.exactly}: ${describe(c)}\n${show(c.onBuild ? wrapRunInOnbuild(c.text) : c.text)}`);
   }
   for (const r of buildkit?.rules ?? []) {
     if (!matches(r.name, r.ours)) continue;
