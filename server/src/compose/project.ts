@@ -45,6 +45,11 @@ export interface ComposeProject {
   lookup: VariableLookup;
   /** The source holding a path (current, layers, included). */
   sourceOf(path: string): ComposeSource | undefined;
+  /**
+   * Some `include:` could not be read (a remote or unreadable file, a variable without value, no
+   * reader): names it would declare are unknown, so "not declared" cannot be said.
+   */
+  incomplete: boolean;
 }
 
 /** Bounds: a deep or circular `include:` chain stops quietly. */
@@ -135,16 +140,20 @@ function layersFor(current: ComposeSource, files: ProjectFileReader | undefined)
 }
 
 /** `include:` entries: paths (several merge into one application), project folder, env files. */
-function includeEntries(root: MergedMap, projectDir: string, lookup: VariableLookup): { paths: string[]; projectDir: string; envFiles: string[] }[] {
+function includeEntries(root: MergedMap, projectDir: string, lookup: VariableLookup): { entries: { paths: string[]; projectDir: string; envFiles: string[] }[]; unresolved: boolean } {
   const include = at(root, 'include');
-  if (include?.kind !== 'seq') return [];
   const out: { paths: string[]; projectDir: string; envFiles: string[] }[] = [];
+  if (include === undefined) return { entries: out, unresolved: false };
+  if (include.kind !== 'seq') return { entries: out, unresolved: true };
+  let unresolved = false;
   const local = (node: Merged | undefined): string[] => {
     const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
     return items.flatMap((item) => {
       const raw = textOf(item);
       const text = raw === undefined ? undefined : resolvedText(raw, lookup);
-      return text !== undefined && text !== '' && isLocalPath(text) ? [resolvePath(item.source.projectDir, text)] : [];
+      if (text !== undefined && text !== '' && isLocalPath(text)) return [resolvePath(item.source.projectDir, text)];
+      unresolved = true;
+      return [];
     });
   };
   for (const item of include.items) {
@@ -153,7 +162,10 @@ function includeEntries(root: MergedMap, projectDir: string, lookup: VariableLoo
       if (paths.length > 0) out.push({ paths, projectDir: directoryOf(paths[0]), envFiles: [] });
       continue;
     }
-    if (item.kind !== 'map') continue;
+    if (item.kind !== 'map') {
+      unresolved = true;
+      continue;
+    }
     const paths = local(item.entries.get('path')?.value);
     if (paths.length === 0) continue;
     const dirRaw = textOf(item.entries.get('project_directory')?.value);
@@ -164,7 +176,7 @@ function includeEntries(root: MergedMap, projectDir: string, lookup: VariableLoo
       envFiles: local(item.entries.get('env_file')?.value),
     });
   }
-  return out;
+  return { entries: out, unresolved };
 }
 
 function envLookup(env: EnvironmentFile[] | undefined, outer?: VariableLookup): VariableLookup {
@@ -182,12 +194,25 @@ export function loadComposeProject(current: ComposeSource, files: ProjectFileRea
   let root = mergeSources(layers) ?? { kind: 'map' as const, source: current, node: current.yaml.contents as never, entries: new Map() };
   const included: IncludedApplication[] = [];
   const seen = new Set(layers.map((layer) => layer.path));
+  let incomplete = false;
   const visit = (from: MergedMap, fromDir: string, outer: VariableLookup, depth: number): MergedMap => {
-    if (!files || depth > maxIncludeDepth) return from;
+    const { entries, unresolved } = includeEntries(from, fromDir, outer);
+    if (unresolved) incomplete = true;
+    if (entries.length === 0) return from;
+    if (!files || depth > maxIncludeDepth) {
+      incomplete = true;
+      return from;
+    }
     let result = from;
-    for (const entry of includeEntries(from, fromDir, outer)) {
-      if (included.length >= maxIncludedFiles || entry.paths.some((path) => seen.has(path))) continue;
+    for (const entry of entries) {
+      // A file already loaded (a cycle, or included twice) adds nothing new.
+      if (entry.paths.some((path) => seen.has(path))) continue;
+      if (included.length >= maxIncludedFiles) {
+        incomplete = true;
+        continue;
+      }
       const sources = entry.paths.flatMap((path) => readSource(files, path, entry.projectDir) ?? []);
+      if (sources.length < entry.paths.length) incomplete = true;
       if (sources.length === 0) continue;
       for (const source of sources) seen.add(source.path);
       const envFiles = (entry.envFiles.length > 0 ? entry.envFiles : [joinPath(entry.projectDir, '.env')]).flatMap((path) => readEnv(files, path) ?? []);
@@ -203,7 +228,7 @@ export function loadComposeProject(current: ComposeSource, files: ProjectFileRea
   root = visit(root, projectDir, lookup, 1);
   const byPath = new Map<string, ComposeSource>();
   for (const source of [...layers, ...included.flatMap((app) => app.sources)]) byPath.set(source.path, source);
-  return { current, layers, included, root, env, lookup, sourceOf: (path) => byPath.get(path) };
+  return { current, layers, included, root, env, lookup, sourceOf: (path) => byPath.get(path), incomplete };
 }
 
 /** What the project loader needs from a parsed document (the Compose model has it). */

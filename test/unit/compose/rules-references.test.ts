@@ -50,7 +50,9 @@ test('declarations in the override file or an included file count (merged before
   };
   assert.deepEqual(run(composeUndeclaredNetwork, base, files), []);
   assert.deepEqual(run(composeUndeclaredService, base, files), []);
-  assert.deepEqual(covered(base, run(composeUndeclaredNetwork, base)), ['front', 'shared'], 'alone, the file misses them');
+  const alone = base.replace('include: [./shared/compose.yaml]\n', '');
+  assert.deepEqual(covered(alone, run(composeUndeclaredNetwork, alone)), ['front', 'shared'], 'alone, the file misses them');
+  assert.deepEqual(run(composeUndeclaredNetwork, base), [], 'an include that cannot be read: nothing is known to be missing');
   // Checking the override: the reference sits in the base, so nothing is reported in the override.
   const override = 'services:\n  web:\n    networks: [extra]\n';
   assert.deepEqual(covered(override, run(composeUndeclaredNetwork, override, { '/p/compose.yaml': 'services:\n  web:\n    networks: [nope]\nnetworks:\n  extra:\n' }, '/p/compose.override.yaml')), []);
@@ -130,4 +132,14 @@ test('every cross-reference rule has an id, a title and docs in both languages',
       assert.notEqual(text.en, text.zh);
     }
   }
+});
+
+test('an include that cannot be read (remote, missing, unset variable) makes no name "undeclared"', () => {
+  for (const include of ['git@github.com:org/shared.git', './missing.yaml', '${SHARED}/compose.yaml', 'oci://registry/app:1']) {
+    const text = `include:\n  - ${include}\nservices:\n  web:\n    networks: [shared]\n    depends_on: [cache]\n`;
+    assert.deepEqual(run(composeUndeclaredNetwork, text), [], include);
+    assert.deepEqual(run(composeUndeclaredService, text), [], include);
+  }
+  const readable = 'include:\n  - ./shared.yaml\nservices:\n  web:\n    networks: [shared]\n    depends_on: [cache]\n';
+  assert.equal(run(composeUndeclaredService, readable, { '/p/shared.yaml': 'services:\n  other:\n    image: x\n' }).length, 1, 'a readable include is known in full');
 });

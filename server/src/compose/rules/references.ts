@@ -12,7 +12,8 @@ import { profilesOf, referenceView, serviceOf, type ReferenceView } from './refe
  * entry under the top-level key of the same name, and a service named in `depends_on`, `links`,
  * `extends`, `service:` modes or `volumes_from` must exist. Compose refuses the application
  * otherwise ("refers to undefined network"). All of it is judged on the whole application: the
- * override files merged, the included files added.
+ * override files merged, the included files added; when an included file cannot be read (remote,
+ * outside the workspace, a path from an unset variable) nothing is called undeclared.
  */
 
 interface ResourceRule {
@@ -102,6 +103,7 @@ function undeclaredResourceRule(spec: ResourceRule): ComposeRule {
     meta,
     check(subject: ComposeRuleSubject, report) {
       const view = referenceView(subject);
+      if (view.project.incomplete) return;
       const declared = view.declared.get(spec.section)!;
       for (const ref of view.names.references) {
         if (ref.section !== spec.section || declared.has(ref.name)) continue;
@@ -159,6 +161,7 @@ export const composeUndeclaredService: ComposeRule = {
   },
   check(subject, report) {
     const view = referenceView(subject);
+    if (view.project.incomplete) return;
     const declared = view.declared.get('services')!;
     for (const ref of view.names.references) {
       if (ref.section !== 'services' || declared.has(ref.name) || ref.optional) continue;
