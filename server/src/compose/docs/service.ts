@@ -289,8 +289,8 @@ export const serviceDocs: KeyDocs = {
     zh: '拉取或构建镜像所针对的平台，格式为 `os/arch[/variant]`（例如 `linux/amd64`）。',
   },
   'service.ports': {
-    en: 'Ports to publish on the host: `"HOST:CONTAINER"`, `"IP:HOST:CONTAINER"`, ranges, `/udp`, or the long form with `target`, `published`, `protocol`, `mode`. Quote them: YAML reads `22:22` as a number in base 60.',
-    zh: '要发布到主机上的端口：`"HOST:CONTAINER"`、`"IP:HOST:CONTAINER"`、端口范围、`/udp`，或使用含 `target`、`published`、`protocol`、`mode` 的长格式。请加引号：YAML 会把 `22:22` 当作六十进制数字。',
+    en: 'Ports to publish on the host: `"HOST:CONTAINER"`, `"IP:HOST:CONTAINER"`, ranges, `/udp`, or the long form with `target`, `published`, `protocol`, `mode`. Quote them: older YAML 1.1 tools read `22:22` as a number in base 60.',
+    zh: '要发布到主机上的端口：`"HOST:CONTAINER"`、`"IP:HOST:CONTAINER"`、端口范围、`/udp`，或使用含 `target`、`published`、`protocol`、`mode` 的长格式。请加引号：较旧的 YAML 1.1 工具会把 `22:22` 当作六十进制数字。',
   },
   'service.post_start': {
     en: 'Commands to run inside the container right after it starts (lifecycle hooks).',

@@ -5,12 +5,22 @@ import { composeObsoleteVersion } from './obsoleteVersion';
 import { composeDependsOnCycle, composeDependsOnInactiveProfile, composeDependsOnSelf, composeUndeclaredConfig, composeUndeclaredNetwork, composeUndeclaredSecret, composeUndeclaredService, composeUndeclaredVolume } from './references';
 import { composeBuildContextMissing, composeBuildTargetUnknown, composeDockerfileMissing, composeEnvFileMissing, composeExtendsFileMissing, composeHealthyWithoutHealthcheck } from './referencesFiles';
 import { composeInvalidInterpolation, composeUndefinedVariable } from './referencesVariables';
+import { composeDeprecatedKey, composeInvalidDuration, composeInvalidPort, composeInvalidSize, composeInvalidType, composeInvalidValue, composeMissingKey, composeUnknownKey } from './schema';
+import { composeSecretInEnvironment } from './secrets';
+import { composeContainerNameScaled, composeHostPortConflict, composeImageTagMutable } from './services';
 import { composeMultipleDocuments, composeYamlSyntax } from './yamlSyntax';
 
 /** Every rule of this folder, in reporting order: by category, then by module, as each module declares them. */
 export const composeRuleList: readonly ComposeRule[] = [
   // syntax
   composeInvalidInterpolation,
+  composeUnknownKey,
+  composeInvalidType,
+  composeInvalidValue,
+  composeMissingKey,
+  composeInvalidDuration,
+  composeInvalidSize,
+  composeInvalidPort,
   composeYamlSyntax,
   composeMultipleDocuments,
   // semantics
@@ -29,6 +39,12 @@ export const composeRuleList: readonly ComposeRule[] = [
   composeEnvFileMissing,
   composeExtendsFileMissing,
   composeUndefinedVariable,
+  composeContainerNameScaled,
+  composeHostPortConflict,
   // best-practice
   composeObsoleteVersion,
+  composeDeprecatedKey,
+  composeImageTagMutable,
+  // security
+  composeSecretInEnvironment,
 ];
