@@ -77,3 +77,12 @@ test('ONBUILD RUN: the trigger sees every ENV of its stage, since it runs in a l
   assertClean('pip-no-cache-dir', 'FROM python:3.12\nONBUILD RUN pip install flask==3.0.3\nENV PIP_NO_CACHE_DIR=1\n');
   assertReports('pip-no-cache-dir', 'FROM python:3.12\nRUN pip install flask==3.0.3\nENV PIP_NO_CACHE_DIR=1\n');
 });
+
+test('ONBUILD ADD and ONBUILD COPY: what they copy is judged like a plain COPY/ADD', () => {
+  const [add] = assertReports('add-instead-of-copy', 'FROM debian:12\nONBUILD ADD app.conf /etc/app/\n');
+  const fixed = TextDocument.applyEdits(TextDocument.create('file:///t', 'dockerfile', 1, 'FROM debian:12\nONBUILD ADD app.conf /etc/app/\n'), add.fixes![0].edits);
+  assert.equal(fixed, 'FROM debian:12\nONBUILD COPY app.conf /etc/app/\n');
+  assertClean('add-instead-of-copy', 'FROM debian:12\nONBUILD ADD https://example.com/app.tgz /opt/\n');
+  assertReports('credentials-copied', 'FROM node:20\nONBUILD COPY .npmrc /root/.npmrc\n');
+  assertClean('credentials-copied', 'FROM node:20\nONBUILD COPY package.json /app/\n');
+});

@@ -29,7 +29,8 @@ export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const instruction of factsOf(model).instructionsWith('ADD')) {
+    const facts = factsOf(model);
+    for (const instruction of [...facts.instructionsWith('ADD'), ...facts.triggersWith('ADD')]) {
       const operands = copyOperands(model, instruction);
       if (!operands || operands.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f))) continue;
       const local = operands.sources.every((s) => {
@@ -248,8 +249,11 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    for (const instruction of model.ast.getInstructions()) {
-      if (instruction.getKeyword() !== 'COPY' && instruction.getKeyword() !== 'ADD') continue;
+    const facts = factsOf(model);
+    // ONBUILD COPY/ADD triggers copy into every image built FROM this one: just as much a leak.
+    const copies = [...facts.instructionsWith('COPY'), ...facts.instructionsWith('ADD'), ...facts.triggersWith('COPY'), ...facts.triggersWith('ADD')]
+      .sort((x, y) => x.getRange().start.line - y.getRange().start.line);
+    for (const instruction of copies) {
       const operands = copyOperands(model, instruction);
       if (!operands) continue;
       for (const source of operands.sources) {

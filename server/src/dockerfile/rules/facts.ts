@@ -1,4 +1,4 @@
-import type { Argument, Flag, Heredoc, Instruction } from 'dockerfile-ast';
+import { Onbuild, type Argument, type Flag, type Heredoc, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
 import { instructionIndexer } from '../instructionIndex';
@@ -57,6 +57,12 @@ export interface DockerfileFacts {
    * the RUNs instead of filtering every instruction of the file.
    */
   instructionsWith(keyword: string): readonly Instruction[];
+  /**
+   * The triggers of the `ONBUILD <keyword> …` lines (upper-cased keyword), each parsed as an
+   * instruction of its own (its range starts at the trigger's keyword), in file order: the rules
+   * that judge what a COPY/ADD copies read them too, since they run in every build FROM this image.
+   */
+  triggersWith(keyword: string): readonly Instruction[];
   /** `flagsOf(instructions[index])`, read once per instruction for the several flag rules. */
   flagsAt(index: number): Flag[];
   /** Position of the instruction in `instructions`; -1 for one of another parse. */
@@ -192,6 +198,7 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
   const flagCache: (Flag[] | undefined)[] = new Array(count);
   const heredocCache: (Heredoc[] | undefined)[] = new Array(count);
   let markedLines: number[] | undefined;
+  let triggers: Map<string, Instruction[]> | undefined;
   const heredocs = (instruction: Instruction): Heredoc[] => {
     const index = indexOf(instruction);
     let found = index >= 0 ? heredocCache[index] : undefined;
@@ -252,9 +259,33 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
       return candidate.getRange().end.line >= line ? candidate : undefined;
     },
     instructionsWith: (keyword) => byKeyword.get(keyword) ?? noInstructions,
+    triggersWith(keyword) {
+      triggers ??= triggersByKeyword(byKeyword.get('ONBUILD') ?? noInstructions);
+      return triggers.get(keyword) ?? noInstructions;
+    },
     flagsAt: (index) => (flagCache[index] ??= flagsOf(instructions[index])),
     indexOf,
   };
+}
+
+/** The ONBUILD lines' triggers by upper-cased keyword (see DockerfileFacts.triggersWith). */
+function triggersByKeyword(onbuilds: readonly Instruction[]): Map<string, Instruction[]> {
+  const found = new Map<string, Instruction[]>();
+  for (const onbuild of onbuilds) {
+    if (!(onbuild instanceof Onbuild)) continue;
+    let trigger: Instruction | null = null;
+    try {
+      trigger = onbuild.getTriggerInstruction();
+    } catch {
+      trigger = null;
+    }
+    if (!trigger) continue;
+    const keyword = trigger.getKeyword().toUpperCase();
+    const group = found.get(keyword);
+    if (group) group.push(trigger);
+    else found.set(keyword, [trigger]);
+  }
+  return found;
 }
 
 /**
