@@ -50,3 +50,9 @@ test('undefined-variable: a name the stage declares only later is used too early
   // An unknown name in a stage on an external image may come from the image: left alone.
   assert.deepEqual(withCode(diagnose('FROM alpine:3.20\nCOPY $JAVA_HOME /x/\n'), 'undefined-variable'), []);
 });
+
+test('copy-from-unknown-stage in a fragment: no stage precedes, so a stage name or index names nothing', () => {
+  assert.equal(withCode(diagnose('COPY --from=builder bin/app /usr/local/bin/\n'), 'copy-from-unknown-stage').length, 1);
+  assert.equal(withCode(diagnose('COPY --from=0 bin/app /usr/local/bin/\n'), 'copy-from-unknown-stage').length, 1);
+  assert.deepEqual(withCode(diagnose('COPY --from=golang:1.23 /usr/local/go /usr/local/go\n'), 'copy-from-unknown-stage'), []);
+});

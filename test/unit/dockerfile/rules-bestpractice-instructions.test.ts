@@ -79,10 +79,11 @@ test('credentials-copied: key and token files', () => {
   assertClean('credentials-copied', 'FROM debian:12\nCOPY id_rsa.pub /root/.ssh/authorized_keys\nCOPY config.json /etc/app/\n');
 });
 
-test('consecutive-run: joins consecutive RUNs; comments, flags and heredocs keep them apart', () => {
+test('consecutive-run: joins consecutive RUNs; chained commands, flags and heredocs keep them apart', () => {
   assertFix('consecutive-run', 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n', 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl\n', false);
   assertFix('consecutive-run', '# escape=`\nFROM debian:12\nRUN a\nRUN b\n', '# escape=`\nFROM debian:12\nRUN a `\n    && b\n');
-  assertClean('consecutive-run', 'FROM debian:12\nRUN a\n# separate layer for caching\nRUN b\n');
+  assertNoFix('consecutive-run', 'FROM debian:12\nRUN a\n# separate layer for caching\nRUN b\n');
+  assertClean('consecutive-run', 'FROM debian:12\nRUN a && b\nRUN c\n');
   assertClean('consecutive-run', 'FROM debian:12\nRUN a\nRUN --mount=type=cache,target=/root/.cache b\n');
   assertClean('consecutive-run', 'FROM debian:12\nRUN a\nENV X=1\nRUN b\n');
   assertClean('consecutive-run', 'FROM debian:12\nRUN <<EOF\na\nEOF\nRUN b\n');

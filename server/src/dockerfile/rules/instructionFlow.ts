@@ -12,6 +12,13 @@ function flagsText(instruction: Instruction): string {
   return flags.map((f) => f.toString()).sort().join(' ');
 }
 
+/** Commands that run (not the bare here-document holders and assignments the analysis also lists). */
+function commandCount(commands: readonly { program?: unknown }[]): number {
+  let count = 0;
+  for (const command of commands) if (command.program !== undefined) count++;
+  return count;
+}
+
 export const consecutiveRun: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'consecutive-run', fixable: true,
@@ -21,8 +28,8 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('Consecutive RUN instructions', '连续的 RUN 指令'),
     docs: message(
-      'Each RUN creates a layer. Two RUNs in a row with the same options can usually be joined with `&&`, giving fewer layers and letting clean-up in the same step actually shrink the image. Keep them apart when the split is deliberate: a comment between them, different `--mount` options, or here-document scripts are not reported.\n\nThe quick fix joins the two commands with `&&`; it is not marked safe because it changes how the build cache splits the work.',
-      '每个 RUN 都会生成一层。两个连续且选项相同的 RUN 通常可以用 `&&` 合并，这样层数更少，而且在同一步中的清理才能真正减小镜像。若拆分是有意的就保持分开：中间有注释、`--mount` 选项不同或使用 here-document 脚本的情况不会报告。\n\n快速修复会用 `&&` 连接两条命令；由于它改变了构建缓存的划分方式，未标记为安全。',
+      'Each RUN creates a layer. Two RUNs in a row with the same options can usually be joined with `&&`, giving fewer layers and letting clean-up in the same step actually shrink the image. As in hadolint, only two single-command RUNs are reported: a RUN that already chains commands (`a && b`, `a; b`), different `--mount` options or here-document scripts mark the split as deliberate. Comment lines between the two do not separate them.\n\nThe quick fix joins the two commands with `&&` (none when comments sit between them); it is not marked safe because it changes how the build cache splits the work.',
+      '每个 RUN 都会生成一层。两个连续且选项相同的 RUN 通常可以用 `&&` 合并，这样层数更少，而且在同一步中的清理才能真正减小镜像。与 hadolint 一样，只报告两个都只有一条命令的 RUN：已经串联多条命令的 RUN（`a && b`、`a; b`）、`--mount` 选项不同或使用 here-document 脚本，都表明拆分是有意的。两者之间的注释行不会把它们分开。\n\n快速修复会用 `&&` 连接两条命令（中间有注释时不提供）；由于它改变了构建缓存的划分方式，未标记为安全。',
     ),
   },
   check({ model }, report) {
@@ -37,13 +44,15 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
         const second = shell.runOf(stage.instructions[i]);
         if (!first || !second || first.heredoc || second.heredoc || first.form !== 'shell' || second.form !== 'shell') continue;
         if (flagsText(first.instruction) !== flagsText(second.instruction)) continue;
+        // Either RUN already chaining commands (`a && b`, `a; b`) shows the split is deliberate, as hadolint reads it.
+        if (commandCount(first.commands) !== 1 || commandCount(second.commands) !== 1) continue;
         const gapStart = first.instruction.getRange().end.line + 1;
         const gapEnd = second.instruction.getRange().start.line;
         let commented = false;
         for (let line = gapStart; line < gapEnd && !commented; line++) commented = !facts.isBlankLine(line);
-        if (commented) continue;
         const firstText = model.document.getText().slice(first.commandStart, first.commandEnd);
-        const canMerge = !firstText.includes('#') && !/[;&|]\s*$/.test(firstText);
+        // Joining across comment lines would delete them: no fix then.
+        const canMerge = !commented && !firstText.includes('#') && !/[;&|]\s*$/.test(firstText);
         const indent = ' '.repeat(4);
         report({
           range: second.instruction.getInstructionRange(),

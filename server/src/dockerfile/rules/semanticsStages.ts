@@ -41,10 +41,13 @@ export const copyFromUnknownStage: Rule<Subject> = {
       const current = stageOf(reference.instruction);
       const text = reference.text;
       if (!current) {
-        // Before the first FROM every stage is a later one.
-        if (reference.kind !== 'from' && (/^\d+$/.test(text) ? Number(text) < stages.length : findStage(stages, text))) {
-          const written = `${flagName(reference).replace(/=$/, '')}=${text}`;
-          report({ range: reference.range, message: { en: `${written} refers to a stage defined later; only earlier stages can be used.`, zh: `${written} 指向之后定义的阶段；只能使用之前的阶段。` } });
+        // Before the first FROM every stage is a later one, and a stage index names none.
+        if (reference.kind === 'from') continue;
+        const written = `${flagName(reference).replace(/=$/, '')}=${text}`;
+        if (/^\d+$/.test(text) || findStage(stages, text)) {
+          report({ range: reference.range, message: { en: `${written} names no stage defined before it; only earlier stages can be used.`, zh: `${written} 在它之前没有对应的阶段；只能使用之前定义的阶段。` } });
+        } else if (!looksLikeImage(text) && !variableNames) {
+          report({ range: reference.range, message: { en: `No stage named "${text}" before this one, so it is pulled as an image; check the name.`, zh: `此前没有名为 "${text}" 的阶段，因此会被当作镜像拉取；请检查名称。` } });
         }
         continue;
       }
