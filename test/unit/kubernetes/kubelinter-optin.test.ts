@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { kubernetesRules } from '../../../server/src/kubernetes/rules';
 import type { KubeRuleMeta } from '../../../server/src/kubernetes/rules/context';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { contextFor, manifest } from '../helpers';
 import { diagnose, type DiagnoseOptions } from './k8sTestKit';
 import { binding, deploy, docs, kubeLinterOptInCases, role } from './kubelinterCases';
 
@@ -148,4 +149,19 @@ test('network policy peers: pods an operator creates from a custom resource labe
 test('service monitors of the API server select the Service every cluster has', () => {
   const sm = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: apiserver\nspec:\n  selector:\n    matchLabels:\n      component: apiserver\n      provider: kubernetes\n  namespaceSelector:\n    matchNames: [default]\n';
   assert.equal(found('service-monitor-selects-nothing', sm).length, 0);
+});
+
+test('DeploymentLike is by kind as in kube-linter: a Deployment without a pod template still has replicas, a strategy, a namespace', () => {
+  const bare = (spec: string, meta = '') => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${meta}\nspec:\n${spec}`;
+  const rule = (id: string) => kubernetesRules.find(id)!;
+  const run = (id: string, text: string) => {
+    const out: string[] = [];
+    rule(id).check({ file: manifest(text), ctx: contextFor('en', { settings: { profile: 'strict' } }) }, (f) => out.push(f.message.en));
+    return out;
+  };
+  assert.equal(run('minimum-three-replicas', bare('  replicas: 2\n')).length, 1);
+  assert.equal(run('no-rolling-update-strategy', bare('  strategy:\n    type: Other\n')).length, 1);
+  assert.equal(run('use-namespace', bare('  replicas: 3\n', '\n  namespace: default')).length, 1);
+  // Templates that read the pod spec need one.
+  assert.equal(run('no-node-affinity', bare('  replicas: 3\n')).length, 0);
 });

@@ -76,9 +76,20 @@ export function stringMatcher(pattern: string): (value: string) => boolean {
   return (value) => re.test(value) !== negate;
 }
 
+/** kube-linter's DeploymentLike kinds (by kind, pod template or not), with the groups that serve them. */
+const deploymentLikeKinds: Record<string, readonly string[]> = {
+  Deployment: ['apps', 'extensions'], DaemonSet: ['apps', 'extensions'], StatefulSet: ['apps'], ReplicaSet: ['apps', 'extensions'],
+  Pod: [''], ReplicationController: [''], Job: ['batch'], CronJob: ['batch'], DeploymentConfig: ['apps.openshift.io'],
+};
+
+/** DeploymentLike: those kinds, and any other object with a pod template (custom workloads). */
+function isDeploymentLike(object: ObjectFacts): boolean {
+  return object.workload !== undefined || (deploymentLikeKinds[object.kind]?.includes(object.group) ?? false);
+}
+
 /** Whether the object is one the template (or a custom check's scope) looks at. */
 export function inScope(object: ObjectFacts, kinds: readonly string[]): boolean {
-  return kinds.some((kind) => kind === 'Any' || (kind === 'DeploymentLike' ? object.workload !== undefined : kind === object.kind));
+  return kinds.some((kind) => kind === 'Any' || (kind === 'DeploymentLike' ? isDeploymentLike(object) : kind === object.kind));
 }
 
 /** Where a finding about the object as a whole goes: its name, else its first line. */
@@ -337,7 +348,6 @@ const replicatedKinds = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Rep
 const minimumReplicas: KubeLinterTemplate = {
   key: 'minimum-replicas',
   scope: ['DeploymentLike'],
-  podSpec: true,
   check({ object, subject, params, report }) {
     const pair = pairOf(object.spec, 'replicas');
     if (!pair && !replicatedKinds.has(object.kind)) return;
@@ -391,7 +401,6 @@ const strategyFields: Record<string, { field: string; defaultType: string }> = {
 const updateConfiguration: KubeLinterTemplate = {
   key: 'update-configuration',
   scope: ['DeploymentLike'],
-  podSpec: true,
   check({ object, subject, params, report }) {
     // Kinds we do not know: whichever of the two fields they have, with no default assumed.
     const known = strategyFields[object.kind];
