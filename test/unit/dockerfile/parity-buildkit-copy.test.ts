@@ -106,3 +106,16 @@ test('empty-continuation-line: once per instruction, on its last line; the fix r
   assert.equal(applyEdits(text, fixesOf(found[0])[0].edits), 'FROM alpine:3.20\nRUN echo a \\\n  b\nCOPY a.txt \\\n/tmp/\n');
   assert.deepEqual(withCode(diagnose('FROM alpine:3.20\nRUN echo a \\\n  b\n'), 'empty-continuation-line'), []);
 });
+
+test('copy-entire-filesystem: into the root only; a stage this file does not define counts, an image does not', () => {
+  assert.equal(withCode(diagnose('COPY --from=build / /\n'), 'copy-entire-filesystem').length, 1);
+  assert.equal(withCode(diagnose('COPY --from=build "/" "/"\n'), 'copy-entire-filesystem').length, 1);
+  assert.deepEqual(withCode(diagnose('COPY --from=build / /rootfs/\n'), 'copy-entire-filesystem'), []);
+  assert.deepEqual(withCode(diagnose('COPY --from=build /app /\n'), 'copy-entire-filesystem'), []);
+  assert.deepEqual(withCode(diagnose('FROM alpine:3.20\nCOPY --from=busybox:1.36 / /\n'), 'copy-entire-filesystem'), []);
+});
+
+test('copy-relative-without-workdir: a Windows drive is absolute even after BuildKit removed its backslash', () => {
+  assert.deepEqual(withCode(diagnose('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY run.ps1 c:\\tools\\run.ps1\n'), 'copy-relative-without-workdir'), []);
+  assert.equal(withCode(diagnose('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY run.ps1 tools\\run.ps1\n'), 'copy-relative-without-workdir').length, 1);
+});

@@ -107,8 +107,12 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
   },
 };
 
+/**
+ * Absolute on Linux or Windows, or a variable. A drive letter alone counts: with the default escape
+ * character BuildKit reads `C:\app` as `C:app`, which still names the drive.
+ */
 function isAbsoluteDest(path: string): boolean {
-  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
+  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:/.test(path) || path.startsWith('\\');
 }
 
 /** Start line of each stage's first WORKDIR (Infinity when it has none), once per check. */
@@ -290,8 +294,8 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
     profile: 'recommended',
     title: message('Whole filesystem copied from another stage', '从另一个阶段复制了整个文件系统'),
     docs: message(
-      '`COPY --from=build / /` brings over everything the other stage contains: compilers, package caches, `/etc/passwd`, `/proc` placeholders and all. It defeats the point of a multi-stage build and can overwrite the target stage\'s system files. Copy only the paths you need: `COPY --from=build /app/bin/server /usr/local/bin/`.\n\nReported only when the source stage runs commands (and so carries an operating system); copying `/` from an artifact stage that only collects files, or from an external image, is a common and deliberate pattern.',
-      '`COPY --from=build / /` 会把另一个阶段的全部内容都带过来：编译器、软件包缓存、`/etc/passwd`、`/proc` 占位目录等等。这违背了多阶段构建的初衷，还可能覆盖目标阶段的系统文件。请只复制需要的路径：`COPY --from=build /app/bin/server /usr/local/bin/`。\n\n仅当源阶段执行过命令（因而带有完整的操作系统）时才报告；从只收集文件的产物阶段或外部镜像复制 `/` 是常见且有意的做法。',
+      '`COPY --from=build / /` brings over everything the other stage contains: compilers, package caches, `/etc/passwd`, `/proc` placeholders and all. It defeats the point of a multi-stage build and can overwrite the target stage\'s system files. Copy only the paths you need: `COPY --from=build /app/bin/server /usr/local/bin/`.\n\nReported when the destination is the root and the source stage runs commands (and so carries an operating system), or is a name this file does not define (a fragment). Copying `/` from an artifact stage that only collects files, from an external image, or into a folder (`COPY --from=build / /rootfs/`) is a common and deliberate pattern, as hadolint also judges the folder case.',
+      '`COPY --from=build / /` 会把另一个阶段的全部内容都带过来：编译器、软件包缓存、`/etc/passwd`、`/proc` 占位目录等等。这违背了多阶段构建的初衷，还可能覆盖目标阶段的系统文件。请只复制需要的路径：`COPY --from=build /app/bin/server /usr/local/bin/`。\n\n仅当目标为根目录、且源阶段执行过命令（因而带有完整的操作系统）或是本文件未定义的名称（片段）时才报告。从只收集文件的产物阶段、外部镜像复制 `/`，或复制到某个目录（`COPY --from=build / /rootfs/`）是常见且有意的做法，hadolint 对复制到目录的情况也这样判断。',
     ),
   },
   check({ model }, report) {
@@ -303,9 +307,13 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
       if (!operands || !from) continue;
       // Artifact stages (FROM scratch or an image, plus COPY) hold only what was put there on purpose;
       // a stage that RUNs commands has a whole operating system to drag along.
+      // Into the root only: a stage's root copied into a folder (`/rootfs`) is a deliberate pattern.
+      if (!/^\/+\.?$/.test(operands.dest.value)) continue;
       stageByKey ??= firstStageByNameOrIndex(shell.stages);
       const stage = stageByKey.get(from);
-      if (!stage || !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'))) continue;
+      // A name this file does not define (a fragment's stage defined elsewhere) is judged like a stage
+      // that runs commands; an image reference (`busybox:1.36`) is left alone.
+      if (stage ? !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN')) : /[/:@.]/.test(from)) continue;
       for (const source of operands.sources) {
         if (!/^\/+(?:\.|\*)?$/.test(source.value)) continue;
         report({
