@@ -119,3 +119,9 @@ test('copy-relative-without-workdir: a Windows drive is absolute even after Buil
   assert.deepEqual(withCode(diagnose('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY run.ps1 c:\\tools\\run.ps1\n'), 'copy-relative-without-workdir'), []);
   assert.equal(withCode(diagnose('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY run.ps1 tools\\run.ps1\n'), 'copy-relative-without-workdir').length, 1);
 });
+
+test('a quoted --from names the stage without its quotes', () => {
+  const base = 'FROM alpine:3.20 AS build\nRUN make\nFROM alpine:3.20\n';
+  assert.deepEqual(withCode(diagnose(`${base}COPY --from="build" /app/bin /usr/local/bin/\n`), 'copy-from-unknown-stage'), []);
+  assert.equal(withCode(diagnose(`${base}COPY --from="biuld" /app/bin /usr/local/bin/\n`), 'copy-from-unknown-stage').length, 1);
+});

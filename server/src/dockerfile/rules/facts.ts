@@ -1,6 +1,7 @@
 import { Onbuild, type Argument, type Flag, type Heredoc, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
+import { unquoteWord } from '../buildkitWords';
 import { instructionIndexer } from '../instructionIndex';
 import { isJsWhitespace } from '../runSource';
 import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
@@ -378,7 +379,9 @@ function collectStageReferences(semantics: DockerfileSemantics, instructions: re
     for (let k = 0; k < flags.length; k++) {
       const flag = flags[k];
       if (keyword === 'COPY' && flag.getName() === 'from') {
-        const text = flag.getValue();
+        // BuildKit removes quotes from flag values (`--from="build"` names the stage build).
+        const written = flag.getValue();
+        const text = written && /["']/.test(written) ? unquoteWord(written, semantics.escapeChar).value : written;
         const range = flag.getValueRange();
         if (text && range) references.push({ kind: 'copy-from', text, range, instruction, target: targetOf(stages, text, current) });
       } else if (keyword === 'RUN' && flag.getName() === 'mount') {
