@@ -41,6 +41,10 @@ export const minimumThreeReplicas = optInRule({
     en: 'With one or two replicas, a node failure or a drain during an upgrade can leave the application with no pod or with one overloaded pod. Run at least three. Workloads whose replica count an HorizontalPodAutoscaler manages (no `replicas` field) are left to `hpa-min-replicas-low`. A custom check (template `minimum-replicas`, parameter `minReplicas`) sets another minimum.',
     zh: '只有一两个副本时，节点故障或升级时的排空可能让应用没有可用 Pod，或只剩一个过载的 Pod。请至少运行三个副本。由 HorizontalPodAutoscaler 管理副本数（未写 `replicas` 字段）的工作负载交给 `hpa-min-replicas-low` 检查。自定义检查（模板 `minimum-replicas`，参数 `minReplicas`）可设定其他下限。',
   },
+  differences: {
+    en: 'A workload that leaves `replicas` out and is the target of an HorizontalPodAutoscaler is not reported: the autoscaler sets the count.',
+    zh: '未写 `replicas` 且是 HorizontalPodAutoscaler 目标的工作负载不会被报告：副本数由自动扩缩器决定。',
+  },
 }, 'minimum-replicas', { minReplicas: 3 });
 
 export const hpaMinimumThreeReplicas = optInRule({
@@ -49,6 +53,10 @@ export const hpaMinimumThreeReplicas = optInRule({
   docs: {
     en: 'An HorizontalPodAutoscaler (or a KEDA ScaledObject) with `minReplicas` below three (unset means 1) lets quiet hours shrink the application to a single pod, which one node failure takes down. A custom check (template `hpa-minimum-replicas`, parameter `minReplicas`) sets another minimum.',
     zh: '`minReplicas` 小于三（未设置即为 1）的 HorizontalPodAutoscaler（或 KEDA ScaledObject）会在低峰期把应用缩到只剩一个 Pod，一次节点故障就会导致不可用。自定义检查（模板 `hpa-minimum-replicas`，参数 `minReplicas`）可设定其他下限。',
+  },
+  differences: {
+    en: 'KEDA ScaledObjects are read by their `minReplicaCount`.',
+    zh: 'KEDA ScaledObject 按其 `minReplicaCount` 读取。',
   },
 }, 'hpa-minimum-replicas', { minReplicas: 3 });
 
@@ -76,6 +84,10 @@ export const nonIsolatedPod = optInRule({
   docs: {
     en: 'Pods that no NetworkPolicy selects accept connections from every pod of the cluster, so one compromised pod can reach them. Add a NetworkPolicy (a default-deny policy for the namespace plus the traffic the application needs).',
     zh: '没有被任何 NetworkPolicy 选中的 Pod 会接受集群中所有 Pod 的连接，一个 Pod 被攻破就能访问它们。请添加 NetworkPolicy（命名空间级的默认拒绝策略，再放行应用需要的流量）。',
+  },
+  differences: {
+    en: 'A NetworkPolicy in another file whose pod selector uses only `matchExpressions` counts as selecting the pods (the workspace index keeps `matchLabels`).',
+    zh: '其他文件中只使用 `matchExpressions` 的 NetworkPolicy 会被视为选中了这些 Pod（工作区索引只保存 `matchLabels`）。',
   },
 }, 'non-isolated-pod');
 
@@ -176,6 +188,10 @@ export const danglingNetworkPolicyPeer = optInRule({
     en: 'An ingress `from` or egress `to` peer has a `podSelector` (without a `namespaceSelector`) that matches the pods of no workload in the policy\'s namespace, so the rule allows nothing — often a renamed label. Peers with a `namespaceSelector` point at other namespaces and are not checked.',
     zh: '入站 `from` 或出站 `to` 的某个对端有 `podSelector`（且没有 `namespaceSelector`），但它不匹配策略所在命名空间中任何工作负载的 Pod，因此这条规则什么也没放行，常见原因是标签被改名。带 `namespaceSelector` 的对端指向其他命名空间，不做检查。',
   },
+  differences: {
+    en: "Besides workloads' pod templates, the labels of custom resources in the namespace count as pods that may exist (an operator's Prometheus or database creates pods labelled like itself), and objects without a namespace may match any namespace.",
+    zh: '除了工作负载的 Pod 模板，命名空间中自定义资源的标签也视为可能存在的 Pod（Operator 管理的 Prometheus 或数据库会创建与自身标签相同的 Pod）；没有命名空间的对象可以匹配任意命名空间。',
+  },
 }, 'dangling-networkpolicypeer-podselector');
 
 export const danglingServiceMonitor = optInRule({
@@ -185,6 +201,10 @@ export const danglingServiceMonitor = optInRule({
     en: 'A Prometheus Operator ServiceMonitor whose label selector and namespace selector match no Service of the workspace gives Prometheus nothing to scrape. Check the selector against the Services\' own labels (not their pod selectors).',
     zh: 'Prometheus Operator 的 ServiceMonitor 的标签选择器和命名空间选择器不匹配工作区中任何 Service 时，Prometheus 没有任何目标可抓取。请对照 Service 自身的标签（而不是它的 Pod 选择器）检查选择器。',
   },
+  differences: {
+    en: "`matchExpressions` are honoured (kube-linter reads `matchLabels` only), and the API server's own `kubernetes` Service in `default` counts as present.",
+    zh: '会考虑 `matchExpressions`（kube-linter 只读取 `matchLabels`），并认为 `default` 中 API 服务器自己的 `kubernetes` Service 总是存在。',
+  },
 }, 'dangling-servicemonitor');
 
 export const envValueFrom = optInRule({
@@ -193,5 +213,9 @@ export const envValueFrom = optInRule({
   docs: {
     en: 'An environment variable\'s `secretKeyRef` or `configMapKeyRef` names a Secret or ConfigMap that is not in the workspace, or a key it does not have: unless it exists in the cluster, the pod fails to start. `optional: true` references are not reported. A custom check (template `env-value-from`, parameters `ignoredSecrets` and `ignoredConfigMaps`, regular expressions) ignores objects created elsewhere.',
     zh: '环境变量的 `secretKeyRef` 或 `configMapKeyRef` 引用的 Secret 或 ConfigMap 不在工作区中，或者其中没有该键：除非集群中已经存在，否则 Pod 无法启动。`optional: true` 的引用不会被报告。自定义检查（模板 `env-value-from`，参数 `ignoredSecrets` 和 `ignoredConfigMaps`，均为正则表达式）可忽略在别处创建的对象。',
+  },
+  differences: {
+    en: 'The Secret or ConfigMap must be in the same namespace (objects without one match any); those a kustomization generates count, with keys unknown.',
+    zh: 'Secret 或 ConfigMap 必须在同一命名空间中（未写命名空间的对象可匹配任意命名空间）；kustomization 生成的对象也计入，但其键未知。',
   },
 }, 'env-value-from');

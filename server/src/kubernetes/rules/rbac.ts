@@ -13,6 +13,10 @@ export const accessToCreatePods = optInRule({
     en: 'Whoever can create pods (or Deployments, Jobs and the other kinds that create them) can run a pod with any service account of the namespace and mount its Secrets — a path to more privileges (CIS Benchmark 5.1.4). The binding is reported when the role it grants allows `create` on such resources.',
     zh: '能够创建 Pod（或 Deployment、Job 等会创建 Pod 的类型）的人，可以用命名空间中任意服务账号运行 Pod 并挂载其 Secret，从而获得更多权限（CIS 基准 5.1.4）。当绑定授予的角色允许对这些资源执行 `create` 时报告该绑定。',
   },
+  differences: {
+    en: "A RoleBinding is also followed to the ClusterRole it names (kube-linter looks only for a Role), roles are looked up in every file of the workspace, and `cronjobs` counts as well as kube-linter's `cronjob`.",
+    zh: 'RoleBinding 引用 ClusterRole 时也会跟踪过去（kube-linter 只查找 Role），角色会在工作区的所有文件中查找，并且除了 kube-linter 的 `cronjob` 之外也计入 `cronjobs`。',
+  },
 }, 'access-to-resources', { resources: ['^pods$', '^deployments$', '^statefulsets$', '^replicasets$', '^cronjobs?$', '^jobs$', '^daemonsets$'], verbs: ['^create$'] });
 
 export const accessToSecrets = optInRule({
@@ -21,6 +25,10 @@ export const accessToSecrets = optInRule({
   docs: {
     en: 'Secrets hold the credentials of the namespace (service account tokens, passwords, keys); reading them is often enough to take over other identities (CIS Benchmark 5.1.2). The binding is reported when the role it grants allows get, list, watch, create or delete on `secrets`.',
     zh: 'Secret 保存着命名空间中的凭据（服务账号令牌、密码、密钥），能读取它们往往就足以冒用其他身份（CIS 基准 5.1.2）。当绑定授予的角色允许对 `secrets` 执行 get、list、watch、create 或 delete 时报告该绑定。',
+  },
+  differences: {
+    en: 'A RoleBinding is also followed to the ClusterRole it names (kube-linter looks only for a Role), and roles are looked up in every file of the workspace.',
+    zh: 'RoleBinding 引用 ClusterRole 时也会跟踪过去（kube-linter 只查找 Role），角色会在工作区的所有文件中查找。',
   },
 }, 'access-to-resources', { resources: ['^secrets$'], verbs: ['^get$', '^list$', '^delete$', '^create$', '^watch$'] });
 
