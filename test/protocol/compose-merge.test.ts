@@ -84,3 +84,27 @@ test('hover on ${VAR} shows its value from the project .env, a definition opens 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an unsaved edit of the open override re-checks the open base file with that text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stevedore-compose-open-'));
+  const base = 'services:\n  web:\n    image: nginx:1.27\n    networks: [back]\n';
+  writeFileSync(join(dir, 'compose.yaml'), base);
+  writeFileSync(join(dir, 'compose.override.yaml'), 'services: {}\n');
+  const { client } = await StdioClient.start({ rootUri: pathToFileURL(dir).href });
+  const undeclared = (diagnostics: { code?: unknown }[]) => diagnostics.some((d) => d.code === 'compose-undeclared-network');
+  try {
+    const uri = pathToFileURL(join(dir, 'compose.yaml')).href;
+    const overrideUri = pathToFileURL(join(dir, 'compose.override.yaml')).href;
+    await client.open(uri, 'dockercompose', base);
+    assert.ok(undeclared(await client.waitForDiagnostics(uri)));
+    await client.open(overrideUri, 'dockercompose', 'services: {}\n');
+    await client.waitForDiagnostics(overrideUri);
+    await client.change(overrideUri, 'services: {}\nnetworks:\n  back: {}\n');
+    await client.waitForDiagnostics(uri, (p) => !undeclared(p.diagnostics), 5000, false);
+    await client.change(overrideUri, 'services: {}\n');
+    await client.waitForDiagnostics(uri, (p) => undeclared(p.diagnostics), 5000, false);
+  } finally {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

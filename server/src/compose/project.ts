@@ -27,6 +27,7 @@ export interface IncludedApplication {
 
 export interface EnvironmentFile {
   path: string;
+  text: string;
   file: EnvFile;
 }
 
@@ -109,7 +110,7 @@ function firstExisting(files: ProjectFileReader, dir: string, names: readonly st
 
 function readEnv(files: ProjectFileReader | undefined, path: string): EnvironmentFile | undefined {
   const text = files?.readText(path);
-  return text === undefined ? undefined : { path, file: parseEnvFile(text) };
+  return text === undefined ? undefined : { path, text, file: parseEnvFile(text) };
 }
 
 /** A value that may hold variables, resolved when every variable it needs is known. */
@@ -249,9 +250,24 @@ const projects = new WeakMap<ParsedComposeText, { files: ProjectFileReader | und
 export function composeProjectOf(model: ParsedComposeText, filePath: string | undefined, files: ProjectFileReader | undefined): ComposeProject {
   const path = filePath ?? model.document.uri;
   const cached = projects.get(model);
-  if (cached && cached.files === files && cached.path === path) return cached.project;
+  if (cached && cached.files === files && cached.path === path && isCurrent(cached.project, files)) return cached.project;
   const current: ComposeSource = { path, text: model.text, yaml: model.yaml, lineCounter: model.lineCounter, projectDir: directoryOf(path) };
   const project = loadComposeProject(current, filePath ? files : undefined);
   projects.set(model, { files, path, project });
   return project;
+}
+
+/**
+ * Whether the files a loaded application read still hold the same text: the editor's unsaved text
+ * of an open override or `.env` changes without a new version of the file being checked.
+ */
+function isCurrent(project: ComposeProject, files: ProjectFileReader | undefined): boolean {
+  if (!files) return true;
+  for (const source of [...project.layers, ...project.included.flatMap((app) => app.sources)]) {
+    if (source !== project.current && files.readText(source.path) !== source.text) return false;
+  }
+  for (const env of [project.env, ...project.included.map((app) => app.env)]) {
+    if (env && files.readText(env.path) !== env.text) return false;
+  }
+  return true;
 }

@@ -214,6 +214,12 @@ export class ProjectConfig {
    * contexts, Dockerfiles): only below its workspace folder or repository root (its own folder when
    * it has neither), small files only, through the cache that file events invalidate.
    */
+  /**
+   * The editor's unsaved text of an open file, when the front has one (the language server): a
+   * Compose file sees the override being edited next to it, not the copy on disk.
+   */
+  openText?: (absolutePath: string) => string | undefined;
+
   projectReaderFor(filePath: string): ProjectFileReader {
     const absolute = resolve(filePath);
     const dir = dirname(absolute);
@@ -226,11 +232,12 @@ export class ProjectConfig {
     return {
       readText: (path) => {
         const resolved = inside(path);
-        return resolved === undefined ? undefined : this.files.readText(resolved);
+        return resolved === undefined ? undefined : this.openText?.(resolved) ?? this.files.readText(resolved);
       },
       kindOf: (path) => {
         const resolved = inside(path);
-        return resolved === undefined ? undefined : this.files.kindOf(resolved);
+        if (resolved === undefined) return undefined;
+        return this.openText?.(resolved) !== undefined ? 'file' : this.files.kindOf(resolved);
       },
     };
   }

@@ -428,8 +428,24 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => {
   // With onSave, diagnostics appear on open and then refresh only when the file is saved.
-  if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onType') scheduleValidation(e.document, validationDelayMs);
+  if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onType') {
+    scheduleValidation(e.document, validationDelayMs);
+    recheckComposeFilesAfter(e.document);
+  }
 });
+
+/**
+ * Compose files of one application read each other (overrides, `include:`, `.env`, Dockerfiles), the
+ * open ones as the editor has them: an edit to one of those re-checks the other open Compose files.
+ */
+project.openText = (path) => documents.all().find((document) => filePathOf(document.uri) === path)?.getText();
+function recheckComposeFilesAfter(changed: TextDocument): void {
+  const kind = kindOfDocument(changed);
+  if (kind !== 'compose' && kind !== 'dockerfile' && !/(^|[\\/])(\.env[^\\/]*|[^\\/]*\.env)$/.test(changed.uri)) return;
+  for (const other of documents.all()) {
+    if (other.uri !== changed.uri && kindOfDocument(other) === 'compose') scheduleValidation(other, validationDelayMs, true);
+  }
+}
 documents.onDidSave((e) => {
   if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onSave') scheduleValidation(e.document, 0);
 });
