@@ -155,3 +155,47 @@ spec:
           averageUtilization: 70
 `;
 }
+
+/**
+ * A Compose application of about `lines` lines: services with builds, ports, environment, volumes,
+ * healthchecks, `depends_on` chains, deploy settings, and the networks, volumes and secrets they use.
+ */
+export function largeCompose(lines = 1000): string {
+  const head = ['name: bench', 'x-logging: &logging', '  logging:', '    driver: json-file', '    options:', '      max-size: 10m', 'services:'];
+  const services: string[] = [];
+  let count = 0;
+  while (head.length + services.length < lines - 16) {
+    const name = `svc${count}`;
+    const previous = count > 0 ? `svc${count - 1}` : undefined;
+    services.push(
+      `  ${name}:`,
+      '    <<: *logging',
+      count % 3 === 0 ? `    build:\n      context: ./${name}\n      target: runtime\n    image: bench/${name}:1.0.${count}` : `    image: registry.example.com/bench/${name}:2.${count}.0`,
+      '    ports:',
+      `      - "${10000 + count}:8080"`,
+      '    environment:',
+      `      SERVICE_NAME: ${name}`,
+      '      LOG_LEVEL: info',
+      `      UPSTREAM: \${UPSTREAM_${count}:-http://localhost}`,
+      '    volumes:',
+      '      - data:/var/lib/data',
+      '      - ./config:/etc/app:ro',
+      '    networks: [front, back]',
+      '    secrets: [api_token]',
+      '    healthcheck:',
+      '      test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"]',
+      '      interval: 10s',
+      '      timeout: 3s',
+      '      retries: 3',
+      ...(previous ? ['    depends_on:', `      ${previous}:`, '        condition: service_healthy'] : []),
+      '    deploy:',
+      '      replicas: 2',
+      '      resources:',
+      '        limits: {cpus: "0.5", memory: 256M}',
+      '    restart: unless-stopped',
+    );
+    count++;
+  }
+  const tail = ['networks:', '  front: {}', '  back:', '    internal: true', 'volumes:', '  data: {}', 'secrets:', '  api_token:', '    file: ./api_token.txt'];
+  return [...head, ...services.join('\n').split('\n'), ...tail, ''].join('\n');
+}

@@ -15,7 +15,7 @@ import { commonOptions } from '../scripts/bundle-options.mjs';
 import { serverPath, StdioClient } from '../test/protocol/client';
 import { timeCliOnCorpus } from './cli';
 import { timeEdits } from './edits';
-import { largeDockerfile, largeManifest } from './inputs';
+import { largeCompose, largeDockerfile, largeManifest } from './inputs';
 import { bigFileRows, bigWorkspaceRows, type Measured } from './scale';
 import { requestScenarios } from './scenarios';
 
@@ -82,6 +82,7 @@ function peakRssMb(pid: number): number {
 async function main(): Promise<void> {
   const dockerfile = largeDockerfile(1000);
   const manifest = largeManifest(60);
+  const composeFile = largeCompose(1000);
   console.log(`bench: ${serverPath}; Dockerfile ${dockerfile.split('\n').length - 1} lines, manifest ${manifest.split('\n').length - 1} lines / 60 documents; node ${process.version}`);
 
   record('cold start (spawn → initialize reply, code cache warm)', await coldStart(15), { p50: 150 });
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   const files = {
     dockerfile: { uri: 'file:///bench/Dockerfile', languageId: 'dockerfile', text: dockerfile },
     manifest: { uri: 'file:///bench/manifest.yaml', languageId: 'yaml', text: manifest },
+    compose: { uri: 'file:///bench/compose.yaml', languageId: 'dockercompose', text: composeFile },
   };
   for (const file of Object.values(files)) {
     await client.open(file.uri, file.languageId, file.text);
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
 
   record('edit → diagnostics, 1,000-line Dockerfile', await timeEdits(client, files.dockerfile.uri, dockerfile, 60), { p50: 20 });
   record('edit → diagnostics, 3,000-line manifest', await timeEdits(client, files.manifest.uri, manifest, 60), { p50: 30 });
+  record(`edit → diagnostics, ${composeFile.split('\n').length - 1}-line Compose file`, await timeEdits(client, files.compose.uri, composeFile, 60), { p50: 20 });
   const engine = await bundledEngine();
   const dockerfileRuns = inProcess(engine, 'dockerfile', 200);
   const manifestRuns = inProcess(engine, 'yaml', 200);

@@ -6,7 +6,7 @@ import type { Position } from 'vscode-languageserver-types';
  */
 export interface RequestScenario {
   name: string;
-  file: 'dockerfile' | 'manifest';
+  file: 'dockerfile' | 'manifest' | 'compose';
   method: string;
   positions(text: string): Position[];
   params(uri: string, position: Position): unknown;
@@ -56,4 +56,7 @@ export const requestScenarios: RequestScenario[] = [
   { name: 'hover on manifest keys', file: 'manifest', method: 'textDocument/hover', positions: (t) => positionsOf(t, /^\s*[a-zA-Z]+:/, 0).map((p) => ({ line: p.line, character: p.character + (/^\s*/.exec(t.split('\n')[p.line])?.[0].length ?? 0) + 1 })), params: atPosition, budget: { p95: 5 } },
   { name: 'hover on manifest kinds', file: 'manifest', method: 'textDocument/hover', positions: (t) => positionsOf(t, /^kind: /, 7), params: atPosition, budget: { p95: 5 } },
   { name: 'completion in manifest values and keys', file: 'manifest', method: 'textDocument/completion', positions: (t) => positionsOf(t, /: /, 2), params: atPosition, budget: { p95: 5 } },
+  { name: 'hover on Compose keys', file: 'compose', method: 'textDocument/hover', positions: (t) => positionsOf(t, /^ +[a-z_]+:/, 0).map((p) => ({ line: p.line, character: (/^ */.exec(t.split('\n')[p.line])?.[0].length ?? 0) + 1 })), params: atPosition, budget: { p95: 5 } },
+  { name: 'hover on Compose service names (image, ports, dependencies)', file: 'compose', method: 'textDocument/hover', positions: (t) => positionsOf(t, /^ {2}svc\d+:/, 3), params: atPosition, budget: { p95: 5 } },
+  { name: 'completion in Compose values, keys and depends_on', file: 'compose', method: 'textDocument/completion', positions: (t) => [...positionsOf(t, /restart: /, 9, 100), ...positionsOf(t, /condition: /, 11, 100), ...positionsOf(t, /^ {6}svc\d+:/, 7, 100), ...positionsOf(t, /^ {4}image:/, 5, 100)], params: atPosition, budget: { p95: 5 } },
 ];

@@ -87,11 +87,46 @@ export function resolvedMap(model: ComposeModel, node: unknown): YAMLMap | undef
 /** A node with an alias (`*anchor`) replaced by the node it names. */
 export function resolveAlias(model: ComposeModel, node: unknown): unknown {
   if (!isAlias(node)) return node;
-  try {
-    return node.resolve(model.yaml);
-  } catch {
-    return undefined;
-  }
+  // The anchor of that name defined last before the alias (YAML lets a name be redefined).
+  const candidates = anchorsOf(model).get(node.source);
+  if (!candidates) return undefined;
+  const at = node.range?.[0] ?? Infinity;
+  let found: Node | undefined;
+  for (const candidate of candidates) if (candidate.offset < at) found = candidate.node;
+  return found;
+}
+
+interface AnchorSite {
+  node: Node;
+  offset: number;
+}
+
+const anchorCache = new WeakMap<ComposeModel, Map<string, AnchorSite[]>>();
+
+/**
+ * Every `&anchor` of the document, in order, found in one walk per parse: the `yaml` package's
+ * own Alias.resolve searches the whole document on each call, which a file that merges one
+ * anchor into a hundred services pays a hundred times per rule.
+ */
+function anchorsOf(model: ComposeModel): Map<string, AnchorSite[]> {
+  let anchors = anchorCache.get(model);
+  if (anchors) return anchors;
+  anchors = new Map();
+  const found = anchors;
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 200 || !node || typeof node !== 'object') return;
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && (isMap(node) || isSeq(node) || isScalar(node))) {
+      const list = found.get(anchor) ?? [];
+      list.push({ node: node as Node, offset: (node as Node).range?.[0] ?? 0 });
+      found.set(anchor, list);
+    }
+    if (isMap(node)) for (const pair of node.items) { visit(pair.key, depth + 1); visit(pair.value, depth + 1); }
+    else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+  };
+  visit(model.yaml.contents, 0);
+  anchorCache.set(model, anchors);
+  return anchors;
 }
 
 /**
@@ -100,6 +135,17 @@ export function resolveAlias(model: ComposeModel, node: unknown): unknown {
  */
 export function effectivePairs(model: ComposeModel, map: YAMLMap | undefined, depth = 0): Pair[] {
   if (!map) return [];
+  const cached = pairsCache.get(map);
+  if (cached) return cached;
+  const pairs = mergedPairs(model, map, depth);
+  pairsCache.set(map, pairs);
+  return pairs;
+}
+
+/** A parse's mappings never change (an edit makes a new model): their merged pairs are kept. */
+const pairsCache = new WeakMap<YAMLMap, Pair[]>();
+
+function mergedPairs(model: ComposeModel, map: YAMLMap, depth: number): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
   for (const pair of map.items) {
