@@ -217,9 +217,13 @@ export const jsonArgsRecommended: Rule<Subject> = {
     category: 'best-practice',
     profile: 'recommended',
     title: { en: 'Use JSON (exec) form for CMD and ENTRYPOINT', zh: 'CMD 和 ENTRYPOINT 请使用 JSON（exec）形式' },
+    differences: {
+      en: 'Follows BuildKit. hadolint\'s DL3025 also reports a shell-form `HEALTHCHECK CMD`; Stevedore does not, because the health check is not the container\'s main process and stop signals do not concern it.',
+      zh: '与 BuildKit 一致。hadolint 的 DL3025 还会报告 shell 形式的 `HEALTHCHECK CMD`；Stevedore 不报告，因为健康检查不是容器的主进程，停止信号与它无关。',
+    },
     docs: {
-      en: 'In shell form (`CMD node app.js`) the command runs as a child of `/bin/sh -c`: it is not PID 1, does not receive `SIGTERM` on `docker stop`, and is killed after the timeout. The exec form `CMD ["node", "app.js"]` runs it directly.\n\nIf you need shell features, make that explicit: `CMD ["sh", "-c", "…"]`. Not reported in stages that set their own `SHELL` (or build on a stage that does), as in BuildKit.\n\nUnlike hadolint\'s DL3025, a shell-form `HEALTHCHECK CMD` is not reported: the health check is not the main process, so stop signals do not concern it (BuildKit does not report it either).',
-      zh: '在 shell 形式（`CMD node app.js`）下，命令作为 `/bin/sh -c` 的子进程运行：它不是 PID 1，`docker stop` 时收不到 `SIGTERM`，超时后会被强制杀死。exec 形式 `CMD ["node", "app.js"]` 则直接运行该命令。\n\n如果确实需要 shell 功能，请显式写出：`CMD ["sh", "-c", "…"]`。与 BuildKit 一样，在设置了自己的 `SHELL`（或基于这样的阶段）的阶段中不报告。\n\n与 hadolint 的 DL3025 不同，shell 形式的 `HEALTHCHECK CMD` 不会报告：健康检查不是主进程，停止信号与它无关（BuildKit 同样不报告）。',
+      en: 'In shell form (`CMD node app.js`) the command runs as a child of `/bin/sh -c`: it is not PID 1, does not receive `SIGTERM` on `docker stop`, and is killed after the timeout. The exec form `CMD ["node", "app.js"]` runs it directly.\n\nIf you need shell features, make that explicit: `CMD ["sh", "-c", "…"]`. Not reported in stages that set their own `SHELL` (or build on a stage that does), as in BuildKit.',
+      zh: '在 shell 形式（`CMD node app.js`）下，命令作为 `/bin/sh -c` 的子进程运行：它不是 PID 1，`docker stop` 时收不到 `SIGTERM`，超时后会被强制杀死。exec 形式 `CMD ["node", "app.js"]` 则直接运行该命令。\n\n如果确实需要 shell 功能，请显式写出：`CMD ["sh", "-c", "…"]`。与 BuildKit 一样，在设置了自己的 `SHELL`（或基于这样的阶段）的阶段中不报告。',
     },
   },
   check({ model }, report) {
