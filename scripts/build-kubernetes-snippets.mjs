@@ -395,6 +395,71 @@ spec:
                 port:
                   name: http`);
 
+// OpenShift. DeploymentConfig is deprecated (OpenShift 4.14): offered for existing code bases, with the note in the text.
+add('OpenShift DeploymentConfig', ['deploymentconfig', 'openshift-deploymentconfig', 'dc'],
+  'OpenShift DeploymentConfig (deprecated since OpenShift 4.14; prefer a Deployment) / OpenShift DeploymentConfig（自 OpenShift 4.14 起已弃用，建议改用 Deployment）',
+  (() => {
+    const template = podTemplate(3, { extra: antiAffinity });
+    return `# Deprecated since OpenShift 4.14: prefer an apps/v1 Deployment (image triggers: the image.openshift.io/triggers annotation).
+apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+${metadata()}
+spec:
+  replicas: %{2:2}
+  revisionHistoryLimit: 5
+  selector:
+    app.kubernetes.io/name: $1
+  strategy:
+    type: Rolling
+  triggers:
+    - type: ConfigChange
+${indent(template.text, 2)}`;
+  })());
+
+add('OpenShift Route', ['route', 'openshift-route'],
+  'OpenShift Route exposing a Service over HTTPS (edge TLS) / 通过 HTTPS（边缘终止 TLS）暴露 Service 的 OpenShift Route',
+  `apiVersion: route.openshift.io/v1
+kind: Route
+${metadata()}
+spec:
+  host: %{2:app.apps.example.com}
+  to:
+    kind: Service
+    name: $1
+    weight: 100
+  port:
+    targetPort: http
+  tls:
+    termination: %{3|edge,reencrypt,passthrough|}
+    insecureEdgeTerminationPolicy: Redirect`);
+
+add('OpenShift BuildConfig with ImageStream', ['buildconfig', 'openshift-buildconfig', 'bc'],
+  'OpenShift BuildConfig (Docker strategy from Git) pushing to its ImageStream / 从 Git 以 Docker 策略构建并推送到其 ImageStream 的 OpenShift BuildConfig',
+  `apiVersion: image.openshift.io/v1
+kind: ImageStream
+${metadata()}
+---
+apiVersion: build.openshift.io/v1
+kind: BuildConfig
+${metadata()}
+spec:
+  source:
+    type: Git
+    git:
+      uri: %{2:https://git.example.com/team/my-app.git}
+      ref: %{3:main}
+  strategy:
+    type: Docker
+    dockerStrategy:
+      dockerfilePath: Dockerfile
+  output:
+    to:
+      kind: ImageStreamTag
+      name: $1:latest
+  triggers:
+    - type: ConfigChange
+  runPolicy: Serial`);
+
 add('ConfigMap', ['configmap', 'cm', 'k8s-configmap'],
   'ConfigMap with a key and a file / 包含键值和文件的 ConfigMap',
   `apiVersion: v1

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 export const jsonAsText = {
   name: 'json-as-text',
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /k8s-[\d.]+\.json$/ }, async (args) => {
+    pluginBuild.onLoad({ filter: /(k8s-[\d.]+|openshift|catalog[\\/][\w.-]+)\.json$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
       const text = await readFile(args.path, 'utf8');
       return { contents: `module.exports = ${JSON.stringify(JSON.stringify(JSON.parse(text)))};`, loader: 'js' };

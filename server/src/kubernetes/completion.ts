@@ -6,7 +6,9 @@ import {
 import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
 import { describeField } from './hover';
-import { kindDocs, kindNames } from './kinds';
+import { kindDocFor, kindDocs, kindNames, type KindDoc } from './kinds';
+import { openShiftKindDocs } from './kindsOpenShift';
+import { catalogKindDocs } from './kindsCatalog';
 import type { ManifestDocument, ManifestFile } from './model';
 import { snippetCompletions } from './snippets';
 import { pathAt, type CursorPath } from './path';
@@ -15,6 +17,7 @@ import {
   type FieldSchema, type ObjectDef, type PathSegment, type SchemaType,
 } from './schema';
 import { customSchemasFor } from './schema/customSchemas';
+import { catalogKindList } from './schema/catalog';
 import { scopeFor } from './schema/forDocument';
 import { enumDefault, enumValueDoc, type EnumContext } from './schema/enumDocs';
 import { popularFields } from './schema/popularFields';
@@ -62,11 +65,11 @@ function completeAtPath(file: ManifestFile, position: Position, ctx: FeatureCont
 function valueItems(file: ManifestFile, cursor: CursorPath, ctx: FeatureContext, range: Range): CompletionItem[] {
   const { doc, path } = cursor;
   if (path.length === 1 && path[0] === 'kind') return kindItems(doc, ctx, range);
-  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionItems(doc, range);
+  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionItems(doc, range, ctx);
   if (doc.kind === 'List' && path.length === 3 && path[0] === 'items' && typeof path[1] === 'number' && (path[2] === 'kind' || path[2] === 'apiVersion')) {
     // An entry of a List is an object of its own: same completions as a document's header.
     const item = { ...doc, apiVersion: stringAt(doc, [...path.slice(0, 2), 'apiVersion']), kind: stringAt(doc, [...path.slice(0, 2), 'kind']) };
-    return path[2] === 'kind' ? kindItems(item, ctx, range) : apiVersionItems(item, range);
+    return path[2] === 'kind' ? kindItems(item, ctx, range) : apiVersionItems(item, range, ctx);
   }
   const scope = scopeFor(doc, path, ctx);
   if (!scope) return [];
@@ -143,6 +146,26 @@ function valueAt(doc: ManifestDocument, path: PathSegment[]): unknown {
   }
 }
 
+/**
+ * Kinds beyond Kubernetes' own: OpenShift's, and the catalog's unless `kubernetes.crdCatalog` is
+ * off. Each with the apiVersion that serves it (the preferred one first).
+ */
+function extraKinds(ctx: FeatureContext): { kind: string; apiVersions: string[]; doc: KindDoc }[] {
+  const out: { kind: string; apiVersions: string[]; doc: KindDoc }[] = [];
+  for (const [groupKind, doc] of Object.entries(openShiftKindDocs)) out.push({ kind: groupKind.slice(groupKind.indexOf('/') + 1), apiVersions: [doc.apiVersion], doc });
+  if (ctx.settings?.kubernetes?.crdCatalog !== false) {
+    for (const entry of catalogKindList()) {
+      const doc = catalogKindDocs[`${entry.group}/${entry.kind}`];
+      if (doc) out.push({ kind: entry.kind, apiVersions: [doc.apiVersion, ...entry.apiVersions.filter((v) => v !== doc.apiVersion)], doc });
+    }
+  }
+  return out;
+}
+
+function kindDocumentation(doc: KindDoc, lang: DocsLanguage): string {
+  return doc.deprecated ? `${pick(doc.summary, lang)}\n\n⚠️ ${pick(doc.deprecated, lang)}` : pick(doc.summary, lang);
+}
+
 function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): CompletionItem[] {
   const servedHere = new Set(doc.apiVersion ? allKinds().filter((k) => k.apiVersion === doc.apiVersion).map((k) => k.kind) : []);
   const items: CompletionItem[] = kindNames.map((kind, i) => {
@@ -158,8 +181,24 @@ function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): Co
       textEdit: { range, newText: kind },
     };
   });
+  // OpenShift's and the catalog's kinds: after Kubernetes' own, unless the document's apiVersion serves them.
+  const labels = new Set(kindNames);
+  for (const extra of extraKinds(ctx)) {
+    const here = doc.apiVersion !== undefined && extra.apiVersions.includes(doc.apiVersion);
+    if (labels.has(extra.kind) && !here) continue;
+    labels.add(extra.kind);
+    items.push({
+      label: extra.kind,
+      kind: CompletionItemKind.Class,
+      detail: extra.apiVersions[0],
+      sortText: `${here ? 0 : extra.doc.common ? 3 : 4}${extra.kind}`,
+      tags: extra.doc.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+      documentation: { kind: MarkupKind.Markdown, value: kindDocumentation(extra.doc, ctx.lang) },
+      textEdit: { range, newText: extra.kind },
+    });
+  }
   for (const custom of customSchemasFor(ctx)?.kinds() ?? []) {
-    if (kindDocs[custom.kind]) continue;
+    if (labels.has(custom.kind)) continue;
     items.push({ label: custom.kind, kind: CompletionItemKind.Class, detail: custom.apiVersion, sortText: `${custom.apiVersion === doc.apiVersion ? 0 : 3}${custom.kind}`, textEdit: { range, newText: custom.kind } });
   }
   return items;
@@ -167,10 +206,12 @@ function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): Co
 
 const commonApiVersions = ['v1', 'apps/v1', 'batch/v1', 'networking.k8s.io/v1', 'autoscaling/v2', 'rbac.authorization.k8s.io/v1', 'policy/v1'];
 
-function apiVersionItems(doc: ManifestDocument, range: Range): CompletionItem[] {
-  const all = [...new Set(allKinds().map((k) => k.apiVersion))];
-  const forKind = doc.kind ? kindsNamed(doc.kind).map((k) => k.apiVersion) : [];
-  const preferred = doc.kind ? kindDocs[doc.kind]?.apiVersion : undefined;
+function apiVersionItems(doc: ManifestDocument, range: Range, ctx: FeatureContext): CompletionItem[] {
+  const extras = extraKinds(ctx);
+  const all = [...new Set([...allKinds().map((k) => k.apiVersion), ...extras.flatMap((e) => e.apiVersions)])];
+  const extraForKind = doc.kind ? extras.filter((e) => e.kind === doc.kind) : [];
+  const forKind = doc.kind ? [...kindsNamed(doc.kind).map((k) => k.apiVersion), ...extraForKind.flatMap((e) => e.apiVersions)] : [];
+  const preferred = doc.kind ? kindDocFor(doc.apiVersion, doc.kind)?.apiVersion ?? kindDocs[doc.kind]?.apiVersion ?? extraForKind[0]?.apiVersions[0] : undefined;
   return all.map((apiVersion) => {
     const rank = apiVersion === preferred ? 0 : forKind.includes(apiVersion) ? 1 : !doc.kind && commonApiVersions.includes(apiVersion) ? 2 : 3;
     const index = commonApiVersions.indexOf(apiVersion);

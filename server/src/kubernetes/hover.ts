@@ -1,10 +1,12 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
-import { kindDocs } from './kinds';
+import { kindDocFor } from './kinds';
 import type { ManifestFile } from './model';
 import { formatPath, pathAt, type CursorPath } from './path';
-import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, splitApiVersion, typeLabel, type FieldSchema, type KindSchema } from './schema';
+import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, openShiftKinds, splitApiVersion, targetRelease, typeLabel, type ApiVersionInfo, type FieldSchema, type KindSchema } from './schema';
+import { apiAddedIn } from './schema/apiVersions';
+import { catalogKindList, catalogProjectOf, type CatalogProject } from './schema/catalog';
 import { enumValueDoc } from './schema/enumDocs';
 import { fieldDocsZh } from './schema/fieldDocsZh';
 import { customSchemasFor } from './schema/customSchemas';
@@ -17,7 +19,10 @@ const labels = {
   values: { en: 'Allowed values', zh: '可选值' },
   default: { en: 'Default', zh: '默认值' },
   noZh: { en: '', zh: '_（暂无中文说明，以下为 Kubernetes API 的英文原文。）_' },
-  served: { en: 'Served by Kubernetes 1.36.', zh: 'Kubernetes 1.36 提供此版本。' },
+  openshift: { en: 'OpenShift API group (served by OpenShift clusters, not by Kubernetes itself).', zh: 'OpenShift API 组（由 OpenShift 集群提供，Kubernetes 本身不提供）。' },
+  noZhOpenShift: { en: '', zh: '_（暂无中文说明，以下为 OpenShift API 的英文原文。）_' },
+  catalog: { en: 'Custom resource; schema from Stevedore\'s built-in catalog', zh: '自定义资源；schema 来自 Stevedore 内置目录' },
+  noZhCrd: { en: '', zh: '_（暂无中文说明，以下为 CRD 的英文原文。）_' },
   coreGroup: { en: 'core group', zh: '核心组' },
   group: { en: 'API group', zh: 'API 组' },
   version: { en: 'version', zh: '版本' },
@@ -42,7 +47,7 @@ function hoverText(cursor: CursorPath, ctx: FeatureContext): string | undefined 
   const { doc, path } = cursor;
   if (cursor.target === 'key' && cursor.key === '') return undefined;
   if (path.length === 1 && path[0] === 'kind') return kindHover(doc.kind, doc.apiVersion, ctx);
-  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionHover(doc.apiVersion, doc.kind, ctx.lang);
+  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionHover(doc.apiVersion, doc.kind, ctx.lang, targetRelease(ctx.settings));
   if (!doc.isKubernetes) return undefined;
   const scope = scopeFor(doc, path, ctx);
   if (!scope) return undefined;
@@ -89,9 +94,11 @@ function enumLines(field: FieldSchema, lang: DocsLanguage): string[] {
 /** Our Chinese text when we have it, else the API's English (said so in Chinese, never passed off as ours). */
 export function describeField(field: FieldSchema, lang: DocsLanguage): string | undefined {
   if (lang === 'zh-cn') {
-    const zh = fieldDocsZh[`${field.owner}.${field.name}`] ?? (field.owner.startsWith('custom') ? undefined : fieldDocsZh[`*.${field.name}`]);
+    // `*.name` texts are Kubernetes' meanings: not for a custom resource's own fields (names with `#`).
+    const zh = fieldDocsZh[`${field.owner}.${field.name}`] ?? (field.owner.includes('#') ? undefined : fieldDocsZh[`*.${field.name}`]);
     if (zh) return zh;
-    return field.description ? `${labels.noZh.zh}\n\n${field.description}` : undefined;
+    const marker = field.owner.includes('#') ? labels.noZhCrd : field.owner.startsWith('openshift.') ? labels.noZhOpenShift : labels.noZh;
+    return field.description ? `${marker.zh}\n\n${field.description}` : undefined;
   }
   return field.description;
 }
@@ -99,48 +106,87 @@ export function describeField(field: FieldSchema, lang: DocsLanguage): string | 
 function kindHover(kind: string | undefined, apiVersion: string | undefined, ctx: FeatureContext): string | undefined {
   if (!kind) return undefined;
   // A custom resource may reuse a built-in name (`example.com/v1` Service): never describe it as ours.
-  const customGroup = apiVersion !== undefined && !builtinGroups.has(splitApiVersion(apiVersion).group);
-  const info = customGroup ? undefined : kindDocs[kind];
-  if (!info) {
-    const custom = apiVersion ? customSchemasFor(ctx)?.getKind(apiVersion, kind) : undefined;
-    return custom ? `**${kind}** (\`${custom.apiVersion}\`)\n\n${pick(labels.custom, ctx.lang)}` : undefined;
-  }
-  const served = kindsNamed(kind).map((k) => `\`${k.apiVersion}\``);
+  const info = kindDocFor(apiVersion, kind);
+  const custom = apiVersion ? customSchemasFor(ctx)?.getKind(apiVersion, kind) : undefined;
+  // A CRD of the workspace or the settings overrides the catalog: say where its schema comes from.
+  if (custom?.source === 'custom') return `**${kind}** (\`${custom.apiVersion}\`)\n\n${info ? `${pick(info.summary, ctx.lang)}\n\n` : ''}${pick(labels.custom, ctx.lang)}`;
+  if (!info) return undefined;
   const lines = [`**${kind}** (\`${info.apiVersion}\`)`, '', pick(info.summary, ctx.lang)];
+  if (info.deprecated) lines.push('', `⚠️ ${pick(info.deprecated, ctx.lang)}`);
+  const group = apiVersion === undefined ? undefined : splitApiVersion(apiVersion).group;
+  const project = apiVersion ? catalogProjectOf(apiVersion, kind) : undefined;
+  if (project) lines.push('', catalogLine(project, ctx.lang));
+  else if (group !== undefined && !builtinGroups.has(group)) lines.push('', pick(labels.openshift, ctx.lang));
+  const served = (project ? catalogKindList().find((k) => k.kind === kind && k.project === project)?.apiVersions ?? []
+    : group !== undefined && group.endsWith('.openshift.io') ? openShiftKinds().filter((k) => k.kind === kind).map((k) => k.apiVersion)
+      : kindsNamed(kind).map((k) => k.apiVersion)).map((v) => `\`${v}\``);
   if (served.length > 1) lines.push('', `apiVersion: ${served.join(' · ')}`);
   if (apiVersion) {
-    const status = statusLine(apiVersion, kind, ctx.lang);
+    const status = statusLine(apiVersionInfo(apiVersion, kind, targetRelease(ctx.settings)), kind, ctx.lang, targetRelease(ctx.settings));
     if (status) lines.push('', status);
   }
   return lines.join('\n');
 }
 
-function statusLine(apiVersion: string, kind: string | undefined, lang: DocsLanguage): string | undefined {
-  const info = apiVersionInfo(apiVersion, kind);
-  if (info.status !== 'removed' && info.status !== 'deprecated') return undefined;
-  const what = `\`${apiVersion}\`${kind ? ` ${kind}` : ''}`;
+/** `Gateway API · kubernetes-sigs/gateway-api 4564255 (2026-08-21)`: where the catalog's schema was taken. */
+function catalogLine(project: CatalogProject, lang: DocsLanguage): string {
+  const release = project.version ? ` ${project.version}` : '';
+  return `${pick(labels.catalog, lang)}${colon(lang)}${project.name}${release} · \`${project.repo}\` ${project.commit.slice(0, 7)} (${project.date})`;
+}
+
+function statusLine(info: ApiVersionInfo, kind: string | undefined, lang: DocsLanguage, target: string): string | undefined {
+  const what = `\`${info.apiVersion}\`${kind ? ` ${kind}` : ''}`;
   const zh = lang === 'zh-cn';
+  if (info.status === 'future') {
+    return zh ? `⚠️ **目标版本 Kubernetes ${target} 尚未提供：** ${what} 从 ${info.addedIn} 起才提供。` : `⚠️ **Not served by the target release, Kubernetes ${target}:** ${what} is served from ${info.addedIn}.`;
+  }
+  if (info.status !== 'removed' && info.status !== 'deprecated') return undefined;
   const parts: string[] = [];
   if (info.status === 'removed') parts.push(zh ? `⚠️ **已在 Kubernetes ${info.removedIn} 中移除：** ${what}。` : `⚠️ **Removed in Kubernetes ${info.removedIn}:** ${what}.`);
-  else parts.push(zh ? `⚠️ **已弃用${info.deprecatedIn ? `（自 ${info.deprecatedIn} 起）` : ''}：** ${what}。` : `⚠️ **Deprecated${info.deprecatedIn ? ` since ${info.deprecatedIn}` : ''}:** ${what}.`);
+  else parts.push(zh ? `⚠️ **已弃用${info.deprecatedIn ? `（自 ${info.deprecatedIn} 起）` : ''}：** ${what}${info.removedIn ? `，将在 ${info.removedIn} 中移除` : ''}。` : `⚠️ **Deprecated${info.deprecatedIn ? ` since ${info.deprecatedIn}` : ''}:** ${what}${info.removedIn ? `, removed in ${info.removedIn}` : ''}.`);
   if (info.replacement) parts.push(zh ? `请改用 \`${info.replacement}\`。` : `Use \`${info.replacement}\` instead.`);
   if (info.note) parts.push(pick(info.note, lang));
   return parts.join(zh ? '' : ' ');
 }
 
-function apiVersionHover(apiVersion: string | undefined, kind: string | undefined, lang: DocsLanguage): string | undefined {
+/** When an apiVersion of a kind came, was deprecated and goes, whatever the target: `Added in 1.30 · deprecated in 1.29 · removed in 1.32`. */
+function lifecycleLine(info: ApiVersionInfo, kind: string | undefined, lang: DocsLanguage): string | undefined {
+  const zh = lang === 'zh-cn';
+  const addedIn = info.addedIn ?? (kind ? apiAddedIn[`${info.apiVersion}|${kind}`] : undefined);
+  const parts: string[] = [];
+  if (addedIn) parts.push(zh ? `自 Kubernetes ${addedIn} 起提供` : `added in Kubernetes ${addedIn}`);
+  if (info.deprecatedIn) parts.push(zh ? `${info.deprecatedIn} 起弃用` : `deprecated in ${info.deprecatedIn}`);
+  if (info.removedIn) parts.push(zh ? `${info.removedIn} 中移除` : `removed in ${info.removedIn}`);
+  if (parts.length === 0) return undefined;
+  const text = parts.join(zh ? '，' : ' · ');
+  return zh ? `${text}。` : `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+function apiVersionHover(apiVersion: string | undefined, kind: string | undefined, lang: DocsLanguage, target: string): string | undefined {
   if (!apiVersion) return undefined;
-  const info = apiVersionInfo(apiVersion, kind);
-  if (!builtinGroups.has(info.group)) return undefined; // custom resource groups: nothing we can vouch for
+  const { group, version } = splitApiVersion(apiVersion);
+  if (group.endsWith('.openshift.io')) {
+    const kinds = openShiftKinds().filter((k) => k.apiVersion === apiVersion).map((k) => k.kind);
+    if (kinds.length === 0) return undefined;
+    return [`**apiVersion** \`${apiVersion}\``, '', `${pick(labels.group, lang)}${colon(lang)}\`${group}\` · ${pick(labels.version, lang)}${colon(lang)}\`${version}\``, '', pick(labels.openshift, lang), '', `${pick(labels.kinds, lang)}${colon(lang)}${kinds.join(', ')}`].join('\n');
+  }
+  if (!builtinGroups.has(group)) {
+    const kinds = catalogKindList().filter((k) => k.apiVersions.includes(apiVersion));
+    if (kinds.length === 0) return undefined; // custom resource groups: nothing we can vouch for
+    return [`**apiVersion** \`${apiVersion}\``, '', `${pick(labels.group, lang)}${colon(lang)}\`${group}\` · ${pick(labels.version, lang)}${colon(lang)}\`${version}\``, '', catalogLine(kinds[0]!.project, lang), '', `${pick(labels.kinds, lang)}${colon(lang)}${kinds.map((k) => k.kind).join(', ')}`].join('\n');
+  }
+  const info = apiVersionInfo(apiVersion, kind, target);
   const groupName = info.group === '' ? pick(labels.coreGroup, lang) : `\`${info.group}\``;
   const lines = [`**apiVersion** \`${apiVersion}\``, '', `${pick(labels.group, lang)}${colon(lang)}${groupName} · ${pick(labels.version, lang)}${colon(lang)}\`${info.version}\``];
-  const status = statusLine(apiVersion, kind, lang);
+  const lifecycle = lifecycleLine(info, kind, lang);
+  if (lifecycle) lines.push('', lifecycle);
+  const status = statusLine(info, kind, lang, target);
   if (status) lines.push('', status);
   else if (info.status === 'unknown' && kind && kindsNamed(kind).length) {
     const where = kindsNamed(kind).map((k) => `\`${k.apiVersion}\``).join(', ');
     lines.push('', lang === 'zh-cn' ? `⚠️ \`${apiVersion}\` 不提供 ${kind}；${kind} 位于 ${where}。` : `⚠️ \`${apiVersion}\` does not serve ${kind}; ${kind} is served by ${where}.`);
   } else if (info.status === 'served') {
-    lines.push('', pick(labels.served, lang));
+    lines.push('', lang === 'zh-cn' ? `Kubernetes ${target} 提供此版本。` : `Served by Kubernetes ${target}.`);
     const kinds = kindsAt(apiVersion);
     if (kinds.length) lines.push('', `${pick(labels.kinds, lang)}${colon(lang)}${kinds.join(', ')}`);
   }

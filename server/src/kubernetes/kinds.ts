@@ -1,13 +1,9 @@
-import type { Localized } from '../common/localized';
+import type { KindDoc } from './kindDoc';
+import { catalogKindDocs } from './kindsCatalog';
+import { openShiftKindDocs } from './kindsOpenShift';
+import { builtinGroups, splitApiVersion } from './schema/apiVersions';
 
-export interface KindDoc {
-  /** The apiVersion that serves the kind today (the preferred one when several do). */
-  apiVersion: string;
-  /** What it is for and which controller acts on it. Our own words. */
-  summary: Localized;
-  /** Rough popularity in real manifests: completion lists the common kinds first. */
-  common?: boolean;
-}
+export type { KindDoc } from './kindDoc';
 
 const k = (apiVersion: string, en: string, zh: string, common = false): KindDoc => ({ apiVersion, summary: { en, zh }, common });
 
@@ -95,3 +91,17 @@ export const kindNames: readonly string[] = Object.keys(kindDocs).sort((a, b) =>
   const cb = kindDocs[b]!.common ? 0 : 1;
   return ca - cb || a.localeCompare(b);
 });
+
+/**
+ * What a kind at an apiVersion is: Kubernetes' own kinds by name (any of their apiVersions), OpenShift's
+ * and the catalog's by group (their names repeat: Gateway API's and Istio's Gateway, Knative's Service).
+ * A custom group reusing a built-in name gets nothing: it is not ours to describe.
+ */
+export function kindDocFor(apiVersion: string | undefined, kind: string): KindDoc | undefined {
+  const group = apiVersion === undefined ? undefined : splitApiVersion(apiVersion).group;
+  if (group !== undefined) {
+    const extra = openShiftKindDocs[`${group}/${kind}`] ?? catalogKindDocs[`${group}/${kind}`];
+    if (extra) return extra;
+  }
+  return group === undefined || builtinGroups.has(group) ? kindDocs[kind] : undefined;
+}

@@ -5,6 +5,7 @@ import { markdownLeftIn } from '../plainCheck';
 import { codesOf as codesOfAnyProfile, diagnose as diagnoseAnyProfile, goodManifest, variant, type DiagnoseOptions } from './k8sTestKit';
 import { kubeLinterCustomCheckCase, kubeLinterOptInCases, kubeLinterOptInIds } from './kubelinterCases';
 import { podSecurityCases } from './podSecurityCases';
+import { customReferenceCases } from './customReferenceCases';
 
 const strict = (options: DiagnoseOptions = {}): DiagnoseOptions => ({ ...options, settings: { profile: 'strict' } });
 const codesOf = (text: string, options?: DiagnoseOptions) => codesOfAnyProfile(text, strict(options));
@@ -132,7 +133,7 @@ const cases: Case[] = [
   { rule: 'pdb-unhealthy-eviction-policy', positive: pdb('  maxUnavailable: 1\n'), negative: pdb('  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n') },
 ];
 // kube-linter's opt-in checks keep their cases beside their conformance tests (kubelinterCases.ts).
-cases.push(...kubeLinterOptInCases, kubeLinterCustomCheckCase, ...podSecurityCases);
+cases.push(...kubeLinterOptInCases, kubeLinterCustomCheckCase, ...podSecurityCases, ...customReferenceCases);
 
 test('the good manifest has no findings at all, under either profile', () => {
   // Except kube-linter's opt-in team conventions (owner label, sorted keys, a namespace…), which strict runs.

@@ -52,9 +52,11 @@ test('required fields, enums and port ranges', () => {
   assert.equal(only(variant('containerPort: 8080', 'containerPort: 0'), 'port-out-of-range').length, 1);
 });
 
-test('custom resources are not checked against the schema', () => {
+test('custom resources without a schema are not checked (the catalog\'s are, unless it is off: catalog.test.ts)', () => {
+  const unknown = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: r\nspec:\n  whatever: 1\n  parentRefs: "not a list"\n';
+  assert.deepEqual(diagnose(unknown).filter((d) => String(d.code).startsWith('schema') || d.code === 'api-version-kind-mismatch'), []);
   const crd = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r\nspec:\n  whatever: 1\n  parentRefs: "not a list"\n';
-  assert.deepEqual(diagnose(crd).filter((d) => String(d.code).startsWith('schema') || d.code === 'api-version-kind-mismatch'), []);
+  assert.deepEqual(diagnose(crd, { settings: { kubernetes: { crdCatalog: false } } }).filter((d) => String(d.code).startsWith('schema') || d.code === 'api-version-kind-mismatch'), []);
 });
 
 test('removed and deprecated apiVersions name the replacement', () => {

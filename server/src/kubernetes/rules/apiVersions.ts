@@ -4,7 +4,7 @@ import type { Fix } from '../../common/rules';
 import { closest } from '../../common/didYouMean';
 import type { ManifestFile } from '../model';
 import type { ObjectFacts } from '../objects';
-import { allKinds, apiVersionInfo, builtinGroups, kindsAt, kindsNamed } from '../schema';
+import { allKinds, apiVersionInfo, builtinGroups, kindsAt, kindsNamed, targetRelease } from '../schema';
 import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, valueOf } from '../yamlNodes';
 import { perObject } from './context';
 import { appendToMap, insertEarlyInMap, mappingLines, renameKey, replaceScalar } from './edits';
@@ -79,11 +79,11 @@ export const removedApiVersion = perObject({
   id: 'api-version-removed', fixable: true, aliases: ['no-extensions-v1beta'], kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion no longer served', zh: 'apiVersion 已不再提供' },
   docs: {
-    en: 'Kubernetes stopped serving this apiVersion for this kind; current clusters reject the manifest ("no matches for kind"). Move to the replacement apiVersion — the quick fix also moves the fields that changed with it where the change is mechanical.',
-    zh: 'Kubernetes 已不再为该类型提供此 apiVersion，当前的集群会拒绝该清单（"no matches for kind"）。请改用替代的 apiVersion——快速修复在变更是机械性的情况下，还会一并调整随之变化的字段。',
+    en: 'Kubernetes stopped serving this apiVersion for this kind by the target release (`stevedore.kubernetes.version`, default 1.36); such clusters reject the manifest ("no matches for kind"). Move to the replacement apiVersion — the quick fix also moves the fields that changed with it where the change is mechanical.',
+    zh: '到目标版本（`stevedore.kubernetes.version`，默认 1.36）为止，Kubernetes 已不再为该类型提供此 apiVersion，这样的集群会拒绝该清单（"no matches for kind"）。请改用替代的 apiVersion——快速修复在变更是机械性的情况下，还会一并调整随之变化的字段。',
   },
-}, (object, { file }, report) => {
-  const info = apiVersionInfo(object.apiVersion, object.kind);
+}, (object, { file, ctx }, report) => {
+  const info = apiVersionInfo(object.apiVersion, object.kind, targetRelease(ctx.settings));
   if (info.status !== 'removed') return;
   const fix = info.replacement ? migrationFix(file, object, info.replacement) : undefined;
   const instead = info.replacement ? { en: `; use ${info.replacement}`, zh: `，请改用 ${info.replacement}` } : { en: '', zh: '' };
@@ -104,17 +104,39 @@ export const deprecatedApiVersion = perObject({
     en: 'This apiVersion/kind is still served but deprecated, and will be removed in a future release. Plan the move to its replacement.',
     zh: '该 apiVersion/类型目前仍可使用，但已被弃用，将在未来的版本中移除。请尽早迁移到替代的 API。',
   },
-}, (object, { file }, report) => {
-  const info = apiVersionInfo(object.apiVersion, object.kind);
+}, (object, { file, ctx }, report) => {
+  const info = apiVersionInfo(object.apiVersion, object.kind, targetRelease(ctx.settings));
   if (info.status !== 'deprecated') return;
   const sameKindServed = info.replacement && kindsAt(info.replacement).includes(object.kind);
   const fix = sameKindServed ? migrationFix(file, object, info.replacement!) : undefined;
+  // Deprecated on the target release and removed in a later one (flowcontrol v1beta3 on 1.29–1.31).
+  const until = info.removedIn ? { en: ` and removed in ${info.removedIn}`, zh: `，并将在 ${info.removedIn} 中移除` } : { en: '', zh: '' };
   report({
     range: nodeRange(file, apiVersionNode(object)),
     message: info.note
-      ? { en: `${object.apiVersion} ${object.kind} is deprecated since Kubernetes ${info.deprecatedIn}. ${info.note.en}`, zh: `${object.apiVersion} ${object.kind} 自 Kubernetes ${info.deprecatedIn} 起已弃用。${info.note.zh}` }
-      : { en: `${object.apiVersion} ${object.kind} is deprecated since Kubernetes ${info.deprecatedIn}${info.replacement ? `; use ${info.replacement}` : ''}.`, zh: `${object.apiVersion} ${object.kind} 自 Kubernetes ${info.deprecatedIn} 起已弃用${info.replacement ? `，请改用 ${info.replacement}` : ''}。` },
+      ? { en: `${object.apiVersion} ${object.kind} is deprecated since Kubernetes ${info.deprecatedIn}${until.en}. ${info.note.en}`, zh: `${object.apiVersion} ${object.kind} 自 Kubernetes ${info.deprecatedIn} 起已弃用${until.zh}。${info.note.zh}` }
+      : { en: `${object.apiVersion} ${object.kind} is deprecated since Kubernetes ${info.deprecatedIn}${until.en}${info.replacement ? `; use ${info.replacement}` : ''}.`, zh: `${object.apiVersion} ${object.kind} 自 Kubernetes ${info.deprecatedIn} 起已弃用${until.zh}${info.replacement ? `，请改用 ${info.replacement}` : ''}。` },
     fixes: fix ? [fix] : undefined,
+  });
+});
+
+export const futureApiVersion = perObject({
+  id: 'api-version-too-new', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
+  title: { en: 'apiVersion newer than the target Kubernetes release', zh: 'apiVersion 比目标 Kubernetes 版本更新' },
+  docs: {
+    en: 'This apiVersion of the kind is served only from a later Kubernetes release than the one the manifests target (`stevedore.kubernetes.version`, or `kubernetesVersion` in `.stevedore.yaml`), so a cluster of the target release rejects it. Use the apiVersion that release serves (often a beta one), or raise the target when the clusters are upgraded.',
+    zh: '该类型的这个 apiVersion 从比清单目标版本（`stevedore.kubernetes.version`，或 `.stevedore.yaml` 中的 `kubernetesVersion`）更新的 Kubernetes 版本才开始提供，目标版本的集群会拒绝它。请使用该版本提供的 apiVersion（通常是 beta 版本），或在集群升级后提高目标版本。',
+  },
+}, (object, { file, ctx }, report) => {
+  const target = targetRelease(ctx.settings);
+  const info = apiVersionInfo(object.apiVersion, object.kind, target);
+  if (info.status !== 'future') return;
+  report({
+    range: nodeRange(file, apiVersionNode(object)),
+    message: {
+      en: `${object.apiVersion} ${object.kind} is served from Kubernetes ${info.addedIn}; the target release is ${target}.`,
+      zh: `${object.apiVersion} ${object.kind} 从 Kubernetes ${info.addedIn} 起才提供，而目标版本是 ${target}。`,
+    },
   });
 });
 

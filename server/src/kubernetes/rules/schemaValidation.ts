@@ -39,23 +39,47 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
   for (const object of objectsOf(file)) {
     const kind = getKindSchema(object.apiVersion, object.kind, custom);
     if (!kind) continue;
-    const walker = new Walker(file, object, (category, finding, selectorOnly) => found.push({ category, finding, selectorOnly }));
-    walker.mapping(object.root, resolveType(kind.root), undefined, kind.source === 'custom' ? customHeader : header);
+    const emit = (category: Category, finding: Finding, selectorOnly?: boolean) => found.push({ category, finding, selectorOnly });
+    const walker = new Walker(file, object, emit);
+    walker.mapping(object.root, resolveType(kind.root), undefined, kind.source === 'custom' || kind.source === 'catalog' ? customHeader : header);
+    if (kind.source === 'openshift' && kind.kind === 'Template') checkTemplateObjects(file, object, custom, emit);
   }
   cache.set(file, { custom, found });
   return found;
 }
+
+/**
+ * An OpenShift Template's `objects` are manifests in their own right: each is checked against its
+ * kind, except values holding a `${PARAM}` / `${{PARAM}}` placeholder, which `oc process` fills in.
+ */
+function checkTemplateObjects(file: ManifestFile, template: ObjectFacts, custom: CustomKindSource | undefined, emit: (c: Category, f: Finding, selectorOnly?: boolean) => void): void {
+  const objects = template.root.get('objects', true);
+  if (!isSeq(objects)) return;
+  for (const item of objects.items) {
+    if (!isMap(item)) continue;
+    const apiVersion = item.get('apiVersion');
+    const kindName = item.get('kind');
+    if (typeof apiVersion !== 'string' || typeof kindName !== 'string' || apiVersion.includes('${') || kindName.includes('${')) continue;
+    const kind = getKindSchema(apiVersion, kindName, custom);
+    if (!kind) continue;
+    new Walker(file, template, emit, true).mapping(item, resolveType(kind.root), undefined, kind.source === 'custom' || kind.source === 'catalog' ? customHeader : header);
+  }
+}
+
+const placeholder = /\$\{\{?[A-Za-z_][A-Za-z0-9_]*\}?\}/;
 
 /** Quantities: `100m`, `1.5Gi`, `2`, `1e3`. */
 const quantity = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
 class Walker {
   private budget = 200_000;
-  constructor(private readonly file: ManifestFile, private readonly facts: ObjectFacts, private readonly emit: (c: Category, f: Finding, selectorOnly?: boolean) => void) {}
+  /** `templated`: inside an OpenShift Template, where `${PARAM}` placeholders stand for any value. */
+  constructor(private readonly file: ManifestFile, private readonly facts: ObjectFacts, private readonly emit: (c: Category, f: Finding, selectorOnly?: boolean) => void, private readonly templated = false) {}
 
   value(node: unknown, type: SchemaType, field: FieldSchema | undefined, keyNode: Node | undefined): void {
     if (--this.budget < 0 || node === null || node === undefined || isAlias(node)) return;
     if (isScalar(node) && node.value === null) return; // `key:` with nothing: treated as absent
+    if (this.templated && isScalar(node) && typeof node.value === 'string' && placeholder.test(node.value)) return;
     switch (type.type) {
       case 'any': return;
       case 'object':
@@ -101,6 +125,7 @@ class Walker {
   private scalar(node: unknown, type: SchemaType, field: FieldSchema | undefined): void {
     if (!isScalar(node)) return this.wrongType(node, type);
     const value = node.value;
+    if (this.templated && typeof value === 'string' && placeholder.test(value)) return;
     let ok: boolean;
     switch (type.type) {
       case 'string': ok = typeof value === 'string'; break;

@@ -55,12 +55,42 @@ export const removedApiVersions: readonly RetiredApi[] = [
   { apiVersion: 'node.k8s.io/v1beta1', removedIn: '1.25', kinds: ['RuntimeClass'], replacement: 'node.k8s.io/v1' },
   { apiVersion: 'node.k8s.io/v1alpha1', removedIn: '1.22', kinds: ['RuntimeClass'], replacement: 'node.k8s.io/v1' },
   { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1', removedIn: '1.26', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], replacement: 'flowcontrol.apiserver.k8s.io/v1' },
-  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', removedIn: '1.29', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], replacement: 'flowcontrol.apiserver.k8s.io/v1' },
-  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', removedIn: '1.32', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+  // flowcontrol v1beta3 stood in for v1 until 1.29 made v1 GA: on 1.28 it is the newest there is.
+  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', deprecatedIn: '1.29', removedIn: '1.29', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', deprecatedIn: '1.29', removedIn: '1.32', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], replacement: 'flowcontrol.apiserver.k8s.io/v1' },
   // Still served, but deprecated in favour of another API.
   { apiVersion: 'v1', deprecatedIn: '1.33', kinds: ['Endpoints'], replacement: { Endpoints: 'discovery.k8s.io/v1' }, note: { en: 'Endpoints is deprecated: use EndpointSlice (discovery.k8s.io/v1).', zh: 'Endpoints 已弃用：请改用 EndpointSlice（discovery.k8s.io/v1）。' } },
   { apiVersion: 'v1', deprecatedIn: '1.19', kinds: ['ComponentStatus'], replacement: undefined },
 ];
+
+/**
+ * The release that first served a GA apiVersion of a kind, for the ones that came after 1.27 (every
+ * other served kind is older than any release `stevedore.kubernetes.version` accepts). From the
+ * Kubernetes release notes; the older @kubernetes/client-node releases agree (a test checks the
+ * models each of them ships, when they are installed).
+ */
+export const apiAddedIn: Readonly<Record<string, string>> = {
+  'flowcontrol.apiserver.k8s.io/v1|FlowSchema': '1.29',
+  'flowcontrol.apiserver.k8s.io/v1|PriorityLevelConfiguration': '1.29',
+  'admissionregistration.k8s.io/v1|ValidatingAdmissionPolicy': '1.30',
+  'admissionregistration.k8s.io/v1|ValidatingAdmissionPolicyBinding': '1.30',
+  'networking.k8s.io/v1|IPAddress': '1.33',
+  'networking.k8s.io/v1|ServiceCIDR': '1.33',
+  'resource.k8s.io/v1|DeviceClass': '1.34',
+  'resource.k8s.io/v1|ResourceClaim': '1.34',
+  'resource.k8s.io/v1|ResourceClaimTemplate': '1.34',
+  'resource.k8s.io/v1|ResourceSlice': '1.34',
+  'storage.k8s.io/v1|VolumeAttributesClass': '1.34',
+};
+
+/** Compares two `1.N` releases. */
+export function compareReleases(a: string, b: string): number {
+  const minor = (v: string) => Number(/^1\.(\d+)/.exec(v)?.[1] ?? 0);
+  return minor(a) - minor(b);
+}
+
+/** The newest release the schema describes, and the default target. */
+export const newestRelease = '1.36';
 
 /** `apps/v1` → {group: 'apps', version: 'v1'}; `v1` → core group ''. */
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
@@ -78,11 +108,12 @@ export const builtinGroups: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What we know about an apiVersion (for `kind` when given): served today, deprecated, removed (with
- * the release and the replacement), or unknown (a custom resource group, or a typo).
- * `servedKinds` lists the built-in kinds served at that apiVersion (from the schema).
+ * What we know about an apiVersion (for `kind` when given) on the target release (`target`, default
+ * the newest): served, deprecated, removed (with the release and the replacement), not yet served
+ * (`future`, with the release that adds it), or unknown (a custom resource group, or a typo).
+ * `servedKinds` lists the built-in kinds served at that apiVersion on the newest release (from the schema).
  */
-export function classifyApiVersion(apiVersion: string, kind: string | undefined, servedKinds: readonly string[]): ApiVersionInfo {
+export function classifyApiVersion(apiVersion: string, kind: string | undefined, servedKinds: readonly string[], target = newestRelease): ApiVersionInfo {
   const { group, version } = splitApiVersion(apiVersion);
   const base = { apiVersion, group, version };
   const retired = removedApiVersions.find((r) => r.apiVersion === apiVersion && (kind === undefined || r.kinds.includes(kind)));
@@ -91,15 +122,18 @@ export function classifyApiVersion(apiVersion: string, kind: string | undefined,
     const replacement = typeof retired.replacement === 'string' || retired.replacement === undefined
       ? retired.replacement
       : kind !== undefined ? retired.replacement[kind] : undefined;
-    return {
-      ...base,
-      status: retired.removedIn ? 'removed' : 'deprecated',
-      removedIn: retired.removedIn,
-      deprecatedIn: retired.deprecatedIn,
-      replacement,
-      note: retired.note,
-    };
+    const removed = retired.removedIn !== undefined && compareReleases(target, retired.removedIn) >= 0;
+    const deprecated = retired.deprecatedIn !== undefined && compareReleases(target, retired.deprecatedIn) >= 0;
+    const facts = { removedIn: retired.removedIn, deprecatedIn: retired.deprecatedIn, replacement, note: retired.note };
+    if (removed) return { ...base, status: 'removed', ...facts };
+    // Removed (or deprecated) later than the target release: still served there.
+    if (deprecated) return { ...base, status: 'deprecated', ...facts };
+    return { ...base, status: 'served', removedIn: retired.removedIn, deprecatedIn: retired.deprecatedIn };
   }
-  if (served.length > 0 && (kind === undefined || served.includes(kind))) return { ...base, status: 'served' };
+  if (served.length > 0 && (kind === undefined || served.includes(kind))) {
+    const addedIn = kind !== undefined ? apiAddedIn[`${apiVersion}|${kind}`] : undefined;
+    if (addedIn && compareReleases(target, addedIn) < 0) return { ...base, status: 'future', addedIn };
+    return addedIn ? { ...base, status: 'served', addedIn } : { ...base, status: 'served' };
+  }
   return { ...base, status: 'unknown' };
 }

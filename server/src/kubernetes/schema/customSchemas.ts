@@ -3,6 +3,7 @@ import type { FeatureContext, ProjectFile } from '../../common/service';
 import { asWorkspaceIndex, type WorkspaceIndex } from '../workspace';
 import { registerCustomDefinitions, type CustomKindSource } from './index';
 import { splitApiVersion } from './apiVersions';
+import { catalogKind, setCatalogConverter } from './catalog';
 import type { FieldSchema, KindSchema, ObjectDef, SchemaType } from './types';
 
 /**
@@ -45,13 +46,41 @@ class KindTable implements CustomKindSource {
 
 const keyOf = (kind: KindSchema) => `${kind.apiVersion}|${kind.kind}`;
 
-/** The custom kinds a document sees (undefined: none), one object per unchanged set of sources. */
+/**
+ * The custom kinds a document sees (undefined: none), one object per unchanged set of sources:
+ * the settings' files, then the workspace's CRDs, then the built-in catalog of popular CRDs
+ * (catalog.ts) unless `kubernetes.crdCatalog` is off — a CRD of the workspace overrides the
+ * catalog's copy of the same group, version and kind.
+ */
 export function customSchemasFor(ctx: FeatureContext): CustomKindSource | undefined {
   const fromSettings = settingsKinds(ctx.project?.customSchemaFiles ?? []);
   const fromWorkspace = workspaceKinds(asWorkspaceIndex(ctx.workspace));
-  if (!fromWorkspace) return fromSettings;
-  if (!fromSettings) return fromWorkspace;
-  return merged(fromSettings, fromWorkspace);
+  const own = !fromWorkspace ? fromSettings : !fromSettings ? fromWorkspace : merged(fromSettings, fromWorkspace);
+  return ctx.settings?.kubernetes?.crdCatalog === false ? own : withCatalog(own);
+}
+
+/** Some kinds, then the catalog's. `kinds()` lists only the former: the catalog is listed by catalog.ts. */
+class WithCatalog implements CustomKindSource {
+  constructor(private readonly own: KindTable | undefined) {}
+
+  getKind(apiVersion: string, kind: string): KindSchema | undefined {
+    return this.own?.getKind(apiVersion, kind) ?? catalogKind(apiVersion, kind);
+  }
+
+  kinds(): readonly KindSchema[] {
+    return this.own?.kinds() ?? [];
+  }
+}
+
+const catalogOnly = new WithCatalog(undefined);
+const withCatalogOf = new WeakMap<KindTable, WithCatalog>();
+
+/** The same object for the same table, so callers caching by source (schemaValidation.ts) keep their cache. */
+function withCatalog(own: KindTable | undefined): WithCatalog {
+  if (!own) return catalogOnly;
+  let source = withCatalogOf.get(own);
+  if (!source) withCatalogOf.set(own, (source = new WithCatalog(own)));
+  return source;
 }
 
 // --- settings' files ---
@@ -222,6 +251,12 @@ function kindsOfSchema(schema: Json): [string, string][] {
   return out;
 }
 
+// The catalog's schemas are structural CRD schemas; `$ref: #/shared/<Name>` points at a spec two kinds share.
+setCatalogConverter((apiVersion, kind, namespaced, schema, shared) => ({
+  ...registerKind(apiVersion, kind, namespaced, schema, { refs: shared, openByDefault: false }),
+  source: 'catalog',
+}));
+
 /** Numbers every conversion: its definitions' names never meet another conversion's (see schema/index.ts). */
 let conversions = 0;
 
@@ -275,6 +310,8 @@ class Converter {
     if (!isObject(schema) || depth > 40 || this.defs.size > 5000) return { type: 'any' };
     const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
     if (ref) return this.convertRef(ref, depth);
+    // The catalog's embedded Kubernetes types (scripts/gen-crd-catalog.mjs): the built-in definition.
+    if (typeof schema['x-stevedore-k8s'] === 'string') return { type: 'object', ref: schema['x-stevedore-k8s'] };
     if (schema['x-kubernetes-int-or-string'] === true) return { type: 'int-or-string' };
     const allOf = Array.isArray(schema.allOf) ? schema.allOf.filter(isObject) : [];
     if (allOf.length === 1 && !schema.properties) return this.convert({ ...allOf[0], ...schema, allOf: undefined }, where, depth, fixedName);

@@ -63,7 +63,11 @@ export interface KindSchema {
   /** The root definition (`V1Deployment`). */
   root: string;
   namespaced: boolean;
-  source: 'builtin' | 'custom';
+  /**
+   * `builtin`: Kubernetes itself; `openshift`: OpenShift's API groups (openshift.json); `catalog`: the
+   * bundled CRDs of popular projects (catalog.ts); `custom`: a CRD of the workspace or the settings.
+   */
+  source: 'builtin' | 'openshift' | 'catalog' | 'custom';
   /**
    * Custom kinds only: every definition the kind's schema made, by name. Holding the kind keeps
    * them alive; `resolveType` finds them by name while it is (see `registerCustomDefinitions`).
@@ -83,13 +87,16 @@ export interface FieldLookup {
   mapEntry?: boolean;
 }
 
-export type ApiVersionStatus = 'served' | 'deprecated' | 'removed' | 'unknown';
+/** `future`: served by a newer release than the target one (`addedIn`). */
+export type ApiVersionStatus = 'served' | 'deprecated' | 'removed' | 'future' | 'unknown';
 
 export interface ApiVersionInfo {
   apiVersion: string;
   group: string;
   version: string;
   status: ApiVersionStatus;
+  /** Kubernetes release that first served it, when that is 1.28 or later. */
+  addedIn?: string;
   /** Kubernetes release that deprecated / removed it (`"1.16"`). */
   deprecatedIn?: string;
   removedIn?: string;
