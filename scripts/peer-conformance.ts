@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBuildkitCheckName } from '../server/src/config/ruleConfig';
 import { dockerfileRuleList } from '../server/src/dockerfile/rules/index.generated';
-import { extractBuildkitCases, type BuildkitCase } from './conformance/buildkitChecks';
+import { buildkitRuleNames, extractBuildkitCases, type BuildkitCase } from './conformance/buildkitChecks';
 import { extractHadolintCases, wrapRunInOnbuild, type HadolintCase, type HadolintCaseConfig } from './conformance/hadolintSpecs';
 import { lintCase, peerNameIndex, type CaseFinding } from './conformance/lintCase';
 
@@ -167,9 +167,13 @@ function runBuildkit(mirror: Mirror, names: Map<string, string[]>) {
   const path = 'frontend/dockerfile/dockerfile_check_test.go';
   const { cases, unread } = extractBuildkitCases(mirror.read(path));
   const supported = cases.filter((c) => !c.unsupported);
+  // BuildKit's checks are the names in its linter's rule set; other CamelCase aliases of ours
+  // (UnknownInstruction) name BuildKit errors, which the cases state as build errors instead.
+  const checkNames = buildkitRuleNames(mirror.read('frontend/dockerfile/linter/ruleset.go'));
+  const checks = new Set(checkNames.map((n) => n.toLowerCase()));
   const ourNames = new Set([...names.keys()].filter((key) => {
     const original = dockerfileRuleList.flatMap((r) => [...r.meta.aliases, ...(r.meta.groups ?? [])]).find((n) => n.toLowerCase() === key)!;
-    return isBuildkitCheckName(original);
+    return isBuildkitCheckName(original) && (checks.size === 0 || checks.has(key));
   }));
   const displayName = new Map<string, string>();
   for (const rule of dockerfileRuleList) for (const n of [...rule.meta.aliases, ...(rule.meta.groups ?? [])]) if (isBuildkitCheckName(n)) displayName.set(n.toLowerCase(), n);
@@ -205,8 +209,19 @@ function runBuildkit(mirror: Mirror, names: Map<string, string[]>) {
     }
     rules.set(key, result);
   }
+  // Checks of BuildKit's rule set that no readable case exercises are still listed when we lack them.
+  for (const name of checkNames) if (!names.has(name.toLowerCase()) && !notImplemented.has(name)) notImplemented.set(name, 0);
   const list = [...rules.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Cases where BuildKit's build fails: does Stevedore report an error on that line?
+  const buildErrors = { total: 0, hits: 0, missed: [] as { case: BuildkitCase; line: number }[] };
+  for (const c of supported) {
+    if (c.buildErrorLine === undefined) continue;
+    buildErrors.total++;
+    if (findingsByCase.get(c)!.some((f) => f.error && f.line === c.buildErrorLine)) buildErrors.hits++;
+    else buildErrors.missed.push({ case: c, line: c.buildErrorLine });
+  }
   return {
+    buildErrors,
     commit: mirror.commit,
     cases: cases.length,
     unread,
@@ -253,6 +268,8 @@ function printBuildkit(result: ReturnType<typeof runBuildkit>): void {
   console.log(`  total: expected warnings caught ${ratio(t.warnings)} (${percent(t.warnings)}), false fires ${t.falseFires}, negative cases fired ${ratio(t.negativeCases)} (${percent(t.negativeCases)})`);
   const missing = Object.entries(result.notImplemented);
   if (missing.length) console.log(`  not implemented (expected warnings): ${missing.map(([name, n]) => `${name} (${n})`).join(', ')}`);
+  const errors = result.buildErrors;
+  console.log(`  build errors: Stevedore reports an error on the line BuildKit fails on in ${ratio(errors)} cases${errors.missed.length ? ` (not: ${errors.missed.map((m) => `${m.case.test} line ${m.line}`).join(', ')})` : ''}`);
 }
 
 function printDetails(rule: string, hadolint?: ReturnType<typeof runHadolint>, buildkit?: ReturnType<typeof runBuildkit>): void {

@@ -29,6 +29,8 @@ export interface BuildkitCase {
   dockerfile: string;
   dockerignore?: string;
   warnings: BuildkitExpectedWarning[];
+  /** The line BuildKit's build fails on (`BuildErrLocation`), when the case expects an error. */
+  buildErrorLine?: number;
   /** Set when the case depends on something a file-only linter cannot see (frontend options). */
   unsupported?: string;
 }
@@ -295,6 +297,11 @@ function format(template: GoValue | undefined, args: GoValue[]): GoValue {
   return failed ? unknown : { kind: 'string', value };
 }
 
+/** The check names of BuildKit's linter (`Name: "…"` in frontend/dockerfile/linter/ruleset.go). */
+export function buildkitRuleNames(rulesetSource: string): string[] {
+  return [...rulesetSource.matchAll(/\bName:\s*"([A-Za-z]+)"/g)].map((m) => m[1]);
+}
+
 /** Every case of the file; calls whose Dockerfile cannot be evaluated are returned in `unread`. */
 export function extractBuildkitCases(source: string): { cases: BuildkitCase[]; unread: { test: string; line: number }[] } {
   const tokens = tokenizeGo(source);
@@ -352,10 +359,11 @@ export function extractBuildkitCases(source: string): { cases: BuildkitCase[]; u
       const attrs = fields.get('FrontendAttrs');
       const unsupported = attrs?.kind === 'struct' && attrs.fields.has('build-arg:BUILDKIT_DOCKERFILE_CHECK')
         ? 'the check configuration comes from a build argument (BUILDKIT_DOCKERFILE_CHECK), which a file linter does not see' : undefined;
+      const errorLine = fields.get('BuildErrLocation');
       cases.push({
         test, line: t.line, dockerfile: dockerfile.value,
         dockerignore: ignore?.kind === 'string' ? ignore.value : undefined,
-        warnings, ...(unsupported ? { unsupported } : {}),
+        warnings, ...(errorLine?.kind === 'number' ? { buildErrorLine: errorLine.value } : {}), ...(unsupported ? { unsupported } : {}),
       });
     }
   }

@@ -15,6 +15,8 @@ export interface CaseFinding {
   ruleId: string;
   /** 1-based, as the peers count. */
   line: number;
+  /** An error (LSP severity 1): what a build would stop on. */
+  error: boolean;
 }
 
 export interface CaseFiles {
@@ -34,7 +36,7 @@ export function lintCase(text: string, files: CaseFiles = {}): CaseFinding[] {
   const ctx = { lang: 'en' as const, settings, filePath: dockerfilePath, project: project.factsFor(dockerfilePath, settings, 'dockerfile') };
   const service = dockerfileService;
   const model = service.parse(TextDocument.create(`file://${dockerfilePath}`, 'dockerfile', 1, text));
-  return (service.diagnose?.(model, ctx) ?? []).map((d) => ({ ruleId: String(d.code), line: d.range.start.line + 1 }));
+  return (service.diagnose?.(model, ctx) ?? []).map((d) => ({ ruleId: String(d.code), line: d.range.start.line + 1, error: d.severity === 1 }));
 }
 
 /** Peer name (lower-cased DL code or BuildKit check, alias or group) → our rule ids that carry it. */

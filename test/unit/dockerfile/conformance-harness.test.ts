@@ -3,7 +3,7 @@
 // the shapes those files use, so a misread shows up here and not as a silent drop in the numbers.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractBuildkitCases } from '../../../scripts/conformance/buildkitChecks';
+import { buildkitRuleNames, extractBuildkitCases } from '../../../scripts/conformance/buildkitChecks';
 import { extractHadolintCases, wrapRunInOnbuild } from '../../../scripts/conformance/hadolintSpecs';
 import { lintCase, peerNameIndex } from '../../../scripts/conformance/lintCase';
 
@@ -107,6 +107,12 @@ test('BuildKit checks: lines of the all-stages view (UnmarshalWarnings) are not 
   assert.deepEqual(only.warnings, [{ rule: 'SomeRule', line: 9, lineChecked: false }]);
 });
 
+test('BuildKit checks: the expected build error line, and the check names of the linter rule set', () => {
+  const source = 'func testFails(t *testing.T, sb integration.Sandbox) {\n\tcheckLinterWarnings(t, sb, &lintTestParams{Dockerfile: []byte("FROM a\\nNOPE\\n"), BuildErr: "parse error", BuildErrLocation: 2})\n}\n';
+  assert.equal(extractBuildkitCases(source).cases[0].buildErrorLine, 2);
+  assert.deepEqual(buildkitRuleNames('var (\n\tRuleOne = LinterRule[func()]{\n\t\tName: "RuleOne",\n\t}\n\tRuleTwo = LinterRule[func()]{\n\t\tName:        "RuleTwo",\n\t}\n)\n'), ['RuleOne', 'RuleTwo']);
+});
+
 test('a case is linted like `stevedore lint`, with its .hadolint.yaml and .dockerignore', () => {
   const names = peerNameIndex();
   assert.ok(names.get('dl3026')?.includes('untrusted-registry'));
@@ -115,6 +121,6 @@ test('a case is linted like `stevedore lint`, with its .hadolint.yaml and .docke
   assert.equal(untrusted('trustedRegistries:\n  - mine.example\n'), true);
   assert.equal(untrusted(), false);
   const ignored = (dockerignore?: string) => lintCase('FROM scratch\nCOPY secret.txt /s\n', { dockerignore }).find((f) => f.ruleId === 'copy-ignored-file');
-  assert.deepEqual(ignored('secret.txt\n'), { ruleId: 'copy-ignored-file', line: 2 });
+  assert.deepEqual(ignored('secret.txt\n'), { ruleId: 'copy-ignored-file', line: 2, error: false });
   assert.equal(ignored(), undefined);
 });
