@@ -1,5 +1,5 @@
 import type { DocsLanguage, Localized } from '../common/localized';
-import { ruleProfiles, type RuleProfile } from '../common/settings';
+import { podSecuritySettings, ruleProfiles, type PodSecuritySetting, type RuleProfile } from '../common/settings';
 import { docsLanguageOfLocale } from '../i18n/locale';
 import { thresholdValues } from './report';
 
@@ -23,6 +23,8 @@ export interface LintOptions {
   parallel?: boolean;
   /** `--profile`: which rules run, whatever `.stevedore.yaml` says (per-rule settings still apply). */
   profile?: RuleProfile;
+  /** `--pod-security`: the Pod Security Standards level, whatever `.stevedore.yaml` says. */
+  podSecurity?: PodSecuritySetting;
 }
 
 export type ParsedArgs =
@@ -44,6 +46,8 @@ Options:
                                  info, hint or none; overrides .hadolint.yaml failure-threshold
   --profile <name>               recommended (default) or strict (adds completeness advice:
                                  probes, resources, hardening…); overrides .stevedore.yaml profile
+  --pod-security <level>         off, baseline or restricted: check pods against the Pod Security
+                                 Standards; overrides .stevedore.yaml kubernetes.podSecurity
   --fix                          apply the safe quick fixes to the files (with "-": print the
                                  fixed text), then report what is left
   --stdin-filename <path>        name for "-": picks the language and where config files are found
@@ -73,6 +77,8 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
                                  hint 或 none；优先于 .hadolint.yaml 中的 failure-threshold
   --profile <名称>               recommended（默认）或 strict（另加完整性建议：探针、资源、
                                  加固等）；优先于 .stevedore.yaml 中的 profile
+  --pod-security <级别>          off、baseline 或 restricted：按 Pod 安全标准检查 Pod；
+                                 优先于 .stevedore.yaml 中的 kubernetes.podSecurity
   --fix                          将安全的快速修复应用到文件（配合“-”时输出修复后的文本），
                                  然后报告剩余的问题
   --stdin-filename <路径>        为“-”指定文件名：决定语言以及查找配置文件的位置
@@ -92,7 +98,7 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
 };
 
 /** Options that take a value, by every spelling. */
-const valueOptions = new Set(['--format', '-f', '--output', '-o', '--severity-threshold', '--stdin-filename', '--lang', '--profile']);
+const valueOptions = new Set(['--format', '-f', '--output', '-o', '--severity-threshold', '--stdin-filename', '--lang', '--profile', '--pod-security']);
 
 function fail(en: string, zh: string): ParsedArgs {
   return { action: 'error', message: { en, zh } };
@@ -146,6 +152,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const profile = value!.toLowerCase();
         if (!(ruleProfiles as readonly string[]).includes(profile)) return fail(`--profile takes ${ruleProfiles.join(' or ')} (got "${value}")`, `--profile 只能是 ${ruleProfiles.join(' 或 ')}（收到“${value}”）`);
         options.profile = profile as RuleProfile;
+        break;
+      }
+      case '--pod-security': {
+        const level = value!.toLowerCase();
+        if (!(podSecuritySettings as readonly string[]).includes(level)) return fail(`--pod-security takes ${podSecuritySettings.join(', ')} (got "${value}")`, `--pod-security 只能是 ${podSecuritySettings.join('、')}（收到“${value}”）`);
+        options.podSecurity = level as PodSecuritySetting;
         break;
       }
       case '--lang': {

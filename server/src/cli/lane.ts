@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { DocsLanguage } from '../common/localized';
-import type { RuleProfile } from '../common/settings';
+import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
 import { Linter, type LintTarget } from './lint';
@@ -15,6 +15,8 @@ export interface LaneOptions {
   lang?: DocsLanguage;
   /** `--profile`, over every `.stevedore.yaml`. */
   profile?: RuleProfile;
+  /** `--pod-security`, over every `.stevedore.yaml`. */
+  podSecurity?: PodSecuritySetting;
   fallbackLang: DocsLanguage;
   fix: boolean;
   quiet: boolean;
@@ -67,7 +69,7 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   // The same loader as the language server's; the command line has no workspace folders, so
   // searches stop at the repository root.
   const project = new ProjectConfig(new CachedFiles());
-  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile });
+  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity });
   const result: LaneResult = { reports: [], problems: project.problems, notices: project.notices, writeErrors: [], crashes: [] };
   const crashed = new Set<string>();
   const guard = (target: LintTarget, work: () => void): void => {

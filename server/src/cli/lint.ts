@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageKind } from '../common/fileKinds';
 import type { DocsLanguage } from '../common/localized';
-import type { RuleProfile } from '../common/settings';
+import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import type { FeatureContext } from '../common/service';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
@@ -42,7 +42,7 @@ export class Linter {
   readonly index = new WorkspaceIndex({ maxFiles: 100_000, maxObjectsPerFile: 2000 });
   private readonly models = new Map<string, unknown>();
 
-  constructor(private readonly project: ProjectConfig, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage; profile?: RuleProfile }) {}
+  constructor(private readonly project: ProjectConfig, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage; profile?: RuleProfile; podSecurity?: PodSecuritySetting }) {}
 
   /** Message language for a file: `--lang`, else the nearest config's `docs.language`, else the locale. */
   languageFor(absolute: string): DocsLanguage {
@@ -55,7 +55,10 @@ export class Linter {
     const configured = this.project.settingsFor(target.absolute);
     // `--profile` is the command line's own layer, over whatever the project file says.
     const profile = this.options.profile;
-    const settings = profile && profile !== configured.profile ? { ...configured, profile } : configured;
+    const withProfile = profile && profile !== configured.profile ? { ...configured, profile } : configured;
+    // `--pod-security` likewise, over the project's `kubernetes.podSecurity`.
+    const podSecurity = this.options.podSecurity;
+    const settings = podSecurity && podSecurity !== withProfile.kubernetes.podSecurity ? { ...withProfile, kubernetes: { ...withProfile.kubernetes, podSecurity } } : withProfile;
     return {
       lang: this.languageFor(target.absolute),
       settings,

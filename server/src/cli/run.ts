@@ -164,7 +164,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));
 
   // 2. Lint, in worker threads when the tree is big.
-  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath, profile: options.profile };
+  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath, profile: options.profile, podSecurity: options.podSecurity };
   const showProgress = !!io.stderr.isTTY && targets.length > progressMinFiles;
   let lastProgress = 0;
   const progress = (done: number): void => {
