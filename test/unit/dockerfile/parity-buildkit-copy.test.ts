@@ -125,3 +125,7 @@ test('a quoted --from names the stage without its quotes', () => {
   assert.deepEqual(withCode(diagnose(`${base}COPY --from="build" /app/bin /usr/local/bin/\n`), 'copy-from-unknown-stage'), []);
   assert.equal(withCode(diagnose(`${base}COPY --from="biuld" /app/bin /usr/local/bin/\n`), 'copy-from-unknown-stage').length, 1);
 });
+
+test('copy-entire-filesystem: inside a stage an undefined --from name is an image', () => {
+  assert.deepEqual(withCode(diagnose('FROM alpine:3.20\nCOPY --from=busybox / /\n'), 'copy-entire-filesystem'), []);
+});

@@ -312,9 +312,9 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
       if (!/^\/+\.?$/.test(operands.dest.value)) continue;
       stageByKey ??= firstStageByNameOrIndex(shell.stages);
       const stage = stageByKey.get(from);
-      // A name this file does not define (a fragment's stage defined elsewhere) is judged like a stage
-      // that runs commands; an image reference (`busybox:1.36`) is left alone.
-      if (stage ? !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN')) : /[/:@.]/.test(from)) continue;
+      // In a fragment (before any FROM) a name it does not define is a stage defined elsewhere and is
+      // judged like one that runs commands; in a stage it names an image (`busybox`), left alone.
+      if (stage ? !stageChain(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN')) : /[/:@.]/.test(from) || shell.stageOf(instruction) !== shell.preamble) continue;
       for (const source of operands.sources) {
         if (!/^\/+(?:\.|\*)?$/.test(source.value)) continue;
         report({
