@@ -24,6 +24,8 @@ test('health checks are inherited through FROM <stage>; helper stages are spared
   assert.deepEqual(lines('FROM alpine:3.20 AS a\nFROM a AS b\nFROM b AS c\nHEALTHCHECK NONE\n'), []);
   // The chain forks and one branch never gets a check: that branch is reported.
   assert.deepEqual(lines('FROM alpine:3.20 AS a\nFROM a AS left\nHEALTHCHECK NONE\nFROM a AS right\n'), [4]);
+  // An unchecked image is reported once, at its own FROM, not again at the stages it builds on.
+  assert.deepEqual(lines('FROM alpine:3.20 AS base\nRUN true\nFROM base AS app\nCMD ["app"]\n'), [3]);
   // Not built on the checked stage: a separate image.
   assert.deepEqual(lines('FROM alpine:3.20 AS a\nHEALTHCHECK NONE\nFROM alpine:3.20\n'), [3]);
   // A build stage that files are copied from is not shipped.

@@ -81,7 +81,7 @@ test('required-label-missing: a shipped image without a schema label is reported
   assert.match(messageOf(found), /org\.opencontainers\.image\.source/);
 });
 
-test('required-label-missing: labels are inherited through FROM <stage>; helper stages are spared', () => {
+test('required-label-missing: labels are inherited through FROM <stage>; only shipped images are reported', () => {
   const lines = (text: string) => linesOf('required-label-missing', text, 'label-schema:\n  team: text\n');
   // Inherited from the stage it builds on.
   assert.deepEqual(lines('FROM alpine:3.20 AS base\nLABEL team=core\nFROM base\nRUN true\n'), []);
@@ -97,8 +97,9 @@ test('required-label-missing: labels are inherited through FROM <stage>; helper 
   // A stage built on and labelled by a later one is a helper, whether or not that later stage is named.
   assert.deepEqual(lines('FROM alpine:3.20 AS base\nFROM base\nLABEL team=core\n'), []);
   assert.deepEqual(lines('FROM alpine:3.20 AS base\nFROM base AS final\nLABEL team=core\n'), []);
-  // A child that sets nothing leaves both unlabelled.
-  assert.deepEqual(lines('FROM alpine:3.20 AS base\nFROM base\n'), [1, 2]);
+  // A child that sets nothing: the image it ships is reported, not its base again.
+  assert.deepEqual(lines('FROM alpine:3.20 AS base\nFROM base\n'), [2]);
+  assert.deepEqual(lines('FROM alpine:3.20 AS base\nFROM base AS build\nFROM alpine:3.20\nLABEL team=core\nCOPY --from=build /x /x\n'), [], 'a base of a helper is a helper');
   // Two images on one base, only one labelled: the other is reported, the base is spared.
   assert.deepEqual(lines('FROM alpine:3.20 AS base\nFROM base AS api\nLABEL team=core\nFROM base AS worker\n'), [4]);
 });

@@ -6,10 +6,10 @@ import { factsOf } from './facts';
  * The stages of the file that the build can ship and that lack something every shipped image
  * should have (a required label, a HEALTHCHECK), given the stages that provide it themselves.
  *
- * A stage has it when it provides it or builds on a stage that has it (`FROM base`). A stage
- * that lacks it is still not reported when it only helps build others: files are copied or
- * mounted from it (`COPY --from`, `RUN --mount=…,from=`), or a later stage that has it builds on
- * it, directly or through other stages.
+ * A stage has it when it provides it or builds on a stage that has it (`FROM base`). Only the
+ * stages nothing else uses are shipped images: a stage other stages build on (`FROM base`), or
+ * copy or mount files from (`COPY --from`, `RUN --mount=…,from=`), only helps build them, and a
+ * shipped image that lacks the thing is reported once, at its own FROM, not again at its bases.
  */
 export function shippedStagesLacking(subject: DockerfileRuleSubject, providing: ReadonlySet<Stage>): Stage[] {
   const { semantics, stageReferences } = factsOf(subject.model);
@@ -18,11 +18,7 @@ export function shippedStagesLacking(subject: DockerfileRuleSubject, providing: 
     if (providing.has(stage) || (stage.baseStage && has.has(stage.baseStage))) has.add(stage);
   }
   const helpers = new Set<Stage>();
-  for (const reference of stageReferences) {
-    if (reference.kind !== 'from' && reference.target) helpers.add(reference.target);
-  }
-  for (const stage of has) {
-    for (let base = stage.baseStage; base && !helpers.has(base); base = base.baseStage) helpers.add(base);
-  }
+  for (const reference of stageReferences) if (reference.target) helpers.add(reference.target);
+  for (const stage of semantics.stages) if (stage.baseStage) helpers.add(stage.baseStage);
   return semantics.stages.filter((stage) => !has.has(stage) && !helpers.has(stage));
 }
