@@ -45,6 +45,12 @@ export interface RuleMeta {
    * BuildKit, kube-linter): each deliberate difference, rendered on the rule's page.
    */
   differences?: Localized;
+  /**
+   * The rule's aliases and groups name peer checks that each cover only some of its findings
+   * (kube-linter's liveness-port, readiness-port and startup-port are one rule here): each finding
+   * says its peer in `Finding.peer`, and configuring a peer name acts on that peer's findings only.
+   */
+  peerPerFinding?: boolean;
 }
 
 export interface Fix {
@@ -59,6 +65,8 @@ export interface Finding {
   /** Text with Markdown's inline marks (`code`, **strong**); diagnostics carry it as plain text. */
   message: Localized;
   fixes?: Fix[];
+  /** The alias or group (a peer tool's check) this finding belongs to, for rules with `peerPerFinding`. */
+  peer?: string;
 }
 
 export interface Rule<Subject> {
@@ -124,13 +132,20 @@ export class RuleRegistry<Subject> {
    * Runs every rule that is not switched off. `severityOf` answers the configured severity for a
    * rule (settings, config files); a crashing rule is reported once and never takes the others down.
    */
-  run(subject: Subject, lang: DocsLanguage, severityOf: (rule: Rule<Subject>) => SeverityName, onRuleError?: (rule: Rule<Subject>, error: unknown) => void): Diagnostic[] {
+  run(
+    subject: Subject, lang: DocsLanguage, severityOf: (rule: Rule<Subject>) => SeverityName, onRuleError?: (rule: Rule<Subject>, error: unknown) => void,
+    /** The severity of one finding (its peer, where it is): `off` drops it. Defaults to the rule's. */
+    severityOfFinding?: (rule: Rule<Subject>, finding: Finding, ruleSeverity: RuleSeverity) => SeverityName,
+  ): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     for (const rule of this.rules) {
       const severity = severityOf(rule);
       if (severity === 'off') continue;
       try {
-        rule.check(subject, (finding) => diagnostics.push(toDiagnostic(rule.meta, severity, finding, lang)));
+        rule.check(subject, (finding) => {
+          const own = severityOfFinding ? severityOfFinding(rule, finding, severity) : severity;
+          if (own !== 'off') diagnostics.push(toDiagnostic(rule.meta, own, finding, lang));
+        });
       } catch (error) {
         onRuleError?.(rule, error);
       }

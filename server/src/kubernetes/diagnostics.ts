@@ -1,13 +1,13 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { profileSeverity, toDiagnostic, type Rule } from '../common/rules';
+import { profileSeverity, toDiagnostic, type Rule, type RuleMeta } from '../common/rules';
 import type { FeatureContext } from '../common/service';
 import type { SeverityName } from '../common/settings';
 import { isIgnoredByConfig, kubeLinterDecision, type KubeLinterConfig } from '../config/kubeLinter';
 import type { ManifestFile } from './model';
 import { kubernetesRules } from './rules';
-import { isPatchFile, type KubeRule, type ManifestRuleSubject } from './rules/context';
+import { isPatchFile, type KubeRule, type KubeRuleMeta, type ManifestRuleSubject } from './rules/context';
 import { templatedFile } from './rules/templated';
-import { applySuppressions, documentIndexAt } from './suppression';
+import { documentIndexAt, isSuppressed } from './suppression';
 import { looksLikeKubernetes, templatingOffset } from './templating';
 
 export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagnostic[] {
@@ -32,8 +32,17 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
   if (config && isIgnoredByConfig(config, ctx.filePath)) return [];
   const subject = { file, ctx };
   const patch = isPatchFile(subject);
-  const diagnostics = kubernetesRules.run(subject, ctx.lang, (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)), (rule, error) => onRuleError?.(rule.meta.id, error));
-  return applySuppressions(file, withoutAdviceOnIncompleteDocuments(file, diagnostics), namesOfRule);
+  const diagnostics = kubernetesRules.run(
+    subject, ctx.lang,
+    (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)),
+    (rule, error) => onRuleError?.(rule.meta.id, error),
+    (rule, finding, ruleSeverity) => {
+      const names = namesOfFinding(rule.meta, finding.peer);
+      if (isSuppressed(file, finding.range, names.names)) return 'off';
+      return rule.meta.peerPerFinding ? severityOf(rule, names) : ruleSeverity;
+    },
+  );
+  return withoutAdviceOnIncompleteDocuments(file, diagnostics);
 }
 
 /**
@@ -61,28 +70,50 @@ function appliesToPatches(rule: Rule<ManifestRuleSubject>): boolean {
   return rule.meta.category === 'syntax' && rule.meta.id !== 'schema-required';
 }
 
-function namesOfRule(code: string): readonly string[] {
-  const rule = kubernetesRules.find(code);
-  return rule ? [rule.meta.id, ...rule.meta.aliases] : [code];
+/** The names a finding answers to in settings, `.kube-linter.yaml` and ignore annotations or comments. */
+interface FindingNames {
+  names: string[];
+  /** These names include a kube-linter check. */
+  kubeLinterCheck: boolean;
+  /** kube-linter runs that check without configuration. */
+  enabledByDefault: boolean;
 }
 
 /**
- * Severity of a rule for this file: the user's setting wins, then `.kube-linter.yaml` (which can
- * switch checks on or off: `include` and `addAllBuiltIn` turn on kube-linter's checks whatever the
- * profile), then the rule's default under the profile (`strict` rules are off under `recommended`).
+ * A rule answers to its id, aliases and groups, except when its peers each cover some of its
+ * findings (`peerPerFinding`): then a finding answers to the id and its own peer only, so
+ * excluding kube-linter's `startup-port` leaves liveness-probe findings alone.
  */
-function severityResolver(ctx: FeatureContext, config: KubeLinterConfig | undefined): (rule: Rule<ManifestRuleSubject>) => SeverityName {
+function namesOfFinding(meta: RuleMeta & { kubeLinterDefault?: boolean }, peer: string | undefined): FindingNames {
+  const byDefault = meta.kubeLinterDefault === true;
+  const peers = [...meta.aliases, ...(meta.groups ?? [])];
+  if (!meta.peerPerFinding) return { names: [meta.id, ...peers], kubeLinterCheck: peers.length > 0, enabledByDefault: byDefault };
+  return peer ? { names: [peer, meta.id], kubeLinterCheck: true, enabledByDefault: byDefault } : { names: [meta.id], kubeLinterCheck: false, enabledByDefault: false };
+}
+
+/** Every name set a rule's findings can have: the rule runs when one of them is on. */
+function possibleNames(meta: KubeRuleMeta): FindingNames[] {
+  if (!meta.peerPerFinding) return [namesOfFinding(meta, undefined)];
+  return [undefined, ...meta.aliases, ...(meta.groups ?? [])].map((peer) => namesOfFinding(meta, peer));
+}
+
+/**
+ * Severity of a rule (or of one of its peers' findings) for this file: the user's setting wins,
+ * then `.kube-linter.yaml` (which can switch checks on or off: `include` and `addAllBuiltIn` turn
+ * on kube-linter's checks whatever the profile), then the rule's default under the profile
+ * (`strict` rules are off under `recommended`).
+ */
+function severityResolver(ctx: FeatureContext, config: KubeLinterConfig | undefined): (rule: Rule<ManifestRuleSubject>, names?: FindingNames) => SeverityName {
   const table = ctx.settings.kubernetes.rules;
   const lowerTable = new Map(Object.entries(table).map(([key, value]) => [key.toLowerCase(), value]));
-  return (rule) => {
-    const meta = (rule as KubeRule).meta;
-    for (const name of [meta.id, ...meta.aliases]) {
+  const severityFor = (meta: KubeRuleMeta, set: FindingNames): SeverityName => {
+    for (const name of set.names) {
       const configured = lowerTable.get(name.toLowerCase());
       if (configured) return configured;
     }
     const byProfile = profileSeverity(meta, ctx.settings.profile);
     if (!config) return byProfile;
-    switch (kubeLinterDecision(config, [meta.id, ...meta.aliases], meta.aliases.length > 0, meta.kubeLinterDefault === true)) {
+    switch (kubeLinterDecision(config, set.names, set.kubeLinterCheck, set.enabledByDefault)) {
       case 'excluded':
       case 'not-enabled':
         return 'off';
@@ -90,7 +121,17 @@ function severityResolver(ctx: FeatureContext, config: KubeLinterConfig | undefi
         // Asking for a check by name means wanting to see it: lift hints and infos to warnings.
         return meta.severity === 'hint' || meta.severity === 'info' ? 'warning' : meta.severity;
       default:
-        return config.addAllBuiltIn && meta.aliases.length > 0 ? meta.severity : byProfile;
+        return config.addAllBuiltIn && set.kubeLinterCheck ? meta.severity : byProfile;
     }
+  };
+  return (rule, names) => {
+    const meta = (rule as KubeRule).meta;
+    if (names) return severityFor(meta, names);
+    let severity: SeverityName = 'off';
+    for (const set of possibleNames(meta)) {
+      severity = severityFor(meta, set);
+      if (severity !== 'off') break;
+    }
+    return severity;
   };
 }

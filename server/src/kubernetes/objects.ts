@@ -227,3 +227,15 @@ export function securitySetting(workload: WorkloadFacts, container: ContainerFac
 }
 
 export { valueOf };
+
+/**
+ * The labels a workload's pods get from its template, even when the template has no pod spec yet
+ * (a fragment being written, a kustomize base completed elsewhere).
+ */
+export function podTemplateLabels(object: ObjectFacts): Record<string, string> | undefined {
+  if (object.workload) return object.workload.templateLabels;
+  const path = workloadGroups.has(object.group) ? podSpecPaths[object.kind] : undefined;
+  if (!path || path.length < 2) return undefined;
+  const template = mapAt(object.root, ...path.slice(0, -1));
+  return template ? stringMap(mapAt(template, 'metadata', 'labels')) : undefined;
+}

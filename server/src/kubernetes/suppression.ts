@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ManifestFile } from './model';
 import { objectsOf, type ObjectFacts } from './objects';
 
@@ -109,16 +109,17 @@ export function documentIndexAt(file: ManifestFile, offset: number): number {
   return docs[found]?.index ?? 0;
 }
 
+/** Whether a finding at `range`, answering to `names` (its rule's id and peer names), was silenced. */
+export function isSuppressed(file: ManifestFile, range: Range, names: readonly string[]): boolean {
+  const suppressions = suppressionsOf(file);
+  if (suppressions.lines.size === 0 && suppressions.documents.size === 0) return false;
+  const hits = (set: NameSet | undefined) => !!set && (set.has('all') || names.some((n) => set.has(n.toLowerCase())));
+  if (hits(suppressions.lines.get(range.start.line))) return true;
+  if (suppressions.documents.size === 0) return false;
+  return hits(suppressions.documents.get(documentIndexAt(file, file.document.offsetAt(range.start))));
+}
+
 /** Drops the diagnostics the user silenced. `namesOf` gives a rule's id and aliases by code. */
 export function applySuppressions(file: ManifestFile, diagnostics: Diagnostic[], namesOf: (code: string) => readonly string[]): Diagnostic[] {
-  const suppressions = suppressionsOf(file);
-  if (suppressions.lines.size === 0 && suppressions.documents.size === 0) return diagnostics;
-  const hits = (set: NameSet | undefined, names: readonly string[]) => !!set && (set.has('all') || names.some((n) => set.has(n.toLowerCase())));
-  return diagnostics.filter((diagnostic) => {
-    const names = namesOf(String(diagnostic.code ?? ''));
-    if (hits(suppressions.lines.get(diagnostic.range.start.line), names)) return false;
-    if (suppressions.documents.size === 0) return true;
-    const doc = documentIndexAt(file, file.document.offsetAt(diagnostic.range.start));
-    return !hits(suppressions.documents.get(doc), names);
-  });
+  return diagnostics.filter((diagnostic) => !isSuppressed(file, diagnostic.range, namesOf(String(diagnostic.code ?? ''))));
 }

@@ -1,11 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { configReferences } from './configReferences';
 import { CrdStore, crdsOf } from './crds';
 import { parseManifestFile, type ManifestFile } from './model';
 import { roleFacts, type RoleFacts } from './rbacFacts';
-import { appContainers, objectsOf, type ObjectFacts } from './objects';
+import { appContainers, objectsOf, podTemplateLabels, type ObjectFacts } from './objects';
 import { templatingOffset } from './templating';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
 
@@ -34,6 +34,8 @@ export interface IndexedObject {
   /** Labels of the pods a workload creates. */
   podLabels?: Record<string, string>;
   replicas?: number;
+  /** A HorizontalPodAutoscaler's `minReplicas` (1 when unset). */
+  minReplicas?: number;
   servicePorts?: IndexedPort[];
   headless?: boolean;
   containerPorts?: IndexedPort[];
@@ -42,10 +44,16 @@ export interface IndexedObject {
   dataKeys?: string[];
   /** A custom resource with a pod template (`spec.template.metadata.labels`). */
   customPodOwner?: boolean;
+  /**
+   * A custom resource that may create pods we cannot see (an operator's database, a
+   * LeaderWorkerSet): it holds containers whose pod labels we do not know, and `mentions` holds
+   * the short strings written in it (names, label values), which its pods' labels may carry.
+   */
+  unknownPodOwner?: { hasContainers: boolean; mentions: string[] };
   /** A Role's / ClusterRole's rules and aggregation (rbacFacts.ts), for the RBAC checks across files. */
   rbac?: RoleFacts;
-  /** Kustomization / Component: patch files it applies (URIs) and whether it adds labels to selectors. */
-  kustomize?: { patches: string[]; labelsSelectors: boolean };
+  /** Kustomization / Component: patch files it applies (URIs), its resources (file or folder URIs), whether it adds labels to selectors. */
+  kustomize?: { patches: string[]; resources: string[]; labelsSelectors: boolean };
   /** Objects this one names: ConfigMaps, Secrets, an HPA target, a StatefulSet's Service… */
   refs?: ObjectRef[];
   /** The object's name (or its first line when it has none): where navigation lands. */
@@ -63,8 +71,9 @@ export interface WorkspaceLimits {
   maxObjectsPerFile: number;
 }
 
-/** Pseudo-kind under which custom pod owners are listed. */
+/** Pseudo-kinds under which custom pod owners (known labels) and custom resources that may own pods are listed. */
 const customPodOwnerKey = '\u0000custom-pod-owner';
+const unknownPodOwnerKey = '\u0000unknown-pod-owner';
 
 const defaultLimits: WorkspaceLimits = { maxFiles: 5000, maxObjectsPerFile: 500 };
 
@@ -172,7 +181,10 @@ export class WorkspaceIndex {
       this.byKindCache = new Map();
       for (const objects of this.files.values()) {
         for (const object of objects) {
-          for (const key of object.customPodOwner ? [object.kind, customPodOwnerKey] : [object.kind]) {
+          const keys = [object.kind];
+          if (object.customPodOwner) keys.push(customPodOwnerKey);
+          if (object.unknownPodOwner) keys.push(unknownPodOwnerKey);
+          for (const key of keys) {
             const list = this.byKindCache.get(key);
             if (list) list.push(object); else this.byKindCache.set(key, [object]);
           }
@@ -184,6 +196,10 @@ export class WorkspaceIndex {
 
   customPodOwners(): readonly IndexedObject[] {
     return this.ofKind(customPodOwnerKey);
+  }
+
+  unknownPodOwners(): readonly IndexedObject[] {
+    return this.ofKind(unknownPodOwnerKey);
   }
 
   /** Objects whose pods carry the label `key=value` (an inverted index: selectors cost one lookup). */
@@ -241,6 +257,66 @@ export class WorkspaceView {
     return this.customOwners;
   }
 
+  /** Custom resources that may create pods we cannot see (see `IndexedObject.unknownPodOwner`). */
+  unknownPodOwners(): readonly IndexedObject[] {
+    const own = this.own.filter((o) => o.unknownPodOwner);
+    if (this.index) for (const other of this.index.unknownPodOwners()) if (other.uri !== this.uri) own.push(other);
+    return own;
+  }
+
+  /**
+   * How near another file is to this one, as a deployment goes: 0 the same file, 1 the same
+   * folder or a kustomization that takes both, 2 a folder above or below, 3 elsewhere in the workspace.
+   */
+  proximity(uri: string): number {
+    if (uri === this.uri) return 0;
+    let rank = this.proximityCache.get(uri);
+    if (rank === undefined) {
+      const here = folderOf(this.uri);
+      const there = folderOf(uri);
+      if (here === there || this.ownKustomizations().some((k) => kustomizationTakes(k, uri))) rank = 1;
+      else if (here.startsWith(`${there}/`) || there.startsWith(`${here}/`)) rank = 2;
+      else rank = 3;
+      this.proximityCache.set(uri, rank);
+    }
+    return rank;
+  }
+
+  /**
+   * Whether an object may live in the namespace `namespace` of an object of this file: explicit
+   * namespaces must be equal; without one, an object goes wherever it is deployed, so it may share
+   * any namespace (`sure` asks for more: the same deployable unit, proximity up to 2).
+   */
+  sharesNamespace(other: IndexedObject, namespace: string | undefined, sure = false): boolean {
+    if (other.namespace !== undefined && namespace !== undefined) return other.namespace === namespace;
+    return !sure || this.proximity(other.uri) <= 2;
+  }
+
+  /** Candidates that may share the namespace, nearest first (same file, same unit, related folders, the rest). */
+  nearest<T extends IndexedObject>(candidates: readonly T[], namespace: string | undefined): T[] {
+    return candidates
+      .filter((o) => this.sharesNamespace(o, namespace))
+      .map((o, i) => ({ o, i, rank: this.proximity(o.uri) }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map(({ o }) => o);
+  }
+
+  /** The nearest candidates only: those of the best proximity among the ones that may share the namespace. */
+  nearestGroup<T extends IndexedObject>(candidates: readonly T[], namespace: string | undefined): T[] {
+    const sorted = this.nearest(candidates, namespace);
+    if (sorted.length === 0) return sorted;
+    const best = this.proximity(sorted[0].uri);
+    return sorted.filter((o) => this.proximity(o.uri) === best);
+  }
+
+  private readonly proximityCache = new Map<string, number>();
+  private kustomizationsOfThisFile: IndexedObject[] | undefined;
+
+  private ownKustomizations(): IndexedObject[] {
+    this.kustomizationsOfThisFile ??= [...this.ofKind('Kustomization'), ...this.ofKind('Component')].filter((k) => kustomizationTakes(k, this.uri));
+    return this.kustomizationsOfThisFile;
+  }
+
   /** Pod owners (workloads, custom resources with a pod template) whose pods carry `key=value`. */
   podOwnersWithLabel(key: string, value: string): IndexedObject[] {
     this.ownByPodLabel ??= podLabelIndex(this.own);
@@ -265,9 +341,24 @@ export class WorkspaceView {
     return kustomizeRoleIn(this.uri, [...this.ofKind('Kustomization'), ...this.ofKind('Component')]);
   }
 
+  /** The nearest object of that kind and name that may share the namespace. */
   find(kind: string, name: string, namespace: string | undefined): IndexedObject | undefined {
-    return this.ofKind(kind).find((o) => o.name === name && sameNamespace(o.namespace, namespace));
+    return this.findAll(kind, name, namespace)[0];
   }
+
+  /** The nearest objects of that kind and name (several when equally near: any may be the one deployed with this file). */
+  findAll(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
+    return this.nearestGroup(this.ofKind(kind).filter((o) => o.name === name), namespace);
+  }
+}
+
+const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+
+/** A kustomization takes the files of its folder and its resources (files, or folders and what is below them). */
+function kustomizationTakes(kustomization: IndexedObject, uri: string): boolean {
+  if (!kustomization.kustomize) return false;
+  if (folderOf(kustomization.uri) === folderOf(uri)) return true;
+  return kustomization.kustomize.resources.some((resource) => uri === resource || uri.startsWith(`${resource}/`));
 }
 
 const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
@@ -339,20 +430,29 @@ function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): Index
     range: nodeRange(file, o.namePair?.value as never ?? o.root, o.doc.start),
   };
   if (o.replicas !== undefined) summary.replicas = o.replicas;
+  if (o.kind === 'HorizontalPodAutoscaler') summary.minReplicas = numberAt(o.spec, 'minReplicas') ?? 1;
   const rbac = roleFacts(o);
   if (rbac) summary.rbac = rbac;
   if (o.selector) summary.selector = o.selector.matchLabels;
+  const templateLabels = podTemplateLabels(o);
+  // Without template labels the pods carry what the workload's selector asks for (or it is rejected).
+  if (templateLabels) summary.podLabels = Object.keys(templateLabels).length > 0 || !o.selector ? templateLabels : o.selector.matchLabels;
   if (o.workload) {
-    summary.podLabels = o.workload.templateLabels;
     const containers = appContainers(o.workload);
     summary.containerPorts = containers.flatMap((c) => c.ports.map((p) => ({ name: p.name, port: p.number })));
     summary.images = containers.map((c) => c.image).filter((i): i is string => !!i);
   }
   if (!o.builtIn) {
-    const templateLabels = mapAt(o.spec, 'template', 'metadata', 'labels');
-    if (templateLabels) {
-      summary.podLabels = stringMap(templateLabels);
+    const customTemplateLabels = mapAt(o.spec, 'template', 'metadata', 'labels');
+    if (customTemplateLabels) {
+      summary.podLabels = stringMap(customTemplateLabels);
       summary.customPodOwner = true;
+    }
+    if (!passiveCustomKinds.has(o.kind)) {
+      const facts = unknownPodOwnerFacts(o);
+      // A pod template with labels says what the pods carry; containers anywhere else do not.
+      if (summary.customPodOwner && Object.keys(summary.podLabels ?? {}).length > 0) facts.hasContainers = false;
+      summary.unknownPodOwner = facts;
     }
   }
   if ((o.kind === 'Kustomization' || o.kind === 'Component') && o.group === 'kustomize.config.k8s.io') summary.kustomize = kustomizeFacts(uri, o);
@@ -379,6 +479,45 @@ function summarizeObject(uri: string, file: ManifestFile, o: ObjectFacts): Index
   return summary;
 }
 
+/**
+ * Custom kinds that route to, watch or police pods but never create any: their selectors name pod
+ * labels, which must not pass for pods of their own.
+ */
+const passiveCustomKinds = new Set([
+  'ServiceMonitor', 'PodMonitor', 'Probe', 'PrometheusRule', 'ScrapeConfig', 'AlertmanagerConfig',
+  'VirtualService', 'DestinationRule', 'ServiceEntry', 'Sidecar', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'EnvoyFilter', 'Telemetry', 'WorkloadEntry',
+  'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'BackendTLSPolicy', 'GatewayClass',
+  'Certificate', 'CertificateRequest', 'Issuer', 'ClusterIssuer',
+  'ClusterPolicy', 'Policy', 'PolicyException', 'CleanupPolicy', 'ClusterCleanupPolicy', 'ConstraintTemplate',
+]);
+
+const maxMentions = 300;
+
+/**
+ * Whether a custom resource holds containers (a `containers` list, or a `container` with an image as
+ * Argo's templates have), and the short strings it holds (names, labels, values).
+ */
+function unknownPodOwnerFacts(o: ObjectFacts): { hasContainers: boolean; mentions: string[] } {
+  const mentions = new Set<string>();
+  let hasContainers = false;
+  const walk = (node: unknown, depth: number) => {
+    if (depth > 30 || mentions.size >= maxMentions) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if ((key === 'containers' && isSeq(pair.value) && pair.value.items.some(isMap)) || (key === 'container' && isMap(pair.value) && pair.value.has('image'))) hasContainers = true;
+        if (!(isScalar(pair.key) && (pair.key.value === 'apiVersion' || pair.key.value === 'kind'))) walk(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item, depth + 1);
+    } else if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).length <= 63) {
+      mentions.add(String(node.value));
+    }
+  };
+  walk(o.root, 0);
+  return { hasContainers, mentions: [...mentions] };
+}
+
 /** What an object refers to by name (for navigation and the dangling-reference checks). */
 function objectRefs(file: ManifestFile, o: ObjectFacts): ObjectRef[] {
   const refs: ObjectRef[] = configReferences(o).map((r) => ({ kind: r.kind, name: r.name, range: nodeRange(file, r.nameNode) }));
@@ -398,7 +537,7 @@ function objectRefs(file: ManifestFile, o: ObjectFacts): ObjectRef[] {
     for (const backend of backends) add('Service', valueOf(mapAt(backend, 'service'), 'name') ?? valueOf(backend, 'serviceName'));
   }
   if (o.workload) {
-    add('ServiceAccount', valueOf(o.workload.podSpec, 'serviceAccountName'));
+    add('ServiceAccount', valueOf(o.workload.podSpec, 'serviceAccountName') ?? valueOf(o.workload.podSpec, 'serviceAccount'));
     for (const volume of mapItems(seqAt(o.workload.podSpec, 'volumes'))) add('PersistentVolumeClaim', valueOf(mapAt(volume, 'persistentVolumeClaim'), 'claimName'));
   }
   return refs;
@@ -407,7 +546,7 @@ function objectRefs(file: ManifestFile, o: ObjectFacts): ObjectRef[] {
 /** How kustomize uses a file: patches are fragments; resources under `commonLabels` get selectors added. */
 export type KustomizeRole = 'patch' | 'selector-labelled';
 
-function kustomizeFacts(uri: string, o: ObjectFacts): { patches: string[]; labelsSelectors: boolean } {
+function kustomizeFacts(uri: string, o: ObjectFacts): { patches: string[]; resources: string[]; labelsSelectors: boolean } {
   const dir = uri.slice(0, uri.lastIndexOf('/'));
   const patches: string[] = [];
   for (const item of seqAt(o.root, 'patchesStrategicMerge')?.items ?? []) {
@@ -419,9 +558,15 @@ function kustomizeFacts(uri: string, o: ObjectFacts): { patches: string[]; label
       if (path) patches.push(resolveUri(dir, path));
     }
   }
+  const resources: string[] = [];
+  for (const field of ['resources', 'bases', 'components']) {
+    for (const item of seqAt(o.root, field)?.items ?? []) {
+      if (isScalar(item) && typeof item.value === 'string' && !/^[a-z]+:\/\/|^github\.com\//i.test(item.value)) resources.push(resolveUri(dir, item.value));
+    }
+  }
   const common = mapAt(o.root, 'commonLabels');
   const labels = mapItems(seqAt(o.root, 'labels')).some((l) => isScalar(valueOf(l, 'includeSelectors')) && (valueOf(l, 'includeSelectors') as { value: unknown }).value === true);
-  return { patches, labelsSelectors: (!!common && common.items.length > 0) || labels };
+  return { patches, resources, labelsSelectors: (!!common && common.items.length > 0) || labels };
 }
 
 /** `file:///a/b` + `../c.yaml` → `file:///a/c.yaml`. */

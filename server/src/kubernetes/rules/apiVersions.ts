@@ -76,7 +76,7 @@ function ingressV1Edits(file: ManifestFile, spec: YAMLMap): TextEdit[] {
 }
 
 export const removedApiVersion = perObject({
-  id: 'api-version-removed', fixable: true, aliases: ['no-extensions-v1beta'], kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
+  id: 'api-version-removed', fixable: true, aliases: ['no-extensions-v1beta'], peerPerFinding: true, kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion no longer served', zh: 'apiVersion 已不再提供' },
   docs: {
     en: 'Kubernetes stopped serving this apiVersion for this kind by the target release (`stevedore.kubernetes.version`, default 1.36); such clusters reject the manifest ("no matches for kind"). Move to the replacement apiVersion — the quick fix also moves the fields that changed with it where the change is mechanical.',
@@ -94,6 +94,8 @@ export const removedApiVersion = perObject({
       zh: `${object.apiVersion} ${object.kind} 已在 Kubernetes ${info.removedIn} 中移除${instead.zh}。${info.note ? info.note.zh : ''}`,
     },
     fixes: fix ? [fix] : undefined,
+    // kube-linter's no-extensions-v1beta covers only the extensions/v1beta* APIs.
+    peer: /^extensions\/v1beta/.test(object.apiVersion) ? 'no-extensions-v1beta' : undefined,
   });
 });
 

@@ -39,19 +39,20 @@ export function cronProblem(schedule: string): Localized | undefined {
   for (let i = 0; i < 5; i++) {
     const field = fields[i];
     for (const item of parts[i].split(',')) {
-      const problem = itemProblem(item, field, i === 2 || i === 4);
+      const problem = itemProblem(item, field);
       if (problem) return { en: `has an invalid ${field.name.en} field \`${parts[i]}\`: ${problem.en}`, zh: `的${field.name.zh}字段 \`${parts[i]}\` 无效：${problem.zh}` };
     }
   }
   return undefined;
 }
 
-function itemProblem(item: string, field: CronField, questionMarkAllowed: boolean): Localized | undefined {
+/** robfig/cron v3 (the parser Kubernetes uses) reads `?` as `*` in every field, not only the day fields. */
+function itemProblem(item: string, field: CronField): Localized | undefined {
   const [range, step, extra] = item.split('/');
   if (extra !== undefined) return { en: 'more than one "/"', zh: '包含多个 "/"' };
   if (step !== undefined && !/^\d{1,4}$/.test(step)) return { en: `step \`${step}\` is not a number`, zh: `步长 \`${step}\` 不是数字` };
   if (step !== undefined && Number(step) === 0) return { en: 'a step of 0', zh: '步长为 0' };
-  if (range === '*' || (range === '?' && questionMarkAllowed)) return undefined;
+  if (range === '*' || range === '?') return undefined;
   const [from, to, more] = range.split('-');
   if (more !== undefined || from === '') return { en: `\`${range}\` is not a value or range`, zh: `\`${range}\` 不是有效的值或范围` };
   const low = fieldValue(from, field);

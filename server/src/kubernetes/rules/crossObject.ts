@@ -1,8 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { nodeRange, pairOf, scalarAt, seqAt, stringAt, stringMap, mapAt, mapItems, valueOf } from '../yamlNodes';
-import { selectorMatches } from '../objects';
 import type { IndexedObject, WorkspaceView } from '../workspace';
-import { sameNamespace } from '../workspace';
 import { perObject, workspaceOf } from './context';
 import { objectLabel } from './hostAccess';
 import { configReferences } from '../configReferences';
@@ -10,13 +8,79 @@ import { configReferences } from '../configReferences';
 /** Kinds whose pods a Service or PodDisruptionBudget can select. */
 export const podOwnerKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'];
 
-/** Workloads of the workspace (and custom resources with a pod template) whose pods carry every label of `selector`. */
+/**
+ * Labels the controllers add to the pods they create, which templates do not show: a Job's pods
+ * carry `job-name: <job>`, a StatefulSet's `statefulset.kubernetes.io/pod-name: <set>-<ordinal>`,
+ * a Deployment's `pod-template-hash`… Each says whether an owner's pods can carry `key=value`.
+ */
+const controllerLabels: Record<string, (owner: IndexedObject, value: string) => boolean> = {
+  'job-name': (owner, value) => jobNamed(owner, value),
+  'batch.kubernetes.io/job-name': (owner, value) => jobNamed(owner, value),
+  'controller-uid': (owner) => owner.kind === 'Job' || owner.kind === 'CronJob',
+  'batch.kubernetes.io/controller-uid': (owner) => owner.kind === 'Job' || owner.kind === 'CronJob',
+  'batch.kubernetes.io/job-completion-index': (owner, value) => (owner.kind === 'Job' || owner.kind === 'CronJob') && /^\d+$/.test(value),
+  'statefulset.kubernetes.io/pod-name': (owner, value) => owner.kind === 'StatefulSet' && owner.name !== undefined && value.startsWith(`${owner.name}-`) && /^\d+$/.test(value.slice(owner.name.length + 1)),
+  'apps.kubernetes.io/pod-index': (owner, value) => owner.kind === 'StatefulSet' && /^\d+$/.test(value),
+  'controller-revision-hash': (owner) => owner.kind === 'StatefulSet' || owner.kind === 'DaemonSet',
+  'pod-template-generation': (owner) => owner.kind === 'DaemonSet',
+  'pod-template-hash': (owner) => owner.kind === 'Deployment',
+};
+
+/** A Job's pods are labelled with its name; a CronJob's Jobs are named `<cronjob>-<scheduled time>`. */
+function jobNamed(owner: IndexedObject, value: string): boolean {
+  if (owner.name === undefined) return false;
+  if (owner.kind === 'Job') return owner.name === value;
+  return owner.kind === 'CronJob' && value.startsWith(`${owner.name}-`) && /^\d+$/.test(value.slice(owner.name.length + 1));
+}
+
+/** Kinds whose controllers add the labels above. */
+const controllerKinds = ['Job', 'CronJob', 'StatefulSet', 'DaemonSet', 'Deployment'];
+
+function ownerCarries(owner: IndexedObject, key: string, value: string): boolean {
+  const own = owner.podLabels?.[key];
+  if (own !== undefined) return own === value;
+  return controllerLabels[key]?.(owner, value) ?? false;
+}
+
+/**
+ * Workloads of the workspace (and custom resources with a pod template) whose pods carry every
+ * label of `selector`, counting the labels controllers add; those that may share the namespace
+ * only, nearest first (same file, same folder or kustomization, related folders, the rest).
+ */
 export function workloadsSelectedBy(view: WorkspaceView, selector: Record<string, string>, namespace: string | undefined): IndexedObject[] {
   const entries = Object.entries(selector);
   if (entries.length === 0) return [];
-  const [key, value] = entries[0];
-  return view.podOwnersWithLabel(key, value).filter((object) => (object.customPodOwner || podOwnerKinds.includes(object.kind))
-    && selectorMatches(selector, object.podLabels!) && sameNamespace(object.namespace, namespace));
+  const plain = entries.find(([key]) => !controllerLabels[key]);
+  const candidates = plain
+    ? view.podOwnersWithLabel(plain[0], plain[1])
+    : controllerKinds.flatMap((kind) => view.ofKind(kind));
+  const selected = candidates.filter((owner) => (owner.customPodOwner || podOwnerKinds.includes(owner.kind))
+    && entries.every(([key, value]) => ownerCarries(owner, key, value)));
+  return view.nearest(selected, namespace);
+}
+
+/**
+ * Whether pods matching `selector` may come from something we cannot read, a custom resource (an
+ * operator's database, a LeaderWorkerSet…) that may share the namespace and
+ * - holds containers whose labels we do not know, deployed with this file (same folder,
+ *   kustomization or related folder, or the same namespace named), or
+ * - is named by one of the selector's values (operators label pods with their resource's name), or
+ * - writes every value of the selector somewhere (a `podMetadata.labels`, a `commonLabels`…).
+ */
+export function podsMayComeFromElsewhere(view: WorkspaceView, selector: Record<string, string>, namespace: string | undefined): boolean {
+  const values = Object.values(selector);
+  return view.unknownPodOwners().some((owner) => {
+    if (!view.sharesNamespace(owner, namespace)) return false;
+    const { hasContainers, mentions } = owner.unknownPodOwner!;
+    if (hasContainers && view.sharesNamespace(owner, namespace, true)) return true;
+    if (owner.name !== undefined && values.includes(owner.name)) return true;
+    return values.every((value) => mentions.includes(value));
+  });
+}
+
+/** Whether something in the workspace may run pods that `selector` selects: the selector-selects-nothing rules stay quiet then. */
+function selectsSomething(view: WorkspaceView, selector: Record<string, string>, namespace: string | undefined): boolean {
+  return workloadsSelectedBy(view, selector, namespace).length > 0 || podsMayComeFromElsewhere(view, selector, namespace);
 }
 
 export const danglingService = perObject({
@@ -31,7 +95,7 @@ export const danglingService = perObject({
   const selectorNode = mapAt(object.spec, 'selector');
   const selector = stringMap(selectorNode);
   if (!selectorNode || Object.keys(selector).length === 0) return;
-  if (workloadsSelectedBy(workspaceOf(subject), selector, object.namespace).length > 0) return;
+  if (selectsSomething(workspaceOf(subject), selector, object.namespace)) return;
   const shown = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
   report({
     range: nodeRange(subject.file, pairOf(object.spec, 'selector')?.key ?? selectorNode),
@@ -70,8 +134,9 @@ export const statefulSetService = perObject({
   if (object.kind !== 'StatefulSet' || !object.builtIn) return;
   const nameNode = scalarAt(object.spec, 'serviceName');
   if (!nameNode || typeof nameNode.value !== 'string' || nameNode.value === '') return;
-  const service = workspaceOf(subject).find('Service', nameNode.value, object.namespace);
-  if (service?.headless) return;
+  const services = workspaceOf(subject).findAll('Service', nameNode.value, object.namespace);
+  if (services.some((service) => service.headless)) return;
+  const service = services[0];
   report({
     range: nodeRange(subject.file, nameNode),
     message: service
@@ -111,7 +176,8 @@ export const danglingIngress = perObject({
   const view = workspaceOf(subject);
   for (const { nameNode, portNode } of ingressBackends(object.spec)) {
     if (!nameNode || typeof nameNode.value !== 'string') continue;
-    const service = view.find('Service', nameNode.value, object.namespace);
+    const services = view.findAll('Service', nameNode.value, object.namespace);
+    const service = services[0];
     if (!service) {
       report({
         range: nodeRange(subject.file, nameNode),
@@ -121,8 +187,8 @@ export const danglingIngress = perObject({
     }
     if (!isScalar(portNode) || portNode.value === null) continue;
     const port = portNode.value;
-    const ports = service.servicePorts ?? [];
-    if (ports.some((p) => (typeof port === 'number' ? p.port === port : p.name === port))) continue;
+    // Equally near Services of that name: any of them may be the one deployed with this Ingress.
+    if (services.some((candidate) => (candidate.servicePorts ?? []).some((p) => (typeof port === 'number' ? p.port === port : p.name === port)))) continue;
     report({
       range: nodeRange(subject.file, portNode),
       message: { en: `Service \`${nameNode.value}\` has no port \`${String(port)}\`.`, zh: `Service \`${nameNode.value}\` 没有端口 \`${String(port)}\`。` },
@@ -143,13 +209,14 @@ export const danglingConfigReference = perObject({
   const view = workspaceOf(subject);
   for (const ref of refs) {
     if (ref.optional) continue;
-    const target = view.find(ref.kind, ref.name, object.namespace);
+    const targets = view.findAll(ref.kind, ref.name, object.namespace);
+    const target = targets[0];
     if (!target) {
       report({
         range: nodeRange(subject.file, ref.nameNode),
         message: { en: `${ref.kind} \`${ref.name}\` (${ref.via}) is not in the workspace; it must exist in the cluster.`, zh: `${ref.kind} \`${ref.name}\`（${ref.via}）不在工作区中，它必须已存在于集群中。` },
       });
-    } else if (ref.key !== undefined && ref.keyNode && target.dataKeys && target.dataKeys.length > 0 && !target.dataKeys.includes(ref.key)) {
+    } else if (ref.key !== undefined && ref.keyNode && targets.every((t) => t.dataKeys && t.dataKeys.length > 0 && !t.dataKeys.includes(ref.key!))) {
       report({
         range: nodeRange(subject.file, ref.keyNode),
         message: { en: `${ref.kind} \`${ref.name}\` has no key \`${ref.key}\`.`, zh: `${ref.kind} \`${ref.name}\` 中没有键 \`${ref.key}\`。` },
@@ -168,7 +235,7 @@ export const pdbSelectsNothing = perObject({
 }, (object, subject, report) => {
   if (object.kind !== 'PodDisruptionBudget' || !object.builtIn || !object.selector || object.selector.hasExpressions) return;
   const selector = object.selector.matchLabels;
-  if (Object.keys(selector).length === 0 || workloadsSelectedBy(workspaceOf(subject), selector, object.namespace).length > 0) return;
+  if (Object.keys(selector).length === 0 || selectsSomething(workspaceOf(subject), selector, object.namespace)) return;
   report({
     range: nodeRange(subject.file, pairOf(object.spec, 'selector')?.key ?? object.selector.node),
     message: { en: `No workload in the workspace has pods matching the selector of ${objectLabel(object)}.`, zh: `工作区中没有任何工作负载的 Pod 匹配 ${objectLabel(object)} 的选择器。` },
@@ -187,7 +254,7 @@ export const networkPolicySelectsNothing = perObject({
   const podSelector = mapAt(object.spec, 'podSelector');
   const matchLabels = stringMap(mapAt(podSelector, 'matchLabels'));
   if (!podSelector || Object.keys(matchLabels).length === 0 || (seqAt(podSelector, 'matchExpressions')?.items.length ?? 0) > 0) return;
-  if (workloadsSelectedBy(workspaceOf(subject), matchLabels, object.namespace).length > 0) return;
+  if (selectsSomething(workspaceOf(subject), matchLabels, object.namespace)) return;
   report({
     range: nodeRange(subject.file, pairOf(object.spec, 'podSelector')?.key ?? podSelector),
     message: { en: `No workload in the workspace has pods matching the podSelector of ${objectLabel(object)}.`, zh: `工作区中没有任何工作负载的 Pod 匹配 ${objectLabel(object)} 的 podSelector。` },
@@ -202,7 +269,8 @@ export const serviceAccountMissing = perObject({
     zh: 'Pod 使用的 ServiceAccount 没有在工作区中定义。除非它在集群中另行创建，否则 Pod 将无法创建（"serviceaccount not found"）。`default` 账号总是存在。',
   },
 }, (object, subject, report) => {
-  const node = scalarAt(object.workload?.podSpec, 'serviceAccountName');
+  // The deprecated `serviceAccount` still names the account when `serviceAccountName` is absent (the API server copies it over).
+  const node = scalarAt(object.workload?.podSpec, 'serviceAccountName') ?? scalarAt(object.workload?.podSpec, 'serviceAccount');
   if (!node || typeof node.value !== 'string' || node.value === 'default' || node.value === '' || /[{}$<>]/.test(node.value)) return;
   if (workspaceOf(subject).find('ServiceAccount', node.value, object.namespace)) return;
   report({

@@ -1,6 +1,6 @@
-import { isScalar } from 'yaml';
+import { isScalar, type YAMLMap } from 'yaml';
 import { objectsOf } from '../objects';
-import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt, valueOf } from '../yamlNodes';
+import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt, stringMap, valueOf } from '../yamlNodes';
 import type { KubeRule } from './context';
 import { perObject } from './context';
 import { appendToMap, renameKey } from './edits';
@@ -34,19 +34,51 @@ export const noAntiAffinity = perObject({
   id: 'no-pod-anti-affinity', aliases: ['no-anti-affinity'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'Replicas without pod anti-affinity', zh: '多副本但未设置 Pod 反亲和性' },
   docs: {
-    en: 'With several replicas and no pod anti-affinity (or topology spread constraint), the scheduler may put all of them on one node, and losing that node takes the whole app down. Add `podAntiAffinity` or `topologySpreadConstraints` on the hostname or zone.',
-    zh: '有多个副本却没有设置 Pod 反亲和性（或拓扑分布约束）时，调度器可能把所有副本放到同一个节点上，该节点故障就会导致整个应用不可用。请按主机名或可用区添加 `podAntiAffinity` 或 `topologySpreadConstraints`。',
+    en: 'With several replicas and no pod anti-affinity (or topology spread constraint), the scheduler may put all of them on one node, and losing that node takes the whole app down. Add `podAntiAffinity` or `topologySpreadConstraints` on the hostname or zone. An anti-affinity whose terms look in other namespaces only, or select labels the pods do not carry, does not count.',
+    zh: '有多个副本却没有设置 Pod 反亲和性（或拓扑分布约束）时，调度器可能把所有副本放到同一个节点上，该节点故障就会导致整个应用不可用。请按主机名或可用区添加 `podAntiAffinity` 或 `topologySpreadConstraints`。如果反亲和性规则只查看其他命名空间，或选择的标签是这些 Pod 没有的，则不算数。',
   },
 }, (object, { file }, report) => {
   if (!['Deployment', 'StatefulSet', 'ReplicaSet'].includes(object.kind) || !object.workload) return;
   if ((object.replicas ?? 1) <= 1) return;
   const podSpec = object.workload.podSpec;
-  if (mapAt(podSpec, 'affinity', 'podAntiAffinity') || (seqAt(podSpec, 'topologySpreadConstraints')?.items.length ?? 0) > 0) return;
+  if ((seqAt(podSpec, 'topologySpreadConstraints')?.items.length ?? 0) > 0) return;
+  const antiAffinity = mapAt(podSpec, 'affinity', 'podAntiAffinity');
+  if (antiAffinity) {
+    const terms = [
+      ...mapItems(seqAt(antiAffinity, 'requiredDuringSchedulingIgnoredDuringExecution')),
+      ...mapItems(seqAt(antiAffinity, 'preferredDuringSchedulingIgnoredDuringExecution')).map((weighted) => mapAt(weighted, 'podAffinityTerm')),
+    ];
+    if (terms.some((term) => termCanMatchOwnPods(term, object.namespace, object.workload!.templateLabels))) return;
+    const first = pairOf(mapAt(podSpec, 'affinity'), 'podAntiAffinity')?.key;
+    report({
+      range: nodeRange(file, first ?? object.root),
+      message: { en: `No pod anti-affinity term of ${objectLabel(object)} can match its own pods (their namespace or labels), so its ${object.replicas} replicas are not kept apart.`, zh: `${objectLabel(object)} 的 Pod 反亲和性规则都无法匹配它自己的 Pod（命名空间或标签不符），因此其 ${object.replicas} 个副本不会被分开。` },
+    });
+    return;
+  }
   report({
     range: nodeRange(file, pairOf(object.spec, 'replicas')?.key ?? object.root),
     message: { en: `${objectLabel(object)} runs ${object.replicas} replicas with nothing spreading them across nodes.`, zh: `${objectLabel(object)} 运行 ${object.replicas} 个副本，但没有任何设置让它们分散到不同节点。` },
   });
 });
+
+/**
+ * Whether an anti-affinity term can keep this workload's own replicas apart: it must look in the
+ * pods' namespace (no `namespaces`, a `namespaceSelector`, or a list naming it; an object without a
+ * namespace may be deployed into any) and select their labels (a term without a label selector
+ * selects nothing; expressions and `matchLabelKeys` are taken as matching).
+ */
+function termCanMatchOwnPods(term: YAMLMap | undefined, namespace: string | undefined, podLabels: Record<string, string>): boolean {
+  if (!term) return false;
+  const namespaces = (seqAt(term, 'namespaces')?.items ?? []).filter(isScalar).map((item) => String(item.value));
+  if (namespaces.length > 0 && namespace !== undefined && !valueOf(term, 'namespaceSelector') && !namespaces.includes(namespace)) return false;
+  if (valueOf(term, 'matchLabelKeys')) return true;
+  const selector = mapAt(term, 'labelSelector');
+  if (!selector) return false;
+  if ((seqAt(selector, 'matchExpressions')?.items.length ?? 0) > 0) return true;
+  const matchLabels = stringMap(mapAt(selector, 'matchLabels'));
+  return Object.entries(matchLabels).every(([key, value]) => podLabels[key] === value);
+}
 
 export const deprecatedServiceAccount = perObject({
   id: 'service-account-field-deprecated', fixable: true, aliases: ['deprecated-service-account-field'], kubeLinterDefault: true, severity: 'warning', category: 'best-practice', profile: 'recommended', tag: 'deprecated',
@@ -68,24 +100,63 @@ export const deprecatedServiceAccount = perObject({
   });
 });
 
-/** Names that suggest a credential; names of files, paths and URLs are not credentials. */
-const secretName = /(secret|passw(or)?d|pwd|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
-const notASecret = /(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_NAME|_ID|_HOST|_PORT|_ENABLED|_TTL|_TIMEOUT|_TYPE)$/i;
+/**
+ * Whether an env var's name says it holds a credential. Names are read as words (`DB_PASSWORD`,
+ * `dbPassword`, `api-key`): a credential word makes it one, unless another word says the value is
+ * about the credential rather than the credential itself — a count, limit, flag, path, name or
+ * version (`MAX_INPUT_TOKENS`, `MYSQL_ALLOW_EMPTY_PASSWORD`, `SECRET_VERSION`, `TOKEN_FILE`).
+ */
+export function credentialName(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((word) => aboutTheCredential.has(word))) return false;
+  return words.some((word, i) => credentialWords.has(word) || (word === 'key' && i > 0 && keyQualifiers.has(words[i - 1])));
+}
+
+const credentialWords = new Set([
+  'secret', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'credential', 'credentials',
+  'apikey', 'accesskey', 'secretkey', 'privatekey', 'authkey',
+]);
+/** `<qualifier>_KEY` is a credential: `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`… (a bare `KEY` is often a cache or map key). */
+const keyQualifiers = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'license', 'auth', 'client', 'app', 'service', 'account']);
+/** Words that make the value a setting about a credential, not the credential. */
+const aboutTheCredential = new Set([
+  // counts and limits
+  'max', 'min', 'count', 'counts', 'limit', 'limits', 'size', 'length', 'len', 'num', 'number', 'total', 'budget', 'retries', 'attempts',
+  // flags and policies
+  'allow', 'allowed', 'empty', 'enable', 'enabled', 'disable', 'disabled', 'require', 'required', 'skip', 'use', 'mode', 'policy', 'strategy', 'type', 'format', 'algorithm', 'level',
+  // where it lives or who it is
+  'file', 'files', 'path', 'paths', 'dir', 'directory', 'folder', 'mount', 'location', 'url', 'uri', 'endpoint', 'host', 'port', 'name', 'names', 'id', 'ref', 'header', 'field', 'provider', 'store', 'backend', 'source', 'secretname',
+  // time and versions
+  'version', 'ttl', 'timeout', 'expiry', 'expiration', 'expires', 'lifetime', 'duration', 'interval', 'age', 'rotation',
+]);
+
+/**
+ * Whether a written value could be a credential: booleans, small numbers, file paths and `latest`
+ * (a secret manager's version) are settings, whatever the name says.
+ */
+export function credentialValue(value: string): boolean {
+  const text = value.trim();
+  if (text === '' || /^\$\(.*\)$/.test(text)) return false;
+  if (/^(true|false|yes|no|on|off|y|n|latest|none|null|enabled|disabled)$/i.test(text)) return false;
+  if (/^-?\d{1,5}$/.test(text)) return false;
+  if (/^(\/|\.\.?\/|~\/)[^\s]*$/.test(text) || /^[A-Za-z]:\\/.test(text)) return false;
+  return true;
+}
 
 export const secretInEnv = perObject({
   id: 'secret-in-env-value', aliases: ['env-var-secret'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Secret written in plain env value', zh: '密钥以明文写在环境变量中' },
   docs: {
-    en: 'An environment variable whose name suggests a credential has its value written in the manifest: anyone who can read the manifest (or the pod spec) can read it. Store it in a Secret and use `valueFrom.secretKeyRef`.',
-    zh: '名称看起来是凭据的环境变量，其值直接写在了清单中：能读取清单（或 Pod 定义）的人都能看到它。请把它存入 Secret，并使用 `valueFrom.secretKeyRef` 引用。',
+    en: 'An environment variable whose name suggests a credential has its value written in the manifest: anyone who can read the manifest (or the pod spec) can read it. Store it in a Secret and use `valueFrom.secretKeyRef`. Names are read word by word (`DB_PASSWORD`, `apiKey`); names that describe a setting about a credential — a count, limit, flag, path, name or version such as `MAX_INPUT_TOKENS`, `MYSQL_ALLOW_EMPTY_PASSWORD`, `TOKEN_FILE`, `SECRET_VERSION` — and values that cannot be credentials (booleans, small numbers, file paths, `latest`) are left alone.',
+    zh: '名称看起来是凭据的环境变量，其值直接写在了清单中：能读取清单（或 Pod 定义）的人都能看到它。请把它存入 Secret，并使用 `valueFrom.secretKeyRef` 引用。名称按单词判断（`DB_PASSWORD`、`apiKey`）；描述凭据相关设置的名称——数量、上限、开关、路径、名称或版本，如 `MAX_INPUT_TOKENS`、`MYSQL_ALLOW_EMPTY_PASSWORD`、`TOKEN_FILE`、`SECRET_VERSION`——以及不可能是凭据的值（布尔值、较小的数字、文件路径、`latest`）不会被报告。',
   },
 }, (object, { file }, report) => {
   for (const container of object.workload?.containers ?? []) {
     for (const item of mapItems(container.env)) {
       const name = stringAt(item, 'name');
       const value = scalarAt(item, 'value');
-      if (!name || !value || typeof value.value !== 'string' || value.value.trim() === '') continue;
-      if (!secretName.test(name) || notASecret.test(name) || /^\$\(.*\)$/.test(value.value)) continue;
+      if (!name || !value || typeof value.value !== 'string') continue;
+      if (!credentialName(name) || !credentialValue(value.value)) continue;
       report({
         range: nodeRange(file, value),
         message: { en: `\`${name}\` looks like a credential but its value is written in plain text; use a Secret.`, zh: `\`${name}\` 看起来是凭据，但其值以明文书写，请改用 Secret。` },

@@ -59,7 +59,8 @@ function eachPort(file: ManifestFile, visit: (port: PortValue, object: ObjectFac
 
 export const invalidPortName: KubeRule = {
   meta: {
-    id: 'invalid-port-name', aliases: ['invalid-target-ports'], kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
+    // kube-linter's invalid-target-ports covers names and Service target port numbers: a group of both rules.
+    id: 'invalid-port-name', aliases: [], groups: ['invalid-target-ports'], kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
     title: { en: 'Invalid port name', zh: '端口名称无效' },
     docs: {
       en: 'Container port names (and the names a Service `targetPort` or a probe refers to) must be valid IANA service names: at most 15 characters, lowercase letters, digits and single hyphens, with at least one letter. The API server rejects other names.',
@@ -69,8 +70,8 @@ export const invalidPortName: KubeRule = {
   check({ file }, report) {
     eachPort(file, (port) => {
       if (typeof port.node.value !== 'string' || !port.namedAllowed) return;
+      // A quoted number (`name: "8080"`) is a name too, and the API server rejects it: no letter.
       const name = port.node.value;
-      if (/^\d+$/.test(name)) return; // a quoted number: reported by the schema rules if wrong
       const problem = portNameProblem(name);
       if (!problem) return;
       report({ range: nodeRange(file, port.node), message: { en: `Port name \`${name}\` ${problem.en}.`, zh: `端口名称 \`${name}\` ${problem.zh}。` } });
@@ -80,7 +81,7 @@ export const invalidPortName: KubeRule = {
 
 export const portOutOfRange: KubeRule = {
   meta: {
-    id: 'port-out-of-range', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
+    id: 'port-out-of-range', aliases: [], groups: ['invalid-target-ports'], peerPerFinding: true, kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
     title: { en: 'Port number out of range', zh: '端口号超出范围' },
     docs: {
       en: 'Port numbers must be between 1 and 65535.',
@@ -91,7 +92,12 @@ export const portOutOfRange: KubeRule = {
     eachPort(file, (port) => {
       const value = port.node.value;
       if (typeof value !== 'number' || (Number.isInteger(value) && value >= 1 && value <= 65535)) return;
-      report({ range: nodeRange(file, port.node), message: { en: `${port.field} ${value} is not a port number (1–65535).`, zh: `${port.field} ${value} 不是有效的端口号（1–65535）。` } });
+      report({
+        range: nodeRange(file, port.node),
+        message: { en: `${port.field} ${value} is not a port number (1–65535).`, zh: `${port.field} ${value} 不是有效的端口号（1–65535）。` },
+        // kube-linter checks the numbers of Service target ports only.
+        peer: port.field === 'targetPort' ? 'invalid-target-ports' : undefined,
+      });
     });
   },
 };

@@ -37,6 +37,8 @@ export const readinessProbe = missingProbeRule('readinessProbe', {
 }, { en: 'readiness probe', zh: '就绪探针（readinessProbe）' });
 
 const probeFields = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+/** kube-linter has one check per probe. */
+const peerOfProbe: Record<(typeof probeFields)[number], string> = { livenessProbe: 'liveness-port', readinessProbe: 'readiness-port', startupProbe: 'startup-port' };
 
 function probePortNode(probe: YAMLMap | undefined) {
   for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
@@ -50,6 +52,7 @@ export const probePort = {
   meta: {
     id: 'probe-port-unknown',
     aliases: ['liveness-port', 'readiness-port', 'startup-port'],
+    peerPerFinding: true,
     kubeLinterDefault: true,
     severity: 'warning',
     category: 'semantics',
@@ -68,16 +71,24 @@ export const probePort = {
           const port = probePortNode(mapAt(container.node, field));
           if (!port) continue;
           const value = port.value;
-          const known = typeof value === 'number'
-            ? container.ports.length === 0 || container.ports.some((p) => p.number === value)
-            : container.ports.some((p) => p.name === value);
-          if (known) continue;
+          const targeted = container.ports.filter((p) => (typeof value === 'number' ? p.number === value : p.name === value));
+          // Probes connect over TCP (HTTP and gRPC too): a UDP or SCTP port does not answer them.
+          if (targeted.some((p) => p.protocol.toUpperCase() === 'TCP')) continue;
+          // Containers need not declare their ports: an undeclared number is only suspicious when others are declared.
+          if (targeted.length === 0 && typeof value === 'number' && container.ports.length === 0) continue;
+          const protocol = targeted[0]?.protocol;
           report({
             range: nodeRange(subject.file, port),
-            message: {
-              en: `The ${field} of the ${containerLabel(container).en} targets port \`${String(value)}\`, which the container does not declare.`,
-              zh: `${containerLabel(container).zh}的 ${field} 指向端口 \`${String(value)}\`，但容器没有声明该端口。`,
-            },
+            message: protocol
+              ? {
+                en: `The ${field} of the ${containerLabel(container).en} targets port \`${String(value)}\`, which is a ${protocol} port; probes connect over TCP.`,
+                zh: `${containerLabel(container).zh}的 ${field} 指向端口 \`${String(value)}\`，但它是 ${protocol} 端口，而探针通过 TCP 连接。`,
+              }
+              : {
+                en: `The ${field} of the ${containerLabel(container).en} targets port \`${String(value)}\`, which the container does not declare.`,
+                zh: `${containerLabel(container).zh}的 ${field} 指向端口 \`${String(value)}\`，但容器没有声明该端口。`,
+              },
+            peer: peerOfProbe[field],
           });
         }
       }

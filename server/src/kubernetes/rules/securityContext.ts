@@ -77,13 +77,32 @@ export const runAsNonRoot = perContainer({
   profile: 'recommended',
   title: { en: 'Container may run as root', zh: '容器可能以 root 运行' },
   docs: {
-    en: 'Neither `runAsNonRoot: true` nor a non-zero `runAsUser` is set on the container or the pod, so the image decides — and most images run as root. Set `runAsNonRoot: true` (the kubelet then refuses to start a root container) and, if the image has no numeric USER, a `runAsUser`.',
-    zh: '容器和 Pod 都没有设置 `runAsNonRoot: true` 或非 0 的 `runAsUser`，因此由镜像决定运行用户，而多数镜像默认以 root 运行。请设置 `runAsNonRoot: true`（kubelet 会拒绝启动以 root 运行的容器）；如果镜像没有数字形式的 USER，再设置 `runAsUser`。',
+    en: 'Neither `runAsNonRoot: true` nor a non-zero `runAsUser` is set on the container or the pod, so the image decides — and most images run as root. Set `runAsNonRoot: true` (the kubelet then refuses to start a root container) and, if the image has no numeric USER, a `runAsUser`. Also reported: `runAsGroup: 0` (root\'s group, which owns most system files), and `runAsNonRoot: true` with `runAsUser: 0`, which the kubelet refuses to start.',
+    zh: '容器和 Pod 都没有设置 `runAsNonRoot: true` 或非 0 的 `runAsUser`，因此由镜像决定运行用户，而多数镜像默认以 root 运行。请设置 `runAsNonRoot: true`（kubelet 会拒绝启动以 root 运行的容器）；如果镜像没有数字形式的 USER，再设置 `runAsUser`。同样会报告：`runAsGroup: 0`（root 组，系统中大多数文件属于它），以及同时设置 `runAsNonRoot: true` 和 `runAsUser: 0`（kubelet 会拒绝启动）。',
   },
 }, runningContainers, ({ container, workload, subject, report }) => {
-  if (securitySetting(workload, container, 'runAsNonRoot') === true) return;
+  const { file } = subject;
+  const group = securitySetting(workload, container, 'runAsGroup');
+  if (group === 0) {
+    // Group 0 is root's group: files owned by it are the process's, whoever the user is.
+    const node = scalarAt(container.securityContext, 'runAsGroup') ?? scalarAt(workload.podSecurityContext, 'runAsGroup');
+    report({
+      range: nodeRange(file, node),
+      message: { en: `The ${containerLabel(container).en} runs with group 0 (root's group).`, zh: `${containerLabel(container).zh}以 0 号组（root 组）运行。` },
+    });
+  }
   const user = securitySetting(workload, container, 'runAsUser');
   if (typeof user === 'number' && user > 0) return;
+  if (securitySetting(workload, container, 'runAsNonRoot') === true) {
+    if (user !== 0) return;
+    // The kubelet refuses to start it: runAsNonRoot forbids the user 0 asked for.
+    const node = scalarAt(container.securityContext, 'runAsUser') ?? scalarAt(workload.podSecurityContext, 'runAsUser');
+    report({
+      range: nodeRange(file, node),
+      message: { en: `The ${containerLabel(container).en} sets runAsNonRoot but runAsUser 0; the kubelet will not start it.`, zh: `${containerLabel(container).zh}设置了 runAsNonRoot，但 runAsUser 为 0，kubelet 将拒绝启动它。` },
+    });
+    return;
+  }
   report({
     range: containerFieldRange(subject.file, container, ['securityContext', scalarAt(container.securityContext, 'runAsUser') && !scalarAt(container.securityContext, 'runAsNonRoot') ? 'runAsUser' : 'runAsNonRoot']),
     message: { en: `The ${containerLabel(container).en} is not required to run as a non-root user.`, zh: `${containerLabel(container).zh}未被要求以非 root 用户运行。` },
