@@ -129,3 +129,22 @@ test('a quoted --from names the stage without its quotes', () => {
 test('copy-entire-filesystem: inside a stage an undefined --from name is an image', () => {
   assert.deepEqual(withCode(diagnose('FROM alpine:3.20\nCOPY --from=busybox / /\n'), 'copy-entire-filesystem'), []);
 });
+
+test('a quoted COPY path with a space is an error: BuildKit splits at the space before reading quotes', () => {
+  const found = withCode(diagnose('FROM alpine:3.20\nCOPY "my file.txt" /app/\n'), 'instruction-arguments');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].range.start.character, 5);
+  assert.match(messageOf(found[0]), /JSON form/);
+  // The other COPY rules stay quiet on words BuildKit cannot read.
+  assert.deepEqual(codesOf(diagnose('FROM alpine:3.20\nCOPY a "b c" d\n')), ['instruction-arguments']);
+  for (const line of ['COPY ["my file.txt", "/app/"]', 'COPY "my-file.txt" /app/', "COPY 'a' /app/"]) {
+    assert.deepEqual(withCode(diagnose(`FROM alpine:3.20\n${line}\n`), 'instruction-arguments'), [], line);
+  }
+});
+
+test('copy-archive-then-extract knows a Windows archive path by the name as written', () => {
+  // A fragment, as in a Windows build's include file (where the RUN is read with a POSIX shell).
+  const text = 'COPY build\\out\\app.tar.gz /tmp/\nRUN tar -xf /tmp/app.tar.gz\n';
+  assert.equal(withCode(diagnose(text), 'copy-archive-then-extract').length, 1);
+  assert.deepEqual(withCode(diagnose('COPY build\\out\\app.tar.gz /tmp/\nRUN tar -xf /tmp/other.tar.gz\n'), 'copy-archive-then-extract'), []);
+});

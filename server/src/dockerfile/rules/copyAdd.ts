@@ -80,7 +80,13 @@ export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
         if (instruction.getKeyword() === 'COPY') {
           const operands = copyOperands(model, instruction);
           if (!operands || operands.flags.includes('from')) continue;
-          for (const source of operands.sources) if (tarArchive.test(source.value) && !source.value.includes('$')) (copied ??= new Map()).set(baseName(source.value), source);
+          for (const source of operands.sources) {
+            if (!tarArchive.test(source.value) || source.value.includes('$')) continue;
+            (copied ??= new Map()).set(baseName(source.value), source);
+            // A Windows path written with the default escape character (`build\app.tar`) loses its
+            // backslashes to BuildKit; the name as written is what a later `tar -xf` repeats.
+            if (source.word?.raw.includes('\\')) copied.set(baseName(source.word.raw.replace(/["']/g, '')), source);
+          }
           // `COPY app.tar /foo.tar` stores the archive under the destination's name (unless that is a folder).
           const [only] = operands.sources;
           const dest = operands.dest.value;

@@ -33,7 +33,7 @@ export interface CopyOperands {
 /** Operands of each COPY/ADD, kept by the instruction's position in the file (null = none). */
 const operandCache = new WeakMap<DockerfileFacts, (CopyOperands | null | undefined)[]>();
 
-/** Sources and destination of a COPY/ADD; undefined for here-documents and fewer than two operands. */
+/** Sources and destination of a COPY/ADD; undefined for here-documents, fewer than two operands and broken quotes. */
 export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
   const facts = factsOf(model);
   const index = facts.indexOf(instruction);
@@ -72,6 +72,8 @@ function readCopyOperands(model: DockerfileModel, facts: DockerfileFacts, instru
   }
   if (args.length < 2 || facts.heredocsOf(instruction).length > 0) return undefined;
   const words = buildkitWords(model, args, escape);
+  // A quote left open (`"C:\Program Files\x"` is split at the space): BuildKit fails, instruction-arguments says so.
+  if (words.some((word) => !word.complete)) return undefined;
   const operands = words.map((word) => ({ value: word.value, range: word.range, word }));
   return { sources: operands.slice(0, -1), dest: operands[operands.length - 1], flags, from, json: false };
 }

@@ -1,6 +1,7 @@
 import { Arg, Env, Label, type Argument, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
+import { buildkitWords } from '../buildkitWords';
 import { isInstructionName } from '../docs/instructions';
 import type { DockerfileModel } from '../model';
 import type { DockerfileRuleSubject } from './context';
@@ -121,8 +122,15 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
       if (type !== 'CMD') return [{ range: args[0].getRange(), en: `Unknown HEALTHCHECK type "${args[0].getValue()}"; use CMD or NONE.`, zh: `未知的 HEALTHCHECK 类型 "${args[0].getValue()}"；请使用 CMD 或 NONE。` }];
       return args.length < 2 ? [{ range: args[0].getRange(), en: 'HEALTHCHECK CMD needs a command.', zh: 'HEALTHCHECK CMD 后面缺少命令。' }] : noProblems;
     }
-    case 'COPY': case 'ADD':
-      return args.length < 2 ? [{ range: instruction.getInstructionRange(), en: `${keyword} needs a source and a destination.`, zh: `${keyword} 需要源路径和目标路径。` }] : noProblems;
+    case 'COPY': case 'ADD': {
+      if (args.length < 2) return [{ range: instruction.getInstructionRange(), en: `${keyword} needs a source and a destination.`, zh: `${keyword} 需要源路径和目标路径。` }];
+      if (args[0].getValue().startsWith('[') || !someValue(args, hasQuote)) return noProblems;
+      // BuildKit splits shell-form COPY/ADD at every space before it removes quotes: "a b" is two broken words.
+      const broken = buildkitWords(model, args, facts.semantics.escapeChar).find((word) => !word.complete);
+      return broken
+        ? [{ range: broken.range, en: `${keyword} splits its arguments at spaces before reading quotes, so this quote is never closed; for paths with spaces use the JSON form: ${keyword} ["my file", "/dest/"].`, zh: `${keyword} 会先按空格拆分参数、再处理引号，因此这个引号没有闭合；路径含空格时请使用 JSON 形式：${keyword} ["my file", "/dest/"]。` }]
+        : noProblems;
+    }
     case 'SHELL': {
       const text = argumentText(model, facts, instruction);
       const parsed = text ? parseJsonArray(text.text) : undefined;
@@ -152,8 +160,8 @@ export const instructionArguments: Rule<Subject> = {
     profile: 'recommended',
     title: { en: 'Missing or extra arguments', zh: '参数缺失或多余' },
     docs: {
-      en: 'Each instruction has a fixed shape: `FROM <image> [AS <name>]`, `COPY <src>… <dest>`, `ENV <name>=<value>…`, `HEALTHCHECK CMD <command>` or `HEALTHCHECK NONE`, `SHELL ["exe", "arg"]`, and every instruction needs at least one argument. BuildKit refuses the file when the shape is wrong.',
-      zh: '每条指令都有固定的格式：`FROM <镜像> [AS <名称>]`、`COPY <源>… <目标>`、`ENV <名称>=<值>…`、`HEALTHCHECK CMD <命令>` 或 `HEALTHCHECK NONE`、`SHELL ["程序", "参数"]`，并且每条指令至少需要一个参数。格式不对时 BuildKit 会拒绝该文件。',
+      en: 'Each instruction has a fixed shape: `FROM <image> [AS <name>]`, `COPY <src>… <dest>`, `ENV <name>=<value>…`, `HEALTHCHECK CMD <command>` or `HEALTHCHECK NONE`, `SHELL ["exe", "arg"]`, and every instruction needs at least one argument. BuildKit refuses the file when the shape is wrong.\n\nShell-form `COPY`/`ADD` arguments are split at every space before quotes are read, so `COPY "my file" /app/` leaves a quote open and fails; paths with spaces need the JSON form `COPY ["my file", "/app/"]`.',
+      zh: '每条指令都有固定的格式：`FROM <镜像> [AS <名称>]`、`COPY <源>… <目标>`、`ENV <名称>=<值>…`、`HEALTHCHECK CMD <命令>` 或 `HEALTHCHECK NONE`、`SHELL ["程序", "参数"]`，并且每条指令至少需要一个参数。格式不对时 BuildKit 会拒绝该文件。\n\nshell 形式的 `COPY`/`ADD` 参数会先在每个空格处拆分、再处理引号，因此 `COPY "my file" /app/` 会留下未闭合的引号而失败；路径含空格时需要使用 JSON 形式 `COPY ["my file", "/app/"]`。',
     },
   },
   check({ model }, report) {
