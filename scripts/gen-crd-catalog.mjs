@@ -38,8 +38,9 @@ const k8sDefs = JSON.parse(readFileSync(path.join(repoRoot, 'server/src/kubernet
 const projects = [
   {
     id: 'gateway-api', name: 'Gateway API', repo: 'kubernetes-sigs/gateway-api', license: 'Apache-2.0',
-    files: ['gatewayclasses', 'gateways', 'httproutes', 'grpcroutes', 'referencegrants', 'backendtlspolicies', 'listenersets', 'tlsroutes']
-      .map((name) => `config/crd/standard/gateway.networking.k8s.io_${name}.yaml`),
+    // The experimental channel: a superset of the standard one, so an experimental field is never reported unknown.
+    files: ['gatewayclasses', 'gateways', 'httproutes', 'grpcroutes', 'referencegrants', 'backendtlspolicies', 'listenersets', 'tlsroutes', 'tcproutes', 'udproutes']
+      .map((name) => `config/crd/experimental/gateway.networking.k8s.io_${name}.yaml`),
   },
   {
     id: 'cert-manager', name: 'cert-manager', repo: 'cert-manager/cert-manager', license: 'Apache-2.0',

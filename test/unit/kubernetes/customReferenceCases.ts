@@ -74,18 +74,6 @@ spec:
           port: ${port}
 `;
 
-const serviceMonitor = (app: string) => `apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: ${app}
-  endpoints:
-    - port: http
-`;
-
 const scaledObject = (target: string) => `apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
 metadata:
@@ -132,7 +120,6 @@ export const customReferenceCases = [
   { rule: 'buildconfig-imagestream-missing', positive: buildConfig('web:latest'), negative: `${imageStream}---\n${buildConfig('web:latest')}` },
   { rule: 'gateway-route-parent-missing', positive: `${gateway}---\n${service('web')}---\n${httpRoute('private', 'web')}`, negative: `${gateway}---\n${service('web')}---\n${httpRoute('public', 'web')}` },
   { rule: 'gateway-route-backend-missing', positive: `${gateway}---\n${service('web')}---\n${httpRoute('public', 'api')}`, negative: `${gateway}---\n${service('web')}---\n${httpRoute('public', 'web')}` },
-  { rule: 'servicemonitor-selects-nothing', positive: `${service('web')}---\n${serviceMonitor('api')}`, negative: `${service('web')}---\n${serviceMonitor('web')}` },
   { rule: 'scaledobject-target-missing', positive: scaledObject('api'), negative: `${deployment}---\n${scaledObject('web')}` },
   {
     rule: 'api-version-too-new',

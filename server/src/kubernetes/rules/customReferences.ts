@@ -1,19 +1,18 @@
-import { isScalar, type Node, type Scalar } from 'yaml';
+import { type Node, type Scalar } from 'yaml';
 import type { Finding } from '../../common/rules';
 import type { ManifestFile } from '../model';
 import type { ObjectFacts } from '../objects';
-import { selectorMatches } from '../objects';
 import { splitApiVersion } from '../schema/apiVersions';
 import type { IndexedObject, WorkspaceView } from '../workspace';
 import { sameNamespace } from '../workspace';
-import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt, stringMap } from '../yamlNodes';
+import { mapAt, mapItems, nodeRange, scalarAt, seqAt, stringAt } from '../yamlNodes';
 import { perObject, workspaceOf } from './context';
 
 /**
  * References between OpenShift's and the catalog's objects and the objects they point at, checked
  * across the workspace like an Ingress's backends (crossObject.ts): a Route's Services, a
- * BuildConfig's ImageStreams, Gateway API routes' Gateways and Services, a ServiceMonitor's
- * Services, a KEDA ScaledObject's target. A missing object may exist in the cluster, so these
+ * BuildConfig's ImageStreams, Gateway API routes' Gateways and Services, a KEDA ScaledObject's
+ * target. (A ServiceMonitor's Services: kube-linter's dangling-servicemonitor, kubeLinterOptIn.ts.) A missing object may exist in the cluster, so these
  * are notes (`info`), and only what the workspace can answer is reported.
  */
 
@@ -156,33 +155,6 @@ export const gatewayRouteBackendMissing = perObject({
     const portNode = scalarAt(ref, 'port');
     if (portNode && typeof portNode.value === 'number' && !servicePortMatches(service, portNode.value)) report(portMissing(subject.file, portNode, nameNode.value, portNode.value));
   }
-});
-
-// ---------------------------------------------------------------- Prometheus operator
-
-export const serviceMonitorSelectsNothing = perObject({
-  id: 'servicemonitor-selects-nothing', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
-  title: { en: 'ServiceMonitor selects no Service', zh: 'ServiceMonitor 未选中任何 Service' },
-  docs: {
-    en: 'A ServiceMonitor scrapes the Services whose labels match `spec.selector.matchLabels`, in its own namespace unless `namespaceSelector` says otherwise. When no Service of the workspace matches, Prometheus scrapes nothing for it. Check the selector against the Services\' labels (not their pods\' labels).',
-    zh: 'ServiceMonitor 抓取标签与 `spec.selector.matchLabels` 匹配的 Service，除非 `namespaceSelector` 另有规定，否则只在它自己的命名空间中查找。如果工作区中没有匹配的 Service，Prometheus 不会为它抓取任何数据。请对照 Service 的标签（而不是其 Pod 的标签）检查选择器。',
-  },
-}, (object, subject, report) => {
-  if (object.kind !== 'ServiceMonitor' || groupOf(object) !== 'monitoring.coreos.com') return;
-  const selectorNode = mapAt(object.spec, 'selector');
-  if (!selectorNode || (seqAt(selectorNode, 'matchExpressions')?.items.length ?? 0) > 0) return;
-  const selector = stringMap(mapAt(selectorNode, 'matchLabels'));
-  if (Object.keys(selector).length === 0) return;
-  const namespaces = mapAt(object.spec, 'namespaceSelector');
-  const any = scalarAt(namespaces, 'any')?.value === true;
-  const names = (seqAt(namespaces, 'matchNames')?.items ?? []).filter(isScalar).map((n) => String(n.value));
-  const inScope = (service: IndexedObject) => any || (names.length > 0 ? service.namespace === undefined || names.includes(service.namespace) : sameNamespace(service.namespace, object.namespace));
-  if (workspaceOf(subject).ofKind('Service').some((service) => inScope(service) && selectorMatches(selector, service.labels))) return;
-  const shown = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
-  report({
-    range: nodeRange(subject.file, pairOf(object.spec, 'selector')?.key as Node ?? selectorNode),
-    message: { en: `No Service in the workspace is labelled ${shown}; this ServiceMonitor scrapes nothing.`, zh: `工作区中没有带标签 ${shown} 的 Service，该 ServiceMonitor 不会抓取任何目标。` },
-  });
 });
 
 // ---------------------------------------------------------------- KEDA

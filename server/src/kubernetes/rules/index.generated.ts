@@ -4,9 +4,10 @@ import type { KubeRule } from './context';
 import { apiVersionKind, deprecatedApiVersion, futureApiVersion, removedApiVersion } from './apiVersions';
 import { cronSchedule, cronTimeZone } from './cronJob';
 import { danglingConfigReference, danglingHpa, danglingIngress, danglingService, networkPolicySelectsNothing, pdbSelectsNothing, serviceAccountMissing, statefulSetService } from './crossObject';
-import { buildConfigImageStreamMissing, gatewayRouteBackendMissing, gatewayRouteParentMissing, routeServiceMissing, scaledObjectTargetMissing, serviceMonitorSelectsNothing } from './customReferences';
+import { buildConfigImageStreamMissing, gatewayRouteBackendMissing, gatewayRouteParentMissing, routeServiceMissing, scaledObjectTargetMissing } from './customReferences';
 import { duplicateContainerName, duplicateEnvVar, duplicatePort } from './duplicates';
 import { dockerSocket, hostIpc, hostNetwork, hostPid, sensitiveHostMount, writableHostMount } from './hostAccess';
+import { argsIgnoredByShellEntrypoint, containerPortNotExposed, envDiffersFromImage, imageEdgeGuess, imageRunsAsRoot, imageTagDiffers, imageUserNotNumeric, probeMissingImageHealthcheck, readOnlyRootUnmountedVolume } from './imageEdges';
 import { imagePullPolicy, latestTag } from './images';
 import { kubeLinterCustomCheck } from './kubeLinterCustomChecks';
 import { danglingNetworkPolicyPeer, danglingServiceMonitor, defaultServiceAccount, dnsConfigOptions, envValueFrom, exposedServices, hpaMinimumThreeReplicas, minimumThreeReplicas, noNodeAffinity, noRollingUpdateStrategy, nonIsolatedPod, priorityClassName, readSecretFromEnvVar, requiredAnnotationEmail, requiredLabelOwner, restartPolicyStated, sccDenyPrivilegedContainer, sortedKeys, unsafeProcMount, useNamespace } from './kubeLinterOptIn';
@@ -56,11 +57,15 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   buildConfigImageStreamMissing,
   gatewayRouteParentMissing,
   gatewayRouteBackendMissing,
-  serviceMonitorSelectsNothing,
   scaledObjectTargetMissing,
   duplicateContainerName,
   duplicateEnvVar,
   duplicatePort,
+  imageRunsAsRoot,
+  imageUserNotNumeric,
+  containerPortNotExposed,
+  argsIgnoredByShellEntrypoint,
+  imageEdgeGuess,
   danglingNetworkPolicyPeer,
   danglingServiceMonitor,
   envValueFrom,
@@ -75,6 +80,10 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   probePort,
   selectorMismatch,
   // best-practice
+  probeMissingImageHealthcheck,
+  readOnlyRootUnmountedVolume,
+  envDiffersFromImage,
+  imageTagDiffers,
   latestTag,
   imagePullPolicy,
   kubeLinterCustomCheck,
