@@ -139,3 +139,8 @@ test('invalid-definition-description: good descriptions and separated comments a
   ].join('\n');
   assert.deepEqual(withCode(diagnose(good), 'invalid-definition-description'), []);
 });
+
+test('invalid-definition-description: a blank line separates a remark from the instruction', () => {
+  const text = '# check=experimental=InvalidDefinitionDescription\n# a remark\n\nFROM scratch AS base\n# another remark\n\nARG VERSION=1\n# a third remark\nARG LEVEL=1\n';
+  assert.deepEqual(lines(diagnose(text), 'invalid-definition-description'), [8]);
+});
