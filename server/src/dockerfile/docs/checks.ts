@@ -15,7 +15,7 @@ export const buildChecks: readonly ValueDoc[] = [
   { name: 'UndefinedVar', summary: { en: 'A variable is used before it is defined.', zh: '变量在定义之前就被使用了。' } },
   { name: 'MultipleInstructionsDisallowed', summary: { en: 'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage counts; earlier ones are dead.', zh: '一个阶段中只有最后一条 CMD、ENTRYPOINT 或 HEALTHCHECK 生效，前面的都无效。' } },
   { name: 'LegacyKeyValueFormat', summary: { en: 'Use `key=value` instead of the legacy space-separated form in ENV and LABEL.', zh: 'ENV 和 LABEL 应使用 `key=value`，而不是旧的空格分隔形式。' } },
-  { name: 'InvalidBaseImagePlatform', summary: { en: 'The base image has no variant for the target platform.', zh: '基础镜像没有目标平台对应的版本。' } },
+  { name: 'InvalidBaseImagePlatform', summary: { en: 'The base image has no variant for the target platform. Stevedore does not run this check: it needs the image index from the registry, and Stevedore never goes on the network.', zh: '基础镜像没有目标平台对应的版本。Stevedore 不执行这项检查：它需要从镜像仓库获取镜像索引，而 Stevedore 从不访问网络。' } },
   { name: 'RedundantTargetPlatform', summary: { en: '`--platform=$TARGETPLATFORM` is the default and can be removed.', zh: '`--platform=$TARGETPLATFORM` 本就是默认值，可以删除。' } },
   { name: 'SecretsUsedInArgOrEnv', summary: { en: 'A name that looks like a secret is set with ARG or ENV, which stay in the image.', zh: '用 ARG 或 ENV 设置了疑似密钥的变量，它们会保留在镜像中。' } },
   { name: 'InvalidDefaultArgInFrom', summary: { en: 'With its default values a global ARG makes the base image name empty or invalid.', zh: '使用全局 ARG 的默认值时，基础镜像名称为空或无效。' } },
