@@ -3,8 +3,9 @@ import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
 import { kindDocFor } from './kinds';
 import type { ManifestFile } from './model';
+import { withImageEdge } from './imageLinks';
 import { formatPath, pathAt, type CursorPath } from './path';
-import { apiVersionInfo, builtinGroups, fieldAt, kindsAt, kindsNamed, openShiftKinds, splitApiVersion, targetRelease, typeLabel, type ApiVersionInfo, type FieldSchema, type KindSchema } from './schema';
+import { apiVersionInfo, builtinGroups, fieldAddedIn, fieldAt, kindsAt, kindsNamed, openShiftKinds, splitApiVersion, targetRelease, typeLabel, type ApiVersionInfo, type FieldSchema, type KindSchema } from './schema';
 import { apiAddedIn } from './schema/apiVersions';
 import { catalogKindList, catalogProjectOf, type CatalogProject } from './schema/catalog';
 import { enumValueDoc } from './schema/enumDocs';
@@ -35,7 +36,7 @@ const colon = (lang: DocsLanguage): string => (lang === 'zh-cn' ? '：' : ': ');
 export function hoverManifest(file: ManifestFile, position: Position, ctx: FeatureContext): Hover | null {
   const cursor = pathAt(file, position);
   if (!cursor) return null;
-  const value = hoverText(cursor, ctx);
+  const value = withImageEdge(hoverText(cursor, ctx), file, position, ctx);
   if (!value) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },
@@ -73,6 +74,8 @@ function fieldHover(field: FieldSchema, dotted: string, kind: KindSchema | undef
   if (description) lines.push('', description);
   if (field.enum?.length) lines.push('', ...enumLines(field, lang));
   if (field.default !== undefined) lines.push('', `**${pick(labels.default, lang)}${lang === 'zh-cn' ? '：' : ':'}** \`${field.default}\``);
+  const addedIn = fieldAddedIn(field);
+  if (addedIn) lines.push('', lang === 'zh-cn' ? `自 Kubernetes ${addedIn} 起提供。` : `Added in Kubernetes ${addedIn}.`);
   const where = kind && kind.kind ? ` — ${kind.kind} (\`${kind.apiVersion}\`)` : '';
   lines.push('', `\`${dotted}\`${where}`);
   return lines.join('\n');

@@ -128,4 +128,10 @@ export const customReferenceCases = [
     // The target release from .stevedore.yaml (kube-linter's spelling): the cases' strict profile replaces settings.
     options: { files: { readText: (path: string) => (path === '/work/.stevedore.yaml' ? 'kubernetes-version: 1.28\n' : undefined) }, filePath: '/work/app.yaml' },
   },
+  {
+    rule: 'field-too-new',
+    positive: deployment.replace('      containers:', '      resources:\n        limits:\n          memory: 1Gi\n      containers:'),
+    negative: deployment,
+    options: { files: { readText: (path: string) => (path === '/work/.stevedore.yaml' ? 'kubernetesVersion: "1.30"\n' : undefined) }, filePath: '/work/app.yaml' },
+  },
 ];

@@ -81,3 +81,33 @@ test('.stevedore.yaml: kubernetesVersion, kubernetes-version (kube-linter\'s spe
   const files = { readText: (path: string) => (path === '/work/.stevedore.yaml' ? 'kubernetesVersion: "1.28"\n' : undefined) };
   assert.deepEqual(codesOf(flowSchema('flowcontrol.apiserver.k8s.io/v1beta3'), { files, filePath: '/work/app.yaml' }).filter((c) => c.startsWith('api-version')), []);
 });
+
+const podWith = (extra: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${extra}  containers:\n    - name: app\n      image: nginx:1.27\n`;
+
+test('fields added after the target release are reported, dated to the earliest release that may have them', () => {
+  const podResources = podWith('  resources:\n    limits:\n      memory: 1Gi\n');
+  const found = (text: string, version: string) => diagnose(text, { settings: { kubernetes: { version } } }).filter((d) => d.code === 'field-too-new').map((d) => String(d.message));
+  assert.deepEqual(found(podResources, '1.30'), ['‘resources’ came with Kubernetes 1.31; the target release is 1.30.']);
+  assert.deepEqual(found(podResources, '1.32'), []);
+  assert.deepEqual(found(podResources, '1.36'), []);
+  // Deep fields too: a container's sidecar restart policy rules (1.34), a Job's managedBy (1.31).
+  const sidecar = podWith('').replace('      image: nginx:1.27\n', '      image: nginx:1.27\n      restartPolicyRules:\n        - action: Restart\n          exitCodes:\n            operator: In\n            values: [42]\n');
+  assert.equal(found(sidecar, '1.33').length, 1);
+  assert.equal(found(sidecar, '1.34').length, 0);
+  // Fields every accepted target has are never reported.
+  assert.deepEqual(found(podWith('  hostNetwork: false\n'), '1.28'), []);
+  assert.match(hoverAt(podResources.replace('  resources:', '  reso|urces:'))!, /Added in Kubernetes 1\.31\./);
+});
+
+test('the field table names real fields of the schema, each with a release from 1.29 to 1.35', async () => {
+  const table = (await import('../../../server/src/kubernetes/schema/field-versions.json', { with: { type: 'json' } })).default as Record<string, string>;
+  const schema = (await import('../../../server/src/kubernetes/schema/k8s-1.36.json', { with: { type: 'json' } })).default as { defs: Record<string, { p: Record<string, unknown> }> };
+  assert.ok(Object.keys(table).length > 30);
+  for (const [key, release] of Object.entries(table)) {
+    const [def, field] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+    assert.ok(schema.defs[def]?.p[field], key);
+    assert.match(release, /^1\.(29|3[0-5])$/, key);
+  }
+  assert.equal(table['V1PodSpec.resources'], '1.31');
+  assert.equal(table['V1PodSpec.hostNetwork'], undefined);
+});

@@ -1,10 +1,11 @@
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Fix } from '../../common/rules';
 import { closest } from '../../common/didYouMean';
 import type { ManifestFile } from '../model';
 import type { ObjectFacts } from '../objects';
-import { allKinds, apiVersionInfo, builtinGroups, kindsAt, kindsNamed, targetRelease } from '../schema';
+import { allKinds, apiVersionInfo, builtinGroups, fieldAddedIn, getKindSchema, kindsAt, kindsNamed, resolveType, targetRelease, type SchemaType } from '../schema';
+import { compareReleases } from '../schema/apiVersions';
 import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, valueOf } from '../yamlNodes';
 import { perObject } from './context';
 import { appendToMap, insertEarlyInMap, mappingLines, renameKey, replaceScalar } from './edits';
@@ -140,6 +141,48 @@ export const futureApiVersion = perObject({
       zh: `${object.apiVersion} ${object.kind} 从 Kubernetes ${info.addedIn} 起才提供，而目标版本是 ${target}。`,
     },
   });
+});
+
+export const fieldTooNew = perObject({
+  id: 'field-too-new', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended',
+  title: { en: 'Field newer than the target Kubernetes release', zh: '字段比目标 Kubernetes 版本更新' },
+  docs: {
+    en: 'This field of a built-in kind came with a later Kubernetes release than the one the manifests target (`stevedore.kubernetes.version`, or `kubernetesVersion` in `.stevedore.yaml`): a cluster of the target release rejects it (kubectl\'s strict field validation) or drops it. Known for the fields added since 1.29, from the API models of older releases; each is dated to the earliest release that may have it, so a field the target has is never reported.',
+    zh: '内置类型的这个字段出现在比清单目标版本（`stevedore.kubernetes.version`，或 `.stevedore.yaml` 中的 `kubernetesVersion`）更新的 Kubernetes 版本中：目标版本的集群会拒绝它（kubectl 的严格字段校验）或丢弃它。已知范围为 1.29 以来新增的字段，依据旧版本的 API 模型；每个字段按可能包含它的最早版本计，因此目标版本已有的字段不会被报告。',
+  },
+}, (object, { file, ctx }, report) => {
+  const target = targetRelease(ctx.settings);
+  if (target === '1.36' || !builtinGroups.has(object.group)) return;
+  const kind = getKindSchema(object.apiVersion, object.kind);
+  if (!kind || kind.source !== 'builtin') return;
+  let budget = 50_000;
+  const walk = (node: unknown, type: SchemaType | undefined): void => {
+    if (!type || --budget < 0) return;
+    if (type.type === 'array' && isSeq(node)) for (const item of node.items) walk(item, type.items);
+    if (type.type !== 'object' || !isMap(node)) return;
+    const def = type.ref ? resolveType(type.ref) : undefined;
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      if (!def) {
+        walk(pair.value, type.additionalProperties);
+        continue;
+      }
+      const field = def.properties.get(String(pair.key.value));
+      if (!field) continue;
+      const addedIn = fieldAddedIn(field);
+      if (addedIn && compareReleases(target, addedIn) < 0) {
+        report({
+          range: nodeRange(file, pair.key as Node),
+          message: {
+            en: `\`${field.name}\` came with Kubernetes ${addedIn}; the target release is ${target}.`,
+            zh: `\`${field.name}\` 从 Kubernetes ${addedIn} 起才有，而目标版本是 ${target}。`,
+          },
+        });
+      }
+      walk(pair.value, field.type);
+    }
+  };
+  walk(object.root, { type: 'object', ref: kind.root });
 });
 
 export const apiVersionKind = perObject({
