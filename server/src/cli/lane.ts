@@ -22,6 +22,8 @@ export interface LaneOptions {
   quiet: boolean;
   /** Explicit `--severity-threshold`; else `.hadolint.yaml` or the default decides per file. */
   threshold?: number;
+  /** Files of other lanes that only feed this lane's image graph (Dockerfiles, Compose files). */
+  graphOnly?: Pick<LintTarget, 'absolute' | 'text'>[];
   /** Path of the target read from stdin (its fixed text is returned, never written). */
   stdinPath?: string;
 }
@@ -82,6 +84,9 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   };
   // Index every manifest first (cross-file checks), then lint.
   for (const target of targets) guard(target, () => linter.prepare(target));
+  for (const file of options.graphOnly ?? []) {
+    try { linter.feedGraph(file); } catch { /* linted (and reported) in its own lane */ }
+  }
   targets.forEach((target, i) => {
     onProgress?.(i);
     if (!crashed.has(target.absolute)) guard(target, () => lintOne(target));

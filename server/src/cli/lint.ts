@@ -8,6 +8,8 @@ import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import type { FeatureContext } from '../common/service';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
+import { imageGraphOf } from '../common/imageGraph';
+import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
 import { languageServices } from '../services';
 import type { ProjectConfig } from '../config/projectConfig';
 import { stampVersion } from '../common/codeActions';
@@ -81,8 +83,19 @@ export class Linter {
    * so their trees never pile up in memory.
    */
   prepare(target: LintTarget): void {
+    this.feedGraph(target);
     if (target.kind !== 'yaml') return;
     this.models.set(target.absolute, this.parse(target, target.text));
+  }
+
+  /**
+   * Dockerfiles and Compose / skaffold / kustomize files also feed the image graph (which
+   * Dockerfile builds which image) that the manifests' checks read; a file linted in another
+   * lane is given here for that alone.
+   */
+  feedGraph(target: Pick<LintTarget, 'absolute' | 'text'>): void {
+    const name = target.absolute.slice(Math.max(target.absolute.lastIndexOf('/'), target.absolute.lastIndexOf('\\')) + 1);
+    if (feedsImageGraph(name)) feedImageGraph(imageGraphOf(this.index)!, pathToFileURL(target.absolute).href, target.text);
   }
 
   private diagnose(target: LintTarget, model: unknown, ctx: FeatureContext): Diagnostic[] {

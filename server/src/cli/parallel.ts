@@ -80,7 +80,9 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
   const pending = lanes.slice(1).map((lane, i) => runWorker({ stevedoreLane: true, targets: lane, options, progress, lane: i + 1 }));
   let own: LaneResult;
   try {
-    own = lintLane(lanes[0] ?? [], options, (done) => {
+    // The manifests' lane also reads the other lanes' Dockerfiles and Compose files for the image graph.
+    const graphOnly = lanes.slice(1).flat().filter((t) => t.kind !== 'yaml').map((t) => ({ absolute: t.absolute, text: t.text }));
+    own = lintLane(lanes[0] ?? [], { ...options, graphOnly }, (done) => {
       Atomics.store(counts, 0, done);
       onProgress(total());
     });

@@ -30,6 +30,8 @@ export interface StevedoreSettings {
   /** Compose files: rule severities, and globs naming more files to read as Compose (`stack.yml`). */
   compose: { rules: Record<string, SeverityName>; files: string[] };
   format: { uppercaseKeywords: boolean; continuationIndent: number };
+  /** `stevedore.images`: image name → the Dockerfile that builds it (common/imageGraph.ts). */
+  images: Record<string, string>;
 }
 
 export const defaultSettings: StevedoreSettings = {
@@ -40,6 +42,7 @@ export const defaultSettings: StevedoreSettings = {
   kubernetes: { rules: {}, customSchemas: [], crdCatalog: true, version: '1.36', podSecurity: 'off' },
   compose: { rules: {}, files: [] },
   format: { uppercaseKeywords: true, continuationIndent: 4 },
+  images: {},
 };
 
 type Json = Record<string, unknown>;
@@ -64,6 +67,8 @@ export function normalizeSettings(raw: unknown): StevedoreSettings {
   if (!podSecuritySettings.includes(s.kubernetes.podSecurity)) s.kubernetes.podSecurity = 'off';
   if (!Array.isArray(s.compose.files)) s.compose.files = [];
   s.compose.files = s.compose.files.filter((glob) => typeof glob === 'string');
+  if (!isObject(s.images)) s.images = {};
+  s.images = Object.fromEntries(Object.entries(s.images).filter(([, path]) => typeof path === 'string'));
   return s;
 }
 

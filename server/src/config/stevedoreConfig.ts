@@ -128,5 +128,6 @@ export function overlayEditorSettings(project: StevedoreSettings, editor: Steved
       uppercaseKeywords: pickScalar(project.format.uppercaseKeywords, editor.format.uppercaseKeywords, defaultSettings.format.uppercaseKeywords),
       continuationIndent: pickScalar(project.format.continuationIndent, editor.format.continuationIndent, defaultSettings.format.continuationIndent),
     },
+    images: { ...project.images, ...editor.images },
   };
 }

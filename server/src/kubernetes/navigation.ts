@@ -1,6 +1,7 @@
 import type { Location, Position, Range } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../common/service';
 import type { ManifestFile } from './model';
+import { imageDefinition } from './imageLinks';
 import { objectsOf, selectorMatches, type ObjectFacts } from './objects';
 import { pathAt } from './path';
 import { workloadsSelectedBy } from './rules/crossObject';
@@ -53,6 +54,9 @@ function selectorAtCursor(target: Target): Record<string, string> | undefined {
 }
 
 export function definitionManifest(file: ManifestFile, position: Position, ctx: FeatureContext): Location[] | null {
+  // A container's `image:` → the final stage of the Dockerfile that builds it (image graph).
+  const dockerfile = imageDefinition(file, position, ctx);
+  if (dockerfile) return dockerfile;
   const target = targetAt(file, position, ctx);
   if (!target) return null;
   const selector = selectorAtCursor(target);

@@ -10,7 +10,9 @@ import { isDockerfileName, isJsonName, isYamlName, languageKindOf, mightBeKubern
 import type { WorkspaceFiles } from '../common/service';
 import { CachedFiles } from '../config/cachedFiles';
 import { maxProjectFileBytes, ProjectFileFilter } from '../config/projectFiles';
+import { imageGraphOf, type ImageGraph } from '../common/imageGraph';
 import { baseImagesOf } from '../dockerfile/baseImages';
+import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 
@@ -44,6 +46,8 @@ const configNames = new Set(['.kube-linter.yaml', '.kube-linter.yml']);
 
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
+  /** Which Dockerfile builds which image (common/imageGraph.ts), held beside the index. */
+  readonly graph: ImageGraph = imageGraphOf(this.index)!;
   private roots: string[] = [];
   private canWatch = false;
   private readonly open = new Set<string>();
@@ -81,7 +85,7 @@ export class WorkspaceIndexer {
   start(connection: Connection): void {
     if (this.canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.kube-linter.{yaml,yml}' }, { globPattern: '**/.gitignore' }],
+        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Tiltfile}' }, { globPattern: '**/.kube-linter.{yaml,yml}' }, { globPattern: '**/.gitignore' }],
       }).catch((error: unknown) => this.options.log(`stevedore: could not watch files: ${String(error)}`));
     }
     void this.walkAll();
@@ -128,7 +132,10 @@ export class WorkspaceIndexer {
 
   documentChanged(document: TextDocument): void {
     try {
-      if (languageKindOf(document.languageId, document.uri) === 'dockerfile') {
+      const kind = languageKindOf(document.languageId, document.uri);
+      // A Dockerfile or a Compose / skaffold / Tilt / kustomize file: the image graph's part.
+      if ((kind === 'dockerfile' || feedsImageGraph(nameOf(document.uri))) && this.feedGraph(document.uri, document.getText(), kind === 'dockerfile')) this.noteChange(document.uri);
+      if (kind === 'dockerfile') {
         this.index.setDockerfileImages(document.uri, baseImagesOf(document.getText()));
         return;
       }
@@ -157,10 +164,11 @@ export class WorkspaceIndexer {
       }
       if (change.type === FileChangeType.Deleted) {
         this.forgetFromDisk(change.uri);
-        if (this.index.remove(change.uri) || this.index.removeUnder(change.uri)) this.noteChange(change.uri);
+        const graphChanged = this.graph.remove(change.uri);
+        if (this.index.remove(change.uri) || this.index.removeUnder(change.uri) || graphChanged) this.noteChange(change.uri);
         continue;
       }
-      if (this.open.has(change.uri) || !isManifestName(name)) continue;
+      if (this.open.has(change.uri) || !(isManifestName(name) || feedsImageGraph(name))) continue;
       void this.indexFromDisk(change.uri);
     }
     if (ignoreFilesChanged.length > 0) void this.reapplyIgnoreFiles(ignoreFilesChanged);
@@ -180,6 +188,16 @@ export class WorkspaceIndexer {
     }
     const stillIncluded = [...new Set(outermost)].filter((folder) => !this.filter.isExcluded(folder, true));
     if (stillIncluded.length > 0) await this.walk(stillIncluded, 're-indexed after a .gitignore change:');
+  }
+
+  /** Puts a file into the image graph; a failure there never stops the indexing. */
+  private feedGraph(uri: string, text: string | undefined, dockerfile: boolean): boolean {
+    try {
+      return dockerfile && text === undefined ? this.graph.remove(uri) : feedImageGraph(this.graph, uri, text);
+    } catch (error) {
+      this.options.log(`stevedore: reading ${uri} for the image graph failed: ${String(error)}`);
+      return false;
+    }
   }
 
   private forgetFromDisk(uri: string): void {
@@ -208,11 +226,12 @@ export class WorkspaceIndexer {
     const excluded = this.filter.isExcluded(path, false);
     const text = excluded ? undefined : await this.readSmallFile(path);
     if (this.open.has(uri)) return; // opened while we were reading
+    if (feedsImageGraph(nameOf(uri)) && this.feedGraph(uri, text, isDockerfileName(path))) this.noteChange(uri);
     if (isDockerfileName(path)) {
       this.index.setDockerfileImages(uri, text === undefined ? [] : baseImagesOf(text));
       return;
     }
-    this.indexText(uri, path, text);
+    if (isManifestName(path)) this.indexText(uri, path, text);
   }
 
   /** Indexes a file's text from disk (undefined: unreadable or not part of the project). */
@@ -251,18 +270,26 @@ export class WorkspaceIndexer {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!this.filter.skipsEntry(full, true)) queue.push(full);
-        } else if (!entry.isFile() || !(isDockerfileName(entry.name) || isManifestName(entry.name)) || this.filter.skipsEntry(full, false)) {
+        } else if (!entry.isFile() || !(feedsImageGraph(entry.name) || isManifestName(entry.name)) || this.filter.skipsEntry(full, false)) {
           continue;
-        } else if (isDockerfileName(entry.name)) {
-          // Only their base images are of interest (offered for `image:` in manifests).
+        } else if (isDockerfileName(entry.name) || !isManifestName(entry.name)) {
+          // Dockerfiles (their base images for `image:` completion, their final stage for the
+          // image graph) and Tiltfiles (image graph evidence).
+          const uri = pathToFileURL(full).toString();
+          if (this.open.has(uri)) continue;
           const text = await this.readSmallFile(full);
-          if (text !== undefined) this.index.setDockerfileImages(pathToFileURL(full).toString(), baseImagesOf(text));
+          if (text === undefined || this.open.has(uri)) continue;
+          if (this.feedGraph(uri, text, isDockerfileName(entry.name))) this.noteChange(uri);
+          if (isDockerfileName(entry.name)) this.index.setDockerfileImages(uri, baseImagesOf(text));
         } else if (isManifestName(entry.name)) {
           seen++;
           const uri = pathToFileURL(full).toString();
           if (this.open.has(uri)) continue;
           const text = await this.readSmallFile(full);
-          if (!this.open.has(uri) && text !== undefined) this.indexText(uri, full, text);
+          if (!this.open.has(uri) && text !== undefined) {
+            if (feedsImageGraph(entry.name) && this.feedGraph(uri, text, false)) this.noteChange(uri);
+            this.indexText(uri, full, text);
+          }
           // Parsing is synchronous: give the event loop a turn between files.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -270,6 +297,10 @@ export class WorkspaceIndexer {
     }
     this.options.log(`stevedore: ${label} ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML/JSON file(s) in ${Date.now() - started} ms${seen >= this.maxFiles ? ` (stopped at ${this.maxFiles} files)` : ''}`);
   }
+}
+
+function nameOf(uri: string): string {
+  try { return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)); } catch { return uri.slice(uri.lastIndexOf('/') + 1); }
 }
 
 function isManifestName(name: string): boolean {

@@ -6,6 +6,7 @@ import { codesOf as codesOfAnyProfile, diagnose as diagnoseAnyProfile, goodManif
 import { kubeLinterCustomCheckCase, kubeLinterOptInCases, kubeLinterOptInIds } from './kubelinterCases';
 import { podSecurityCases } from './podSecurityCases';
 import { customReferenceCases } from './customReferenceCases';
+import { imageEdgeCases } from './imageEdgeCases';
 
 const strict = (options: DiagnoseOptions = {}): DiagnoseOptions => ({ ...options, settings: { profile: 'strict' } });
 const codesOf = (text: string, options?: DiagnoseOptions) => codesOfAnyProfile(text, strict(options));
@@ -133,7 +134,7 @@ const cases: Case[] = [
   { rule: 'pdb-unhealthy-eviction-policy', positive: pdb('  maxUnavailable: 1\n'), negative: pdb('  maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow\n') },
 ];
 // kube-linter's opt-in checks keep their cases beside their conformance tests (kubelinterCases.ts).
-cases.push(...kubeLinterOptInCases, kubeLinterCustomCheckCase, ...podSecurityCases, ...customReferenceCases);
+cases.push(...kubeLinterOptInCases, kubeLinterCustomCheckCase, ...podSecurityCases, ...customReferenceCases, ...imageEdgeCases);
 
 test('the good manifest has no findings at all, under either profile', () => {
   // Except kube-linter's opt-in team conventions (owner label, sorted keys, a namespace…), which strict runs.

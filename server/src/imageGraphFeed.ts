@@ -1,0 +1,30 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isDockerfileName } from './common/fileKinds';
+import { evidenceKindOf, evidenceOf } from './common/imageEvidence';
+import type { ImageGraph } from './common/imageGraph';
+import { imageFactsOf } from './dockerfile/imageFacts';
+import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+
+/**
+ * How both fronts (the language server's indexer, the command line) put a file into the image
+ * graph: a Dockerfile gives its final stage's facts, a Compose / skaffold / Tilt / kustomize
+ * file its evidence. Returns whether the graph changed (other open files then re-check).
+ */
+export function feedImageGraph(graph: ImageGraph, uri: string, text: string | undefined, model?: DockerfileModel): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  if (model || isDockerfileName(name)) {
+    if (text === undefined) return graph.remove(uri);
+    const parsed = model ?? parseDockerfile(TextDocument.create(uri, 'dockerfile', 0, text));
+    return graph.setDockerfile(uri, imageFactsOf(parsed));
+  }
+  const kind = evidenceKindOf(name);
+  if (!kind) return false;
+  if (text === undefined) return graph.remove(uri);
+  const { claims, renames } = evidenceOf(uri, text, kind);
+  return graph.setEvidence(uri, claims, renames);
+}
+
+/** Whether a file name is one the graph reads (the indexer's walk and watcher ask). */
+export function feedsImageGraph(name: string): boolean {
+  return isDockerfileName(name) || evidenceKindOf(name) !== undefined;
+}
