@@ -1,7 +1,7 @@
 // Kubernetes manifests in the editor, and the line between Kubernetes YAML and other YAML.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitForDiagnostic } from './util';
+import { diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitForDiagnostic } from './util';
 
 suite('Kubernetes manifests in the editor', () => {
   test('hovering `kind: Deployment` explains the kind', async () => {
@@ -23,6 +23,6 @@ suite('Kubernetes manifests in the editor', () => {
     // the order they were opened, so by then it has looked at the Compose file too.
     const manifest = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "open\n' });
     await waitForDiagnostic(manifest.uri, 'yaml-syntax');
-    assert.deepEqual(stevedoreDiagnostics(compose.uri).filter((d) => !String(d.code).startsWith('compose-')).map((d) => d.message), []);
+    assert.deepEqual(stevedoreDiagnostics(compose.uri).filter((d) => !diagnosticCode(d)?.startsWith('compose-')).map((d) => d.message), []);
   });
 });
