@@ -144,3 +144,9 @@ test('invalid-definition-description: a blank line separates a remark from the i
   const text = '# check=experimental=InvalidDefinitionDescription\n# a remark\n\nFROM scratch AS base\n# another remark\n\nARG VERSION=1\n# a third remark\nARG LEVEL=1\n';
   assert.deepEqual(lines(diagnose(text), 'invalid-definition-description'), [8]);
 });
+
+test('directive rules read only the directives BuildKit reads: an unknown # name=value ends them', () => {
+  assert.deepEqual(codesOf(diagnose('# foo=bar\n# escape=x\n# escape=y\nFROM alpine:3.20\n')), []);
+  assert.deepEqual(codesOf(diagnose('# escape=x\nFROM alpine:3.20\n')), ['invalid-escape-directive']);
+  assert.deepEqual(codesOf(diagnose('# syntax=docker/dockerfile:1\n# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\n')), ['duplicate-directive']);
+});

@@ -3,7 +3,7 @@ import type { Rule } from '../../common/rules';
 import { forbiddenOnbuildTriggers, isInstructionName } from '../docs/instructions';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace, wholeLine } from './edits';
-import { factsOf, rangeOf } from './facts';
+import { factsOf, rangeOf, type DirectiveLine } from './facts';
 
 type Subject = DockerfileRuleSubject;
 
@@ -163,6 +163,19 @@ export const onbuildTrigger: Rule<Subject> = {
   },
 };
 
+/**
+ * The directives BuildKit reads: the leading run stops at the first `# name=value` line whose name
+ * is not syntax, escape or check (`# foo=bar` ends the directives; what follows is a comment).
+ */
+function knownDirectives(directives: readonly DirectiveLine[]): DirectiveLine[] {
+  const known: DirectiveLine[] = [];
+  for (const directive of directives) {
+    if (directive.name !== 'syntax' && directive.name !== 'escape' && directive.name !== 'check') break;
+    known.push(directive);
+  }
+  return known;
+}
+
 export const invalidEscapeDirective: Rule<Subject> = {
   meta: {
     id: 'invalid-escape-directive', fixable: true,
@@ -177,7 +190,7 @@ export const invalidEscapeDirective: Rule<Subject> = {
     },
   },
   check({ model }, report) {
-    for (const directive of factsOf(model).directives) {
+    for (const directive of knownDirectives(factsOf(model).directives)) {
       if (directive.name !== 'escape' || directive.value === '\\' || directive.value === '`') continue;
       const guess = directive.value.includes('`') ? '`' : '\\';
       report({
@@ -206,8 +219,7 @@ export const duplicateDirective: Rule<Subject> = {
   },
   check({ model }, report) {
     const seen = new Set<string>();
-    for (const directive of factsOf(model).directives) {
-      if (!['escape', 'syntax', 'check'].includes(directive.name)) continue;
+    for (const directive of knownDirectives(factsOf(model).directives)) {
       if (seen.has(directive.name)) {
         report({
           range: directive.range,
