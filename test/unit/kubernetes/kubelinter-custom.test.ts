@@ -56,3 +56,16 @@ test('messages follow the docs language', () => {
   const zh = diagnose(deploy('a', ''), { ...withConfig('customChecks:\n  - name: team\n    template: required-label\n    params: {key: team}\n'), lang: 'zh-cn' }).filter((d) => d.code === 'kube-linter-custom-check');
   assert.match(String(zh[0].message), /^\[team\] .*标签/);
 });
+
+test('update-configuration bounds: maxSurge / maxPodsUnavailable limits, percentages compared with percentages', () => {
+  const config = 'customChecks:\n  - name: gentle\n    template: update-configuration\n    params:\n      strategyTypeRegex: "^RollingUpdate$"\n      maxPodsUnavailable: "25%"\n      maxSurge: "1"\n';
+  const withRolling = (rolling: string) => deploy('a', '', { meta: '', spec: `\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n${rolling}` });
+  assert.deepEqual(custom(withRolling('      maxUnavailable: 25%\n      maxSurge: 1\n'), config), []);
+  const tooMany = custom(withRolling('      maxUnavailable: 50%\n      maxSurge: 2\n'), config);
+  assert.equal(tooMany.length, 2, tooMany.join('\n'));
+  assert.match(tooMany[0], /maxUnavailable is 50%; no more than 25% is required/);
+  // A count where a percentage is asked for does not compare.
+  assert.equal(custom(withRolling('      maxUnavailable: 1\n'), config).length, 1);
+  // Asked-for bounds with no rollingUpdate at all.
+  assert.match(custom(deploy('a', '', { meta: '', spec: '\n  strategy:\n    type: RollingUpdate' }), config)[0], /no rolling update parameters/);
+});

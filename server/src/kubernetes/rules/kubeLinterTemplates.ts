@@ -411,13 +411,57 @@ const updateConfiguration: KubeLinterTemplate = {
     if (type === undefined) return;
     const pattern = stringParam(params, 'strategyTypeRegex', '^(RollingUpdate|Rolling)$');
     const re = regex(pattern);
-    if (!re || re.test(type)) return;
-    report({
-      range: node ? nodeRange(subject.file, node) : objectRange(subject, object),
-      message: { en: `${objectLabel(object)} updates with the ${type} strategy, not a rolling update (expected ${pattern}): pods go down together during an update.`, zh: `${objectLabel(object)} 使用 ${type} 更新策略，而不是滚动更新（应匹配 ${pattern}）：更新期间 Pod 会同时停止。` },
-    });
+    if (re && !re.test(type)) {
+      report({
+        range: node ? nodeRange(subject.file, node) : objectRange(subject, object),
+        message: { en: `${objectLabel(object)} updates with the ${type} strategy, not a rolling update (expected ${pattern}): pods go down together during an update.`, zh: `${objectLabel(object)} 使用 ${type} 更新策略，而不是滚动更新（应匹配 ${pattern}）：更新期间 Pod 会同时停止。` },
+      });
+    }
+    checkRollingBounds(object, subject, params, field, pattern, report);
   },
 };
+
+/** `25%` or `1`: kube-linter compares a percentage only with a percentage, a count with a count. */
+function parseBound(value: unknown): { n: number; percent: boolean } | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const match = /^(\d+)(%?)$/.exec(text);
+  return match ? { n: Number(match[1]), percent: match[2] === '%' } : undefined;
+}
+
+/** The custom-check parameters maxPodsUnavailable / minPodsUnavailable / maxSurge / minSurge of `update-configuration`. */
+function checkRollingBounds(object: ObjectFacts, subject: ManifestRuleSubject, params: TemplateParams, field: string, pattern: string, report: (finding: Finding) => void): void {
+  const bounds = {
+    maxUnavailable: { max: parseBound(param(params, 'maxPodsUnavailable')), min: parseBound(param(params, 'minPodsUnavailable')) },
+    maxSurge: { max: parseBound(param(params, 'maxSurge')), min: parseBound(param(params, 'minSurge')) },
+  };
+  const wanted = Object.values(bounds).some((b) => b.max || b.min);
+  if (!wanted) return;
+  const strategy = mapAt(object.spec, field);
+  const rolling = mapAt(strategy, 'rollingUpdate') ?? mapAt(strategy, 'rollingParams');
+  if (!rolling) {
+    if (/Rolling/.test(pattern)) {
+      report({
+        range: nodeRange(subject.file, pairOf(object.spec, field)?.key as Node | undefined ?? object.root),
+        message: { en: `${objectLabel(object)} defines no rolling update parameters.`, zh: `${objectLabel(object)} 没有定义滚动更新参数。` },
+      });
+    }
+    return;
+  }
+  for (const [key, { max, min }] of Object.entries(bounds)) {
+    if (!max && !min) continue;
+    const node = scalarAt(rolling, key);
+    if (!node) continue;
+    const actual = parseBound(node.value);
+    const fits = (bound: { n: number; percent: boolean } | undefined, ok: (a: number, b: number) => boolean) => !bound || (actual !== undefined && actual.percent === bound.percent && ok(actual.n, bound.n));
+    if (fits(max, (a, b) => a <= b) && fits(min, (a, b) => a >= b)) continue;
+    const wantedText = [min ? `at least ${min.n}${min.percent ? '%' : ''}` : '', max ? `no more than ${max.n}${max.percent ? '%' : ''}` : ''].filter(Boolean).join(' and ');
+    const wantedZh = [min ? `至少 ${min.n}${min.percent ? '%' : ''}` : '', max ? `不超过 ${max.n}${max.percent ? '%' : ''}` : ''].filter(Boolean).join('且');
+    report({
+      range: nodeRange(subject.file, node),
+      message: { en: `${key} is ${String(node.value)}; ${wantedText} is required.`, zh: `${key} 为 ${String(node.value)}；要求${wantedZh}。` },
+    });
+  }
+}
 
 const useNamespace: KubeLinterTemplate = {
   key: 'use-namespace',
