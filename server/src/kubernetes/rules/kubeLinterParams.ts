@@ -4,7 +4,6 @@ import type { ObjectFacts } from '../objects';
 import { nodeRange, pairOf } from '../yamlNodes';
 import type { ManifestRuleSubject } from './context';
 
-
 /**
  * What kube-linter's check templates share (kubeLinterTemplates.ts lists them): parameters read
  * case-insensitively as kube-linter does, its string matcher, its object scopes, where findings go.
@@ -21,7 +20,7 @@ export interface TemplateRun {
 
 export interface KubeLinterTemplate {
   key: string;
-  /** kube-linter's object kinds for the template: `DeploymentLike` (anything with a pod template), `Any`, or kind names. */
+  /** kube-linter's object kinds for the template: `DeploymentLike` (its workload kinds, and anything with a pod template), `Any`, or kind names. */
   scope: readonly string[];
   /** Reads the pod spec: objects without one are skipped whatever a custom scope says. */
   podSpec?: boolean;
