@@ -64,7 +64,7 @@ const checkNamedUser: EdgeCheck = (c, edge) => {
   const fixes: Fix[] = [];
   if (uid !== undefined && uid !== 0) {
     const edits = ensureTree(c.subject.file, c.container.node, { securityContext: { runAsUser: String(uid) } });
-    if (edits.length > 0) fixes.push({ title: { en: `Set runAsUser: ${uid} (the UID of \`${name}\`)`, zh: `设置 runAsUser: ${uid}（\`${name}\` 的 UID）` }, edits, safe: true });
+    if (edits.length > 0) fixes.push({ title: { en: `Set runAsUser: ${uid} (the UID of ${name})`, zh: `设置 runAsUser: ${uid}（${name} 的 UID）` }, edits, safe: true });
   }
   return [{
     range: imageRange(c),
