@@ -8,7 +8,7 @@ import { kubernetesRules } from './rules';
 import { isPatchFile, type KubeRule, type KubeRuleMeta, type ManifestRuleSubject } from './rules/context';
 import { templatedFile } from './rules/templated';
 import { documentIndexAt, isSuppressed } from './suppression';
-import { looksLikeKubernetes, templatingOffset } from './templating';
+import { isTemplatedAt, looksLikeKubernetes, templatingOf } from './templating';
 
 export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagnostic[] {
   return diagnoseManifestWith(file, ctx);
@@ -19,7 +19,8 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
   const config = ctx.project?.kubeLinter;
   const severityOf = severityResolver(ctx, config);
   // Templates (Helm charts) are not manifests until rendered: one notice, nothing else.
-  if (templatingOffset(file) !== undefined) {
+  const templating = templatingOf(file);
+  if (templating?.wholeFile) {
     if (!looksLikeKubernetes(file)) return [];
     const severity = severityOf(templatedFile);
     if (severity === 'off') return [];
@@ -42,7 +43,9 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
       return rule.meta.peerPerFinding ? severityOf(rule, names) : ruleSeverity;
     },
   );
-  return withoutAdviceOnIncompleteDocuments(file, diagnostics);
+  // Documents with a template action in a value wait for rendering; the others are checked (one notice says so).
+  const rendered = templating ? diagnostics.filter((d) => d.code === templatedFile.meta.id || !isTemplatedAt(file, file.document.offsetAt(d.range.start))) : diagnostics;
+  return withoutAdviceOnIncompleteDocuments(file, rendered);
 }
 
 /**

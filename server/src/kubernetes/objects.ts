@@ -1,4 +1,4 @@
-import { isMap, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ManifestDocument, ManifestFile } from './model';
 import { builtinGroups, splitApiVersion } from './schema';
 import { mapAt, mapItems, numberAt, pairOf, scalarAt, seqAt, stringAt, stringMap, valueOf, type KeyedPair } from './yamlNodes';
@@ -127,15 +127,42 @@ export function objectsOf(file: ManifestFile): ObjectFacts[] {
     objects = [];
     for (const doc of file.documents) {
       const facts = describeObject(doc);
-      if (facts) objects.push(facts);
+      if (!facts) continue;
+      objects.push(facts);
+      if (isListKind(facts)) objects.push(...listItems(facts));
     }
     cache.set(file, objects);
   }
   return objects;
 }
 
-export function describeObject(doc: ManifestDocument): ObjectFacts | undefined {
-  const root = doc.yaml.contents;
+/** `kind: List` (what `kubectl get -o yaml` prints) and the typed lists of built-in groups (`RoleList`). */
+function isListKind(object: ObjectFacts): boolean {
+  return object.kind === 'List' || (object.builtIn && object.kind.endsWith('List') && object.kind.length > 4);
+}
+
+/**
+ * The items of a list, each an object of its own: kubectl applies them one by one, so every rule
+ * checks them as it checks documents. Each item's pseudo-document spans the item (its index stays
+ * the list's). Items of a typed list (`RoleList`) may leave out their apiVersion and kind.
+ */
+function listItems(list: ObjectFacts): ObjectFacts[] {
+  const items = list.root.get('items', true);
+  if (!isSeq(items)) return [];
+  const out: ObjectFacts[] = [];
+  for (const item of items.items) {
+    if (!isMap(item) || !item.range) continue;
+    const apiVersion = stringAt(item, 'apiVersion') ?? (list.kind === 'List' ? undefined : list.apiVersion);
+    const kind = stringAt(item, 'kind') ?? (list.kind === 'List' ? undefined : list.kind.slice(0, -4));
+    if (!apiVersion || !kind) continue;
+    const doc: ManifestDocument = { ...list.doc, apiVersion, kind, isKubernetes: true, start: item.range[0], end: item.range[2] };
+    const facts = describeObject(doc, item);
+    if (facts) out.push(facts);
+  }
+  return out;
+}
+
+export function describeObject(doc: ManifestDocument, root: unknown = doc.yaml.contents): ObjectFacts | undefined {
   if (!doc.isKubernetes || !isMap(root) || !doc.kind || !doc.apiVersion) return undefined;
   const { group, version } = splitApiVersion(doc.apiVersion);
   const metadata = mapAt(root, 'metadata');

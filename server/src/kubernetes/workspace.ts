@@ -6,7 +6,7 @@ import { CrdStore, crdsOf } from './crds';
 import { parseManifestFile, type ManifestFile } from './model';
 import { roleFacts, type RoleFacts } from './rbacFacts';
 import { appContainers, objectsOf, podTemplateLabels, type ObjectFacts } from './objects';
-import { templatingOffset } from './templating';
+import { isTemplatedAt, templatingOf } from './templating';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
 
 /**
@@ -99,7 +99,7 @@ export class WorkspaceIndex {
   /** Indexes a parsed file (open documents: the parse the editor features already made). */
   updateFile(uri: string, file: ManifestFile): boolean {
     // Templates (Helm) are not objects until rendered: indexing them would invent Services and labels.
-    const objects = file.isKubernetes && templatingOffset(file) === undefined ? summarize(uri, file).slice(0, this.limits.maxObjectsPerFile) : [];
+    const objects = file.isKubernetes ? renderedObjects(uri, file).slice(0, this.limits.maxObjectsPerFile) : [];
     const previous = this.files.get(uri);
     if (objects.length === 0) return this.remove(uri);
     if (!previous && this.files.size >= this.limits.maxFiles) return false;
@@ -230,7 +230,7 @@ export class WorkspaceView {
   private ownByPodLabel: Map<string, IndexedObject[]> | undefined;
 
   constructor(readonly uri: string, file: ManifestFile, private readonly index: WorkspaceIndex | undefined) {
-    this.own = summarize(uri, file);
+    this.own = renderedObjects(uri, file);
   }
 
   /** Whether other files were seen: with no index, "not found" only means "not in this file". */
@@ -394,6 +394,14 @@ export function workspaceViewFor(file: ManifestFile, index: WorkspaceIndex | und
 
 export function asWorkspaceIndex(value: unknown): WorkspaceIndex | undefined {
   return value instanceof WorkspaceIndex ? value : undefined;
+}
+
+/** The file's objects less those of documents that wait for template rendering (Helm, Go templates). */
+function renderedObjects(uri: string, file: ManifestFile): IndexedObject[] {
+  const templating = templatingOf(file);
+  if (!templating) return summarize(uri, file);
+  if (templating.wholeFile) return [];
+  return summarize(uri, file).filter((o) => !isTemplatedAt(file, file.document.offsetAt(o.range.start)));
 }
 
 const summaryCache = new WeakMap<ManifestFile, { uri: string; objects: IndexedObject[] }>();

@@ -2,6 +2,7 @@ import { isScalar, type Scalar } from 'yaml';
 import type { Localized } from '../../common/localized';
 import type { ManifestFile } from '../model';
 import { objectsOf, type ObjectFacts } from '../objects';
+import { isPlaceholder } from '../templating';
 import { mapAt, mapItems, nodeRange, scalarAt, seqAt, valueOf } from '../yamlNodes';
 import type { KubeRule } from './context';
 import { objectLabel } from './hostAccess';
@@ -20,7 +21,7 @@ const probeFields = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 function portValues(object: ObjectFacts): PortValue[] {
   const out: PortValue[] = [];
   const push = (node: unknown, field: string, namedAllowed: boolean) => {
-    if (isScalar(node) && node.value !== null) out.push({ node, field, namedAllowed });
+    if (isScalar(node) && node.value !== null && !isPlaceholder(node.value)) out.push({ node, field, namedAllowed });
   };
   for (const container of object.workload?.containers ?? []) {
     for (const port of container.ports) {

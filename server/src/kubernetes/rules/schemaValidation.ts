@@ -6,6 +6,7 @@ import { objectsOf, type ObjectFacts } from '../objects';
 import type { FeatureContext } from '../../common/service';
 import { displayName, getKindSchema, resolveType, typeLabel, type CustomKindSource, type FieldSchema, type ObjectDef, type SchemaType } from '../schema';
 import { customSchemasFor } from '../schema/customSchemas';
+import { isPlaceholder } from '../templating';
 import { nodeRange } from '../yamlNodes';
 import { workspaceOf, type KubeRule, type KubeRuleMeta } from './context';
 import { appendToMap, renameKey, replaceScalar } from './edits';
@@ -36,6 +37,7 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
   const cached = cache.get(file);
   if (cached && cached.custom === custom) return cached.found;
   const found: SchemaFinding[] = [];
+  if (file.isKubernetes) found.push(...halfHeaders(file));
   for (const object of objectsOf(file)) {
     const kind = getKindSchema(object.apiVersion, object.kind, custom);
     if (!kind) continue;
@@ -46,6 +48,37 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
   }
   cache.set(file, { custom, found });
   return found;
+}
+
+/**
+ * A document with `kind` but no `apiVersion` (or the reverse) among Kubernetes documents, or such an
+ * item of a `kind: List`: kubectl rejects the file. (Alone in a file it may be any YAML: not ours.)
+ */
+function halfHeaders(file: ManifestFile): SchemaFinding[] {
+  const maps: YAMLMap[] = [];
+  for (const doc of file.documents) {
+    const root = doc.yaml.contents;
+    if (!isMap(root)) continue;
+    const items = root.get('items', true);
+    if (!doc.isKubernetes) maps.push(root);
+    else if (doc.kind === 'List' && isSeq(items)) maps.push(...items.items.filter(isMap));
+  }
+  const out: SchemaFinding[] = [];
+  for (const map of maps) {
+    const apiVersion = map.get('apiVersion', true);
+    const kind = map.get('kind', true);
+    if ((apiVersion === undefined) === (kind === undefined)) continue;
+    const missing = apiVersion === undefined ? 'apiVersion' : 'kind';
+    const present = (map.items.find((pair) => isScalar(pair.key) && pair.key.value === (missing === 'kind' ? 'apiVersion' : 'kind'))?.key ?? map) as Node;
+    out.push({
+      category: 'required',
+      finding: {
+        range: nodeRange(file, present),
+        message: { en: `This object has no \`${missing}\`; kubectl rejects a manifest without one.`, zh: `该对象缺少 \`${missing}\`，kubectl 会拒绝没有它的清单。` },
+      },
+    });
+  }
+  return out;
 }
 
 /**
@@ -125,6 +158,8 @@ class Walker {
   private scalar(node: unknown, type: SchemaType, field: FieldSchema | undefined): void {
     if (!isScalar(node)) return this.wrongType(node, type);
     const value = node.value;
+    // `${PORT}`, `$(REPLICAS)`: filled in before the API server sees it, whatever the field's type.
+    if (isPlaceholder(value)) return;
     if (this.templated && typeof value === 'string' && placeholder.test(value)) return;
     let ok: boolean;
     switch (type.type) {
