@@ -5,7 +5,7 @@ import { CachedFiles } from '../../../server/src/config/cachedFiles';
 import { parseHadolintConfig } from '../../../server/src/config/hadolint';
 import { ProjectConfig } from '../../../server/src/config/projectConfig';
 import { isBuildkitCheckName, ruleConfigFrom } from '../../../server/src/config/ruleConfig';
-import { multipleCmd } from '../../../server/src/dockerfile/rules/semanticsInstructions';
+import { multipleCmd } from '../../../server/src/dockerfile/rules/instructions';
 import { codesOf, diagnose, memoryFiles, withCode } from './rules-helpers';
 
 const text = 'FROM alpine:3.20 as build\nCMD node app.js\nEXPOSE 80/TCP\n';

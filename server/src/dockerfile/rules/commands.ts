@@ -108,7 +108,7 @@ const rmOnly: ReadonlySet<string> = new Set(['rm']);
 const rootTarget = /^\/+\*?$/;
 const mayRemoveRoot = (word: ShellWord) => word.text === '--no-preserve-root' || (!word.dynamic && rootTarget.test(word.text));
 
-export const rmRoot: Rule<DockerfileRuleSubject> = {
+export const rmRfRoot: Rule<DockerfileRuleSubject> = {
   meta: {
     id: 'rm-rf-root',
     aliases: [],

@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { buildkitWords, unquoteWord, type BuildkitWord } from '../buildkitWords';
 import type { DockerfileModel } from '../model';
 import { factsOf, type DockerfileFacts } from './facts';
-import { argumentText, parseJsonArray } from './syntaxArguments';
+import { argumentText, parseJsonArray } from './instructionArguments';
 
 /**
  * The sources, destination and flags of a COPY or ADD, read the way BuildKit reads them (see

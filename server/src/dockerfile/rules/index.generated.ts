@@ -4,46 +4,46 @@ import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import { apkNoCache, apkUnpinned } from './apk';
 import { aptGetInstallRecommends, aptGetInstallWithoutUpdate, aptGetMissingYes, aptGetUnpinned, aptInsteadOfAptGet, aptKeyDeprecated, aptListsNotCleaned } from './apt';
-import { cdInsteadOfWorkdir, chmodWorldWritable, noSudo, pipeWithoutPipefail, rmRoot, shellViaSymlink, uselessCommand, useraddHighUid } from './commands';
+import { cdInsteadOfWorkdir, chmodWorldWritable, noSudo, pipeWithoutPipefail, rmRfRoot, shellViaSymlink, uselessCommand, useraddHighUid } from './commands';
 import { addInsteadOfCopy, chownAfterCopy, copyArchiveThenExtract, copyEntireFilesystem, copyRelativeWithoutWorkdir, credentialsCopied } from './copyAdd';
 import { copyIgnoredFile } from './copyIgnoredFile';
 import { invalidDefinitionDescription } from './definitionDescription';
 import { curlAndWget, curlPipeShell, verificationDisabled, wgetProgress } from './downloads';
+import { exposeHostMapping, exposeProtocolCasing, invalidExposePort } from './expose';
+import { duplicateFlag, invalidFlagValue, invalidMount, unknownFlag } from './flags';
+import { fromPlatformFlagConst, invalidImageReference, invalidStageName, redundantTargetPlatform } from './from';
 import { hadolintConfigProblem } from './hadolintConfigProblems';
 import { healthcheckMissing } from './healthcheck';
 import { inlineIgnorePragma } from './ignorePragmas';
 import { imageLatestTag, imageUntagged, lastUserRoot, untrustedRegistry, userNonNumeric } from './images';
+import { instructionArguments, invalidStopsignal, malformedJsonArray } from './instructionArguments';
 import { cmdShellFormWithExecEntrypoint, consecutiveRun, debianFrontendEnv, entrypointShellFormIgnoresCmd, mkdirBeforeWorkdir } from './instructionFlow';
+import { consistentInstructionCasing, copyMultipleSourcesDestination, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, multipleCmd, multipleEntrypoint, multipleHealthcheck, relativeWorkdir } from './instructions';
 import { labelEmailInvalid, labelEmpty, labelGitHashInvalid, labelKeyFormat, labelLicenseInvalid, labelNotInSchema, labelSemverInvalid, labelTimeInvalid, labelUrlInvalid, requiredLabelMissing } from './labels';
 import { gemUnpinned, goInstallUnpinned } from './languageTools';
 import { npmInstallInsteadOfCi, npmUnpinned, yarnCacheNotCleaned } from './nodePackages';
 import { pipNoCacheDir, pipUnpinned } from './pip';
 import { dnfCleanMissing, dnfMissingYes, dnfUnpinned, yumCleanMissing, yumMissingYes, yumUnpinned } from './rpm';
-import { exposeHostMapping, exposeProtocolCasing, invalidExposePort } from './semanticsExpose';
-import { fromPlatformFlagConst, redundantTargetPlatform, secretsInArgOrEnv } from './semanticsFrom';
-import { consistentInstructionCasing, copyMultipleSourcesDestination, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, multipleCmd, multipleEntrypoint, multipleHealthcheck, relativeWorkdir } from './semanticsInstructions';
-import { copyFromOwnStage, copyFromUnknownStage, duplicateStageName, fromAsCasing, reservedStageName, stageNameCasing, unusedStage } from './semanticsStages';
-import { envSelfReference, invalidDefaultArgInFrom, undefinedArgInFrom, undefinedVariable } from './semanticsVariables';
-import { instructionArguments, invalidStopsignal, malformedJsonArray } from './syntaxArguments';
-import { duplicateFlag, invalidFlagValue, invalidMount, unknownFlag } from './syntaxFlags';
-import { invalidImageReference, invalidStageName } from './syntaxFrom';
-import { duplicateDirective, emptyContinuationLine, instructionBeforeFrom, invalidEscapeDirective, missingFrom, onbuildTrigger, unterminatedHeredoc } from './syntaxStructure';
+import { secretsInArgOrEnv } from './secrets';
+import { copyFromOwnStage, copyFromUnknownStage, duplicateStageName, fromAsCasing, reservedStageName, stageNameCasing, unusedStage } from './stages';
+import { duplicateDirective, emptyContinuationLine, instructionBeforeFrom, invalidEscapeDirective, missingFrom, onbuildTrigger, unterminatedHeredoc } from './structure';
 import { unknownInstruction } from './unknownInstruction';
+import { envSelfReference, invalidDefaultArgInFrom, undefinedArgInFrom, undefinedVariable } from './variables';
 import { zypperCleanMissing, zypperDistUpgrade, zypperMissingYes, zypperUnpinned } from './zypper';
 
 /** Every rule of this folder, in reporting order: by category, then by module, as each module declares them. */
 export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   // syntax
-  hadolintConfigProblem,
-  instructionArguments,
-  malformedJsonArray,
-  invalidStopsignal,
   unknownFlag,
   duplicateFlag,
   invalidFlagValue,
   invalidMount,
   invalidStageName,
   invalidImageReference,
+  hadolintConfigProblem,
+  instructionArguments,
+  malformedJsonArray,
+  invalidStopsignal,
   missingFrom,
   instructionBeforeFrom,
   emptyContinuationLine,
@@ -54,12 +54,12 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   unknownInstruction,
   // semantics
   copyIgnoredFile,
-  entrypointShellFormIgnoresCmd,
-  cmdShellFormWithExecEntrypoint,
   invalidExposePort,
   exposeHostMapping,
   redundantTargetPlatform,
   fromPlatformFlagConst,
+  entrypointShellFormIgnoresCmd,
+  cmdShellFormWithExecEntrypoint,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
@@ -88,7 +88,7 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   cdInsteadOfWorkdir,
   noSudo,
   uselessCommand,
-  rmRoot,
+  rmRfRoot,
   useraddHighUid,
   pipeWithoutPipefail,
   shellViaSymlink,
@@ -106,6 +106,7 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   consecutiveRun,
   mkdirBeforeWorkdir,
   debianFrontendEnv,
+  jsonArgsRecommended,
   requiredLabelMissing,
   labelNotInSchema,
   labelEmpty,
@@ -128,7 +129,6 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   dnfCleanMissing,
   yumUnpinned,
   dnfUnpinned,
-  jsonArgsRecommended,
   zypperMissingYes,
   zypperCleanMissing,
   zypperUnpinned,
@@ -144,10 +144,10 @@ export const dockerfileRuleList: readonly Rule<DockerfileRuleSubject>[] = [
   secretsInArgOrEnv,
   // style
   invalidDefinitionDescription,
-  labelKeyFormat,
   exposeProtocolCasing,
   legacyKeyValueFormat,
   consistentInstructionCasing,
+  labelKeyFormat,
   stageNameCasing,
   fromAsCasing,
 ];

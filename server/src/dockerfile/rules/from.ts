@@ -1,9 +1,86 @@
+// What FROM says: the stage name, the image reference and the platform.
 import type { Rule } from '../../common/rules';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
 import { factsOf } from './facts';
 
 type Subject = DockerfileRuleSubject;
+
+/** BuildKit's stage-name pattern. */
+const stageNamePattern = /^[a-z][a-z0-9-_.]*$/i;
+
+export const invalidStageName: Rule<Subject> = {
+  meta: {
+    id: 'invalid-stage-name',
+    aliases: [],
+    severity: 'error',
+    category: 'syntax',
+    profile: 'recommended',
+    title: { en: 'Invalid stage name', zh: '阶段名称无效' },
+    docs: {
+      en: 'A stage name (`FROM … AS <name>`) must start with a letter and contain only letters, digits, `-`, `_` and `.`. BuildKit rejects other names.',
+      zh: '阶段名称（`FROM … AS <名称>`）必须以字母开头，只能包含字母、数字、`-`、`_` 和 `.`。其他名称会被 BuildKit 拒绝。',
+    },
+  },
+  check({ model }, report) {
+    for (const stage of factsOf(model).semantics.stages) {
+      if (stage.name === undefined || !stage.nameRange || stageNamePattern.test(stage.name) || stage.name.includes('$')) continue;
+      report({
+        range: stage.nameRange,
+        message: { en: `"${stage.name}" is not a valid stage name: start with a letter; use letters, digits, -, _ and . only.`, zh: `"${stage.name}" 不是有效的阶段名称：必须以字母开头，只能使用字母、数字、-、_ 和 .。` },
+      });
+    }
+  },
+};
+
+const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const host = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::\\d+)?';
+const referencePattern = new RegExp(`^(?:${host}/)?${component}(?:/${component})*(?::[\\w][\\w.-]{0,127})?(?:@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,})?$`);
+
+/** Whether text is a valid image reference (docker/distribution grammar). Variables are not checked. */
+export function isImageReference(text: string): boolean {
+  if (text.length > 512) return false;
+  return referencePattern.test(text);
+}
+
+export const invalidImageReference: Rule<Subject> = {
+  meta: {
+    id: 'invalid-image-reference', fixable: true,
+    aliases: [],
+    severity: 'error',
+    category: 'syntax',
+    profile: 'recommended',
+    title: { en: 'Invalid image reference', zh: '镜像引用格式无效' },
+    docs: {
+      en: 'An image reference is `[registry[:port]/]name[:tag][@digest]`, where the repository path is lower case (letters, digits and `.`, `_`, `-` separators) and a tag has at most 128 characters. Anything else fails with "invalid reference format".\n\nReferences containing `$` variables are checked only after the build expands them, so they are skipped here.',
+      zh: '镜像引用的格式为 `[仓库地址[:端口]/]名称[:标签][@摘要]`，其中仓库路径必须为小写（字母、数字，以及 `.`、`_`、`-` 分隔符），标签最多 128 个字符。其他写法都会报 "invalid reference format" 错误。\n\n包含 `$` 变量的引用要到构建展开后才能确定，因此这里跳过。',
+    },
+  },
+  check({ model }, report) {
+    const facts = factsOf(model);
+    for (const reference of facts.stageReferences) {
+      // `--from=<image>`: a name that is no stage must be a valid reference (`--from=Nginx:1` is not).
+      if (reference.kind === 'from' || reference.target || reference.text.includes('$') || !/[/:@]/.test(reference.text)) continue;
+      if (isImageReference(reference.text)) continue;
+      report({ range: reference.range, message: { en: `"${reference.text}" is neither a stage nor a valid image reference.`, zh: `"${reference.text}" 既不是阶段，也不是有效的镜像引用。` } });
+    }
+    for (const stage of facts.semantics.stages) {
+      // Quotes disappear during BuildKit's word processing: `FROM "alpine:3.20"` is fine.
+      const image = stage.baseImage?.replace(/["']/g, '');
+      if (!image || !stage.baseImageRange || image.includes('$') || stage.baseStage || image.toLowerCase() === 'scratch') continue;
+      if (isImageReference(image)) continue;
+      const lower = image.replace(/^([^/:@]+\/)?([^:@]+)/, (_m, registry: string | undefined, path: string) => `${registry ?? ''}${path.toLowerCase()}`);
+      const canFix = lower !== image && isImageReference(lower);
+      report({
+        range: stage.baseImageRange,
+        message: canFix
+          ? { en: `Image names must be lower case: "${image}".`, zh: `镜像名称必须为小写："${image}"。` }
+          : { en: `"${image}" is not a valid image reference.`, zh: `"${image}" 不是有效的镜像引用。` },
+        fixes: canFix ? [fix({ en: `Change to ${lower}`, zh: `改为 ${lower}` }, [replace(stage.baseImageRange, lower)])] : undefined,
+      });
+    }
+  },
+};
 
 export const redundantTargetPlatform: Rule<Subject> = {
   meta: {
@@ -66,49 +143,6 @@ export const fromPlatformFlagConst: Rule<Subject> = {
       report({
         range: flag.getValueRange() ?? flag.getRange(),
         message: { en: `--platform=${value} pins this stage to one platform; use $BUILDPLATFORM or $TARGETPLATFORM.`, zh: `--platform=${value} 把该阶段锁定在单一平台；请使用 $BUILDPLATFORM 或 $TARGETPLATFORM。` },
-      });
-    }
-  },
-};
-
-const secretWord = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-/**
- * BuildKit's allow-list words (a name that holds a whole `_`-separated `public`, `file` or `version`
- * names where a secret is, or what it is, not the secret itself), plus GPG/PGP: `GPG_KEY` in
- * official images is a public key fingerprint (our one deliberate difference from BuildKit).
- */
-const notASecretWord = /(?:^|_)(?:public|file|version|gpg|pgp)(?:_|$)/i;
-
-export const secretsInArgOrEnv: Rule<Subject> = {
-  meta: {
-    id: 'secrets-in-arg-or-env',
-    aliases: ['DL3064', 'SecretsUsedInArgOrEnv'],
-    severity: 'warning',
-    category: 'security',
-    profile: 'recommended',
-    title: { en: 'Secret passed through ARG or ENV', zh: '通过 ARG 或 ENV 传递密钥' },
-    differences: {
-      en: 'Follows BuildKit\'s word lists (secret words and the `public`, `file`, `version` allow-words, each a whole `_`-separated word), with one addition: a name with the word `gpg` or `pgp` is not reported, because official images set `GPG_KEY` to the fingerprint of a public signing key, which is no secret.',
-      zh: '沿用 BuildKit 的词表（密钥词以及 `public`、`file`、`version` 放行词，均按以 `_` 分隔的完整单词匹配），另加一条：名称中含有 `gpg` 或 `pgp` 一词时不报告，因为官方镜像把 `GPG_KEY` 设为公开签名密钥的指纹，它并不是机密。',
-    },
-    docs: {
-      en: 'ARG and ENV values are stored in the image metadata and build history (`docker history`), where anyone who pulls the image can read them. Names such as `*_PASSWORD`, `*_TOKEN`, `*_SECRET` or `*_KEY` suggest a secret. As in BuildKit, a name with `public`, `file` or `version` as one of its `_`-separated words is not reported (`PUBLIC_KEY`, `SECRET_PASSPHRASE_FILE`, `AUTH_MODULE_VERSION`: a path or a version is not the secret); neither are GPG/PGP key fingerprints such as `GPG_KEY`.\n\nUse a secret mount instead: `RUN --mount=type=secret,id=token,env=TOKEN …` with `docker build --secret id=token,…`.',
-      zh: 'ARG 和 ENV 的值会保存在镜像元数据和构建历史（`docker history`）中，任何拉取镜像的人都能读到。`*_PASSWORD`、`*_TOKEN`、`*_SECRET`、`*_KEY` 这类名称通常意味着密钥。与 BuildKit 一致，名称中以 `_` 分隔的某个词是 `public`、`file` 或 `version` 时不报告（如 `PUBLIC_KEY`、`SECRET_PASSPHRASE_FILE`、`AUTH_MODULE_VERSION`：路径或版本号本身不是密钥）；`GPG_KEY` 这类 GPG/PGP 公钥指纹也不报告。\n\n请改用密钥挂载：`RUN --mount=type=secret,id=token,env=TOKEN …`，并配合 `docker build --secret id=token,…`。',
-    },
-  },
-  check({ model }, report) {
-    // The same few names are declared again in every stage: judge each name once per check.
-    const verdicts = new Map<string, boolean>();
-    for (const declaration of factsOf(model).semantics.declarations) {
-      let secret = verdicts.get(declaration.name);
-      if (secret === undefined) {
-        secret = secretWord.test(declaration.name) && !notASecretWord.test(declaration.name);
-        verdicts.set(declaration.name, secret);
-      }
-      if (!secret) continue;
-      report({
-        range: declaration.nameRange,
-        message: { en: `${declaration.kind} ${declaration.name} looks like a secret and will be stored in the image; use a secret mount.`, zh: `${declaration.kind} ${declaration.name} 看起来是密钥，会被保存在镜像中；请使用密钥挂载。` },
       });
     }
   },

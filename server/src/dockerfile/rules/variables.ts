@@ -4,7 +4,7 @@ import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
 import { factsOf } from './facts';
-import { isImageReference } from './syntaxFrom';
+import { isImageReference } from './from';
 import { predefinedArgs, wellKnownEnvironment } from './tables';
 import { expandedReferencesOf } from './expandedVariables';
 

@@ -7,7 +7,7 @@ import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
 import { factsOf, type DockerfileFacts } from './facts';
 import { copyOperands } from './copyOperands';
-import { argumentText } from './syntaxArguments';
+import { argumentText } from './instructionArguments';
 
 type Subject = DockerfileRuleSubject;
 
