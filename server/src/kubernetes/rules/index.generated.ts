@@ -10,7 +10,7 @@ import { dockerSocket, hostIpc, hostNetwork, hostPid, sensitiveHostMount, writab
 import { argsIgnoredByShellEntrypoint, containerPortNotExposed, envDiffersFromImage, imageEdgeGuess, imageRunsAsRoot, imageTagDiffers, imageUserNotNumeric, probeMissingImageHealthcheck, readOnlyRootUnmountedVolume } from './imageEdges';
 import { imagePullPolicy, latestTag } from './images';
 import { kubeLinterCustomCheck } from './kubeLinterCustomChecks';
-import { danglingNetworkPolicyPeer, danglingServiceMonitor, defaultServiceAccount, dnsConfigOptions, envValueFrom, exposedServices, hpaMinimumThreeReplicas, minimumThreeReplicas, noNodeAffinity, noRollingUpdateStrategy, nonIsolatedPod, priorityClassName, readSecretFromEnvVar, requiredAnnotationEmail, requiredLabelOwner, restartPolicyStated, sccDenyPrivilegedContainer, sortedKeys, unsafeProcMount, useNamespace } from './kubeLinterOptIn';
+import { danglingNetworkPolicyPeer, danglingServiceMonitor, defaultServiceAccount, dnsConfigOptions, exposedServices, hpaMinimumThreeReplicas, minimumThreeReplicas, noNodeAffinity, noRollingUpdateStrategy, nonIsolatedPod, priorityClassName, readSecretFromEnvVar, requiredAnnotationEmail, requiredLabelOwner, restartPolicyStated, sccDenyPrivilegedContainer, sortedKeys, unsafeProcMount, useNamespace } from './kubeLinterOptIn';
 import { invalidAnnotationKey, invalidLabel, invalidName } from './names';
 import { pdbMaxUnavailable, pdbMinAvailable, pdbUnhealthyEviction } from './pdb';
 import { podSecurityBaseline, podSecurityRestricted } from './podSecurity';
@@ -69,7 +69,6 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   imageEdgeGuess,
   danglingNetworkPolicyPeer,
   danglingServiceMonitor,
-  envValueFrom,
   invalidName,
   invalidLabel,
   invalidAnnotationKey,
