@@ -45,7 +45,24 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
   );
   // Documents with a template action in a value wait for rendering; the others are checked (one notice says so).
   const rendered = templating ? diagnostics.filter((d) => d.code === templatedFile.meta.id || !isTemplatedAt(file, file.document.offsetAt(d.range.start))) : diagnostics;
-  return withoutAdviceOnIncompleteDocuments(file, rendered);
+  return withoutAdviceOnIncompleteDocuments(file, withoutRepeatsInLists(file, rendered));
+}
+
+/**
+ * The items of a `kind: List` are checked as objects and as part of the list's document: a rule
+ * that walks a whole document may find the same thing twice there. One diagnostic per rule and place.
+ */
+function withoutRepeatsInLists(file: ManifestFile, diagnostics: Diagnostic[]): Diagnostic[] {
+  const lists = new Set(file.documents.filter((doc) => doc.kind?.endsWith('List')).map((doc) => doc.index));
+  if (lists.size === 0) return diagnostics;
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (!lists.has(documentIndexAt(file, file.document.offsetAt(d.range.start)))) return true;
+    const key = `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -40,6 +40,12 @@ test('kind: List items are checked as documents, with ranges inside the list (de
   assert.ok(codesOf(list.replace('      containers:', '      containerz:')).includes('schema-unknown-field'));
 });
 
+test('a rule that walks the whole List document and its items reports each place once', () => {
+  const unsorted = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ResourceQuota\n  metadata:\n    name: gold\n  spec:\n    hard:\n      requests.storage: "10Gi"\n      persistentvolumeclaims: "10"\n';
+  const places = diagnose(unsorted, { settings: { profile: 'strict' } }).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`);
+  assert.deepEqual(places, [...new Set(places)]);
+});
+
 test('a typed list (RoleList) lends its items their kind; list items are indexed for other files', () => {
   const roles = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleList\nitems:\n  - metadata: {name: reader}\n    rules: []\n';
   assert.deepEqual(objectsOf(manifest(roles)).map((o) => `${o.kind} ${o.name ?? ''}`), ['RoleList ', 'Role reader']);
