@@ -1,5 +1,6 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { resolveAliasIn } from '../common/yamlAnchors';
 
 /**
  * Several Compose files read as one application, the way `docker compose -f a -f b` and the
@@ -97,7 +98,8 @@ function keyText(key: unknown): string | undefined {
 /** A YAML node of a source as a merged tree of one file (aliases and `<<` resolved). */
 export function fromNode(source: ComposeSource, node: unknown, depth = 0): Merged | undefined {
   if (depth > maxAliasDepth) return undefined;
-  if (isAlias(node)) return fromNode(source, node.resolve(source.yaml), depth + 1);
+  // Through the anchor index (common/yamlAnchors.ts): Alias.resolve walks the whole document each call.
+  if (isAlias(node)) return fromNode(source, resolveAliasIn(source.yaml, node), depth + 1);
   if (isMap(node)) {
     const map: MergedMap = { kind: 'map', source, node, entries: new Map() };
     const inherited: MergedMap[] = [];

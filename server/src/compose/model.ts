@@ -1,7 +1,8 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { yamlPathAt, type PathSegment, type YamlCursorPath } from '../common/yamlCursor';
+import { withoutAlias } from '../common/yamlAnchors';
 import { pairOf } from '../common/yamlNodes';
 
 /**
@@ -30,7 +31,8 @@ export function parseCompose(document: TextDocument): ComposeModel {
   const text = document.getText();
   const lineCounter = new LineCounter();
   // `merge: true`: Compose files share settings through `<<: *anchor` merge keys (YAML 1.1), which Compose honours.
-  const documents = Array.from(parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, merge: true }));
+  // No source tokens: nothing reads them, and on a 1,000-line file they are a third of the parse's garbage.
+  const documents = Array.from(parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }));
   const yaml = documents[0] ?? emptyDocument(text, lineCounter);
   if (documents.length === 0) documents.push(yaml);
   const root = isMap(yaml.contents) ? yaml.contents : undefined;
@@ -40,7 +42,7 @@ export function parseCompose(document: TextDocument): ComposeModel {
 /** parseAllDocuments gives no document for an empty text; parseDocument gives an empty one. */
 function emptyDocument(text: string, lineCounter: LineCounter): Document.Parsed {
   lineCounter.lineStarts.length = 0;
-  return parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, merge: true });
+  return parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
 }
 
 /** The mapping under a top-level key (`services`, `networks`…), when it is one. */
@@ -84,49 +86,9 @@ export function resolvedMap(model: ComposeModel, node: unknown): YAMLMap | undef
   return isMap(target) ? target : undefined;
 }
 
-/** A node with an alias (`*anchor`) replaced by the node it names. */
+/** A node with an alias (`*anchor`) replaced by the node it names (common/yamlAnchors.ts: one index per parse). */
 export function resolveAlias(model: ComposeModel, node: unknown): unknown {
-  if (!isAlias(node)) return node;
-  // The anchor of that name defined last before the alias (YAML lets a name be redefined).
-  const candidates = anchorsOf(model).get(node.source);
-  if (!candidates) return undefined;
-  const at = node.range?.[0] ?? Infinity;
-  let found: Node | undefined;
-  for (const candidate of candidates) if (candidate.offset < at) found = candidate.node;
-  return found;
-}
-
-interface AnchorSite {
-  node: Node;
-  offset: number;
-}
-
-const anchorCache = new WeakMap<ComposeModel, Map<string, AnchorSite[]>>();
-
-/**
- * Every `&anchor` of the document, in order, found in one walk per parse: the `yaml` package's
- * own Alias.resolve searches the whole document on each call, which a file that merges one
- * anchor into a hundred services pays a hundred times per rule.
- */
-function anchorsOf(model: ComposeModel): Map<string, AnchorSite[]> {
-  let anchors = anchorCache.get(model);
-  if (anchors) return anchors;
-  anchors = new Map();
-  const found = anchors;
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 200 || !node || typeof node !== 'object') return;
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor && (isMap(node) || isSeq(node) || isScalar(node))) {
-      const list = found.get(anchor) ?? [];
-      list.push({ node: node as Node, offset: (node as Node).range?.[0] ?? 0 });
-      found.set(anchor, list);
-    }
-    if (isMap(node)) for (const pair of node.items) { visit(pair.key, depth + 1); visit(pair.value, depth + 1); }
-    else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
-  };
-  visit(model.yaml.contents, 0);
-  anchorCache.set(model, anchors);
-  return anchors;
+  return withoutAlias(model.yaml, node);
 }
 
 /**

@@ -159,6 +159,8 @@ export const valueTables: Record<string, ValueTable> = {
   },
   'service.env_file[].format': {
     values: [{ value: 'raw', en: 'Read every value literally: no quotes, no interpolation.', zh: '按字面读取每个值：不处理引号，不做插值。' }],
+    // Other formats may come from plugins: offered, not enforced.
+    open: true,
   },
   'service.logging.driver': {
     values: [
