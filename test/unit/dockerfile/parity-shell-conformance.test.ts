@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findings } from './rules-bestpractice-kit';
+import { findings } from './rules-kit';
 
 /**
  * The behaviours hadolint's own tests pin down for the shell-command and image rules, in our words.

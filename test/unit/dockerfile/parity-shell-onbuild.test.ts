@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { assertClean, assertReports, covered, findings } from './rules-bestpractice-kit';
+import { assertClean, assertReports, covered, findings } from './rules-kit';
 
 /** Defect 1 of issue 14: an `ONBUILD RUN` trigger is read like any RUN, and reported inside the trigger. */
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertReports, findings } from './rules-bestpractice-kit';
+import { assertClean, assertReports, findings } from './rules-kit';
 import { diagnose, withCode } from './rules-helpers';
 
 /** Defects 7, 8 and 11 of issue 14: package managers and languages, registries beyond FROM, precision. */

@@ -7,7 +7,7 @@ import { diagnose, messageOf } from './rules-helpers';
 /**
  * Every rule's example findings (rules-cases.ts, under the strict profile so every rule runs), in
  * both languages, as the editor and the command line receive them: plain text, code in quotes.
- * The best-practice rules are checked the same way by rules-bestpractice-kit.ts's assertReports.
+ * The best-practice rules are checked the same way by rules-kit.ts's assertReports.
  */
 for (const lang of ['en', 'zh-cn'] as const) {
   test(`the example findings of every rule read as plain text (${lang})`, () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { worldWritable } from '../../../server/src/dockerfile/rules/commands';
-import { assertClean, assertFix, assertNoFix, assertReports, covered, findings } from './rules-bestpractice-kit';
+import { assertClean, assertFix, assertNoFix, assertReports, covered, findings } from './rules-kit';
 
 test('cd-instead-of-workdir: a RUN that opens with cd', () => {
   const text = 'FROM debian:12\nRUN cd /app && make\n';

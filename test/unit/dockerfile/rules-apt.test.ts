@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertFix, assertNoFix, assertReports, covered } from './rules-bestpractice-kit';
+import { assertClean, assertFix, assertNoFix, assertReports, covered } from './rules-kit';
 
 const clean = 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10 \\\n && rm -rf /var/lib/apt/lists/*\n';
 

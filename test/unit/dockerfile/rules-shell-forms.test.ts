@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findings } from './rules-bestpractice-kit';
+import { findings } from './rules-kit';
 
 /**
  * Every command-analysing rule must see the same command whether it is written on one line, spread

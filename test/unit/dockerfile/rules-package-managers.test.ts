@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertFix, assertReports, findings } from './rules-bestpractice-kit';
+import { assertClean, assertFix, assertReports, findings } from './rules-kit';
 
 test('apk-no-cache: reports and fixes; cache removal, cache mounts and --no-network are fine', () => {
   assertFix('apk-no-cache', 'FROM alpine:3.20\nRUN apk add curl=8.9.1-r0\n', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\n', true);

@@ -8,7 +8,7 @@ import { dockerfileRules } from '../../../server/src/dockerfile/rules';
 import { contextFor, dockerfile } from '../helpers';
 import { markdownLeftIn } from '../plainCheck';
 
-/** Helpers for the best-practice rule tests: run one rule, apply its fixes, re-check. */
+/** Helpers for the topic rule tests (rules-<topic>.test.ts, parity-*.test.ts): run one rule, apply its fixes, re-check. */
 
 export function findings(ruleId: string, text: string, config?: Partial<EffectiveRuleConfig>): Finding[] {
   const rule = dockerfileRules.find(ruleId);
