@@ -457,7 +457,7 @@ export const enumDocs: Readonly<Record<string, EnumFieldDocs>> = {
       None: { en: 'Volumes are mounted without any ownership change', zh: '挂载卷时不做任何属主修改' },
     },
   },
-  'V1StorageClass.reclaimPolicy': { values: reclaimPolicy, default: 'Delete' },
+  'V1StorageClass.reclaimPolicy': { values: { Retain: reclaimPolicy.Retain!, Delete: reclaimPolicy.Delete! }, default: 'Delete' },
   'V1PersistentVolumeSpec.persistentVolumeReclaimPolicy': { values: reclaimPolicy },
   'V1StorageClass.volumeBindingMode': {
     default: 'Immediate',
