@@ -2,7 +2,7 @@ import { pick, type Localized } from '../common/localized';
 import type { DocumentSummary, FeatureContext } from '../common/service';
 import type { ManifestFile } from './model';
 import { objectsOf } from './objects';
-import { kubernetesVersion } from './schema';
+import { targetRelease } from './schema';
 import { looksLikeKubernetes, templatingOffset } from './templating';
 
 /**
@@ -32,7 +32,8 @@ function fill(text: Localized, ctx: FeatureContext, n: number): string {
 }
 
 export function summarizeManifest(file: ManifestFile, ctx: FeatureContext): DocumentSummary {
-  const versioned = `Kubernetes ${kubernetesVersion}`;
+  // The release the checks target (stevedore.kubernetes.version), which is what the status promises.
+  const versioned = `Kubernetes ${targetRelease(ctx.settings)}`;
   if (!looksLikeKubernetes(file)) {
     return { language: 'other', text: pick(words.notKubernetes, ctx.lang), detail: pick(words.notKubernetesDetail, ctx.lang) };
   }

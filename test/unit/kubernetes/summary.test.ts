@@ -24,6 +24,12 @@ test('many kinds: three named, the rest counted', () => {
   assert.equal(kubernetesService.summary!(manifest(text), en).text, 'Kubernetes 1.36 · ConfigMap, Secret, Service +2');
 });
 
+test('the status names the release the checks target (stevedore.kubernetes.version)', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
+  const older = contextFor('en', { settings: { kubernetes: { version: '1.30' } } });
+  assert.equal(kubernetesService.summary!(manifest(text), older).text, 'Kubernetes 1.30 · Service');
+});
+
 test('YAML that is not Kubernetes, and a chart template, say why they get nothing', () => {
   const compose = kubernetesService.summary!(manifest('services:\n  web:\n    image: nginx\n', 'file:///w/compose.yaml'), en);
   assert.equal(compose.language, 'other');
