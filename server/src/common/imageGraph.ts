@@ -150,6 +150,16 @@ export class ImageGraph {
     return changed;
   }
 
+  /** Drops every file under a folder URI (a deleted directory, a removed workspace folder), open ones excepted. */
+  removeUnder(folderUri: string, keep: (uri: string) => boolean = () => false): boolean {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    let any = false;
+    for (const uri of new Set([...this.dockerfiles.keys(), ...this.claims.keys(), ...this.renames.keys()])) {
+      if (uri.startsWith(prefix) && !keep(uri)) any = this.remove(uri) || any;
+    }
+    return any;
+  }
+
   factsOf(dockerfileUri: string): ImageFacts | undefined {
     return this.dockerfiles.get(dockerfileUri);
   }

@@ -109,6 +109,7 @@ export class WorkspaceIndexer {
       for (const uri of this.index.fileUris()) {
         if ((uri === prefix || uri.startsWith(`${prefix}/`)) && !this.open.has(uri)) changed = this.index.remove(uri) || changed;
       }
+      changed = this.graph.removeUnder(prefix, (uri) => this.open.has(uri)) || changed;
     }
     if (changed) this.noteChange('');
     if (addedPaths.length > 0) void this.walk(addedPaths, 'indexed added folder(s):');
@@ -164,7 +165,7 @@ export class WorkspaceIndexer {
       }
       if (change.type === FileChangeType.Deleted) {
         this.forgetFromDisk(change.uri);
-        const graphChanged = this.graph.remove(change.uri);
+        const graphChanged = this.graph.remove(change.uri) || this.graph.removeUnder(change.uri);
         if (this.index.remove(change.uri) || this.index.removeUnder(change.uri) || graphChanged) this.noteChange(change.uri);
         continue;
       }

@@ -102,4 +102,6 @@ test('the graph: edges need the Dockerfile, strongest evidence first; version mo
   assert.equal(graph.remove('file:///w/Tiltfile'), true);
   assert.equal(graph.edgeFor('api:1')?.evidence[0].kind, 'folder-name', 'only the folder-name guess is left');
   assert.equal(graph.edgeFor('api:1')?.strength, 'weak');
+  assert.equal(graph.removeUnder('file:///w/api', (uri) => uri.endsWith('/keep')), true, 'a deleted folder takes its Dockerfiles');
+  assert.equal(graph.edgeFor('api:1'), undefined);
 });
