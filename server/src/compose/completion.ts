@@ -5,9 +5,12 @@ import {
 } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage } from '../common/localized';
 import type { FeatureContext } from '../common/service';
+import { workspaceImages } from '../common/workspaceImages';
 import type { PathSegment } from '../common/yamlCursor';
 import { audienceNotes, keyDoc, valueTables } from './docs';
-import { cursorAt, entriesOf, servicesOf, type ComposeCursor, type ComposeModel } from './model';
+import { dockerfileStages } from './dockerfileStages';
+import { cursorAt, effectivePairs, entriesOf, keyText, resolvedMap, servicesOf, type ComposeCursor, type ComposeModel } from './model';
+import { isLocalPath, resolvePath } from './project';
 import { lookupPath, schemaNode, type SchemaNode } from './schema';
 import { serviceInfo, stringList } from './serviceInfo';
 import { snippetItems } from './snippets';
@@ -15,7 +18,8 @@ import { snippetItems } from './snippets';
 /**
  * Completion in Compose files: keys valid at the cursor (required and common ones first), values
  * of keys with known values, and names declared elsewhere in the file (services in `depends_on`,
- * networks, volumes, configs and secrets in a service). Works on YAML being typed: the cursor's
+ * networks, volumes, configs and secrets in a service), images known in the file and the workspace
+ * for `image:`, and the stages of the service's Dockerfile for `build.target`. Works on YAML being typed: the cursor's
  * place comes from the lines (common/yamlCursor.ts), names from what the parser could read.
  */
 
@@ -152,6 +156,8 @@ function valueItems(model: ComposeModel, cursor: ComposeCursor, ctx: FeatureCont
   // `extends: web` (short form) and `extends.service`: another service of the file.
   if (path[0] === 'services' && path.length === 3 && path[2] === 'extends') return serviceNames(model, path).map((name, i) => nameItem(name, range, i, name, 'services'));
   if (path[0] === 'services' && path.length === 4 && path[2] === 'extends' && path[3] === 'service') return serviceNames(model, path).map((name, i) => nameItem(name, range, i, name, 'services'));
+  if (path[0] === 'services' && path.length === 3 && path[2] === 'image') return imageItems(model, path, ctx, range);
+  if (path[0] === 'services' && path.length === 4 && path[2] === 'build' && path[3] === 'target') return stageItems(model, path, ctx, range);
   // A map-form entry written as `key: value` (`networks: {backend: }`) has no value to offer.
   const lookup = lookupPath(path);
   if (lookup.free || !lookup.id) return [];
@@ -233,4 +239,74 @@ function valueAt(model: ComposeModel, path: readonly PathSegment[]): unknown {
     else node = isMap(node) ? node.get(segment, true) : undefined;
   }
   return node;
+}
+
+// ---------------------------------------------------------------- images and build stages
+
+/** `image:` values: the file's other services' images first, then the workspace's (manifests, Dockerfile base images). */
+function imageItems(model: ComposeModel, path: readonly PathSegment[], ctx: FeatureContext, range: Range): CompletionItem[] {
+  const self = path[1];
+  const images = new Set<string>();
+  for (const entry of servicesOf(model)) {
+    if (entry.name === self) continue;
+    const image = serviceInfo(model, entry.value).image;
+    if (image && !/\s/.test(image)) images.add(image);
+  }
+  const local = images.size;
+  try {
+    for (const image of workspaceImages(ctx.workspace)) {
+      if (images.size >= 500) break;
+      if (typeof image === 'string' && image) images.add(image);
+    }
+  } catch {
+    // A workspace index in a bad state must not break completion.
+  }
+  return [...images].map((image, i) => ({
+    label: image,
+    kind: CompletionItemKind.Reference,
+    sortText: String(i).padStart(4, '0'),
+    detail: i < local ? (ctx.lang === 'zh-cn' ? '本文件中的镜像' : 'image in this file') : (ctx.lang === 'zh-cn' ? '工作区中的镜像' : 'image in the workspace'),
+    textEdit: { range, newText: image },
+  }));
+}
+
+/**
+ * `build.target` values: the named stages of the service's Dockerfile (`dockerfile_inline`, or the
+ * file under the build context, read through the front's reader). Remote contexts and paths from
+ * variables are left alone: nothing is offered rather than a guess.
+ */
+function stageItems(model: ComposeModel, path: readonly PathSegment[], ctx: FeatureContext, range: Range): CompletionItem[] {
+  const text = dockerfileTextOf(model, String(path[1]), ctx);
+  if (text === undefined) return [];
+  return dockerfileStages(text).flatMap((stage, index) => stage.name ? [{ stage, index }] : []).map(({ stage, index }, i) => ({
+    label: stage.name!,
+    kind: CompletionItemKind.EnumMember,
+    sortText: String(i).padStart(3, '0'),
+    detail: ctx.lang === 'zh-cn' ? `第 ${index + 1} 个阶段 · FROM ${stage.base}` : `stage ${index + 1} · FROM ${stage.base}`,
+    textEdit: { range, newText: stage.name! },
+  }));
+}
+
+function dockerfileTextOf(model: ComposeModel, serviceName: string, ctx: FeatureContext): string | undefined {
+  const service = servicesOf(model).find((entry) => entry.name === serviceName)?.value;
+  const buildPair = effectivePairs(model, service).find((pair) => keyText(pair) === 'build');
+  if (!buildPair) return undefined;
+  const build = resolvedMap(model, buildPair.value);
+  if (build) {
+    const inline = effectivePairs(model, build).find((pair) => keyText(pair) === 'dockerfile_inline');
+    if (inline) return isScalar(inline.value) ? String(inline.value.value ?? '') : undefined;
+  }
+  const info = serviceInfo(model, service).build;
+  const files = ctx.project?.files;
+  if (!files || !ctx.filePath || !info) return undefined;
+  const contextText = info.context ?? '.';
+  const dockerfileText = info.dockerfile ?? 'Dockerfile';
+  if (!isLocalPath(contextText) || contextText.includes('$') || dockerfileText.includes('$')) return undefined;
+  const context = resolvePath(dirOf(ctx.filePath), contextText);
+  return files.readText(resolvePath(context, dockerfileText));
+}
+
+function dirOf(filePath: string): string {
+  const cut = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
+  return cut > 0 ? filePath.slice(0, cut) : cut === 0 ? filePath.slice(0, 1) : '.';
 }

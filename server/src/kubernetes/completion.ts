@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver-types';
 import { pick, type DocsLanguage, type Localized } from '../common/localized';
 import type { FeatureContext } from '../common/service';
+import { workspaceImages } from '../common/workspaceImages';
 import { describeField } from './hover';
 import { kindDocFor, kindDocs, kindNames, type KindDoc } from './kinds';
 import { openShiftKindDocs } from './kindsOpenShift';
@@ -24,13 +25,7 @@ import { popularFields } from './schema/popularFields';
 import { itemSnippets, keySnippets, type BlockSnippet } from './schema/snippets';
 import { resourceNames, valueHints, wellKnownLabels, wellKnownNodeLabels } from './schema/wellKnown';
 
-/**
- * Images the workspace knows about (manifests and Dockerfiles), offered for `image:`. The
- * Kubernetes workspace index (`ctx.workspace`) provides it when it implements `knownImages`.
- */
-export interface ImageCatalog {
-  knownImages(): Iterable<string>;
-}
+export type { ImageCatalog } from '../common/workspaceImages';
 
 const triggerSuggest = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -457,32 +452,4 @@ function imagesFor(file: ManifestFile, ctx: FeatureContext): string[] {
     // A workspace index in a bad state must not break completion.
   }
   return [...images];
-}
-
-/** The workspace index's objects, as far as completion needs them (see workspace.ts). */
-interface IndexedObjects {
-  version?: number;
-  all(): Iterable<{ images?: readonly string[] }>;
-}
-
-const workspaceImageCache = new WeakMap<object, { version: number | undefined; images: string[] }>();
-
-/** Images from `ctx.workspace`: its `knownImages()` when it has one, else the images of its indexed objects. */
-function workspaceImages(workspace: unknown): Iterable<string> {
-  if (typeof workspace !== 'object' || workspace === null) return [];
-  const catalog = workspace as Partial<ImageCatalog>;
-  if (typeof catalog.knownImages === 'function') return catalog.knownImages();
-  const index = workspace as Partial<IndexedObjects>;
-  if (typeof index.all !== 'function') return [];
-  const cached = workspaceImageCache.get(workspace);
-  if (cached && cached.version !== undefined && cached.version === index.version) return cached.images;
-  const images = new Set<string>();
-  let seen = 0;
-  for (const object of index.all()) {
-    if (++seen > 20_000 || images.size >= 500) break;
-    for (const image of object.images ?? []) images.add(image);
-  }
-  const list = [...images].sort();
-  workspaceImageCache.set(workspace, { version: index.version, images: list });
-  return list;
 }

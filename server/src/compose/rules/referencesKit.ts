@@ -3,6 +3,9 @@ import { at, nodeRangeIn, textOf, type ComposeSource, type Merged, type MergedMa
 import { composeProjectOf, isLocalPath, resolvedText, resolvePath, type ComposeProject } from '../project';
 import { declaredNames, namesInFile, type Declaration, type FileNames, type Section } from '../references';
 import type { ComposeRuleSubject } from './context';
+import type { DockerfileStage } from '../dockerfileStages';
+
+export { dockerfileStages, type DockerfileStage } from '../dockerfileStages';
 
 /**
  * What the cross-reference rules share: the application the file belongs to (overrides merged,
@@ -75,47 +78,6 @@ export function buildPathsOf(view: ReferenceView, service: Merged | undefined): 
   const dockerfileText = dockerfileNode ? pathValue(view, dockerfileNode) : 'Dockerfile';
   const dockerfile = context !== undefined && dockerfileText !== undefined && !inline ? resolvePath(context, dockerfileText) : undefined;
   return { build, contextNode, context, dockerfileNode, dockerfile, inline };
-}
-
-export interface DockerfileStage {
-  /** Lower-cased `AS` name, if any. */
-  name?: string;
-  /** The image or earlier stage it starts from. */
-  base: string;
-  /** Its own last HEALTHCHECK: `check`, `none` (HEALTHCHECK NONE), or undefined when it has none. */
-  healthcheck?: 'check' | 'none';
-}
-
-/**
- * The stages of a Dockerfile read from its text, just enough for Compose's questions (`build.target`
- * names, HEALTHCHECK): logical lines (continuations joined, comments skipped), FROM and HEALTHCHECK.
- */
-export function dockerfileStages(text: string): DockerfileStage[] {
-  const escape = /^#\s*escape\s*=\s*`/im.test(text.slice(0, 200)) ? '`' : '\\';
-  const stages: DockerfileStage[] = [];
-  let logical = '';
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trimStart();
-    if (logical === '' && (line.startsWith('#') || line === '')) continue;
-    if (logical !== '' && line.startsWith('#')) continue;
-    const trimmed = line.trimEnd();
-    if (trimmed.endsWith(escape)) {
-      logical += `${trimmed.slice(0, -1)} `;
-      continue;
-    }
-    logical += trimmed;
-    const words = logical.trim().split(/\s+/);
-    logical = '';
-    const instruction = words[0]?.toUpperCase();
-    if (instruction === 'FROM') {
-      const args = words.slice(1).filter((word) => !word.startsWith('--'));
-      const asIndex = args.findIndex((word) => word.toLowerCase() === 'as');
-      stages.push({ base: args[0] ?? '', name: asIndex >= 0 ? args[asIndex + 1]?.toLowerCase() : undefined });
-    } else if (instruction === 'HEALTHCHECK' && stages.length > 0) {
-      stages[stages.length - 1].healthcheck = words[1]?.toUpperCase() === 'NONE' ? 'none' : 'check';
-    }
-  }
-  return stages;
 }
 
 /** Whether the image a stage builds has a healthcheck: its own, or inherited from an earlier stage; `unknown` from outside images. */
