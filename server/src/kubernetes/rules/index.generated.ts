@@ -22,6 +22,7 @@ import { cpuRequest, memoryLimit } from './resources';
 import { schemaEnum, schemaRequired, schemaType, schemaUnknownField } from './schemaValidation';
 import { dangerousCapability, netRawNotDropped, privilegeEscalation, privilegedContainer, readOnlyRootFs, runAsNonRoot } from './securityContext';
 import { selectorMismatch } from './selectorMismatch';
+import { serviceTargetPortVsExpose } from './serviceImagePorts';
 import { templatedFile } from './templated';
 import { yamlDuplicateKey } from './yamlDuplicateKey';
 import { yamlSyntax } from './yamlSyntax';
@@ -79,6 +80,7 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   portOutOfRange,
   probePort,
   selectorMismatch,
+  serviceTargetPortVsExpose,
   // best-practice
   probeMissingImageHealthcheck,
   readOnlyRootUnmountedVolume,
