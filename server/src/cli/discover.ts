@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isComposeName, isDockerfileName, isJsonName, isYamlName, type LanguageKind } from '../common/fileKinds';
+import { evidenceKindOf } from '../common/imageEvidence';
 import type { WorkspaceFiles } from '../common/service';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectFileFilter } from '../config/projectFiles';
@@ -8,9 +9,10 @@ import { ProjectFileFilter } from '../config/projectFiles';
 /**
  * What a name says about a file: a Dockerfile, a Compose file (`compose.yaml`, `docker-compose.prod.yml`…),
  * YAML (a manifest if its text says so), or JSON
- * (checked only when its text names `apiVersion` and `kind`).
+ * (checked only when its text names `apiVersion` and `kind`), or a Tiltfile (`evidence`: not linted, only read
+ * into the image graph for the manifests' checks).
  */
-export type FoundKind = LanguageKind | 'json';
+export type FoundKind = LanguageKind | 'json' | 'evidence';
 
 export interface FoundFile {
   /** As shown to the user: the path given on the command line joined with the walked names. */
@@ -45,6 +47,7 @@ function kindOfName(name: string): FoundKind | undefined {
   if (isYamlName(name) && isComposeName(name)) return 'compose';
   if (isYamlName(name)) return 'yaml';
   if (isJsonName(name)) return 'json';
+  if (evidenceKindOf(name) === 'tilt') return 'evidence';
   return undefined;
 }
 

@@ -81,7 +81,7 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
   let own: LaneResult;
   try {
     // The manifests' lane also reads the other lanes' Dockerfiles and Compose files for the image graph.
-    const graphOnly = lanes.slice(1).flat().filter((t) => t.kind !== 'yaml').map((t) => ({ absolute: t.absolute, text: t.text }));
+    const graphOnly = [...(options.graphOnly ?? []), ...lanes.slice(1).flat().filter((t) => t.kind !== 'yaml').map((t) => ({ absolute: t.absolute, text: t.text }))];
     own = lintLane(lanes[0] ?? [], { ...options, graphOnly }, (done) => {
       Atomics.store(counts, 0, done);
       onProgress(total());

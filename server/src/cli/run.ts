@@ -114,6 +114,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
 
   // 1. What to check: stdin, then the walked paths.
   const targets: LintTarget[] = [];
+  const graphOnly: NonNullable<LaneOptions['graphOnly']> = [];
   let stdinPath: string | undefined;
   let stdinBom = false;
   if (options.paths.includes('-')) {
@@ -143,6 +144,11 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
       continue;
     }
     const outcome = readTarget(file);
+    // A Tiltfile is not linted: its docker_build lines only tell the manifests' checks which Dockerfile builds which image.
+    if (file.kind === 'evidence') {
+      if (!('skipped' in outcome)) graphOnly.push({ absolute: file.absolute, text: outcome.text });
+      continue;
+    }
     // JSON found in a folder is ours only if its text says so: package.json and lock files pass silently.
     const silent = file.kind === 'json' && !file.explicit;
     if ('skipped' in outcome && silent) continue;
@@ -164,7 +170,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));
 
   // 2. Lint, in worker threads when the tree is big.
-  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath, profile: options.profile, podSecurity: options.podSecurity };
+  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath, profile: options.profile, podSecurity: options.podSecurity, graphOnly };
   const showProgress = !!io.stderr.isTTY && targets.length > progressMinFiles;
   let lastProgress = 0;
   const progress = (done: number): void => {
