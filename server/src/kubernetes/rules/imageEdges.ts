@@ -219,7 +219,7 @@ const edgeDocs = {
   zh: '\n\n仅当工作区能说明哪个 Dockerfile 构建了该镜像时才检查：同时有 `build:` 与 `image:` 的 Compose 服务、skaffold 构建产物、Tiltfile 的 `docker_build`、指向上述之一的 kustomize `images:` 改名，或 `stevedore.images` 设置。仅凭文件夹名推测的关联改由 `image-edge-guess` 以提示级别报告。',
 };
 
-export const imageRunsAsRoot = edgeRule({
+export const imageRootVsRunAsNonRoot = edgeRule({
   id: 'image-root-vs-run-as-non-root', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'runAsNonRoot on an image that runs as root', zh: 'runAsNonRoot 与以 root 运行的镜像' },
   docs: {
@@ -237,7 +237,7 @@ export const imageUserNotNumeric = edgeRule({
   },
 }, checkNamedUser);
 
-export const containerPortNotExposed = edgeRule({
+export const containerPortVsExpose = edgeRule({
   id: 'container-port-vs-expose', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'containerPort and the image\'s EXPOSE disagree', zh: 'containerPort 与镜像的 EXPOSE 不一致' },
   docs: {
@@ -246,7 +246,7 @@ export const containerPortNotExposed = edgeRule({
   },
 }, checkPorts);
 
-export const probeMissingImageHealthcheck = edgeRule({
+export const imageHealthcheckWithoutProbe = edgeRule({
   id: 'image-healthcheck-without-probe', aliases: [], severity: 'info', category: 'best-practice', profile: 'recommended', fixable: true,
   title: { en: 'Image HEALTHCHECK but no probe', zh: '镜像有 HEALTHCHECK 但没有探针' },
   docs: {
@@ -282,7 +282,7 @@ export const envDiffersFromImage = edgeRule({
   },
 }, checkEnv);
 
-export const imageTagDiffers = edgeRule({
+export const imageTagDiffersInWorkspace = edgeRule({
   id: 'image-tag-differs-in-workspace', aliases: [], severity: 'info', category: 'best-practice', profile: 'recommended',
   title: { en: 'One built image, several tags', zh: '同一构建镜像使用了多个标签' },
   docs: {
