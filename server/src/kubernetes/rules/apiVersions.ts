@@ -76,7 +76,7 @@ function ingressV1Edits(file: ManifestFile, spec: YAMLMap): TextEdit[] {
   return edits;
 }
 
-export const removedApiVersion = perObject({
+export const apiVersionRemoved = perObject({
   id: 'api-version-removed', fixable: true, aliases: ['no-extensions-v1beta'], peerPerFinding: true, kubeLinterDefault: true, severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion no longer served', zh: 'apiVersion 已不再提供' },
   docs: {
@@ -100,7 +100,7 @@ export const removedApiVersion = perObject({
   });
 });
 
-export const deprecatedApiVersion = perObject({
+export const apiVersionDeprecated = perObject({
   id: 'api-version-deprecated', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'deprecated',
   title: { en: 'Deprecated API', zh: '已弃用的 API' },
   docs: {
@@ -123,7 +123,7 @@ export const deprecatedApiVersion = perObject({
   });
 });
 
-export const futureApiVersion = perObject({
+export const apiVersionTooNew = perObject({
   id: 'api-version-too-new', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion newer than the target Kubernetes release', zh: 'apiVersion 比目标 Kubernetes 版本更新' },
   docs: {
@@ -185,7 +185,7 @@ export const fieldTooNew = perObject({
   walk(object.root, { type: 'object', ref: kind.root });
 });
 
-export const apiVersionKind = perObject({
+export const apiVersionKindMismatch = perObject({
   id: 'api-version-kind-mismatch', fixable: true, aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'apiVersion does not serve this kind', zh: 'apiVersion 不提供此类型' },
   docs: {

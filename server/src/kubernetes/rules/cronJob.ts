@@ -63,7 +63,7 @@ function itemProblem(item: string, field: CronField): Localized | undefined {
   return undefined;
 }
 
-export const cronSchedule = perObject({
+export const cronScheduleInvalid = perObject({
   id: 'cron-schedule-invalid', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Invalid CronJob schedule', zh: 'CronJob 调度计划无效' },
   docs: {
@@ -96,7 +96,7 @@ export function isTimeZone(name: string): boolean {
   return valid;
 }
 
-export const cronTimeZone = perObject({
+export const cronTimezoneInvalid = perObject({
   id: 'cron-timezone-invalid', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Unknown CronJob time zone', zh: 'CronJob 时区无效' },
   docs: {

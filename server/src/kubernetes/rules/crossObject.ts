@@ -83,7 +83,7 @@ function selectsSomething(view: WorkspaceView, selector: Record<string, string>,
   return workloadsSelectedBy(view, selector, namespace).length > 0 || podsMayComeFromElsewhere(view, selector, namespace);
 }
 
-export const danglingService = perObject({
+export const serviceSelectsNothing = perObject({
   id: 'service-selects-nothing', aliases: ['dangling-service'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'Service selects no workload', zh: 'Service 未选中任何工作负载' },
   docs: {
@@ -103,7 +103,7 @@ export const danglingService = perObject({
   });
 });
 
-export const danglingHpa = perObject({
+export const hpaTargetMissing = perObject({
   id: 'hpa-target-missing', aliases: ['dangling-horizontalpodautoscaler'], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'HorizontalPodAutoscaler targets a missing workload', zh: 'HorizontalPodAutoscaler 的目标工作负载不存在' },
   docs: {
@@ -123,7 +123,7 @@ export const danglingHpa = perObject({
   });
 });
 
-export const statefulSetService = perObject({
+export const statefulsetHeadlessService = perObject({
   id: 'statefulset-headless-service', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'StatefulSet serviceName without a headless Service', zh: 'StatefulSet 的 serviceName 没有对应的无头 Service' },
   docs: {
@@ -164,7 +164,7 @@ function ingressBackends(spec: unknown) {
   });
 }
 
-export const danglingIngress = perObject({
+export const ingressBackendMissing = perObject({
   id: 'ingress-backend-missing', aliases: ['dangling-ingress'], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'Ingress backend points to a missing Service or port', zh: 'Ingress 后端指向不存在的 Service 或端口' },
   docs: {
@@ -196,7 +196,7 @@ export const danglingIngress = perObject({
   }
 });
 
-export const danglingConfigReference = perObject({
+export const configReferenceMissing = perObject({
   id: 'config-reference-missing', aliases: ['env-value-from'], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'ConfigMap or Secret not in the workspace', zh: 'ConfigMap 或 Secret 不在工作区中' },
   docs: {

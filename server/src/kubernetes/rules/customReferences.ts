@@ -74,7 +74,7 @@ export const routeServiceMissing = perObject({
 /** `name:tag` of an ImageStreamTag → the ImageStream's name. */
 const imageStreamOf = (tag: string) => (tag.includes(':') ? tag.slice(0, tag.lastIndexOf(':')) : tag);
 
-export const buildConfigImageStreamMissing = perObject({
+export const buildconfigImagestreamMissing = perObject({
   id: 'buildconfig-imagestream-missing', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'BuildConfig names a missing ImageStream', zh: 'BuildConfig 引用了不存在的 ImageStream' },
   docs: {
@@ -159,7 +159,7 @@ export const gatewayRouteBackendMissing = perObject({
 
 // ---------------------------------------------------------------- KEDA
 
-export const scaledObjectTargetMissing = perObject({
+export const scaledobjectTargetMissing = perObject({
   id: 'scaledobject-target-missing', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'KEDA ScaledObject targets a missing workload', zh: 'KEDA ScaledObject 的目标工作负载不存在' },
   docs: {

@@ -35,7 +35,7 @@ export const duplicateContainerName: KubeRule = {
   },
 };
 
-export const duplicateEnvVar = perContainer({
+export const envVarDuplicate = perContainer({
   id: 'env-var-duplicate', aliases: ['duplicate-env-var'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'Environment variable set twice', zh: '环境变量重复设置' },
   docs: {
@@ -55,7 +55,7 @@ export const duplicateEnvVar = perContainer({
 
 const twice: Localized = { en: 'declared twice', zh: '重复声明' };
 
-export const duplicatePort: KubeRule = {
+export const duplicateContainerPort: KubeRule = {
   meta: {
     id: 'duplicate-container-port', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended',
     title: { en: 'Duplicate container port', zh: '容器端口重复' },

@@ -29,7 +29,7 @@ export function objectLabel(object: ObjectFacts): string {
   return `${object.kind}${object.name ? ` \`${object.name}\`` : ''}`;
 }
 
-export const hostNetwork = hostNamespaceRule('hostNetwork', {
+export const hostNetworkEnabled = hostNamespaceRule('hostNetwork', {
   id: 'host-network-enabled', fixable: true, aliases: ['host-network'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Pod uses the host network', zh: 'Pod 使用宿主机网络' },
   docs: {
@@ -38,7 +38,7 @@ export const hostNetwork = hostNamespaceRule('hostNetwork', {
   },
 }, { en: 'network namespace', zh: '网络命名空间' });
 
-export const hostPid = hostNamespaceRule('hostPID', {
+export const hostPidEnabled = hostNamespaceRule('hostPID', {
   id: 'host-pid-enabled', fixable: true, aliases: ['host-pid'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Pod uses the host PID namespace', zh: 'Pod 使用宿主机 PID 命名空间' },
   docs: {
@@ -47,7 +47,7 @@ export const hostPid = hostNamespaceRule('hostPID', {
   },
 }, { en: 'process namespace', zh: '进程命名空间' });
 
-export const hostIpc = hostNamespaceRule('hostIPC', {
+export const hostIpcEnabled = hostNamespaceRule('hostIPC', {
   id: 'host-ipc-enabled', fixable: true, aliases: ['host-ipc'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Pod uses the host IPC namespace', zh: 'Pod 使用宿主机 IPC 命名空间' },
   docs: {
@@ -75,7 +75,7 @@ function hostPathVolumes(object: ObjectFacts): HostPathVolume[] {
 const normalize = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
 const socketPaths = ['/var/run/docker.sock', '/run/docker.sock', '/var/run/containerd/containerd.sock', '/run/containerd/containerd.sock', '/var/run/crio/crio.sock', '/run/crio/crio.sock'];
 
-export const dockerSocket: KubeRule = {
+export const containerRuntimeSocket: KubeRule = {
   meta: {
     id: 'container-runtime-socket', aliases: ['docker-sock'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Container runtime socket mounted', zh: '挂载了容器运行时套接字' },
@@ -101,7 +101,7 @@ export const dockerSocket: KubeRule = {
 /** Host paths whose contents let a pod read secrets or take over the node. */
 const sensitivePaths = ['/', '/etc', '/root', '/var/run', '/run', '/proc', '/sys', '/boot', '/dev', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/etc/kubernetes', '/home', '/usr', '/lib', '/bin', '/sbin'];
 
-export const sensitiveHostMount: KubeRule = {
+export const sensitiveHostPath: KubeRule = {
   meta: {
     id: 'sensitive-host-path', aliases: ['sensitive-host-mounts'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Sensitive host directory mounted', zh: '挂载了敏感的宿主机目录' },
@@ -124,7 +124,7 @@ export const sensitiveHostMount: KubeRule = {
   },
 };
 
-export const writableHostMount: KubeRule = {
+export const writableHostPath: KubeRule = {
   meta: {
     id: 'writable-host-path', aliases: ['writable-host-mount'], severity: 'hint', category: 'security', profile: 'strict',
     title: { en: 'Host path mounted writable', zh: '宿主机路径以可写方式挂载' },

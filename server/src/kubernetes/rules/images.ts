@@ -27,7 +27,7 @@ export function isPlaceholderImage(image: string): boolean {
   return /[${}<>]/.test(image) || image.trim() === '';
 }
 
-export const latestTag = perContainer({
+export const imageTagMutable = perContainer({
   id: 'image-tag-mutable',
   aliases: ['latest-tag'],
   kubeLinterDefault: true,
@@ -53,7 +53,7 @@ export const latestTag = perContainer({
   });
 });
 
-export const imagePullPolicy = perContainer({
+export const imagePullPolicyUnset = perContainer({
   id: 'image-pull-policy-unset', fixable: true,
   aliases: [],
   severity: 'hint',

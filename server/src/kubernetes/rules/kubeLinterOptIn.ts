@@ -16,7 +16,7 @@ export function optInRule(meta: OptInMeta, template: string, params: TemplatePar
   return perObject({ ...rest, aliases: [kubeLinterName], profile: 'strict' }, (object, subject, report) => runTemplate(template, params, { object, subject, report }));
 }
 
-export const defaultServiceAccount = optInRule({
+export const defaultServiceAccountUsed = optInRule({
   id: 'default-service-account-used', kubeLinterName: 'default-service-account', severity: 'info', category: 'security',
   title: { en: 'Pods use the default service account', zh: 'Pod 使用默认服务账号' },
   docs: {
@@ -25,7 +25,7 @@ export const defaultServiceAccount = optInRule({
   },
 }, 'service-account', { serviceAccount: '^(|default)$' });
 
-export const dnsConfigOptions = optInRule({
+export const dnsConfigOptionMissing = optInRule({
   id: 'dns-config-option-missing', kubeLinterName: 'dnsconfig-options', severity: 'info', category: 'best-practice',
   title: { en: 'DNS option ndots not set', zh: '未设置 DNS 选项 ndots' },
   docs: {
@@ -34,7 +34,7 @@ export const dnsConfigOptions = optInRule({
   },
 }, 'dnsconfig-options', { key: 'ndots', value: '2' });
 
-export const minimumThreeReplicas = optInRule({
+export const replicasBelowThree = optInRule({
   id: 'replicas-below-three', kubeLinterName: 'minimum-three-replicas', severity: 'info', category: 'best-practice',
   title: { en: 'Fewer than three replicas', zh: '副本数少于三个' },
   docs: {
@@ -47,7 +47,7 @@ export const minimumThreeReplicas = optInRule({
   },
 }, 'minimum-replicas', { minReplicas: 3 });
 
-export const hpaMinimumThreeReplicas = optInRule({
+export const hpaMinReplicasLow = optInRule({
   id: 'hpa-min-replicas-low', kubeLinterName: 'hpa-minimum-three-replicas', severity: 'info', category: 'best-practice',
   title: { en: 'Autoscaler may scale below three replicas', zh: '自动扩缩器可能缩到三个副本以下' },
   docs: {
@@ -60,7 +60,7 @@ export const hpaMinimumThreeReplicas = optInRule({
   },
 }, 'hpa-minimum-replicas', { minReplicas: 3 });
 
-export const noNodeAffinity = optInRule({
+export const nodeAffinityMissing = optInRule({
   id: 'node-affinity-missing', kubeLinterName: 'no-node-affinity', severity: 'info', category: 'best-practice',
   title: { en: 'No node affinity', zh: '没有节点亲和性' },
   docs: {
@@ -69,7 +69,7 @@ export const noNodeAffinity = optInRule({
   },
 }, 'no-node-affinity');
 
-export const noRollingUpdateStrategy = optInRule({
+export const updateStrategyNotRolling = optInRule({
   id: 'update-strategy-not-rolling', kubeLinterName: 'no-rolling-update-strategy', severity: 'info', category: 'best-practice',
   title: { en: 'Update strategy is not a rolling update', zh: '更新策略不是滚动更新' },
   docs: {
@@ -78,7 +78,7 @@ export const noRollingUpdateStrategy = optInRule({
   },
 }, 'update-configuration', { strategyTypeRegex: '^(RollingUpdate|Rolling)$' });
 
-export const nonIsolatedPod = optInRule({
+export const podNotIsolated = optInRule({
   id: 'pod-not-isolated', kubeLinterName: 'non-isolated-pod', severity: 'info', category: 'security',
   title: { en: 'No NetworkPolicy selects the pods', zh: '没有 NetworkPolicy 选中这些 Pod' },
   docs: {
@@ -91,7 +91,7 @@ export const nonIsolatedPod = optInRule({
   },
 }, 'non-isolated-pod');
 
-export const priorityClassName = optInRule({
+export const priorityClassNotAccepted = optInRule({
   id: 'priority-class-not-accepted', kubeLinterName: 'priority-class-name', severity: 'info', category: 'best-practice',
   title: { en: 'Priority class not in the accepted list', zh: '优先级类不在允许列表中' },
   docs: {
@@ -100,7 +100,7 @@ export const priorityClassName = optInRule({
   },
 }, 'priority-class-name', { acceptedPriorityClassNames: ['system-cluster-critical', 'system-node-critical'] });
 
-export const readSecretFromEnvVar = optInRule({
+export const secretReadIntoEnv = optInRule({
   id: 'secret-read-into-env', kubeLinterName: 'read-secret-from-env-var', severity: 'info', category: 'security',
   title: { en: 'Secret read into an environment variable', zh: '通过环境变量读取 Secret' },
   docs: {
@@ -109,7 +109,7 @@ export const readSecretFromEnvVar = optInRule({
   },
 }, 'read-secret-from-env-var');
 
-export const requiredAnnotationEmail = optInRule({
+export const ownerEmailAnnotationMissing = optInRule({
   id: 'owner-email-annotation-missing', kubeLinterName: 'required-annotation-email', severity: 'info', category: 'best-practice',
   title: { en: 'No email annotation', zh: '缺少 email 注解' },
   docs: {
@@ -118,7 +118,7 @@ export const requiredAnnotationEmail = optInRule({
   },
 }, 'required-annotation', { key: 'email', value: '[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+' });
 
-export const requiredLabelOwner = optInRule({
+export const ownerLabelMissing = optInRule({
   id: 'owner-label-missing', kubeLinterName: 'required-label-owner', severity: 'info', category: 'best-practice',
   title: { en: 'No owner label', zh: '缺少 owner 标签' },
   docs: {
@@ -127,7 +127,7 @@ export const requiredLabelOwner = optInRule({
   },
 }, 'required-label', { key: 'owner' });
 
-export const restartPolicyStated = optInRule({
+export const restartPolicyNotResilient = optInRule({
   id: 'restart-policy-not-resilient', kubeLinterName: 'restart-policy', severity: 'info', category: 'best-practice',
   title: { en: 'Restart policy is not Always or OnFailure', zh: '重启策略不是 Always 或 OnFailure' },
   docs: {
@@ -136,7 +136,7 @@ export const restartPolicyStated = optInRule({
   },
 }, 'restart-policy');
 
-export const sccDenyPrivilegedContainer = optInRule({
+export const sccAllowsPrivileged = optInRule({
   id: 'scc-allows-privileged', kubeLinterName: 'scc-deny-privileged-container', severity: 'warning', category: 'security',
   title: { en: 'SecurityContextConstraints allow privileged containers', zh: 'SecurityContextConstraints 允许特权容器' },
   docs: {
@@ -145,7 +145,7 @@ export const sccDenyPrivilegedContainer = optInRule({
   },
 }, 'scc-deny-privileged-container', { allowPrivilegedContainer: true });
 
-export const sortedKeys = optInRule({
+export const keysNotSorted = optInRule({
   id: 'keys-not-sorted', kubeLinterName: 'sorted-keys', severity: 'hint', category: 'style',
   title: { en: 'Keys not in alphabetical order', zh: '键未按字母顺序排列' },
   docs: {
@@ -154,7 +154,7 @@ export const sortedKeys = optInRule({
   },
 }, 'sorted-keys', { recursive: true });
 
-export const unsafeProcMount = optInRule({
+export const procMountUnmasked = optInRule({
   id: 'proc-mount-unmasked', kubeLinterName: 'unsafe-proc-mount', severity: 'warning', category: 'security',
   title: { en: 'Unmasked /proc mount', zh: '/proc 以未屏蔽方式挂载' },
   docs: {
@@ -163,7 +163,7 @@ export const unsafeProcMount = optInRule({
   },
 }, 'unsafe-proc-mount');
 
-export const useNamespace = optInRule({
+export const defaultNamespaceUsed = optInRule({
   id: 'default-namespace-used', kubeLinterName: 'use-namespace', severity: 'info', category: 'best-practice',
   title: { en: 'Object in the default namespace', zh: '对象位于 default 命名空间' },
   docs: {
@@ -172,7 +172,7 @@ export const useNamespace = optInRule({
   },
 }, 'use-namespace');
 
-export const exposedServices = optInRule({
+export const serviceTypeExposed = optInRule({
   id: 'service-type-exposed', kubeLinterName: 'exposed-services', severity: 'info', category: 'security',
   title: { en: 'Service exposed outside the cluster', zh: 'Service 暴露到集群外部' },
   docs: {
@@ -181,7 +181,7 @@ export const exposedServices = optInRule({
   },
 }, 'forbidden-service-types', { forbiddenServiceTypes: ['NodePort', 'LoadBalancer'] });
 
-export const danglingNetworkPolicyPeer = optInRule({
+export const networkPolicyPeerSelectsNothing = optInRule({
   id: 'network-policy-peer-selects-nothing', kubeLinterName: 'dangling-networkpolicypeer-podselector', severity: 'info', category: 'semantics',
   title: { en: 'NetworkPolicy peer selects no pods', zh: 'NetworkPolicy 对端未选中任何 Pod' },
   docs: {
@@ -194,7 +194,7 @@ export const danglingNetworkPolicyPeer = optInRule({
   },
 }, 'dangling-networkpolicypeer-podselector');
 
-export const danglingServiceMonitor = optInRule({
+export const serviceMonitorSelectsNothing = optInRule({
   id: 'service-monitor-selects-nothing', kubeLinterName: 'dangling-servicemonitor', severity: 'info', category: 'semantics',
   title: { en: 'ServiceMonitor selects no Service', zh: 'ServiceMonitor 未选中任何 Service' },
   docs: {

@@ -54,7 +54,7 @@ export function labelValueProblem(value: string): Localized | undefined {
   return undefined;
 }
 
-export const invalidName = perObject({
+export const invalidObjectName = perObject({
   id: 'invalid-object-name', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'Invalid object name', zh: '对象名称无效' },
   docs: {

@@ -6,7 +6,7 @@ import { objectLabel } from './hostAccess';
 
 const isPdb = (kind: string, builtIn: boolean) => kind === 'PodDisruptionBudget' && builtIn;
 
-export const pdbMaxUnavailable = perObject({
+export const pdbBlocksEviction = perObject({
   id: 'pdb-blocks-eviction', fixable: true, aliases: ['pdb-max-unavailable'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'PodDisruptionBudget allows no disruption', zh: 'PodDisruptionBudget 不允许任何中断' },
   docs: {
@@ -24,7 +24,7 @@ export const pdbMaxUnavailable = perObject({
   });
 });
 
-export const pdbMinAvailable = perObject({
+export const pdbMinAvailableTooHigh = perObject({
   id: 'pdb-min-available-too-high', aliases: ['pdb-min-available'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
   title: { en: 'PodDisruptionBudget minAvailable leaves no room', zh: 'PodDisruptionBudget 的 minAvailable 没有余量' },
   docs: {
@@ -76,7 +76,7 @@ function autoscaledMinimum(view: WorkspaceView, workload: IndexedObject): number
   return hpa?.minReplicas;
 }
 
-export const pdbUnhealthyEviction = perObject({
+export const pdbUnhealthyEvictionPolicy = perObject({
   id: 'pdb-unhealthy-eviction-policy', aliases: ['pdb-unhealthy-pod-eviction-policy'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'PodDisruptionBudget keeps unhealthy pods', zh: 'PodDisruptionBudget 会保留不健康的 Pod' },
   docs: {

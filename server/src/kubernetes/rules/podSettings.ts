@@ -8,7 +8,7 @@ import { objectLabel } from './hostAccess';
 
 const batchKinds = new Set(['Job', 'CronJob']);
 
-export const restartPolicy = perObject({
+export const restartPolicyInvalid = perObject({
   id: 'restart-policy-invalid', fixable: true, aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
   title: { en: 'restartPolicy not allowed for this kind', zh: '该类型不允许此 restartPolicy' },
   docs: {
@@ -30,7 +30,7 @@ export const restartPolicy = perObject({
   });
 });
 
-export const noAntiAffinity = perObject({
+export const noPodAntiAffinity = perObject({
   id: 'no-pod-anti-affinity', aliases: ['no-anti-affinity'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'Replicas without pod anti-affinity', zh: '多副本但未设置 Pod 反亲和性' },
   docs: {
@@ -80,7 +80,7 @@ function termCanMatchOwnPods(term: YAMLMap | undefined, namespace: string | unde
   return Object.entries(matchLabels).every(([key, value]) => podLabels[key] === value);
 }
 
-export const deprecatedServiceAccount = perObject({
+export const serviceAccountFieldDeprecated = perObject({
   id: 'service-account-field-deprecated', fixable: true, aliases: ['deprecated-service-account-field'], kubeLinterDefault: true, severity: 'warning', category: 'best-practice', profile: 'recommended', tag: 'deprecated',
   title: { en: 'Deprecated serviceAccount field', zh: '已弃用的 serviceAccount 字段' },
   docs: {
@@ -143,7 +143,7 @@ export function credentialValue(value: string): boolean {
   return true;
 }
 
-export const secretInEnv = perObject({
+export const secretInEnvValue = perObject({
   id: 'secret-in-env-value', aliases: ['env-var-secret'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
   title: { en: 'Secret written in plain env value', zh: '密钥以明文写在环境变量中' },
   docs: {
@@ -165,7 +165,7 @@ export const secretInEnv = perObject({
   }
 });
 
-export const jobTtl = perObject({
+export const jobTtlMissing = perObject({
   id: 'job-ttl-missing', fixable: true, aliases: ['job-ttl-seconds-after-finished'], kubeLinterDefault: true, severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'Job without ttlSecondsAfterFinished', zh: 'Job 未设置 ttlSecondsAfterFinished' },
   docs: {
@@ -189,7 +189,7 @@ const safeSysctls = new Set([
   'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
 ]);
 
-export const unsafeSysctls: KubeRule = {
+export const unsafeSysctl: KubeRule = {
   meta: {
     id: 'unsafe-sysctl', aliases: ['unsafe-sysctls'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Unsafe sysctl', zh: '不安全的 sysctl' },

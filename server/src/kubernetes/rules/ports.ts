@@ -103,7 +103,7 @@ export const portOutOfRange: KubeRule = {
   },
 };
 
-export const sshPort: KubeRule = {
+export const sshPortExposed: KubeRule = {
   meta: {
     id: 'ssh-port-exposed', aliases: ['ssh-port'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'SSH port exposed', zh: '暴露了 SSH 端口' },

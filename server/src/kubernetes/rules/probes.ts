@@ -18,7 +18,7 @@ function missingProbeRule(field: 'livenessProbe' | 'readinessProbe', meta: KubeR
   });
 }
 
-export const livenessProbe = missingProbeRule('livenessProbe', {
+export const livenessProbeMissing = missingProbeRule('livenessProbe', {
   id: 'liveness-probe-missing', aliases: ['no-liveness-probe'], severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'No liveness probe', zh: '未配置存活探针' },
   docs: {
@@ -27,7 +27,7 @@ export const livenessProbe = missingProbeRule('livenessProbe', {
   },
 }, { en: 'liveness probe', zh: '存活探针（livenessProbe）' });
 
-export const readinessProbe = missingProbeRule('readinessProbe', {
+export const readinessProbeMissing = missingProbeRule('readinessProbe', {
   id: 'readiness-probe-missing', aliases: ['no-readiness-probe'], severity: 'info', category: 'best-practice', profile: 'strict',
   title: { en: 'No readiness probe', zh: '未配置就绪探针' },
   docs: {
@@ -48,7 +48,7 @@ function probePortNode(probe: YAMLMap | undefined) {
   return undefined;
 }
 
-export const probePort = {
+export const probePortUnknown = {
   meta: {
     id: 'probe-port-unknown',
     aliases: ['liveness-port', 'readiness-port', 'startup-port'],

@@ -6,7 +6,7 @@ import { optInRule } from './kubeLinterOptIn';
  * the ClusterRoles an aggregated ClusterRole folds in.
  */
 
-export const accessToCreatePods = optInRule({
+export const rbacCanCreatePods = optInRule({
   id: 'rbac-can-create-pods', kubeLinterName: 'access-to-create-pods', severity: 'info', category: 'security',
   title: { en: 'Binding grants creating pods', zh: '绑定授予了创建 Pod 的权限' },
   docs: {
@@ -19,7 +19,7 @@ export const accessToCreatePods = optInRule({
   },
 }, 'access-to-resources', { resources: ['^pods$', '^deployments$', '^statefulsets$', '^replicasets$', '^cronjobs?$', '^jobs$', '^daemonsets$'], verbs: ['^create$'] });
 
-export const accessToSecrets = optInRule({
+export const rbacCanReadSecrets = optInRule({
   id: 'rbac-can-read-secrets', kubeLinterName: 'access-to-secrets', severity: 'info', category: 'security',
   title: { en: 'Binding grants access to Secrets', zh: '绑定授予了访问 Secret 的权限' },
   docs: {
@@ -32,7 +32,7 @@ export const accessToSecrets = optInRule({
   },
 }, 'access-to-resources', { resources: ['^secrets$'], verbs: ['^get$', '^list$', '^delete$', '^create$', '^watch$'] });
 
-export const clusterAdminRoleBinding = optInRule({
+export const rbacClusterAdminBound = optInRule({
   id: 'rbac-cluster-admin-bound', kubeLinterName: 'cluster-admin-role-binding', severity: 'warning', category: 'security',
   title: { en: 'cluster-admin bound to a subject', zh: 'cluster-admin 被绑定给了主体' },
   docs: {
@@ -41,7 +41,7 @@ export const clusterAdminRoleBinding = optInRule({
   },
 }, 'cluster-admin-role-binding');
 
-export const wildcardInRules = optInRule({
+export const rbacWildcard = optInRule({
   id: 'rbac-wildcard', kubeLinterName: 'wildcard-in-rules', severity: 'info', category: 'security',
   title: { en: 'Wildcard in a Role rule', zh: 'Role 规则中使用了通配符' },
   docs: {

@@ -18,7 +18,7 @@ function hasResource(container: ContainerFacts, section: 'requests' | 'limits', 
   return valueOf(mapAt(container.resources, section), name) !== undefined;
 }
 
-export const cpuRequest = perContainer({
+export const cpuRequestMissing = perContainer({
   id: 'cpu-request-missing', fixable: true,
   aliases: ['unset-cpu-requirements'],
   kubeLinterDefault: true,
@@ -41,7 +41,7 @@ export const cpuRequest = perContainer({
   });
 });
 
-export const memoryLimit = perContainer({
+export const memoryLimitMissing = perContainer({
   id: 'memory-limit-missing', fixable: true,
   aliases: ['unset-memory-requirements'],
   kubeLinterDefault: true,

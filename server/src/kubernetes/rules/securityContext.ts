@@ -22,7 +22,7 @@ export function hardenedSecurityContextFix(file: ManifestFile, container: Contai
 
 const fixes = (fix: Fix | undefined): Fix[] | undefined => (fix ? [fix] : undefined);
 
-export const privilegedContainer = perContainer({
+export const containerPrivileged = perContainer({
   id: 'container-privileged', fixable: true,
   aliases: ['privileged-container'],
   kubeLinterDefault: true,
@@ -45,7 +45,7 @@ export const privilegedContainer = perContainer({
   });
 });
 
-export const privilegeEscalation = perContainer({
+export const privilegeEscalationAllowed = perContainer({
   id: 'privilege-escalation-allowed', fixable: true,
   aliases: ['privilege-escalation-container'],
   kubeLinterDefault: true,
@@ -68,7 +68,7 @@ export const privilegeEscalation = perContainer({
   });
 });
 
-export const runAsNonRoot = perContainer({
+export const runAsRootAllowed = perContainer({
   id: 'run-as-root-allowed', fixable: true,
   aliases: ['run-as-non-root'],
   kubeLinterDefault: true,
@@ -110,7 +110,7 @@ export const runAsNonRoot = perContainer({
   });
 });
 
-export const readOnlyRootFs = perContainer({
+export const rootFilesystemWritable = perContainer({
   id: 'root-filesystem-writable', fixable: true,
   aliases: ['no-read-only-root-fs'],
   kubeLinterDefault: true,

@@ -1,7 +1,7 @@
 import type { KubeRule } from './context';
 import { parserErrors } from './yamlSyntax';
 
-export const yamlTabs: KubeRule = {
+export const yamlTabIndent: KubeRule = {
   meta: {
     id: 'yaml-tab-indent', fixable: true,
     aliases: [],
