@@ -16,6 +16,7 @@ import { ruleDocsPath, type RuleMeta } from '../server/src/common/rules';
 import { dockerfileRules } from '../server/src/dockerfile/rules';
 import { kubernetesRules } from '../server/src/kubernetes/rules';
 import { composeRules } from '../server/src/compose/rules';
+import { ruleModuleOf, testFilesMentioning } from './rule-sources';
 
 type Language = 'Dockerfile' | 'Kubernetes' | 'Compose';
 
@@ -61,6 +62,10 @@ const words = {
   yes: { en: 'yes', zh: '有' },
   no: { en: 'no', zh: '无' },
   turningOff: { en: 'Turning it off', zh: '如何关闭' },
+  source: { en: 'Source', zh: '源码' },
+  sourceLine: { en: 'Rule: {module} (export {export}). Unit tests: {tests}.', zh: '规则：{module}（导出名 {export}）。单元测试：{tests}。' },
+  otherTests: { en: '{count} more test files name it (command line, protocol, editor, corpus)', zh: '另有 {count} 个测试文件提到它（命令行、协议、编辑器、语料库）' },
+  noTests: { en: 'none yet', zh: '暂无' },
 } satisfies Record<string, Localized>;
 
 /** The heading over `meta.differences`: the peers a language's rules are compared with. */
@@ -112,6 +117,21 @@ function suppressionExample(rule: DocumentedRule): Localized {
   };
 }
 
+/** The "Source" line: the rule's module and the test files naming its id, so a maintainer finds them from the id. */
+function sourceLine(meta: RuleMeta, lang: DocsLanguage): string {
+  const t = (text: Localized) => pick(text, lang);
+  const module = ruleModuleOf(meta.id);
+  if (!module) throw new Error(`no rule module declares ${meta.id}`);
+  // The unit tests hold a rule's cases; the other layers (CLI, protocol, editor) are only counted.
+  const tests = testFilesMentioning(meta.id);
+  const unit = tests.filter((file) => file.startsWith('test/unit/'));
+  const others = tests.length - unit.length;
+  const named = unit.map((file) => `\`${file}\``);
+  if (others > 0) named.push(fill(t(words.otherTests), { count: others }));
+  const list = named.length ? named.join(lang === 'zh-cn' ? '、' : ', ') : t(words.noTests);
+  return fill(t(words.sourceLine), { module: `\`${module.file}\``, export: `\`${module.exportName}\``, tests: list });
+}
+
 export function renderRulePage(rule: DocumentedRule, lang: DocsLanguage): string {
   const { meta, language } = rule;
   const t = (text: Localized) => pick(text, lang);
@@ -139,6 +159,10 @@ export function renderRulePage(rule: DocumentedRule, lang: DocsLanguage): string
     `## ${t(words.turningOff)}`,
     '',
     t(suppressionExample(rule)),
+    '',
+    `## ${t(words.source)}`,
+    '',
+    sourceLine(meta, lang),
     '',
   ].join('\n');
 }
