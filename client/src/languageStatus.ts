@@ -7,6 +7,8 @@ import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummar
  * server recognised in the active document ("Dockerfile · 3 stages", "Kubernetes 1.36 ·
  * Deployment, Service"), with a link to the server's output, and the server itself (version,
  * running or not), with a link to restart it. A status item has one link, hence two items.
+ * A YAML file the server finds shaped like a Compose file (a Swarm `stack.yml`) gets a link that
+ * switches the document to the `dockercompose` language instead.
  */
 
 /** What an item shows, read back from the item (the extension's API exposes it to the editor tests). */
@@ -21,6 +23,9 @@ export interface LanguageStatusView {
 export interface LanguageStatus {
   view(): { document: LanguageStatusView; server: LanguageStatusView };
 }
+
+/** The command behind the "treat as Compose" link (not in the palette: it acts on the document the item describes). */
+export const useComposeLanguageCommand = 'stevedore.useComposeLanguage';
 
 /** Diagnostics arrive in bursts while typing; one summary request per pause is plenty. */
 const refreshDelayMs = 150;
@@ -39,7 +44,8 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
   const documentItem = vscode.languages.createLanguageStatusItem('stevedore.document', selector);
   documentItem.name = vscode.l10n.t('Stevedore: what was detected');
   documentItem.text = 'Stevedore';
-  documentItem.command = { title: vscode.l10n.t('Show Output'), command: 'stevedore.showOutput' };
+  const showOutput: vscode.Command = { title: vscode.l10n.t('Show Output'), command: 'stevedore.showOutput' };
+  documentItem.command = showOutput;
 
   const serverItem = vscode.languages.createLanguageStatusItem('stevedore.server', selector);
   serverItem.name = vscode.l10n.t('Stevedore language server');
@@ -69,6 +75,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
       shown = document.uri.toString();
       documentItem.text = 'Stevedore';
       documentItem.detail = undefined;
+      documentItem.command = showOutput;
     }
     documentItem.busy = true;
     try {
@@ -79,6 +86,9 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
       if (summary) {
         documentItem.text = summary.text;
         documentItem.detail = summary.detail;
+        documentItem.command = summary.suggestedLanguage === 'dockercompose'
+          ? { title: vscode.l10n.t('Treat as Compose'), command: useComposeLanguageCommand, arguments: [document.uri] }
+          : showOutput;
       }
     } catch (error) {
       if (ticket === latest) client.outputChannel.appendLine(`stevedore: document summary failed: ${String(error)}`);
@@ -97,6 +107,10 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
     documentItem,
     serverItem,
     { dispose: () => clearTimeout(timer) },
+    vscode.commands.registerCommand(useComposeLanguageCommand, async (uri?: vscode.Uri) => {
+      const document = uri ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+      if (document) await vscode.languages.setTextDocumentLanguage(document, 'dockercompose');
+    }),
     client.onDidChangeState(({ newState }) => {
       showServerState(newState);
       if (newState === State.Running) schedule();

@@ -78,6 +78,8 @@ export interface DocumentSummary {
   language: 'dockerfile' | 'kubernetes' | 'compose' | 'other';
   text: string;
   detail: string;
+  /** A language the document seems to be written in, which the editor may offer to switch to (a Compose file under another name). */
+  suggestedLanguage?: 'dockercompose';
 }
 
 /**

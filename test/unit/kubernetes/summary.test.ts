@@ -33,7 +33,9 @@ test('the status names the release the checks target (stevedore.kubernetes.versi
 test('YAML that is not Kubernetes, and a chart template, say why they get nothing', () => {
   const compose = kubernetesService.summary!(manifest('services:\n  web:\n    image: nginx\n', 'file:///w/compose.yaml'), en);
   assert.equal(compose.language, 'other');
-  assert.equal(compose.text, 'YAML · no Kubernetes object');
+  // Compose-shaped YAML is not Kubernetes either; the status offers to treat it as Compose (test/unit/compose/compose-detect.test.ts).
+  assert.equal(compose.text, 'YAML · looks like a Compose file');
+  assert.equal(kubernetesService.summary!(manifest('name: ci\non: push\njobs: {}\n'), en).text, 'YAML · no Kubernetes object');
   const chart = kubernetesService.summary!(manifest('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n'), zh);
   assert.equal(chart.language, 'kubernetes');
   assert.equal(chart.text, 'Kubernetes 模板 · 未检查');
