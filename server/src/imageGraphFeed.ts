@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDockerfileName } from './common/fileKinds';
-import { evidenceKindOf, evidenceOf } from './common/imageEvidence';
+import { composeImageUses, evidenceKindOf, evidenceOf } from './common/imageEvidence';
 import type { ImageGraph } from './common/imageGraph';
 import { imageFactsOf } from './dockerfile/imageFacts';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
@@ -21,7 +21,9 @@ export function feedImageGraph(graph: ImageGraph, uri: string, text: string | un
   if (!kind) return false;
   if (text === undefined) return graph.remove(uri);
   const { claims, renames } = evidenceOf(uri, text, kind);
-  return graph.setEvidence(uri, claims, renames);
+  // A Compose service's `image:` is also a place that runs the image (references from the Dockerfile, tags across files).
+  const usesChanged = kind === 'compose' && graph.setImageUses(uri, composeImageUses(text));
+  return graph.setEvidence(uri, claims, renames) || usesChanged;
 }
 
 /** Whether a file name is one the graph reads (the indexer's walk and watcher ask). */

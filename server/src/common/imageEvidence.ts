@@ -1,6 +1,6 @@
-import { parseAllDocuments, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseAllDocuments, parseDocument, type Node } from 'yaml';
 import { isComposeName } from './fileKinds';
-import type { BuildClaim, ImageRename } from './imageGraph';
+import type { BuildClaim, ImageRename, ImageUse } from './imageGraph';
 
 /**
  * Reads "this image is built from that Dockerfile" out of the files that say it: Compose
@@ -145,4 +145,27 @@ export function kustomizeRenames(uri: string, text: string): ImageRename[] {
     }
   }
   return renames;
+}
+
+/** Compose: where each service names its image (`services.<name>.image`), for references from the Dockerfile. */
+export function composeImageUses(text: string): ImageUse[] {
+  const uses: ImageUse[] = [];
+  try {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+    const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
+    if (!isMap(services)) return [];
+    const position = (offset: number) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line: line - 1, character: col - 1 };
+    };
+    for (const item of services.items) {
+      const image = isMap(item.value) ? item.value.get('image', true) : undefined;
+      if (!isScalar(image) || typeof image.value !== 'string' || image.value.trim() === '' || !image.range) continue;
+      uses.push({ image: image.value.trim(), range: { start: position(image.range[0]), end: position(image.range[1]) } });
+    }
+  } catch {
+    return [];
+  }
+  return uses;
 }

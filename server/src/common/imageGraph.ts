@@ -1,3 +1,4 @@
+import type { Location, Range } from 'vscode-languageserver-types';
 import type { ImageFacts } from './imageFacts';
 
 /**
@@ -36,6 +37,12 @@ export interface ImageRename {
   name: string;
   newName: string;
   sourceUri: string;
+}
+
+/** Where a file names an image it runs: a container's `image:` in a manifest, a Compose service's `image:`. */
+export interface ImageUse {
+  image: string;
+  range: Range;
 }
 
 export interface ImageEdge {
@@ -110,6 +117,7 @@ export class ImageGraph {
   private readonly dockerfiles = new Map<string, ImageFacts>();
   private readonly claims = new Map<string, BuildClaim[]>();
   private readonly renames = new Map<string, ImageRename[]>();
+  private readonly uses = new Map<string, ImageUse[]>();
   /** Bumped on every change that alters what queries answer. */
   version = 0;
 
@@ -142,10 +150,41 @@ export class ImageGraph {
     return true;
   }
 
+  /**
+   * Where a file names images (for references from a Dockerfile, and tags compared across files).
+   * Returns whether the images changed; ranges alone moving is no change.
+   */
+  setImageUses(uri: string, uses: ImageUse[]): boolean {
+    const before = (this.uses.get(uri) ?? []).map((use) => use.image).join('\n');
+    if (uses.length > 0 && (this.uses.has(uri) || this.uses.size < this.maxEntries)) this.uses.set(uri, uses); else this.uses.delete(uri);
+    if ((this.uses.get(uri) ?? []).map((use) => use.image).join('\n') === before) return false;
+    this.version++;
+    return true;
+  }
+
+  /** Every file's image uses. */
+  imageUses(): IterableIterator<[string, ImageUse[]]> {
+    return this.uses.entries();
+  }
+
+  /**
+   * The `image:` places whose image a stated link (not a guess) leads to this Dockerfile: the
+   * workloads and services that run what it builds. `stevedore.images` is left out (its paths
+   * resolve per manifest folder, which the Dockerfile's side does not know).
+   */
+  usesOf(dockerfileUri: string): Location[] {
+    const found: Location[] = [];
+    for (const [uri, uses] of this.uses) {
+      for (const use of uses) {
+        const edge = this.edgeFor(use.image);
+        if (edge?.strength === 'strong' && edge.dockerfileUri === dockerfileUri) found.push({ uri, range: use.range });
+      }
+    }
+    return found;
+  }
+
   remove(uri: string): boolean {
-    const changed = this.dockerfiles.delete(uri) || this.claims.delete(uri) || this.renames.delete(uri);
-    this.claims.delete(uri);
-    this.renames.delete(uri);
+    const changed = [this.dockerfiles.delete(uri), this.claims.delete(uri), this.renames.delete(uri), this.uses.delete(uri)].some(Boolean);
     if (changed) this.version++;
     return changed;
   }
@@ -154,7 +193,7 @@ export class ImageGraph {
   removeUnder(folderUri: string, keep: (uri: string) => boolean = () => false): boolean {
     const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
     let any = false;
-    for (const uri of new Set([...this.dockerfiles.keys(), ...this.claims.keys(), ...this.renames.keys()])) {
+    for (const uri of new Set([...this.dockerfiles.keys(), ...this.claims.keys(), ...this.renames.keys(), ...this.uses.keys()])) {
       if (uri.startsWith(prefix) && !keep(uri)) any = this.remove(uri) || any;
     }
     return any;

@@ -2,6 +2,7 @@ import {
   DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { UserFacingError } from '../common/errors';
+import { imageGraphOf } from '../common/imageGraph';
 import type { FeatureContext, PrepareRenameResult } from '../common/service';
 import type { DockerfileModel } from './model';
 import { comparePositions, sameStageName, semanticsOf, type Stage } from './semantic';
@@ -31,13 +32,27 @@ export function dockerfileDefinition(model: DockerfileModel, position: Position,
   return declaration ? [{ uri, range: declaration.nameRange }] : null;
 }
 
-export function dockerfileReferences(model: DockerfileModel, position: Position, includeDeclaration: boolean, _ctx: FeatureContext): Location[] {
+export function dockerfileReferences(model: DockerfileModel, position: Position, includeDeclaration: boolean, ctx: FeatureContext): Location[] {
   const hit = symbolAt(model, position);
-  if (!hit || hit.kind === 'image') return [];
+  const runs = imageRunners(model, position, ctx);
+  if (!hit || hit.kind === 'image') return runs;
   const uri = model.document.uri;
-  return occurrences(hit)
-    .filter((o) => includeDeclaration || !o.isDeclaration)
-    .map((o) => ({ uri, range: o.range }));
+  return [
+    ...occurrences(hit).filter((o) => includeDeclaration || !o.isDeclaration).map((o) => ({ uri, range: o.range })),
+    ...runs,
+  ];
+}
+
+/**
+ * On the first line or the final stage's FROM line: the `image:` places in manifests and Compose
+ * files that run the image this Dockerfile builds, as the workspace's image graph links them
+ * (common/imageGraph.ts; stated links only, no folder-name guesses).
+ */
+function imageRunners(model: DockerfileModel, position: Position, ctx: FeatureContext): Location[] {
+  const final = semanticsOf(model).stages.at(-1);
+  const fromLine = final?.from.getRange().start.line;
+  if (position.line !== 0 && position.line !== fromLine) return [];
+  return imageGraphOf(ctx.workspace)?.usesOf(model.document.uri) ?? [];
 }
 
 export function dockerfileHighlights(model: DockerfileModel, position: Position, _ctx: FeatureContext): DocumentHighlight[] {

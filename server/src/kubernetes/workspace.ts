@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
+import { imageGraphOf, type ImageUse } from '../common/imageGraph';
 import { configReferences } from './configReferences';
 import { CrdStore, crdsOf } from './crds';
 import { parseManifestFile, type ManifestFile } from './model';
@@ -80,6 +81,8 @@ const defaultLimits: WorkspaceLimits = { maxFiles: 5000, maxObjectsPerFile: 500 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedObject[]>();
   private readonly dockerfileImages = new Map<string, readonly string[]>();
+  /** Files whose containers' `image:` places this index gave the image graph (references from a Dockerfile). */
+  private readonly imageUseFiles = new Set<string>();
   private byKindCache: Map<string, IndexedObject[]> | undefined;
   private byPodLabelCache: Map<string, IndexedObject[]> | undefined;
   /** The CRDs of the indexed files: custom resources' schemas (schema/customSchemas.ts). */
@@ -103,6 +106,7 @@ export class WorkspaceIndex {
     const previous = this.files.get(uri);
     if (objects.length === 0) return this.remove(uri);
     if (!previous && this.files.size >= this.limits.maxFiles) return false;
+    this.setImageUses(uri, file);
     this.files.set(uri, objects);
     this.byKindCache = undefined;
     this.byPodLabelCache = undefined;
@@ -134,8 +138,21 @@ export class WorkspaceIndex {
     return [...images].sort();
   }
 
+  /** The containers' `image:` places go to the image graph beside this index (it changes no check here: images are in the summaries). */
+  private setImageUses(uri: string, file: ManifestFile): void {
+    const uses: ImageUse[] = [];
+    for (const object of objectsOf(file)) {
+      for (const container of object.workload?.containers ?? []) {
+        if (container.image && container.imageNode && !container.image.includes('{{')) uses.push({ image: container.image, range: nodeRange(file, container.imageNode) });
+      }
+    }
+    if (uses.length > 0) this.imageUseFiles.add(uri); else this.imageUseFiles.delete(uri);
+    imageGraphOf(this)?.setImageUses(uri, uses);
+  }
+
   remove(uri: string): boolean {
     this.dockerfileImages.delete(uri);
+    if (this.imageUseFiles.delete(uri)) imageGraphOf(this)?.setImageUses(uri, []);
     this.crds.set(uri, []);
     if (!this.files.delete(uri)) return false;
     this.changed();

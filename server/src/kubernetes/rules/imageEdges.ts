@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { userIsNumeric, userIsRoot, userName, type ImageFacts } from '../../common/imageFacts';
-import { imageName, type ImageEdge } from '../../common/imageGraph';
+import { imageGraphOf, imageName, type ImageEdge } from '../../common/imageGraph';
 import type { Finding, Fix } from '../../common/rules';
 import { edgeForImage, evidenceWords } from '../imageLinks';
 import type { ContainerFacts, WorkloadFacts } from '../objects';
@@ -189,20 +189,23 @@ const checkTags: EdgeCheck = (c, edge) => {
   const index = asWorkspaceIndex(c.subject.ctx.workspace);
   if (!own?.tag || !index) return [];
   const others = new Set<string>();
+  const note = (image: string): void => {
+    const other = imageName(image);
+    if (other?.tag && other.repository === own.repository && other.tag !== own.tag) others.add(other.tag);
+  };
   for (const uri of index.fileUris()) {
     if (uri === c.subject.file.document.uri) continue;
-    for (const object of index.objectsIn(uri)) {
-      for (const image of object.images ?? []) {
-        const other = imageName(image);
-        if (other?.tag && other.repository === own.repository && other.tag !== own.tag) others.add(other.tag);
-      }
-    }
+    for (const object of index.objectsIn(uri)) for (const image of object.images ?? []) note(image);
+  }
+  // Compose services' `image:` values, which the image graph holds beside the index.
+  for (const [uri, uses] of imageGraphOf(c.subject.ctx.workspace)?.imageUses() ?? []) {
+    if (uri !== c.subject.file.document.uri && !index.has(uri)) for (const use of uses) note(use.image);
   }
   if (others.size === 0) return [];
   const tags = [...others].sort().map((t) => `\`${t}\``);
   return [{
     range: imageRange(c),
-    message: { en: `Other manifests of the workspace deploy this image at ${tags.join(', ')}, not \`${own.tag}\`.`, zh: `工作区中的其他清单部署此镜像时使用 ${tags.join('、')}，而不是 \`${own.tag}\`。` },
+    message: { en: `Other manifests or Compose files of the workspace use this image at ${tags.join(', ')}, not \`${own.tag}\`.`, zh: `工作区中的其他清单或 Compose 文件使用此镜像时的标签是 ${tags.join('、')}，而不是 \`${own.tag}\`。` },
   }];
 };
 
@@ -286,8 +289,8 @@ export const imageTagDiffersInWorkspace = edgeRule({
   id: 'image-tag-differs-in-workspace', aliases: [], severity: 'info', category: 'best-practice', profile: 'recommended',
   title: { en: 'One built image, several tags', zh: '同一构建镜像使用了多个标签' },
   docs: {
-    en: 'An image built in this workspace is deployed at different tags by different manifests: some workloads run an older build. Usually one tag (set by the pipeline or a kustomize `images:` entry) is meant.' + edgeDocs.en,
-    zh: '本工作区构建的镜像在不同清单中以不同标签部署：有的工作负载运行的是旧的构建。通常应只使用一个标签（由流水线或 kustomize 的 `images:` 设置）。' + edgeDocs.zh,
+    en: 'An image built in this workspace is deployed at different tags by different manifests, or named at another tag by a Compose service (`image:`): some workloads run an older build. Usually one tag (set by the pipeline or a kustomize `images:` entry) is meant.' + edgeDocs.en,
+    zh: '本工作区构建的镜像在不同清单中以不同标签部署，或在 Compose 服务的 `image:` 中使用了另一个标签：有的工作负载运行的是旧的构建。通常应只使用一个标签（由流水线或 kustomize 的 `images:` 设置）。' + edgeDocs.zh,
   },
 }, checkTags);
 
