@@ -56,3 +56,11 @@ test('copy-from-unknown-stage in a fragment: no stage precedes, so a stage name 
   assert.equal(withCode(diagnose('COPY --from=0 bin/app /usr/local/bin/\n'), 'copy-from-unknown-stage').length, 1);
   assert.deepEqual(withCode(diagnose('COPY --from=golang:1.23 /usr/local/go /usr/local/go\n'), 'copy-from-unknown-stage'), []);
 });
+
+test('a fragment without FROM: its last USER is the image user for the user rules', () => {
+  assert.deepEqual(lines(diagnose('USER app\n'), 'user-non-numeric'), [0]);
+  assert.deepEqual(lines(diagnose('USER root\n'), 'last-user-root'), [0]);
+  assert.deepEqual(lines(diagnose('USER 10001\n'), 'user-non-numeric'), []);
+  // With a stage, the stage's user decides; the fragment's USER before FROM is not the image's.
+  assert.deepEqual(lines(diagnose('USER app\nFROM alpine:3.20\nUSER 10001\n'), 'user-non-numeric'), []);
+});

@@ -174,7 +174,8 @@ export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
 /** The user argument of the USER in effect at the end of the final stage (its base stages included). */
 function finalUser(model: DockerfileModel): Argument | undefined {
   const shell = dockerfileShell(model);
-  const final = shell.stages[shell.stages.length - 1];
+  // A fragment with no FROM at all (linted on its own, or meant to be pasted): its instructions are the image.
+  const final = shell.stages[shell.stages.length - 1] ?? shell.preamble;
   if (!final) return undefined;
   for (const stage of stageChain(model, final)) {
     for (let i = stage.instructions.length - 1; i >= 0; i--) {
