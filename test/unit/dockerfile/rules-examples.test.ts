@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { dockerfileRules } from '../../../server/src/dockerfile/rules';
 import { ruleCases } from './rules-cases';
 import { applyEdits, diagnose as diagnoseAnyProfile, fixesOf, messageOf, withCode, type DiagnoseOptions } from './rules-helpers';
@@ -62,12 +62,6 @@ for (const id of ids) {
   });
 }
 
-test('earlier CMDs are tagged unnecessary and MAINTAINER deprecated', () => {
-  const found = diagnose('FROM alpine\nMAINTAINER me\nCMD ["a"]\nCMD ["b"]\n');
-  assert.deepEqual(withCode(found, 'multiple-cmd')[0].tags, [DiagnosticTag.Unnecessary]);
-  assert.deepEqual(withCode(found, 'maintainer-deprecated')[0].tags, [DiagnosticTag.Deprecated]);
-});
-
 test('a valid multi-stage Dockerfile has no errors', () => {
   const text = [
     '# syntax=docker/dockerfile:1',
@@ -89,99 +83,8 @@ test('a valid multi-stage Dockerfile has no errors', () => {
   assert.deepEqual(found.map((d) => `${d.code}: ${messageOf(d)}`), []);
 });
 
-test('flag values: durations, booleans, chmod, network', () => {
-  const text = 'FROM alpine\nHEALTHCHECK --interval=5x --timeout=0.1ns CMD true\nCOPY --link=maybe --chmod=999 a /b\nRUN --network=bridge true\n';
-  const messages = withCode(diagnose(text), 'invalid-flag-value').map((d) => messageOf(d));
-  assert.equal(messages.length, 5, messages.join('\n'));
-  assert.ok(messages.some((m) => m.includes('Unknown unit "x"')));
-  assert.ok(messages.some((m) => m.includes('at least 1ms')));
-  assert.ok(messages.some((m) => m.includes('true or false')));
-});
-
-test('mount options: unknown key, wrong type key, missing target', () => {
-  const messages = withCode(diagnose('FROM alpine\nRUN --mount=type=tmpfs,sharing=locked,foo=1 --mount=type=cache true\n'), 'invalid-mount').map((d) => messageOf(d));
-  assert.equal(messages.length, 4, messages.join('\n'));
-});
-
-test('undefined variables: global ARG must be re-declared in the stage', () => {
-  const found = withCode(diagnose('ARG VERSION=1\nFROM alpine\nLABEL version=$VERSION\n'), 'undefined-variable');
-  assert.equal(found.length, 1);
-  assert.match(messageOf(found[0]), /global ARG/);
-  assert.deepEqual(withCode(diagnose('ARG VERSION=1\nFROM alpine\nARG VERSION\nLABEL version=$VERSION\n'), 'undefined-variable'), []);
-});
-
-test('undefined variables: RUN is left to the shell, predefined args are defined', () => {
-  assert.deepEqual(withCode(diagnose('FROM scratch\nRUN echo $NOPE\nCOPY . /$TARGETARCH/\n'), 'undefined-variable'), []);
-});
-
 test('syntax errors are errors, style findings are warnings', () => {
   const found = diagnose('FROM alpine as build\nCOPY --bogus a /b\n');
   assert.equal(withCode(found, 'unknown-flag')[0].severity, DiagnosticSeverity.Error);
   assert.equal(withCode(found, 'from-as-casing')[0].severity, DiagnosticSeverity.Warning);
-});
-
-test('COPY --from a later stage is reported', () => {
-  const found = withCode(diagnose('FROM alpine AS a\nCOPY --from=b /x /y\nFROM alpine AS b\n'), 'copy-from-unknown-stage');
-  assert.match(messageOf(found[0]), /defined after/);
-});
-
-test('RUN --mount from= is checked like COPY --from', () => {
-  assert.equal(withCode(diagnose('FROM alpine AS app\nRUN --mount=from=app,target=/x true\n'), 'copy-from-own-stage').length, 1);
-});
-
-test('the buildkit negative parser cases are flagged', () => {
-  assert.ok(diagnose('').some((d) => d.severity === DiagnosticSeverity.Error));
-  assert.ok(diagnose('FROM busybox\n\nENV PATH\n').some((d) => d.severity === DiagnosticSeverity.Error));
-  assert.ok(diagnose('CMD [ "echo", [ "nested json" ] ]\n').some((d) => d.severity === DiagnosticSeverity.Error));
-});
-
-test('flags on instructions that take none are reported', () => {
-  const found = withCode(diagnose('FROM alpine\nENV --mode=x A=1\nWORKDIR --parents /a\n'), 'unknown-flag');
-  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
-  assert.match(messageOf(found[0]), /ENV takes no flags/);
-});
-
-test('unknown-flag suggests the closest flag and the fix replaces only the name', () => {
-  const [diagnostic] = withCode(diagnose('FROM alpine\nHEALTHCHECK --intreval=5s CMD true\n'), 'unknown-flag');
-  assert.match(messageOf(diagnostic), /did you mean --interval/);
-});
-
-test('quotes around FROM values are removed before checking', () => {
-  const text = 'ARG TAG=3.20\nFROM alpine:"${TAG}" AS a\nFROM "alpine:3.20"\n';
-  assert.deepEqual(diagnose(text).filter((d) => ['invalid-default-arg-in-from', 'invalid-image-reference'].includes(String(d.code))), []);
-});
-
-test('unterminated quotes in ENV, LABEL and ARG are syntax errors', () => {
-  const found = withCode(diagnose('FROM alpine:3.20\nENV A="x y\nLABEL b=it\'s\nARG C="ok" D=\'fine\'\nENV E=don\\\'t\n'), 'instruction-arguments');
-  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
-  assert.match(messageOf(found[0]), /double quote/);
-});
-
-test('--from naming an image must be a valid reference', () => {
-  const found = withCode(diagnose('FROM alpine:3.20\nCOPY --from=Nginx:1.27 /a /b\nCOPY --from=nginx:1.27 /a /b\n'), 'invalid-image-reference');
-  assert.deepEqual(found.map((d) => d.range.start.line), [1]);
-});
-
-test('ONBUILD triggers must be instructions', () => {
-  const found = withCode(diagnose('FROM alpine:3.20\nONBUILD RUNN make\nONBUILD FROM x\nONBUILD COPY . /app\n'), 'onbuild-trigger');
-  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
-});
-
-test('a misspelt mount option is fixed to the closest one', () => {
-  const text = 'FROM alpine:3.20\nRUN --mount=type=cache,traget=/root/.cache true\n';
-  const [diagnostic] = withCode(diagnose(text), 'invalid-mount');
-  const after = applyEdits(text, fixesOf(diagnostic)[0].edits);
-  assert.equal(after, 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache true\n');
-  assert.deepEqual(withCode(diagnose(after), 'invalid-mount'), []);
-});
-
-test('FROM naming a stage defined later is reported', () => {
-  const found = withCode(diagnose('FROM builder AS app\nRUN true\nFROM alpine:3.20 AS builder\n'), 'copy-from-unknown-stage');
-  assert.equal(found.length, 1);
-  assert.match(messageOf(found[0]), /defined after this FROM/);
-});
-
-test('the ENV key=value fix is not offered when escapes would change the value', () => {
-  const [diagnostic] = withCode(diagnose('FROM alpine:3.20\nENV A x\\ y\n'), 'legacy-key-value-format');
-  assert.deepEqual(fixesOf(diagnostic), []);
 });

@@ -22,6 +22,11 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosti
   return diagnoseDockerfile(dockerfile(text, `file://${filePath}`), contextFor(options.lang ?? 'en', { settings: options.settings, files: memoryFiles(options.files), filePath }));
 }
 
+/** `diagnose` under the strict profile, so the rules it alone turns on are measured too. */
+export function diagnoseStrict(text: string, options: DiagnoseOptions = {}): Diagnostic[] {
+  return diagnose(text, { ...options, settings: { profile: 'strict', ...(options.settings as object | undefined) } });
+}
+
 export function codesOf(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
 }
