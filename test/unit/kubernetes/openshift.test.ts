@@ -167,3 +167,12 @@ objects:
   const broken = diagnose(template.replace('      replicas: ${{REPLICAS}}', '      replicas: many\n      replica: 2')).filter((d) => String(d.code).startsWith('schema')).map((d) => String(d.code)).sort();
   assert.deepEqual(broken, ['schema-type', 'schema-unknown-field']);
 });
+
+test('replicated custom workloads (DeploymentConfig, Rollout) get the replica rules, as Deployments do', () => {
+  const strict = { settings: { profile: 'strict' } };
+  assert.ok(codesOf(deploymentConfig, strict).includes('no-pod-anti-affinity'));
+  const rollout = deploymentConfig.replace('apps.openshift.io/v1', 'argoproj.io/v1alpha1').replace('kind: DeploymentConfig', 'kind: Rollout').replace('    app: web\n  triggers:\n    - type: ConfigChange\n', '    matchLabels:\n      app: web\n');
+  assert.ok(codesOf(rollout, strict).includes('no-pod-anti-affinity'));
+  // One replica: nothing to spread.
+  assert.ok(!codesOf(deploymentConfig.replace('replicas: 2', 'replicas: 1'), strict).includes('no-pod-anti-affinity'));
+});

@@ -38,7 +38,10 @@ export const noPodAntiAffinity = perObject({
     zh: '有多个副本却没有设置 Pod 反亲和性（或拓扑分布约束）时，调度器可能把所有副本放到同一个节点上，该节点故障就会导致整个应用不可用。请按主机名或可用区添加 `podAntiAffinity` 或 `topologySpreadConstraints`。如果反亲和性规则只查看其他命名空间，或选择的标签是这些 Pod 没有的，则不算数。',
   },
 }, (object, { file }, report) => {
-  if (!['Deployment', 'StatefulSet', 'ReplicaSet'].includes(object.kind) || !object.workload) return;
+  // Replicated workloads: the built-in ones, and custom ones with a pod template and replicas
+  // (OpenShift DeploymentConfig, Argo Rollouts' Rollout…).
+  const replicated = object.builtIn ? ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(object.kind) : object.replicas !== undefined;
+  if (!replicated || !object.workload) return;
   if ((object.replicas ?? 1) <= 1) return;
   const podSpec = object.workload.podSpec;
   if ((seqAt(podSpec, 'topologySpreadConstraints')?.items.length ?? 0) > 0) return;
