@@ -40,6 +40,8 @@ export interface IndexerOptions {
   maxFiles?: number;
   /** Milliseconds to wait for more changes before re-validating. */
   debounceMs?: number;
+  /** Milliseconds of typing pause before an edited Compose / skaffold / Tilt / kustomize file is read again for the image graph. */
+  graphFeedDelayMs?: number;
 }
 
 const configNames = new Set(['.kube-linter.yaml', '.kube-linter.yml']);
@@ -53,6 +55,8 @@ export class WorkspaceIndexer {
   private readonly open = new Set<string>();
   private readonly changedBy = new Set<string>();
   private debounce: NodeJS.Timeout | undefined;
+  /** Image-graph reads of edited evidence files, waiting for a pause in typing (by URI). */
+  private readonly pendingGraphFeeds = new Map<string, NodeJS.Timeout>();
   private disposed = false;
   private readonly maxFileBytes: number;
   private readonly maxFiles: number;
@@ -118,9 +122,10 @@ export class WorkspaceIndexer {
   /** Open documents are indexed from the editor's text, not the disk. */
   listen(documents: TextDocuments<TextDocument>): void {
     documents.onDidOpen((e) => { this.open.add(e.document.uri); this.documentChanged(e.document); });
-    documents.onDidChangeContent((e) => this.documentChanged(e.document));
+    documents.onDidChangeContent((e) => this.documentChanged(e.document, true));
     documents.onDidClose((e) => {
       this.open.delete(e.document.uri);
+      this.cancelGraphFeed(e.document.uri);
       // Unsaved edits are gone: the file on disk is the truth again.
       void this.indexFromDisk(e.document.uri);
     });
@@ -129,13 +134,21 @@ export class WorkspaceIndexer {
   dispose(): void {
     this.disposed = true;
     if (this.debounce) clearTimeout(this.debounce);
+    for (const timer of this.pendingGraphFeeds.values()) clearTimeout(timer);
+    this.pendingGraphFeeds.clear();
   }
 
-  documentChanged(document: TextDocument): void {
+  /**
+   * An open document's text, as opened or as edited (`typing`). An edited Compose / skaffold / Tilt /
+   * kustomize file is read for the image graph once typing pauses: that read parses the whole file
+   * again, and on a large Compose file it would otherwise sit between each keystroke and its diagnostics.
+   */
+  documentChanged(document: TextDocument, typing = false): void {
     try {
       const kind = languageKindOf(document.languageId, document.uri);
       // A Dockerfile or a Compose / skaffold / Tilt / kustomize file: the image graph's part.
-      if ((kind === 'dockerfile' || feedsImageGraph(nameOf(document.uri))) && this.feedGraph(document.uri, document.getText(), kind === 'dockerfile')) this.noteChange(document.uri);
+      if (kind !== 'dockerfile' && typing && feedsImageGraph(nameOf(document.uri))) this.feedGraphAfterPause(document);
+      else if ((kind === 'dockerfile' || feedsImageGraph(nameOf(document.uri))) && this.feedGraph(document.uri, document.getText(), kind === 'dockerfile')) this.noteChange(document.uri);
       if (kind === 'dockerfile') {
         this.index.setDockerfileImages(document.uri, baseImagesOf(document.getText()));
         return;
@@ -192,6 +205,20 @@ export class WorkspaceIndexer {
   }
 
   /** Puts a file into the image graph; a failure there never stops the indexing. */
+  private feedGraphAfterPause(document: TextDocument): void {
+    this.cancelGraphFeed(document.uri);
+    this.pendingGraphFeeds.set(document.uri, setTimeout(() => {
+      this.pendingGraphFeeds.delete(document.uri);
+      if (!this.disposed && this.open.has(document.uri) && this.feedGraph(document.uri, document.getText(), false)) this.noteChange(document.uri);
+    }, this.options.graphFeedDelayMs ?? 300));
+  }
+
+  private cancelGraphFeed(uri: string): void {
+    const timer = this.pendingGraphFeeds.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pendingGraphFeeds.delete(uri);
+  }
+
   private feedGraph(uri: string, text: string | undefined, dockerfile: boolean): boolean {
     try {
       return dockerfile && text === undefined ? this.graph.remove(uri) : feedImageGraph(this.graph, uri, text);
