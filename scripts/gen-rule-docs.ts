@@ -64,7 +64,7 @@ const words = {
   turningOff: { en: 'Turning it off', zh: '如何关闭' },
   source: { en: 'Source', zh: '源码' },
   sourceLine: { en: 'Rule: {module} (export {export}). Unit tests: {tests}.', zh: '规则：{module}（导出名 {export}）。单元测试：{tests}。' },
-  otherTests: { en: '{count} more test files name it (command line, protocol, editor, corpus)', zh: '另有 {count} 个测试文件提到它（命令行、协议、编辑器、语料库）' },
+  otherTests: { en: 'plus {count} among the command line, protocol, editor and corpus tests', zh: '另有 {count} 个测试文件提到它（命令行、协议、编辑器、语料库）' },
   noTests: { en: 'none yet', zh: '暂无' },
 } satisfies Record<string, Localized>;
 
