@@ -18,6 +18,13 @@ export const imageEdgeCases = [
     rule: 'image-tag-differs-in-workspace', positive: deployment(), negative: deployment({ image: 'acme/web:0.9' }),
     options: at({ 'web/Dockerfile': 'FROM alpine\n', 'old.yaml': deployment({ image: 'acme/web:0.9' }).replace('name: web\nspec', 'name: old\nspec') }),
   },
+  // A Service (its own file) whose targetPort the selected Deployment's image does not EXPOSE.
+  {
+    rule: 'service-target-port-vs-expose',
+    positive: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 8080\n',
+    negative: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 3000\n',
+    options: { workspace: workspaceOf({ 'compose.yaml': composeFor(), 'web/Dockerfile': 'FROM node:20\nEXPOSE 3000\n', 'app.yaml': deployment() }), uri: 'file:///w/svc.yaml' },
+  },
   // No Compose file: only the folder name links `acme/web` to web/Dockerfile.
   { rule: 'image-edge-guess', positive: deployment({ container: runAsNonRoot }), negative: deployment({ container: `${runAsNonRoot}\n            runAsUser: 1000` }), options: { workspace: workspaceOf({ 'web/Dockerfile': 'FROM node:20\nUSER node\n' }), uri: 'file:///w/app.yaml' } },
 ];
