@@ -1,36 +1,16 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { codeSpan } from '../../common/plainText';
+import { credentialName, credentialValue } from '../../common/secretNames';
 import { effectivePairs, keyText, nodeRange, resolveAlias, resolvedMap, servicesOf, type ComposeModel } from '../model';
 import { isInterpolated } from '../schemaCheck';
 import type { ComposeRule } from './context';
 
-/**
- * Whether a variable name says it holds a credential: read word by word (`DB_PASSWORD`,
- * `apiKey`), where a word such as FILE, PATH, USER or MAX means the value is about the credential
- * (`POSTGRES_PASSWORD_FILE` points at a secret file, which is the right way), not the credential.
- */
-export function looksLikeCredential(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((word) => notTheCredential.has(word))) return false;
-  return words.some((word, i) => credentialWords.has(word) || (word === 'key' && i > 0 && keyOwners.has(words[i - 1]!)));
-}
+/** The credential heuristic of both languages (common/secretNames.ts): names read word by word. */
+export const looksLikeCredential = credentialName;
 
-const credentialWords = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'passphrase', 'credential', 'credentials', 'apikey', 'privatekey', 'secretkey', 'accesskey']);
-const keyOwners = new Set(['api', 'access', 'secret', 'private', 'signing', 'encryption', 'master', 'license', 'client', 'auth']);
-const notTheCredential = new Set([
-  'file', 'path', 'dir', 'url', 'uri', 'host', 'port', 'name', 'user', 'username', 'id', 'type', 'mode', 'policy', 'algorithm',
-  'max', 'min', 'length', 'size', 'count', 'limit', 'ttl', 'timeout', 'expiry', 'expires', 'lifetime', 'interval', 'version',
-  'allow', 'empty', 'enable', 'enabled', 'disable', 'disabled', 'required', 'require', 'skip', 'random', 'header', 'field', 'endpoint',
-]);
-
-/** Values that cannot be a credential: empty, a flag, a small number, a path, a variable. */
+/** Values that cannot be a credential (common/secretNames.ts), and `${VAR}`: the value comes from elsewhere. */
 export function couldBeCredential(value: string): boolean {
-  const text = value.trim();
-  if (text === '' || isInterpolated(text)) return false;
-  if (/^(?:true|false|yes|no|on|off|none|null|changeme|disabled|enabled)$/i.test(text)) return false;
-  if (/^-?\d{1,5}$/.test(text)) return false;
-  if (/^(?:\/|\.\.?\/|~\/)\S*$/.test(text)) return false;
-  return true;
+  return credentialValue(value) && !isInterpolated(value.trim());
 }
 
 interface EnvironmentEntry {
