@@ -3,9 +3,11 @@
  * Kubernetes manifest) open, the mouse over a keyword and its hover shown. Run by hand after a
  * change to hovers (not part of `npm test`):
  *
- *   bash scripts/setup-editor-tests.sh && node --import tsx test/editor/screenshot.ts
+ *   bash scripts/setup-editor-tests.sh && node --import tsx test/editor/screenshot.ts [hover-compose.png …]
  *
- * Writes docs/images/hover.png and docs/images/hover-k8s.png.
+ * With file names, only those pictures are taken again.
+ *
+ * Writes docs/images/hover.png, docs/images/hover-k8s.png and docs/images/hover-compose.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -22,11 +24,14 @@ interface Shot {
   /** The hover must contain this before the picture is taken. */
   expect: string;
   output: string;
+  /** The fixtures folder opened as the workspace (`workspace` unless given). */
+  fixture?: string;
 }
 
 const shots: Shot[] = [
   { file: 'Dockerfile', line: 'RUN npm ci', token: 'RUN', expect: 'Runs a command', output: 'hover.png' },
   { file: 'deployment.yaml', line: 'kind: Deployment', token: 'Deployment', expect: 'ReplicaSet', output: 'hover-k8s.png' },
+  { file: 'compose.yaml', line: 'condition: service_healthy', token: 'condition', expect: 'healthcheck', output: 'hover-compose.png', fixture: 'workspace/compose' },
 ];
 
 /** Screenshot-only look: a roomier font, no minimap or breadcrumbs competing with the hover. */
@@ -72,30 +77,36 @@ async function hoverToken(page: Page, shot: Shot): Promise<void> {
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-  const profile = createProfile('screenshot', settings);
-  let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    server = await startCodeServer(profile);
-    browser = await launchChromium();
-    const page = await newPage(browser);
-    await page.goto(workbenchUrl(server, profile.workspace, [['extensionDevelopmentPath', remoteUri(server, repoRoot)]]));
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await delay(3_000); // let the workbench settle (explorer, status bar)
-    const imagesDir = join(repoRoot, 'docs', 'images');
-    mkdirSync(imagesDir, { recursive: true });
-    for (const shot of shots) {
-      await openFile(page, shot.file);
-      await hoverToken(page, shot);
-      const output = join(imagesDir, shot.output);
-      await page.screenshot({ path: output });
-      console.log(`screenshot: ${output} (${Math.round(statSync(output).size / 1024)} KB)`);
-      await page.mouse.move(5, 5);
+  const imagesDir = join(repoRoot, 'docs', 'images');
+  mkdirSync(imagesDir, { recursive: true });
+  const only = process.argv.slice(2);
+  const wanted = only.length > 0 ? shots.filter((shot) => only.includes(shot.output)) : shots;
+  // One editor per fixtures folder, its shots taken in turn.
+  const fixtures = [...new Set(wanted.map((shot) => shot.fixture ?? 'workspace'))];
+  for (const fixture of fixtures) {
+    const profile = createProfile('screenshot', settings, fixture);
+    let server: RunningCodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await startCodeServer(profile);
+      browser = await launchChromium();
+      const page = await newPage(browser);
+      await page.goto(workbenchUrl(server, profile.workspace, [['extensionDevelopmentPath', remoteUri(server, repoRoot)]]));
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      await delay(3_000); // let the workbench settle (explorer, status bar)
+      for (const shot of wanted.filter((s) => (s.fixture ?? 'workspace') === fixture)) {
+        await openFile(page, shot.file);
+        await hoverToken(page, shot);
+        const output = join(imagesDir, shot.output);
+        await page.screenshot({ path: output });
+        console.log(`screenshot: ${output} (${Math.round(statSync(output).size / 1024)} KB)`);
+        await page.mouse.move(5, 5);
+      }
+    } finally {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      rmSync(profile.root, { recursive: true, force: true });
     }
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    rmSync(profile.root, { recursive: true, force: true });
   }
 }
 

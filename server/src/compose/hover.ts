@@ -102,7 +102,8 @@ function keyHover(path: readonly PathSegment[], lang: DocsLanguage): string | un
   if (doc.audience) lines.push('', pick(audienceNotes[doc.audience], lang));
   if (node?.deprecated && id !== 'compose.version') lines.push('', `⚠️ ${pick(words.deprecated, lang)}`);
   const table = valueTables[id];
-  if (table) lines.push('', `**${pick(words.values, lang)}${colon(lang)}** ${table.values.map((v) => `\`${v.value}\``).join(' · ')}`);
+  // The colon goes inside the bold and the space after it: `**Values: **` is not bold in Markdown.
+  if (table) lines.push('', `**${pick(words.values, lang)}${lang === 'zh-cn' ? '：' : ':'}** ${table.values.map((v) => `\`${v.value}\``).join(' · ')}`);
   lines.push('', `\`${formatPath(path)}\``);
   return lines.join('\n');
 }

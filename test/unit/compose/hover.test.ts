@@ -37,6 +37,13 @@ const at = (needle: string, offset = 1) => {
 };
 
 describe('Compose hover', () => {
+  it('lists the values of a key in Markdown that renders (bold closes right after the colon)', () => {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const text = hoverAt(at('condition: service_healthy', 3), lang)!;
+      assert.match(text, lang === 'en' ? /\*\*Values:\*\* `service_started`/ : /\*\*可选值：\*\* `service_started`/);
+      assert.doesNotMatch(text, /\*\*[^*\n]*\s\*\*/, 'a bold span ending in a space is shown with its asterisks');
+    }
+  });
   it('explains a service key in English and Chinese', () => {
     const en = hoverAt(at('image: nginx'))!;
     assert.match(en, /^\*\*image\*\*/);
