@@ -8,7 +8,7 @@ import type { FeatureContext } from '../common/service';
 import { workspaceImages } from '../common/workspaceImages';
 import type { PathSegment } from '../common/yamlCursor';
 import { audienceNotes, keyDoc, valueTables } from './docs';
-import { dockerfileStages } from './dockerfileStages';
+import { dockerfileStages } from './dockerfileText';
 import { cursorAt, effectivePairs, entriesOf, keyText, resolvedMap, servicesOf, type ComposeCursor, type ComposeModel } from './model';
 import { isLocalPath, resolvePath } from './project';
 import { lookupPath, schemaNode, type SchemaNode } from './schema';

@@ -1,7 +1,8 @@
 /**
- * What the Compose edge rules (rules/imageEdges.ts) need from the Dockerfile a service builds,
- * read from its text: the ARG names (global ones before the first FROM, and each stage's) and each
- * stage's EXPOSE. Compose may not import the Dockerfile language (the language folders stay
+ * What Compose needs from the Dockerfile a service builds, read from its text: stage names and
+ * bases (`build.target` rule and completion), each stage's last HEALTHCHECK (the healthcheck rule),
+ * the ARG names (global ones before the first FROM, and each stage's) and each stage's EXPOSE
+ * (the edge rules, rules/imageEdges.ts). A Dockerfile beside a Compose file costs no full parse. Compose may not import the Dockerfile language (the language folders stay
  * apart), and these questions need only logical lines: continuations joined, comments and heredoc
  * bodies skipped.
  */
@@ -14,6 +15,8 @@ export interface TextStage {
   args: string[];
   /** EXPOSE words as written (`80`, `53/udp`, `$PORT`). */
   expose: string[];
+  /** Its own last HEALTHCHECK: `check`, `none` (HEALTHCHECK NONE), or undefined when it has none. */
+  healthcheck?: 'check' | 'none';
 }
 
 export interface DockerfileText {
@@ -74,9 +77,19 @@ export function readDockerfileText(text: string): DockerfileText {
       case 'EXPOSE':
         result.stages.at(-1)?.expose.push(...rest);
         break;
+      case 'HEALTHCHECK': {
+        const stage = result.stages.at(-1);
+        if (stage) stage.healthcheck = rest[0]?.toUpperCase() === 'NONE' ? 'none' : 'check';
+        break;
+      }
     }
   }
   return result;
+}
+
+/** Just the stages (names, bases, HEALTHCHECK, ARGs, EXPOSE). */
+export function dockerfileStages(text: string): TextStage[] {
+  return readDockerfileText(text).stages;
 }
 
 /** The stages an image is built through, oldest first: `FROM <earlier stage>` followed back. */

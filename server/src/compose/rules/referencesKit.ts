@@ -3,9 +3,9 @@ import { at, nodeRangeIn, textOf, type ComposeSource, type Merged, type MergedMa
 import { composeProjectOf, isLocalPath, resolvedText, resolvePath, type ComposeProject } from '../project';
 import { declaredNames, namesInFile, type Declaration, type FileNames, type Section } from '../references';
 import type { ComposeRuleSubject } from './context';
-import type { DockerfileStage } from '../dockerfileStages';
+import type { TextStage as DockerfileStage } from '../dockerfileText';
 
-export { dockerfileStages, type DockerfileStage } from '../dockerfileStages';
+export { dockerfileStages, type TextStage as DockerfileStage } from '../dockerfileText';
 
 /**
  * What the cross-reference rules share: the application the file belongs to (overrides merged,
