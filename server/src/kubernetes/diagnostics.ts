@@ -1,8 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { profileSeverity, toDiagnostic, type Rule, type RuleMeta } from '../common/rules';
+import { profileSeverity, RuleRegistry, toDiagnostic, type Rule, type RuleMeta } from '../common/rules';
 import type { FeatureContext } from '../common/service';
 import type { SeverityName } from '../common/settings';
 import { isIgnoredByConfig, kubeLinterDecision, type KubeLinterConfig } from '../config/kubeLinter';
+import { checkByDocument, keepOnlyDocumentsOf } from './documentFindings';
 import type { ManifestFile } from './model';
 import { kubernetesRules } from './rules';
 import { isPatchFile, type KubeRule, type KubeRuleMeta, type ManifestRuleSubject } from './rules/context';
@@ -33,7 +34,7 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
   if (config && isIgnoredByConfig(config, ctx.filePath)) return [];
   const subject = { file, ctx };
   const patch = isPatchFile(subject);
-  const diagnostics = kubernetesRules.run(
+  const diagnostics = rulesByDocument().run(
     subject, ctx.lang,
     (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)),
     (rule, error) => onRuleError?.(rule.meta.id, error),
@@ -43,9 +44,24 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
       return rule.meta.peerPerFinding ? severityOf(rule, names) : ruleSeverity;
     },
   );
+  keepOnlyDocumentsOf(file);
   // Documents with a template action in a value wait for rendering; the others are checked (one notice says so).
   const rendered = templating ? diagnostics.filter((d) => d.code === templatedFile.meta.id || !isTemplatedAt(file, file.document.offsetAt(d.range.start))) : diagnostics;
   return withoutAdviceOnIncompleteDocuments(file, withoutRepeatsInLists(file, rendered));
+}
+
+let byDocument: { from: readonly KubeRule[]; registry: RuleRegistry<ManifestRuleSubject> } | undefined;
+
+/**
+ * The rules, each checking only the documents an edit changed and reusing the others' findings
+ * where it can (documentFindings.ts): same findings, same order as `kubernetesRules`.
+ */
+function rulesByDocument(): RuleRegistry<ManifestRuleSubject> {
+  if (byDocument?.from !== kubernetesRules.rules) {
+    const rules = kubernetesRules.rules as readonly KubeRule[];
+    byDocument = { from: rules, registry: new RuleRegistry(rules.map((rule): KubeRule => ({ meta: rule.meta, check: (subject, report) => checkByDocument(rule, subject, report) }))) };
+  }
+  return byDocument.registry;
 }
 
 /**

@@ -17,18 +17,16 @@ export interface ContainerCheck {
 
 /** A rule that looks at each container of each workload, for the given container roles. */
 export function perContainer(meta: KubeRuleMeta, roles: ContainerRole[], check: (c: ContainerCheck) => void): KubeRule {
-  return {
-    meta,
-    check(subject, report) {
-      for (const object of objectsOf(subject.file)) {
-        const workload = object.workload;
-        if (!workload) continue;
-        for (const container of workload.containers) {
-          if (roles.includes(container.role)) check({ container, workload, object, subject, report });
-        }
+  const checkObjects: KubeRule['checkObjects'] = (objects, subject, report) => {
+    for (const object of objects) {
+      const workload = object.workload;
+      if (!workload) continue;
+      for (const container of workload.containers) {
+        if (roles.includes(container.role)) check({ container, workload, object, subject, report });
       }
-    },
+    }
   };
+  return { meta, check: (subject, report) => checkObjects(objectsOf(subject.file), subject, report), checkObjects };
 }
 
 export const runningContainers: ContainerRole[] = ['container', 'initContainer'];

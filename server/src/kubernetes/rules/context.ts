@@ -18,6 +18,12 @@ export interface KubeRuleMeta extends RuleMeta {
 
 export interface KubeRule extends Rule<ManifestRuleSubject> {
   meta: KubeRuleMeta;
+  /**
+   * The same check over some of the file's objects (`check` is this over all of them). perObject
+   * and perContainer rules have it, so diagnostics can re-check only the `---` documents an edit
+   * changed and reuse the others' findings (documentFindings.ts).
+   */
+  checkObjects?(objects: readonly ObjectFacts[], subject: ManifestRuleSubject, report: (finding: Finding) => void): void;
 }
 
 /** The Kubernetes objects of the file (computed once per parse, shared by all rules). */
@@ -32,12 +38,10 @@ export function workspaceOf(subject: ManifestRuleSubject): WorkspaceView {
 
 /** A rule that looks at each object in turn: most rules. */
 export function perObject(meta: KubeRuleMeta, check: (object: ObjectFacts, subject: ManifestRuleSubject, report: (finding: Finding) => void) => void): KubeRule {
-  return {
-    meta,
-    check(subject, report) {
-      for (const object of objectsOf(subject.file)) check(object, subject, report);
-    },
+  const checkObjects: KubeRule['checkObjects'] = (objects, subject, report) => {
+    for (const object of objects) check(object, subject, report);
   };
+  return { meta, check: (subject, report) => checkObjects(objectsOf(subject.file), subject, report), checkObjects };
 }
 
 /**
