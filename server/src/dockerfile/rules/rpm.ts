@@ -90,6 +90,10 @@ export const yumUnpinned = unpinnedRule({
     'A package name alone installs whatever version the repositories offer at build time. Name the version (`yum install -y httpd-2.4.57`) so rebuilds give the same image. Groups (`@group`, `yum groupinstall`), module streams (`yum module install tomcat:9`), files, URLs and variables are not reported.',
     '只写软件包名会安装构建时仓库提供的任意版本。请写明版本（`yum install -y httpd-2.4.57`），让重新构建得到相同的镜像。软件包组（`@group`、`yum groupinstall`）、模块流（`yum module install tomcat:9`）、文件、URL 和变量不会被报告。',
   ),
+  differences: message(
+    'hadolint also reports a package whose version comes from a variable the stage does not declare (`git-core-${version}` with `version` set in another stage). Stevedore does not judge a package written with a variable: the base image\'s own ENV, which a Dockerfile cannot show, may set it.',
+    'hadolint 还会报告版本来自本阶段未声明变量的软件包（`git-core-${version}`，而 `version` 设在另一个阶段）。Stevedore 不判断用变量写出的软件包：基础镜像自己的 ENV（Dockerfile 中看不到）可能设置了它。',
+  ),
 }, { ...spec(yum, installing, installSecond), isPinned: rpmPinned, skip: rpmSkip },
 (names) => message(`Pin the versions of: ${names} (\`package-version\`).`, `请固定以下软件包的版本：${names}（\`软件包-版本\`）。`));
 
@@ -99,6 +103,10 @@ export const dnfUnpinned = unpinnedRule({
   docs: message(
     'A package name alone installs whatever version the repositories offer at build time. Name the version (`dnf install -y httpd-2.4.57`) so rebuilds give the same image. Groups and module streams (`@nodejs:20`), files, URLs and variables are not reported.',
     '只写软件包名会安装构建时仓库提供的任意版本。请写明版本（`dnf install -y httpd-2.4.57`），让重新构建得到相同的镜像。软件包组和模块流（`@nodejs:20`）、文件、URL 和变量不会被报告。',
+  ),
+  differences: message(
+    'hadolint also reports a package whose version comes from a variable the stage does not declare (`git-core-${version}` with `version` set in another stage). Stevedore does not judge a package written with a variable: the base image\'s own ENV, which a Dockerfile cannot show, may set it.',
+    'hadolint 还会报告版本来自本阶段未声明变量的软件包（`git-core-${version}`，而 `version` 设在另一个阶段）。Stevedore 不判断用变量写出的软件包：基础镜像自己的 ENV（Dockerfile 中看不到）可能设置了它。',
   ),
 }, { ...spec(dnf, installing, installSecond), isPinned: rpmPinned, skip: rpmSkip },
 (names) => message(`Pin the versions of: ${names} (\`package-version\`).`, `请固定以下软件包的版本：${names}（\`软件包-版本\`）。`));
