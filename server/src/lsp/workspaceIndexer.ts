@@ -139,16 +139,20 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * An open document's text, as opened or as edited (`typing`). An edited Compose / skaffold / Tilt /
-   * kustomize file is read for the image graph once typing pauses: that read parses the whole file
+   * An open document's text, as opened or as edited (`typing`). An edited Dockerfile or Compose /
+   * skaffold / Tilt / kustomize file is read for the image graph once typing pauses: that read parses the whole file
    * again, and on a large Compose file it would otherwise sit between each keystroke and its diagnostics.
    */
   documentChanged(document: TextDocument, typing = false): void {
     try {
       const kind = languageKindOf(document.languageId, document.uri);
       // A Dockerfile or a Compose / skaffold / Tilt / kustomize file: the image graph's part.
-      if (kind !== 'dockerfile' && typing && feedsImageGraph(nameOf(document.uri))) this.feedGraphAfterPause(document);
-      else if ((kind === 'dockerfile' || feedsImageGraph(nameOf(document.uri))) && this.feedGraph(document.uri, document.getText(), kind === 'dockerfile')) this.noteChange(document.uri);
+      // Dockerfiles too: reading one for the graph parses it, and work between two changes of one
+      // burst lets the zero-delay check run in between (each keystroke checked on its own).
+      const dockerfile = kind === 'dockerfile';
+      const graphFile = dockerfile || feedsImageGraph(nameOf(document.uri));
+      if (graphFile && typing) this.feedGraphAfterPause(document, dockerfile);
+      else if (graphFile && this.feedGraph(document.uri, document.getText(), dockerfile)) this.noteChange(document.uri);
       if (kind === 'dockerfile') {
         this.index.setDockerfileImages(document.uri, baseImagesOf(document.getText()));
         return;
@@ -205,11 +209,11 @@ export class WorkspaceIndexer {
   }
 
   /** Puts a file into the image graph; a failure there never stops the indexing. */
-  private feedGraphAfterPause(document: TextDocument): void {
+  private feedGraphAfterPause(document: TextDocument, dockerfile: boolean): void {
     this.cancelGraphFeed(document.uri);
     this.pendingGraphFeeds.set(document.uri, setTimeout(() => {
       this.pendingGraphFeeds.delete(document.uri);
-      if (!this.disposed && this.open.has(document.uri) && this.feedGraph(document.uri, document.getText(), false)) this.noteChange(document.uri);
+      if (!this.disposed && this.open.has(document.uri) && this.feedGraph(document.uri, document.getText(), dockerfile)) this.noteChange(document.uri);
     }, this.options.graphFeedDelayMs ?? 300));
   }
 

@@ -28,7 +28,7 @@ test('the strict-only Dockerfile rules', () => {
 test('the strict-only Kubernetes rules', () => {
   // kube-linter's opt-in checks are strict too (kubeLinterOptIn.ts, rbac.ts): off by default, as in kube-linter.
   assert.deepEqual(strictOnly(kubernetesRules.rules), [
-    'cpu-request-missing', 'default-namespace-used', 'default-service-account-used', 'dns-config-option-missing',
+    'cpu-request-missing', 'default-namespace-used', 'default-service-account-used', 'dns-config-option-missing', 'env-reference-missing',
     'hpa-min-replicas-low', 'image-pull-policy-unset', 'job-ttl-missing', 'keys-not-sorted', 'liveness-probe-missing', 'memory-limit-missing',
     'net-raw-not-dropped', 'network-policy-peer-selects-nothing', 'no-pod-anti-affinity', 'node-affinity-missing', 'owner-email-annotation-missing',
     'owner-label-missing', 'pdb-unhealthy-eviction-policy', 'pod-not-isolated', 'priority-class-not-accepted', 'privileged-port',

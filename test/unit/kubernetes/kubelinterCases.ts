@@ -86,6 +86,12 @@ export const kubeLinterOptInCases: Conformance[] = [
     negative: deploy('a', '      dnsConfig:\n        options:\n          - name: ndots\n            value: "2"\n'),
   },
   {
+    rule: 'env-reference-missing', alias: 'env-value-from',
+    positive: docs('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      env:\n        - name: B\n          valueFrom:\n            configMapKeyRef: {name: cfg, key: b}\n        - name: S\n          valueFrom:\n            secretKeyRef: {name: nowhere, key: x}\n'),
+    negative: docs('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      env:\n        - name: A\n          valueFrom:\n            configMapKeyRef: {name: cfg, key: a}\n        - name: S\n          valueFrom:\n            secretKeyRef: {name: nowhere, key: x, optional: true}\n'),
+    count: 2,
+  },
+  {
     rule: 'service-type-exposed', alias: 'exposed-services',
     positive: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n  ports: [{port: 80}]\n',
     negative: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: ClusterIP\n  ports: [{port: 80}]\n',

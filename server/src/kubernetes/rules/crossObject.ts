@@ -197,7 +197,7 @@ export const ingressBackendMissing = perObject({
 });
 
 export const configReferenceMissing = perObject({
-  id: 'config-reference-missing', aliases: ['env-value-from'], severity: 'info', category: 'semantics', profile: 'recommended',
+  id: 'config-reference-missing', aliases: [], severity: 'info', category: 'semantics', profile: 'recommended',
   title: { en: 'ConfigMap or Secret not in the workspace', zh: 'ConfigMap 或 Secret 不在工作区中' },
   docs: {
     en: 'A pod refers to a ConfigMap or Secret (env, envFrom, volume, image pull secret) that is not defined in the workspace, or to a key it does not contain. It may be created separately in the cluster — if not, the pod will not start. Mark the reference `optional: true` if the pod can run without it.',

@@ -10,7 +10,7 @@ import { containerRuntimeSocket, hostIpcEnabled, hostNetworkEnabled, hostPidEnab
 import { argsIgnoredByShellEntrypoint, containerPortVsExpose, envDiffersFromImage, imageEdgeGuess, imageHealthcheckWithoutProbe, imageRootVsRunAsNonRoot, imageTagDiffersInWorkspace, imageUserNotNumeric, readOnlyRootUnmountedVolume } from './imageEdges';
 import { imagePullPolicyUnset, imageTagMutable } from './images';
 import { kubeLinterCustomCheck } from './kubeLinterCustomChecks';
-import { defaultNamespaceUsed, defaultServiceAccountUsed, dnsConfigOptionMissing, hpaMinReplicasLow, keysNotSorted, networkPolicyPeerSelectsNothing, nodeAffinityMissing, ownerEmailAnnotationMissing, ownerLabelMissing, podNotIsolated, priorityClassNotAccepted, procMountUnmasked, replicasBelowThree, restartPolicyNotResilient, sccAllowsPrivileged, secretReadIntoEnv, serviceMonitorSelectsNothing, serviceTypeExposed, updateStrategyNotRolling } from './kubeLinterOptIn';
+import { defaultNamespaceUsed, defaultServiceAccountUsed, dnsConfigOptionMissing, envReferenceMissing, hpaMinReplicasLow, keysNotSorted, networkPolicyPeerSelectsNothing, nodeAffinityMissing, ownerEmailAnnotationMissing, ownerLabelMissing, podNotIsolated, priorityClassNotAccepted, procMountUnmasked, replicasBelowThree, restartPolicyNotResilient, sccAllowsPrivileged, secretReadIntoEnv, serviceMonitorSelectsNothing, serviceTypeExposed, updateStrategyNotRolling } from './kubeLinterOptIn';
 import { invalidAnnotationKey, invalidLabel, invalidObjectName } from './names';
 import { pdbBlocksEviction, pdbMinAvailableTooHigh, pdbUnhealthyEvictionPolicy } from './pdb';
 import { podSecurityBaseline, podSecurityRestricted } from './podSecurity';
@@ -70,6 +70,7 @@ export const kubernetesRuleList: readonly KubeRule[] = [
   imageEdgeGuess,
   networkPolicyPeerSelectsNothing,
   serviceMonitorSelectsNothing,
+  envReferenceMissing,
   invalidObjectName,
   invalidLabel,
   invalidAnnotationKey,

@@ -206,3 +206,16 @@ export const serviceMonitorSelectsNothing = optInRule({
     zh: '会考虑 `matchExpressions`（kube-linter 只读取 `matchLabels`），并认为 `default` 中 API 服务器自己的 `kubernetes` Service 总是存在。',
   },
 }, 'dangling-servicemonitor');
+
+export const envReferenceMissing = optInRule({
+  id: 'env-reference-missing', kubeLinterName: 'env-value-from', severity: 'info', category: 'semantics',
+  title: { en: 'Environment variable reads a missing Secret or ConfigMap key', zh: '环境变量引用了不存在的 Secret 或 ConfigMap 键' },
+  docs: {
+    en: 'An environment variable\'s `secretKeyRef` or `configMapKeyRef` names a Secret or ConfigMap that is not in the workspace, or a key it does not have: unless it exists in the cluster, the pod fails to start. `optional: true` references are not reported. A custom check (template `env-value-from`, parameters `ignoredSecrets` and `ignoredConfigMaps`, regular expressions) ignores objects created elsewhere.',
+    zh: '环境变量的 `secretKeyRef` 或 `configMapKeyRef` 引用的 Secret 或 ConfigMap 不在工作区中，或者其中没有该键：除非集群中已经存在，否则 Pod 无法启动。`optional: true` 的引用不会被报告。自定义检查（模板 `env-value-from`，参数 `ignoredSecrets` 和 `ignoredConfigMaps`，均为正则表达式）可忽略在别处创建的对象。',
+  },
+  differences: {
+    en: 'The Secret or ConfigMap must be in the same namespace (objects without one match any); those a kustomization generates count, with keys unknown.',
+    zh: 'Secret 或 ConfigMap 必须在同一命名空间中（未写命名空间的对象可匹配任意命名空间）；kustomization 生成的对象也计入，但其键未知。',
+  },
+}, 'env-value-from');
