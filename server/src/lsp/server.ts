@@ -192,7 +192,7 @@ let settingsReady: Promise<void> = Promise.resolve();
 const serverVersion: string = (packageJson as { version: string }).version;
 
 connection.onInitialized(() => {
-  settingsReady = refreshSettings();
+  settingsReady = awaitedPull(refreshSettings());
   workspaceIndexer.start(connection);
   // A pulling client sends didChangeConfiguration only for sections the server registers (VS Code
   // without the deprecated `synchronize.configurationSection`); the notification then means "pull again".
@@ -221,7 +221,7 @@ function workspaceFoldersChanged(event: { added: readonly { uri: string }[]; rem
   workspaceFolderUris = [...kept, ...event.added.map((folder) => folder.uri).filter((uri) => !kept.includes(uri))];
   project.setRoots(workspaceRootsOf(workspaceFolderUris));
   workspaceIndexer.foldersChanged(event.added.map((folder) => folder.uri), [...removed]);
-  settingsReady = refreshSettings();
+  settingsReady = awaitedPull(refreshSettings());
   // The folders bound the config searches: every open document may have another `.stevedore.yaml` now.
   void settingsReady.then(() => {
     for (const document of documents.all()) scheduleValidation(document, 0, true);
@@ -383,8 +383,18 @@ function findingsOf(document: TextDocument, d: ParsedDocument, ctx: FeatureConte
  */
 const settingsGraceMs = 400;
 
+/** A pull requests wait for (the first one, and after workspace folders change) is under way. */
+let waitedPullInFlight = false;
+
+function awaitedPull(pull: Promise<void>): Promise<void> {
+  waitedPullInFlight = true;
+  return pull.finally(() => { waitedPullInFlight = false; });
+}
+
 /** The pull in flight has answered, or the grace period is over. Requests wait the same way. */
 async function settingsSettled(): Promise<void> {
+  // The usual case on every hover and keystroke: nothing to wait for, no timer to arm.
+  if (!waitedPullInFlight) return;
   let grace: NodeJS.Timeout | undefined;
   await Promise.race([settingsReady, new Promise<void>((resolve) => { grace = setTimeout(resolve, settingsGraceMs); })]);
   clearTimeout(grace);
