@@ -118,6 +118,12 @@ export class ImageGraph {
   private readonly claims = new Map<string, BuildClaim[]>();
   private readonly renames = new Map<string, ImageRename[]>();
   private readonly uses = new Map<string, ImageUse[]>();
+  /**
+   * The Dockerfiles by folder name, for the folder-name guess. Built on first use and dropped when
+   * a Dockerfile comes or goes: asked for every container image, a scan of every Dockerfile per
+   * question made a workspace with many of both quadratic.
+   */
+  private byFolder: Map<string, string[]> | undefined;
   /** Bumped on every change that alters what queries answer. */
   version = 0;
 
@@ -129,11 +135,13 @@ export class ImageGraph {
     if (!facts) {
       if (!previous) return false;
       this.dockerfiles.delete(uri);
+      this.byFolder = undefined;
       this.version++;
       return true;
     }
     if (!previous && this.dockerfiles.size >= this.maxEntries) return false;
     this.dockerfiles.set(uri, facts);
+    if (!previous) this.byFolder = undefined;
     // Ranges move as the user types; only a change of meaning asks for re-checks.
     if (previous && sameFacts(previous, facts)) return false;
     this.version++;
@@ -184,6 +192,7 @@ export class ImageGraph {
   }
 
   remove(uri: string): boolean {
+    if (this.dockerfiles.has(uri)) this.byFolder = undefined;
     const changed = [this.dockerfiles.delete(uri), this.claims.delete(uri), this.renames.delete(uri), this.uses.delete(uri)].some(Boolean);
     if (changed) this.version++;
     return changed;
@@ -259,12 +268,24 @@ export class ImageGraph {
     const name = imageName(image);
     if (!name) return undefined;
     const last = name.repository.slice(name.repository.lastIndexOf('/') + 1);
-    const found = [...this.dockerfiles.keys()].filter((uri) => folderOf(uri) === last);
+    const found = this.dockerfilesByFolder().get(last) ?? [];
     if (found.length !== 1) return undefined;
     return {
       image, dockerfileUri: found[0], facts: this.dockerfiles.get(found[0])!, strength: 'weak',
       evidence: [{ kind: 'folder-name', sourceUri: found[0], detail: last }],
     };
+  }
+
+  private dockerfilesByFolder(): Map<string, string[]> {
+    if (this.byFolder) return this.byFolder;
+    const byFolder = new Map<string, string[]>();
+    for (const uri of this.dockerfiles.keys()) {
+      const folder = folderOf(uri);
+      const list = byFolder.get(folder);
+      if (list) list.push(uri); else byFolder.set(folder, [uri]);
+    }
+    this.byFolder = byFolder;
+    return byFolder;
   }
 }
 
