@@ -89,3 +89,30 @@ export async function completionLabels(uri: vscode.Uri, position: vscode.Positio
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
   return (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
 }
+
+/** The error VS Code throws for a request it cancelled itself. */
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled');
+}
+
+/**
+ * The code actions of a kind (e.g. `vscode.CodeActionKind.QuickFix.value`) the editor offers for a
+ * range. VS Code (1.100) gives up a code action request in flight whenever a code action provider
+ * is registered or removed, for any language (another extension waking up: the JSON language
+ * features do when a run's first settings write opens settings.json): the request then throws
+ * "Canceled" or, when the answer had already arrived, resolves to an empty list, though the server
+ * answered. Such an answer is asked for again, a few times; one that stays empty is returned, so a
+ * server offering nothing still shows.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind: string, attempts = 5): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    let actions: vscode.CodeAction[] = [];
+    try {
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    } catch (error) {
+      if (!isCancellation(error) || attempt >= attempts) throw error;
+    }
+    if (actions.length > 0 || attempt >= attempts) return actions;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
