@@ -15,7 +15,7 @@ const cacheDirs = ['/var/cache/apk', '/etc/apk/cache'];
 
 export const apkNoCache: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apk-no-cache', fixable: true,
+    id: 'apk-no-cache', scope: 'file', fixable: true,
     aliases: ['DL3019'],
     severity: 'info',
     category: 'best-practice',
@@ -41,7 +41,7 @@ export const apkNoCache: Rule<DockerfileRuleSubject> = {
 };
 
 export const apkUnpinned = unpinnedRule({
-  id: 'apk-unpinned', aliases: ['DL3018'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'apk-unpinned', scope: 'stage', aliases: ['DL3018'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('apk add without versions', 'apk add 未固定版本'),
   docs: message(
     'A bare package name installs whatever the Alpine repositories hold at build time. Pin versions (`apk add curl=8.5.0-r0`), or use `~` to stay on a release line (`apk add "curl~8.5"`). Virtual package names (`--virtual .build-deps`), files, URLs and variables are not reported.',

@@ -50,7 +50,7 @@ export function answersYes(inv: Invocation): boolean {
 
 export const aptGetMissingYes: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-get-missing-yes', fixable: true,
+    id: 'apt-get-missing-yes', scope: 'stage', fixable: true,
     aliases: ['DL3014'],
     severity: 'warning',
     category: 'best-practice',
@@ -77,7 +77,7 @@ export const aptGetMissingYes: Rule<DockerfileRuleSubject> = {
 
 export const aptGetInstallRecommends: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-get-install-recommends', fixable: true,
+    id: 'apt-get-install-recommends', scope: 'stage', fixable: true,
     aliases: ['DL3015'],
     severity: 'info',
     category: 'best-practice',
@@ -116,7 +116,7 @@ const cleansLists = (c: ShellCommand) => removes(c, ['/var/lib/apt/lists'])
 
 export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-lists-not-cleaned', fixable: true,
+    id: 'apt-lists-not-cleaned', scope: 'file', fixable: true,
     aliases: ['DL3009'],
     severity: 'info',
     category: 'best-practice',
@@ -158,7 +158,7 @@ function aptPackageIsPinned(word: { text: string }): boolean {
 
 export const aptGetUnpinned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-get-unpinned',
+    id: 'apt-get-unpinned', scope: 'stage',
     aliases: ['DL3008'],
     severity: 'warning',
     category: 'best-practice',
@@ -186,7 +186,7 @@ export const aptGetUnpinned: Rule<DockerfileRuleSubject> = {
 
 export const aptGetInstallWithoutUpdate: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-get-install-without-update',
+    id: 'apt-get-install-without-update', scope: 'stage',
     aliases: [],
     severity: 'warning',
     category: 'best-practice',
@@ -216,7 +216,7 @@ const aptKeyOptions: OptionSpec = { shortWithValue: '', longWithValue: ['keyring
 
 export const aptKeyDeprecated: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-key-deprecated',
+    id: 'apt-key-deprecated', scope: 'stage',
     aliases: [],
     severity: 'warning',
     category: 'best-practice',
@@ -254,7 +254,7 @@ const aptOnly = new Set(['apt']);
 
 export const aptInsteadOfAptGet: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-instead-of-apt-get', fixable: true,
+    id: 'apt-instead-of-apt-get', scope: 'stage', fixable: true,
     aliases: ['DL3027'],
     severity: 'warning',
     category: 'best-practice',

@@ -10,7 +10,7 @@ const cdOnly: ReadonlySet<string> = new Set(['cd']);
 
 export const cdInsteadOfWorkdir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'cd-instead-of-workdir',
+    id: 'cd-instead-of-workdir', scope: 'stage',
     aliases: ['DL3003'],
     severity: 'warning',
     category: 'best-practice',
@@ -37,7 +37,7 @@ export const cdInsteadOfWorkdir: Rule<DockerfileRuleSubject> = {
 
 export const noSudo: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'no-sudo',
+    id: 'no-sudo', scope: 'stage',
     aliases: ['DL3004'],
     severity: 'warning',
     category: 'best-practice',
@@ -82,7 +82,7 @@ const pointlessNames: ReadonlySet<string> = new Set(Object.keys(pointless));
 
 export const uselessCommand: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'useless-command',
+    id: 'useless-command', scope: 'stage',
     aliases: ['DL3001'],
     severity: 'info',
     category: 'best-practice',
@@ -110,7 +110,7 @@ const mayRemoveRoot = (word: ShellWord) => word.text === '--no-preserve-root' ||
 
 export const rmRfRoot: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'rm-rf-root',
+    id: 'rm-rf-root', scope: 'stage',
     aliases: [],
     severity: 'error',
     category: 'best-practice',
@@ -161,7 +161,7 @@ const chmodOnly: ReadonlySet<string> = new Set(['chmod']);
 
 export const chmodWorldWritable: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'chmod-world-writable',
+    id: 'chmod-world-writable', scope: 'stage',
     aliases: [],
     severity: 'info',
     category: 'security',
@@ -198,7 +198,7 @@ const useraddOnly: ReadonlySet<string> = new Set(['useradd']);
 
 export const useraddHighUid: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'useradd-high-uid', fixable: true,
+    id: 'useradd-high-uid', scope: 'stage', fixable: true,
     aliases: ['DL3046'],
     severity: 'warning',
     category: 'best-practice',
@@ -235,7 +235,7 @@ const cannotFail = new Set(['echo', 'printf', 'true', 'yes', ':']);
 
 export const pipeWithoutPipefail: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'pipe-without-pipefail', fixable: true,
+    id: 'pipe-without-pipefail', scope: 'stage', fixable: true,
     aliases: ['DL4006'],
     severity: 'warning',
     category: 'best-practice',
@@ -284,7 +284,7 @@ const linkers: ReadonlySet<string> = new Set(['ln', 'update-alternatives']);
 
 export const shellViaSymlink: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'shell-via-symlink',
+    id: 'shell-via-symlink', scope: 'stage',
     aliases: ['DL4005'],
     severity: 'warning',
     category: 'best-practice',

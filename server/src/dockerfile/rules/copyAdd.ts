@@ -17,7 +17,7 @@ const remote = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
 
 export const addInsteadOfCopy: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'add-instead-of-copy', fixable: true,
+    id: 'add-instead-of-copy', scope: 'stage', fixable: true,
     aliases: ['DL3020'],
     severity: 'warning',
     category: 'best-practice',
@@ -57,7 +57,7 @@ function tarExtracts(args: { text: string }[]): boolean {
 
 export const copyArchiveThenExtract: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'copy-archive-then-extract',
+    id: 'copy-archive-then-extract', scope: 'stage',
     aliases: ['DL3010'],
     severity: 'info',
     category: 'best-practice',
@@ -151,7 +151,7 @@ function workdirBefore(model: DockerfileModel, stage: StageInfo, line: number, k
 
 export const copyRelativeWithoutWorkdir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'copy-relative-without-workdir',
+    id: 'copy-relative-without-workdir', scope: 'stage',
     aliases: ['DL3045'],
     severity: 'warning',
     category: 'best-practice',
@@ -204,7 +204,7 @@ function onlyTopLevelOwnershipChanges(commands: readonly ShellCommand[]): boolea
 
 export const chownAfterCopy: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'chown-after-copy',
+    id: 'chown-after-copy', scope: 'stage',
     aliases: [],
     severity: 'info',
     category: 'best-practice',
@@ -247,7 +247,7 @@ const secretFiles = /(?:^|\/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|\.netrc|\.git-crede
 
 export const credentialsCopied: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'credentials-copied',
+    id: 'credentials-copied', scope: 'stage',
     aliases: [],
     severity: 'warning',
     category: 'security',
@@ -293,7 +293,7 @@ function firstStageByNameOrIndex(stages: readonly StageInfo[]): Map<string, Stag
 
 export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'copy-entire-filesystem',
+    id: 'copy-entire-filesystem', scope: 'file',
     aliases: ['DL3067'],
     severity: 'warning',
     category: 'best-practice',

@@ -36,7 +36,7 @@ const isRemote = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || 
 
 export const copyIgnoredFile: Rule<Subject> = {
   meta: {
-    id: 'copy-ignored-file',
+    id: 'copy-ignored-file', scope: 'file',
     aliases: ['CopyIgnoredFile'],
     severity: 'warning',
     category: 'semantics',

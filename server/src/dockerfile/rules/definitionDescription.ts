@@ -13,7 +13,7 @@ const checkName = 'InvalidDefinitionDescription';
  */
 export const invalidDefinitionDescription: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'invalid-definition-description',
+    id: 'invalid-definition-description', scope: 'stage',
     aliases: [checkName],
     severity: 'info',
     category: 'style',

@@ -14,7 +14,7 @@ const wgetOnly: ReadonlySet<string> = new Set(['wget']);
 
 export const curlAndWget: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'curl-and-wget',
+    id: 'curl-and-wget', scope: 'stage',
     aliases: ['DL4001'],
     severity: 'warning',
     category: 'best-practice',
@@ -51,7 +51,7 @@ function installsWget(model: DockerfileRuleSubject['model'], stage: StageInfo): 
 
 export const wgetProgress: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'wget-progress', fixable: true,
+    id: 'wget-progress', scope: 'stage', fixable: true,
     aliases: ['DL3047'],
     severity: 'info',
     category: 'best-practice',
@@ -102,7 +102,7 @@ const rpmPrograms = new Set(['yum', 'dnf', 'dnf5', 'microdnf']);
 
 export const curlPipeShell: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'curl-pipe-shell',
+    id: 'curl-pipe-shell', scope: 'stage',
     aliases: [],
     severity: 'warning',
     category: 'security',
@@ -157,7 +157,7 @@ const insecurePrograms = new Set(['curl', 'wget', 'git', ...nodePackageManagers,
 
 export const verificationDisabled: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'verification-disabled',
+    id: 'verification-disabled', scope: 'stage',
     aliases: [],
     severity: 'warning',
     category: 'security',

@@ -44,7 +44,7 @@ const isPort = (text: string) => /^\d{1,5}$/.test(text) && Number(text) <= 65535
 
 export const invalidExposePort: Rule<Subject> = {
   meta: {
-    id: 'invalid-expose-port',
+    id: 'invalid-expose-port', scope: 'stage',
     aliases: ['DL3011'],
     severity: 'error',
     category: 'semantics',
@@ -70,7 +70,7 @@ export const invalidExposePort: Rule<Subject> = {
 
 export const exposeHostMapping: Rule<Subject> = {
   meta: {
-    id: 'expose-host-mapping', fixable: true,
+    id: 'expose-host-mapping', scope: 'instruction', fixable: true,
     aliases: ['ExposeInvalidFormat'],
     severity: 'warning',
     category: 'semantics',
@@ -96,7 +96,7 @@ export const exposeHostMapping: Rule<Subject> = {
 
 export const exposeProtocolCasing: Rule<Subject> = {
   meta: {
-    id: 'expose-protocol-casing', fixable: true,
+    id: 'expose-protocol-casing', scope: 'instruction', fixable: true,
     aliases: ['ExposeProtoCasing'],
     severity: 'warning',
     category: 'style',

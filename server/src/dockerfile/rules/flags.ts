@@ -27,7 +27,7 @@ const hasVariable = (text: string) => text.includes('$');
 
 export const unknownFlag: Rule<Subject> = {
   meta: {
-    id: 'unknown-flag', fixable: true,
+    id: 'unknown-flag', scope: 'instruction', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -83,7 +83,7 @@ export const unknownFlag: Rule<Subject> = {
 
 export const duplicateFlag: Rule<Subject> = {
   meta: {
-    id: 'duplicate-flag', fixable: true,
+    id: 'duplicate-flag', scope: 'instruction', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -222,7 +222,7 @@ function checkFlagValue(keyword: string, flag: Flag, spec: FlagSpec): Problem | 
 
 export const invalidFlagValue: Rule<Subject> = {
   meta: {
-    id: 'invalid-flag-value',
+    id: 'invalid-flag-value', scope: 'instruction',
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -255,7 +255,7 @@ const podmanMountOptions = new Set(['z', 'Z', 'U', 'relabel']);
 
 export const invalidMount: Rule<Subject> = {
   meta: {
-    id: 'invalid-mount', fixable: true,
+    id: 'invalid-mount', scope: 'instruction', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',

@@ -11,7 +11,7 @@ const stageNamePattern = /^[a-z][a-z0-9-_.]*$/i;
 
 export const invalidStageName: Rule<Subject> = {
   meta: {
-    id: 'invalid-stage-name',
+    id: 'invalid-stage-name', scope: 'instruction',
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -45,7 +45,7 @@ export function isImageReference(text: string): boolean {
 
 export const invalidImageReference: Rule<Subject> = {
   meta: {
-    id: 'invalid-image-reference', fixable: true,
+    id: 'invalid-image-reference', scope: 'file', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -84,7 +84,7 @@ export const invalidImageReference: Rule<Subject> = {
 
 export const redundantTargetPlatform: Rule<Subject> = {
   meta: {
-    id: 'redundant-target-platform', fixable: true,
+    id: 'redundant-target-platform', scope: 'stage', fixable: true,
     aliases: ['DL3065', 'RedundantTargetPlatform'],
     severity: 'warning',
     category: 'semantics',
@@ -117,7 +117,7 @@ export const redundantTargetPlatform: Rule<Subject> = {
 
 export const fromPlatformFlagConst: Rule<Subject> = {
   meta: {
-    id: 'from-platform-flag-const',
+    id: 'from-platform-flag-const', scope: 'stage',
     aliases: ['FromPlatformFlagConstDisallowed', 'DL3029'],
     severity: 'warning',
     category: 'semantics',

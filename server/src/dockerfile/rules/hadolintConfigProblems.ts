@@ -4,7 +4,7 @@ import type { DockerfileRuleSubject } from './context';
 /** Tells the user why their `.hadolint.yaml` has no effect, instead of ignoring it silently. */
 export const hadolintConfigProblem: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'hadolint-config-problem',
+    id: 'hadolint-config-problem', scope: 'file',
     aliases: [],
     severity: 'warning',
     category: 'syntax',

@@ -8,7 +8,7 @@ type Subject = DockerfileRuleSubject;
 
 export const healthcheckMissing: Rule<Subject> = {
   meta: {
-    id: 'healthcheck-missing',
+    id: 'healthcheck-missing', scope: 'file',
     aliases: ['DL3057'],
     severity: 'info',
     category: 'best-practice',

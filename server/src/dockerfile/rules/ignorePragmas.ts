@@ -6,7 +6,7 @@ import { factsOf, rangeOf } from './facts';
 /** hadolint's DL1001: teams that want every exception in `.hadolint.yaml`, not scattered in comments. */
 export const inlineIgnorePragma: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'inline-ignore-pragma',
+    id: 'inline-ignore-pragma', scope: 'file',
     aliases: ['DL1001'],
     severity: 'info',
     category: 'best-practice',

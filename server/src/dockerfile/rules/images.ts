@@ -34,7 +34,7 @@ function readBaseImages(model: DockerfileModel): BaseImage[] {
 
 export const imageUntagged: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'image-untagged',
+    id: 'image-untagged', scope: 'stage',
     aliases: ['DL3006'],
     severity: 'warning',
     category: 'best-practice',
@@ -58,7 +58,7 @@ export const imageUntagged: Rule<DockerfileRuleSubject> = {
 
 export const imageLatestTag: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'image-latest-tag',
+    id: 'image-latest-tag', scope: 'stage',
     aliases: ['DL3007'],
     severity: 'warning',
     category: 'best-practice',
@@ -146,7 +146,7 @@ function onbuildImageReferences(instruction: Instruction): { text: string; range
 
 export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'untrusted-registry',
+    id: 'untrusted-registry', scope: 'file',
     aliases: ['DL3026'],
     severity: 'error',
     category: 'security',
@@ -192,7 +192,7 @@ function isRootUser(value: string): boolean {
 
 export const lastUserRoot: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'last-user-root',
+    id: 'last-user-root', scope: 'file',
     aliases: ['DL3002'],
     severity: 'warning',
     category: 'security',
@@ -240,7 +240,7 @@ function windowsFinalImage(model: DockerfileModel): boolean {
 
 export const userNonNumeric: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'user-non-numeric', fixable: true,
+    id: 'user-non-numeric', scope: 'file', fixable: true,
     aliases: ['DL3066'],
     severity: 'info',
     category: 'security',

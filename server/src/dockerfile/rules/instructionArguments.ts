@@ -153,7 +153,7 @@ function argumentProblems(model: DockerfileModel, facts: DockerfileFacts, instru
 
 export const instructionArguments: Rule<Subject> = {
   meta: {
-    id: 'instruction-arguments',
+    id: 'instruction-arguments', scope: 'instruction',
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -181,7 +181,7 @@ const jsonFormInstructions = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLU
 
 export const malformedJsonArray: Rule<Subject> = {
   meta: {
-    id: 'malformed-json-array', fixable: true,
+    id: 'malformed-json-array', scope: 'instruction', fixable: true,
     aliases: [],
     severity: 'warning',
     category: 'syntax',
@@ -224,7 +224,7 @@ export const malformedJsonArray: Rule<Subject> = {
 
 export const invalidStopsignal: Rule<Subject> = {
   meta: {
-    id: 'invalid-stopsignal',
+    id: 'invalid-stopsignal', scope: 'instruction',
     aliases: [],
     severity: 'error',
     category: 'syntax',

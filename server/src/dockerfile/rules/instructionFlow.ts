@@ -21,7 +21,7 @@ function commandCount(commands: readonly { program?: unknown }[]): number {
 
 export const consecutiveRun: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'consecutive-run', fixable: true,
+    id: 'consecutive-run', scope: 'stage', fixable: true,
     aliases: ['DL3059'],
     severity: 'info',
     category: 'best-practice',
@@ -73,7 +73,7 @@ export const consecutiveRun: Rule<DockerfileRuleSubject> = {
 
 export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'mkdir-before-workdir', fixable: true,
+    id: 'mkdir-before-workdir', scope: 'stage', fixable: true,
     aliases: [],
     severity: 'info',
     category: 'best-practice',
@@ -117,7 +117,7 @@ export const mkdirBeforeWorkdir: Rule<DockerfileRuleSubject> = {
 
 export const debianFrontendEnv: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'debian-frontend-env', fixable: true,
+    id: 'debian-frontend-env', scope: 'instruction', fixable: true,
     aliases: [],
     severity: 'info',
     category: 'best-practice',
@@ -157,7 +157,7 @@ function entrypointAndCmd(stageInstructions: Instruction[]): { entrypoint?: Inst
 
 export const entrypointShellFormIgnoresCmd: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'entrypoint-shell-form-ignores-cmd',
+    id: 'entrypoint-shell-form-ignores-cmd', scope: 'stage',
     aliases: [],
     severity: 'warning',
     category: 'semantics',
@@ -182,7 +182,7 @@ export const entrypointShellFormIgnoresCmd: Rule<DockerfileRuleSubject> = {
 
 export const cmdShellFormWithExecEntrypoint: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'cmd-shell-form-with-exec-entrypoint', fixable: true,
+    id: 'cmd-shell-form-with-exec-entrypoint', scope: 'stage', fixable: true,
     aliases: [],
     severity: 'warning',
     category: 'semantics',

@@ -56,21 +56,21 @@ const multipleDocs = (keyword: string) => ({
 });
 
 export const multipleCmd = lastOneWins('CMD', {
-  id: 'multiple-cmd', fixable: true, aliases: ['DL4003'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
+  id: 'multiple-cmd', scope: 'file', fixable: true, aliases: ['DL4003'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
   title: { en: 'More than one CMD in a stage', zh: '一个阶段中有多条 CMD' }, docs: multipleDocs('CMD'),
 });
 export const multipleEntrypoint = lastOneWins('ENTRYPOINT', {
-  id: 'multiple-entrypoint', fixable: true, aliases: ['DL4004'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
+  id: 'multiple-entrypoint', scope: 'file', fixable: true, aliases: ['DL4004'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
   title: { en: 'More than one ENTRYPOINT in a stage', zh: '一个阶段中有多条 ENTRYPOINT' }, docs: multipleDocs('ENTRYPOINT'),
 });
 export const multipleHealthcheck = lastOneWins('HEALTHCHECK', {
-  id: 'multiple-healthcheck', fixable: true, aliases: ['DL3012'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
+  id: 'multiple-healthcheck', scope: 'file', fixable: true, aliases: ['DL3012'], groups: ['MultipleInstructionsDisallowed'], severity: 'warning', category: 'semantics', profile: 'recommended', tag: 'unnecessary',
   title: { en: 'More than one HEALTHCHECK in a stage', zh: '一个阶段中有多条 HEALTHCHECK' }, docs: multipleDocs('HEALTHCHECK'),
 });
 
 export const copyMultipleSourcesDestination: Rule<Subject> = {
   meta: {
-    id: 'copy-multiple-sources-destination', fixable: true,
+    id: 'copy-multiple-sources-destination', scope: 'instruction', fixable: true,
     aliases: ['DL3021'],
     severity: 'error',
     category: 'semantics',
@@ -124,7 +124,7 @@ export function isAbsoluteOrVariable(path: string): boolean {
 
 export const relativeWorkdir: Rule<Subject> = {
   meta: {
-    id: 'relative-workdir',
+    id: 'relative-workdir', scope: 'stage',
     aliases: ['DL3000', 'WorkdirRelativePath'],
     severity: 'warning',
     category: 'semantics',
@@ -168,7 +168,7 @@ function quoteForLabel(value: string): string {
 
 export const maintainerDeprecated: Rule<Subject> = {
   meta: {
-    id: 'maintainer-deprecated', fixable: true,
+    id: 'maintainer-deprecated', scope: 'instruction', fixable: true,
     aliases: ['DL4000', 'MaintainerDeprecated'],
     severity: 'warning',
     category: 'semantics',
@@ -211,7 +211,7 @@ const plainWords = /^[A-Za-z0-9_./:=@%+,-]+(\s+[A-Za-z0-9_./:=@%+,-]+)*$/;
 
 export const jsonArgsRecommended: Rule<Subject> = {
   meta: {
-    id: 'json-args-recommended', fixable: true,
+    id: 'json-args-recommended', scope: 'stage', fixable: true,
     aliases: ['DL3025', 'JSONArgsRecommended'],
     severity: 'warning',
     category: 'best-practice',
@@ -253,7 +253,7 @@ const skipped = 3;
 
 export const legacyKeyValueFormat: Rule<Subject> = {
   meta: {
-    id: 'legacy-key-value-format', fixable: true,
+    id: 'legacy-key-value-format', scope: 'instruction', fixable: true,
     aliases: ['LegacyKeyValueFormat'],
     severity: 'warning',
     category: 'style',
@@ -291,7 +291,7 @@ export const legacyKeyValueFormat: Rule<Subject> = {
 
 export const consistentInstructionCasing: Rule<Subject> = {
   meta: {
-    id: 'consistent-instruction-casing', fixable: true,
+    id: 'consistent-instruction-casing', scope: 'file', fixable: true,
     aliases: ['ConsistentInstructionCasing'],
     severity: 'warning',
     category: 'style',

@@ -84,7 +84,7 @@ function keyProblem(key: string): Localized | undefined {
 
 export const labelKeyFormat: Rule<Subject> = {
   meta: {
-    id: 'label-key-format',
+    id: 'label-key-format', scope: 'instruction',
     aliases: ['DL3048'],
     severity: 'info',
     category: 'style',
@@ -117,7 +117,7 @@ export const labelKeyFormat: Rule<Subject> = {
 
 export const requiredLabelMissing: Rule<Subject> = {
   meta: {
-    id: 'required-label-missing',
+    id: 'required-label-missing', scope: 'file',
     aliases: ['DL3049'],
     severity: 'info',
     category: 'best-practice',
@@ -160,7 +160,7 @@ export const requiredLabelMissing: Rule<Subject> = {
 
 export const labelNotInSchema: Rule<Subject> = {
   meta: {
-    id: 'label-not-in-schema',
+    id: 'label-not-in-schema', scope: 'instruction',
     aliases: ['DL3050'],
     severity: 'info',
     category: 'best-practice',
@@ -193,7 +193,7 @@ export const labelNotInSchema: Rule<Subject> = {
 
 export const labelEmpty: Rule<Subject> = {
   meta: {
-    id: 'label-empty',
+    id: 'label-empty', scope: 'instruction',
     aliases: ['DL3051'],
     severity: 'warning',
     category: 'best-practice',
@@ -394,6 +394,7 @@ const valueForms: Record<CheckedType, ValueForm> = {
 function valueFormRule(form: ValueForm): Rule<Subject> {
   const meta: RuleMeta = {
     id: form.id,
+    scope: 'instruction',
     aliases: [form.alias],
     severity: 'warning',
     category: 'best-practice',

@@ -12,7 +12,7 @@ const gemOptions = {
 
 export const gemUnpinned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'gem-unpinned',
+    id: 'gem-unpinned', scope: 'stage',
     aliases: ['DL3028'],
     severity: 'warning',
     category: 'best-practice',
@@ -65,7 +65,7 @@ function isModulePath(text: string): boolean {
 
 export const goInstallUnpinned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'go-install-unpinned',
+    id: 'go-install-unpinned', scope: 'stage',
     aliases: ['DL3062'],
     severity: 'warning',
     category: 'best-practice',

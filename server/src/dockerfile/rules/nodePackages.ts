@@ -40,7 +40,7 @@ function npmPinned(word: ShellWord): boolean {
 
 export const npmUnpinned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'npm-unpinned',
+    id: 'npm-unpinned', scope: 'stage',
     aliases: ['DL3016'],
     severity: 'warning',
     category: 'best-practice',
@@ -97,7 +97,7 @@ function copiesLockfile(source: string, lockfileIn: LockfileLookup): boolean {
 
 export const npmInstallInsteadOfCi: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'npm-install-instead-of-ci', fixable: true,
+    id: 'npm-install-instead-of-ci', scope: 'file', fixable: true,
     aliases: [],
     severity: 'info',
     category: 'best-practice',
@@ -131,7 +131,7 @@ const yarnCacheDirs = ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/ro
 
 export const yarnCacheNotCleaned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'yarn-cache-not-cleaned',
+    id: 'yarn-cache-not-cleaned', scope: 'file',
     aliases: ['DL3060'],
     severity: 'info',
     category: 'best-practice',

@@ -61,7 +61,7 @@ const pipCacheDirs = ['/root/.cache/pip', '/root/.cache'];
 
 export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'pip-no-cache-dir', fixable: true,
+    id: 'pip-no-cache-dir', scope: 'file', fixable: true,
     aliases: ['DL3042'],
     severity: 'warning',
     category: 'best-practice',
@@ -113,7 +113,7 @@ export function vcsRefMissing(text: string): boolean | undefined {
 
 export const pipUnpinned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'pip-unpinned',
+    id: 'pip-unpinned', scope: 'stage',
     aliases: ['DL3013'],
     severity: 'warning',
     category: 'best-practice',

@@ -41,7 +41,7 @@ const rpmPinned = (w: ShellWord) => /-\d/.test(w.text) || /[<>=:]/.test(w.text);
 const rpmSkip = (w: ShellWord) => w.text.startsWith('@') || w.text.startsWith('-') || /^[<>=]/.test(w.text);
 
 export const yumMissingYes = missingYesRule({
-  id: 'yum-missing-yes', fixable: true, aliases: ['DL3030'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'yum-missing-yes', scope: 'stage', fixable: true, aliases: ['DL3030'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('yum without -y', 'yum 缺少 -y'),
   docs: message(
     'Without `-y` yum asks "Is this ok [y/N]" and, with no terminal to answer in a build, aborts the transaction, failing the RUN. Pass `-y` (or `--assumeyes`). The quick fix adds it after the subcommand.',
@@ -51,7 +51,7 @@ export const yumMissingYes = missingYesRule({
 (inv) => message(`\`yum ${inv.subcommand!.text}\` asks for confirmation; add \`-y\`.`, `\`yum ${inv.subcommand!.text}\` 会请求确认；请加上 \`-y\`。`));
 
 export const dnfMissingYes = missingYesRule({
-  id: 'dnf-missing-yes', fixable: true, aliases: ['DL3038'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'dnf-missing-yes', scope: 'stage', fixable: true, aliases: ['DL3038'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('dnf or microdnf without -y', 'dnf 或 microdnf 缺少 -y'),
   docs: message(
     'dnf asks for confirmation before it changes packages; in a build nobody can answer, so the transaction is aborted and the RUN fails. Pass `-y` (or `--assumeyes`) to dnf and microdnf. The quick fix adds it after the subcommand.',
@@ -64,7 +64,7 @@ const yumCacheDirs = ['/var/cache/yum'];
 const dnfCacheDirs = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'];
 
 export const yumCleanMissing = cleanupRule({
-  id: 'yum-clean-missing', aliases: ['DL3032'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'yum-clean-missing', scope: 'file', aliases: ['DL3032'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('yum clean all missing', '缺少 yum clean all'),
   docs: message(
     'yum keeps repository metadata and downloaded packages in `/var/cache/yum`. Unless the same RUN ends with `yum clean all` (or removes `/var/cache/yum`), that cache is baked into the layer and every image pulled carries it. Not reported with a cache mount on `/var/cache/yum` or in stages that do not reach the final image.',
@@ -74,7 +74,7 @@ export const yumCleanMissing = cleanupRule({
 (inv) => message(`Add \`yum clean all\` after \`yum ${inv.subcommand!.text}\` in this RUN to keep the cache out of the image.`, `请在该 RUN 中 \`yum ${inv.subcommand!.text}\` 之后加上 \`yum clean all\`，避免缓存进入镜像。`));
 
 export const dnfCleanMissing = cleanupRule({
-  id: 'dnf-clean-missing', aliases: ['DL3040'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'dnf-clean-missing', scope: 'file', aliases: ['DL3040'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('dnf clean all missing', '缺少 dnf clean all'),
   docs: message(
     'dnf and microdnf leave repository metadata in `/var/cache/dnf` (or `/var/cache/yum`). End the RUN that installs with `dnf clean all` (`microdnf clean all`) so the cache does not become part of the layer. Not reported with a cache mount on the cache directory or in stages that do not reach the final image.',
@@ -84,7 +84,7 @@ export const dnfCleanMissing = cleanupRule({
 (inv) => message(`Add \`${inv.command.name} clean all\` after \`${inv.command.name} ${inv.subcommand!.text}\` in this RUN.`, `请在该 RUN 中 \`${inv.command.name} ${inv.subcommand!.text}\` 之后加上 \`${inv.command.name} clean all\`。`));
 
 export const yumUnpinned = unpinnedRule({
-  id: 'yum-unpinned', aliases: ['DL3033'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'yum-unpinned', scope: 'stage', aliases: ['DL3033'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('yum install without versions', 'yum install 未固定版本'),
   docs: message(
     'A package name alone installs whatever version the repositories offer at build time. Name the version (`yum install -y httpd-2.4.57`) so rebuilds give the same image. Groups (`@group`, `yum groupinstall`), module streams (`yum module install tomcat:9`), files, URLs and variables are not reported.',
@@ -98,7 +98,7 @@ export const yumUnpinned = unpinnedRule({
 (names) => message(`Pin the versions of: ${names} (\`package-version\`).`, `请固定以下软件包的版本：${names}（\`软件包-版本\`）。`));
 
 export const dnfUnpinned = unpinnedRule({
-  id: 'dnf-unpinned', aliases: ['DL3041'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'dnf-unpinned', scope: 'stage', aliases: ['DL3041'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('dnf install without versions', 'dnf install 未固定版本'),
   docs: message(
     'A package name alone installs whatever version the repositories offer at build time. Name the version (`dnf install -y httpd-2.4.57`) so rebuilds give the same image. Groups and module streams (`@nodejs:20`), files, URLs and variables are not reported.',

@@ -15,7 +15,7 @@ const notASecretWord = /(?:^|_)(?:public|file|version|gpg|pgp)(?:_|$)/i;
 
 export const secretsInArgOrEnv: Rule<Subject> = {
   meta: {
-    id: 'secrets-in-arg-or-env',
+    id: 'secrets-in-arg-or-env', scope: 'instruction',
     aliases: ['DL3064', 'SecretsUsedInArgOrEnv'],
     severity: 'warning',
     category: 'security',

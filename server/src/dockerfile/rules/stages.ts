@@ -15,7 +15,7 @@ const flagName = (reference: StageReference) => (reference.kind === 'copy-from' 
 
 export const copyFromUnknownStage: Rule<Subject> = {
   meta: {
-    id: 'copy-from-unknown-stage', fixable: true,
+    id: 'copy-from-unknown-stage', scope: 'file', fixable: true,
     aliases: ['DL3022'],
     severity: 'warning',
     category: 'semantics',
@@ -88,7 +88,7 @@ export const copyFromUnknownStage: Rule<Subject> = {
 
 export const copyFromOwnStage: Rule<Subject> = {
   meta: {
-    id: 'copy-from-own-stage',
+    id: 'copy-from-own-stage', scope: 'file',
     aliases: ['DL3023'],
     severity: 'error',
     category: 'semantics',
@@ -114,7 +114,7 @@ export const copyFromOwnStage: Rule<Subject> = {
 
 export const duplicateStageName: Rule<Subject> = {
   meta: {
-    id: 'duplicate-stage-name',
+    id: 'duplicate-stage-name', scope: 'file',
     aliases: ['DL3024', 'DuplicateStageName'],
     // BuildKit builds such a file (it warns); hadolint calls it an error.
     severity: 'warning',
@@ -143,7 +143,7 @@ export const duplicateStageName: Rule<Subject> = {
 
 export const reservedStageName: Rule<Subject> = {
   meta: {
-    id: 'reserved-stage-name',
+    id: 'reserved-stage-name', scope: 'instruction',
     aliases: ['DL3063', 'ReservedStageName'],
     severity: 'warning',
     category: 'semantics',
@@ -164,7 +164,7 @@ export const reservedStageName: Rule<Subject> = {
 
 export const unusedStage: Rule<Subject> = {
   meta: {
-    id: 'unused-stage',
+    id: 'unused-stage', scope: 'file',
     aliases: [],
     severity: 'info',
     category: 'semantics',
@@ -203,7 +203,7 @@ export const unusedStage: Rule<Subject> = {
 
 export const stageNameCasing: Rule<Subject> = {
   meta: {
-    id: 'stage-name-casing', fixable: true,
+    id: 'stage-name-casing', scope: 'file', fixable: true,
     aliases: ['StageNameCasing'],
     severity: 'warning',
     category: 'style',
@@ -234,7 +234,7 @@ export const stageNameCasing: Rule<Subject> = {
 
 export const fromAsCasing: Rule<Subject> = {
   meta: {
-    id: 'from-as-casing', fixable: true,
+    id: 'from-as-casing', scope: 'instruction', fixable: true,
     aliases: ['FromAsCasing'],
     severity: 'warning',
     category: 'style',

@@ -9,7 +9,7 @@ type Subject = DockerfileRuleSubject;
 
 export const missingFrom: Rule<Subject> = {
   meta: {
-    id: 'missing-from',
+    id: 'missing-from', scope: 'file',
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -35,7 +35,7 @@ export const missingFrom: Rule<Subject> = {
 
 export const instructionBeforeFrom: Rule<Subject> = {
   meta: {
-    id: 'instruction-before-from',
+    id: 'instruction-before-from', scope: 'file',
     aliases: ['DL3061'],
     severity: 'error',
     category: 'syntax',
@@ -64,7 +64,7 @@ export const instructionBeforeFrom: Rule<Subject> = {
 
 export const emptyContinuationLine: Rule<Subject> = {
   meta: {
-    id: 'empty-continuation-line', fixable: true,
+    id: 'empty-continuation-line', scope: 'file', fixable: true,
     aliases: ['NoEmptyContinuation'],
     severity: 'warning',
     category: 'syntax',
@@ -102,7 +102,7 @@ export const emptyContinuationLine: Rule<Subject> = {
 
 export const unterminatedHeredoc: Rule<Subject> = {
   meta: {
-    id: 'unterminated-heredoc',
+    id: 'unterminated-heredoc', scope: 'instruction',
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -131,7 +131,7 @@ export const unterminatedHeredoc: Rule<Subject> = {
 
 export const onbuildTrigger: Rule<Subject> = {
   meta: {
-    id: 'onbuild-trigger',
+    id: 'onbuild-trigger', scope: 'instruction',
     aliases: ['DL3043'],
     severity: 'error',
     category: 'syntax',
@@ -178,7 +178,7 @@ function knownDirectives(directives: readonly DirectiveLine[]): DirectiveLine[] 
 
 export const invalidEscapeDirective: Rule<Subject> = {
   meta: {
-    id: 'invalid-escape-directive', fixable: true,
+    id: 'invalid-escape-directive', scope: 'file', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',
@@ -205,7 +205,7 @@ export const invalidEscapeDirective: Rule<Subject> = {
 
 export const duplicateDirective: Rule<Subject> = {
   meta: {
-    id: 'duplicate-directive', fixable: true,
+    id: 'duplicate-directive', scope: 'file', fixable: true,
     aliases: [],
     severity: 'error',
     category: 'syntax',

@@ -54,7 +54,7 @@ function runKeyword(facts: DockerfileFacts): string {
 
 export const unknownInstruction: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'unknown-instruction', fixable: true,
+    id: 'unknown-instruction', scope: 'instruction', fixable: true,
     aliases: ['UnknownInstruction'],
     severity: 'error',
     category: 'syntax',

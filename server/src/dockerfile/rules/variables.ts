@@ -25,7 +25,7 @@ function knowsWholeEnvironment(stage: Stage | undefined): boolean {
 
 export const undefinedArgInFrom: Rule<Subject> = {
   meta: {
-    id: 'undefined-arg-in-from', fixable: true,
+    id: 'undefined-arg-in-from', scope: 'stage', fixable: true,
     aliases: ['UndefinedArgInFrom'],
     severity: 'warning',
     category: 'semantics',
@@ -54,7 +54,7 @@ export const undefinedArgInFrom: Rule<Subject> = {
 
 export const undefinedVariable: Rule<Subject> = {
   meta: {
-    id: 'undefined-variable', fixable: true,
+    id: 'undefined-variable', scope: 'file', fixable: true,
     aliases: ['UndefinedVar'],
     severity: 'warning',
     category: 'semantics',
@@ -141,7 +141,7 @@ function expandWithDefaults(text: string, defaults: Map<string, string | null>):
 
 export const invalidDefaultArgInFrom: Rule<Subject> = {
   meta: {
-    id: 'invalid-default-arg-in-from',
+    id: 'invalid-default-arg-in-from', scope: 'stage',
     aliases: ['InvalidDefaultArgInFrom'],
     severity: 'warning',
     category: 'semantics',
@@ -175,7 +175,7 @@ export const invalidDefaultArgInFrom: Rule<Subject> = {
 
 export const envSelfReference: Rule<Subject> = {
   meta: {
-    id: 'env-self-reference',
+    id: 'env-self-reference', scope: 'stage',
     aliases: ['DL3044'],
     // hadolint says error, but the file builds: often the old value is the same (base-image ENV).
     severity: 'warning',

@@ -17,7 +17,7 @@ const spec = (subcommands: ReadonlySet<string>): ManagerSpec => ({ programs: zyp
 const cacheDirs = ['/var/cache/zypp'];
 
 export const zypperMissingYes = missingYesRule({
-  id: 'zypper-missing-yes', fixable: true, aliases: ['DL3034'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'zypper-missing-yes', scope: 'stage', fixable: true, aliases: ['DL3034'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('zypper without non-interactive switch', 'zypper 缺少非交互开关'),
   docs: message(
     'zypper stops at "Continue? [y/n/v/...? shows all options] (y)" and, without a terminal, the build cannot answer. Use the global `--non-interactive` (`-n`) before the subcommand or `-y` (`--no-confirm`) after it. The quick fix adds `-y` after the subcommand.',
@@ -27,7 +27,7 @@ export const zypperMissingYes = missingYesRule({
 (inv) => message(`\`zypper ${inv.subcommand!.text}\` asks for confirmation; add \`-n\` before it or \`-y\` after it.`, `\`zypper ${inv.subcommand!.text}\` 会请求确认；请在其前加 \`-n\` 或在其后加 \`-y\`。`));
 
 export const zypperCleanMissing = cleanupRule({
-  id: 'zypper-clean-missing', aliases: ['DL3036'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'zypper-clean-missing', scope: 'file', aliases: ['DL3036'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('zypper clean missing', '缺少 zypper clean'),
   docs: message(
     'zypper keeps metadata and packages under `/var/cache/zypp`. Run `zypper clean` (`zypper cc`) at the end of the RUN that installs so the cache stays out of the layer. Not reported with a cache mount on `/var/cache/zypp` or in stages that do not reach the final image.',
@@ -37,7 +37,7 @@ export const zypperCleanMissing = cleanupRule({
 (inv) => message(`Add \`zypper clean\` after \`zypper ${inv.subcommand!.text}\` in this RUN.`, `请在该 RUN 中 \`zypper ${inv.subcommand!.text}\` 之后加上 \`zypper clean\`。`));
 
 export const zypperUnpinned = unpinnedRule({
-  id: 'zypper-unpinned', aliases: ['DL3037'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'zypper-unpinned', scope: 'stage', aliases: ['DL3037'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('zypper install without versions', 'zypper install 未固定版本'),
   docs: message(
     'Name the version of each package (`zypper install -y "curl=8.6.0"` or `"curl>=8.6"`) so rebuilds install the same software. Patterns, files, URLs and variables are not reported.',
@@ -50,7 +50,7 @@ const distUpgrade = new Set(['dist-upgrade', 'dup']);
 
 export const zypperDistUpgrade: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'zypper-dist-upgrade', aliases: ['DL3035'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+    id: 'zypper-dist-upgrade', scope: 'stage', aliases: ['DL3035'], severity: 'warning', category: 'best-practice', profile: 'recommended',
     title: message('zypper dist-upgrade in a Dockerfile', 'Dockerfile 中使用 zypper dist-upgrade'),
     docs: message(
       '`zypper dist-upgrade` moves the whole system to whatever the repositories offer now, possibly a different distribution release, with vendor changes and removals. The result depends on the build date and may no longer match the base image it claims to be. Pick a newer base image instead, or apply `zypper patch` for security fixes.',

@@ -1,0 +1,399 @@
+import type { Instruction } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { toDiagnostic, type Finding, type Rule, type RuleSeverity } from '../common/rules';
+import type { SeverityName } from '../common/settings';
+import { parseDockerfile, type DockerfileModel } from './model';
+import type { DockerfileRuleSubject } from './rules/context';
+
+/**
+ * Findings of instruction- and stage-scoped rules (`RuleMeta.scope`) kept per stage, so that after
+ * an edit only the stages whose inputs changed are checked again (a 5,000-line Dockerfile of 250
+ * stages re-checked after one keystroke). File-scoped rules run over the whole file as before.
+ *
+ * The file is cut into pieces at stage boundaries: the text before the first FROM (the header:
+ * directives, global ARGs), then one piece per stage, from the line after the previous stage's last
+ * instruction (comments above a FROM belong to its stage) to the end of its own last instruction.
+ * A stage's findings are a function of its inputs (see `scope`): the header, the pieces of the
+ * stages it builds on (`FROM <stage>`, followed back), its own piece, and the run's context
+ * (settings, project facts, file, language). They are kept under those texts and reused while
+ * they are unchanged, moved to the stage's current first line (whole lines are cut, so only lines
+ * move). A stage whose inputs changed is checked on its own: a small Dockerfile made of the header,
+ * the stages it builds on and the stage itself, whose findings on the stage's lines are its findings.
+ *
+ * Results are the same as a check from scratch (test/unit/dockerfile/incrementalDiagnostics.test.ts
+ * compares them after random edits of the corpus). Guards that keep them so whatever a rule does:
+ * a piece re-parsed alone must give the instructions the whole file gave it (else the file is
+ * checked from scratch); a rule whose findings, from the whole file, do not come stage by stage in
+ * file order, fall outside the piece they were found in, or that throws, is run over the whole
+ * file from then on.
+ */
+
+export type DockerfileRule = Rule<DockerfileRuleSubject>;
+
+/** One piece of the file: the header (stage -1) or a stage; lines inclusive. */
+interface Piece {
+  stage: number;
+  firstLine: number;
+  lastLine: number;
+  /** Its text, whole lines with their line breaks (the last piece may end without one). */
+  text: string;
+  /** Stages this one builds on (candidates by name, followed back), in file order. */
+  bases: number[];
+  /** The file's instructions in the piece. */
+  instructions: Instruction[];
+  /** Interned text ids of the bases and the piece: the piece's key, with the header in the state's. */
+  key: string;
+}
+
+interface Layout {
+  header: Piece | undefined;
+  stages: Piece[];
+}
+
+export const stageFindingsTuning = {
+  /** Files with fewer stages are checked whole: nothing to gain from cutting them. */
+  minStages: 3,
+  /** A check with more stages to re-check than this runs the rules over the whole file once. */
+  maxStagesCheckedAlone: 6,
+};
+
+/** Settings, project, file, language, header and rules: findings are reused only under the same ones. */
+interface FileState {
+  settings: unknown;
+  project: unknown;
+  workspace: unknown;
+  filePath: string | undefined;
+  lang: string;
+  header: string;
+  /** The ids of the reusable rules that ran: each kept piece has the findings of exactly these. */
+  rules: string;
+  /** Piece texts → small ids, so keys stay short however long a chain of stages is. */
+  textIds: Map<string, number>;
+  /** By piece key: the rules that found something there, with lines counted from the piece's first line. */
+  pieces: Map<string, Map<DockerfileRule, Finding[]>>;
+}
+
+const maxFiles = 16;
+const files = new Map<string, FileState>();
+
+/** Rules seen breaking their declared scope (order, ranges, a crash): they run over the whole file. */
+export const fileWideRules = new WeakSet<DockerfileRule>();
+
+/** Pieces reused or checked alone, and checks that ran the rules over the whole file (tests read them). */
+export const stageFindingsCounts = { reused: 0, checkedAlone: 0, wholeFile: 0 };
+
+export function isReusable(rule: DockerfileRule): boolean {
+  return (rule.meta.scope === 'stage' || rule.meta.scope === 'instruction') && !fileWideRules.has(rule);
+}
+
+type Enabled = { rule: DockerfileRule; severity: RuleSeverity };
+
+/**
+ * What `RuleRegistry.run` answers for `rules` over `subject` (same diagnostics, same order), reusing
+ * the findings of unchanged stages where the rules' scopes allow it.
+ */
+export function runDockerfileRules(
+  rules: readonly DockerfileRule[], subject: DockerfileRuleSubject, severityOf: (rule: DockerfileRule) => SeverityName,
+  onRuleError?: (rule: DockerfileRule, error: unknown) => void,
+): Diagnostic[] {
+  const enabled: Enabled[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule);
+    if (severity !== 'off') enabled.push({ rule, severity });
+  }
+  const reusable = enabled.filter(({ rule }) => isReusable(rule)).map(({ rule }) => rule);
+  const layout = reusable.length > 0 ? layoutOf(subject.model) : undefined;
+  if (!layout) return runWhole(enabled, subject, onRuleError);
+
+  const state = stateFor(subject, layout, reusable);
+  const pieces = layout.header ? [layout.header, ...layout.stages] : layout.stages;
+  for (const piece of pieces) piece.key = keyOf(state, piece, layout);
+  const missing = pieces.filter((piece) => !state.pieces.has(piece.key));
+  // A reusable rule that broke its scope in this run: its findings over the whole file, reported in its turn.
+  const wholeRuns = new Map<DockerfileRule, Finding[]>();
+
+  if (missing.length > stageFindingsTuning.maxStagesCheckedAlone) {
+    // Many stages to check (the first check, a pasted block): the rules run once over the whole
+    // file and their findings are cut by piece, in place of checking the stages one by one.
+    stageFindingsCounts.wholeFile++;
+    const fresh = missing.map(() => new Map<DockerfileRule, Finding[]>());
+    const indexOfMissing = new Map(missing.map((piece, index) => [piece, index]));
+    for (const rule of reusable) {
+      const findings: Finding[] = [];
+      try {
+        rule.check(subject, (finding) => findings.push(finding));
+      } catch (error) {
+        fileWideRules.add(rule);
+        wholeRuns.set(rule, findings);
+        onRuleError?.(rule, error);
+        continue;
+      }
+      const split = splitByPiece(findings, pieces);
+      if (!split) {
+        fileWideRules.add(rule);
+        wholeRuns.set(rule, findings);
+        continue;
+      }
+      split.forEach((found, index) => {
+        const at = indexOfMissing.get(pieces[index]);
+        if (at !== undefined && found.length > 0) fresh[at].set(rule, found);
+      });
+    }
+    missing.forEach((piece, index) => state.pieces.set(piece.key, fresh[index]));
+  } else {
+    stageFindingsCounts.reused += pieces.length - missing.length;
+    for (const piece of missing) {
+      const found = checkAlone(piece, layout, subject, reusable);
+      // The piece does not parse alone as it does in the file: check the whole file from scratch.
+      if (!found) return runWhole(enabled, subject, onRuleError);
+      const kept = new Map<DockerfileRule, Finding[]>();
+      for (const [rule, findings] of found) {
+        if (findings === undefined) fileWideRules.add(rule);
+        else if (findings.length > 0) kept.set(rule, findings);
+      }
+      state.pieces.set(piece.key, kept);
+    }
+  }
+
+  // Each reused rule's findings in piece order: a few lists, gathered in one pass over the pieces.
+  const byRule = new Map<DockerfileRule, { piece: Piece; findings: Finding[] }[]>();
+  for (const piece of pieces) {
+    for (const [rule, findings] of state.pieces.get(piece.key)!) {
+      let list = byRule.get(rule);
+      if (!list) byRule.set(rule, (list = []));
+      list.push({ piece, findings });
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const lang = subject.ctx.lang;
+  for (const { rule, severity } of enabled) {
+    const whole = wholeRuns.get(rule);
+    if (whole) {
+      for (const finding of whole) diagnostics.push(toDiagnostic(rule.meta, severity, finding, lang));
+    } else if (!isReusable(rule)) {
+      try {
+        rule.check(subject, (finding) => diagnostics.push(toDiagnostic(rule.meta, severity, finding, lang)));
+      } catch (error) {
+        onRuleError?.(rule, error);
+      }
+    } else {
+      for (const { piece, findings } of byRule.get(rule) ?? []) {
+        for (const finding of findings) diagnostics.push(toDiagnostic(rule.meta, severity, moved(finding, piece.firstLine), lang));
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** The registry's loop: every enabled rule over the whole file, a crashing rule reported once. */
+function runWhole(enabled: readonly Enabled[], subject: DockerfileRuleSubject, onRuleError?: (rule: DockerfileRule, error: unknown) => void): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { rule, severity } of enabled) {
+    try {
+      rule.check(subject, (finding) => diagnostics.push(toDiagnostic(rule.meta, severity, finding, subject.ctx.lang)));
+    } catch (error) {
+      onRuleError?.(rule, error);
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * The whole file's findings of one rule, cut by piece (lines relative to each piece's first line),
+ * or undefined when they do not come piece by piece in file order or a finding (or a fix) leaves its piece.
+ */
+function splitByPiece(findings: readonly Finding[], pieces: readonly Piece[]): Finding[][] | undefined {
+  const split: Finding[][] = pieces.map(() => []);
+  let current = 0;
+  for (const finding of findings) {
+    while (current < pieces.length && finding.range.start.line > pieces[current].lastLine) current++;
+    const piece = pieces[current];
+    if (!piece || !within(finding, piece.firstLine, piece.lastLine)) return undefined;
+    split[current].push(moved(finding, -piece.firstLine));
+  }
+  return split;
+}
+
+/**
+ * Checks one piece on its own: a Dockerfile of the header, the stages the piece builds on and the
+ * piece itself. Per rule, the findings on the piece's lines (relative), or undefined for a rule that
+ * threw or reported past the piece; undefined as a whole when the small file does not parse into
+ * the instructions the whole file has there.
+ */
+function checkAlone(piece: Piece, layout: Layout, subject: DockerfileRuleSubject, rules: readonly DockerfileRule[]): Map<DockerfileRule, Finding[] | undefined> | undefined {
+  stageFindingsCounts.checkedAlone++;
+  const parts: Piece[] = [];
+  if (layout.header && piece !== layout.header) parts.push(layout.header);
+  for (const base of piece.bases) parts.push(layout.stages[base]);
+  parts.push(piece);
+  let text = '';
+  const offsets: number[] = [];
+  let line = 0;
+  for (const part of parts) {
+    offsets.push(line - part.firstLine);
+    text += part.text;
+    line += part.lastLine - part.firstLine + 1;
+  }
+  const document = subject.model.document;
+  const model = parseDockerfile(TextDocument.create(document.uri, document.languageId, document.version, text));
+  if (!sameInstructions(model, parts, offsets)) return undefined;
+  const first = line - (piece.lastLine - piece.firstLine + 1);
+  const last = line - 1;
+  const aloneSubject: DockerfileRuleSubject = { ...subject, model };
+  const result = new Map<DockerfileRule, Finding[] | undefined>();
+  for (const rule of rules) {
+    const findings: Finding[] = [];
+    let kept: Finding[] | undefined = [];
+    try {
+      rule.check(aloneSubject, (finding) => findings.push(finding));
+    } catch {
+      result.set(rule, undefined);
+      continue;
+    }
+    for (const finding of findings) {
+      if (finding.range.start.line > last || finding.range.end.line < first) continue;
+      if (!within(finding, first, last)) {
+        kept = undefined;
+        break;
+      }
+      kept.push(moved(finding, -first));
+    }
+    result.set(rule, kept);
+  }
+  return result;
+}
+
+/** The small file parsed into the instructions the whole file has in its parts (moved lines, same keywords). */
+function sameInstructions(model: DockerfileModel, parts: readonly Piece[], offsets: readonly number[]): boolean {
+  const alone = model.ast.getInstructions();
+  let k = 0;
+  for (let p = 0; p < parts.length; p++) {
+    for (const instruction of parts[p].instructions) {
+      const other = alone[k++];
+      if (!other || other.getKeyword() !== instruction.getKeyword()) return false;
+      const a = instruction.getRange();
+      const b = other.getRange();
+      if (b.start.line !== a.start.line + offsets[p] || b.end.line !== a.end.line + offsets[p] || b.start.character !== a.start.character || b.end.character !== a.end.character) return false;
+    }
+  }
+  return k === alone.length;
+}
+
+function within(finding: Finding, first: number, last: number): boolean {
+  const inside = (range: Range) => range.start.line >= first && range.end.line <= last;
+  if (!inside(finding.range)) return false;
+  if (!finding.fixes) return true;
+  for (const fix of finding.fixes) for (const edit of fix.edits) if (!inside(edit.range)) return false;
+  return true;
+}
+
+const movedRange = (range: Range, lines: number): Range => ({
+  start: { line: range.start.line + lines, character: range.start.character },
+  end: { line: range.end.line + lines, character: range.end.character },
+});
+
+/** A copy of the finding with every range (its own, its fixes' edits) moved down by `lines`. */
+function moved(finding: Finding, lines: number): Finding {
+  const copy: Finding = { ...finding, range: movedRange(finding.range, lines) };
+  if (finding.fixes) copy.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: movedRange(edit.range, lines) })) }));
+  return copy;
+}
+
+function stateFor(subject: DockerfileRuleSubject, layout: Layout, reusable: readonly DockerfileRule[]): FileState {
+  const { ctx, model } = subject;
+  const uri = model.document.uri;
+  const header = layout.header?.text ?? '';
+  const rules = reusable.map((rule) => rule.meta.id).join(',');
+  const state = files.get(uri);
+  if (state && state.settings === ctx.settings && state.project === ctx.project && state.workspace === ctx.workspace
+    && state.filePath === ctx.filePath && state.lang === ctx.lang && state.header === header && state.rules === rules) {
+    // Pieces the file no longer has pile up as it is edited: drop them all now and then.
+    if (state.pieces.size + state.textIds.size > 8 * (layout.stages.length + 1) + 128) {
+      state.pieces.clear();
+      state.textIds.clear();
+    }
+    return state;
+  }
+  const fresh: FileState = {
+    settings: ctx.settings, project: ctx.project, workspace: ctx.workspace, filePath: ctx.filePath, lang: ctx.lang, header, rules,
+    textIds: new Map(), pieces: new Map(),
+  };
+  files.delete(uri);
+  files.set(uri, fresh);
+  if (files.size > maxFiles) files.delete(files.keys().next().value!);
+  return fresh;
+}
+
+function textId(state: FileState, text: string): number {
+  let id = state.textIds.get(text);
+  if (id === undefined) state.textIds.set(text, (id = state.textIds.size));
+  return id;
+}
+
+function keyOf(state: FileState, piece: Piece, layout: Layout): string {
+  let key = piece.stage < 0 ? 'h' : '';
+  for (const base of piece.bases) key += `${textId(state, layout.stages[base].text)},`;
+  return key + textId(state, piece.text);
+}
+
+/** The file cut into header and stages, or undefined when it has too few stages to gain from it. */
+function layoutOf(model: DockerfileModel): Layout | undefined {
+  const instructions = model.ast.getInstructions();
+  const fromIndexes: number[] = [];
+  for (let i = 0; i < instructions.length; i++) if (instructions[i].getKeyword().toUpperCase() === 'FROM') fromIndexes.push(i);
+  if (fromIndexes.length < stageFindingsTuning.minStages) return undefined;
+  const document = model.document;
+  const text = document.getText();
+  const lineCount = document.lineCount;
+  const offsetOfLine = (line: number) => (line >= lineCount ? text.length : document.offsetAt({ line, character: 0 }));
+  const piece = (stage: number, firstLine: number, lastLine: number, from: number, to: number): Piece => ({
+    stage, firstLine, lastLine, text: text.slice(offsetOfLine(firstLine), offsetOfLine(lastLine + 1)),
+    bases: [], instructions: instructions.slice(from, to), key: '',
+  });
+  const firstFromLine = instructions[fromIndexes[0]].getRange().start.line;
+  const header = firstFromLine > 0 ? piece(-1, 0, firstFromLine - 1, 0, fromIndexes[0]) : undefined;
+  const stages: Piece[] = [];
+  const names: (readonly string[])[] = [];
+  for (let s = 0; s < fromIndexes.length; s++) {
+    const from = fromIndexes[s];
+    const next = fromIndexes[s + 1] ?? instructions.length;
+    const firstLine = s === 0 ? firstFromLine : instructions[from - 1].getRange().end.line + 1;
+    const lastLine = s + 1 < fromIndexes.length ? instructions[next - 1].getRange().end.line : lineCount - 1;
+    if (lastLine < firstLine) return undefined;
+    const stage = piece(s, firstLine, lastLine, from, next);
+    const { base, own } = stageWords(instructions[from], document);
+    names.push(own);
+    const bases = new Set<number>();
+    for (let earlier = 0; earlier < s; earlier++) {
+      if (!names[earlier].includes(base)) continue;
+      bases.add(earlier);
+      for (const further of stages[earlier].bases) bases.add(further);
+    }
+    stage.bases = [...bases].sort((a, b) => a - b);
+    stages.push(stage);
+  }
+  return { header, stages };
+}
+
+/**
+ * A FROM's base as written (lower-cased) and the names the stage can be known by: each way the
+ * analyses read a stage name (semantic.ts: the raw third word after `AS`; shell.ts: the word after
+ * the first `AS`), lower-cased. A superset only makes a stage's inputs larger, never wrong.
+ */
+function stageWords(from: Instruction, document: TextDocument): { base: string; own: string[] } {
+  let args;
+  try {
+    args = from.getArguments();
+  } catch {
+    return { base: '\u0000', own: [] };
+  }
+  const base = args.length > 0 ? args[0].getValue().toLowerCase() : '\u0000';
+  const own: string[] = [];
+  for (let k = 0; k + 1 < args.length; k++) {
+    if (args[k].getValue().toLowerCase() !== 'as') continue;
+    own.push(args[k + 1].getValue().toLowerCase());
+    own.push(document.getText(args[k + 1].getRange()).toLowerCase());
+  }
+  return { base, own };
+}
