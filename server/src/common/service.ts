@@ -93,6 +93,12 @@ export interface LanguageService<M> {
   resolveCompletion?(item: CompletionItem, ctx: FeatureContext): CompletionItem;
   signatureHelp?(model: M, position: Position, ctx: FeatureContext): SignatureHelp | null;
   diagnose?(model: M, ctx: FeatureContext): Diagnostic[];
+  /**
+   * The same check as `diagnose`, in steps (same result when run to the end): the language server
+   * runs a long check a slice at a time, answering other requests in between, and drops it when a
+   * newer version of the document arrives.
+   */
+  diagnoseSteps?(model: M, ctx: FeatureContext): Generator<void, Diagnostic[], void>;
   codeActions?(model: M, range: Range, diagnostics: Diagnostic[], ctx: FeatureContext): CodeAction[];
   symbols?(model: M, ctx: FeatureContext): DocumentSymbol[];
   folding?(model: M, ctx: FeatureContext): FoldingRange[];

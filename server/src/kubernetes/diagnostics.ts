@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { profileSeverity, RuleRegistry, toDiagnostic, type Rule, type RuleMeta } from '../common/rules';
+import { profileSeverity, toDiagnostic, type Finding, type Rule, type RuleMeta } from '../common/rules';
 import type { FeatureContext } from '../common/service';
 import type { SeverityName } from '../common/settings';
 import { isIgnoredByConfig, kubeLinterDecision, type KubeLinterConfig } from '../config/kubeLinter';
@@ -17,6 +17,24 @@ export function diagnoseManifest(file: ManifestFile, ctx: FeatureContext): Diagn
 
 /** Same, reporting rules that throw (the corpus tests and the CLI want to know; the editor does not). */
 export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Diagnostic[] {
+  return runToEnd(diagnoseManifestSteps(file, ctx, onRuleError));
+}
+
+/** Runs a check given in steps (diagnoseManifestSteps) in one go: the CLI's and the tests' way. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The check of `diagnoseManifestWith`, in steps: it yields after each rule and, inside a rule, after
+ * each `---` document it checks afresh. Yielding does nothing by itself (run to the end, the result
+ * is the same); the language server uses the steps to answer other requests during a long check
+ * and to drop a check that a newer version of the document has made useless.
+ */
+export function* diagnoseManifestSteps(file: ManifestFile, ctx: FeatureContext, onRuleError?: (ruleId: string, error: unknown) => void): Generator<void, Diagnostic[], void> {
   const config = ctx.project?.kubeLinter;
   const severityOf = severityResolver(ctx, config);
   // Templates (Helm charts) are not manifests until rendered: one notice, nothing else.
@@ -34,34 +52,28 @@ export function diagnoseManifestWith(file: ManifestFile, ctx: FeatureContext, on
   if (config && isIgnoredByConfig(config, ctx.filePath)) return [];
   const subject = { file, ctx };
   const patch = isPatchFile(subject);
-  const diagnostics = rulesByDocument().run(
-    subject, ctx.lang,
-    (rule) => (patch && !appliesToPatches(rule) ? 'off' : severityOf(rule)),
-    (rule, error) => onRuleError?.(rule.meta.id, error),
-    (rule, finding, ruleSeverity) => {
+  const diagnostics: Diagnostic[] = [];
+  // Every rule that is not off, in the registry's order; a rule that throws keeps what it reported and never stops the others.
+  for (const rule of kubernetesRules.rules as readonly KubeRule[]) {
+    const ruleSeverity = patch && !appliesToPatches(rule) ? 'off' : severityOf(rule);
+    if (ruleSeverity === 'off') continue;
+    const report = (finding: Finding) => {
       const names = namesOfFinding(rule.meta, finding.peer);
-      if (isSuppressed(file, finding.range, names.names)) return 'off';
-      return rule.meta.peerPerFinding ? severityOf(rule, names) : ruleSeverity;
-    },
-  );
+      if (isSuppressed(file, finding.range, names.names)) return;
+      const severity = rule.meta.peerPerFinding ? severityOf(rule, names) : ruleSeverity;
+      if (severity !== 'off') diagnostics.push(toDiagnostic(rule.meta, severity, finding, ctx.lang));
+    };
+    try {
+      yield* checkByDocument(rule, subject, report);
+    } catch (error) {
+      onRuleError?.(rule.meta.id, error);
+    }
+    yield;
+  }
   keepOnlyDocumentsOf(file);
   // Documents with a template action in a value wait for rendering; the others are checked (one notice says so).
   const rendered = templating ? diagnostics.filter((d) => d.code === templatedFile.meta.id || !isTemplatedAt(file, file.document.offsetAt(d.range.start))) : diagnostics;
   return withoutAdviceOnIncompleteDocuments(file, withoutRepeatsInLists(file, rendered));
-}
-
-let byDocument: { from: readonly KubeRule[]; registry: RuleRegistry<ManifestRuleSubject> } | undefined;
-
-/**
- * The rules, each checking only the documents an edit changed and reusing the others' findings
- * where it can (documentFindings.ts): same findings, same order as `kubernetesRules`.
- */
-function rulesByDocument(): RuleRegistry<ManifestRuleSubject> {
-  if (byDocument?.from !== kubernetesRules.rules) {
-    const rules = kubernetesRules.rules as readonly KubeRule[];
-    byDocument = { from: rules, registry: new RuleRegistry(rules.map((rule): KubeRule => ({ meta: rule.meta, check: (subject, report) => checkByDocument(rule, subject, report) }))) };
-  }
-  return byDocument.registry;
 }
 
 /**

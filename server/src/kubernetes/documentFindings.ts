@@ -155,8 +155,11 @@ function watchedSubject(subject: ManifestRuleSubject, group: DocumentObjects, on
 /**
  * Runs `rule` (which has `checkObjects`) and reports its findings in the order a whole-file run
  * gives them, reusing unchanged documents' findings. Throws what the rule throws, as `check` does.
+ * Yields after each document it checks afresh (see diagnoseManifestSteps); the findings are
+ * reported, and kept for the next version, only once every document is done, so a run dropped
+ * between two steps leaves nothing half-written.
  */
-export function checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, report: (finding: Finding) => void): void {
+export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, report: (finding: Finding) => void): Generator<void, void, void> {
   const groups = fileWideRules.has(rule) || !rule.checkObjects ? undefined : objectsByDocument(subject.file);
   if (!groups) {
     rule.check(subject, report);
@@ -190,6 +193,7 @@ export function checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, re
     }
     found.push(...findings);
     fresh.push({ group, findings });
+    yield;
   }
   for (const { group, findings } of fresh) {
     let byRule = state.documents.get(group.key);

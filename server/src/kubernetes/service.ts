@@ -5,7 +5,7 @@ import { isJsonDocument, mightBeKubernetesJson } from '../common/fileKinds';
 import type { LanguageService } from '../common/service';
 import { codeActionsManifest } from './codeActions';
 import { completeManifest } from './completion';
-import { diagnoseManifest } from './diagnostics';
+import { diagnoseManifest, diagnoseManifestSteps } from './diagnostics';
 import { hoverManifest } from './hover';
 import { parseManifestIncremental } from './incrementalParse';
 import type { ManifestFile } from './model';
@@ -47,6 +47,10 @@ export const kubernetesService: LanguageService<ManifestFile> = {
   hover: hoverManifest,
   complete: (file, position, ctx) => (isJson(file) ? null : completeManifest(file, position, ctx)),
   diagnose: (file, ctx) => (isJson(file) ? forJson(diagnoseManifest(file, ctx)) : diagnoseManifest(file, ctx)),
+  diagnoseSteps: function* (file, ctx) {
+    const diagnostics = yield* diagnoseManifestSteps(file, ctx);
+    return isJson(file) ? forJson(diagnostics) : diagnostics;
+  },
   codeActions: (file, range, diagnostics, ctx) => (isJson(file) ? [] : codeActionsManifest(file, range, diagnostics, ctx)),
   definition: definitionManifest,
   references: referencesManifest,

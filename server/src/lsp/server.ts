@@ -22,6 +22,7 @@ import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummar
 import { DocumentChangeLog } from './changeLog';
 import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
+import { runInSlices } from './slicedCheck';
 import { WorkspaceIndexer } from './workspaceIndexer';
 
 /**
@@ -400,6 +401,50 @@ async function settingsSettled(): Promise<void> {
   clearTimeout(grace);
 }
 
+/** Per document, the number of the check under way: starting another check of it stops that one. */
+const runningChecks = new Map<string, number>();
+let checksStarted = 0;
+
+/**
+ * The document's diagnostics (rule codes linked to the installed rule pages, in the document's
+ * docs language), checked in slices so that hover, completion and the rest are answered during a
+ * long check. Undefined when the check was dropped: a newer version of the document arrived (its
+ * own check publishes), the settings changed, or a newer check of it started. A dropped check is
+ * logged with how far it got.
+ */
+async function checkInSlices(document: TextDocument, key: string): Promise<Diagnostic[] | undefined> {
+  const uri = document.uri;
+  // The document object is updated in place by later changes: keep the version being checked.
+  const version = document.version;
+  if (documents.get(uri) !== document) return undefined;
+  const check = ++checksStarted;
+  runningChecks.set(uri, check);
+  try {
+    const d = parsed.get(document);
+    if (!d) return [];
+    const ctx = contextFor(document);
+    const steps = d.service.diagnoseSteps?.(d.model, ctx);
+    if (!steps) return withRuleDocLinks(d.service.diagnose?.(d.model, ctx) ?? [], ctx.lang);
+    const run = await runInSlices(steps, () => {
+      if (documents.get(uri) !== document) return 'the document was closed';
+      if (document.version !== version) return `version ${document.version} arrived`;
+      if (`${version}:${settingsGeneration}` !== key) return 'the settings changed';
+      if (runningChecks.get(uri) !== check) return 'a newer check of the document started';
+      return undefined;
+    });
+    if (!run.finished) {
+      connection.console.log(`stevedore: dropped the check of ${uri} version ${version} after ${run.slices} slices (${Math.round(run.elapsedMs)} ms): ${run.reason}`);
+      return undefined;
+    }
+    return withRuleDocLinks(run.value, ctx.lang);
+  } catch (error) {
+    connection.console.error(`stevedore: checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return [];
+  } finally {
+    if (runningChecks.get(uri) === check) runningChecks.delete(uri);
+  }
+}
+
 async function validate(document: TextDocument, force: boolean): Promise<void> {
   await settingsSettled();
   const key = `${document.version}:${settingsGeneration}`;
@@ -409,8 +454,8 @@ async function validate(document: TextDocument, force: boolean): Promise<void> {
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     return;
   }
-  // Rule codes link to the installed rule pages, in the document's docs language.
-  const diagnostics = await withDocument<Diagnostic[]>(document.uri, [], (d, ctx) => withRuleDocLinks(d.service.diagnose?.(d.model, ctx) ?? [], ctx.lang));
+  const diagnostics = await checkInSlices(document, key);
+  if (!diagnostics) return;
   // A newer version may have arrived while we waited; its own validation will publish.
   if (documents.get(document.uri)?.version !== document.version) return;
   // Stamped with their version: a code action request carrying them later can tell they are old.
