@@ -4,14 +4,16 @@ import { completeCompose } from './completion';
 import { diagnoseCompose } from './diagnostics';
 import { formatCompose } from './format';
 import { hoverCompose } from './hover';
-import { parseCompose, type ComposeModel } from './model';
+import { parseComposeIncremental } from './incrementalParse';
+import type { ComposeModel } from './model';
 import { composeDefinition, composeLinks, composePrepareRename, composeReferences, composeRename, variableHover } from './navigation';
 import { summarizeCompose } from './summary';
 import { symbolsCompose } from './symbols';
 
 /** The Compose service (Compose files and Swarm stack files): each feature lives in its own module. */
 export const composeService: LanguageService<ComposeModel> = {
-  parse: parseCompose,
+  // Typing in one service re-parses that service only (incrementalParse.ts); same model as parseCompose.
+  parse: parseComposeIncremental,
   diagnose: diagnoseCompose,
   codeActions: codeActionsCompose,
   summary: summarizeCompose,
