@@ -55,9 +55,10 @@ export interface RuleMeta {
    * Dockerfile rules: what a finding can depend on, so that after an edit only what the edit can
    * change is checked again (dockerfile/stageFindings.ts). `instruction`: the instruction itself and
    * the text before the first FROM (directives, global ARGs); `stage`: the stage's own text, the
-   * stages it builds on (`FROM <stage>`) and the text before the first FROM — never another stage's
-   * name, index or use, nor whether the stage ships; `file`: anything (other stages, the whole
-   * text, project files such as `.dockerignore`). Unset means `file`.
+   * stages it builds on (`FROM <stage>`), whether it ships (is the final stage or one it builds on)
+   * and the text before the first FROM — never another stage's name, index or use; `file`: anything
+   * (other stages, the whole text, project files such as `.dockerignore`, line numbers in messages).
+   * Unset means `file`.
    */
   scope?: 'instruction' | 'stage' | 'file';
 }

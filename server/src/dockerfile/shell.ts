@@ -191,28 +191,68 @@ function onbuildRun(instruction: Instruction): Instruction | undefined {
 }
 
 function analyzeRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, stage: StageInfo, shell: string[], onbuild: Instruction | undefined): RunAnalysis {
+  return new LazyRun(text, instruction, escape, model, stage, shell, onbuild);
+}
+
+/** What reading a RUN's command line gives, made on first use (see LazyRun). */
+interface RunReading {
+  form: 'shell' | 'exec';
+  heredoc: boolean;
+  commands: ShellCommand[];
+  pipes: ShellPipe[];
+  mounts: RunMount[];
+  posix: boolean;
+  commandStart: number;
+  commandEnd: number;
+}
+
+/**
+ * A RUN read when a rule first asks: a check that needs only the stages (the final user, the stage
+ * chain) no longer splits every RUN of a large file into commands. A class with getters keeps one
+ * object shape for all RUNs, which rules read constantly.
+ */
+class LazyRun implements RunAnalysis {
+  private reading: RunReading | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly instruction: Instruction,
+    private readonly escape: string,
+    private readonly model: DockerfileModel,
+    readonly stage: StageInfo,
+    readonly shell: string[],
+    readonly onbuild: Instruction | undefined,
+  ) {}
+
+  private read(): RunReading {
+    return (this.reading ??= readRun(this.text, this.instruction, this.escape, this.model, this.shell));
+  }
+
+  get form() { return this.read().form; }
+  get heredoc() { return this.read().heredoc; }
+  get commands() { return this.read().commands; }
+  get pipes() { return this.read().pipes; }
+  get mounts() { return this.read().mounts; }
+  get posix() { return this.read().posix; }
+  get commandStart() { return this.read().commandStart; }
+  get commandEnd() { return this.read().commandEnd; }
+}
+
+function readRun(text: string, instruction: Instruction, escape: string, model: DockerfileModel, shell: string[]): RunReading {
   const { src, flags } = argumentSource(text, instruction, escape, model);
   const mounts = parseMounts(flags);
   const start = src.offsets.at(0);
   const end = src.offsets.at(src.offsets.length - 1);
   const execWords = parseExecForm(src);
-  // Objects written out in full rather than spread from a shared base: spreading made every
-  // RunAnalysis a slow dictionary-mode object, and rules read these fields constantly.
   if (execWords) {
     const result = analyzeExecForm(execWords, start, end);
-    return {
-      instruction, onbuild, stage, mounts, shell, commandStart: start, commandEnd: end,
-      heredoc: false, form: 'exec', commands: result.commands, pipes: result.pipes, posix: true,
-    };
+    return { form: 'exec', heredoc: false, commands: result.commands, pipes: result.pipes, mounts, posix: true, commandStart: start, commandEnd: end };
   }
   const { posix, pipefail } = traitsOf(shell);
   const result: ScriptAnalysis = posix ? analyzeScript(src, { depth: 0, pipefail }) : { commands: [], pipes: [] };
   // Here-documents of the RUN itself are the ones its own command line opens.
   const heredoc = posix ? result.commands.some((c) => c.depth === 0 && c.heredocs.length > 0) : /<<-?\s*["']?[A-Za-z_]/.test(src.text);
-  return {
-    instruction, onbuild, stage, mounts, shell, commandStart: start, commandEnd: end,
-    heredoc, form: 'shell', commands: result.commands, pipes: result.pipes, posix,
-  };
+  return { form: 'shell', heredoc, commands: result.commands, pipes: result.pipes, mounts, posix, commandStart: start, commandEnd: end };
 }
 
 /** The same few SHELL arrays serve every RUN of a stage: read each one once. */

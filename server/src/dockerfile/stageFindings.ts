@@ -15,11 +15,12 @@ import type { DockerfileRuleSubject } from './rules/context';
  * directives, global ARGs), then one piece per stage, from the line after the previous stage's last
  * instruction (comments above a FROM belong to its stage) to the end of its own last instruction.
  * A stage's findings are a function of its inputs (see `scope`): the header, the pieces of the
- * stages it builds on (`FROM <stage>`, followed back), its own piece, and the run's context
+ * stages it builds on (`FROM <stage>`, followed back), its own piece, whether it ships, and the run's context
  * (settings, project facts, file, language). They are kept under those texts and reused while
  * they are unchanged, moved to the stage's current first line (whole lines are cut, so only lines
  * move). A stage whose inputs changed is checked on its own: a small Dockerfile made of the header,
- * the stages it builds on and the stage itself, whose findings on the stage's lines are its findings.
+ * the stages it builds on and the stage itself (then a stage after it, when it does not ship), whose
+ * findings on the stage's lines are its findings.
  *
  * Results are the same as a check from scratch (test/unit/dockerfile/incrementalDiagnostics.test.ts
  * compares them after random edits of the corpus). Guards that keep them so whatever a rule does:
@@ -40,6 +41,11 @@ interface Piece {
   text: string;
   /** Stages this one builds on (candidates by name, followed back), in file order. */
   bases: number[];
+  /**
+   * Its layers ship: the last stage or one it builds on, as shell.ts marks stages `shipped`. A stage
+   * that does not ship is checked alone with a stage after it, so that it does not ship there either.
+   */
+  ships: boolean;
   /** The file's instructions in the piece. */
   instructions: Instruction[];
   /** Interned text ids of the bases and the piece: the piece's key, with the header in the state's. */
@@ -235,9 +241,12 @@ function checkAlone(piece: Piece, layout: Layout, subject: DockerfileRuleSubject
     text += part.text;
     line += part.lastLine - part.firstLine + 1;
   }
+  // A stage that does not ship in the file must not be the last one here either.
+  const appended = !piece.ships && piece.stage >= 0;
+  if (appended) text += `${text.endsWith('\n') ? '' : '\n'}FROM ${notAStage}\n`;
   const document = subject.model.document;
   const model = parseDockerfile(TextDocument.create(document.uri, document.languageId, document.version, text));
-  if (!sameInstructions(model, parts, offsets)) return undefined;
+  if (!sameInstructions(model, parts, offsets, appended)) return undefined;
   const first = line - (piece.lastLine - piece.firstLine + 1);
   const last = line - 1;
   const aloneSubject: DockerfileRuleSubject = { ...subject, model };
@@ -264,8 +273,11 @@ function checkAlone(piece: Piece, layout: Layout, subject: DockerfileRuleSubject
   return result;
 }
 
+/** An image no stage is named after, for the stage appended after a stage that does not ship. */
+const notAStage = 'stevedore.invalid/after';
+
 /** The small file parsed into the instructions the whole file has in its parts (moved lines, same keywords). */
-function sameInstructions(model: DockerfileModel, parts: readonly Piece[], offsets: readonly number[]): boolean {
+function sameInstructions(model: DockerfileModel, parts: readonly Piece[], offsets: readonly number[], appended: boolean): boolean {
   const alone = model.ast.getInstructions();
   let k = 0;
   for (let p = 0; p < parts.length; p++) {
@@ -277,7 +289,7 @@ function sameInstructions(model: DockerfileModel, parts: readonly Piece[], offse
       if (b.start.line !== a.start.line + offsets[p] || b.end.line !== a.end.line + offsets[p] || b.start.character !== a.start.character || b.end.character !== a.end.character) return false;
     }
   }
-  return k === alone.length;
+  return appended ? k === alone.length - 1 && alone[k].getKeyword() === 'FROM' : k === alone.length;
 }
 
 function within(finding: Finding, first: number, last: number): boolean {
@@ -332,7 +344,7 @@ function textId(state: FileState, text: string): number {
 }
 
 function keyOf(state: FileState, piece: Piece, layout: Layout): string {
-  let key = piece.stage < 0 ? 'h' : '';
+  let key = piece.stage < 0 ? 'h' : piece.ships ? 's' : '';
   for (const base of piece.bases) key += `${textId(state, layout.stages[base].text)},`;
   return key + textId(state, piece.text);
 }
@@ -349,12 +361,14 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
   const offsetOfLine = (line: number) => (line >= lineCount ? text.length : document.offsetAt({ line, character: 0 }));
   const piece = (stage: number, firstLine: number, lastLine: number, from: number, to: number): Piece => ({
     stage, firstLine, lastLine, text: text.slice(offsetOfLine(firstLine), offsetOfLine(lastLine + 1)),
-    bases: [], instructions: instructions.slice(from, to), key: '',
+    bases: [], ships: stage < 0, instructions: instructions.slice(from, to), key: '',
   });
   const firstFromLine = instructions[fromIndexes[0]].getRange().start.line;
   const header = firstFromLine > 0 ? piece(-1, 0, firstFromLine - 1, 0, fromIndexes[0]) : undefined;
   const stages: Piece[] = [];
   const names: (readonly string[])[] = [];
+  const shellNames: (string | undefined)[] = [];
+  const shellBases: (number | undefined)[] = [];
   for (let s = 0; s < fromIndexes.length; s++) {
     const from = fromIndexes[s];
     const next = fromIndexes[s + 1] ?? instructions.length;
@@ -362,8 +376,11 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
     const lastLine = s + 1 < fromIndexes.length ? instructions[next - 1].getRange().end.line : lineCount - 1;
     if (lastLine < firstLine) return undefined;
     const stage = piece(s, firstLine, lastLine, from, next);
-    const { base, own } = stageWords(instructions[from], document);
+    const { base, own, shellName } = stageWords(instructions[from], document);
     names.push(own);
+    shellNames.push(shellName);
+    const shellBase = shellNames.indexOf(base);
+    shellBases.push(shellBase >= 0 && shellBase < s ? shellBase : undefined);
     const bases = new Set<number>();
     for (let earlier = 0; earlier < s; earlier++) {
       if (!names[earlier].includes(base)) continue;
@@ -373,6 +390,8 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
     stage.bases = [...bases].sort((a, b) => a - b);
     stages.push(stage);
   }
+  // shell.ts's markShipped: the last stage, then each stage it builds on.
+  for (let s: number | undefined = stages.length - 1; s !== undefined && !stages[s].ships; s = shellBases[s]) stages[s].ships = true;
   return { header, stages };
 }
 
@@ -381,19 +400,26 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
  * analyses read a stage name (semantic.ts: the raw third word after `AS`; shell.ts: the word after
  * the first `AS`), lower-cased. A superset only makes a stage's inputs larger, never wrong.
  */
-function stageWords(from: Instruction, document: TextDocument): { base: string; own: string[] } {
+function stageWords(from: Instruction, document: TextDocument): { base: string; own: string[]; shellName: string | undefined } {
   let args;
   try {
     args = from.getArguments();
   } catch {
-    return { base: '\u0000', own: [] };
+    return { base: '\u0000', own: [], shellName: undefined };
   }
   const base = args.length > 0 ? args[0].getValue().toLowerCase() : '\u0000';
   const own: string[] = [];
-  for (let k = 0; k + 1 < args.length; k++) {
+  let shellName: string | undefined;
+  let first = true;
+  for (let k = 0; k < args.length; k++) {
     if (args[k].getValue().toLowerCase() !== 'as') continue;
-    own.push(args[k + 1].getValue().toLowerCase());
-    own.push(document.getText(args[k + 1].getRange()).toLowerCase());
+    const next = args[k + 1];
+    // shell.ts names a stage by the word after the first AS only (none when it is empty).
+    if (first) shellName = next?.getValue() ? next.getValue().toLowerCase() : undefined;
+    first = false;
+    if (!next) continue;
+    own.push(next.getValue().toLowerCase());
+    own.push(document.getText(next.getRange()).toLowerCase());
   }
-  return { base, own };
+  return { base, own, shellName };
 }

@@ -15,7 +15,7 @@ const cacheDirs = ['/var/cache/apk', '/etc/apk/cache'];
 
 export const apkNoCache: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apk-no-cache', scope: 'file', fixable: true,
+    id: 'apk-no-cache', scope: 'stage', fixable: true,
     aliases: ['DL3019'],
     severity: 'info',
     category: 'best-practice',

@@ -116,7 +116,7 @@ const cleansLists = (c: ShellCommand) => removes(c, ['/var/lib/apt/lists'])
 
 export const aptListsNotCleaned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'apt-lists-not-cleaned', scope: 'file', fixable: true,
+    id: 'apt-lists-not-cleaned', scope: 'stage', fixable: true,
     aliases: ['DL3009'],
     severity: 'info',
     category: 'best-practice',

@@ -131,7 +131,7 @@ const yarnCacheDirs = ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/ro
 
 export const yarnCacheNotCleaned: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'yarn-cache-not-cleaned', scope: 'file',
+    id: 'yarn-cache-not-cleaned', scope: 'stage',
     aliases: ['DL3060'],
     severity: 'info',
     category: 'best-practice',

@@ -61,7 +61,7 @@ const pipCacheDirs = ['/root/.cache/pip', '/root/.cache'];
 
 export const pipNoCacheDir: Rule<DockerfileRuleSubject> = {
   meta: {
-    id: 'pip-no-cache-dir', scope: 'file', fixable: true,
+    id: 'pip-no-cache-dir', scope: 'stage', fixable: true,
     aliases: ['DL3042'],
     severity: 'warning',
     category: 'best-practice',

@@ -64,7 +64,7 @@ const yumCacheDirs = ['/var/cache/yum'];
 const dnfCacheDirs = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'];
 
 export const yumCleanMissing = cleanupRule({
-  id: 'yum-clean-missing', scope: 'file', aliases: ['DL3032'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'yum-clean-missing', scope: 'stage', aliases: ['DL3032'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('yum clean all missing', '缺少 yum clean all'),
   docs: message(
     'yum keeps repository metadata and downloaded packages in `/var/cache/yum`. Unless the same RUN ends with `yum clean all` (or removes `/var/cache/yum`), that cache is baked into the layer and every image pulled carries it. Not reported with a cache mount on `/var/cache/yum` or in stages that do not reach the final image.',
@@ -74,7 +74,7 @@ export const yumCleanMissing = cleanupRule({
 (inv) => message(`Add \`yum clean all\` after \`yum ${inv.subcommand!.text}\` in this RUN to keep the cache out of the image.`, `请在该 RUN 中 \`yum ${inv.subcommand!.text}\` 之后加上 \`yum clean all\`，避免缓存进入镜像。`));
 
 export const dnfCleanMissing = cleanupRule({
-  id: 'dnf-clean-missing', scope: 'file', aliases: ['DL3040'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'dnf-clean-missing', scope: 'stage', aliases: ['DL3040'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('dnf clean all missing', '缺少 dnf clean all'),
   docs: message(
     'dnf and microdnf leave repository metadata in `/var/cache/dnf` (or `/var/cache/yum`). End the RUN that installs with `dnf clean all` (`microdnf clean all`) so the cache does not become part of the layer. Not reported with a cache mount on the cache directory or in stages that do not reach the final image.',

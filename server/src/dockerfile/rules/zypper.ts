@@ -27,7 +27,7 @@ export const zypperMissingYes = missingYesRule({
 (inv) => message(`\`zypper ${inv.subcommand!.text}\` asks for confirmation; add \`-n\` before it or \`-y\` after it.`, `\`zypper ${inv.subcommand!.text}\` 会请求确认；请在其前加 \`-n\` 或在其后加 \`-y\`。`));
 
 export const zypperCleanMissing = cleanupRule({
-  id: 'zypper-clean-missing', scope: 'file', aliases: ['DL3036'], severity: 'warning', category: 'best-practice', profile: 'recommended',
+  id: 'zypper-clean-missing', scope: 'stage', aliases: ['DL3036'], severity: 'warning', category: 'best-practice', profile: 'recommended',
   title: message('zypper clean missing', '缺少 zypper clean'),
   docs: message(
     'zypper keeps metadata and packages under `/var/cache/zypp`. Run `zypper clean` (`zypper cc`) at the end of the RUN that installs so the cache stays out of the layer. Not reported with a cache mount on `/var/cache/zypp` or in stages that do not reach the final image.',
