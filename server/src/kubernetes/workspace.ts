@@ -4,7 +4,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { imageGraphOf, type ImageUse } from '../common/imageGraph';
 import { configReferences } from './configReferences';
 import { CrdStore, crdsOf } from './crds';
-import { parseManifestFile, type ManifestFile } from './model';
+import { contentKeyOf } from './incrementalParse';
+import { parseManifestFile, type ManifestDocument, type ManifestFile } from './model';
 import { roleFacts, type RoleFacts } from './rbacFacts';
 import { appContainers, objectsOf, podTemplateLabels, type ObjectFacts } from './objects';
 import { isTemplatedAt, templatingOf } from './templating';
@@ -423,18 +424,67 @@ function renderedObjects(uri: string, file: ManifestFile): IndexedObject[] {
 
 const summaryCache = new WeakMap<ManifestFile, { uri: string; objects: IndexedObject[] }>();
 
+/**
+ * The summaries of one `---` document, by its content key (incrementalParse.ts: the same for a
+ * document whose text did not change, wherever it moved): an edit summarises only the documents it
+ * changed. A summary reads nothing but its document (and the file's URI); its ranges are moved
+ * down or up by whole lines when the document moved, as a document always starts at column 0.
+ */
+const documentSummaries = new WeakMap<object, { uri: string; firstLine: number; objects: IndexedObject[] }>();
+
 /** The index's view of a file's objects; computed once per parse (the index and the rules share it). */
 export function summarize(uri: string, file: ManifestFile): IndexedObject[] {
   const cached = summaryCache.get(file);
   if (cached && cached.uri === uri) return cached.objects;
   const out: IndexedObject[] = [];
-  for (const object of objectsOf(file)) {
+  const objects = objectsOf(file);
+  for (let i = 0; i < objects.length; ) {
+    // The objects of one document (a `kind: List` and its items) come one after another.
+    const doc = file.documents[objects[i].doc.index];
+    let end = i + 1;
+    while (end < objects.length && objects[end].doc.index === objects[i].doc.index) end++;
+    out.push(...documentSummary(uri, file, doc, objects.slice(i, end)));
+    i = end;
+  }
+  summaryCache.set(file, { uri, objects: out });
+  return out;
+}
+
+function documentSummary(uri: string, file: ManifestFile, doc: ManifestDocument | undefined, objects: ObjectFacts[]): IndexedObject[] {
+  if (!doc || objects.some((object) => object.doc.yaml !== doc.yaml)) return summarizeObjects(uri, file, objects);
+  const key = contentKeyOf(doc.yaml);
+  const firstLine = file.document.positionAt(doc.start).line;
+  const kept = documentSummaries.get(key);
+  if (kept && kept.uri === uri) {
+    if (kept.firstLine !== firstLine) documentSummaries.set(key, { uri, firstLine, objects: kept.objects.map((object) => movedSummary(object, firstLine - kept.firstLine)) });
+    return documentSummaries.get(key)!.objects;
+  }
+  const summaries = summarizeObjects(uri, file, objects);
+  documentSummaries.set(key, { uri, firstLine, objects: summaries });
+  return summaries;
+}
+
+function summarizeObjects(uri: string, file: ManifestFile, objects: ObjectFacts[]): IndexedObject[] {
+  const out: IndexedObject[] = [];
+  for (const object of objects) {
     const summary = summarizeObject(uri, file, object);
     out.push(summary);
     if (object.kind === 'Kustomization') out.push(...generatedByKustomize(summary, object));
   }
-  summaryCache.set(file, { uri, objects: out });
   return out;
+}
+
+const movedRange = (range: Range, lines: number): Range => ({
+  start: { line: range.start.line + lines, character: range.start.character },
+  end: { line: range.end.line + lines, character: range.end.character },
+});
+
+/** A summary whose document moved by `lines`: its places (`range`, `refs`) move; the rest is shared. */
+function movedSummary(object: IndexedObject, lines: number): IndexedObject {
+  const moved: IndexedObject = { ...object, range: movedRange(object.range, lines) };
+  if (object.refs) moved.refs = object.refs.map((ref) => ({ ...ref, range: movedRange(ref.range, lines) }));
+  meanings.set(moved, meaningOf(object));
+  return moved;
 }
 
 /** ConfigMaps and Secrets a kustomization generates exist as far as references are concerned. */
@@ -615,8 +665,22 @@ function kustomizeRoleIn(uri: string, kustomizations: readonly IndexedObject[]):
   return role;
 }
 
+/**
+ * What an object summary says to other files' checks, as text: its places (its range, its
+ * references' ranges) left out, so a document that only moved means the same. Kept per summary.
+ */
+const meanings = new WeakMap<IndexedObject, string>();
+
+function meaningOf(object: IndexedObject): string {
+  let meaning = meanings.get(object);
+  if (meaning === undefined) {
+    meaning = JSON.stringify({ ...object, range: undefined, refs: object.refs?.map((ref) => ({ ...ref, range: undefined })) });
+    meanings.set(object, meaning);
+  }
+  return meaning;
+}
+
 function sameMeaning(a: IndexedObject[], b: IndexedObject[]): boolean {
   if (a.length !== b.length) return false;
-  const withoutRange = (o: IndexedObject) => JSON.stringify({ ...o, range: undefined });
-  return a.every((object, i) => withoutRange(object) === withoutRange(b[i]));
+  return a.every((object, i) => object === b[i] || meaningOf(object) === meaningOf(b[i]));
 }
