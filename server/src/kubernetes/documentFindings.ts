@@ -105,7 +105,7 @@ const movedRange = (range: Range, lines: number): Range => ({
 });
 
 /** The finding with every range (its own, its fixes' edits) moved down by `lines`. */
-function moved(finding: Finding, lines: number): Finding {
+export function movedFinding(finding: Finding, lines: number): Finding {
   if (lines === 0) return finding;
   const copy: Finding = { ...finding, range: movedRange(finding.range, lines) };
   if (finding.fixes) copy.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: movedRange(edit.range, lines) })) }));
@@ -171,7 +171,7 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
   for (const group of groups) {
     const kept = state.documents.get(group.key)?.get(rule);
     if (kept && kept.index === group.doc.index) {
-      for (const finding of kept.findings) found.push(moved(finding, group.firstLine));
+      for (const finding of kept.findings) found.push(movedFinding(finding, group.firstLine));
       documentFindingsCounts.reused++;
       continue;
     }
@@ -198,7 +198,7 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
   for (const { group, findings } of fresh) {
     let byRule = state.documents.get(group.key);
     if (!byRule) state.documents.set(group.key, (byRule = new Map()));
-    byRule.set(rule, { index: group.doc.index, findings: findings.map((finding) => moved(finding, -group.firstLine)) });
+    byRule.set(rule, { index: group.doc.index, findings: findings.map((finding) => movedFinding(finding, -group.firstLine)) });
   }
   for (const finding of found) report(finding);
 }

@@ -1,7 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Finding, Fix } from '../../common/rules';
 import { closest } from '../../common/didYouMean';
-import type { ManifestFile } from '../model';
+import { movedFinding } from '../documentFindings';
+import { contentKeyOf } from '../incrementalParse';
+import type { ManifestDocument, ManifestFile } from '../model';
 import { objectsOf, type ObjectFacts } from '../objects';
 import type { FeatureContext } from '../../common/service';
 import { displayName, getKindSchema, resolveType, typeLabel, type CustomKindSource, type FieldSchema, type ObjectDef, type SchemaType } from '../schema';
@@ -38,7 +40,47 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
   if (cached && cached.custom === custom) return cached.found;
   const found: SchemaFinding[] = [];
   if (file.isKubernetes) found.push(...halfHeaders(file));
-  for (const object of objectsOf(file)) {
+  // Fixes write the file's line ending: findings kept for a document hold only under the same one.
+  const crlf = file.document.getText().includes('\r\n');
+  const objects = objectsOf(file);
+  for (let i = 0; i < objects.length; ) {
+    // The objects of one document (a `kind: List` and its items) come one after another.
+    let end = i + 1;
+    while (end < objects.length && objects[end].doc.index === objects[i].doc.index) end++;
+    found.push(...documentSchemaFindings(file, file.documents[objects[i].doc.index], objects.slice(i, end), custom, crlf));
+    i = end;
+  }
+  cache.set(file, { custom, found });
+  return found;
+}
+
+/**
+ * Per `---` document content (incrementalParse.ts's content key), its findings as last computed:
+ * an edit walks only the documents it changed. A document's findings depend on its text, the
+ * schemas (custom ones included) and the line ending; when the document moved, they move by whole
+ * lines (a document starts at column 0).
+ */
+const byDocument = new WeakMap<object, { custom: CustomKindSource | undefined; crlf: boolean; firstLine: number; found: SchemaFinding[] }>();
+
+function documentSchemaFindings(file: ManifestFile, doc: ManifestDocument | undefined, objects: ObjectFacts[], custom: CustomKindSource | undefined, crlf: boolean): SchemaFinding[] {
+  if (!doc || objects.some((object) => object.doc.yaml !== doc.yaml)) return objectsSchemaFindings(file, objects, custom);
+  const key = contentKeyOf(doc.yaml);
+  const firstLine = file.document.positionAt(doc.start).line;
+  const kept = byDocument.get(key);
+  if (kept && kept.custom === custom && kept.crlf === crlf) {
+    if (kept.firstLine === firstLine) return kept.found;
+    const found = kept.found.map((item) => ({ ...item, finding: movedFinding(item.finding, firstLine - kept.firstLine) }));
+    byDocument.set(key, { custom, crlf, firstLine, found });
+    return found;
+  }
+  const found = objectsSchemaFindings(file, objects, custom);
+  byDocument.set(key, { custom, crlf, firstLine, found });
+  return found;
+}
+
+function objectsSchemaFindings(file: ManifestFile, objects: ObjectFacts[], custom: CustomKindSource | undefined): SchemaFinding[] {
+  const found: SchemaFinding[] = [];
+  for (const object of objects) {
     const kind = getKindSchema(object.apiVersion, object.kind, custom);
     if (!kind) continue;
     const emit = (category: Category, finding: Finding, selectorOnly?: boolean) => found.push({ category, finding, selectorOnly });
@@ -46,7 +88,6 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
     walker.mapping(object.root, resolveType(kind.root), undefined, kind.source === 'custom' || kind.source === 'catalog' ? customHeader : header);
     if (kind.source === 'openshift' && kind.kind === 'Template') checkTemplateObjects(file, object, custom, emit);
   }
-  cache.set(file, { custom, found });
   return found;
 }
 
