@@ -1,21 +1,62 @@
 // esbuild options shared by every bundle: scripts/build.mjs (what ships) and the bench's
 // in-process engine (so its figures match what users run).
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
 /**
- * Large JSON data (the Kubernetes schema) is bundled as a string and parsed with JSON.parse on
- * first use: V8 skims a string literal at start-up far faster than the same data as object-literal
- * code, and JSON.parse is the fastest way to build it later.
+ * The large data files (the Kubernetes and OpenShift schemas, the CRD catalog, the Compose schema)
+ * stay out of the bundles: each is written, minified, to `data/<path under server/src>` beside the
+ * bundle, and its `require` becomes a read of that file, which the loaders JSON.parse on first use.
+ * Carried inside the bundle as string literals they made dist/server.js 3.5 MB: V8 keeps a script's
+ * whole source in memory (for lazy compilation) and start-up read, hashed and checked all of it,
+ * while a Dockerfile-only session never needs any of the data. Tests load the .json directly.
  */
-export const jsonAsText = {
-  name: 'json-as-text',
+export const dataFilePattern = /[\\/]server[\\/]src[\\/](kubernetes[\\/]schema[\\/](k8s-[\d.]+|openshift|catalog[\\/][\w.-]+)|compose[\\/]schema[\\/]compose-schema)\.json$/;
+
+const sourceRoot = fileURLToPath(new URL('../server/src/', import.meta.url));
+
+/** Where a data file goes under the bundle's `data/` folder, with `/` separators. */
+export function dataFileName(sourcePath) {
+  return relative(sourceRoot, sourcePath).split(sep).join('/');
+}
+
+/**
+ * Minified JSON with every character above U+007F escaped (in JSON they only occur in strings), so
+ * reading the file makes a one-byte string: half the memory while it is parsed, and a faster read.
+ */
+export function asciiJson(text) {
+  return JSON.stringify(JSON.parse(text)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export const dataFiles = {
+  name: 'data-files',
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /(k8s-[\d.]+|openshift|catalog[\\/][\w.-]+)\.json$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const text = await readFile(args.path, 'utf8');
-      return { contents: `module.exports = ${JSON.stringify(JSON.stringify(JSON.parse(text)))};`, loader: 'js' };
+    const { outfile, outdir } = pluginBuild.initialOptions;
+    const dataDir = join(outdir ?? dirname(outfile), 'data');
+    const used = new Map();
+    pluginBuild.onLoad({ filter: dataFilePattern }, (args) => {
+      const name = dataFileName(args.path);
+      used.set(name, args.path);
+      const segments = name.split('/').map((segment) => JSON.stringify(segment)).join(', ');
+      // A getter, not a value: each `require` reads the file again, so the text is not kept alive by
+      // the module cache after the loader has parsed it (they keep what they parsed).
+      const read = `require("node:fs").readFileSync(require("node:path").join(__dirname, "data", ${segments}), "utf8")`;
+      return { contents: `Object.defineProperty(module, "exports", { get: () => ${read} });`, loader: 'js' };
+    });
+    pluginBuild.onEnd(async (result) => {
+      if (result.errors.length > 0) return;
+      for (const [name, sourcePath] of used) {
+        const target = join(dataDir, ...name.split('/'));
+        await mkdir(dirname(target), { recursive: true });
+        // Bundles built side by side write the same files: each writes a copy and renames it over.
+        const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        await writeFile(temporary, asciiJson(await readFile(sourcePath, 'utf8')));
+        await rename(temporary, target);
+      }
     });
   },
 };
@@ -41,7 +82,24 @@ export function commonOptions(production) {
     sourcemap: production ? false : 'linked',
     legalComments: production ? 'none' : 'inline',
     logLevel: 'warning',
-    plugins: [jsonAsText],
+    plugins: [dataFiles],
     alias,
   };
 }
+
+/**
+ * Where a bundle holds characters above U+00FF, with some context; empty when it holds none.
+ * V8 keeps a script's source as one byte per character only when every character fits in Latin-1;
+ * a single Chinese character left unescaped (esbuild escapes strings, not regex literals or
+ * String.raw templates) makes it keep the whole bundle as UTF-16: twice the memory, and a slower
+ * read at every start.
+ */
+export function wideCharacters(text, limit = 5) {
+  const found = [];
+  for (const match of text.matchAll(/[^\u0000-\u00ff]+/g)) {
+    found.push(text.slice(Math.max(0, match.index - 50), match.index + match[0].length + 20).replace(/\s+/g, ' '));
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+

@@ -1,11 +1,13 @@
 /**
- * Starts the bundled language server (dist/server.js) with a V8 code cache. Compiling the 1.5 MB
- * bundle is a large part of start-up; V8 can reuse the bytecode of an earlier start instead. The
- * cache lives in the user's own cache folder, is keyed by the bundle's size, time and the Node
- * version, and is ignored when V8 rejects it. V8 runs whatever cached code matches the source's
- * length, so the cache is only loaded when it and its folder are private to this user (see
- * codeCache.ts); any failure falls back to a plain load.
+ * Starts the bundled language server (dist/server.js) with a V8 code cache. Compiling the bundle
+ * (about 1.8 MB of code; its data files are read from dist/data on first use) is a large part of
+ * start-up; V8 can reuse the bytecode of an earlier start instead. The cache lives in the user's
+ * own cache folder, is keyed by the bundle's size, time, the Node version and the flags the
+ * process was started with, and is ignored when V8 rejects it. V8 runs whatever cached code
+ * matches the source's length, so the cache is only loaded when it and its folder are private to
+ * this user (see codeCache.ts); any failure falls back to a plain load.
  * It also tunes the garbage collector for a server that re-checks on every keystroke (below).
+ * docs/performance.md has the measurements behind both.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { gcFlags } from './bootFlags';
 import { readTrustedCache, writeCache } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
@@ -22,23 +25,20 @@ function cacheFile(): string | undefined {
   if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
   const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
   const stats = statSync(serverFile);
-  const key = createHash('sha256').update(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}`).digest('hex').slice(0, 24);
+  // V8 refuses a cache made under other flags: launchers with different flags keep their own.
+  const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
+  const key = createHash('sha256').update(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`).digest('hex').slice(0, 24);
   return join(base, 'stevedore', `server-${key}.cache`);
 }
 
-/**
- * A language server re-checks on every keystroke: each check of a large file makes a few MB of
- * short-lived objects, and V8's default lets the old generation grow to several times the live
- * heap between full collections. Growing it by 20% instead cut the server's peak memory from about
- * 176 to 126 MB over 150 edits of a 1,000-line Dockerfile and 60 of a 3,000-line manifest, for
- * about 1 ms more per Dockerfile check at p50 (major collections are incremental and mostly
- * concurrent). Only the heap's growth factor changes; its size limit does not.
- */
+/** The garbage collector's tuning for a server that re-checks on every keystroke (bootFlags.ts). */
 function tuneGarbageCollector(): void {
-  try {
-    setFlagsFromString('--heap-growing-percent=20');
-  } catch {
-    // An engine without the flag keeps its defaults.
+  for (const flag of gcFlags(process.execArgv, process.env.NODE_OPTIONS)) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // An engine without the flag keeps its default.
+    }
   }
 }
 

@@ -22,9 +22,15 @@ const placeholderOpen = '\uE000';
 const placeholderClose = '\uE001';
 const placeholder = new RegExp(`${placeholderOpen}(\\d+)${placeholderClose}`, 'g');
 
-/** Full-width punctuation carries its own spacing in Chinese typesetting: no spaces beside it. */
-const spaceBeforeFullWidth = /[ \t]+(?=[，。：；！？、（）「」『』【】《》]|\uE000)/g;
-const spaceAfterFullWidth = /([，。：；！？、（）「」『』【】《》]|\uE001)[ \t]+/g;
+/**
+ * Full-width punctuation carries its own spacing in Chinese typesetting: no spaces beside it.
+ * Patterns holding non-Latin-1 characters are written as ordinary strings, never as regex literals
+ * or String.raw: the bundler escapes strings only, and one such character left in dist/server.js
+ * makes V8 keep the whole bundle's source as UTF-16, twice the memory (scripts/build.mjs checks).
+ */
+const fullWidthPunctuation = '，。：；！？、（）「」『』【】《》';
+const spaceBeforeFullWidth = new RegExp(`[ \\t]+(?=[${fullWidthPunctuation}]|\uE000)`, 'g');
+const spaceAfterFullWidth = new RegExp(`([${fullWidthPunctuation}]|\uE001)[ \\t]+`, 'g');
 
 /**
  * `**strong**` and `*emphasis*` around words. Stricter than CommonMark on purpose: the mark must
@@ -32,8 +38,8 @@ const spaceAfterFullWidth = /([，。：；！？、（）「」『』【】《�
  * character; before a space, punctuation or a Han character) and open on a letter, a digit or
  * code, so globs quoted in a message (`"secrets/**"`, `*.md*`) and arithmetic (`2 * 3`) stay.
  */
-const before = String.raw`(^|[\s(（，。：；！？、「“\p{Script=Han}])`;
-const after = String.raw`(?=$|[\s.,;:!?)，。；：！？）、」”\p{Script=Han}])`;
+const before = '(^|[\\s(（，。：；！？、「“\\p{Script=Han}])';
+const after = '(?=$|[\\s.,;:!?)，。；：！？）、」”\\p{Script=Han}])';
 /** Emphasised text starts with a letter, a digit or code. */
 const word = String.raw`(?=[\p{L}\p{N}\uE000])`;
 const strong = new RegExp(String.raw`${before}\*\*${word}([^*\n]*?[^\s*])\*\*${after}`, 'gu');

@@ -163,7 +163,7 @@ function kindDocumentation(doc: KindDoc, lang: DocsLanguage): string {
 
 function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): CompletionItem[] {
   const servedHere = new Set(doc.apiVersion ? allKinds().filter((k) => k.apiVersion === doc.apiVersion).map((k) => k.kind) : []);
-  const items: CompletionItem[] = kindNames.map((kind, i) => {
+  const items: CompletionItem[] = kindNames().map((kind, i) => {
     const info = kindDocs[kind]!;
     const removed = info.apiVersion && apiVersionInfo(info.apiVersion, kind).status === 'removed';
     return {
@@ -177,7 +177,7 @@ function kindItems(doc: ManifestDocument, ctx: FeatureContext, range: Range): Co
     };
   });
   // OpenShift's and the catalog's kinds: after Kubernetes' own, unless the document's apiVersion serves them.
-  const labels = new Set(kindNames);
+  const labels = new Set(kindNames());
   for (const extra of extraKinds(ctx)) {
     const here = doc.apiVersion !== undefined && extra.apiVersions.includes(doc.apiVersion);
     if (labels.has(extra.kind) && !here) continue;

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { gcFlags } from '../../../server/src/bootFlags';
 
 const boot = resolve(__dirname, '..', '..', '..', 'dist', 'boot.js');
 const server = resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -44,7 +45,7 @@ test('boot.js starts the server and keeps a private V8 code cache for the next s
 
 /**
  * What an attacker would plant: V8 code for another script of the same length as the wrapped
- * bundle, which V8 accepts in place of the bundle's own. Made in a child with boot.js's V8 flag,
+ * bundle, which V8 accepts in place of the bundle's own. Made in a child with boot.js's V8 flags,
  * since V8 also checks the flags a cache was made with.
  */
 function plantForeignCode(file: string): void {
@@ -53,12 +54,12 @@ function plantForeignCode(file: string): void {
     const Module = require('node:module');
     const fs = require('node:fs');
     const { Script } = require('node:vm');
-    const [serverFile, out] = process.argv.slice(1);
-    setFlagsFromString('--heap-growing-percent=20');
+    const [serverFile, out, flags] = process.argv.slice(1);
+    for (const flag of JSON.parse(flags)) setFlagsFromString(flag);
     const length = Module.wrap(fs.readFileSync(serverFile, 'utf8')).length;
     const source = Module.wrap('process.stdout.write("FOREIGN CODE RAN"); process.exit(0);');
     fs.writeFileSync(out, new Script(source.padEnd(length), { filename: serverFile }).createCachedData());`;
-  const result = spawnSync(process.execPath, ['-e', make, server, file], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', make, server, file, JSON.stringify(gcFlags([], process.env.NODE_OPTIONS))], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
 }
 

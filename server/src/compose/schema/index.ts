@@ -1,5 +1,4 @@
 import type { PathSegment } from '../../common/yamlCursor';
-import generated from './compose-schema.json';
 
 /**
  * The Compose Specification's schema in its compact form (scripts/gen-compose-schema.mjs writes
@@ -37,8 +36,23 @@ interface GeneratedSchema {
   nodes: Record<string, SchemaNode>;
 }
 
-const schema = generated as unknown as GeneratedSchema;
-export const rootNodeId = schema.root;
+/** The root's node id: gen-compose-schema.mjs always names it `compose` (a unit test holds the file to it). */
+export const rootNodeId = 'compose';
+
+let loaded: GeneratedSchema | undefined;
+
+/**
+ * The schema, read on first use: `require` inside the function keeps it out of start-up, and the
+ * bundle reads it from a data file beside it as text (scripts/bundle-options.mjs); tests load the
+ * .json directly.
+ */
+function schema(): GeneratedSchema {
+  if (!loaded) {
+    const data = require('./compose-schema.json') as GeneratedSchema | string;
+    loaded = typeof data === 'string' ? (JSON.parse(data) as GeneratedSchema) : data;
+  }
+  return loaded;
+}
 
 const resolvedCache = new Map<string, SchemaNode>();
 
@@ -47,7 +61,7 @@ export function schemaNode(id: string | undefined): SchemaNode | undefined {
   if (id === undefined) return undefined;
   const cached = resolvedCache.get(id);
   if (cached) return cached;
-  const own = schema.nodes[id];
+  const own = schema().nodes[id];
   if (!own) return undefined;
   let node = own;
   if (own.use) {
@@ -59,12 +73,12 @@ export function schemaNode(id: string | undefined): SchemaNode | undefined {
   return node;
 }
 
-export const allNodeIds = (): string[] => Object.keys(schema.nodes);
+export const allNodeIds = (): string[] => Object.keys(schema().nodes);
 
 /** Every key the schema documents: the node ids that are some mapping's property. */
 export function documentedKeyIds(): string[] {
   const ids: string[] = [];
-  for (const node of Object.values(schema.nodes)) for (const id of Object.values(node.props ?? {})) ids.push(id);
+  for (const node of Object.values(schema().nodes)) for (const id of Object.values(node.props ?? {})) ids.push(id);
   return ids;
 }
 
@@ -116,4 +130,5 @@ export function docIdOf(path: readonly PathSegment[]): string | undefined {
   return found.free || found.entry ? undefined : found.id;
 }
 
-export const schemaSource = schema.source;
+/** Where the schema was generated from (the spec file and its hash). */
+export const schemaSource = (): string => schema().source;

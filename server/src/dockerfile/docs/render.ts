@@ -27,10 +27,13 @@ export function markdownDoc(title: string, doc: DocEntry, lang: DocsLanguage): M
   return { kind: 'markdown', value: renderDoc(title, doc, lang) };
 }
 
+/** A closing full stop, English or Chinese (a string, not a regex literal: see common/plainText.ts). */
+const trailingStop = new RegExp('[.。]$');
+
 /**
  * The one line a completion item shows as its detail: the entry's brief, else its summary, as plain
  * text (the detail is not Markdown) without the closing full stop.
  */
 export function detailLine(doc: DocEntry, lang: DocsLanguage): string {
-  return pick(doc.brief ?? doc.summary, lang).replace(/`/g, '').replace(/[.。]$/, '');
+  return pick(doc.brief ?? doc.summary, lang).replace(/`/g, '').replace(trailingStop, '');
 }
