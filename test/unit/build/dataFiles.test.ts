@@ -5,32 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
 import { gcFlags } from '../../../server/src/bootFlags';
 import { lookupPath, rootNodeId, schemaNode } from '../../../server/src/compose/schema';
 import { kindDocs, kindNames } from '../../../server/src/kubernetes/kinds';
-import { asciiJson, commonOptions, dataFileName, dataFilePattern, wideCharacters } from '../../../scripts/bundle-options.mjs';
-
-const repoRoot = resolve(__dirname, '..', '..', '..');
-const sourceRoot = join(repoRoot, 'server', 'src');
-
-/** Every data file the sources hold, by the name it gets under a bundle's data/ folder. */
-export function sourceDataFiles(): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (dataFilePattern.test(path)) found.set(dataFileName(path), path);
-    }
-  };
-  walk(sourceRoot);
-  return found;
-}
+import { asciiJson, commonOptions, wideCharacters } from '../../../scripts/bundle-options.mjs';
+import { repoRoot, sourceDataFiles, sourceRoot } from './dataFileList';
 
 /** What the probe below prints, computed the same way in this process from the sources. */
 const probeSource = (schema: string, catalog: string, compose: string): string => `
