@@ -3,7 +3,7 @@ import type { DocsLanguage } from '../common/localized';
 import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
-import { Linter, type LintTarget } from './lint';
+import { keptParseBudget, Linter, parseCost, type LintTarget } from './lint';
 import { thresholdValues, type FileReport } from './report';
 
 /**
@@ -26,6 +26,8 @@ export interface LaneOptions {
   graphOnly?: Pick<LintTarget, 'absolute' | 'text'>[];
   /** Path of the target read from stdin (its fixed text is returned, never written). */
   stdinPath?: string;
+  /** Memory the manifests' parses may take to be kept from indexing to linting (lint.ts `keptParseBudget`; tests change it). */
+  keptParseBudget?: number;
 }
 
 export interface LaneResult {
@@ -71,7 +73,9 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   // The same loader as the language server's; the command line has no workspace folders, so
   // searches stop at the repository root.
   const project = new ProjectConfig(new CachedFiles());
-  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity });
+  const manifestsCost = targets.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0);
+  const keepParses = manifestsCost <= (options.keptParseBudget ?? keptParseBudget);
+  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity, keepParses });
   const result: LaneResult = { reports: [], problems: project.problems, notices: project.notices, writeErrors: [], crashes: [] };
   const crashed = new Set<string>();
   const guard = (target: LintTarget, work: () => void): void => {
@@ -82,19 +86,31 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
       result.crashes.push({ path: target.path, reason: error instanceof Error ? error.message : String(error) });
     }
   };
+  // Only the manifests' checks read the image graph: a lane without manifests does not build it.
+  const readsGraph = targets.some((target) => target.kind === 'yaml');
   // Index every manifest first (cross-file checks), then lint.
-  for (const target of targets) guard(target, () => linter.prepare(target));
-  for (const file of options.graphOnly ?? []) {
-    try { linter.feedGraph(file); } catch { /* linted (and reported) in its own lane */ }
+  for (const target of targets) guard(target, () => linter.prepare(target, readsGraph));
+  if (readsGraph) {
+    for (const file of options.graphOnly ?? []) {
+      try { linter.feedGraph(file); } catch { /* linted (and reported) in its own lane */ }
+    }
   }
-  targets.forEach((target, i) => {
+  // Dockerfiles and Compose files before the manifests: linting a Dockerfile puts its facts into the
+  // image graph from the same parse, and the manifests' checks then read them. Their own checks
+  // read no graph; the report keeps the discovery order.
+  const order = readsGraph ? [...targets.filter((t) => t.kind !== 'yaml'), ...targets.filter((t) => t.kind === 'yaml')] : targets;
+  order.forEach((target, i) => {
     onProgress?.(i);
     if (!crashed.has(target.absolute)) guard(target, () => lintOne(target));
   });
+  if (order !== targets) {
+    const position = new Map(targets.map((target, i) => [target.absolute, i]));
+    result.reports.sort((a, b) => (position.get(a.absolute) ?? 0) - (position.get(b.absolute) ?? 0));
+  }
   return result;
 
   function lintOne(target: LintTarget): void {
-    const linted = linter.lint(target, options.fix);
+    const linted = linter.lint(target, options.fix, readsGraph);
     const diagnostics = options.quiet ? linted.diagnostics.filter((d) => (d.severity ?? 1) === 1) : linted.diagnostics;
     if (options.fix && target.absolute === options.stdinPath) {
       result.stdinOutput = linted.fixedText ?? target.text;

@@ -11,6 +11,7 @@ import { WorkspaceIndex } from '../kubernetes/workspace';
 import { imageGraphOf } from '../common/imageGraph';
 import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
 import { languageServices } from '../services';
+import type { DockerfileModel } from '../dockerfile/model';
 import type { ProjectConfig } from '../config/projectConfig';
 import { stampVersion } from '../common/codeActions';
 import { fixUntilSettled, type FixSummary } from '../common/safeFixes';
@@ -36,6 +37,30 @@ export interface LintResult {
 }
 
 /**
+ * Memory the manifests' parses kept from `prepare` for `lint` may take, estimated with
+ * `parseCost`. A lane whose manifests would take more keeps none and parses each again when it is
+ * linted: a tree of 10,000 manifests would otherwise hold every parse at once (about 115 MB of
+ * heap for 10,000 small files), while the shared corpus (about 900 manifests, some 25 MB) is parsed
+ * once. All or none: V8 sizes the heap from what is live at a full collection, and keeping part of
+ * the parses raised the peak instead of lowering it.
+ */
+export const keptParseBudget = 64 * 1024 * 1024;
+
+/** A manifest's parse in memory, roughly: a fixed share per file (document, schema, text document) and per character. */
+export function parseCost(text: string): number {
+  return 8 * 1024 + 10 * text.length;
+}
+
+export interface LinterOptions {
+  lang?: DocsLanguage;
+  fallbackLang: DocsLanguage;
+  profile?: RuleProfile;
+  podSecurity?: PodSecuritySetting;
+  /** Keep each manifest's parse from `prepare` for `lint` (default); else parse it again there. */
+  keepParses?: boolean;
+}
+
+/**
  * Runs the editor's engine over files with the editor's configuration sources. Kubernetes files
  * are indexed first (`prepare`) so cross-file checks (a Service selecting nothing, a missing
  * ConfigMap) see the whole tree, as they do in the editor's workspace.
@@ -43,8 +68,10 @@ export interface LintResult {
 export class Linter {
   readonly index = new WorkspaceIndex({ maxFiles: 100_000, maxObjectsPerFile: 2000 });
   private readonly models = new Map<string, unknown>();
+  /** Manifests indexed by `prepare` whose parse was not kept. */
+  private readonly indexedOnly = new Set<string>();
 
-  constructor(private readonly project: ProjectConfig, private readonly options: { lang?: DocsLanguage; fallbackLang: DocsLanguage; profile?: RuleProfile; podSecurity?: PodSecuritySetting }) {}
+  constructor(private readonly project: ProjectConfig, private readonly options: LinterOptions) {}
 
   /** Message language for a file: `--lang`, else the nearest config's `docs.language`, else the locale. */
   languageFor(absolute: string): DocsLanguage {
@@ -70,22 +97,27 @@ export class Linter {
     };
   }
 
-  private parse(target: LintTarget, text: string, version = 1): unknown {
+  /** Parses a text of the target; a manifest's parse goes into the workspace index unless `index` is false (its text is indexed already). */
+  private parse(target: LintTarget, text: string, version = 1, index = true): unknown {
     const uri = pathToFileURL(target.absolute).href;
     const model = languageServices[target.kind].parse(TextDocument.create(uri, target.kind, version, text));
-    if (target.kind === 'yaml') this.index.updateFile(uri, model as ManifestFile);
+    if (target.kind === 'yaml' && index) this.index.updateFile(uri, model as ManifestFile);
     return model;
   }
 
   /**
-   * Parses a manifest and adds its objects to the workspace index; call for every file before
-   * `lint`. The parse is kept for `lint`. Dockerfiles need no index: they are parsed when linted,
-   * so their trees never pile up in memory.
+   * Call for every file before `lint`. A manifest is parsed and its objects go into the workspace
+   * index; its parse is kept for `lint` unless `keepParses` is false. Compose,
+   * skaffold and kustomize files feed the image graph, when `feedsGraph` (only manifests' checks
+   * read it). A Dockerfile is left for `lint`, whose parse also gives the graph its facts: lint
+   * Dockerfiles before the manifests that read them.
    */
-  prepare(target: LintTarget): void {
-    this.feedGraph(target);
+  prepare(target: LintTarget, feedsGraph = true): void {
+    if (feedsGraph && target.kind !== 'dockerfile') this.feedGraph(target);
     if (target.kind !== 'yaml') return;
-    this.models.set(target.absolute, this.parse(target, target.text));
+    const model = this.parse(target, target.text);
+    if (this.options.keepParses === false) this.indexedOnly.add(target.absolute);
+    else this.models.set(target.absolute, model);
   }
 
   /**
@@ -93,9 +125,9 @@ export class Linter {
    * Dockerfile builds which image) that the manifests' checks read; a file linted in another
    * lane is given here for that alone.
    */
-  feedGraph(target: Pick<LintTarget, 'absolute' | 'text'>): void {
+  feedGraph(target: Pick<LintTarget, 'absolute' | 'text'>, model?: DockerfileModel): void {
     const name = target.absolute.slice(Math.max(target.absolute.lastIndexOf('/'), target.absolute.lastIndexOf('\\')) + 1);
-    if (feedsImageGraph(name)) feedImageGraph(imageGraphOf(this.index)!, pathToFileURL(target.absolute).href, target.text);
+    if (feedsImageGraph(name)) feedImageGraph(imageGraphOf(this.index)!, pathToFileURL(target.absolute).href, target.text, model);
   }
 
   private diagnose(target: LintTarget, model: unknown, ctx: FeatureContext): Diagnostic[] {
@@ -103,10 +135,14 @@ export class Linter {
     return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
-  lint(target: LintTarget, fix = false): LintResult {
+  /** Lints a file; with `feedsGraph`, a Dockerfile's parse (of the text before any fix) also goes into the image graph. */
+  lint(target: LintTarget, fix = false, feedsGraph = false): LintResult {
     const ctx = this.contextFor(target);
-    let model = this.models.get(target.absolute) ?? this.parse(target, target.text);
+    // A manifest whose parse was not kept is indexed already: parse it again, leaving the index be
+    // (updating it would drop the index's lookup tables for every file).
+    let model = this.models.get(target.absolute) ?? this.parse(target, target.text, 1, !this.indexedOnly.delete(target.absolute));
     this.models.delete(target.absolute);
+    if (feedsGraph && target.kind === 'dockerfile') this.feedGraph(target, model as DockerfileModel);
     const diagnostics = this.diagnose(target, model, ctx);
     if (!fix) return { target, diagnostics };
     // Each pass fixes the text it just checked: the diagnostics carry that text's version, and
