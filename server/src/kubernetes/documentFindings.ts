@@ -12,7 +12,8 @@ import type { KubeRule, ManifestRuleSubject } from './rules/context';
  * incrementalParse.ts gives a document whose text did not change the same content key in the next
  * version (a moved copy when an earlier document changed length). A rule's findings for such a
  * document are reused when nothing else they could depend on changed:
- * - same rule, same content, same index in the file, same settings, project facts, file and language;
+ * - same rule, same content, same index in the file, same settings, project facts, file, language
+ *   and line ending (fixes write it);
  * - the check, when it ran for that document, read nothing outside it. That is watched, not
  *   declared: the rule gets a subject whose file and context note any read of the other
  *   documents (`documents`, the whole text, the objects of the file) or of the workspace index.
@@ -33,6 +34,8 @@ interface FileFindings {
   project: unknown;
   filePath: string | undefined;
   lang: string;
+  /** Fixes write the file's line ending (rules/edits.ts). */
+  crlf: boolean | undefined;
   /** By document content key, then by rule. */
   documents: Map<object, Map<KubeRule, Kept>>;
 }
@@ -91,8 +94,9 @@ function groupObjects(file: ManifestFile): DocumentObjects[] | undefined {
 function stateFor(file: ManifestFile, ctx: ManifestRuleSubject['ctx']): FileFindings {
   const uri = file.document.uri;
   const state = files.get(uri);
-  if (state && state.settings === ctx.settings && state.project === ctx.project && state.filePath === ctx.filePath && state.lang === ctx.lang) return state;
-  const fresh: FileFindings = { settings: ctx.settings, project: ctx.project, filePath: ctx.filePath, lang: ctx.lang, documents: new Map() };
+  const crlf = file.lineBreaks?.crlf;
+  if (state && state.settings === ctx.settings && state.project === ctx.project && state.filePath === ctx.filePath && state.lang === ctx.lang && state.crlf === crlf) return state;
+  const fresh: FileFindings = { settings: ctx.settings, project: ctx.project, filePath: ctx.filePath, lang: ctx.lang, crlf, documents: new Map() };
   files.delete(uri);
   files.set(uri, fresh);
   if (files.size > maxFiles) files.delete(files.keys().next().value!);

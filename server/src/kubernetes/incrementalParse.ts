@@ -1,6 +1,6 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseAllDocuments, Scalar, visit, type Schema, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeDocument, type ManifestDocument, type ManifestFile } from './model';
+import { describeDocument, lineBreaksOf, type ManifestDocument, type ManifestFile } from './model';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
@@ -209,5 +209,5 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   const documents: ManifestDocument[] = [];
   for (const chunk of chunks) for (const yaml of chunk.docs) documents.push(describeDocument(yaml, documents.length, text.length));
-  return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes) };
+  return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes), lineBreaks: lineBreaksOf(text) };
 }

@@ -19,6 +19,21 @@ export interface ManifestFile {
   lineCounter: LineCounter;
   documents: ManifestDocument[];
   isKubernetes: boolean;
+  /**
+   * How the text breaks lines, read once per version (quick fixes write CRLF when the file has any).
+   * Absent on a file built without a parse: the fixes then read the text.
+   */
+  lineBreaks?: LineBreaks;
+}
+
+export interface LineBreaks {
+  crlf: boolean;
+  /** A CR not followed by LF: editors break lines there, YAML and `\n` scans do not. */
+  loneCr: boolean;
+}
+
+export function lineBreaksOf(text: string): LineBreaks {
+  return { crlf: text.includes('\r\n'), loneCr: /\r(?!\n)/.test(text) };
 }
 
 export function parseManifestFile(document: TextDocument): ManifestFile {
@@ -26,7 +41,7 @@ export function parseManifestFile(document: TextDocument): ManifestFile {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false });
   const documents = Array.from(parsed).map((yaml, index) => describeDocument(yaml, index, text.length));
-  return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes) };
+  return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes), lineBreaks: lineBreaksOf(text) };
 }
 
 export function describeDocument(yaml: Document.Parsed, index: number, textLength: number): ManifestDocument {

@@ -12,7 +12,8 @@ import { contextFor } from '../helpers';
 /**
  * Differential tests of the per-document caches an edit of a big manifest relies on: the workspace
  * summaries (workspace.ts) and the schema findings (rules/schemaValidation.ts) kept per `---`
- * document and moved by lines must equal what a whole-file parse computes from scratch, after
+ * document and moved by lines (and the findings of rules whose fixes add lines, kept per document
+ * since the line ending is read once per version) must equal what a whole-file parse computes from scratch, after
  * random edits, with LF and CRLF line endings (a fix writes the file's line ending) and when an
  * edit elsewhere changes the file's line ending.
  */
@@ -33,6 +34,10 @@ function manifest(): string {
   const extra = [
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: no-selector\nspec:\n  template:\n    metadata:\n      labels:\n        app: x\n    spec:\n      containers:\n        - name: c\n          image: nginx:1.27\n          ports:\n            - containerPort: 70000\n              name: Bad_Name\n',
     'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.yaml\nconfigMapGenerator:\n  - name: generated\n',
+    // Fixes that add lines: a Job's TTL, the labels a selector misses, an old Ingress path's pathType.
+    'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: job\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: c\n          image: busybox:1.36\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mismatch\nspec:\n  selector:\n    matchLabels:\n      app: mismatch\n  template:\n    metadata:\n      labels:\n        tier: web\n    spec:\n      containers:\n        - name: c\n          image: nginx:1.27\n',
+    'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: old\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            backend:\n              serviceName: app-1\n              servicePort: 80\n',
     'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: hpa\nspec:\n  scaleTargetRef:\n    kind: Deployment\n    name: no-selector\n  maxReplicas: 3\n  unknownField: 1\n',
   ];
   return [largeManifest(12), ...extra, largeManifest(8)].join('---\n');
@@ -92,8 +97,9 @@ test('a document that only moved leaves the workspace index unchanged; a changed
   assert.equal(index.updateFile(uri, kubernetesService.parse(document) as never), true, 'a reference changed');
 });
 
-test('schema findings kept per document equal a full check after random edits, with LF, CRLF and a line ending changed elsewhere', () => {
-  const ctx: FeatureContext = { ...contextFor('en'), workspace: new WorkspaceIndex() };
+test('findings kept per document (schema, rules whose fixes add lines) equal a full check after random edits, with LF, CRLF and a line ending changed elsewhere', () => {
+  // Every rule on: many fixes add lines (rules/edits.ts), in the file's line ending.
+  const ctx: FeatureContext = { ...contextFor('en', { settings: { profile: 'strict' } }), workspace: new WorkspaceIndex() };
   let fullChecks = 0;
   const full = (text: string): Diagnostic[] =>
     kubernetesService.diagnose!(parseManifestFile(TextDocument.create(`file:///scratch/caches-full-${++fullChecks}/app.yaml`, 'yaml', 1, text)), ctx);
@@ -102,8 +108,8 @@ test('schema findings kept per document equal a full check after random edits, w
     for (const { document, step } of edited(text, 40 + i, 60)) {
       const incremental = kubernetesService.diagnose!(kubernetesService.parse(document), ctx);
       assert.deepEqual(incremental, full(document.getText()), `${name}, step ${step}`);
-      fixes += incremental.filter((d) => String(d.code).startsWith('schema-') && d.data).length;
+      fixes += incremental.filter((d) => JSON.stringify(d.data ?? '').includes(document.getText().includes('\r\n') ? '\\r\\n' : '\\n')).length;
     }
   }
-  assert.ok(fixes > 0, 'schema findings with fixes were compared');
+  assert.ok(fixes > 0, 'findings whose fixes add lines were compared');
 });

@@ -30,6 +30,36 @@ function lineEnd(text: string, offset: number): number {
   return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
 }
 
+/** The line ending of the lines a fix adds: CRLF when the file has any (known from the parse, else read). */
+function lineEndingOf(file: ManifestFile): string {
+  const crlf = file.lineBreaks ? file.lineBreaks.crlf : file.document.getText().includes('\r\n');
+  return crlf ? '\r\n' : '\n';
+}
+
+/**
+ * Offset of the end of the line where `node`'s content ends (before its line break): where an entry
+ * after it goes. `anchor` is the entry's key, at or before `node`, on the line the reading starts
+ * from: only those lines are read, so a rule checking one `---` document reads nothing of the others
+ * (documentFindings.ts). The whole text is read when the file has a lone CR (a line break to the
+ * editor, not to the `\n` scan this stands for) or the nodes have no place.
+ */
+function endOfContentLine(file: ManifestFile, anchor: Node | null, node: Node): number {
+  const doc = file.document;
+  if (file.lineBreaks && !file.lineBreaks.loneCr && anchor?.range && node.range && node.range[1] >= anchor.range[0]) {
+    const from = doc.offsetAt({ line: doc.positionAt(anchor.range[0]).line, character: 0 });
+    const lines = doc.getText({ start: doc.positionAt(from), end: doc.positionAt(node.range[1]) });
+    let end = lines.length;
+    while (end > 0 && /\s/.test(lines[end - 1])) end--;
+    if (end > 0) {
+      // The rest of that line, its line break left out.
+      const position = doc.positionAt(from + end);
+      return from + end + doc.getText({ start: position, end: { line: position.line, character: Number.MAX_SAFE_INTEGER } }).length;
+    }
+  }
+  const text = doc.getText();
+  return lineEnd(text, contentEnd(text, node));
+}
+
 /**
  * Appends YAML lines to a block map. `lines` are written relative to the map's indentation
  * (nested lines start with two spaces per level).
@@ -37,12 +67,11 @@ function lineEnd(text: string, offset: number): number {
 export function appendToMap(file: ManifestFile, map: YAMLMap, lines: string[]): TextEdit | undefined {
   const column = keyColumn(file, map);
   if (column === undefined) return undefined;
-  const text = file.document.getText();
   const last = map.items[map.items.length - 1];
   const lastNode = (last.value as Node | null) ?? (last.key as Node);
-  const at = lineEnd(text, contentEnd(text, lastNode));
+  const at = endOfContentLine(file, last.key as Node, lastNode);
   const indent = ' '.repeat(column);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(file);
   const position = file.document.positionAt(at);
   return { range: { start: position, end: position }, newText: lines.map((line) => `${eol}${indent}${line}`).join('') };
 }
@@ -55,9 +84,8 @@ export function insertEarlyInMap(file: ManifestFile, map: YAMLMap, lines: string
   const column = keyColumn(file, map);
   const pair = map.items.find((item) => isScalar(item.value) && (item.value as Node).range);
   if (column === undefined || !pair) return appendToMap(file, map, lines);
-  const text = file.document.getText();
-  const at = lineEnd(text, contentEnd(text, pair.value as Node));
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = endOfContentLine(file, pair.key as Node, pair.value as Node);
+  const eol = lineEndingOf(file);
   const position = file.document.positionAt(at);
   return { range: { start: position, end: position }, newText: lines.map((line) => `${eol}${' '.repeat(column)}${line}`).join('') };
 }

@@ -41,7 +41,7 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
   const found: SchemaFinding[] = [];
   if (file.isKubernetes) found.push(...halfHeaders(file));
   // Fixes write the file's line ending: findings kept for a document hold only under the same one.
-  const crlf = file.document.getText().includes('\r\n');
+  const crlf = file.lineBreaks?.crlf ?? file.document.getText().includes('\r\n');
   const objects = objectsOf(file);
   for (let i = 0; i < objects.length; ) {
     // The objects of one document (a `kind: List` and its items) come one after another.
