@@ -2,7 +2,7 @@
 // declares it, and build.dockerfile leads to the Dockerfile (definition and document link).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
+import { codeActionsAt, diagnosticCode, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
 
 const fixture = 'compose-navigation/compose.yaml';
 
@@ -18,7 +18,7 @@ suite('Compose navigation and references in the editor', () => {
     assert.equal(document.getText(diagnostic.range), 'backend');
     const all = stevedoreDiagnostics(document.uri).filter((d) => diagnosticCode(d) === 'compose-undeclared-network');
     assert.equal(all.length, 2, 'both services using backend are flagged');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const declare = actions.find((action) => /backend/.test(action.title) && action.edit);
     assert.ok(declare, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(await vscode.workspace.applyEdit(declare.edit!));

@@ -3,7 +3,7 @@
 // lists the services, and a misspelt key is an error with a rename fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { completionLabels, diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
+import { codeActionsAt, completionLabels, diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
 
 const fixture = 'compose/compose.yaml';
 
@@ -65,7 +65,7 @@ suite('Compose files in the editor', () => {
     const diagnostic = await waitForDiagnostic(editor.document.uri, 'compose-unknown-key');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /did you mean ‘ports’/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const rename = actions.find((action) => /ports/.test(action.title) && action.edit);
     assert.ok(rename, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(await vscode.workspace.applyEdit(rename.edit!));

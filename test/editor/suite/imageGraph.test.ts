@@ -5,7 +5,7 @@
 // Files: fixtures/workspace/image-graph/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
+import { codeActionsAt, diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
 
 suite('image graph: Dockerfile ↔ Kubernetes', () => {
   test('runAsNonRoot on an image ending USER node: warning, fix sets runAsUser, image: goes to the Dockerfile', async () => {
@@ -31,7 +31,7 @@ suite('image graph: Dockerfile ↔ Kubernetes', () => {
       const dockerfile = await vscode.workspace.openTextDocument(uri);
       assert.equal(dockerfile.lineAt(range.start.line).text, 'FROM node:20-bookworm-slim', 'the final stage, not the build stage');
 
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await codeActionsAt(document.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
       const fix = actions.find((action) => action.title === 'Set runAsUser: 1000 (the UID of node)');
       assert.ok(fix?.edit, `no fix among ${JSON.stringify(actions.map((a) => a.title))}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));

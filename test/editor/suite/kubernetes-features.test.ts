@@ -1,7 +1,7 @@
 // Kubernetes schema docs, completion and meaning checks with their quick fixes, in the real editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { completionLabels, diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
+import { codeActionsAt, completionLabels, diagnosticCode, hoverText, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
 
 suite('Kubernetes schema and checks in the editor', () => {
   teardown(async () => {
@@ -31,7 +31,7 @@ suite('Kubernetes schema and checks in the editor', () => {
     const diagnostic = await waitForDiagnostic(document.uri, 'selector-mismatch');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     const selectorBefore = document.getText(new vscode.Range(positionOf(document, '  selector:'), positionOf(document, '  template:')));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const titles = JSON.stringify(actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`));
     // Both directions are offered; nothing in the workspace selects these pods, so the template one is preferred.
     assert.ok(actions.some((a) => /^Change the selector/.test(a.title)), titles);

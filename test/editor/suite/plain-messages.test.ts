@@ -2,7 +2,7 @@
 // with an "Insert RUN" fix for a line that lost its RUN, and YAML syntax errors in our words.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, openAndActivate, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
+import { codeActionsAt, diagnosticCode, openAndActivate, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
 
 function assertPlain(uri: vscode.Uri): void {
   for (const diagnostic of stevedoreDiagnostics(uri)) assert.doesNotMatch(diagnostic.message, /`|\*\*/, `${diagnosticCode(diagnostic)}: ${diagnostic.message}`);
@@ -18,7 +18,7 @@ suite('Plain diagnostic messages (English)', () => {
     assert.deepEqual(stevedoreDiagnostics(document.uri).filter((d) => d.range.start.line === 2).map(diagnosticCode), ['unknown-instruction'], 'no casing warning on the same line');
     assertPlain(document.uri);
     try {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const insert = actions.find((a) => a.title === 'Insert RUN');
       assert.ok(insert?.edit, `no Insert RUN among ${JSON.stringify(actions.map((a) => a.title))}`);
       assert.ok(await vscode.workspace.applyEdit(insert.edit));

@@ -4,7 +4,7 @@
 // Files: fixtures/workspace/pod-security/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
+import { codeActionsAt, diagnosticCode, openAndActivate, positionOf, stevedoreDiagnostics, waitFor, waitForDiagnostic } from './util';
 
 async function setPodSecurity(value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('stevedore').update('kubernetes.podSecurity', value, vscode.ConfigurationTarget.Global);
@@ -34,7 +34,7 @@ suite('pod security standards', () => {
       await setPodSecurity('restricted');
       const escalation = await waitFor('the Restricted privilege-escalation finding', () => podSecurityFindings(document.uri).find((d) => diagnosticCode(d) === 'pod-security-restricted' && /Privilege escalation/.test(d.message)));
       console.log(`      pod-security restricted: ${podSecurityFindings(document.uri).map((d) => d.message).join(' | ')}`);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, escalation.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await codeActionsAt(document.uri, escalation.range, vscode.CodeActionKind.QuickFix.value);
       const fix = actions.find((action) => action.title === 'Set allowPrivilegeEscalation: false');
       assert.ok(fix?.edit, `no fix among ${JSON.stringify(actions.map((a) => a.title))}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));

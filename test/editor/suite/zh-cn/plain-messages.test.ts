@@ -2,7 +2,7 @@
 // in 「」 with no space beside, and YAML syntax errors entirely in Chinese.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, openAndActivate, stevedoreDiagnostics, waitForDiagnostic } from '../util';
+import { codeActionsAt, diagnosticCode, openAndActivate, stevedoreDiagnostics, waitForDiagnostic } from '../util';
 
 function assertPlainChinese(uri: vscode.Uri): void {
   for (const diagnostic of stevedoreDiagnostics(uri)) {
@@ -19,7 +19,7 @@ suite('纯文本诊断消息 (plain diagnostic messages, zh-cn)', () => {
     const diagnostic = await waitForDiagnostic(document.uri, 'unknown-instruction');
     assert.equal(diagnostic.message, '「npm」不是 Dockerfile 指令；如需作为命令执行，请在行首加上 RUN。');
     assert.deepEqual(stevedoreDiagnostics(document.uri).filter((d) => d.range.start.line === 2).map(diagnosticCode), ['unknown-instruction']);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(actions.some((a) => a.title === '插入 RUN'), JSON.stringify(actions.map((a) => a.title)));
     assertPlainChinese(document.uri);
   });

@@ -1,7 +1,7 @@
 // The selector-mismatch quick fixes in Chinese: both directions, the template one preferred.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, openAndActivate, stevedoreDiagnostics, waitFor, waitForDiagnostic } from '../util';
+import { codeActionsAt, diagnosticCode, openAndActivate, stevedoreDiagnostics, waitFor, waitForDiagnostic } from '../util';
 
 suite('选择器修复 (selector fix, zh-cn)', () => {
   teardown(async () => {
@@ -11,7 +11,7 @@ suite('选择器修复 (selector fix, zh-cn)', () => {
   test('the preferred fix, titled in Chinese, gives the pod template the selector\'s label', async () => {
     const { document } = await openAndActivate('selector-mismatch.yaml');
     const diagnostic = await waitForDiagnostic(document.uri, 'selector-mismatch');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const titles = JSON.stringify(actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`));
     assert.ok(actions.some((a) => a.title.startsWith('把选择器改为模板的标签')), titles);
     const preferred = actions.filter((a) => a.isPreferred);
