@@ -76,6 +76,7 @@ interface FileState {
   rules: string;
   /** Piece texts → small ids, so keys stay short however long a chain of stages is. */
   textIds: Map<string, number>;
+  nextId: number;
   /** By piece key: the rules that found something there, with lines counted from the piece's first line. */
   pieces: Map<string, Map<DockerfileRule, Finding[]>>;
 }
@@ -161,6 +162,8 @@ export function runDockerfileRules(
       state.pieces.set(piece.key, kept);
     }
   }
+
+  forgetOtherVersions(state, pieces);
 
   // Each reused rule's findings in piece order: a few lists, gathered in one pass over the pieces.
   const byRule = new Map<DockerfileRule, { piece: Piece; findings: Finding[] }[]>();
@@ -320,16 +323,12 @@ function stateFor(subject: DockerfileRuleSubject, layout: Layout, reusable: read
   const state = files.get(uri);
   if (state && state.settings === ctx.settings && state.project === ctx.project && state.workspace === ctx.workspace
     && state.filePath === ctx.filePath && state.lang === ctx.lang && state.header === header && state.rules === rules) {
-    // Pieces the file no longer has pile up as it is edited: drop them all now and then.
-    if (state.pieces.size + state.textIds.size > 8 * (layout.stages.length + 1) + 128) {
-      state.pieces.clear();
-      state.textIds.clear();
-    }
+    state.header = header; // this version's copy: the kept one would hold an older text in memory
     return state;
   }
   const fresh: FileState = {
     settings: ctx.settings, project: ctx.project, workspace: ctx.workspace, filePath: ctx.filePath, lang: ctx.lang, header, rules,
-    textIds: new Map(), pieces: new Map(),
+    textIds: new Map(), nextId: 0, pieces: new Map(),
   };
   files.delete(uri);
   files.set(uri, fresh);
@@ -337,9 +336,21 @@ function stateFor(subject: DockerfileRuleSubject, layout: Layout, reusable: read
   return fresh;
 }
 
+/**
+ * Keeps only this version's pieces and texts. Typing changes one stage at a time, so the others
+ * are found again next time; and a kept text is a slice that holds its whole version's text in
+ * memory, so older versions' texts must not stay.
+ */
+function forgetOtherVersions(state: FileState, pieces: readonly Piece[]): void {
+  const keys = new Set(pieces.map((piece) => piece.key));
+  for (const key of state.pieces.keys()) if (!keys.has(key)) state.pieces.delete(key);
+  const texts = new Set(pieces.map((piece) => piece.text));
+  for (const text of state.textIds.keys()) if (!texts.has(text)) state.textIds.delete(text);
+}
+
 function textId(state: FileState, text: string): number {
   let id = state.textIds.get(text);
-  if (id === undefined) state.textIds.set(text, (id = state.textIds.size));
+  if (id === undefined) state.textIds.set(text, (id = state.nextId++));
   return id;
 }
 

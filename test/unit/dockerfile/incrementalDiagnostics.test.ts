@@ -124,8 +124,8 @@ test('every Dockerfile rule declares its scope', () => {
 test('the generated bench Dockerfile: random edits, incremental diagnostics equal a check from scratch', () => {
   const before = { ...stageFindingsCounts };
   const text = largeDockerfile(400);
-  for (const [seed, ctx] of [[1, strict], [2, recommendedZh]] as const) session('bench Dockerfile', text, seed, 40, ctx);
-  withTuning(2, 0, () => session('bench Dockerfile (whole-file runs cut by stage)', text, 3, 15, strict));
+  for (const [seed, ctx] of [[1, strict], [2, recommendedZh]] as const) session('bench Dockerfile', text, seed, 25, ctx);
+  withTuning(2, 0, () => session('bench Dockerfile (whole-file runs cut by stage)', text, 3, 10, strict));
   assert.ok(stageFindingsCounts.reused > before.reused, 'unchanged stages were reused');
   assert.ok(stageFindingsCounts.checkedAlone > before.checkedAlone, 'edited stages were checked alone');
   assert.ok(stageFindingsCounts.wholeFile > before.wholeFile, 'first checks ran the rules over the whole file');
