@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { resolveAliasIn } from '../common/yamlAnchors';
 
@@ -95,11 +95,34 @@ function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The mappings and sequences fromNode is converting (the current one and those around it). An
+ * alias to one of them names a node that contains the alias (`x: &a {y: {<<: *a}}`): following it
+ * would copy the node into itself again at every level, many times over when several entries
+ * inside it do so (a file whose `services:` line was deleted, its services now inside an anchored
+ * `x-` block that they merge, ran the server out of memory). Such an alias is left out.
+ */
+const converting = new Set<unknown>();
+
 /** A YAML node of a source as a merged tree of one file (aliases and `<<` resolved). */
 export function fromNode(source: ComposeSource, node: unknown, depth = 0): Merged | undefined {
   if (depth > maxAliasDepth) return undefined;
   // Through the anchor index (common/yamlAnchors.ts): Alias.resolve walks the whole document each call.
   if (isAlias(node)) return fromNode(source, resolveAliasIn(source.yaml, node), depth + 1);
+  if ((isMap(node) || isSeq(node)) && converting.has(node)) return undefined;
+  if (isMap(node) || isSeq(node)) {
+    converting.add(node);
+    try {
+      return fromCollection(source, node, depth);
+    } finally {
+      converting.delete(node);
+    }
+  }
+  if (isScalar(node)) return { kind: 'scalar', source, node, value: node.value };
+  return undefined;
+}
+
+function fromCollection(source: ComposeSource, node: YAMLMap | YAMLSeq, depth: number): Merged {
   if (isMap(node)) {
     const map: MergedMap = { kind: 'map', source, node, entries: new Map() };
     const inherited: MergedMap[] = [];
@@ -122,16 +145,12 @@ export function fromNode(source: ComposeSource, node: unknown, depth = 0): Merge
     }
     return map;
   }
-  if (isSeq(node)) {
-    const items: Merged[] = [];
-    for (const item of node.items) {
-      const merged = fromNode(source, item, depth);
-      if (merged) items.push(merged);
-    }
-    return { kind: 'seq', source, node, items };
+  const items: Merged[] = [];
+  for (const item of node.items) {
+    const merged = fromNode(source, item, depth);
+    if (merged) items.push(merged);
   }
-  if (isScalar(node)) return { kind: 'scalar', source, node, value: node.value };
-  return undefined;
+  return { kind: 'seq', source, node, items };
 }
 
 /** The top-level map of one file (an empty one when the file is not a map). */
