@@ -132,6 +132,9 @@ export async function bigWorkspaceRows(fileCount = 10_000): Promise<Measured[]> 
     try {
       const indexed = client.waitForLog(/indexed \d+ Kubernetes file/, 120_000);
       await client.open(openUri, 'yaml', openText);
+      // The open file's first check (schema loading, the server's start-up) has rows of its own;
+      // what this row measures is the wait behind the walk, so it starts once that check is out.
+      await client.waitForDiagnostics(openUri, () => true, 60_000);
       // Hovers on the open file while the index is built: none may wait behind the walk.
       const waits: number[] = [];
       let done = false;

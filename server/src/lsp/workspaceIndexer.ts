@@ -37,7 +37,10 @@ export interface IndexerOptions {
   files?: IndexerFiles;
   /** Default: the project-wide cap (maxProjectFileBytes); tests lower it. */
   maxFileBytes?: number;
+  /** YAML/JSON files the background walk reads at most (default `defaultMaxIndexedFiles`). */
   maxFiles?: number;
+  /** Milliseconds the walk may work before it lets requests in (default `walkSliceMs`). */
+  sliceMs?: number;
   /** Milliseconds to wait for more changes before re-validating. */
   debounceMs?: number;
   /** Milliseconds of typing pause before an edited Compose / skaffold / Tilt / kustomize file is read again for the image graph. */
@@ -46,10 +49,28 @@ export interface IndexerOptions {
 
 const configNames = new Set(['.kube-linter.yaml', '.kube-linter.yml']);
 
+/**
+ * YAML/JSON files the background walk reads at most: a monorepo of 10,000 manifests is indexed
+ * whole (about 15 MB of summaries), and the bound keeps a checkout full of unrelated YAML (vendored
+ * charts, generated fixtures) from growing the server without end. Past it the walk stops and logs
+ * so; open files are always indexed.
+ */
+export const defaultMaxIndexedFiles = 20_000;
+
+/**
+ * How long the walk works between two turns of the event loop: a hover or a keystroke on an open
+ * file waits at most about this long behind it. Reads go out a few at a time and parsing happens in
+ * between, file by file, so no slice parses a batch at once.
+ */
+export const walkSliceMs = 4;
+
+/** Files of one folder read at once (their reads overlap; each is then parsed on its own). */
+const readAhead = 8;
+
 export class WorkspaceIndexer {
-  readonly index = new WorkspaceIndex();
+  readonly index: WorkspaceIndex;
   /** Which Dockerfile builds which image (common/imageGraph.ts), held beside the index. */
-  readonly graph: ImageGraph = imageGraphOf(this.index)!;
+  readonly graph: ImageGraph;
   private roots: string[] = [];
   private canWatch = false;
   private readonly open = new Set<string>();
@@ -67,7 +88,10 @@ export class WorkspaceIndexer {
 
   constructor(private readonly options: IndexerOptions) {
     this.maxFileBytes = options.maxFileBytes ?? maxProjectFileBytes;
-    this.maxFiles = options.maxFiles ?? 5000;
+    this.maxFiles = options.maxFiles ?? defaultMaxIndexedFiles;
+    // The index holds as many files as the walk may read, plus the open ones it never counts.
+    this.index = new WorkspaceIndex({ maxFiles: this.maxFiles + 1000, maxObjectsPerFile: 500 });
+    this.graph = imageGraphOf(this.index)!;
     this.files = options.files ?? new CachedFiles();
     this.filter = new ProjectFileFilter({ files: this.files });
   }
@@ -288,46 +312,67 @@ export class WorkspaceIndexer {
     return this.walk(this.roots, 'indexed');
   }
 
-  /** Breadth-first over every folder below `starts`, a few files at a time so requests are served in between. */
+  /**
+   * Breadth-first over every folder below `starts`, in slices of `walkSliceMs` so requests on open
+   * files are served in between (reads are asynchronous; parsing and the ignore-file checks are not,
+   * so the walk yields between files, never after a batch of them).
+   */
   private async walk(starts: readonly string[], label: string): Promise<void> {
     const started = Date.now();
+    const sliceMs = this.options.sliceMs ?? walkSliceMs;
+    let sliceStart = performance.now();
+    const breathe = async (): Promise<void> => {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
     let seen = 0;
+    let capped = false;
     const queue = [...starts];
-    while (queue.length > 0 && !this.disposed && seen < this.maxFiles) {
+    while (queue.length > 0 && !this.disposed && !capped) {
       const dir = queue.shift()!;
       let entries: Dirent[];
       try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
+      sliceStart = performance.now();
+      const files: { full: string; name: string; manifest: boolean }[] = [];
       for (const entry of entries) {
-        if (this.disposed || seen >= this.maxFiles) break;
+        await breathe();
+        if (this.disposed) return;
         const full = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!this.filter.skipsEntry(full, true)) queue.push(full);
-        } else if (!entry.isFile() || !(feedsImageGraph(entry.name) || isManifestName(entry.name)) || this.filter.skipsEntry(full, false)) {
-          continue;
-        } else if (isDockerfileName(entry.name) || !isManifestName(entry.name)) {
-          // Dockerfiles (their base images for `image:` completion, their final stage for the
-          // image graph) and Tiltfiles (image graph evidence).
-          const uri = pathToFileURL(full).toString();
-          if (this.open.has(uri)) continue;
-          const text = await this.readSmallFile(full);
-          if (text === undefined || this.open.has(uri)) continue;
-          if (this.feedGraph(uri, text, isDockerfileName(entry.name))) this.noteChange(uri);
-          if (isDockerfileName(entry.name)) this.index.setDockerfileImages(uri, baseImagesOf(text));
-        } else if (isManifestName(entry.name)) {
-          seen++;
-          const uri = pathToFileURL(full).toString();
-          if (this.open.has(uri)) continue;
-          const text = await this.readSmallFile(full);
-          if (!this.open.has(uri) && text !== undefined) {
-            if (feedsImageGraph(entry.name) && this.feedGraph(uri, text, false)) this.noteChange(uri);
-            this.indexText(uri, full, text);
+        } else if (entry.isFile() && (feedsImageGraph(entry.name) || isManifestName(entry.name)) && !this.filter.skipsEntry(full, false)) {
+          const manifest = !isDockerfileName(entry.name) && isManifestName(entry.name);
+          if (manifest && seen >= this.maxFiles) { capped = true; break; }
+          if (manifest) seen++;
+          files.push({ full, name: entry.name, manifest });
+        }
+      }
+      for (let i = 0; i < files.length && !this.disposed; i += readAhead) {
+        const batch = files.slice(i, i + readAhead).map((file) => ({ ...file, uri: pathToFileURL(file.full).toString() }));
+        const texts = await Promise.all(batch.map((file) => (this.open.has(file.uri) ? undefined : this.readSmallFile(file.full))));
+        sliceStart = performance.now();
+        for (const [k, file] of batch.entries()) {
+          await breathe();
+          const text = texts[k];
+          if (this.disposed) return;
+          if (text === undefined || this.open.has(file.uri)) continue;
+          if (!file.manifest) {
+            // Dockerfiles (their base images for `image:` completion, their final stage for the
+            // image graph) and Tiltfiles (image graph evidence).
+            if (this.feedGraph(file.uri, text, isDockerfileName(file.name))) this.noteChange(file.uri);
+            if (isDockerfileName(file.name)) this.index.setDockerfileImages(file.uri, baseImagesOf(text));
+            continue;
           }
-          // Parsing is synchronous: give the event loop a turn between files.
-          await new Promise((resolve) => setImmediate(resolve));
+          if (feedsImageGraph(file.name) && this.feedGraph(file.uri, text, false)) this.noteChange(file.uri);
+          this.indexText(file.uri, file.full, text);
         }
       }
     }
-    this.options.log(`stevedore: ${label} ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML/JSON file(s) in ${Date.now() - started} ms${seen >= this.maxFiles ? ` (stopped at ${this.maxFiles} files)` : ''}`);
+    if (capped) {
+      this.options.log(`stevedore: the workspace walk stopped at its limit of ${this.maxFiles} YAML/JSON files; the files past it stay out of the workspace index, so cross-file checks (a Service selecting nothing, a missing ConfigMap) may miss their objects. Open files always count.`);
+    }
+    this.options.log(`stevedore: ${label} ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML/JSON file(s) in ${Date.now() - started} ms${capped ? ` (stopped at ${this.maxFiles} files)` : ''}`);
   }
 }
 

@@ -7,6 +7,10 @@ export interface IndexerKitOptions {
   /** Collects each batch of documents the indexer asks to re-check. */
   revalidated?: string[][];
   maxFileBytes?: number;
+  maxFiles?: number;
+  sliceMs?: number;
+  /** Collects every log line. */
+  logs?: string[];
 }
 
 /**
@@ -25,6 +29,7 @@ export function startIndexer(root: string, options: IndexerKitOptions = {}) {
     revalidate: (uris) => options.revalidated?.push(uris),
     // Each walk logs one line when it is done.
     log: (message) => {
+      options.logs?.push(message);
       if (!message.includes('indexed')) return;
       walks++;
       for (const waiter of waiters.filter((w) => w.count <= walks)) {
@@ -33,6 +38,8 @@ export function startIndexer(root: string, options: IndexerKitOptions = {}) {
       }
     },
     maxFileBytes: options.maxFileBytes,
+    maxFiles: options.maxFiles,
+    sliceMs: options.sliceMs,
     debounceMs: 1,
   });
   indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
