@@ -90,16 +90,18 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
   const readsGraph = targets.some((target) => target.kind === 'yaml');
   // Index every manifest first (cross-file checks), then lint.
   for (const target of targets) guard(target, () => linter.prepare(target, readsGraph));
-  if (readsGraph) {
-    for (const file of options.graphOnly ?? []) {
-      try { linter.feedGraph(file); } catch { /* linted (and reported) in its own lane */ }
-    }
-  }
   // Dockerfiles and Compose files before the manifests: linting a Dockerfile puts its facts into the
   // image graph from the same parse, and the manifests' checks then read them. Their own checks
   // read no graph; the report keeps the discovery order.
   const order = readsGraph ? [...targets.filter((t) => t.kind !== 'yaml'), ...targets.filter((t) => t.kind === 'yaml')] : targets;
+  const firstManifest = readsGraph ? order.findIndex((t) => t.kind === 'yaml') : -1;
   order.forEach((target, i) => {
+    // The other lanes' files join the graph after this lane's own, as they always have (its cap keeps the first ones).
+    if (i === firstManifest) {
+      for (const file of options.graphOnly ?? []) {
+        try { linter.feedGraphOnly(file); } catch { /* linted (and reported) in its own lane */ }
+      }
+    }
     onProgress?.(i);
     if (!crashed.has(target.absolute)) guard(target, () => lintOne(target));
   });

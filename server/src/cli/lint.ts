@@ -11,7 +11,9 @@ import { WorkspaceIndex } from '../kubernetes/workspace';
 import { imageGraphOf } from '../common/imageGraph';
 import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
 import { languageServices } from '../services';
-import type { DockerfileModel } from '../dockerfile/model';
+import { isDockerfileName } from '../common/fileKinds';
+import { imageFactsOf } from '../dockerfile/imageFacts';
+import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import type { ProjectConfig } from '../config/projectConfig';
 import { stampVersion } from '../common/codeActions';
 import { fixUntilSettled, type FixSummary } from '../common/safeFixes';
@@ -128,6 +130,16 @@ export class Linter {
   feedGraph(target: Pick<LintTarget, 'absolute' | 'text'>, model?: DockerfileModel): void {
     const name = target.absolute.slice(Math.max(target.absolute.lastIndexOf('/'), target.absolute.lastIndexOf('\\')) + 1);
     if (feedsImageGraph(name)) feedImageGraph(imageGraphOf(this.index)!, pathToFileURL(target.absolute).href, target.text, model);
+  }
+
+  /**
+   * A file another lane lints, for this lane's image graph only. A Dockerfile is parsed only if a
+   * manifest's check asks about it (most are never asked about); the answers are the same.
+   */
+  feedGraphOnly(target: Pick<LintTarget, 'absolute' | 'text'>): void {
+    const uri = pathToFileURL(target.absolute).href;
+    if (!isDockerfileName(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)))) return this.feedGraph(target);
+    imageGraphOf(this.index)!.setDockerfileLazily(uri, () => imageFactsOf(parseDockerfile(TextDocument.create(uri, 'dockerfile', 0, target.text))));
   }
 
   private diagnose(target: LintTarget, model: unknown, ctx: FeatureContext): Diagnostic[] {

@@ -36,28 +36,18 @@ function weight(target: LintTarget): number {
   return target.text.length + 2000;
 }
 
-/**
- * The share of a Dockerfile's cost the manifests' lane pays to read it for the image graph when
- * another lane lints it (a parse and the final stage's facts, against a parse and every rule).
- */
-const graphReadShare = 0.5;
-
 export function planLanes(targets: readonly LintTarget[], laneCount: number): LintTarget[][] {
   const lanes: { targets: LintTarget[]; load: number }[] = Array.from({ length: Math.max(1, laneCount) }, () => ({ targets: [], load: 0 }));
   const manifests = targets.filter((t) => t.kind === 'yaml');
-  const dockerfiles = targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a));
-  // The manifests' lane reads every other lane's files for the image graph; a file it lints itself
-  // costs it only the rest.
-  const graphRead = (target: LintTarget): number => (manifests.length ? graphReadShare * weight(target) : 0);
   if (manifests.length) {
     lanes[0].targets.push(...manifests);
-    lanes[0].load = manifests.reduce((sum, t) => sum + weight(t), 0) + dockerfiles.reduce((sum, t) => sum + graphRead(t), 0);
+    lanes[0].load = manifests.reduce((sum, t) => sum + weight(t), 0);
   }
+  const dockerfiles = targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a));
   for (const target of dockerfiles) {
-    const costIn = (lane: { load: number }): number => lane.load + weight(target) - (lane === lanes[0] ? graphRead(target) : 0);
-    const lightest = lanes.reduce((best, lane) => (costIn(lane) < costIn(best) ? lane : best));
-    lightest.load = costIn(lightest);
+    const lightest = lanes.reduce((best, lane) => (lane.load < best.load ? lane : best));
     lightest.targets.push(target);
+    lightest.load += weight(target);
   }
   return lanes.map((lane) => lane.targets).filter((lane) => lane.length > 0);
 }

@@ -113,8 +113,11 @@ export interface EdgeQueryOptions {
   settingsSource?: string;
 }
 
+/** A Dockerfile's facts, or how to read them when first asked (`setDockerfileLazily`). */
+type FactsEntry = ImageFacts | (() => ImageFacts | undefined);
+
 export class ImageGraph {
-  private readonly dockerfiles = new Map<string, ImageFacts>();
+  private readonly dockerfiles = new Map<string, FactsEntry>();
   private readonly claims = new Map<string, BuildClaim[]>();
   private readonly renames = new Map<string, ImageRename[]>();
   private readonly uses = new Map<string, ImageUse[]>();
@@ -131,7 +134,7 @@ export class ImageGraph {
 
   /** A Dockerfile's facts (undefined: it is gone or holds no stage). */
   setDockerfile(uri: string, facts: ImageFacts | undefined): boolean {
-    const previous = this.dockerfiles.get(uri);
+    const previous = this.factsAt(uri);
     if (!facts) {
       if (!previous) return false;
       this.dockerfiles.delete(uri);
@@ -139,13 +142,49 @@ export class ImageGraph {
       this.version++;
       return true;
     }
-    if (!previous && this.dockerfiles.size >= this.maxEntries) return false;
+    if (!previous && !this.hasRoom()) return false;
     this.dockerfiles.set(uri, facts);
     if (!previous) this.byFolder = undefined;
     // Ranges move as the user types; only a change of meaning asks for re-checks.
     if (previous && sameFacts(previous, facts)) return false;
     this.version++;
     return true;
+  }
+
+  /**
+   * A Dockerfile whose facts are read only if a question needs them (the command line's manifests
+   * lane is given every other lane's Dockerfiles, and asks about few). Answers are those of
+   * `setDockerfile(uri, read())`: an entry whose read gives nothing (no stage, or the read failed)
+   * leaves the graph when it is first looked at, and the cap counts only Dockerfiles with facts.
+   */
+  setDockerfileLazily(uri: string, read: () => ImageFacts | undefined): void {
+    if (!this.dockerfiles.has(uri) && !this.hasRoom()) return;
+    this.dockerfiles.set(uri, () => {
+      try { return read(); } catch { return undefined; }
+    });
+    this.byFolder = undefined;
+    this.version++;
+  }
+
+  /** The facts of a Dockerfile of the graph, read now if they were left for later. */
+  private factsAt(uri: string): ImageFacts | undefined {
+    const entry = this.dockerfiles.get(uri);
+    if (typeof entry !== 'function') return entry;
+    const facts = entry();
+    if (facts) {
+      this.dockerfiles.set(uri, facts);
+    } else {
+      this.dockerfiles.delete(uri);
+      this.byFolder = undefined;
+    }
+    return facts;
+  }
+
+  /** Room for one more Dockerfile; entries left for later are read first, so those without facts free their place. */
+  private hasRoom(): boolean {
+    if (this.dockerfiles.size < this.maxEntries) return true;
+    for (const uri of [...this.dockerfiles.keys()]) this.factsAt(uri);
+    return this.dockerfiles.size < this.maxEntries;
   }
 
   /** What one evidence file says (none: the file is gone or says nothing). */
@@ -209,16 +248,17 @@ export class ImageGraph {
   }
 
   factsOf(dockerfileUri: string): ImageFacts | undefined {
-    return this.dockerfiles.get(dockerfileUri);
+    return this.factsAt(dockerfileUri);
   }
 
   get dockerfileCount(): number {
+    for (const uri of [...this.dockerfiles.keys()]) this.factsAt(uri);
     return this.dockerfiles.size;
   }
 
   /** Whether any evidence names this Dockerfile (so its change matters to the manifests). */
   isKnownDockerfile(uri: string): boolean {
-    return this.dockerfiles.has(uri);
+    return this.factsAt(uri) !== undefined;
   }
 
   /** The Dockerfile that builds an image a manifest names, with the evidence, strongest first. */
@@ -242,13 +282,13 @@ export class ImageGraph {
 
   private directEdge(image: string, options: EdgeQueryOptions): ImageEdge | undefined {
     for (const [name, dockerfileUri] of Object.entries(options.settingImages ?? {})) {
-      const facts = this.dockerfiles.get(dockerfileUri);
-      if (facts && sameImage(name, image)) {
+      const facts = sameImage(name, image) ? this.factsAt(dockerfileUri) : undefined;
+      if (facts) {
         return { image, dockerfileUri, facts, strength: 'strong', evidence: [{ kind: 'setting', sourceUri: options.settingsSource ?? '', detail: `stevedore.images: ${name}` }] };
       }
     }
     const matches: BuildClaim[] = [];
-    for (const list of this.claims.values()) for (const claim of list) if (sameImage(claim.image, image) && this.dockerfiles.has(claim.dockerfileUri)) matches.push(claim);
+    for (const list of this.claims.values()) for (const claim of list) if (sameImage(claim.image, image) && this.factsAt(claim.dockerfileUri)) matches.push(claim);
     if (matches.length === 0) return undefined;
     // An exact tag match wins over a repository-only one; several Dockerfiles left make a guess.
     const exact = matches.filter((claim) => imageName(claim.image)?.tag === imageName(image)?.tag);
@@ -257,7 +297,7 @@ export class ImageGraph {
     const agreeing = best.filter((claim) => claim.dockerfileUri === dockerfileUri);
     const ambiguous = agreeing.length < best.length;
     return {
-      image, dockerfileUri, facts: this.dockerfiles.get(dockerfileUri)!,
+      image, dockerfileUri, facts: this.factsAt(dockerfileUri)!,
       strength: ambiguous ? 'weak' : 'strong',
       evidence: agreeing.map((claim) => claim.evidence),
     };
@@ -268,10 +308,10 @@ export class ImageGraph {
     const name = imageName(image);
     if (!name) return undefined;
     const last = name.repository.slice(name.repository.lastIndexOf('/') + 1);
-    const found = this.dockerfilesByFolder().get(last) ?? [];
+    const found = (this.dockerfilesByFolder().get(last) ?? []).filter((uri) => this.factsAt(uri));
     if (found.length !== 1) return undefined;
     return {
-      image, dockerfileUri: found[0], facts: this.dockerfiles.get(found[0])!, strength: 'weak',
+      image, dockerfileUri: found[0], facts: this.factsAt(found[0])!, strength: 'weak',
       evidence: [{ kind: 'folder-name', sourceUri: found[0], detail: last }],
     };
   }

@@ -27,3 +27,31 @@ test('the folder-name guess follows Dockerfiles as they come and go (the by-fold
   graph.removeUnder('file:///w/services');
   assert.equal(graph.edgeFor('api'), undefined, 'a deleted folder takes its Dockerfile out of the guess');
 });
+
+test('Dockerfiles set lazily answer as if set with their facts; the read runs only when a question needs it', () => {
+  const api = 'file:///w/api/Dockerfile';
+  const empty = 'file:///w/worker/Dockerfile';
+  const other = 'file:///w/web/Dockerfile';
+  const reads: string[] = [];
+  const lazily = (uri: string, facts: () => ReturnType<typeof factsAt> | undefined) => () => { reads.push(uri); return facts(); };
+  const eager = new ImageGraph();
+  eager.setDockerfile(api, factsAt(api));
+  eager.setDockerfile(other, factsAt(other));
+  const lazy = new ImageGraph();
+  lazy.setDockerfileLazily(api, lazily(api, () => factsAt(api)));
+  lazy.setDockerfileLazily(empty, lazily(empty, () => undefined));
+  lazy.setDockerfileLazily(other, lazily(other, () => { throw new Error('unreadable'); }));
+  assert.deepEqual(reads, [], 'nothing read yet');
+  assert.deepEqual(lazy.edgeFor('acme/api:1'), eager.edgeFor('acme/api:1'));
+  assert.deepEqual(reads, [api], 'only the Dockerfile the question needed');
+  assert.equal(lazy.edgeFor('acme/worker'), undefined, 'no stage: not in the graph');
+  assert.equal(lazy.isKnownDockerfile(other), false, 'a failed read leaves it out');
+  assert.equal(lazy.dockerfileCount, 1);
+  // The cap counts only Dockerfiles with facts: entries without any make room when it is reached.
+  const capped = new ImageGraph(2);
+  capped.setDockerfileLazily(empty, () => undefined);
+  capped.setDockerfileLazily(api, () => factsAt(api));
+  capped.setDockerfileLazily(other, () => factsAt(other));
+  assert.equal(capped.dockerfileCount, 2);
+  assert.ok(capped.isKnownDockerfile(other));
+});
