@@ -33,6 +33,8 @@ export interface LineBreaks {
 }
 
 export function lineBreaksOf(text: string): LineBreaks {
+  // Most files hold no CR at all, which one fast scan tells.
+  if (!text.includes('\r')) return { crlf: false, loneCr: false };
   return { crlf: text.includes('\r\n'), loneCr: /\r(?!\n)/.test(text) };
 }
 
