@@ -120,9 +120,10 @@ export function runDockerfileRules(
   // A reusable rule that broke its scope in this run: its findings over the whole file, reported in its turn.
   const wholeRuns = new Map<DockerfileRule, Finding[]>();
 
-  if (missing.length > stageFindingsTuning.maxStagesCheckedAlone) {
-    // Many stages to check (the first check, a pasted block): the rules run once over the whole
-    // file and their findings are cut by piece, in place of checking the stages one by one.
+  if (missing.length > stageFindingsTuning.maxStagesCheckedAlone || missing.length === pieces.length) {
+    // Many stages to check, or all of them (the first check, the CLI's only one, a pasted block):
+    // the rules run once over the whole file and their findings are cut by piece, in place of
+    // parsing and checking the stages one by one.
     stageFindingsCounts.wholeFile++;
     const fresh = missing.map(() => new Map<DockerfileRule, Finding[]>());
     const indexOfMissing = new Map(missing.map((piece, index) => [piece, index]));
