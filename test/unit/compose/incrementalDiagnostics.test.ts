@@ -14,6 +14,7 @@ import { diagnoseCompose } from '../../../server/src/compose/diagnostics';
 import { incrementalParseCounts, parseComposeIncremental } from '../../../server/src/compose/incrementalParse';
 import { parseCompose, type ComposeModel } from '../../../server/src/compose/model';
 import { corpusRoot } from '../../corpus/corpus';
+import { seededRandom as random } from '../seededRandom';
 
 /**
  * Differential test of incremental Compose checking: after every random edit (characters and lines
@@ -27,18 +28,6 @@ import { corpusRoot } from '../../corpus/corpus';
 
 const awesomeRoot = join(corpusRoot, 'compose', 'docker__awesome-compose');
 const corpusSkip = existsSync(awesomeRoot) ? false : `awesome-compose not found at ${awesomeRoot}: the corpus part of the Compose differential test is skipped`;
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Characters that change YAML's reading most, and some that do not. */
 const alphabet = [' ', ' ', ' ', '\n', ':', '-', '#', '&', '*', '"', "'", '{', '}', '[', ']', '$', '{', 'a', 'x', '|', '>', '\t', ',', '!', '%', '<'];

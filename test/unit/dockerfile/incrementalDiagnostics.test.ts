@@ -11,6 +11,7 @@ import { dockerfileRules } from '../../../server/src/dockerfile/rules';
 import { fileWideRules, stageFindingsCounts, stageFindingsTuning } from '../../../server/src/dockerfile/stageFindings';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
+import { seededRandom as random } from '../seededRandom';
 
 /**
  * Dockerfile checks reuse the findings of instruction- and stage-scoped rules for the stages an
@@ -21,18 +22,6 @@ import { contextFor } from '../helpers';
  * breaking its scope at run time) and instruction-scoped rules must judge an instruction from its
  * own text and the text before the first FROM.
  */
-
-/** A small seeded generator (mulberry32): the same edits on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines an edit may insert: stage starts and references, continuations, directives, here-documents, pragmas. */
 const insertedLines = [

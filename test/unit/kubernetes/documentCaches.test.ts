@@ -8,6 +8,7 @@ import { kubernetesService } from '../../../server/src/kubernetes/service';
 import { summarize, WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { largeManifest } from '../../../bench/inputs';
 import { contextFor } from '../helpers';
+import { seededRandom as random } from '../seededRandom';
 
 /**
  * Differential tests of the per-document caches an edit of a big manifest relies on: the workspace
@@ -17,17 +18,6 @@ import { contextFor } from '../helpers';
  * random edits, with LF and CRLF line endings (a fix writes the file's line ending) and when an
  * edit elsewhere changes the file's line ending.
  */
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Documents with references, ports, a kustomization and schema findings with fixes (a Deployment without its selector). */
 function manifest(): string {

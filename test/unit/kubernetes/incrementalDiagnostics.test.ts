@@ -9,6 +9,7 @@ import { kubernetesService } from '../../../server/src/kubernetes/service';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
+import { seededRandom as random } from '../seededRandom';
 
 /**
  * Differential test of incremental Kubernetes diagnostics: a file is edited step by step (seeded
@@ -17,18 +18,6 @@ import { contextFor } from '../helpers';
  * documents reused) must give exactly the diagnostics of a check from scratch (a fresh whole-file
  * parse under a new URI with the same file name, so it shares no cache with anything).
  */
-
-/** mulberry32: small, seeded, the same sequence on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edit {
   start: number;

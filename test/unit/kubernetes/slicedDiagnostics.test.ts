@@ -9,6 +9,7 @@ import { kubernetesService } from '../../../server/src/kubernetes/service';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { largeManifest } from '../../../bench/inputs';
 import { contextFor } from '../helpers';
+import { seededRandom as random } from '../seededRandom';
 
 /**
  * The check in steps (diagnoseSteps, which the language server runs in slices and drops when a
@@ -17,17 +18,6 @@ import { contextFor } from '../helpers';
  * random number of times and dropped (or run to the end), and the next finished check must equal
  * a check from scratch.
  */
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let fullChecks = 0;
 const full = (text: string, ctx: FeatureContext): Diagnostic[] =>
