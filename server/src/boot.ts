@@ -16,7 +16,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { gcFlags } from './bootFlags';
+import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
 import { readTrustedCache, writeCache } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
@@ -36,6 +36,7 @@ function tuneGarbageCollector(): void {
   for (const flag of gcFlags(process.execArgv, process.env.NODE_OPTIONS)) {
     try {
       setFlagsFromString(flag);
+      if (flag === smallYoungGenerationFlag) (globalThis as Record<symbol, unknown>)[smallYoungGenerationMark] = true;
     } catch {
       // An engine without the flag keeps its default.
     }

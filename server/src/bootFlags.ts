@@ -20,6 +20,18 @@
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
   const sizedYoungGeneration = [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => /^--max[-_]semi[-_]space[-_]size(=|$)/.test(arg));
-  if (!sizedYoungGeneration) flags.push('--semi-space-growth-factor=1');
+  if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
   return flags;
 }
+
+/** Keeps the young generation at its initial 1 MB semi-spaces (see gcFlags). */
+export const smallYoungGenerationFlag = '--semi-space-growth-factor=1';
+/** V8's own growth factor: the semi-spaces double, up to 16 MB each, as checks keep objects alive. */
+export const defaultYoungGenerationFlag = '--semi-space-growth-factor=2';
+
+/**
+ * Set on the global object by boot.ts once it has applied `smallYoungGenerationFlag`: only then may
+ * the server give the young generation room for a big file and take it back afterwards
+ * (lsp/youngGeneration.ts). A launcher that sized the young generation itself keeps its choice.
+ */
+export const smallYoungGenerationMark = Symbol.for('stevedore.smallYoungGeneration');

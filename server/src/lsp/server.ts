@@ -20,6 +20,7 @@ import { languageServices } from '../services';
 import { withRuleDocLinks } from '../ruleDocLinks';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { DocumentChangeLog } from './changeLog';
+import { YoungGenerationSizer } from './youngGeneration';
 import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { runInSlices } from './slicedCheck';
@@ -48,6 +49,8 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 const parsed = new ParsedDocumentCache(kindOfDocument);
+/** The young generation may grow while a big document is open (youngGeneration.ts). */
+const youngGeneration = new YoungGenerationSizer();
 const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
 
 /**
@@ -128,6 +131,7 @@ const workspaceIndexer = new WorkspaceIndexer({
     const doc = parsed.get(document);
     return doc?.kind === 'yaml' ? (doc.model as ManifestFile) : undefined;
   },
+  parsedOf: (document) => parsed.get(document),
   revalidate: (uris) => {
     for (const uri of uris) {
       const document = documents.get(uri);
@@ -479,9 +483,11 @@ function scheduleValidation(document: TextDocument, delayMs: number, force = fal
 
 documents.onDidOpen((e) => {
   changeLog.forget(e.document.uri);
+  youngGeneration.noteSize(e.document.uri, e.document.getText().length);
   scheduleValidation(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
+  youngGeneration.noteSize(e.document.uri, e.document.getText().length);
   // With onSave, diagnostics appear on open and then refresh only when the file is saved.
   if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onType') {
     scheduleValidation(e.document, validationDelayMs);
@@ -513,6 +519,7 @@ documents.onDidClose((e) => {
   findings.delete(e.document.uri);
   changeLog.forget(e.document.uri);
   parsed.delete(e.document.uri);
+  youngGeneration.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
