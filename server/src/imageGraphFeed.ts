@@ -26,6 +26,16 @@ export function feedImageGraph(graph: ImageGraph, uri: string, text: string | un
   return graph.setEvidence(uri, claims, renames) || usesChanged;
 }
 
+/**
+ * A Dockerfile put into the graph without reading it: its facts are worked out from its text when
+ * a question first needs them (the command line asks about few of its Dockerfiles, often none).
+ * Only the text is kept, not a parse: a run over thousands of Dockerfiles would otherwise hold
+ * every syntax tree until the end. Answers are those of `feedImageGraph`.
+ */
+export function feedDockerfileLazily(graph: ImageGraph, uri: string, text: string): void {
+  graph.setDockerfileLazily(uri, () => imageFactsOf(parseDockerfile(TextDocument.create(uri, 'dockerfile', 0, text))));
+}
+
 /** Whether a file name is one the graph reads (the indexer's walk and watcher ask). */
 export function feedsImageGraph(name: string): boolean {
   return isDockerfileName(name) || evidenceKindOf(name) !== undefined;

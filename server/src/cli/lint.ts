@@ -9,11 +9,9 @@ import type { FeatureContext } from '../common/service';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 import { imageGraphOf } from '../common/imageGraph';
-import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
+import { feedDockerfileLazily, feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
 import { languageServices } from '../services';
 import { isDockerfileName } from '../common/fileKinds';
-import { imageFactsOf } from '../dockerfile/imageFacts';
-import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import type { ProjectConfig } from '../config/projectConfig';
 import { stampVersion } from '../common/codeActions';
 import { fixUntilSettled, type FixSummary } from '../common/safeFixes';
@@ -111,8 +109,8 @@ export class Linter {
    * Call for every file before `lint`. A manifest is parsed and its objects go into the workspace
    * index; its parse is kept for `lint` unless `keepParses` is false. Compose,
    * skaffold and kustomize files feed the image graph, when `feedsGraph` (only manifests' checks
-   * read it). A Dockerfile is left for `lint`, whose parse also gives the graph its facts: lint
-   * Dockerfiles before the manifests that read them.
+   * read it). A Dockerfile joins the graph in `lint`: lint Dockerfiles before the manifests that
+   * read them (the graph keeps the first ones when it is full).
    */
   prepare(target: LintTarget, feedsGraph = true): void {
     if (feedsGraph && target.kind !== 'dockerfile') this.feedGraph(target);
@@ -124,22 +122,20 @@ export class Linter {
 
   /**
    * Dockerfiles and Compose / skaffold / kustomize files also feed the image graph (which
-   * Dockerfile builds which image) that the manifests' checks read; a file linted in another
-   * lane is given here for that alone.
+   * Dockerfile builds which image) that the manifests' checks read. A Dockerfile's facts are read
+   * only if a manifest's check asks about it (most are never asked about); the answers are the same.
    */
-  feedGraph(target: Pick<LintTarget, 'absolute' | 'text'>, model?: DockerfileModel): void {
+  feedGraph(target: Pick<LintTarget, 'absolute' | 'text'>, dockerfile = false): void {
     const name = target.absolute.slice(Math.max(target.absolute.lastIndexOf('/'), target.absolute.lastIndexOf('\\')) + 1);
-    if (feedsImageGraph(name)) feedImageGraph(imageGraphOf(this.index)!, pathToFileURL(target.absolute).href, target.text, model);
+    if (!feedsImageGraph(name)) return;
+    const uri = pathToFileURL(target.absolute).href;
+    if (dockerfile || isDockerfileName(name)) feedDockerfileLazily(imageGraphOf(this.index)!, uri, target.text);
+    else feedImageGraph(imageGraphOf(this.index)!, uri, target.text);
   }
 
-  /**
-   * A file another lane lints, for this lane's image graph only. A Dockerfile is parsed only if a
-   * manifest's check asks about it (most are never asked about); the answers are the same.
-   */
+  /** A file another lane lints, for this lane's image graph only. */
   feedGraphOnly(target: Pick<LintTarget, 'absolute' | 'text'>): void {
-    const uri = pathToFileURL(target.absolute).href;
-    if (!isDockerfileName(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)))) return this.feedGraph(target);
-    imageGraphOf(this.index)!.setDockerfileLazily(uri, () => imageFactsOf(parseDockerfile(TextDocument.create(uri, 'dockerfile', 0, target.text))));
+    this.feedGraph(target);
   }
 
   private diagnose(target: LintTarget, model: unknown, ctx: FeatureContext): Diagnostic[] {
@@ -147,14 +143,14 @@ export class Linter {
     return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
-  /** Lints a file; with `feedsGraph`, a Dockerfile's parse (of the text before any fix) also goes into the image graph. */
+  /** Lints a file; with `feedsGraph`, a Dockerfile (its text before any fix) also goes into the image graph. */
   lint(target: LintTarget, fix = false, feedsGraph = false): LintResult {
     const ctx = this.contextFor(target);
     // A manifest whose parse was not kept is indexed already: parse it again, leaving the index be
     // (updating it would drop the index's lookup tables for every file).
     let model = this.models.get(target.absolute) ?? this.parse(target, target.text, 1, !this.indexedOnly.delete(target.absolute));
     this.models.delete(target.absolute);
-    if (feedsGraph && target.kind === 'dockerfile') this.feedGraph(target, model as DockerfileModel);
+    if (feedsGraph && target.kind === 'dockerfile') this.feedGraph(target, true);
     const diagnostics = this.diagnose(target, model, ctx);
     if (!fix) return { target, diagnostics };
     // Each pass fixes the text it just checked: the diagnostics carry that text's version, and

@@ -251,6 +251,15 @@ export class ImageGraph {
     return this.factsAt(dockerfileUri);
   }
 
+  /**
+   * Whether the graph holds any Dockerfile, counting those whose facts are not read yet: a cheap
+   * "nothing to link to" test, where `dockerfileCount` would read every Dockerfile left for later.
+   * (An entry read later may still turn out to have no facts; questions then find no edge either.)
+   */
+  get hasDockerfileEntries(): boolean {
+    return this.dockerfiles.size > 0;
+  }
+
   get dockerfileCount(): number {
     for (const uri of [...this.dockerfiles.keys()]) this.factsAt(uri);
     return this.dockerfiles.size;

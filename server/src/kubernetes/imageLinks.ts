@@ -31,7 +31,7 @@ function settingImages(ctx: FeatureContext, manifestUri: string): Record<string,
 export function edgeForImage(image: string | undefined, ctx: FeatureContext, manifestUri: string): ImageEdge | undefined {
   if (!image) return undefined;
   const graph = imageGraphOf(ctx.workspace);
-  if (!graph || graph.dockerfileCount === 0) return undefined;
+  if (!graph || !graph.hasDockerfileEntries) return undefined;
   return graph.edgeFor(image, { settingImages: settingImages(ctx, manifestUri), settingsSource: 'stevedore.images' });
 }
 

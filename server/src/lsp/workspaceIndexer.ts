@@ -14,6 +14,7 @@ import { imageGraphOf, type ImageGraph } from '../common/imageGraph';
 import { baseImagesOf } from '../dockerfile/baseImages';
 import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
 import type { ManifestFile } from '../kubernetes/model';
+import type { DockerfileModel } from '../dockerfile/model';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 
 /**
@@ -30,6 +31,11 @@ export type IndexerFiles = WorkspaceFiles & { invalidate?(absolutePath: string):
 export interface IndexerOptions {
   /** The parsed model of an open document (shared with the other features), if it is YAML. */
   modelOf(document: TextDocument): ManifestFile | undefined;
+  /**
+   * An open document's parse of its current version as the other features share it, of any kind:
+   * the image graph then reads an edited Dockerfile's facts from it instead of parsing it again.
+   */
+  parsedOf?(document: TextDocument): { kind: string; model: unknown } | undefined;
   /** Re-validate these open documents: the index changed under them. */
   revalidate(uris: string[]): void;
   log(message: string): void;
@@ -176,7 +182,7 @@ export class WorkspaceIndexer {
       const dockerfile = kind === 'dockerfile';
       const graphFile = dockerfile || feedsImageGraph(nameOf(document.uri));
       if (graphFile && typing) this.feedGraphAfterPause(document, dockerfile);
-      else if (graphFile && this.feedGraph(document.uri, document.getText(), dockerfile)) this.noteChange(document.uri);
+      else if (graphFile && this.feedOpenDocument(document, dockerfile)) this.noteChange(document.uri);
       if (kind === 'dockerfile') {
         this.index.setDockerfileImages(document.uri, baseImagesOf(document.getText()));
         return;
@@ -237,7 +243,7 @@ export class WorkspaceIndexer {
     this.cancelGraphFeed(document.uri);
     this.pendingGraphFeeds.set(document.uri, setTimeout(() => {
       this.pendingGraphFeeds.delete(document.uri);
-      if (!this.disposed && this.open.has(document.uri) && this.feedGraph(document.uri, document.getText(), dockerfile)) this.noteChange(document.uri);
+      if (!this.disposed && this.open.has(document.uri) && this.feedOpenDocument(document, dockerfile)) this.noteChange(document.uri);
     }, this.options.graphFeedDelayMs ?? 300));
   }
 
@@ -247,9 +253,19 @@ export class WorkspaceIndexer {
     this.pendingGraphFeeds.delete(uri);
   }
 
-  private feedGraph(uri: string, text: string | undefined, dockerfile: boolean): boolean {
+  /** An open document into the image graph; a Dockerfile's facts come from the shared parse of this version when there is one. */
+  private feedOpenDocument(document: TextDocument, dockerfile: boolean): boolean {
+    let model: DockerfileModel | undefined;
     try {
-      return dockerfile && text === undefined ? this.graph.remove(uri) : feedImageGraph(this.graph, uri, text);
+      const parsed = dockerfile && isDockerfileName(nameOf(document.uri)) ? this.options.parsedOf?.(document) : undefined;
+      if (parsed?.kind === 'dockerfile') model = parsed.model as DockerfileModel;
+    } catch { /* parsed again from the text below */ }
+    return this.feedGraph(document.uri, document.getText(), dockerfile, model);
+  }
+
+  private feedGraph(uri: string, text: string | undefined, dockerfile: boolean, model?: DockerfileModel): boolean {
+    try {
+      return dockerfile && text === undefined ? this.graph.remove(uri) : feedImageGraph(this.graph, uri, text, model);
     } catch (error) {
       this.options.log(`stevedore: reading ${uri} for the image graph failed: ${String(error)}`);
       return false;
