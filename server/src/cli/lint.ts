@@ -39,12 +39,14 @@ export interface LintResult {
 /**
  * Memory the manifests' parses kept from `prepare` for `lint` may take, estimated with
  * `parseCost`. A lane whose manifests would take more keeps none and parses each again when it is
- * linted: a tree of 10,000 manifests would otherwise hold every parse at once (about 115 MB of
- * heap for 10,000 small files), while the shared corpus (about 900 manifests, some 25 MB) is parsed
- * once. All or none: V8 sizes the heap from what is live at a full collection, and keeping part of
- * the parses raised the peak instead of lowering it.
+ * linted. Parsing twice costs time: on the bench's 10,000 small manifests (about 115 MB of parses)
+ * keeping them took 8.1 s / 6.9 s wall (threads / one thread) at 382 MB peak RSS, re-parsing them
+ * 10.6 s / 10.7 s at 327 MB. A CI job minds the minutes more than 55 MB, so the limit sits well
+ * above that tree and only far bigger ones (or huge files) trade time for memory. All or none: V8
+ * sizes the heap from what is live at a full collection, and keeping part of the parses raised the
+ * peak instead of lowering it.
  */
-export const keptParseBudget = 64 * 1024 * 1024;
+export const keptParseBudget = 256 * 1024 * 1024;
 
 /** A manifest's parse in memory, roughly: a fixed share per file (document, schema, text document) and per character. */
 export function parseCost(text: string): number {
