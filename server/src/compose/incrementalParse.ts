@@ -1,5 +1,6 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseAllDocuments, Scalar, type Schema, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseAllDocuments, Scalar, type Schema, type YAMLError, type YAMLMap } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { copyFields, copyNode } from '../common/yamlNodeCopy';
 import { parseCompose, type ComposeModel } from './model';
 
 /**
@@ -260,25 +261,6 @@ function copyError<E extends YAMLError>(error: E, delta: number): E {
   return copy;
 }
 
-type Copyable = Scalar | Alias | YAMLMap | YAMLSeq | Pair;
-
-/**
- * Copies `from`'s own fields onto `fresh` (built by the same constructor), its range moved by
- * `delta`. A function the constructor already gave `fresh` stays (`!!omap` nodes carry methods
- * bound to themselves); others are copied (a merge key's `addToJSMap`).
- */
-function copyFields<T extends Copyable>(fresh: T, from: T, delta: number): T {
-  const target = fresh as unknown as Record<string, unknown>;
-  const source = from as unknown as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (typeof value !== 'function' || !Object.prototype.hasOwnProperty.call(target, key)) target[key] = value;
-  }
-  const range = (from as { range?: number[] | null }).range;
-  if (range) target.range = range.map((offset) => offset + delta);
-  return fresh;
-}
-
 /** A mapping that starts where it did and ends `delta` later, holding `items`. */
 function copyContainer(map: YAMLMap, delta: number, items: Pair[]): YAMLMap {
   const construct = map.constructor as new (schema?: Schema) => YAMLMap;
@@ -289,21 +271,3 @@ function copyContainer(map: YAMLMap, delta: number, items: Pair[]): YAMLMap {
   return copy;
 }
 
-/** A node moved by `delta`: a copy, so that the previous version's tree keeps its ranges. */
-function copyNode(node: unknown, delta: number): unknown {
-  if (isScalar(node)) return copyFields(new Scalar(node.value), node, delta);
-  if (isAlias(node)) return copyFields(new Alias(node.source), node, delta);
-  if (isPair(node)) {
-    const copy = copyFields(new Pair(null), node, delta);
-    copy.key = copyNode(node.key, delta);
-    copy.value = copyNode(node.value, delta);
-    return copy;
-  }
-  if (isMap(node) || isSeq(node)) {
-    const construct = node.constructor as new (schema?: Schema) => YAMLMap | YAMLSeq;
-    const copy = copyFields(new construct(node.schema), node, delta);
-    copy.items = node.items.map((item: unknown) => copyNode(item, delta)) as typeof copy.items;
-    return copy;
-  }
-  return node;
-}

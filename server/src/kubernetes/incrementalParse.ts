@@ -1,5 +1,6 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseAllDocuments, Scalar, visit, type Schema, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isScalar, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { copyNode } from '../common/yamlNodeCopy';
 import { describeDocument, lineBreaksOf, type ManifestDocument, type ManifestFile } from './model';
 
 /**
@@ -65,45 +66,6 @@ function copyError<E extends YAMLError>(error: E, delta: number): E {
   const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as E;
   copy.pos = [error.pos[0] + delta, error.pos[1] + delta];
   return copy;
-}
-
-type Copyable = Scalar | Alias | YAMLMap | YAMLSeq | Pair;
-
-/**
- * Copies `from`'s own data fields onto `fresh` (an instance built by the same constructor), with the
- * range moved by `delta`. Functions are skipped: `!!omap` nodes carry methods bound to themselves,
- * which must stay bound to the copy. Built with constructors and plain assignments rather than
- * yaml's `clone()`, whose property-descriptor copies make nodes several times slower to create.
- */
-function copyFields<T extends Copyable>(fresh: T, from: T, delta: number): T {
-  const target = fresh as unknown as Record<string, unknown>;
-  const source = from as unknown as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (typeof value !== 'function') target[key] = value;
-  }
-  const range = (from as { range?: number[] | null }).range;
-  if (range) target.range = range.map((offset) => offset + delta);
-  return fresh;
-}
-
-function copyNode(node: unknown, delta: number): unknown {
-  if (isScalar(node)) return copyFields(new Scalar(node.value), node, delta);
-  if (isAlias(node)) return copyFields(new Alias(node.source), node, delta);
-  if (isPair(node)) {
-    const copy = copyFields(new Pair(null), node, delta);
-    copy.key = copyNode(node.key, delta);
-    copy.value = copyNode(node.value, delta);
-    return copy;
-  }
-  if (isMap(node) || isSeq(node)) {
-    // The node's own class (YAMLMap, YAMLSeq or a subclass such as YAMLOMap), so tag handling is kept.
-    const construct = node.constructor as new (schema?: Schema) => YAMLMap | YAMLSeq;
-    const copy = copyFields(new construct(node.schema), node, delta);
-    copy.items = node.items.map((item: unknown) => copyNode(item, delta)) as typeof copy.items;
-    return copy;
-  }
-  return node;
 }
 
 /** One key per document content, shared by a document and its moved copies: see contentKeyOf. */
