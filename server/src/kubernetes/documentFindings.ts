@@ -2,8 +2,11 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../common/rules';
 import { contentKeyOf } from './incrementalParse';
 import type { ManifestDocument, ManifestFile } from './model';
-import { objectsOf, type ObjectFacts } from './objects';
+import { holdsObjects, objectsOfDocument, type ObjectFacts } from './objects';
 import type { KubeRule, ManifestRuleSubject } from './rules/context';
+import { imageGraphOf } from '../common/imageGraph';
+import { dockerfileEntriesProbe } from './imageLinks';
+import { asWorkspaceIndex, substituteWorkspaceView, workspaceViewFor, type WorkspaceView } from './workspace';
 
 /**
  * Findings of per-object rules kept per `---` document, so that after an edit only the changed
@@ -17,16 +20,42 @@ import type { KubeRule, ManifestRuleSubject } from './rules/context';
  * - the check, when it ran for that document, read nothing outside it. That is watched, not
  *   declared: the rule gets a subject whose file and context note any read of the other
  *   documents (`documents`, the whole text, the objects of the file) or of the workspace index.
- *   A rule caught reading outside once is run over the whole file from then on, as before.
+ *   A rule caught reading outside once is run over the whole file from then on, as before;
+ * - except for two questions whose answers are kept with the findings and asked again before
+ *   they are reused: what the check asked the workspace view (rules/context.ts workspaceOf: a
+ *   Service's selector, a reference's target — the cross-object rules), answered by summaries that
+ *   stay the same objects while their document neither changes nor moves; and whether any
+ *   Dockerfile could build the images (imageLinks.ts edgeForImage), while the answer is no.
  * Findings are kept relative to the document's first line and moved to where it is now: a
  * document starts at column 0, so only lines move. Rules without `checkObjects` (whole-file rules)
- * always run.
+ * always run. A reused document's objects are never built, so its nodes are never read (a moved
+ * document's are then never copied: incrementalParse.ts).
  */
 
 interface Kept {
   index: number;
   /** Findings with lines counted from the document's first line. */
   findings: Finding[];
+  /** What the check asked the workspace view, with the answers: kept findings need the same answers now. */
+  queries?: ViewQuery[];
+  /** The check asked whether the workspace has Dockerfiles to link images to (the answer was no): kept findings need the same answer. */
+  askedForDockerfiles?: boolean;
+}
+
+/** What a document's check asked beside its document. */
+interface Asked {
+  queries: ViewQuery[];
+  dockerfiles: boolean;
+}
+
+/** Whether the image graph beside the index has a Dockerfile to link to (imageLinks.ts edgeForImage). */
+const hasDockerfileEntries = (ctx: ManifestRuleSubject['ctx']): boolean => imageGraphOf(ctx.workspace)?.hasDockerfileEntries ?? false;
+
+/** One read of the workspace view by a document's check: a property, or a method call and its arguments. */
+interface ViewQuery {
+  property: PropertyKey;
+  args?: unknown[];
+  answer: unknown;
 }
 
 interface FileFindings {
@@ -44,7 +73,7 @@ const maxFiles = 32;
 const files = new Map<string, FileFindings>();
 
 /** How often a document's findings were reused or checked (tests show that reuse happens). */
-export const documentFindingsCounts = { reused: 0, checked: 0 };
+export const documentFindingsCounts = { reused: 0, checked: 0, reusedAfterQueries: 0 };
 
 /** Rules seen reading outside the document they checked: they run over the whole file. */
 const fileWideRules = new WeakSet<KubeRule>();
@@ -53,43 +82,28 @@ const fileWideRules = new WeakSet<KubeRule>();
 interface DocumentObjects {
   doc: ManifestDocument;
   key: object;
-  objects: ObjectFacts[];
+  /** Read only when the document is checked afresh: a reused document's nodes are never needed. */
+  readonly objects: ObjectFacts[];
   firstLine: number;
   lastLine: number;
 }
 
-/**
- * The file's objects split by document, or undefined when they do not come in one run per
- * document (then nothing is cached for this version).
- */
-function objectsByDocument(file: ManifestFile): DocumentObjects[] | undefined {
-  if (!groupsOfFile.has(file)) groupsOfFile.set(file, groupObjects(file));
-  return groupsOfFile.get(file);
-}
-
-const groupsOfFile = new WeakMap<ManifestFile, DocumentObjects[] | undefined>();
-
-function groupObjects(file: ManifestFile): DocumentObjects[] | undefined {
-  const groups: DocumentObjects[] = [];
-  const seen = new Set<object>();
-  for (const object of objectsOf(file)) {
-    const doc = file.documents[object.doc.index];
-    if (!doc || doc.yaml !== object.doc.yaml) return undefined;
-    const last = groups[groups.length - 1];
-    if (last?.doc === doc) {
-      last.objects.push(object);
-      continue;
-    }
-    if (seen.has(doc)) return undefined;
-    seen.add(doc);
-    groups.push({
-      doc, key: contentKeyOf(doc.yaml), objects: [object],
+/** The file's objects split by document: computed once per version, each document's objects on demand. */
+function objectsByDocument(file: ManifestFile): DocumentObjects[] {
+  let groups = groupsOfFile.get(file);
+  if (!groups) {
+    groups = file.documents.filter(holdsObjects).map((doc) => ({
+      doc, key: contentKeyOf(doc.yaml),
+      get objects() { return objectsOfDocument(doc); },
       firstLine: file.document.positionAt(doc.start).line,
       lastLine: file.document.positionAt(doc.end).line,
-    });
+    }));
+    groupsOfFile.set(file, groups);
   }
   return groups;
 }
+
+const groupsOfFile = new WeakMap<ManifestFile, DocumentObjects[]>();
 
 function stateFor(file: ManifestFile, ctx: ManifestRuleSubject['ctx']): FileFindings {
   const uri = file.document.uri;
@@ -132,19 +146,66 @@ function watching<T extends object>(target: T, watched: Set<PropertyKey>, onOuts
   return new Proxy(target, {
     get(object, property) {
       if (watched.has(property)) onOutside();
-      if (property in override) return override[property as string];
+      if (Object.prototype.hasOwnProperty.call(override, property)) return override[property as string];
       const value = Reflect.get(object, property, object) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
 }
 
+/** An answer as kept: what a generator (`all()`) yields, as an array; anything else as it is. */
+function keptAnswer(answer: unknown): unknown {
+  if (answer && typeof answer === 'object' && !Array.isArray(answer) && typeof (answer as Iterable<unknown>)[Symbol.iterator] === 'function') return [...(answer as Iterable<unknown>)];
+  return answer;
+}
+
+/**
+ * Two answers of the view are the same: the same value, or arrays of the same items. Summaries
+ * are shared between versions while their document neither changes nor moves, so comparing them
+ * by identity is exact (a moved or changed one is a new object: the check runs again).
+ */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A view that answers as `view` does and notes every read in `queries`. */
+function recordingView(view: WorkspaceView, queries: ViewQuery[]): WorkspaceView {
+  return new Proxy(view, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') {
+        queries.push({ property, answer: value });
+        return value;
+      }
+      return (...args: unknown[]) => {
+        const answer = keptAnswer((value as (...args: unknown[]) => unknown).apply(target, args));
+        queries.push({ property, args, answer });
+        return answer;
+      };
+    },
+  });
+}
+
+/** Whether `view` answers every query as it did when the findings were kept. */
+function sameAnswers(queries: readonly ViewQuery[], view: WorkspaceView): boolean {
+  for (const query of queries) {
+    const value = Reflect.get(view, query.property, view) as unknown;
+    const answer = query.args ? keptAnswer((value as (...args: unknown[]) => unknown).apply(view, query.args)) : value;
+    if (!sameAnswer(answer, query.answer)) return false;
+  }
+  return true;
+}
+
 /**
  * A subject for one document's check: a fresh file object (so caches keyed by the file, such as
  * objectsOf's, are not shared with the real one and their reads are seen) that reports reads
- * outside the document's lines.
+ * outside the document's lines. The workspace view it gets (rules/context.ts workspaceOf) is the
+ * file's own, recording what the check asks in `queries`.
  */
-function watchedSubject(subject: ManifestRuleSubject, group: DocumentObjects, onOutside: () => void): ManifestRuleSubject {
+function watchedSubject(subject: ManifestRuleSubject, group: DocumentObjects, onOutside: () => void, view: () => WorkspaceView, asked: Asked): ManifestRuleSubject {
   const text = subject.file.document;
   const getText = (range?: Range) => {
     if (!range || range.start.line < group.firstLine || range.end.line > group.lastLine) onOutside();
@@ -153,7 +214,15 @@ function watchedSubject(subject: ManifestRuleSubject, group: DocumentObjects, on
   const document = watching(text, outsideOfText, onOutside, { getText });
   const lineCounter = watching(subject.file.lineCounter, outsideOfLines, onOutside);
   const file = watching(subject.file, outsideOfFile, onOutside, { document, lineCounter });
-  return { file, ctx: watching(subject.ctx, outsideOfContext, onOutside) };
+  substituteWorkspaceView(file, recordingView(view(), asked.queries));
+  // "Any Dockerfile?": a no is an answer the findings can be kept under; a yes means the image graph is read (the whole workspace).
+  const probe = () => {
+    asked.dockerfiles = true;
+    const found = hasDockerfileEntries(subject.ctx);
+    if (found) onOutside();
+    return found;
+  };
+  return { file, ctx: watching(subject.ctx, outsideOfContext, onOutside, { [dockerfileEntriesProbe]: probe }) };
 }
 
 /**
@@ -170,20 +239,25 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
     return;
   }
   const state = stateFor(subject.file, subject.ctx);
+  // The file's view of the workspace, made when a check first asks for it (most rules never do).
+  let fileView: WorkspaceView | undefined;
+  const view = () => (fileView ??= workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace)));
   const found: Finding[] = [];
-  const fresh: { group: DocumentObjects; findings: Finding[] }[] = [];
+  const fresh: { group: DocumentObjects; findings: Finding[]; asked: Asked }[] = [];
   for (const group of groups) {
     const kept = state.documents.get(group.key)?.get(rule);
-    if (kept && kept.index === group.doc.index) {
+    if (kept && kept.index === group.doc.index && (!kept.queries || sameAnswers(kept.queries, view())) && (!kept.askedForDockerfiles || !hasDockerfileEntries(subject.ctx))) {
       for (const finding of kept.findings) found.push(movedFinding(finding, group.firstLine));
       documentFindingsCounts.reused++;
+      if (kept.queries) documentFindingsCounts.reusedAfterQueries++;
       continue;
     }
     documentFindingsCounts.checked++;
     let outside = false;
     const findings: Finding[] = [];
+    const asked: Asked = { queries: [], dockerfiles: false };
     try {
-      rule.checkObjects!(group.objects, watchedSubject(subject, group, () => (outside = true)), (finding) => findings.push(finding));
+      rule.checkObjects!(group.objects, watchedSubject(subject, group, () => (outside = true), view, asked), (finding) => findings.push(finding));
     } catch {
       // Report what a whole-file run reports before the same error (the caller handles the error).
       rule.check(subject, report);
@@ -196,13 +270,16 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
       return;
     }
     found.push(...findings);
-    fresh.push({ group, findings });
+    fresh.push({ group, findings, asked });
     yield;
   }
-  for (const { group, findings } of fresh) {
+  for (const { group, findings, asked } of fresh) {
     let byRule = state.documents.get(group.key);
     if (!byRule) state.documents.set(group.key, (byRule = new Map()));
-    byRule.set(rule, { index: group.doc.index, findings: findings.map((finding) => movedFinding(finding, -group.firstLine)) });
+    const kept: Kept = { index: group.doc.index, findings: findings.map((finding) => movedFinding(finding, -group.firstLine)) };
+    if (asked.queries.length > 0) kept.queries = asked.queries;
+    if (asked.dockerfiles) kept.askedForDockerfiles = true;
+    byRule.set(rule, kept);
   }
   for (const finding of found) report(finding);
 }

@@ -27,9 +27,20 @@ function settingImages(ctx: FeatureContext, manifestUri: string): Record<string,
   return Object.fromEntries(entries.map(([image, path]) => [image, resolveUri(base, path)]));
 }
 
+/**
+ * A context may answer "is there any Dockerfile to link to?" itself, under this key: a document's
+ * check (documentFindings.ts) then depends on that answer alone while it is no, instead of on the
+ * whole workspace.
+ */
+export const dockerfileEntriesProbe = Symbol('dockerfileEntriesProbe');
+
+type ProbedContext = FeatureContext & { [dockerfileEntriesProbe]?: () => boolean };
+
 /** The edge for an image a manifest names, or undefined when no evidence links it to a Dockerfile. */
 export function edgeForImage(image: string | undefined, ctx: FeatureContext, manifestUri: string): ImageEdge | undefined {
   if (!image) return undefined;
+  const probe = (ctx as ProbedContext)[dockerfileEntriesProbe];
+  if (probe && !probe()) return undefined;
   const graph = imageGraphOf(ctx.workspace);
   if (!graph || !graph.hasDockerfileEntries) return undefined;
   return graph.edgeFor(image, { settingImages: settingImages(ctx, manifestUri), settingsSource: 'stevedore.images' });

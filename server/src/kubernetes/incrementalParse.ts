@@ -1,12 +1,14 @@
-import { Document, isScalar, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyNode } from '../common/yamlNodeCopy';
-import { describeDocument, lineBreaksOf, type ManifestDocument, type ManifestFile } from './model';
+import { lineBreaksOf, topLevelString, type ManifestDocument, type ManifestFile } from './model';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
- * Typing in one document of a 3,000-line, 60-document manifest then costs one document's parse
- * plus a shifted copy of the documents after it (a walk over their nodes, far cheaper than parsing them).
+ * Typing in one document of a 50,000-line, 1,000-document manifest then costs one document's
+ * parse plus a light copy of each document after it (range, errors, warnings): their nodes are
+ * copied only when something reads them, and what is kept per document (rule findings, index
+ * summaries, schema findings, suppressions) lets a check after an edit read none of them.
  *
  * Returned models are never mutated afterwards: a reused document that moves is copied, not shifted
  * in place; one that stays put is shared between the two versions' models.
@@ -87,22 +89,81 @@ export function contentKeyOf(doc: Document.Parsed): object {
   return key;
 }
 
+/** How many reused documents moved, and how many of those had their nodes copied (tests show the copies are rare). */
+export const incrementalParseCounts = { moved: 0, built: 0 };
+
+/**
+ * Moved documents whose nodes are not copied yet: the document whose nodes they will copy (never
+ * itself one waiting), and by how much its ranges move.
+ */
+const waiting = new WeakMap<Document.Parsed, { source: Document.Parsed; delta: number }>();
+
 /**
  * A reused document moved by `delta`. Models returned earlier may still hold the original (a request
  * that started on the previous version, the CLI's fix loop, the workspace index), so the moved
  * version is a copy: every node, error and warning gets its own range, the original is untouched.
+ *
+ * Its nodes are copied when something first reads its `contents`: after an edit most documents
+ * only move, and what is kept per document (rule findings, index summaries, schema findings) needs
+ * none of their nodes, so typing in a 50,000-line manifest copies nothing but the edited document's
+ * neighbours' headers. Its range, errors and warnings are moved at once (they are few).
  */
 function shiftedCopy(doc: Document.Parsed, delta: number): Document.Parsed {
   if (delta === 0) return doc; // Shared as is: nothing in the engine mutates a parsed document.
-  // A bare Document shares the original's schema, directives and options (read-only) and gets its
-  // own contents, range and diagnostics; `doc.clone()` would deep-copy the contents with descriptors.
-  const copy = Object.assign(new Document(), doc) as Document.Parsed;
-  copy.contents = copyNode(doc.contents, delta) as Document.Parsed['contents'];
+  incrementalParseCounts.moved++;
+  // A copy still waiting copies from the same source, moved by both deltas.
+  const before = waiting.get(doc);
+  const source = before?.source ?? doc;
+  const total = (before?.delta ?? 0) + delta;
+  // A bare object of the document's class with its own fields: it shares the original's schema,
+  // directives and options (read-only) and gets its own range and diagnostics; `doc.clone()` would
+  // deep-copy the contents with descriptors.
+  const copy = Object.create(Object.getPrototypeOf(doc)) as Document.Parsed;
+  for (const key of Reflect.ownKeys(doc)) if (key !== 'contents') (copy as unknown as Record<PropertyKey, unknown>)[key] = (doc as unknown as Record<PropertyKey, unknown>)[key];
   copy.range = doc.range.map((offset) => offset + delta) as Document.Parsed['range'];
   copy.errors = doc.errors.map((error) => copyError(error, delta));
   copy.warnings = doc.warnings.map((warning) => copyError(warning, delta));
+  waiting.set(copy, { source, delta: total });
+  Object.defineProperty(copy, 'contents', {
+    configurable: true,
+    enumerable: true,
+    get(this: Document.Parsed) {
+      const contents = copyNode(source.contents, total) as Document.Parsed['contents'];
+      incrementalParseCounts.built++;
+      waiting.delete(copy);
+      Object.defineProperty(copy, 'contents', { value: contents, writable: true, enumerable: true, configurable: true });
+      return contents;
+    },
+    set(this: Document.Parsed, value: Document.Parsed['contents']) {
+      waiting.delete(copy);
+      Object.defineProperty(copy, 'contents', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
   contentKeys.set(copy, contentKeyOf(doc));
+  headers.set(copy, headerOf(doc));
   return copy;
+}
+
+/**
+ * A document's contents for questions about its shape only (is it a map? which keys?): a moved
+ * copy whose nodes are not copied yet answers from its source, whose ranges are those of an
+ * earlier version. Never read a range through it.
+ */
+export function contentsForShape(doc: Document.Parsed): Document.Parsed['contents'] {
+  return (waiting.get(doc)?.source ?? doc).contents;
+}
+
+/** A document's top-level `apiVersion` and `kind`, read once per content (moved copies share them). */
+const headers = new WeakMap<Document.Parsed, { apiVersion?: string; kind?: string }>();
+
+function headerOf(doc: Document.Parsed): { apiVersion?: string; kind?: string } {
+  let header = headers.get(doc);
+  if (!header) {
+    const contents = contentsForShape(doc);
+    header = { apiVersion: topLevelString(contents, 'apiVersion'), kind: topLevelString(contents, 'kind') };
+    headers.set(doc, header);
+  }
+  return header;
 }
 
 /** The `---` line every chunk but the last is followed by in the file. */
@@ -170,6 +231,13 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
   lineCounter.addNewLine(0);
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   const documents: ManifestDocument[] = [];
-  for (const chunk of chunks) for (const yaml of chunk.docs) documents.push(describeDocument(yaml, documents.length, text.length));
+  for (const chunk of chunks) {
+    for (const yaml of chunk.docs) {
+      // The same description as describeDocument's, with the header read once per content.
+      const { apiVersion, kind } = headerOf(yaml);
+      const [start, , end] = yaml.range ?? [0, 0, text.length];
+      documents.push({ index: documents.length, yaml, apiVersion, kind, isKubernetes: apiVersion !== undefined && kind !== undefined, start, end });
+    }
+  }
   return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes), lineBreaks: lineBreaksOf(text) };
 }

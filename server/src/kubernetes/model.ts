@@ -47,15 +47,16 @@ export function parseManifestFile(document: TextDocument): ManifestFile {
 }
 
 export function describeDocument(yaml: Document.Parsed, index: number, textLength: number): ManifestDocument {
-  const apiVersion = topLevelString(yaml, 'apiVersion');
-  const kind = topLevelString(yaml, 'kind');
+  const apiVersion = topLevelString(yaml.contents, 'apiVersion');
+  const kind = topLevelString(yaml.contents, 'kind');
   const [start, , end] = yaml.range ?? [0, 0, textLength];
   return { index, yaml, apiVersion, kind, isKubernetes: apiVersion !== undefined && kind !== undefined, start, end };
 }
 
-function topLevelString(yaml: Document.Parsed, key: string): string | undefined {
-  if (!isMap(yaml.contents)) return undefined;
-  const node = yaml.contents.get(key, true);
+/** A top-level key's value as a string, when the document is a map and the value a string or number. */
+export function topLevelString(contents: unknown, key: string): string | undefined {
+  if (!isMap(contents)) return undefined;
+  const node = contents.get(key, true);
   if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
   return undefined;
 }

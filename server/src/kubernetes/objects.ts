@@ -1,4 +1,5 @@
 import { isMap, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { contentsForShape } from './incrementalParse';
 import type { ManifestDocument, ManifestFile } from './model';
 import { builtinGroups, splitApiVersion } from './schema';
 import { mapAt, mapItems, numberAt, pairOf, scalarAt, seqAt, stringAt, stringMap, valueOf, type KeyedPair } from './yamlNodes';
@@ -125,15 +126,39 @@ export function objectsOf(file: ManifestFile): ObjectFacts[] {
   let objects = cache.get(file);
   if (!objects) {
     objects = [];
-    for (const doc of file.documents) {
-      const facts = describeObject(doc);
-      if (!facts) continue;
-      objects.push(facts);
-      if (isListKind(facts)) objects.push(...listItems(facts));
-    }
+    for (const doc of file.documents) if (holdsObjects(doc)) objects.push(...objectsOfDocument(doc));
     cache.set(file, objects);
   }
   return objects;
+}
+
+const documentCache = new WeakMap<ManifestDocument, ObjectFacts[]>();
+
+/**
+ * The objects of one `---` document (the document's object, and a list's items after it), as
+ * objectsOf has them: what is kept per document (documentFindings.ts, the index summaries, the
+ * schema findings) asks only for the documents an edit changed.
+ */
+export function objectsOfDocument(doc: ManifestDocument): ObjectFacts[] {
+  let objects = documentCache.get(doc);
+  if (!objects) {
+    objects = [];
+    const facts = describeObject(doc);
+    if (facts) {
+      objects.push(facts);
+      if (isListKind(facts)) objects.push(...listItems(facts));
+    }
+    documentCache.set(doc, objects);
+  }
+  return objects;
+}
+
+/**
+ * Whether a document has objects (describeObject gives one), told without reading its nodes: a
+ * moved document not yet copied (incrementalParse.ts) stays so.
+ */
+export function holdsObjects(doc: ManifestDocument): boolean {
+  return doc.isKubernetes && !!doc.kind && !!doc.apiVersion && isMap(contentsForShape(doc.yaml));
 }
 
 /** `kind: List` (what `kubectl get -o yaml` prints) and the typed lists of built-in groups (`RoleList`). */

@@ -1,6 +1,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { ManifestFile } from './model';
-import { objectsOf, type ObjectFacts } from './objects';
+import { contentKeyOf } from './incrementalParse';
+import type { ManifestDocument, ManifestFile } from './model';
+import { holdsObjects, objectsOfDocument, type ObjectFacts } from './objects';
 
 /**
  * Ways to silence a finding, checked after the rules ran:
@@ -61,12 +62,27 @@ export function suppressionsOf(file: ManifestFile): Suppressions {
       else add(found.lines, position.line, names);
     }
   }
-  for (const object of objectsOf(file)) {
-    const names = annotationSuppressions(object);
-    if (names.size > 0) add(found.documents, object.doc.index, names);
+  for (const doc of file.documents) {
+    if (!holdsObjects(doc)) continue;
+    const names = documentAnnotationSuppressions(doc);
+    if (names.size > 0) add(found.documents, doc.index, names);
   }
   cache.set(file, found);
   return found;
+}
+
+/** Per document content (incrementalParse.ts's content key): the names its objects' annotations silence. */
+const byDocument = new WeakMap<object, NameSet>();
+
+function documentAnnotationSuppressions(doc: ManifestDocument): NameSet {
+  const key = contentKeyOf(doc.yaml);
+  let names = byDocument.get(key);
+  if (!names) {
+    names = new Set();
+    for (const object of objectsOfDocument(doc)) for (const name of annotationSuppressions(object)) names.add(name);
+    byDocument.set(key, names);
+  }
+  return names;
 }
 
 export function annotationSuppressions(object: ObjectFacts): NameSet {

@@ -7,7 +7,7 @@ import { CrdStore, crdsOf } from './crds';
 import { contentKeyOf } from './incrementalParse';
 import { parseManifestFile, type ManifestDocument, type ManifestFile } from './model';
 import { roleFacts, type RoleFacts } from './rbacFacts';
-import { appContainers, objectsOf, podTemplateLabels, type ObjectFacts } from './objects';
+import { appContainers, holdsObjects, objectsOfDocument, podTemplateLabels, type ObjectFacts } from './objects';
 import { isTemplatedAt, templatingOf } from './templating';
 import { mapAt, mapItems, nodeRange, numberAt, seqAt, stringAt, stringMap, valueOf } from './yamlNodes';
 
@@ -141,12 +141,7 @@ export class WorkspaceIndex {
 
   /** The containers' `image:` places go to the image graph beside this index (it changes no check here: images are in the summaries). */
   private setImageUses(uri: string, file: ManifestFile): void {
-    const uses: ImageUse[] = [];
-    for (const object of objectsOf(file)) {
-      for (const container of object.workload?.containers ?? []) {
-        if (container.image && container.imageNode && !container.image.includes('{{')) uses.push({ image: container.image, range: nodeRange(file, container.imageNode) });
-      }
-    }
+    const uses = summaryOf(uri, file).imageUses;
     if (uses.length > 0) this.imageUseFiles.add(uri); else this.imageUseFiles.delete(uri);
     imageGraphOf(this)?.setImageUses(uri, uses);
   }
@@ -401,8 +396,25 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
 
 const viewCache = new WeakMap<ManifestFile, { index: WorkspaceIndex | undefined; version: number; view: WorkspaceView }>();
 
+/**
+ * Views given in place of a file's own (documentFindings.ts hands a document's check a view that
+ * notes what the check asked, so its findings can be kept while the answers stay the same).
+ */
+const substituteViews = new WeakMap<ManifestFile, WorkspaceView>();
+
+export function substituteWorkspaceView(file: ManifestFile, view: WorkspaceView): void {
+  substituteViews.set(file, view);
+}
+
+/** The view given in place of this file's own, if any (see substituteWorkspaceView). */
+export function substituteViewOf(file: ManifestFile): WorkspaceView | undefined {
+  return substituteViews.get(file);
+}
+
 /** One view per parsed file and index version, shared by all rules of a run. */
 export function workspaceViewFor(file: ManifestFile, index: WorkspaceIndex | undefined): WorkspaceView {
+  const substitute = substituteViews.get(file);
+  if (substitute) return substitute;
   const cached = viewCache.get(file);
   if (cached && cached.index === index && cached.version === (index?.version ?? 0)) return cached.view;
   const view = new WorkspaceView(file.document.uri, file, index);
@@ -422,46 +434,70 @@ function renderedObjects(uri: string, file: ManifestFile): IndexedObject[] {
   return summarize(uri, file).filter((o) => !isTemplatedAt(file, file.document.offsetAt(o.range.start)));
 }
 
-const summaryCache = new WeakMap<ManifestFile, { uri: string; objects: IndexedObject[] }>();
+const summaryCache = new WeakMap<ManifestFile, { uri: string; objects: IndexedObject[]; imageUses: ImageUse[] }>();
+
+/** What the index keeps of one `---` document: its objects' summaries and its containers' `image:` places. */
+interface DocumentSummary {
+  objects: IndexedObject[];
+  imageUses: ImageUse[];
+}
 
 /**
  * The summaries of one `---` document, by its content key (incrementalParse.ts: the same for a
  * document whose text did not change, wherever it moved): an edit summarises only the documents it
- * changed. A summary reads nothing but its document (and the file's URI); its ranges are moved
- * down or up by whole lines when the document moved, as a document always starts at column 0.
+ * changed, and the others' nodes are not read at all. A summary reads nothing but its document
+ * (and the file's URI); its ranges are moved down or up by whole lines when the document moved, as
+ * a document always starts at column 0.
  */
-const documentSummaries = new WeakMap<object, { uri: string; firstLine: number; objects: IndexedObject[] }>();
+const documentSummaries = new WeakMap<object, DocumentSummary & { uri: string; firstLine: number }>();
 
 /** The index's view of a file's objects; computed once per parse (the index and the rules share it). */
 export function summarize(uri: string, file: ManifestFile): IndexedObject[] {
-  const cached = summaryCache.get(file);
-  if (cached && cached.uri === uri) return cached.objects;
-  const out: IndexedObject[] = [];
-  const objects = objectsOf(file);
-  for (let i = 0; i < objects.length; ) {
-    // The objects of one document (a `kind: List` and its items) come one after another.
-    const doc = file.documents[objects[i].doc.index];
-    let end = i + 1;
-    while (end < objects.length && objects[end].doc.index === objects[i].doc.index) end++;
-    out.push(...documentSummary(uri, file, doc, objects.slice(i, end)));
-    i = end;
-  }
-  summaryCache.set(file, { uri, objects: out });
-  return out;
+  return summaryOf(uri, file).objects;
 }
 
-function documentSummary(uri: string, file: ManifestFile, doc: ManifestDocument | undefined, objects: ObjectFacts[]): IndexedObject[] {
-  if (!doc || objects.some((object) => object.doc.yaml !== doc.yaml)) return summarizeObjects(uri, file, objects);
+function summaryOf(uri: string, file: ManifestFile): { objects: IndexedObject[]; imageUses: ImageUse[] } {
+  const cached = summaryCache.get(file);
+  if (cached && cached.uri === uri) return cached;
+  const objects: IndexedObject[] = [];
+  const imageUses: ImageUse[] = [];
+  for (const doc of file.documents) {
+    if (!holdsObjects(doc)) continue;
+    const summary = documentSummary(uri, file, doc);
+    objects.push(...summary.objects);
+    imageUses.push(...summary.imageUses);
+  }
+  const entry = { uri, objects, imageUses };
+  summaryCache.set(file, entry);
+  return entry;
+}
+
+function documentSummary(uri: string, file: ManifestFile, doc: ManifestDocument): DocumentSummary {
   const key = contentKeyOf(doc.yaml);
   const firstLine = file.document.positionAt(doc.start).line;
   const kept = documentSummaries.get(key);
   if (kept && kept.uri === uri) {
-    if (kept.firstLine !== firstLine) documentSummaries.set(key, { uri, firstLine, objects: kept.objects.map((object) => movedSummary(object, firstLine - kept.firstLine)) });
-    return documentSummaries.get(key)!.objects;
+    if (kept.firstLine === firstLine) return kept;
+    const lines = firstLine - kept.firstLine;
+    const moved = { uri, firstLine, objects: kept.objects.map((object) => movedSummary(object, lines)), imageUses: kept.imageUses.map((use) => ({ ...use, range: movedRange(use.range, lines) })) };
+    documentSummaries.set(key, moved);
+    return moved;
   }
-  const summaries = summarizeObjects(uri, file, objects);
-  documentSummaries.set(key, { uri, firstLine, objects: summaries });
-  return summaries;
+  const objects = objectsOfDocument(doc);
+  const summary = { uri, firstLine, objects: summarizeObjects(uri, file, objects), imageUses: imageUsesOf(file, objects) };
+  documentSummaries.set(key, summary);
+  return summary;
+}
+
+/** Where the objects' containers name an image (templated names left out). */
+function imageUsesOf(file: ManifestFile, objects: readonly ObjectFacts[]): ImageUse[] {
+  const uses: ImageUse[] = [];
+  for (const object of objects) {
+    for (const container of object.workload?.containers ?? []) {
+      if (container.image && container.imageNode && !container.image.includes('{{')) uses.push({ image: container.image, range: nodeRange(file, container.imageNode) });
+    }
+  }
+  return uses;
 }
 
 function summarizeObjects(uri: string, file: ManifestFile, objects: ObjectFacts[]): IndexedObject[] {

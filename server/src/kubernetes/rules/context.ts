@@ -3,7 +3,7 @@ import type { Finding, Rule, RuleMeta } from '../../common/rules';
 import type { FeatureContext } from '../../common/service';
 import type { ManifestFile } from '../model';
 import { objectsOf, type ObjectFacts } from '../objects';
-import { asWorkspaceIndex, workspaceViewFor, type WorkspaceView } from '../workspace';
+import { asWorkspaceIndex, substituteViewOf, workspaceViewFor, type WorkspaceView } from '../workspace';
 
 /** What every Kubernetes rule receives: the parsed file (all its documents) and the run's context. */
 export interface ManifestRuleSubject {
@@ -33,7 +33,8 @@ export function objectsOfSubject(subject: ManifestRuleSubject): ObjectFacts[] {
 
 /** The workspace as the cross-object rules see it (this file as typed + the other indexed files). */
 export function workspaceOf(subject: ManifestRuleSubject): WorkspaceView {
-  return workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace));
+  // A document's check gets a view of its own (documentFindings.ts) without reading the context.
+  return substituteViewOf(subject.file) ?? workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace));
 }
 
 /** A rule that looks at each object in turn: most rules. */
@@ -42,6 +43,14 @@ export function perObject(meta: KubeRuleMeta, check: (object: ObjectFacts, subje
     for (const object of objects) check(object, subject, report);
   };
   return { meta, check: (subject, report) => checkObjects(objectsOf(subject.file), subject, report), checkObjects };
+}
+
+/**
+ * A rule written as one pass over objects (`checkObjects`): its `check` is that pass over every
+ * object of the file, and diagnostics can run it on the changed `---` documents alone.
+ */
+export function byObjects(rule: Omit<KubeRule, 'check'> & { checkObjects: NonNullable<KubeRule['checkObjects']> }): KubeRule {
+  return { ...rule, check: (subject, report) => rule.checkObjects(objectsOf(subject.file), subject, report) };
 }
 
 /**

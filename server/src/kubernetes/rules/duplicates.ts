@@ -1,8 +1,7 @@
 import type { Scalar } from 'yaml';
 import type { Localized } from '../../common/localized';
-import { objectsOf } from '../objects';
 import { mapItems, nodeRange, scalarAt } from '../yamlNodes';
-import type { KubeRule } from './context';
+import { byObjects, type KubeRule } from './context';
 import { containerLabel, perContainer, runningContainers } from './containerRules';
 import { objectLabel } from './hostAccess';
 
@@ -15,7 +14,7 @@ function reportRepeats(entries: { key: string; node: Scalar }[], report: (node: 
   }
 }
 
-export const duplicateContainerName: KubeRule = {
+export const duplicateContainerName: KubeRule = byObjects({
   meta: {
     id: 'duplicate-container-name', aliases: [], severity: 'error', category: 'semantics', profile: 'recommended',
     title: { en: 'Duplicate container name', zh: '容器名称重复' },
@@ -24,8 +23,8 @@ export const duplicateContainerName: KubeRule = {
       zh: 'Pod 中的每个容器（包括初始化容器和普通容器）都必须有唯一的名称，API 服务器会拒绝重复的名称。',
     },
   },
-  check({ file }, report) {
-    for (const object of objectsOf(file)) {
+  checkObjects(objects, { file }, report) {
+    for (const object of objects) {
       const entries = (object.workload?.containers ?? []).flatMap((c) => (c.name && c.nameNode ? [{ key: c.name, node: c.nameNode }] : []));
       reportRepeats(entries, (node, key) => report({
         range: nodeRange(file, node),
@@ -33,7 +32,7 @@ export const duplicateContainerName: KubeRule = {
       }));
     }
   },
-};
+});
 
 export const envVarDuplicate = perContainer({
   id: 'env-var-duplicate', aliases: ['duplicate-env-var'], kubeLinterDefault: true, severity: 'warning', category: 'semantics', profile: 'recommended',
@@ -55,7 +54,7 @@ export const envVarDuplicate = perContainer({
 
 const twice: Localized = { en: 'declared twice', zh: '重复声明' };
 
-export const duplicateContainerPort: KubeRule = {
+export const duplicateContainerPort: KubeRule = byObjects({
   meta: {
     id: 'duplicate-container-port', aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended',
     title: { en: 'Duplicate container port', zh: '容器端口重复' },
@@ -64,8 +63,8 @@ export const duplicateContainerPort: KubeRule = {
       zh: '端口名称在一个 Pod 内必须唯一（Service 和探针按名称引用它们）；同一端口号和协议也不应声明两次，因为只能有一个进程监听它。',
     },
   },
-  check({ file }, report) {
-    for (const object of objectsOf(file)) {
+  checkObjects(objects, { file }, report) {
+    for (const object of objects) {
       const containers = (object.workload?.containers ?? []).filter((c) => c.role === 'container');
       const names: { key: string; node: Scalar }[] = [];
       const numbers: { key: string; node: Scalar }[] = [];
@@ -87,5 +86,5 @@ export const duplicateContainerPort: KubeRule = {
       }));
     }
   },
-};
+});
 

@@ -1,16 +1,16 @@
 import { isScalar } from 'yaml';
 import type { Localized } from '../../common/localized';
-import { objectsOf, type ObjectFacts } from '../objects';
+import type { ObjectFacts } from '../objects';
 import { booleanAt, mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt } from '../yamlNodes';
-import type { KubeRule, KubeRuleMeta } from './context';
+import { byObjects, type KubeRule, type KubeRuleMeta } from './context';
 import { replaceScalar } from './edits';
 
 /** hostNetwork / hostPID / hostIPC: one rule each, same shape. */
 function hostNamespaceRule(field: string, meta: KubeRuleMeta, what: Localized): KubeRule {
-  return {
+  return byObjects({
     meta,
-    check({ file }, report) {
-      for (const object of objectsOf(file)) {
+    checkObjects(objects, { file }, report) {
+      for (const object of objects) {
         const podSpec = object.workload?.podSpec;
         const node = scalarAt(podSpec, field);
         if (node?.value !== true) continue;
@@ -22,7 +22,7 @@ function hostNamespaceRule(field: string, meta: KubeRuleMeta, what: Localized): 
         });
       }
     },
-  };
+  });
 }
 
 export function objectLabel(object: ObjectFacts): string {
@@ -75,7 +75,7 @@ function hostPathVolumes(object: ObjectFacts): HostPathVolume[] {
 const normalize = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
 const socketPaths = ['/var/run/docker.sock', '/run/docker.sock', '/var/run/containerd/containerd.sock', '/run/containerd/containerd.sock', '/var/run/crio/crio.sock', '/run/crio/crio.sock'];
 
-export const containerRuntimeSocket: KubeRule = {
+export const containerRuntimeSocket: KubeRule = byObjects({
   meta: {
     id: 'container-runtime-socket', aliases: ['docker-sock'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Container runtime socket mounted', zh: '挂载了容器运行时套接字' },
@@ -84,8 +84,8 @@ export const containerRuntimeSocket: KubeRule = {
       zh: '挂载 Docker、containerd 或 CRI-O 的套接字后，Pod 可以在节点上启动特权容器，等同于拥有节点的 root 权限。请改用专门的构建工具（无 root 的 BuildKit、Kaniko）或 Kubernetes API。',
     },
   },
-  check({ file }, report) {
-    for (const object of objectsOf(file)) {
+  checkObjects(objects, { file }, report) {
+    for (const object of objects) {
       for (const volume of hostPathVolumes(object)) {
         const path = normalize(volume.path);
         if (!socketPaths.includes(path) && !/\/(docker|containerd|crio)\.sock$/.test(path)) continue;
@@ -96,12 +96,12 @@ export const containerRuntimeSocket: KubeRule = {
       }
     }
   },
-};
+});
 
 /** Host paths whose contents let a pod read secrets or take over the node. */
 const sensitivePaths = ['/', '/etc', '/root', '/var/run', '/run', '/proc', '/sys', '/boot', '/dev', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/etc/kubernetes', '/home', '/usr', '/lib', '/bin', '/sbin'];
 
-export const sensitiveHostPath: KubeRule = {
+export const sensitiveHostPath: KubeRule = byObjects({
   meta: {
     id: 'sensitive-host-path', aliases: ['sensitive-host-mounts'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Sensitive host directory mounted', zh: '挂载了敏感的宿主机目录' },
@@ -110,8 +110,8 @@ export const sensitiveHostPath: KubeRule = {
       zh: 'Pod 挂载了节点的系统目录（`/etc`、`/proc`、`/var/lib/kubelet` 等），借此可以读取其他 Pod 的凭据或修改节点配置。请只挂载确实需要的具体文件或目录，并设为只读。',
     },
   },
-  check({ file }, report) {
-    for (const object of objectsOf(file)) {
+  checkObjects(objects, { file }, report) {
+    for (const object of objects) {
       for (const volume of hostPathVolumes(object)) {
         const path = normalize(volume.path);
         if (!sensitivePaths.includes(path)) continue;
@@ -122,9 +122,9 @@ export const sensitiveHostPath: KubeRule = {
       }
     }
   },
-};
+});
 
-export const writableHostPath: KubeRule = {
+export const writableHostPath: KubeRule = byObjects({
   meta: {
     id: 'writable-host-path', aliases: ['writable-host-mount'], severity: 'hint', category: 'security', profile: 'strict',
     title: { en: 'Host path mounted writable', zh: '宿主机路径以可写方式挂载' },
@@ -133,8 +133,8 @@ export const writableHostPath: KubeRule = {
       zh: '容器挂载 hostPath 卷时没有设置 `readOnly: true`：它写入的内容会落到节点上，并在 Pod 删除后继续存在。除非本来就需要写入，否则请以只读方式挂载。',
     },
   },
-  check({ file }, report) {
-    for (const object of objectsOf(file)) {
+  checkObjects(objects, { file }, report) {
+    for (const object of objects) {
       const hostVolumes = new Set(hostPathVolumes(object).map((v) => v.name));
       if (hostVolumes.size === 0) continue;
       for (const container of object.workload?.containers ?? []) {
@@ -150,4 +150,4 @@ export const writableHostPath: KubeRule = {
       }
     }
   },
-};
+});

@@ -7,7 +7,7 @@ import { podSecurityTarget, type PodSecurityLevel, type PodSecurityTarget } from
 import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt } from '../yamlNodes';
 import { containerFieldRange, containerLabel } from './containerRules';
 import type { KubeRule, KubeRuleMeta, ManifestRuleSubject } from './context';
-import { objectsOfSubject, workspaceOf } from './context';
+import { byObjects, workspaceOf } from './context';
 import { ensureTree, replaceScalar } from './edits';
 
 /**
@@ -419,11 +419,11 @@ export const podSecurityControls: readonly Control[] = [
 const levelName: Record<PodSecurityLevel, Localized> = { baseline: { en: 'Baseline', zh: '基线（Baseline）' }, restricted: { en: 'Restricted', zh: '受限（Restricted）' } };
 
 function podSecurityRule(level: PodSecurityLevel, meta: Omit<KubeRuleMeta, 'aliases' | 'category' | 'profile' | 'fixable'>): KubeRule {
-  return {
+  return byObjects({
     meta: { ...meta, aliases: [], category: 'security', profile: 'recommended', fixable: true },
-    check(subject, report) {
+    checkObjects(objects, subject, report) {
       const view = workspaceOf(subject);
-      for (const object of objectsOfSubject(subject)) {
+      for (const object of objects) {
         const workload = object.workload;
         if (!workload) continue;
         const target = podSecurityTarget(subject.ctx.settings, view, object.namespace);
@@ -449,7 +449,7 @@ function podSecurityRule(level: PodSecurityLevel, meta: Omit<KubeRuleMeta, 'alia
         }
       }
     },
-  };
+  });
 }
 
 export const podSecurityBaseline = podSecurityRule('baseline', {

@@ -1,8 +1,7 @@
 import { isScalar, type YAMLMap } from 'yaml';
-import { objectsOf } from '../objects';
 import { mapAt, mapItems, nodeRange, pairOf, scalarAt, seqAt, stringAt, stringMap, valueOf } from '../yamlNodes';
 import type { KubeRule } from './context';
-import { perObject } from './context';
+import { byObjects, perObject } from './context';
 import { appendToMap, renameKey } from './edits';
 import { objectLabel } from './hostAccess';
 import { credentialName, credentialValue } from '../../common/secretNames';
@@ -153,7 +152,7 @@ const safeSysctls = new Set([
   'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
 ]);
 
-export const unsafeSysctl: KubeRule = {
+export const unsafeSysctl: KubeRule = byObjects({
   meta: {
     id: 'unsafe-sysctl', aliases: ['unsafe-sysctls'], kubeLinterDefault: true, severity: 'warning', category: 'security', profile: 'recommended',
     title: { en: 'Unsafe sysctl', zh: '不安全的 sysctl' },
@@ -162,8 +161,8 @@ export const unsafeSysctl: KubeRule = {
       zh: 'Pod 设置了不在 Kubernetes 安全列表中的 sysctl。不安全的 sysctl 可能影响同一节点上的其他 Pod 甚至节点本身，除非显式允许，否则 kubelet 会拒绝它们。',
     },
   },
-  check({ file }, report) {
-    for (const object of objectsOf(file)) {
+  checkObjects(objects, { file }, report) {
+    for (const object of objects) {
       for (const sysctl of mapItems(seqAt(object.workload?.podSecurityContext, 'sysctls'))) {
         const node = scalarAt(sysctl, 'name');
         if (!isScalar(node) || typeof node.value !== 'string' || safeSysctls.has(node.value)) continue;
@@ -171,5 +170,5 @@ export const unsafeSysctl: KubeRule = {
       }
     }
   },
-};
+});
 

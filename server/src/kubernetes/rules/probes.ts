@@ -1,8 +1,7 @@
 import { isScalar, type YAMLMap } from 'yaml';
 import type { Localized } from '../../common/localized';
-import { objectsOf } from '../objects';
 import { mapAt, nodeRange, valueOf } from '../yamlNodes';
-import type { KubeRule, KubeRuleMeta } from './context';
+import { byObjects, type KubeRule, type KubeRuleMeta } from './context';
 import { containerFieldRange, containerLabel, perContainer } from './containerRules';
 
 /** Pods that run to completion do not need liveness/readiness probes. */
@@ -48,7 +47,7 @@ function probePortNode(probe: YAMLMap | undefined) {
   return undefined;
 }
 
-export const probePortUnknown = {
+export const probePortUnknown = byObjects({
   meta: {
     id: 'probe-port-unknown',
     aliases: ['liveness-port', 'readiness-port', 'startup-port'],
@@ -63,8 +62,8 @@ export const probePortUnknown = {
       zh: '探针使用的端口不在容器的 `ports` 中。不存在的命名端口会导致探针每次都失败（存活探针失败会让容器反复重启）；未声明的端口号通常是笔误或遗留的旧端口。',
     },
   },
-  check(subject, report) {
-    for (const object of objectsOf(subject.file)) {
+  checkObjects(objects, subject, report) {
+    for (const object of objects) {
       for (const container of object.workload?.containers ?? []) {
         if (container.role !== 'container') continue;
         for (const field of probeFields) {
@@ -94,4 +93,4 @@ export const probePortUnknown = {
       }
     }
   },
-} satisfies KubeRule;
+});

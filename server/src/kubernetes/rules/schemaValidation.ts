@@ -4,7 +4,7 @@ import { closest } from '../../common/didYouMean';
 import { movedFinding } from '../documentFindings';
 import { contentKeyOf } from '../incrementalParse';
 import type { ManifestDocument, ManifestFile } from '../model';
-import { objectsOf, type ObjectFacts } from '../objects';
+import { holdsObjects, objectsOfDocument, type ObjectFacts } from '../objects';
 import type { FeatureContext } from '../../common/service';
 import { displayName, getKindSchema, resolveType, typeLabel, type CustomKindSource, type FieldSchema, type ObjectDef, type SchemaType } from '../schema';
 import { customSchemasFor } from '../schema/customSchemas';
@@ -42,14 +42,8 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
   if (file.isKubernetes) found.push(...halfHeaders(file));
   // Fixes write the file's line ending: findings kept for a document hold only under the same one.
   const crlf = file.lineBreaks?.crlf ?? file.document.getText().includes('\r\n');
-  const objects = objectsOf(file);
-  for (let i = 0; i < objects.length; ) {
-    // The objects of one document (a `kind: List` and its items) come one after another.
-    let end = i + 1;
-    while (end < objects.length && objects[end].doc.index === objects[i].doc.index) end++;
-    found.push(...documentSchemaFindings(file, file.documents[objects[i].doc.index], objects.slice(i, end), custom, crlf));
-    i = end;
-  }
+  // Document by document; a kept document's objects (and nodes) are not read.
+  for (const doc of file.documents) if (holdsObjects(doc)) found.push(...documentSchemaFindings(file, doc, custom, crlf));
   cache.set(file, { custom, found });
   return found;
 }
@@ -62,8 +56,7 @@ function schemaFindings(file: ManifestFile, ctx: FeatureContext): SchemaFinding[
  */
 const byDocument = new WeakMap<object, { custom: CustomKindSource | undefined; crlf: boolean; firstLine: number; found: SchemaFinding[] }>();
 
-function documentSchemaFindings(file: ManifestFile, doc: ManifestDocument | undefined, objects: ObjectFacts[], custom: CustomKindSource | undefined, crlf: boolean): SchemaFinding[] {
-  if (!doc || objects.some((object) => object.doc.yaml !== doc.yaml)) return objectsSchemaFindings(file, objects, custom);
+function documentSchemaFindings(file: ManifestFile, doc: ManifestDocument, custom: CustomKindSource | undefined, crlf: boolean): SchemaFinding[] {
   const key = contentKeyOf(doc.yaml);
   const firstLine = file.document.positionAt(doc.start).line;
   const kept = byDocument.get(key);
@@ -73,7 +66,7 @@ function documentSchemaFindings(file: ManifestFile, doc: ManifestDocument | unde
     byDocument.set(key, { custom, crlf, firstLine, found });
     return found;
   }
-  const found = objectsSchemaFindings(file, objects, custom);
+  const found = objectsSchemaFindings(file, objectsOfDocument(doc), custom);
   byDocument.set(key, { custom, crlf, firstLine, found });
   return found;
 }
@@ -98,6 +91,8 @@ function objectsSchemaFindings(file: ManifestFile, objects: ObjectFacts[], custo
 function halfHeaders(file: ManifestFile): SchemaFinding[] {
   const maps: YAMLMap[] = [];
   for (const doc of file.documents) {
+    // Only lists among Kubernetes documents can hold a half header (and reading no other keeps their nodes unread).
+    if (doc.isKubernetes && doc.kind !== 'List') continue;
     const root = doc.yaml.contents;
     if (!isMap(root)) continue;
     const items = root.get('items', true);
