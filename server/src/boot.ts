@@ -1,11 +1,15 @@
 /**
- * Starts the bundled language server (dist/server.js) with a V8 code cache. Compiling the bundle
- * (about 1.8 MB of code; its data files are read from dist/data on first use) is a large part of
- * start-up; V8 can reuse the bytecode of an earlier start instead. The cache lives in the user's
- * own cache folder, is keyed by the bundle's size, time, the Node version and the flags the
- * process was started with, and is ignored when V8 rejects it. V8 runs whatever cached code
- * matches the source's length, so the cache is only loaded when it and its folder are private to
- * this user (see codeCache.ts); any failure falls back to a plain load.
+ * Starts the bundled language server (dist/server.js) with a V8 code cache. Compiling the bundles
+ * is a large part of start-up; V8 can reuse the bytecode of an earlier start instead. The server is
+ * several scripts (scripts/build.mjs): `server.js` (the protocol, settings and config loaders),
+ * shared chunks `server-chunk-*.js`, and one bundle per language (`server-dockerfile.js`,
+ * `server-kubernetes.js`, `server-compose.js`) that services.ts requires when a document of that
+ * language first needs it. This file loads them all: each with its cached code when there is some.
+ * The cache is one file (codeCache.ts packs the scripts' caches) in the user's own cache folder,
+ * keyed by the core bundle's size, time, the Node version and the flags the process was started
+ * with; V8 ignores a script's cache it rejects. V8 runs whatever cached code matches the source's
+ * length, so the cache is only loaded when it and its folder are private to this user (see
+ * codeCache.ts); any failure falls back to a plain load.
  * It also tunes the garbage collector for a server that re-checks on every keystroke (below).
  * docs/performance.md has the measurements behind both.
  */
@@ -13,13 +17,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
-import { readTrustedCache, writeCache } from './codeCache';
+import { packCaches, readTrustedCache, unpackCaches, writeCache } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
+/** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
+const ownScript = /^\.\/(server(?:-[\w-]+)?\.js)$/;
 
 function cacheFile(): string | undefined {
   if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
@@ -43,34 +49,115 @@ function tuneGarbageCollector(): void {
   }
 }
 
-function boot(): void {
-  tuneGarbageCollector();
-  let cachePath: string | undefined;
-  let cachedData: Buffer | undefined;
-  try {
-    cachePath = cacheFile();
-    if (cachePath) cachedData = readTrustedCache(cachePath);
-  } catch {
-    cachedData = undefined;
+interface LoadedScript {
+  script: Script;
+  /** Whether V8 took this script's code from the cache file (then the file's copy is kept as it is). */
+  fromCache: boolean;
+}
+
+/**
+ * Loads the server's scripts as CommonJS modules, each compiled with its code from the cache file.
+ * The cache file is read when a load starts (start-up, a language's first document) and let go
+ * when it ends, so the caches of languages not in use are not kept in memory.
+ */
+class ScriptLoader {
+  private readonly modules = new Map<string, { exports: unknown }>();
+  private readonly scripts = new Map<string, LoadedScript>();
+  /** The cache file's entries during a load (undefined between loads). */
+  private entries: Map<string, Buffer> | undefined;
+  private depth = 0;
+  private writeTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly cachePath: string | undefined) {}
+
+  /** `require` for a script of ours: our own scripts through the loader, anything else through Node. */
+  private requireFrom(file: string): NodeJS.Require {
+    const nodeRequire = Module.createRequire(file);
+    const ours = (specifier: string): unknown => {
+      const own = ownScript.exec(specifier);
+      return own ? this.load(join(__dirname, own[1])) : nodeRequire(specifier);
+    };
+    return Object.assign(ours, nodeRequire) as NodeJS.Require;
   }
-  const source = readFileSync(serverFile, 'utf8');
-  const script = new Script(Module.wrap(source), { filename: serverFile, cachedData });
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  const serverModule = { exports: {}, filename: serverFile, id: serverFile, loaded: false };
-  const serverRequire = Module.createRequire(serverFile);
-  wrapper.call(serverModule.exports, serverModule.exports, serverRequire, serverModule, serverFile, __dirname);
-  if (cachePath && (!cachedData || script.cachedDataRejected)) {
-    const target = cachePath;
-    // Once start-up has run, the cache also holds the functions it compiled. A missing, refused or
-    // rejected cache is replaced (atomically, and only in a private folder).
-    setTimeout(() => {
+
+  private cachedCode(name: string): Buffer | undefined {
+    if (!this.cachePath) return undefined;
+    if (!this.entries) {
+      let packed: Buffer | undefined;
       try {
-        writeCache(target, script.createCachedData());
+        packed = readTrustedCache(this.cachePath);
+      } catch {
+        packed = undefined;
+      }
+      this.entries = packed ? unpackCaches(packed) : new Map();
+    }
+    return this.entries.get(name);
+  }
+
+  load(file: string): unknown {
+    const known = this.modules.get(file);
+    if (known) return known.exports;
+    const name = basename(file);
+    this.depth++;
+    try {
+      const cachedData = this.cachedCode(name);
+      const source = readFileSync(file, 'utf8');
+      const script = new Script(Module.wrap(source), { filename: file, cachedData });
+      this.scripts.set(name, { script, fromCache: cachedData !== undefined && !script.cachedDataRejected });
+      if (!this.scripts.get(name)!.fromCache) this.scheduleCacheWrite();
+      const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+      // Registered before it runs: scripts that require each other get the exports so far, as in Node.
+      const module = { exports: {}, filename: file, id: file, loaded: false };
+      this.modules.set(file, module);
+      wrapper.call(module.exports, module.exports, this.requireFrom(file), module, file, __dirname);
+      module.loaded = true;
+      return module.exports;
+    } finally {
+      if (--this.depth === 0) this.entries = undefined;
+    }
+  }
+
+  /**
+   * A script compiled without usable cached code: two seconds after its load (the cache then also
+   * holds the functions its first work compiled), the cache file is written again with it, keeping
+   * what the file had for the other scripts. Written atomically, and only in a private folder.
+   */
+  private scheduleCacheWrite(): void {
+    if (!this.cachePath || this.writeTimer) return;
+    const target = this.cachePath;
+    this.writeTimer = setTimeout(() => {
+      this.writeTimer = undefined;
+      try {
+        let kept: Map<string, Buffer>;
+        try {
+          const packed = readTrustedCache(target);
+          kept = packed ? unpackCaches(packed) : new Map();
+        } catch {
+          kept = new Map();
+        }
+        const entries = new Map<string, Uint8Array>(kept);
+        for (const [name, { script, fromCache }] of this.scripts) {
+          if (!fromCache || !kept.has(name)) entries.set(name, script.createCachedData());
+        }
+        writeCache(target, packCaches(entries));
+        for (const loaded of this.scripts.values()) loaded.fromCache = true;
       } catch {
         // writeCache reports its own failures; anything else only costs the next start its cache.
       }
-    }, 2000).unref();
+    }, 2000);
+    this.writeTimer.unref();
   }
+}
+
+function boot(): void {
+  tuneGarbageCollector();
+  let cachePath: string | undefined;
+  try {
+    cachePath = cacheFile();
+  } catch {
+    cachePath = undefined;
+  }
+  new ScriptLoader(cachePath).load(serverFile);
 }
 
 boot();

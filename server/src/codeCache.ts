@@ -1,5 +1,5 @@
 /**
- * Reading and writing the V8 code cache of the server bundle (see boot.ts) without trusting a file
+ * Reading and writing the V8 code cache of the server's bundles (see boot.ts) without trusting a file
  * someone else could have written. V8 accepts cached code whenever the source's length matches, so
  * whoever can write the cache file runs code in the server: a cache is only loaded from a private
  * folder (a real directory, ours, mode 0700) and only when the opened file is a regular file,
@@ -163,4 +163,44 @@ export function pruneStaleCaches(folder: string, keep: string, uid = currentUid(
     }
   }
   return removed;
+}
+
+/**
+ * One cache file holds the V8 code of every script of the language server (the core bundle, its
+ * shared chunks and each language's engine, see boot.ts): a first line naming the format, a JSON
+ * line of `[script file name, byte length]` pairs, then the caches one after the other.
+ */
+const packedFormat = 'stevedore-code-cache/1\n';
+
+/** The caches of several scripts as one file (see unpackCaches). */
+export function packCaches(entries: ReadonlyMap<string, Uint8Array>): Buffer {
+  const index = JSON.stringify([...entries].map(([name, data]) => [name, data.length]));
+  return Buffer.concat([Buffer.from(`${packedFormat}${index}\n`, 'utf8'), ...entries.values()]);
+}
+
+/**
+ * The caches packed in `data`, by script file name, as views into it (nothing is copied); empty
+ * when the file is not of this format or is cut short (an older release's cache, a torn file).
+ */
+export function unpackCaches(data: Buffer): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  if (data.subarray(0, packedFormat.length).toString('latin1') !== packedFormat) return entries;
+  const indexEnd = data.indexOf(0x0a, packedFormat.length);
+  if (indexEnd < 0) return entries;
+  let index: unknown;
+  try {
+    index = JSON.parse(data.subarray(packedFormat.length, indexEnd).toString('utf8'));
+  } catch {
+    return entries;
+  }
+  if (!Array.isArray(index)) return entries;
+  let offset = indexEnd + 1;
+  for (const entry of index) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return new Map();
+    const [name, length] = entry as [string, number];
+    if (offset + length > data.length) return new Map();
+    entries.set(name, data.subarray(offset, offset + length));
+    offset += length;
+  }
+  return entries;
 }

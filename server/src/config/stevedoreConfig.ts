@@ -1,8 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { defaultSettings, normalizeKubernetesVersion, normalizeSettings, podSecuritySettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
-import { dockerfileRules } from '../dockerfile/rules';
-import { kubernetesRules } from '../kubernetes/rules';
-import { composeRules } from '../compose/rules';
+import { engine } from '../services';
 
 /**
  * `.stevedore.yaml` / `.stevedore.yml`: the editor settings' shape (`profile`, `docs.language`,
@@ -42,8 +40,8 @@ function expandDottedKeys(raw: Json): Json {
   return out;
 }
 
-/** Each language's rules, to tell a misspelt rule name in `<language>.rules`. */
-const registries = { dockerfile: dockerfileRules, kubernetes: kubernetesRules, compose: composeRules } as const;
+/** Each language's rules, to tell a misspelt rule name in `<language>.rules` (the engine loads on first use: services.ts). */
+const registries = { dockerfile: () => engine('dockerfile').rules, kubernetes: () => engine('kubernetes').rules, compose: () => engine('compose').rules } as const;
 
 const severityWords = new Set(['off', 'hint', 'info', 'warning', 'error']);
 const knownSections = new Set(['profile', 'docs', 'diagnostics', 'dockerfile', 'kubernetes', 'compose', 'format', 'trace', ...kubernetesVersionKeys()]);
@@ -80,7 +78,7 @@ export function parseStevedoreConfig(text: string, path: string): { config?: Ste
     for (const [id, severity] of Object.entries(rules)) {
       if (typeof severity !== 'string' || !severityWords.has(severity)) problems.push(`"${language}.rules.${id}" should be one of ${[...severityWords].join(', ')}`);
       // A misspelt rule name silently does nothing: say so, without failing the run.
-      if (registries[language].matching(id).length === 0) notices.push(`"${language}.rules" names no known rule "${id}"`);
+      if (registries[language]().matching(id).length === 0) notices.push(`"${language}.rules" names no known rule "${id}"`);
     }
   }
   if (expanded.profile !== undefined && !(ruleProfiles as readonly unknown[]).includes(expanded.profile)) problems.push(`"profile" should be ${ruleProfiles.join(' or ')}`);

@@ -9,14 +9,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { fixAllKind, stampVersion } from '../common/codeActions';
 import { UserFacingError } from '../common/errors';
 import { pick, type DocsLanguage } from '../common/localized';
-import { semanticTokenLegend, type FeatureContext, type LanguageService } from '../common/service';
+import { semanticTokenLegend, type FeatureContext } from '../common/service';
 import { languageKindOf, type LanguageKind } from '../common/fileKinds';
 import { normalizeSettings, type StevedoreSettings } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig } from '../config/projectConfig';
 import { resolveDocsLanguage } from '../i18n/locale';
 import type { ManifestFile } from '../kubernetes/model';
-import { languageServices } from '../services';
+import { anyLanguageHas, firstServiceWith } from '../services';
 import { withRuleDocLinks } from '../ruleDocLinks';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { DocumentChangeLog } from './changeLog';
@@ -143,8 +143,8 @@ const workspaceIndexer = new WorkspaceIndexer({
   files: projectFiles,
 });
 
-const allServices = Object.values(languageServices);
-const anyServiceHas = (feature: keyof LanguageService<unknown>): boolean => allServices.some((s) => typeof s[feature] === 'function');
+/** From services.ts' table of features: announcing the capabilities loads no language's engine. */
+const anyServiceHas = anyLanguageHas;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   editorLocale = params.locale;
@@ -328,7 +328,7 @@ async function withDocument<R>(uri: string, fallback: R, run: (doc: ParsedDocume
 connection.onHover((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.hover?.(d.model, p.position, ctx)));
 connection.onCompletion((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.complete?.(d.model, p.position, ctx)));
 connection.onCompletionResolve((item) => {
-  const resolve = allServices.find((s) => s.resolveCompletion)?.resolveCompletion;
+  const resolve = firstServiceWith('resolveCompletion')?.resolveCompletion;
   try { return resolve ? resolve(item, { lang: docsLanguage, settings }) : item; } catch { return item; }
 });
 connection.onSignatureHelp((p) => withDocument(p.textDocument.uri, null, (d, ctx) => d.service.signatureHelp?.(d.model, p.position, ctx)));

@@ -1,11 +1,11 @@
 /**
- * The packages ship the data files the bundles read (dist/data): the .vsix as `vsce` lists it from
+ * The packages ship every script of the language server (dist/server*.js) and the data files the bundles read (dist/data): the .vsix as `vsce` lists it from
  * .vscodeignore, and the npm package (the CLI and the stdio server) as `npm pack` lists it from
  * .npmignore. Needs a build (dist/data); about half a minute, most of it vsce walking the tree.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { listFiles, PackageManager } from '@vscode/vsce';
@@ -13,11 +13,13 @@ import { repoRoot, sourceDataFiles } from './dataFileList';
 
 const skip = existsSync(join(repoRoot, 'dist', 'data')) ? false : 'dist/data is not built (node scripts/build.mjs)';
 const expected = (): string[] => [...sourceDataFiles().keys()].map((name) => `dist/data/${name}`).sort();
+/** The language server's scripts as built (server.js, its chunks and one per engine: scripts/server-bundles.mjs). */
+const serverScripts = (): string[] => readdirSync(join(repoRoot, 'dist')).filter((name) => /^server(-[\w-]+)?\.js$/.test(name)).map((name) => `dist/${name}`);
 
 test('the .vsix holds every data file next to the bundles', { skip }, async () => {
   const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((file) => file.split('\\').join('/'));
   assert.deepEqual(files.filter((file) => file.startsWith('dist/data/')).sort(), expected());
-  for (const bundle of ['dist/boot.js', 'dist/server.js', 'dist/client.js']) assert.ok(files.includes(bundle), bundle);
+  for (const bundle of ['dist/boot.js', 'dist/server.js', 'dist/client.js', ...serverScripts()]) assert.ok(files.includes(bundle), bundle);
 });
 
 test('the npm package holds every data file next to the bundles', { skip }, () => {
@@ -26,5 +28,5 @@ test('the npm package holds every data file next to the bundles', { skip }, () =
   const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
   const files = pack!.files.map((file) => file.path);
   assert.deepEqual(files.filter((file) => file.startsWith('dist/data/')).sort(), expected());
-  for (const bundle of ['dist/boot.js', 'dist/server.js', 'dist/cli.js']) assert.ok(files.includes(bundle), bundle);
+  for (const bundle of ['dist/boot.js', 'dist/server.js', 'dist/cli.js', ...serverScripts()]) assert.ok(files.includes(bundle), bundle);
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { gcFlags } from '../../../server/src/bootFlags';
+import { packCaches } from '../../../server/src/codeCache';
 
 const boot = resolve(__dirname, '..', '..', '..', 'dist', 'boot.js');
 const server = resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -59,8 +60,12 @@ function plantForeignCode(file: string): void {
     const length = Module.wrap(fs.readFileSync(serverFile, 'utf8')).length;
     const source = Module.wrap('process.stdout.write("FOREIGN CODE RAN"); process.exit(0);');
     fs.writeFileSync(out, new Script(source.padEnd(length), { filename: serverFile }).createCachedData());`;
-  const result = spawnSync(process.execPath, ['-e', make, server, file, JSON.stringify(gcFlags([], process.env.NODE_OPTIONS))], { encoding: 'utf8' });
+  const raw = `${file}.raw`;
+  const result = spawnSync(process.execPath, ['-e', make, server, raw, JSON.stringify(gcFlags([], process.env.NODE_OPTIONS))], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
+  // The cache file holds every script's cache (codeCache.ts packCaches); the planted code stands for server.js's.
+  writeFileSync(file, packCaches(new Map([['server.js', readFileSync(raw)]])));
+  rmSync(raw);
 }
 
 test('boot.js refuses a cache others could have written, starts anyway, and replaces it', { skip }, async () => {

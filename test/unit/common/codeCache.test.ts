@@ -3,7 +3,7 @@ import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { cacheTrust, type CacheStats, folderTrust, pruneStaleCaches, readTrustedCache, writeCache } from '../../../server/src/codeCache';
+import { cacheTrust, type CacheStats, folderTrust, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
 
 const uid = process.getuid!();
 const current = `server-${'a'.repeat(24)}.cache`;
@@ -163,4 +163,22 @@ test('code cache: pruning removes stale caches only: our naming, regular files, 
   for (const name of [...others, linkedName, folderName]) assert.ok(left.includes(name), `${name} is left alone`);
   if (uid === 0) assert.ok(left.includes(foreignName), 'a file owned by someone else is left alone');
   assert.equal(readFileSync(outside, 'utf8'), 'keep me', 'a symlink is not followed');
+});
+
+test('the caches of several scripts pack into one file and unpack to the same bytes', () => {
+  const entries = new Map([['server.js', Buffer.from('core code')], ['server-chunk-ABC123.js', Buffer.alloc(0)], ['server-dockerfile.js', Buffer.from([0, 10, 255, 10, 0])]]);
+  const unpacked = unpackCaches(packCaches(entries));
+  assert.deepEqual([...unpacked.keys()], [...entries.keys()]);
+  for (const [name, data] of entries) assert.deepEqual(Buffer.from(unpacked.get(name)!), data, name);
+  assert.equal(unpackCaches(packCaches(new Map())).size, 0);
+});
+
+test('a cache file of another format, or cut short, unpacks to nothing', () => {
+  const packed = packCaches(new Map([['server.js', Buffer.from('core code')], ['server-kubernetes.js', Buffer.from('more code')]]));
+  // A cache written by an earlier release: V8's data for one script, no index.
+  assert.equal(unpackCaches(Buffer.from('raw V8 code cache bytes')).size, 0);
+  assert.equal(unpackCaches(packed.subarray(0, packed.length - 1)).size, 0, 'a torn file');
+  assert.equal(unpackCaches(packed.subarray(0, 30)).size, 0, 'cut inside the index');
+  assert.equal(unpackCaches(Buffer.concat([packed.subarray(0, packed.indexOf(0x0a) + 1), Buffer.from('{"not":"a list"}\n')])).size, 0, 'an index that is not a list');
+  assert.equal(unpackCaches(Buffer.concat([packed.subarray(0, packed.indexOf(0x0a) + 1), Buffer.from('[["server.js",-1]]\n')])).size, 0, 'a negative length');
 });

@@ -1,0 +1,122 @@
+/**
+ * The language server's scripts (scripts/server-bundles.mjs, services.ts, boot.ts): start-up loads
+ * the core and the chunks it needs and no language's engine; each engine is a script of its own,
+ * loaded on first use; the capabilities announced from services.ts' table of features are what the
+ * services implement.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { build } from 'esbuild';
+import { commonOptions } from '../../../scripts/bundle-options.mjs';
+import { buildServerScripts, engineNames } from '../../../scripts/server-bundles.mjs';
+import { composeService } from '../../../server/src/compose/service';
+import type { LanguageService } from '../../../server/src/common/service';
+import { dockerfileService } from '../../../server/src/dockerfile/service';
+import { kubernetesService } from '../../../server/src/kubernetes/service';
+import { languageFeatures } from '../../../server/src/services';
+import { repoRoot } from './dataFileList';
+
+/** The scripts a script of ours requires, directly and through the ones it requires. */
+function closure(folder: string, start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const match of readFileSync(join(folder, name), 'utf8').matchAll(/require\("\.\/(server[\w-]*\.js)"\)/g)) visit(match[1]!);
+  };
+  visit(start);
+  return seen;
+}
+
+/** Every feature a service implements (besides parse). */
+const implemented = (service: LanguageService<unknown>): string[] =>
+  Object.keys(service).filter((key) => key !== 'parse' && typeof (service as unknown as Record<string, unknown>)[key] === 'function').sort();
+
+test('services.ts lists exactly the features each language service implements', () => {
+  const services = { dockerfile: dockerfileService, yaml: kubernetesService, compose: composeService } as Record<string, LanguageService<unknown>>;
+  for (const [kind, features] of Object.entries(languageFeatures)) {
+    assert.deepEqual([...features].sort(), implemented(services[kind]!), `languageFeatures.${kind} in server/src/services.ts`);
+  }
+});
+
+test('importing the services and the config loader loads no engine; asking for a service loads only its own', () => {
+  const probe = `
+    const services = require('./server/src/services');
+    require('./server/src/config/projectConfig');
+    const loaded = () => ['dockerfile', 'kubernetes', 'compose'].filter((name) => services.engineLoaded(name)).join(',');
+    const before = loaded();
+    services.anyLanguageHas('hover');
+    const afterCapabilities = loaded();
+    services.languageServices.dockerfile.parse;
+    process.stdout.write(JSON.stringify([before, afterCapabilities, loaded()]));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', probe], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), ['', '', 'dockerfile']);
+});
+
+test('the server is built as a core that starts without any engine and one script per engine', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'stevedore-server-scripts-'));
+  try {
+    const scripts = await buildServerScripts({ outdir: folder, production: true, absWorkingDir: repoRoot });
+    await build({ ...commonOptions(true), absWorkingDir: repoRoot, entryPoints: ['server/src/boot.ts'], outfile: join(folder, 'boot.js') });
+    const names = scripts.map((file) => file.slice(folder.length + 1)).sort();
+    for (const name of ['server.js', ...engineNames.map((engine) => `server-${engine}.js`)]) assert.ok(names.includes(name), name);
+
+    // Start-up (server.js and what it requires) holds no engine, and none of the engines' rule texts.
+    const startUp = closure(folder, 'server.js');
+    for (const engine of engineNames) assert.ok(!startUp.has(`server-${engine}.js`), `server.js requires server-${engine}.js at start`);
+    const startUpText = [...startUp].map((name) => readFileSync(join(folder, name), 'utf8')).join('\n');
+    for (const id of ['apt-get-install-recommends', 'run-as-root-allowed', 'compose-obsolete-version']) assert.ok(!startUpText.includes(id), `${id} is loaded at start`);
+    // The engines are still named there (services.ts requires them on first use).
+    for (const engine of engineNames) assert.ok(startUpText.includes(`"./server-${engine}.js"`), `server-${engine}.js is not named by the start-up scripts`);
+    // Every script a script requires was built.
+    for (const name of names) for (const required of closure(folder, name)) assert.ok(existsSync(join(folder, required)), `${name} requires a missing ${required}`);
+
+    // The built server answers initialize with the capabilities of every language, then checks a Dockerfile.
+    const output = await talkTo(join(folder, 'boot.js'), [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
+      { jsonrpc: '2.0', method: 'initialized', params: {} },
+      { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM ubuntu\nRUN apt-get install curl\n' } } },
+    ], /apt-get-install-recommends/, join(folder, 'cache'));
+    const messages = output.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).flatMap((text) => {
+      try {
+        return [JSON.parse(text) as { id?: number; result?: { capabilities: Record<string, unknown> } }];
+      } catch {
+        return []; // the last message, when the server was stopped while writing it
+      }
+    });
+    const capabilities = messages.find((message) => message.id === 1)!.result!.capabilities;
+    for (const provider of ['hoverProvider', 'completionProvider', 'signatureHelpProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'renameProvider', 'semanticTokensProvider', 'documentFormattingProvider', 'documentOnTypeFormattingProvider']) {
+      assert.ok(provider in capabilities, provider);
+    }
+    assert.match(output, /apt-get-install-recommends/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/** Sends LSP messages to a server over stdio and resolves with all it wrote once `until` matches (or after 20 s) */
+function talkTo(script: string, messages: unknown[], until: RegExp, cacheHome: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script, '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    let out = '';
+    const timer = setTimeout(() => child.kill(), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (until.test(out)) child.kill();
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolvePromise(out);
+    });
+    child.on('error', reject);
+    for (const message of messages) {
+      const text = JSON.stringify(message);
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    }
+  });
+}
