@@ -7,7 +7,8 @@
  * language first needs it. This file loads them all: each with its cached code when there is some.
  * The cache is one file (codeCache.ts packs the scripts' caches) in the user's own cache folder,
  * keyed by the core bundle's size, time, the Node version and the flags the process was started
- * with; V8 ignores a script's cache it rejects. V8 runs whatever cached code matches the source's
+ * with, and named by the installed copy (so two installs do not remove each other's); V8 ignores a
+ * script's cache it rejects. V8 runs whatever cached code matches the source's
  * length, so the cache is only loaded when it and its folder are private to this user (see
  * codeCache.ts); any failure falls back to a plain load.
  * It also tunes the garbage collector for a server that re-checks on every keystroke (below).
@@ -34,7 +35,9 @@ function cacheFile(): string | undefined {
   // V8 refuses a cache made under other flags: launchers with different flags keep their own.
   const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
   const key = createHash('sha256').update(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`).digest('hex').slice(0, 24);
-  return join(base, 'stevedore', `server-${key}.cache`);
+  // Each installed copy (its folder) prunes only its own older caches (codeCache.ts cacheFileName).
+  const install = createHash('sha256').update(__dirname).digest('hex').slice(0, 8);
+  return join(base, 'stevedore', `server-${install}-${key}.cache`);
 }
 
 /** The garbage collector's tuning for a server that re-checks on every keystroke (bootFlags.ts). */

@@ -26,8 +26,18 @@ export interface CacheStats {
 
 export type CacheVerdict = { trusted: true } | { trusted: false; reason: string };
 
-/** The file name of a cache: one per bundle, Node version and architecture (boot.ts derives the key). */
-export const cacheFileName = /^server-[0-9a-f]{24}\.cache$/;
+/**
+ * The file name of a cache: `server-<install>-<key>.cache`. `install` tells the installed copies of
+ * the server apart (a hash of its folder: the VS Code extension and an npm install each keep their
+ * own cache instead of pruning each other's at every start); `key` the bundle build, Node version,
+ * architecture and start flags (boot.ts derives both). Earlier releases wrote `server-<key>.cache`.
+ */
+export const cacheFileName = /^server-(?:([0-9a-f]{8})-)?[0-9a-f]{24}\.cache$/;
+
+/** The installed copy a cache file name belongs to (undefined: the earlier naming, or not a cache name). */
+function installOf(name: string): string | undefined {
+  return cacheFileName.exec(name)?.[1];
+}
 
 const fileMode = 0o600;
 const folderMode = 0o700;
@@ -138,9 +148,10 @@ export function writeCache(file: string, data: Uint8Array, uid = currentUid()): 
 }
 
 /**
- * Removes the caches of other bundles and Node versions from `folder`: only names of our own
- * pattern other than `keep`, only regular files (a symlink is neither followed nor removed), only
- * files owned by `uid`. Answers the names removed.
+ * Removes the caches of other builds and Node versions of the same installed copy as `keep` from
+ * `folder` (and those of the earlier naming): only names of our own pattern other than `keep`, only
+ * regular files (a symlink is neither followed nor removed), only files owned by `uid`. Other
+ * installed copies' caches are theirs to prune. Answers the names removed.
  */
 export function pruneStaleCaches(folder: string, keep: string, uid = currentUid()): string[] {
   const removed: string[] = [];
@@ -152,6 +163,8 @@ export function pruneStaleCaches(folder: string, keep: string, uid = currentUid(
   }
   for (const name of names) {
     if (name === keep || !cacheFileName.test(name)) continue;
+    const install = installOf(name);
+    if (install !== undefined && install !== installOf(keep)) continue;
     const path = join(folder, name);
     try {
       const stats = lstatSync(path);

@@ -33,7 +33,7 @@ test('boot.js starts the server and keeps a private V8 code cache for the next s
     assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
     const files = readdirSync(join(cacheHome, 'stevedore'));
     assert.equal(files.length, 1, `one cache file expected, found ${files.join(', ')}`);
-    assert.match(files[0], /^server-[0-9a-f]{24}\.cache$/);
+    assert.match(files[0], /^server-[0-9a-f]{8}-[0-9a-f]{24}\.cache$/);
     assert.equal(statSync(join(cacheHome, 'stevedore')).mode & 0o777, 0o700);
     assert.equal(statSync(join(cacheHome, 'stevedore', files[0])).mode & 0o777, 0o600);
     // The second start reads the cache and still answers.
@@ -75,7 +75,12 @@ test('boot.js refuses a cache others could have written, starts anyway, and repl
     assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
     const [name] = readdirSync(folder);
     const file = join(folder, name);
+    // An earlier release's cache (the naming without the installed copy) and an older build of this copy.
     const stale = join(folder, `server-${'0'.repeat(24)}.cache`);
+    const older = join(folder, `${name.slice(0, 'server-'.length + 9)}${'0'.repeat(24)}.cache`);
+    writeFileSync(older, 'an older build', { mode: 0o600 });
+    const otherCopy = `server-${name.startsWith('server-ffffffff') ? 'eeeeeeee' : 'ffffffff'}-${'0'.repeat(24)}.cache`;
+    writeFileSync(join(folder, otherCopy), 'another installed copy', { mode: 0o600 });
     writeFileSync(stale, 'an older bundle', { mode: 0o600 });
     writeFileSync(join(folder, 'notes.txt'), 'not ours to remove');
 
@@ -89,7 +94,7 @@ test('boot.js refuses a cache others could have written, starts anyway, and repl
     // ...then writes a private cache of its own in its place and removes the stale one.
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.notDeepEqual(readFileSync(file), planted);
-    assert.deepEqual(readdirSync(folder).sort(), [name, 'notes.txt'].sort());
+    assert.deepEqual(readdirSync(folder).sort(), [name, otherCopy, 'notes.txt'].sort());
 
     // The control: the same planted code in a file that passes the checks is what V8 would run.
     plantForeignCode(file);

@@ -182,3 +182,13 @@ test('a cache file of another format, or cut short, unpacks to nothing', () => {
   assert.equal(unpackCaches(Buffer.concat([packed.subarray(0, packed.indexOf(0x0a) + 1), Buffer.from('{"not":"a list"}\n')])).size, 0, 'an index that is not a list');
   assert.equal(unpackCaches(Buffer.concat([packed.subarray(0, packed.indexOf(0x0a) + 1), Buffer.from('[["server.js",-1]]\n')])).size, 0, 'a negative length');
 });
+
+test('code cache: an installed copy prunes its own older caches and the earlier naming, never another copy\'s', (t) => {
+  const { folder } = privateCache(t);
+  const ours = `server-${'1'.repeat(8)}-${'a'.repeat(24)}.cache`;
+  const oursOlder = `server-${'1'.repeat(8)}-${'b'.repeat(24)}.cache`;
+  const otherInstall = `server-${'2'.repeat(8)}-${'c'.repeat(24)}.cache`;
+  for (const name of [ours, oursOlder, otherInstall]) writeFileSync(join(folder, name), 'x', { mode: 0o600 });
+  assert.deepEqual(pruneStaleCaches(folder, ours, uid).sort(), [current, oursOlder].sort());
+  assert.deepEqual(readdirSync(folder).sort(), [ours, otherInstall].sort());
+});
