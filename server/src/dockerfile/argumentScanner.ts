@@ -24,11 +24,22 @@ type Argument = ImportedArgument;
  * third off a large file's parse garbage. dockerfile-ast's constructor assigns `this.range`; the
  * accessor below (on the prototype) takes that assignment, so the class stays a drop-in Argument.
  */
-class LazyRangeArgument extends ImportedArgument {
+export class LazyRangeArgument extends ImportedArgument {
   private resolvedRange: Range | undefined;
 
   constructor(value: string, private readonly cursor: PositionCursor, private readonly startOffset: number, private readonly endOffset: number) {
     super(value, undefined as unknown as Range);
+  }
+
+  /**
+   * The same argument in another parse, of a text where its lines sit `lineDelta` lines lower and
+   * read the same (incrementalParse.ts). It is placed in that text through its cursor, so nothing of
+   * the text it was scanned in is kept.
+   */
+  movedTo(cursor: PositionCursor, lineDelta: number): LazyRangeArgument {
+    const start = this.cursor.positionAt(this.startOffset);
+    const end = this.cursor.positionAt(this.endOffset);
+    return new LazyRangeArgument(this.getValue(), cursor, cursor.offsetAt(start.line + lineDelta, start.character), cursor.offsetAt(end.line + lineDelta, end.character));
   }
 
   /** The range dockerfile-ast's methods read as `this.range`. */
@@ -68,11 +79,20 @@ export class PositionCursor {
   private readonly text: string;
   /** The document's own lookup, kept even if the document's method is later replaced by this cursor. */
   private readonly fallback: (offset: number) => Position;
+  private readonly fallbackOffset: (position: Position) => number;
 
   constructor(document: TextDocument) {
     this.offsets = (document as unknown as LineOffsetsOwner).getLineOffsets?.();
     this.text = document.getText();
     this.fallback = document.positionAt.bind(document);
+    this.fallbackOffset = document.offsetAt.bind(document);
+  }
+
+  /** The offset of a character of a line (a position this cursor gave for its text). */
+  offsetAt(line: number, character: number): number {
+    const offsets = this.offsets;
+    if (!offsets || offsets.length === 0) return this.fallbackOffset({ line, character });
+    return offsets[line] + character;
   }
 
   positionAt(requested: number): Position {

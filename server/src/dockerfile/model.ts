@@ -2,6 +2,7 @@ import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { installFastRangeCreate } from '../common/fastRangeCreate';
+import { parseDockerfileText } from './incrementalParse';
 import { installArgumentsCache } from './parserCache';
 import { installFastPropertyValue } from './propertyValue';
 
@@ -17,6 +18,15 @@ export interface DockerfileModel {
 
 export function parseDockerfile(document: TextDocument): DockerfileModel {
   return { document, ast: DockerfileParser.parse(document.getText()) };
+}
+
+/**
+ * The same model, re-parsing only what changed since the last version parsed for the document's URI
+ * (incrementalParse.ts): for the versions of an open document. Texts made up for one check (a stage
+ * checked alone, a preview of fixes) use parseDockerfile.
+ */
+export function parseDockerfileVersion(document: TextDocument): DockerfileModel {
+  return { document, ast: parseDockerfileText(document.uri, document.getText()) };
 }
 
 /** The instruction whose range (including continuation lines) holds the position. */

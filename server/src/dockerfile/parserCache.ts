@@ -1,5 +1,6 @@
 import { DockerfileParser, type Argument, type Flag } from 'dockerfile-ast';
 import { Instruction } from 'dockerfile-ast/lib/instruction';
+import { From } from 'dockerfile-ast/lib/instructions/from';
 import { ModifiableInstruction } from 'dockerfile-ast/lib/modifiableInstruction';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
@@ -46,6 +47,8 @@ interface ScannableInstruction {
 const cached = Symbol('stevedore.rawArguments');
 const cachedKeyword = Symbol('stevedore.keyword');
 const cachedArguments = Symbol('stevedore.arguments');
+/** The keys of the memos these patches keep on an instruction (incrementalParse.ts copies them). */
+export const memoKeys: readonly symbol[] = [cached, cachedKeyword, cachedArguments];
 /** The instruction whose flags dockerfile-ast is collecting right now (a module slot, not a property per instance). */
 let collectingFlagsOf: object | undefined;
 /** One position cursor per parsed text, kept on dockerfile-ast's own document object. */
@@ -68,6 +71,22 @@ interface FlaggedInstruction {
 const flaggedPrototype = ModifiableInstruction.prototype as unknown as FlaggedInstruction;
 const collectFlags = flaggedPrototype.getFlags;
 const originalArguments = flaggedPrototype.getArguments;
+
+/**
+ * Two library methods change what they get from getArguments() in place, harmless on the copies
+ * the library hands out but not on the shared arrays: getExpandedArguments() replaces arguments in
+ * the array, and From's getImageNameRange() moves the ends of the range getImageRange() answers
+ * (the first argument's own range). The first is run with copies of the arrays; the second gets a
+ * range of its own. (Stevedore calls neither today; the incremental parse's test does.)
+ */
+interface ExpandingInstruction { getExpandedArguments(): Argument[] }
+const expandingPrototype = Instruction.prototype as unknown as ExpandingInstruction;
+const originalExpandedArguments = expandingPrototype.getExpandedArguments;
+/** The instruction whose getExpandedArguments() runs now: it gets copies of its argument arrays. */
+let expandingArgumentsOf: object | undefined;
+interface ImageRanges { getImageRange(): Range | null }
+const fromPrototype = From.prototype as unknown as ImageRanges;
+const originalImageRange = fromPrototype.getImageRange;
 
 let installed = false;
 
@@ -163,7 +182,7 @@ export function installArgumentsCache(internals: ParserInternals = libraryIntern
       args = scanRawArguments(this as unknown as ScannableInstruction) ?? computeRawArguments.call(this);
       this[cached] = args;
     }
-    return args;
+    return expandingArgumentsOf === this ? args.slice() : args;
   };
   // Every rule asks each instruction for its keyword: upper-case it once, not on every call.
   prototype.getKeyword = function memoisedKeyword(this: CachingInstruction): string {
@@ -191,7 +210,20 @@ export function installArgumentsCache(internals: ParserInternals = libraryIntern
       args = flagCount === 0 ? raw : raw.slice(flagCount);
       this[cachedArguments] = args;
     }
-    return args;
+    return expandingArgumentsOf === this ? args.slice() : args;
+  };
+  expandingPrototype.getExpandedArguments = function expandedOnCopies(this: ExpandingInstruction): Argument[] {
+    const outer = expandingArgumentsOf;
+    expandingArgumentsOf = this;
+    try {
+      return originalExpandedArguments.call(this);
+    } finally {
+      expandingArgumentsOf = outer;
+    }
+  };
+  fromPrototype.getImageRange = function imageRangeOfItsOwn(this: ImageRanges): Range | null {
+    const range = originalImageRange.call(this);
+    return range && { start: range.start, end: range.end };
   };
   return [];
 }
@@ -204,6 +236,8 @@ export function uninstallArgumentsCache(): void {
   prototype.getKeyword = computeKeyword;
   flaggedPrototype.getFlags = collectFlags;
   flaggedPrototype.getArguments = originalArguments;
+  expandingPrototype.getExpandedArguments = originalExpandedArguments;
+  fromPrototype.getImageRange = originalImageRange;
 }
 
 /** Our port of the scan (see argumentScanner.ts); undefined where it does not apply (an unusual escape character). */
@@ -214,13 +248,21 @@ function scanRawArguments(instruction: ScannableInstruction): Argument[] | undef
   const start = document.offsetAt(range.start);
   const keywordLength = document.offsetAt(range.end) - start;
   const text = instruction.getTextContent().substring(keywordLength);
+  return scanArguments(text, start + keywordLength, escapeChar.charCodeAt(0), positionCursorOf(document));
+}
+
+/**
+ * The position cursor of one of dockerfile-ast's parse documents, made on first use. That document
+ * (private to one parse, never edited) then answers every later position lookup of the parse, its
+ * flags and ranges through the same cursor.
+ */
+export function positionCursorOf(parseDocument: TextDocument): PositionCursor {
+  const document = parseDocument as ScannableInstruction['document'];
   let cursor = document[cursorKey];
   if (!cursor) {
     const created = new PositionCursor(document);
     cursor = document[cursorKey] = created;
-    // dockerfile-ast's own document (private to one parse, never edited) answers every later
-    // position lookup of the parse, its flags and ranges through the same cursor.
     document.positionAt = (offset: number) => created.positionAt(offset);
   }
-  return scanArguments(text, start + keywordLength, escapeChar.charCodeAt(0), cursor);
+  return cursor;
 }

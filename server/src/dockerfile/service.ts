@@ -5,7 +5,7 @@ import { diagnoseDockerfile } from './diagnostics';
 import { hoverDockerfile } from './hover';
 import { signatureHelpDockerfile } from './signature';
 import { summarizeDockerfile } from './summary';
-import { parseDockerfile, type DockerfileModel } from './model';
+import { parseDockerfileVersion, type DockerfileModel } from './model';
 import { dockerfileFolding } from './folding';
 import { formatDockerfile, formatDockerfileOnType, formatDockerfileRange } from './format';
 import { dockerfileLinks } from './links';
@@ -15,7 +15,7 @@ import { dockerfileSemanticTokens } from './tokens';
 
 /** The Dockerfile language service: each feature lives in its own module. */
 export const dockerfileService: LanguageService<DockerfileModel> = {
-  parse: parseDockerfile,
+  parse: parseDockerfileVersion,
   hover: hoverDockerfile,
   complete: completeDockerfile,
   signatureHelp: signatureHelpDockerfile,

@@ -1,0 +1,403 @@
+import { DockerfileParser, type Comment, type Dockerfile } from 'dockerfile-ast';
+import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
+import { Instruction } from 'dockerfile-ast/lib/instruction';
+import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
+import { Parser } from 'dockerfile-ast/lib/parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LazyRangeArgument, PositionCursor } from './argumentScanner';
+import { memoKeys, positionCursorOf } from './parserCache';
+
+/**
+ * Re-parses only the part of a Dockerfile an edit can change, reusing the rest of the previous
+ * version's syntax tree. Typing in a 5,000-line Dockerfile then costs the parse of one instruction
+ * and copies of the others (no scanning, far less garbage), instead of a parse of the whole file.
+ *
+ * Why it gives what a full parse gives: dockerfile-ast reads a file in one forward pass. Between
+ * two constructs (instructions and comments) its main loop is at "top level", at the start of a
+ * line that no instruction continues onto (escaped line breaks, here-documents). From such a line
+ * on, what it builds depends only on the text from there and the escape character (the parser
+ * directives at the top). So:
+ * - the constructs that end before the top-level line at or above the first changed line are the
+ *   previous version's (the text up to there is the same);
+ * - from that line the main loop runs as in a full parse, construct by construct, until it reaches
+ *   a top-level line inside the unchanged tail of the text that was also a top-level line before;
+ * - from there on the constructs are the previous version's, moved by the lines the edit added or
+ *   removed (whole lines move, so characters stay).
+ * An edit at the parser directives (which set the escape character) is parsed in full.
+ *
+ * Reused constructs are copied, never shared or changed: each copy points at the new parse's
+ * document and Dockerfile (dockerfile-ast resolves variables and stages through them), with its
+ * positions moved. Memoised arguments (parserCache.ts) are copied too, so the copies need no new
+ * scan. Anything in a construct this module does not know how to move (a function, an accessor, a
+ * document or Dockerfile of another parse) makes the whole file parse afresh.
+ *
+ * The differential test (test/unit/dockerfile/incrementalParse.test.ts) compares every incremental
+ * parse, after random edits of the corpus, with a full parse of the same text.
+ */
+
+export const incrementalParseTuning = {
+  /** Shorter texts are parsed in full (a few milliseconds at most): nothing to gain from keeping their trees. */
+  minLength: 16 * 1024,
+  /** Documents whose last tree is kept (by URI, weakly: a tree nobody else holds is not kept alive). */
+  maxFiles: 16,
+  /**
+   * Re-parses in a row that may share unmoved arguments with older trees. A shared argument keeps
+   * the text of the version that scanned it in memory (it reads its position there), so every so
+   * many edits all arguments are moved onto the current text, and older texts can go.
+   */
+  maxSharingParses: 4,
+};
+
+/** Parses that reused the previous tree, full ones, and constructs copied rather than parsed (tests read them). */
+export const incrementalParseCounts = { incremental: 0, full: 0, reusedConstructs: 0 };
+
+/** The last tree parsed per URI: weakly, it stays only while the model holding it does. */
+const previous = new Map<string, WeakRef<Dockerfile>>();
+/** Per tree: re-parses since its arguments were last all on its own text (see maxSharingParses). */
+const sharingParses = new WeakMap<Dockerfile, number>();
+
+/** dockerfile-ast's runtime fields these functions read (private in its typings). */
+interface ParsedDockerfile {
+  document: TextDocument;
+  comments: Comment[];
+  directives: object[];
+}
+interface ParserInternals {
+  document: TextDocument;
+  buffer: string;
+  escapeChar: string;
+  getParserDirectives(document: TextDocument, buffer: string): unknown[];
+  processComment(dockerfile: Dockerfile, start: number): number;
+  processInstruction(dockerfile: Dockerfile, char: string, start: number): number;
+}
+
+/**
+ * The syntax tree of `text`, reusing the tree last parsed for `uri` where the edit allows it. Same
+ * result as `DockerfileParser.parse(text)`.
+ */
+export function parseDockerfileText(uri: string, text: string): Dockerfile {
+  const kept = previous.get(uri)?.deref();
+  let ast: Dockerfile | undefined;
+  const sharing = kept ? (sharingParses.get(kept) ?? 0) + 1 : 0;
+  const shares = sharing <= incrementalParseTuning.maxSharingParses;
+  if (kept && text.length >= incrementalParseTuning.minLength) {
+    try {
+      ast = reparse(kept, text, shares);
+      if (ast && shares) sharingParses.set(ast, sharing);
+    } catch (error) {
+      if (!(error instanceof CannotMove)) throw error;
+      ast = undefined;
+    }
+  }
+  if (ast) incrementalParseCounts.incremental++;
+  else {
+    ast = DockerfileParser.parse(text);
+    incrementalParseCounts.full++;
+  }
+  if (text.length >= incrementalParseTuning.minLength) {
+    previous.delete(uri);
+    previous.set(uri, new WeakRef(ast));
+    if (previous.size > incrementalParseTuning.maxFiles) previous.delete(previous.keys().next().value!);
+  } else {
+    previous.delete(uri);
+  }
+  return ast;
+}
+
+/** Forgets every kept tree (tests). */
+export function forgetParsedTrees(): void {
+  previous.clear();
+}
+
+/** A construct holds something this module cannot move: parse in full. */
+class CannotMove extends Error {}
+
+const isUTF8BOM = (text: string) => text.charCodeAt(0) === 0xfeff;
+
+/** The tree of `text` built from `old`'s, or undefined when the edit needs a full parse. */
+function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Dockerfile | undefined {
+  const oldInternals = old as unknown as ParsedDockerfile;
+  const oldDocument = oldInternals.document;
+  const oldText = oldDocument.getText();
+  if (oldText === text) return copyTree(old, text, sharesArguments);
+  const oldLength = oldText.length;
+  const newLength = text.length;
+  let prefix = 0;
+  const shortest = Math.min(oldLength, newLength);
+  while (prefix < shortest && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && oldText.charCodeAt(oldLength - 1 - suffix) === text.charCodeAt(newLength - 1 - suffix)) suffix++;
+
+  const oldOffsets = lineOffsetsOf(oldDocument);
+  // One line more than the first changed one: a line break can change meaning with the character
+  // after it (CR then LF), and a line's start is the only safe place to resume.
+  const firstChanged = Math.max(0, lineOf(oldOffsets, prefix) - 1);
+  const directiveCount = oldInternals.directives.length;
+  if (firstChanged <= directiveCount) return undefined;
+
+  // Lines an instruction continues onto from an earlier line: the main loop never starts there.
+  const continued = new Uint8Array(oldOffsets.length + 1);
+  const oldInstructions = old.getInstructions();
+  for (const instruction of oldInstructions) {
+    const { start, end } = instruction.getRange();
+    for (let line = start.line + 1; line <= end.line && line < continued.length; line++) continued[line] = 1;
+  }
+  let resumeLine = firstChanged;
+  while (resumeLine > 0 && continued[resumeLine]) resumeLine--;
+  if (resumeLine < directiveCount) return undefined;
+
+  const document = TextDocument.create('', '', 0, text);
+  const dockerfile = new DockerfileClass(document);
+  const parser = new Parser() as unknown as ParserInternals;
+  parser.document = document;
+  parser.buffer = text;
+  // As Parser.parse does: directives first, they set the escape character.
+  const directives = parser.getParserDirectives(document, text);
+  parser.escapeChar = '\\';
+  if (directives.length > 0) {
+    dockerfile.setDirectives(directives as never);
+    parser.escapeChar = dockerfile.getEscapeCharacter();
+  }
+  if (directives.length !== directiveCount || parser.escapeChar !== old.getEscapeCharacter()) return undefined;
+
+  const oldComments = oldInternals.comments;
+  const resumeOffset = oldOffsets[resumeLine];
+  const unchanged = new Mover(oldDocument, old, document, dockerfile, 0, sharesArguments);
+  for (const instruction of oldInstructions) {
+    if (instruction.getRange().start.line >= resumeLine) break;
+    dockerfile.addInstruction(unchanged.copyConstruct(instruction) as Instruction);
+  }
+  for (const comment of oldComments) {
+    if (comment.getRange().start.line >= resumeLine) break;
+    dockerfile.addComment(unchanged.copyConstruct(comment) as Comment);
+  }
+
+  // Parser.parse's main loop from the resume line, until it meets a line where the old parse was
+  // at top level too, inside the unchanged tail of the text.
+  const tailStart = newLength - suffix;
+  const offsetDelta = newLength - oldLength;
+  let resumeAt = -1;
+  let start = resumeOffset;
+  if (start === 0 && directives.length === 0 && isUTF8BOM(text)) start = 1;
+  for (let i = start; i < newLength; i++) {
+    if (i > tailStart && isLineStart(text, i)) {
+      const oldOffset = i - offsetDelta;
+      const oldLine = lineOf(oldOffsets, oldOffset);
+      if (oldOffsets[oldLine] === oldOffset && !continued[oldLine]) {
+        resumeAt = i;
+        break;
+      }
+    }
+    switch (text.charAt(i)) {
+      case ' ':
+      case '\t':
+      case '\r':
+      case '\n':
+        break;
+      case '#':
+        i = parser.processComment(dockerfile, i);
+        break;
+      default:
+        i = parser.processInstruction(dockerfile, text.charAt(i), i);
+        break;
+    }
+  }
+
+  if (resumeAt >= 0) {
+    const oldResumeLine = lineOf(oldOffsets, resumeAt - offsetDelta);
+    const lineDelta = lineOf(lineOffsetsOf(document), resumeAt) - oldResumeLine;
+    const moved = new Mover(oldDocument, old, document, dockerfile, lineDelta, sharesArguments && lineDelta === 0);
+    for (const instruction of oldInstructions) {
+      if (instruction.getRange().start.line >= oldResumeLine) dockerfile.addInstruction(moved.copyConstruct(instruction) as Instruction);
+    }
+    for (const comment of oldComments) {
+      if (comment.getRange().start.line >= oldResumeLine) dockerfile.addComment(moved.copyConstruct(comment) as Comment);
+    }
+  }
+  dockerfile.organizeComments();
+  return dockerfile;
+}
+
+/** The same tree for the same text, on a document and Dockerfile of its own. */
+function copyTree(old: Dockerfile, text: string, sharesArguments: boolean): Dockerfile {
+  const oldInternals = old as unknown as ParsedDockerfile;
+  const document = TextDocument.create('', '', 0, text);
+  const dockerfile = new DockerfileClass(document);
+  const mover = new Mover(oldInternals.document, old, document, dockerfile, 0, sharesArguments);
+  if (oldInternals.directives.length > 0) dockerfile.setDirectives(oldInternals.directives.map((directive) => mover.copyConstruct(directive)) as never);
+  for (const instruction of old.getInstructions()) dockerfile.addInstruction(mover.copyConstruct(instruction) as Instruction);
+  for (const comment of oldInternals.comments) dockerfile.addComment(mover.copyConstruct(comment) as Comment);
+  dockerfile.organizeComments();
+  return dockerfile;
+}
+
+/** After `\n`, or after a `\r` not followed by `\n`: where vscode-languageserver-textdocument starts a line. */
+function isLineStart(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  return before === 0x0a || (before === 0x0d && text.charCodeAt(i) !== 0x0a);
+}
+
+function lineOffsetsOf(document: TextDocument): number[] {
+  return (document as unknown as { getLineOffsets(): number[] }).getLineOffsets();
+}
+
+/** The last line whose start is at or before the offset. */
+function lineOf(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (offsets[mid] > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low - 1;
+}
+
+const documentPrototype = Object.getPrototypeOf(TextDocument.create('', '', 0, '')) as object;
+
+type Fields = Record<PropertyKey, unknown>;
+
+/** dockerfile-ast's instruction fields that hold neither a document nor a Dockerfile: shared by an unmoved copy. */
+const sharedInstructionFields = new Set(['range', 'instructionRange', 'escapeChar', 'instruction', 'flags', 'jsonStrings', 'openingBracket', 'closingBracket']);
+interface Position { line: number; character: number }
+interface PlainRange { start: Position; end: Position }
+
+/**
+ * Copies constructs of one parse into another: the old parse's document and Dockerfile become the
+ * new ones, every position moves down `lineDelta` lines (lazily placed arguments too, onto the
+ * new text). What does not change is shared: strings, and with no
+ * lines moved, ranges, flags and plain arguments. Inside one instruction, an argument that appears
+ * in several lists (raw arguments, arguments, a JSON bracket) stays one object in the copy.
+ */
+class Mover {
+  private cursor: PositionCursor | undefined;
+  /** The current instruction's arguments and their copies (identity inside one instruction). */
+  private readonly movedArguments = new Map<object, unknown>();
+
+  constructor(
+    private readonly oldDocument: TextDocument,
+    private readonly oldDockerfile: Dockerfile,
+    private readonly document: TextDocument,
+    private readonly dockerfile: Dockerfile,
+    private readonly lineDelta: number,
+    /** Arguments stay as they are: no line moves, and their positions come from a text that is the same there. */
+    private readonly sharesArguments = false,
+  ) {}
+
+  /** A copy of an instruction, comment or directive of the old tree. */
+  copyConstruct(value: object): unknown {
+    incrementalParseCounts.reusedConstructs++;
+    if (this.sharesArguments && value instanceof Instruction) return this.copyUnmovedInstruction(value);
+    this.movedArguments.clear();
+    return this.copy(value);
+  }
+
+  /**
+   * The common case, typing: an instruction whose lines did not move. Only the instruction and its
+   * properties (which hold the document) are new; its arguments, flags, ranges and JSON strings are
+   * the old ones, shared. Fields other than dockerfile-ast's and the memos go through `copy`.
+   */
+  private copyUnmovedInstruction(instruction: Instruction): unknown {
+    const fields = instruction as unknown as Fields;
+    const result = Object.create(Object.getPrototypeOf(instruction) as object) as Fields;
+    for (const key of Object.keys(fields)) {
+      const field = fields[key];
+      if (sharedInstructionFields.has(key)) result[key] = field;
+      else if (key === 'properties') result[key] = Array.isArray(field) ? field.map((property: unknown) => this.copy(property)) : this.copy(field);
+      else result[key] = this.copy(field);
+    }
+    for (const symbol of Object.getOwnPropertySymbols(fields)) {
+      if (!memoKeys.includes(symbol)) throw new CannotMove();
+      result[symbol] = fields[symbol];
+    }
+    return result;
+  }
+
+  private copy(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) {
+      if (typeof value === 'function' || typeof value === 'symbol') throw new CannotMove();
+      return value;
+    }
+    if (value === this.oldDocument) return this.document;
+    if (value === this.oldDockerfile) return this.dockerfile;
+    if (value instanceof LazyRangeArgument) {
+      // Unmoved, it answers the same range from the old text: shared (see `sharesArguments`).
+      if (this.sharesArguments) return value;
+      let moved = this.movedArguments.get(value);
+      if (moved === undefined) {
+        this.cursor ??= positionCursorOf(this.document);
+        moved = value.movedTo(this.cursor, this.lineDelta);
+        this.movedArguments.set(value, moved);
+      }
+      return moved;
+    }
+    if (Array.isArray(value)) return this.copyArray(value);
+    const prototype = Object.getPrototypeOf(value) as object | null;
+    if (prototype === Object.prototype) {
+      const range = value as PlainRange;
+      if (isPosition(range.start) && isPosition(range.end)) {
+        if (this.lineDelta === 0) return range;
+        return { start: this.moved(range.start), end: this.moved(range.end) };
+      }
+      if (isPosition(value)) return this.lineDelta === 0 ? value : this.moved(value);
+    } else if (prototype === documentPrototype || value instanceof DockerfileClass || value instanceof ImageTemplate || value instanceof PositionCursor) {
+      throw new CannotMove(); // another parse's document or tree
+    }
+    return this.copyFields(value, prototype);
+  }
+
+  private moved(position: Position): Position {
+    return { line: position.line + this.lineDelta, character: position.character };
+  }
+
+  private copyArray(value: readonly unknown[]): unknown[] {
+    let result: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const moved = this.copy(item);
+      if (moved !== item && !result) result = value.slice(0, i);
+      if (result) result.push(moved);
+    }
+    return result ?? (value as unknown[]);
+  }
+
+  /** An object with the same prototype and moved own fields, or the object itself when none moves. */
+  private copyFields(value: object, prototype: object | null): unknown {
+    const fields = value as Fields;
+    const keys = Object.keys(value);
+    let result: Fields | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const field = fields[key];
+      const moved = this.copy(field);
+      if (moved !== field && !result) {
+        result = Object.create(prototype) as Fields;
+        for (let earlier = 0; earlier < k; earlier++) result[keys[earlier]] = fields[keys[earlier]];
+      }
+      if (result) result[key] = moved;
+    }
+    // The memoised keyword and arguments (parserCache.ts) are symbol-keyed; no other symbol may hide state.
+    const symbols = Object.getOwnPropertySymbols(value);
+    for (const symbol of symbols) {
+      if (!memoKeys.includes(symbol)) throw new CannotMove();
+      const field = fields[symbol];
+      const moved = this.copy(field);
+      if (moved !== field && !result) {
+        result = Object.create(prototype) as Fields;
+        for (const key of keys) result[key] = fields[key];
+        for (const earlier of symbols) {
+          if (earlier === symbol) break;
+          result[earlier] = fields[earlier];
+        }
+      }
+      if (result) result[symbol] = moved;
+    }
+    return result ?? value;
+  }
+}
+
+function isPosition(value: unknown): value is Position {
+  if (typeof value !== 'object' || value === null) return false;
+  const { line, character } = value as { line?: unknown; character?: unknown };
+  return typeof line === 'number' && typeof character === 'number';
+}

@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { largeDockerfile } from '../../../bench/inputs';
+import type { FeatureContext } from '../../../server/src/common/service';
+import { diagnoseDockerfileWith } from '../../../server/src/dockerfile/diagnostics';
+import { dockerfileFolding } from '../../../server/src/dockerfile/folding';
+import { forgetParsedTrees, incrementalParseCounts, incrementalParseTuning, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
+import { parseDockerfile, parseDockerfileVersion } from '../../../server/src/dockerfile/model';
+import { dockerfileSymbols } from '../../../server/src/dockerfile/symbols';
+import { dockerfileSemanticTokens } from '../../../server/src/dockerfile/tokens';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
+import { contextFor } from '../helpers';
+import { seededRandom as random } from '../seededRandom';
+
+/**
+ * Differential test of incrementalParse.ts: random edits (typing, line breaks, continuations,
+ * here-documents, comments, directives, CR LF, a byte order mark) to corpus Dockerfiles and to the
+ * bench's 5,000-line file. After every edit the tree built from the previous one must equal a full
+ * parse of the same text in everything dockerfile-ast answers (instructions, arguments, flags,
+ * properties, JSON strings, here-documents, variables and how they resolve, comments, directives,
+ * stages), the features over it must answer the same, and the previous tree must be unchanged.
+ */
+
+/** A method's answer, or what it threw (the library throws on some broken input, the same way either tree). */
+function attempt(answer: () => unknown): unknown {
+  try {
+    return answer();
+  } catch (error) {
+    return { threw: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Everything a tree answers, as plain data. `resolving` adds what resolves names through the whole
+ * tree (variables, expanded arguments, working directories): slow on big files, so the bench's
+ * 5,000-line file leaves it to the corpus files.
+ */
+function snapshot(ast: Dockerfile, resolving = true): unknown {
+  const argumentsOf = (args: readonly { getValue(): string; getRange(): unknown }[]) => args.map((arg) => [arg.getValue(), arg.getRange()]);
+  const instructions = ast.getInstructions().map((instruction) => {
+    const any = instruction as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const fields: Record<string, unknown> = {
+      kind: instruction.constructor.name,
+      keyword: instruction.getKeyword(),
+      instruction: instruction.getInstruction(),
+      range: instruction.getRange(),
+      instructionRange: instruction.getInstructionRange(),
+      text: instruction.getTextContent(),
+      raw: argumentsOf((instruction as unknown as { getRawArguments(): never[] }).getRawArguments()),
+      arguments: argumentsOf(instruction.getArguments()),
+      argumentsContent: instruction.getArgumentsContent(),
+      argumentsRanges: attempt(() => instruction.getArgumentsRanges()),
+      expanded: resolving && attempt(() => argumentsOf(instruction.getExpandedArguments())),
+      variables: resolving && attempt(() => instruction.getVariables().map((variable) => ({
+        name: variable.getName(), nameRange: variable.getNameRange(), range: variable.getRange(), defined: variable.isDefined(),
+        build: variable.isBuildVariable(), modifier: variable.getModifier(), substitution: variable.getSubstitutionParameter(), text: variable.toString(),
+      }))),
+    };
+    if (typeof any.getFlags === 'function') {
+      fields.flags = (any.getFlags.call(instruction) as { getName(): string; getValue(): string | null; getRange(): unknown; getNameRange(): unknown; getValueRange(): unknown; getOptions(): { getName(): string; getValue(): string | null; getRange(): unknown }[] }[])
+        .map((flag) => [flag.getName(), flag.getValue(), flag.getRange(), flag.getNameRange(), flag.getValueRange(), flag.getOptions().map((option) => [option.getName(), option.getValue(), option.getRange()])]);
+    }
+    const property = (p: { getName(): string; getValue(): string | null; getRange(): unknown; getNameRange(): unknown; getValueRange(): unknown; getAssignmentOperator(): string | null } | null) =>
+      p && [p.getName(), p.getValue(), p.getRange(), p.getNameRange(), p.getValueRange(), p.getAssignmentOperator()];
+    if (typeof any.getProperties === 'function') fields.properties = (any.getProperties.call(instruction) as never[]).map(property);
+    if (typeof any.getProperty === 'function') fields.property = property(any.getProperty.call(instruction) as never);
+    if (typeof any.getJSONStrings === 'function') {
+      fields.json = (any.getJSONStrings.call(instruction) as { getValue(): string; getRange(): unknown; getJSONValue(): string; getJSONRange(): unknown }[])
+        .map((json) => [json.getValue(), json.getRange(), json.getJSONValue(), json.getJSONRange()]);
+      const bracket = (arg: { getValue(): string; getRange(): unknown } | null) => arg && [arg.getValue(), arg.getRange()];
+      fields.brackets = [bracket(any.getOpeningBracket.call(instruction) as never), bracket(any.getClosingBracket.call(instruction) as never)];
+    }
+    if (typeof any.getHeredocs === 'function') {
+      fields.heredocs = attempt(() => (any.getHeredocs.call(instruction) as { getName(): string; getStartRange(): unknown; getNameRange(): unknown; getContentRange(): unknown; getDelimiterRange(): unknown }[])
+        .map((heredoc) => [heredoc.getName(), heredoc.getStartRange(), heredoc.getNameRange(), heredoc.getContentRange(), heredoc.getDelimiterRange()]));
+    }
+    if (typeof any.getTriggerInstruction === 'function') {
+      fields.trigger = attempt(() => {
+        const trigger = any.getTriggerInstruction.call(instruction) as { getKeyword(): string; getRange(): unknown; getArguments(): never[] } | null;
+        return trigger && [trigger.getKeyword(), trigger.getRange(), argumentsOf(trigger.getArguments())];
+      });
+    }
+    if (resolving && typeof any.getAbsolutePath === 'function') fields.absolutePath = attempt(() => any.getAbsolutePath.call(instruction));
+    if (typeof any.getBuildStage === 'function') fields.stage = attempt(() => [any.getBuildStage.call(instruction), any.getImageName.call(instruction), any.getImageTag.call(instruction)]);
+    return fields;
+  });
+  const comments = ast.getComments().map((comment) => [comment.getRange(), comment.getContent(), comment.getContentRange()]);
+  const directives = ast.getDirectives().map((directive) => [directive.getRange(), directive.getName(), directive.getValue(), directive.getNameRange(), directive.getValueRange()]);
+  const image = (template: { getRange(): unknown; getInstructions(): { getRange(): unknown }[]; getComments(): { getRange(): unknown }[] }) =>
+    [template.getRange(), template.getInstructions().map((i) => i.getRange()), template.getComments().map((c) => c.getRange())];
+  const withStages = ast as unknown as { initialInstructions: never; buildStages: never[] };
+  return {
+    instructions, comments, directives, escape: ast.getEscapeCharacter(), range: ast.getRange(),
+    initial: image(withStages.initialInstructions), stages: withStages.buildStages.map(image),
+    initialArgs: ast.getInitialARGs().map((arg) => arg.getRange()),
+  };
+}
+
+/** Where two snapshots first differ, with some context. */
+function firstDifference(got: string, expected: string): string {
+  let at = 0;
+  while (at < got.length && got[at] === expected[at]) at++;
+  return `at ${at}:\n  got      …${got.slice(Math.max(0, at - 300), at + 200)}\n  expected …${expected.slice(Math.max(0, at - 300), at + 200)}`;
+}
+
+/** Lines an edit may insert. */
+const insertedLines = [
+  'FROM alpine:3.20 AS extra', 'FROM extra AS child', 'FROM ${BASE}', 'RUN apt-get install curl \\', '    wget \\', '  && make', '',
+  '# escape=`', '# syntax=docker/dockerfile:1', '# a comment', 'ARG BASE=alpine', 'ARG VERSION', 'ENV PATH=/opt/bin:$PATH A=b',
+  'RUN <<EOF', 'echo hi', 'EOF', 'COPY <<-EOT /etc/conf', '\tEOT', 'RUN <<A <<B', 'A', 'B', 'CMD ["serve", "--port", "80"]', 'CMD ["bad',
+  'ONBUILD RUN pip install x', 'WORKDIR app', 'WORKDIR /srv/$VERSION', 'LABEL a=b \\', '  c="d e"', 'RUN echo `x` \\', 'COPY --from=extra --chown=1:1 a b',
+  'RUN --mount=type=cache,target=/root/.cache pip install flask', 'HEALTHCHECK --interval=5s CMD ["true"]', 'RUN a \\ ', '\\', '#', '   # indented comment',
+];
+const insertedCharacters = ['\\', '\n', '\r\n', '\r', ' ', '#', 'a', '$', '{', '<', '"', '`', '=', '\t', '[', 'F', '\\\n', '\ufeff'];
+
+interface Edit { start: number; end: number; text: string }
+
+function randomEdit(text: string, next: () => number): Edit {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const at = Math.floor(next() * (text.length + 1));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEndAt = text.indexOf('\n', at);
+  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt + 1;
+  const kind = next();
+  if (kind < 0.35) return { start: at, end: at, text: pick(insertedCharacters) };
+  if (kind < 0.5) return { start: at, end: Math.min(text.length, at + 1 + Math.floor(next() * 3)), text: '' };
+  if (kind < 0.7) return { start: lineStart, end: lineStart, text: `${pick(insertedLines)}\n` };
+  if (kind < 0.8) return { start: lineStart, end: lineEnd, text: '' };
+  if (kind < 0.85) return { start: lineStart, end: Math.min(text.length, lineEnd + Math.floor(next() * 200)), text: '' };
+  if (kind < 0.9) return { start: lineStart, end: lineStart, text: text.slice(lineStart, lineEnd) };
+  if (kind < 0.93) return { start: 0, end: 0, text: pick(['# escape=`\n', '\ufeff', '# syntax=x\n', '\n']) };
+  if (kind < 0.96) return { start: at, end: at, text: '' }; // the same text again
+  // Typing at the end of a line, where continuations start.
+  const end = lineEndAt < 0 ? text.length : lineEndAt;
+  return { start: end, end, text: pick([' \\', '\\', ' x', '`']) };
+}
+
+const strict = contextFor('en', { settings: { profile: 'strict' } });
+const recommendedZh = contextFor('zh-cn');
+
+/** Features over the model, compared with the same over a full parse. */
+function features(text: string, parse: (document: TextDocument) => ReturnType<typeof parseDockerfile>, ctx: FeatureContext, uri: string): unknown {
+  const model = parse(TextDocument.create(uri, 'dockerfile', 1, text));
+  return {
+    diagnostics: diagnoseDockerfileWith(model, ctx, undefined, true),
+    symbols: dockerfileSymbols(model, ctx),
+    tokens: dockerfileSemanticTokens(model, ctx),
+    folding: dockerfileFolding(model, ctx),
+  };
+}
+
+/**
+ * Edits one text `edits` times; after each edit the incremental tree must equal a full parse. Every
+ * `featuresEvery` edits the features must agree too (they also fill the memos a later copy carries).
+ */
+function session(name: string, text: string, seed: number, edits: number, ctx: FeatureContext, featuresEvery: number, resolving = true): void {
+  const next = random(seed);
+  const uri = `file:///incremental-parse/${seed}/Dockerfile`;
+  let current = text;
+  let previous: { ast: Dockerfile; snapshot: string } | undefined;
+  for (let step = 0; step <= edits; step++) {
+    if (step > 0) {
+      const edit = randomEdit(current, next);
+      current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
+    }
+    const ast = parseDockerfileText(uri, current);
+    const where = `${name}, seed ${seed}, after ${step} edits`;
+    const got = JSON.stringify(snapshot(ast, resolving));
+    const expected = JSON.stringify(snapshot(DockerfileParser.parse(current), resolving));
+    if (got !== expected) assert.fail(`${where}: the incremental tree differs from a full parse ${firstDifference(got, expected)}\n--- text ---\n${current}`);
+    if (previous) assert.equal(JSON.stringify(snapshot(previous.ast, resolving)), previous.snapshot, `${where}: the previous version's tree changed`);
+    previous = { ast, snapshot: got };
+    if (step % featuresEvery === 0) {
+      const incremental = features(current, (document) => ({ document, ast }), ctx, uri);
+      assert.deepStrictEqual(incremental, features(current, parseDockerfile, ctx, 'file:///scratch/Dockerfile'), `${where}: features differ over the incremental tree\n--- text ---\n${current}`);
+    }
+  }
+}
+
+function withTuning(tuning: Partial<typeof incrementalParseTuning>, run: () => void): void {
+  const saved = { ...incrementalParseTuning };
+  Object.assign(incrementalParseTuning, tuning);
+  try {
+    run();
+  } finally {
+    Object.assign(incrementalParseTuning, saved);
+    forgetParsedTrees();
+  }
+}
+
+test('the bench\'s 5,000-line Dockerfile: after random edits the incremental tree equals a full parse', () => {
+  const before = { ...incrementalParseCounts };
+  const text = largeDockerfile(5000);
+  session('bench Dockerfile', text, 1, 16, strict, 8, false);
+  withTuning({ maxSharingParses: 0 }, () => session('bench Dockerfile, nothing shared', largeDockerfile(800), 2, 12, recommendedZh, 6));
+  const incremental = incrementalParseCounts.incremental - before.incremental;
+  assert.ok(incremental >= 20, `only ${incremental} of 28 edits reused the previous tree`);
+  // Most constructs of a big file are copied, not parsed again.
+  const reused = incrementalParseCounts.reusedConstructs - before.reusedConstructs;
+  assert.ok(reused > incremental * 500, `only ${reused} constructs reused over ${incremental} parses`);
+});
+
+test('the model of a document version comes from the previous version\'s tree', () => {
+  const before = { ...incrementalParseCounts };
+  const text = largeDockerfile(2000);
+  const uri = 'file:///incremental-parse/versions/Dockerfile';
+  let document = TextDocument.create(uri, 'dockerfile', 1, text);
+  const first = parseDockerfileVersion(document);
+  const line = 1000;
+  document = TextDocument.update(document, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }], 2);
+  const second = parseDockerfileVersion(document);
+  assert.equal(incrementalParseCounts.incremental - before.incremental, 1);
+  assert.notEqual(second.ast, first.ast);
+  assert.equal(JSON.stringify(snapshot(second.ast)), JSON.stringify(snapshot(DockerfileParser.parse(document.getText()))));
+  // Small texts are parsed in full and not kept.
+  parseDockerfileVersion(TextDocument.create('file:///small/Dockerfile', 'dockerfile', 1, 'FROM a\n'));
+  parseDockerfileVersion(TextDocument.create('file:///small/Dockerfile', 'dockerfile', 2, 'FROM b\n'));
+  assert.equal(incrementalParseCounts.incremental - before.incremental, 1);
+  forgetParsedTrees();
+});
+
+test('corpus Dockerfiles: after random edits the incremental tree equals a full parse', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const files = corpusEntries().filter((entry) => entry.kind === 'dockerfile').map((entry) => ({ name: entry.path, text: readCorpusFile(entry) }));
+  assert.ok(files.length > 300, `only ${files.length} corpus Dockerfiles`);
+  const before = { ...incrementalParseCounts };
+  withTuning({ minLength: 0 }, () => {
+    files.forEach(({ name, text }, index) => {
+      session(name, text, 100 + index, 8, index % 2 === 0 ? strict : recommendedZh, 4);
+      // Arguments moved onto the new text every time (no sharing), on a quarter of the files.
+      if (index % 4 === 0) withTuning({ minLength: 0, maxSharingParses: 0 }, () => session(name, text, 9000 + index, 6, strict, 3));
+    });
+  });
+  const incremental = incrementalParseCounts.incremental - before.incremental;
+  const full = incrementalParseCounts.full - before.full;
+  // Full parses: each session's first, and edits at the directives or the first lines.
+  assert.ok(incremental > full * 2, `${incremental} incremental parses, ${full} full ones`);
+});
