@@ -6,7 +6,7 @@ import { holdsObjects, objectsOfDocument, type ObjectFacts } from './objects';
 import type { KubeRule, ManifestRuleSubject } from './rules/context';
 import { imageGraphOf } from '../common/imageGraph';
 import { dockerfileEntriesProbe } from './imageLinks';
-import { asWorkspaceIndex, substituteWorkspaceView, workspaceViewFor, type WorkspaceView } from './workspace';
+import { asWorkspaceIndex, substituteViewKey, workspaceViewFor, type WorkspaceView } from './workspace';
 
 /**
  * Findings of per-object rules kept per `---` document, so that after an edit only the changed
@@ -86,6 +86,8 @@ interface DocumentObjects {
   readonly objects: ObjectFacts[];
   firstLine: number;
   lastLine: number;
+  /** The watched subject the rules' checks of this document share (see watchedFor). */
+  watched: Watched | undefined;
 }
 
 /** The file's objects split by document: computed once per version, each document's objects on demand. */
@@ -97,6 +99,7 @@ function objectsByDocument(file: ManifestFile): DocumentObjects[] {
       get objects() { return objectsOfDocument(doc); },
       firstLine: file.document.positionAt(doc.start).line,
       lastLine: file.document.positionAt(doc.end).line,
+      watched: undefined,
     }));
     groupsOfFile.set(file, groups);
   }
@@ -199,13 +202,37 @@ function sameAnswers(queries: readonly ViewQuery[], view: WorkspaceView): boolea
   return true;
 }
 
+/** What one rule's check of one document did beside reading its document. */
+interface WatchState {
+  outside: boolean;
+  asked: Asked;
+  /** The recording view this check was given (made when it first asks). */
+  recording?: WorkspaceView;
+}
+
+/** A document's watched subject, shared by the rules' checks of that document in one run; `state` is the current check's. */
+interface Watched {
+  ctx: ManifestRuleSubject['ctx'];
+  subject: ManifestRuleSubject;
+  state: WatchState;
+}
+
 /**
- * A subject for one document's check: a fresh file object (so caches keyed by the file, such as
- * objectsOf's, are not shared with the real one and their reads are seen) that reports reads
- * outside the document's lines. The workspace view it gets (rules/context.ts workspaceOf) is the
- * file's own, recording what the check asks in `queries`.
+ * The subject for checks of one document: a file object of its own (so caches keyed by the file,
+ * such as objectsOf's, are not shared with the real one and their reads are seen) that reports
+ * reads outside the document's lines to the check under way. The workspace view it gives
+ * (rules/context.ts workspaceOf) is the file's own, recording what the check asks.
+ *
+ * The rules' checks of the same document share it (thousands of proxies per check otherwise),
+ * which is safe while none of them has read outside: what any cache keyed by these objects then
+ * holds comes from this document alone. A check that reads outside spoils it (a cache filled
+ * from the whole file would answer the next rule without a read being seen): the next check gets
+ * a new one.
  */
-function watchedSubject(subject: ManifestRuleSubject, group: DocumentObjects, onOutside: () => void, view: () => WorkspaceView, asked: Asked): ManifestRuleSubject {
+function watchedFor(subject: ManifestRuleSubject, group: DocumentObjects): Watched {
+  if (group.watched && group.watched.ctx === subject.ctx) return group.watched;
+  const watched: Watched = { ctx: subject.ctx, subject: subject, state: { outside: false, asked: { queries: [], dockerfiles: false } } };
+  const onOutside = () => { watched.state.outside = true; };
   const text = subject.file.document;
   const getText = (range?: Range) => {
     if (!range || range.start.line < group.firstLine || range.end.line > group.lastLine) onOutside();
@@ -213,17 +240,25 @@ function watchedSubject(subject: ManifestRuleSubject, group: DocumentObjects, on
   };
   const document = watching(text, outsideOfText, onOutside, { getText });
   const lineCounter = watching(subject.file.lineCounter, outsideOfLines, onOutside);
-  const file = watching(subject.file, outsideOfFile, onOutside, { document, lineCounter });
-  substituteWorkspaceView(file, recordingView(view(), asked.queries));
+  const view = () => {
+    const state = watched.state;
+    return (state.recording ??= recordingView(workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace)), state.asked.queries));
+  };
+  const file = watching(subject.file, outsideOfFile, onOutside, { document, lineCounter, [substituteViewKey]: view });
   // "Any Dockerfile?": a no is an answer the findings can be kept under; a yes means the image graph is read (the whole workspace).
   const probe = () => {
-    asked.dockerfiles = true;
+    watched.state.asked.dockerfiles = true;
     const found = hasDockerfileEntries(subject.ctx);
     if (found) onOutside();
     return found;
   };
-  return { file, ctx: watching(subject.ctx, outsideOfContext, onOutside, { [dockerfileEntriesProbe]: probe }) };
+  watched.subject = { file, ctx: watching(subject.ctx, outsideOfContext, onOutside, { [dockerfileEntriesProbe]: probe }) };
+  group.watched = watched;
+  return watched;
 }
+
+/** Kept for the many checks that find nothing in a document. */
+const noFindings: Finding[] = [];
 
 /**
  * Runs `rule` (which has `checkObjects`) and reports its findings in the order a whole-file run
@@ -239,9 +274,8 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
     return;
   }
   const state = stateFor(subject.file, subject.ctx);
-  // The file's view of the workspace, made when a check first asks for it (most rules never do).
-  let fileView: WorkspaceView | undefined;
-  const view = () => (fileView ??= workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace)));
+  // The file's view of the workspace (one per file version and index version: workspaceViewFor).
+  const view = () => workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace));
   const found: Finding[] = [];
   const fresh: { group: DocumentObjects; findings: Finding[]; asked: Asked }[] = [];
   for (const group of groups) {
@@ -253,17 +287,21 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
       continue;
     }
     documentFindingsCounts.checked++;
-    let outside = false;
     const findings: Finding[] = [];
-    const asked: Asked = { queries: [], dockerfiles: false };
+    const watched = watchedFor(subject, group);
+    const check: WatchState = { outside: false, asked: { queries: [], dockerfiles: false } };
+    watched.state = check;
+    const asked = check.asked;
     try {
-      rule.checkObjects!(group.objects, watchedSubject(subject, group, () => (outside = true), view, asked), (finding) => findings.push(finding));
+      rule.checkObjects!(group.objects, watched.subject, (finding) => findings.push(finding));
     } catch {
+      group.watched = undefined;
       // Report what a whole-file run reports before the same error (the caller handles the error).
       rule.check(subject, report);
       return;
     }
-    if (outside || !findings.every((finding) => within(finding, group))) {
+    if (check.outside) group.watched = undefined;
+    if (check.outside || !findings.every((finding) => within(finding, group))) {
       // This rule looks past the document: run it as before, over the whole file, from now on.
       fileWideRules.add(rule);
       rule.check(subject, report);
@@ -276,7 +314,7 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
   for (const { group, findings, asked } of fresh) {
     let byRule = state.documents.get(group.key);
     if (!byRule) state.documents.set(group.key, (byRule = new Map()));
-    const kept: Kept = { index: group.doc.index, findings: findings.map((finding) => movedFinding(finding, -group.firstLine)) };
+    const kept: Kept = { index: group.doc.index, findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)) };
     if (asked.queries.length > 0) kept.queries = asked.queries;
     if (asked.dockerfiles) kept.askedForDockerfiles = true;
     byRule.set(rule, kept);

@@ -397,23 +397,21 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
 const viewCache = new WeakMap<ManifestFile, { index: WorkspaceIndex | undefined; version: number; view: WorkspaceView }>();
 
 /**
- * Views given in place of a file's own (documentFindings.ts hands a document's check a view that
- * notes what the check asked, so its findings can be kept while the answers stay the same).
+ * Where a file object may carry a view to use in place of its own, made on first use
+ * (documentFindings.ts gives a document's check a view that notes what the check asked, so its
+ * findings can be kept while the answers stay the same). A property read rather than a WeakMap:
+ * such file objects are made by the thousand per check.
  */
-const substituteViews = new WeakMap<ManifestFile, WorkspaceView>();
+export const substituteViewKey = Symbol('substituteView');
 
-export function substituteWorkspaceView(file: ManifestFile, view: WorkspaceView): void {
-  substituteViews.set(file, view);
-}
-
-/** The view given in place of this file's own, if any (see substituteWorkspaceView). */
+/** The view given in place of this file's own, if any (see substituteViewKey). */
 export function substituteViewOf(file: ManifestFile): WorkspaceView | undefined {
-  return substituteViews.get(file);
+  return (file as ManifestFile & { [substituteViewKey]?: () => WorkspaceView })[substituteViewKey]?.();
 }
 
 /** One view per parsed file and index version, shared by all rules of a run. */
 export function workspaceViewFor(file: ManifestFile, index: WorkspaceIndex | undefined): WorkspaceView {
-  const substitute = substituteViews.get(file);
+  const substitute = substituteViewOf(file);
   if (substitute) return substitute;
   const cached = viewCache.get(file);
   if (cached && cached.index === index && cached.version === (index?.version ?? 0)) return cached.view;

@@ -5,10 +5,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { visit } from 'yaml';
 import { largeManifest } from '../../../bench/inputs';
 import type { FeatureContext } from '../../../server/src/common/service';
-import { documentFindingsCounts } from '../../../server/src/kubernetes/documentFindings';
+import { runToEnd } from '../../../server/src/kubernetes/diagnostics';
+import { checkByDocument, documentFindingsCounts } from '../../../server/src/kubernetes/documentFindings';
 import { incrementalParseCounts } from '../../../server/src/kubernetes/incrementalParse';
 import { parseManifestFile, type ManifestFile } from '../../../server/src/kubernetes/model';
+import { objectsOf } from '../../../server/src/kubernetes/objects';
+import { byObjects, type KubeRule } from '../../../server/src/kubernetes/rules/context';
 import { kubernetesService } from '../../../server/src/kubernetes/service';
+import { nodeRange } from '../../../server/src/kubernetes/yamlNodes';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
@@ -179,4 +183,46 @@ test('random edits of the corpus\'s multi-document manifests: same results as a 
   assert.ok(multi.length > 5, `${multi.length} multi-document corpus manifests`);
   let seed = 500;
   for (const { name, text } of multi) checkEdits(name, text, seed++, 8, ctx);
+});
+
+/**
+ * The rules' checks of one document share a watched subject. A check that reads past its document
+ * (here through objectsOf, whose cache is keyed by the file object) must not leave a cache behind
+ * that lets the next rule see the whole file unnoticed: that rule's findings would be kept while
+ * they depend on other documents.
+ */
+test('a check that read past its document does not hide the next rule\'s reads past it', () => {
+  const meta = (id: string): KubeRule['meta'] => ({ id, aliases: [], severity: 'warning', category: 'semantics', profile: 'recommended', title: { en: id, zh: id }, docs: { en: id, zh: id } });
+  // Each counts the file's objects while checking the first document only (a read past it there, and nowhere else).
+  const counting = (id: string): KubeRule => byObjects({
+    meta: meta(id),
+    checkObjects(objects, subject, report) {
+      for (const object of objects) {
+        if (object.doc.index !== 0) continue;
+        const total = objectsOf(subject.file).length;
+        report({ range: nodeRange(subject.file, object.root), message: { en: `${id}: ${total} objects`, zh: `${id}：${total}` } });
+      }
+    },
+  });
+  const first = counting('test-reads-file-first');
+  const second = counting('test-reads-file-second');
+  const run = (file: ManifestFile): string[] => {
+    const messages: string[] = [];
+    for (const rule of [first, second]) runToEnd(checkByDocument(rule, { file, ctx }, (finding) => messages.push(`${finding.range.start.line} ${finding.message.en}`)));
+    return messages;
+  };
+  const doc = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+  let document = TextDocument.create('file:///edited/shared-subject.yaml', 'yaml', 1, [doc('a'), doc('b')].join('---\n'));
+  const wholeFile = (text: string) => {
+    const file = parseManifestFile(TextDocument.create(`file:///scratch/shared-${++scratch}.yaml`, 'yaml', 1, text));
+    const messages: string[] = [];
+    for (const rule of [first, second]) rule.check({ file, ctx }, (finding) => messages.push(`${finding.range.start.line} ${finding.message.en}`));
+    return messages;
+  };
+  assert.deepEqual(run(kubernetesService.parse(document)), wholeFile(document.getText()));
+  // A third document: both rules' findings in the first two documents change.
+  document = TextDocument.update(document, [{ range: { start: document.positionAt(document.getText().length), end: document.positionAt(document.getText().length) }, text: `---\n${doc('c')}` }], 2);
+  const after = run(kubernetesService.parse(document));
+  assert.deepEqual(after, wholeFile(document.getText()));
+  assert.ok(after.includes('0 test-reads-file-second: 3 objects'), after.join('\n'));
 });
