@@ -3,7 +3,10 @@ import type { DocsLanguage } from '../common/localized';
 import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
+import { pathToFileURL } from 'node:url';
+import { feedsImageGraph } from '../imageGraphFeed';
 import { keptParseBudget, Linter, parseCost, type LintTarget } from './lint';
+import { importSummary, type ManifestSummary } from './sharedIndex';
 import { thresholdValues, type FileReport } from './report';
 
 /**
@@ -58,61 +61,61 @@ function failThreshold(target: LintTarget, options: LaneOptions, project: Projec
 }
 
 export function lintLane(targets: readonly LintTarget[], options: LaneOptions, onProgress?: (done: number) => void): LaneResult {
+  return withoutStackTraces(() => lintAll(targets, options, onProgress));
+}
+
+function withoutStackTraces<T>(work: () => T): T {
   // Broken YAML (Helm templates, typos) makes the parser build many error objects; their stack
   // traces are never shown (findings carry ranges), and capturing them is a measurable share of a run.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return lintAll(targets, options, onProgress);
+    return work();
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
-function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgress?: (done: number) => void): LaneResult {
+/** A lane's config caches, linter and result; `lintAll` and `lintSharedLane` drive it. */
+class LaneRun {
   // The same loader as the language server's; the command line has no workspace folders, so
   // searches stop at the repository root.
-  const project = new ProjectConfig(new CachedFiles());
-  const manifestsCost = targets.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0);
-  const keepParses = manifestsCost <= (options.keptParseBudget ?? keptParseBudget);
-  const linter = new Linter(project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity, keepParses });
-  const result: LaneResult = { reports: [], problems: project.problems, notices: project.notices, writeErrors: [], crashes: [] };
-  const crashed = new Set<string>();
-  const guard = (target: LintTarget, work: () => void): void => {
+  readonly project = new ProjectConfig(new CachedFiles());
+  readonly linter: Linter;
+  readonly result: LaneResult;
+  readonly crashed = new Set<string>();
+
+  constructor(private readonly targets: readonly LintTarget[], private readonly options: LaneOptions) {
+    const manifestsCost = targets.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0);
+    const keepParses = manifestsCost <= (options.keptParseBudget ?? keptParseBudget);
+    this.linter = new Linter(this.project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity, keepParses });
+    this.result = { reports: [], problems: this.project.problems, notices: this.project.notices, writeErrors: [], crashes: [] };
+  }
+
+  guard(target: LintTarget, work: () => void): void {
     try {
       work();
     } catch (error) {
-      crashed.add(target.absolute);
-      result.crashes.push({ path: target.path, reason: error instanceof Error ? error.message : String(error) });
+      this.crashed.add(target.absolute);
+      this.result.crashes.push({ path: target.path, reason: error instanceof Error ? error.message : String(error) });
     }
-  };
-  // Only the manifests' checks read the image graph: a lane without manifests does not build it.
-  const readsGraph = targets.some((target) => target.kind === 'yaml');
-  // Index every manifest first (cross-file checks), then lint.
-  for (const target of targets) guard(target, () => linter.prepare(target, readsGraph));
-  // Dockerfiles and Compose files before the manifests: linting a Dockerfile puts its facts into the
-  // image graph from the same parse, and the manifests' checks then read them. Their own checks
-  // read no graph; the report keeps the discovery order.
-  const order = readsGraph ? [...targets.filter((t) => t.kind !== 'yaml'), ...targets.filter((t) => t.kind === 'yaml')] : targets;
-  const firstManifest = readsGraph ? order.findIndex((t) => t.kind === 'yaml') : -1;
-  order.forEach((target, i) => {
-    // The other lanes' files join the graph after this lane's own, as they always have (its cap keeps the first ones).
-    if (i === firstManifest) {
-      for (const file of options.graphOnly ?? []) {
-        try { linter.feedGraphOnly(file); } catch { /* linted (and reported) in its own lane */ }
-      }
-    }
-    onProgress?.(i);
-    if (!crashed.has(target.absolute)) guard(target, () => lintOne(target));
-  });
-  if (order !== targets) {
-    const position = new Map(targets.map((target, i) => [target.absolute, i]));
-    result.reports.sort((a, b) => (position.get(a.absolute) ?? 0) - (position.get(b.absolute) ?? 0));
   }
-  return result;
 
-  function lintOne(target: LintTarget): void {
-    const linted = linter.lint(target, options.fix, readsGraph);
+  /** Lints a target unless an earlier step crashed on it. */
+  lint(target: LintTarget, feedsGraph: boolean): void {
+    if (!this.crashed.has(target.absolute)) this.guard(target, () => this.lintOne(target, feedsGraph));
+  }
+
+  /** The reports in the targets' order, whatever order they were linted in. */
+  finish(): LaneResult {
+    const position = new Map(this.targets.map((target, i) => [target.absolute, i]));
+    this.result.reports.sort((a, b) => (position.get(a.absolute) ?? 0) - (position.get(b.absolute) ?? 0));
+    return this.result;
+  }
+
+  private lintOne(target: LintTarget, feedsGraph: boolean): void {
+    const { options, project, result } = this;
+    const linted = this.linter.lint(target, options.fix, feedsGraph);
     const diagnostics = options.quiet ? linted.diagnostics.filter((d) => (d.severity ?? 1) === 1) : linted.diagnostics;
     if (options.fix && target.absolute === options.stdinPath) {
       result.stdinOutput = linted.fixedText ?? target.text;
@@ -133,4 +136,114 @@ function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgres
       ...(linted.fixed?.size ? { fixed: linted.fixed } : {}),
     });
   }
+}
+
+function lintAll(targets: readonly LintTarget[], options: LaneOptions, onProgress?: (done: number) => void): LaneResult {
+  const run = new LaneRun(targets, options);
+  const { linter } = run;
+  // Only the manifests' checks read the image graph: a lane without manifests does not build it.
+  const readsGraph = targets.some((target) => target.kind === 'yaml');
+  // Index every manifest first (cross-file checks), then lint.
+  for (const target of targets) run.guard(target, () => linter.prepare(target, readsGraph));
+  // Dockerfiles and Compose files before the manifests: linting a Dockerfile puts its facts into the
+  // image graph from the same parse, and the manifests' checks then read them. Their own checks
+  // read no graph; the report keeps the discovery order.
+  const order = readsGraph ? [...targets.filter((t) => t.kind !== 'yaml'), ...targets.filter((t) => t.kind === 'yaml')] : targets;
+  const firstManifest = readsGraph ? order.findIndex((t) => t.kind === 'yaml') : -1;
+  order.forEach((target, i) => {
+    // The other lanes' files join the graph after this lane's own, as they always have (its cap keeps the first ones).
+    if (i === firstManifest) {
+      for (const file of options.graphOnly ?? []) {
+        try { linter.feedGraphOnly(file); } catch { /* linted (and reported) in its own lane */ }
+      }
+    }
+    onProgress?.(i);
+    run.lint(target, readsGraph);
+  });
+  return run.finish();
+}
+
+/**
+ * A file of the run as every lane of a shared index needs it: in discovery order, with its text
+ * when it feeds the image graph (Dockerfiles, Compose, skaffold, kustomize files).
+ */
+export interface RunEntry {
+  absolute: string;
+  kind: LintTarget['kind'];
+  text?: string;
+}
+
+export function runEntriesOf(targets: readonly LintTarget[]): RunEntry[] {
+  return targets.map((target) => {
+    const name = target.absolute.slice(Math.max(target.absolute.lastIndexOf('/'), target.absolute.lastIndexOf('\\')) + 1);
+    return { absolute: target.absolute, kind: target.kind, ...(feedsImageGraph(name) ? { text: target.text } : {}) };
+  });
+}
+
+/** Sends this lane's manifest summaries to the other lanes; resolves with every lane's. */
+export type SummaryExchange = (own: ManifestSummary[]) => Promise<ManifestSummary[]>;
+
+/**
+ * One of several lanes that split the manifests among them (parallel.ts). Each parses its own
+ * manifests and sends their summaries (sharedIndex.ts); while the others' arrive it lints its
+ * Dockerfiles and Compose files, whose checks read neither the index nor the image graph. Then it
+ * builds the index and the graph as one lane over every file would (discovery order: evidence and
+ * summaries, then every Dockerfile, then `graphOnly`) and lints its manifests against them.
+ */
+export function lintSharedLane(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, onProgress?: (done: number) => void): Promise<LaneResult> {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  return lintShared(targets, run, options, exchange, onProgress).finally(() => {
+    Error.stackTraceLimit = stackTraceLimit;
+  });
+}
+
+async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, onProgress?: (done: number) => void): Promise<LaneResult> {
+  const lane = new LaneRun(targets, options);
+  const { linter } = lane;
+  const manifests = targets.filter((t) => t.kind === 'yaml');
+  const summaries: ManifestSummary[] = [];
+  for (const target of manifests) {
+    lane.guard(target, () => {
+      const summary = linter.summarize(target);
+      if (summary) summaries.push(summary);
+    });
+  }
+  const all = exchange(summaries);
+  let done = 0;
+  for (const target of targets) {
+    if (target.kind === 'yaml') continue;
+    onProgress?.(done++);
+    lane.lint(target, false);
+  }
+  const byUri = new Map((await all).map((summary) => [summary.uri, summary]));
+  if (manifests.length > 0) {
+    const own = new Map(targets.map((t) => [t.absolute, t]));
+    for (const entry of run) {
+      const file = { absolute: entry.absolute, text: entry.text ?? '' };
+      const feed = (): void => {
+        if (entry.kind !== 'dockerfile') linter.feedGraph(file);
+        if (entry.kind !== 'yaml') return;
+        const summary = byUri.get(pathToFileURL(entry.absolute).href);
+        if (summary) importSummary(linter.index, summary);
+      };
+      // A file the engine fails on is reported by the lane that lints it (and is not linted there).
+      const target = own.get(entry.absolute);
+      if (target && entry.kind !== 'dockerfile') lane.guard(target, feed);
+      else try { feed(); } catch { /* reported by its own lane */ }
+    }
+    for (const entry of run) {
+      if (entry.kind === 'dockerfile') {
+        try { linter.feedGraph({ absolute: entry.absolute, text: entry.text ?? '' }, true); } catch { /* as when it is linted */ }
+      }
+    }
+    for (const file of options.graphOnly ?? []) {
+      try { linter.feedGraphOnly(file); } catch { /* a Tiltfile: not linted */ }
+    }
+  }
+  for (const target of manifests) {
+    onProgress?.(done++);
+    lane.lint(target, false);
+  }
+  return lane.finish();
 }

@@ -15,6 +15,7 @@ import { isDockerfileName } from '../common/fileKinds';
 import type { ProjectConfig } from '../config/projectConfig';
 import { stampVersion } from '../common/codeActions';
 import { fixUntilSettled, type FixSummary } from '../common/safeFixes';
+import { cliIndexLimits, summarizeManifest, type ManifestSummary } from './sharedIndex';
 
 /** A file about to be linted: its text is already read (from disk or stdin). */
 export interface LintTarget {
@@ -68,7 +69,7 @@ export interface LinterOptions {
  * ConfigMap) see the whole tree, as they do in the editor's workspace.
  */
 export class Linter {
-  readonly index = new WorkspaceIndex({ maxFiles: 100_000, maxObjectsPerFile: 2000 });
+  readonly index = new WorkspaceIndex(cliIndexLimits);
   private readonly models = new Map<string, unknown>();
   /** Manifests indexed by `prepare` whose parse was not kept. */
   private readonly indexedOnly = new Set<string>();
@@ -120,6 +121,18 @@ export class Linter {
     const model = this.parse(target, target.text);
     if (this.options.keepParses === false) this.indexedOnly.add(target.absolute);
     else this.models.set(target.absolute, model);
+  }
+
+  /**
+   * A manifest parsed for a lane that shares its index with other lanes (lane.ts `lintSharedLane`):
+   * not indexed now (every lane puts all the summaries into its index later, in discovery order),
+   * its parse kept for `lint` as `prepare` keeps it. Returns what the file gives the index.
+   */
+  summarize(target: LintTarget): ManifestSummary | undefined {
+    const model = this.parse(target, target.text, 1, false) as ManifestFile;
+    if (this.options.keepParses === false) this.indexedOnly.add(target.absolute);
+    else this.models.set(target.absolute, model);
+    return summarizeManifest(pathToFileURL(target.absolute).href, model);
   }
 
   /**

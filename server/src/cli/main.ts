@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+import { tuneEngineForShortRun } from './engineFlags';
 import { runAsLaneWorker } from './parallel';
 import { runCli } from './run';
 
@@ -12,6 +14,8 @@ function internalError(error: unknown): void {
   process.exitCode = 2;
 }
 
+// Before any check runs; worker threads share the process's flags.
+if (isMainThread) tuneEngineForShortRun();
 if (!runAsLaneWorker()) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),

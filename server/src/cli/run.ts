@@ -17,7 +17,7 @@ import { colourPalette, formatText, plainPalette, wantsColour } from './formats/
 import { lintLane, type LaneOptions } from './lane';
 import type { LintTarget } from './lint';
 import { configNoticeLine, configProblemLine, crashLine, noFilesLine, notOursLine, outputErrorLine, progressLine, skippedLine, summaryLine, writeErrorLine } from './messages';
-import { lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
+import { LanePool, lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
 import { countFindings, fails, type Report, type SkippedFile } from './report';
 
 export const version: string = (packageJson as { version: string }).version;
@@ -135,6 +135,9 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
       note(skippedLine(path, 'unreadable', reason, lang));
     },
   });
+  // A big tree's worker threads load the bundle while this thread reads the files.
+  const wantsWorkers = options.parallel !== false && workersAvailable();
+  const pool = wantsWorkers && found.length >= minFilesForWorkers ? new LanePool() : undefined;
   for (const file of found) {
     // With `--stdin-filename`, standard input stands for that file (unsaved editor contents).
     if (file.absolute === stdinPath) continue;
@@ -178,8 +181,9 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     lastProgress = Date.now();
     io.stderr.write(`\r\u001b[K${progressLine(done, targets.length, lang)}`);
   };
-  const parallel = options.parallel !== false && targets.length >= minFilesForWorkers && workersAvailable();
-  const result = parallel ? await lintInWorkers(targets, laneOptions, progress) : lintLane(targets, laneOptions, progress);
+  const parallel = wantsWorkers && targets.length >= minFilesForWorkers;
+  if (!parallel) pool?.close();
+  const result = parallel ? await lintInWorkers(targets, laneOptions, progress, pool) : lintLane(targets, laneOptions, progress);
   if (showProgress) io.stderr.write('\r\u001b[K');
   for (const crash of result.crashes) {
     hardErrors++;

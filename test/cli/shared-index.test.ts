@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { imageGraphOf } from '../../server/src/common/imageGraph';
+import { mightBeKubernetesJson } from '../../server/src/common/fileKinds';
+import { discoverFiles } from '../../server/src/cli/discover';
+import { lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult } from '../../server/src/cli/lane';
+import type { LintTarget } from '../../server/src/cli/lint';
+import { planLanes, sharesIndex } from '../../server/src/cli/parallel';
+import { canImportSummaries, cliIndexLimits, importSummary, summarizeManifest, type ManifestSummary } from '../../server/src/cli/sharedIndex';
+import { parseManifestFile } from '../../server/src/kubernetes/model';
+import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
+import { corpusAvailable, corpusRoot } from '../corpus/corpus';
+import { crossFileFixture } from './crossFileFixture';
+import { bundled, bundledCli, hasBundle, noBundleReason, tree } from './helpers';
+
+/**
+ * Big runs split the manifests among lanes (worker threads): each lane parses its share, the lanes
+ * swap what their files give the workspace index, and each checks its manifests against the whole
+ * tree's index (issue 19). None of it may change a finding: these tests compare the split lanes
+ * with one lane over every file (what `--no-parallel` runs), in-process with the lanes' exchange
+ * played in one thread (summaries structured-cloned, as postMessage sends them), and through the
+ * bundle's real threads when dist/cli.js is built.
+ */
+
+const options: LaneOptions = { fallbackLang: 'en', fix: false, quiet: false };
+
+function targetsOf(paths: string[], cwd: string): { targets: LintTarget[]; graphOnly: { absolute: string; text: string }[] } {
+  const targets: LintTarget[] = [];
+  const graphOnly: { absolute: string; text: string }[] = [];
+  for (const file of discoverFiles(paths, { cwd, onUnreadable() {} })) {
+    if (!file.kind) continue;
+    const text = readFileSync(file.absolute, 'utf8');
+    if (file.kind === 'evidence') {
+      graphOnly.push({ absolute: file.absolute, text });
+      continue;
+    }
+    if (file.kind === 'json' && !mightBeKubernetesJson(text)) continue;
+    targets.push({ path: file.path, absolute: file.absolute, kind: file.kind === 'json' ? 'yaml' : file.kind, text });
+  }
+  return { targets, graphOnly };
+}
+
+/** The lanes of a split run, played in this thread: every lane's summaries first, then each lane gets the others'. */
+async function splitRun(targets: LintTarget[], laneOptions: LaneOptions, laneCount: number, headStart = 0): Promise<{ lanes: LintTarget[][]; results: LaneResult[] }> {
+  const lanes = planLanes(targets, laneCount, true, headStart);
+  const run = runEntriesOf(targets);
+  const sent: ManifestSummary[][] = [];
+  let allSent: () => void = () => {};
+  const everyLaneSent = new Promise<void>((resolve) => { allSent = resolve; });
+  const results = await Promise.all(lanes.map((lane, i) => lintSharedLane(lane, run, laneOptions, async (mine) => {
+    sent[i] = structuredClone(mine);
+    if (sent.filter(Boolean).length === lanes.length) allSent();
+    await everyLaneSent;
+    return [...mine, ...sent.filter((_, lane) => lane !== i).flatMap((summaries) => structuredClone(summaries))];
+  })));
+  return { lanes, results };
+}
+
+function byPath(results: LaneResult[]): Map<string, unknown> {
+  return new Map(results.flatMap((result) => result.reports).map((report) => [report.path, { diagnostics: report.diagnostics, failAt: report.failAt }]));
+}
+
+test('this build\'s workspace index takes summaries (else every manifest stays in one lane)', () => {
+  assert.equal(canImportSummaries(), true, 'the WorkspaceIndex parts sharedIndex.ts fills have changed: update importSummary');
+  assert.equal(sharesIndex({ fix: false }), true);
+  assert.equal(sharesIndex({ fix: true }), false, '--fix keeps the manifests in one lane');
+});
+
+test('an index built from summaries equals one built from the parses, file by file', () => {
+  const root = tree(crossFileFixture());
+  const manifests = targetsOf(['.'], root).targets.filter((t) => t.kind === 'yaml');
+  const parsed = new WorkspaceIndex(cliIndexLimits);
+  const imported = new WorkspaceIndex(cliIndexLimits);
+  for (const target of manifests) {
+    const uri = pathToFileURL(target.absolute).href;
+    const file = parseManifestFile(TextDocument.create(uri, 'yaml', 1, target.text));
+    parsed.updateFile(uri, file);
+    const summary = summarizeManifest(uri, file);
+    if (summary) importSummary(imported, structuredClone(summary));
+  }
+  assert.deepEqual(imported.fileUris(), parsed.fileUris());
+  assert.equal(imported.version, parsed.version);
+  assert.equal(imported.crdGeneration, parsed.crdGeneration);
+  assert.deepEqual(imported.customResourceDefinitions(), parsed.customResourceDefinitions());
+  assert.equal(imported.customResourceDefinitions().length, 1);
+  assert.deepEqual([...imported.all()], [...parsed.all()]);
+  for (const kind of ['Deployment', 'Service', 'ConfigMap', 'Kustomization', 'Widget']) assert.deepEqual(imported.ofKind(kind), parsed.ofKind(kind), kind);
+  assert.deepEqual(imported.podOwnersWithLabel('app', 'app-4'), parsed.podOwnersWithLabel('app', 'app-4'));
+  assert.deepEqual(imported.knownImages(), parsed.knownImages());
+  assert.deepEqual([...imageGraphOf(imported)!.imageUses()], [...imageGraphOf(parsed)!.imageUses()]);
+  assert.ok([...imageGraphOf(imported)!.imageUses()].length > 60);
+});
+
+test('lanes of a split: each file in one lane, in discovery order, Dockerfiles in the workers\' lanes first', () => {
+  const target = (path: string, kind: LintTarget['kind'], size: number): LintTarget => ({ path, absolute: `/w/${path}`, kind, text: 'x'.repeat(size) });
+  const manifests = Array.from({ length: 40 }, (_, i) => target(`m${String(i).padStart(2, '0')}.yaml`, 'yaml', 3000));
+  const dockerfiles = Array.from({ length: 20 }, (_, i) => target(`d${String(i).padStart(2, '0')}/Dockerfile`, 'dockerfile', 3000));
+  const targets = [...manifests.slice(0, 20), ...dockerfiles, ...manifests.slice(20)];
+  for (const count of [2, 3, 4]) {
+    const lanes = planLanes(targets, count, true);
+    assert.equal(lanes.length, count);
+    assert.deepEqual(lanes.flat().map((t) => t.path).sort(), targets.map((t) => t.path).sort());
+    for (const lane of lanes) assert.deepEqual(lane, targets.filter((t) => lane.includes(t)), 'discovery order');
+    assert.ok(lanes[0].every((t) => t.kind === 'yaml'), 'the main thread\'s lane gets no Dockerfile while the workers have room');
+    const loads = lanes.map((lane) => lane.reduce((sum, t) => sum + (t.kind === 'yaml' ? 2 : 1) * t.text.length + 2000, 0));
+    assert.ok(Math.max(...loads) - Math.min(...loads) <= 8000, `balanced: ${loads.join(', ')}`);
+  }
+  const headStart = planLanes(targets, 2, true, 40_000);
+  assert.ok(headStart[0].length > planLanes(targets, 2, true)[0].length, 'a head start gives the first lane more');
+  assert.deepEqual(planLanes(targets, 1, true), [targets]);
+});
+
+test('split lanes report what one lane reports, on a workspace of cross-file findings', async () => {
+  const root = tree(crossFileFixture());
+  const { targets, graphOnly } = targetsOf(['.'], root);
+  const laneOptions = { ...options, graphOnly };
+  const expected = byPath([lintLane(targets, laneOptions)]);
+  const codes = [...expected.values()].flatMap((report) => (report as { diagnostics: { code?: unknown }[] }).diagnostics.map((d) => String(d.code)));
+  // The fixture does reach across files: selectors, config references, CRDs, the image graph.
+  for (const code of ['service-selects-nothing', 'image-root-vs-run-as-non-root', 'image-edge-guess']) assert.ok(codes.includes(code), `${code} in ${[...new Set(codes)].join(' ')}`);
+  for (const [count, headStart] of [[2, 0], [2, 30_000], [3, 0], [4, 20_000]] as const) {
+    const { lanes, results } = await splitRun(targets, laneOptions, count, headStart);
+    assert.ok(lanes.filter((lane) => lane.some((t) => t.kind === 'yaml')).length >= 2, 'manifests in several lanes');
+    assert.deepEqual(results.flatMap((r) => r.crashes), []);
+    assert.deepEqual(byPath(results), expected, `${count} lanes, head start ${headStart}`);
+  }
+  // Parses not kept (a lane over its memory budget) change nothing either.
+  assert.deepEqual(byPath((await splitRun(targets, { ...laneOptions, keptParseBudget: 0 }, 2)).results), expected);
+});
+
+test('split lanes report what one lane reports, on the shared corpus', { skip: !corpusAvailable && 'corpus not found' }, async () => {
+  const { targets, graphOnly } = targetsOf([corpusRoot], corpusRoot);
+  assert.ok(targets.filter((t) => t.kind === 'yaml').length > 500);
+  const laneOptions = { ...options, graphOnly };
+  const expected = byPath([lintLane(targets, laneOptions)]);
+  const { results } = await splitRun(targets, laneOptions, 2, 150_000);
+  assert.deepEqual(results.flatMap((r) => r.crashes), []);
+  assert.deepEqual(byPath(results), expected);
+});
+
+test('the bundle\'s worker threads give the one-thread report, byte for byte', { skip: hasBundle ? false : noBundleReason }, () => {
+  const root = tree(crossFileFixture());
+  const parallel = bundled(['lint', '.', '-f', 'json'], { cwd: root });
+  const serial = bundled(['lint', '.', '-f', 'json', '--no-parallel'], { cwd: root });
+  assert.equal(parallel.code, 1, parallel.stderr);
+  assert.equal(parallel.stderr, serial.stderr);
+  assert.equal(parallel.stdout, serial.stdout);
+  assert.ok(JSON.parse(parallel.stdout).files.length >= 150, 'big enough for worker threads');
+  if (corpusAvailable) {
+    // The corpus report is megabytes: more than `bundled` takes from a pipe.
+    const lint = (...extra: string[]) => spawnSync(process.execPath, [bundledCli, 'lint', corpusRoot, '-f', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, timeout: 300_000 });
+    const corpusParallel = lint();
+    const corpusSerial = lint('--no-parallel');
+    assert.equal(corpusParallel.status, 1, corpusParallel.stderr);
+    assert.equal(corpusParallel.stdout, corpusSerial.stdout);
+    assert.ok(JSON.parse(corpusParallel.stdout).files.length > 1500);
+  }
+});
+
