@@ -21,6 +21,7 @@ import { withRuleDocLinks } from '../ruleDocLinks';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { DocumentChangeLog } from './changeLog';
 import { YoungGenerationSizer } from './youngGeneration';
+import { afterQueuedMessages } from './afterQueuedMessages';
 import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { runInSlices } from './slicedCheck';
@@ -33,8 +34,9 @@ import { WorkspaceIndexer } from './workspaceIndexer';
  */
 
 /**
- * No fixed wait before checking: a zero-delay timer still merges the changes that arrive together
- * (one message batch), and checking a large file takes less than the gap between keystrokes.
+ * No fixed wait before checking: a check waits only for the messages already received
+ * (afterQueuedMessages.ts), which merges the changes that arrive together, and checking a large file
+ * takes less than the gap between keystrokes.
  */
 const validationDelayMs = 0;
 
@@ -51,7 +53,7 @@ const documents = new TextDocuments<TextDocument>({
 const parsed = new ParsedDocumentCache(kindOfDocument);
 /** The young generation may grow while a big document is open (youngGeneration.ts). */
 const youngGeneration = new YoungGenerationSizer();
-const pendingValidation = new Map<string, { timer: NodeJS.Timeout; force: boolean }>();
+const pendingValidation = new Map<string, { cancel(): void; force: boolean }>();
 
 /**
  * The editor's `stevedore.*` settings: the window's (`settings`: documents outside every workspace
@@ -470,15 +472,20 @@ async function validate(document: TextDocument, force: boolean): Promise<void> {
 
 function scheduleValidation(document: TextDocument, delayMs: number, force = false): void {
   const previous = pendingValidation.get(document.uri);
-  if (previous) clearTimeout(previous.timer);
+  previous?.cancel();
   // A forced check stays forced when a later change reschedules it.
   const forced = force || (previous?.force ?? false);
-  const timer = setTimeout(() => {
+  const check = (): void => {
     pendingValidation.delete(document.uri);
     const current = documents.get(document.uri);
     if (current) void validate(current, forced);
-  }, delayMs);
-  pendingValidation.set(document.uri, { timer, force: forced });
+  };
+  if (delayMs > 0) {
+    const timer = setTimeout(check, delayMs);
+    pendingValidation.set(document.uri, { cancel: () => clearTimeout(timer), force: forced });
+  } else {
+    pendingValidation.set(document.uri, { ...afterQueuedMessages(check), force: forced });
+  }
 }
 
 documents.onDidOpen((e) => {
@@ -511,8 +518,7 @@ documents.onDidSave((e) => {
   if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onSave') scheduleValidation(e.document, 0);
 });
 documents.onDidClose((e) => {
-  const pending = pendingValidation.get(e.document.uri);
-  if (pending) clearTimeout(pending.timer);
+  pendingValidation.get(e.document.uri)?.cancel();
   pendingValidation.delete(e.document.uri);
   // Reopened, the document starts again at version 1: it must be checked again.
   lastChecked.delete(e.document.uri);
