@@ -66,7 +66,8 @@ interface FileFindings {
   /** Fixes write the file's line ending (rules/edits.ts). */
   crlf: boolean | undefined;
   /** By document content key, then by rule. */
-  documents: Map<object, Map<KubeRule, Kept>>;
+  /** By document content key, then by rule number (ruleNumber). */
+  documents: Map<object, (Kept | undefined)[]>;
 }
 
 const maxFiles = 32;
@@ -88,6 +89,23 @@ interface DocumentObjects {
   lastLine: number;
   /** The watched subject the rules' checks of this document share (see watchedFor). */
   watched: Watched | undefined;
+  /** The document's kept findings in `state`, looked up once per version rather than once per rule. */
+  kept: { state: FileFindings; byRule: (Kept | undefined)[] | undefined } | undefined;
+}
+
+/** Rules numbered in the order first seen: kept findings are an array per document, indexed by it. */
+const ruleNumbers = new WeakMap<KubeRule, number>();
+let rulesNumbered = 0;
+
+function ruleNumber(rule: KubeRule): number {
+  let number = ruleNumbers.get(rule);
+  if (number === undefined) ruleNumbers.set(rule, (number = rulesNumbered++));
+  return number;
+}
+
+function keptOf(group: DocumentObjects, state: FileFindings): (Kept | undefined)[] | undefined {
+  if (group.kept?.state !== state) group.kept = { state, byRule: state.documents.get(group.key) };
+  return group.kept.byRule;
 }
 
 /** The file's objects split by document: computed once per version, each document's objects on demand. */
@@ -100,6 +118,7 @@ function objectsByDocument(file: ManifestFile): DocumentObjects[] {
       firstLine: file.document.positionAt(doc.start).line,
       lastLine: file.document.positionAt(doc.end).line,
       watched: undefined,
+      kept: undefined,
     }));
     groupsOfFile.set(file, groups);
   }
@@ -239,12 +258,17 @@ function watchedFor(subject: ManifestRuleSubject, group: DocumentObjects): Watch
     return text.getText(range);
   };
   const document = watching(text, outsideOfText, onOutside, { getText });
-  const lineCounter = watching(subject.file.lineCounter, outsideOfLines, onOutside);
+  // Wrapped when first read: the file's line starts are counted only on demand (incrementalParse.ts).
+  let lineCounter: ManifestFile['lineCounter'] | undefined;
   const view = () => {
     const state = watched.state;
     return (state.recording ??= recordingView(workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace)), state.asked.queries));
   };
-  const file = watching(subject.file, outsideOfFile, onOutside, { document, lineCounter, [substituteViewKey]: view });
+  const file = watching(subject.file, outsideOfFile, onOutside, {
+    document,
+    get lineCounter() { return (lineCounter ??= watching(subject.file.lineCounter, outsideOfLines, onOutside)); },
+    [substituteViewKey]: view,
+  });
   // "Any Dockerfile?": a no is an answer the findings can be kept under; a yes means the image graph is read (the whole workspace).
   const probe = () => {
     watched.state.asked.dockerfiles = true;
@@ -274,12 +298,13 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
     return;
   }
   const state = stateFor(subject.file, subject.ctx);
+  const number = ruleNumber(rule);
   // The file's view of the workspace (one per file version and index version: workspaceViewFor).
   const view = () => workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace));
   const found: Finding[] = [];
   const fresh: { group: DocumentObjects; findings: Finding[]; asked: Asked }[] = [];
   for (const group of groups) {
-    const kept = state.documents.get(group.key)?.get(rule);
+    const kept = keptOf(group, state)?.[number];
     if (kept && kept.index === group.doc.index && (!kept.queries || sameAnswers(kept.queries, view())) && (!kept.askedForDockerfiles || !hasDockerfileEntries(subject.ctx))) {
       for (const finding of kept.findings) found.push(movedFinding(finding, group.firstLine));
       documentFindingsCounts.reused++;
@@ -312,12 +337,15 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
     yield;
   }
   for (const { group, findings, asked } of fresh) {
-    let byRule = state.documents.get(group.key);
-    if (!byRule) state.documents.set(group.key, (byRule = new Map()));
+    let byRule = keptOf(group, state);
+    if (!byRule) {
+      state.documents.set(group.key, (byRule = []));
+      group.kept = { state, byRule };
+    }
     const kept: Kept = { index: group.doc.index, findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)) };
     if (asked.queries.length > 0) kept.queries = asked.queries;
     if (asked.dockerfiles) kept.askedForDockerfiles = true;
-    byRule.set(rule, kept);
+    byRule[number] = kept;
   }
   for (const finding of found) report(finding);
 }

@@ -196,20 +196,21 @@ function parseChunk(text: string, start: number, followed: boolean): { chunk: Ch
 
 export function parseManifestIncremental(document: TextDocument): ManifestFile {
   const text = document.getText();
-  // A chunk's parse depends on its text and on whether the file goes on after it (see parseChunk).
-  const keyOf = (text: string, followed: boolean) => (followed ? '+' : '.') + text;
-  const reusable = new Map<string, Chunk[]>();
+  // A chunk's parse depends on its text and on whether the file goes on after it (see parseChunk):
+  // one map for each (keys are the texts themselves, not copies with a mark in front).
+  const reusableFollowed = new Map<string, Chunk[]>();
+  const reusableLast = new Map<string, Chunk[]>();
   for (const chunk of previous.get(document.uri) ?? []) {
-    const key = keyOf(chunk.text, chunk.followed);
-    const list = reusable.get(key);
-    if (list) list.push(chunk); else reusable.set(key, [chunk]);
+    const reusable = chunk.followed ? reusableFollowed : reusableLast;
+    const list = reusable.get(chunk.text);
+    if (list) list.push(chunk); else reusable.set(chunk.text, [chunk]);
   }
   const pieces = splitDocuments(text);
   const chunks: Chunk[] = [];
   for (let next = 0; next < pieces.length; ) {
     let piece = pieces[next++]!;
     let followed = next < pieces.length;
-    const old = reusable.get(keyOf(piece.text, followed))?.shift();
+    const old = (followed ? reusableFollowed : reusableLast).get(piece.text)?.shift();
     if (old) {
       chunks.push({ text: piece.text, start: piece.start, docs: old.docs.map((doc) => shiftedCopy(doc, piece.start - old.start)), followed });
       continue;
@@ -227,9 +228,6 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
   previous.set(document.uri, chunks);
   if (previous.size > maxFiles) previous.delete(previous.keys().next().value!);
 
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   const documents: ManifestDocument[] = [];
   for (const chunk of chunks) {
     for (const yaml of chunk.docs) {
@@ -239,5 +237,18 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
       documents.push({ index: documents.length, yaml, apiVersion, kind, isKubernetes: apiVersion !== undefined && kind !== undefined, start, end });
     }
   }
-  return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes), lineBreaks: lineBreaksOf(text) };
+  // Line starts of the whole text, counted when first asked for: no feature needs them after an edit.
+  let lineCounter: LineCounter | undefined;
+  return {
+    document,
+    get lineCounter() { return (lineCounter ??= lineCounterOf(text)); },
+    documents, isKubernetes: documents.some((d) => d.isKubernetes), lineBreaks: lineBreaksOf(text),
+  };
+}
+
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
 }

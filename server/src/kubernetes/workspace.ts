@@ -361,7 +361,23 @@ export class WorkspaceView {
 
   /** The nearest objects of that kind and name (several when equally near: any may be the one deployed with this file). */
   findAll(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
-    return this.nearestGroup(this.ofKind(kind).filter((o) => o.name === name), namespace);
+    return this.nearestGroup(this.named(kind, name), namespace);
+  }
+
+  /** Per kind, its objects by name (in ofKind's order): a lookup per question instead of a scan of the kind. */
+  private readonly byName = new Map<string, Map<string | undefined, IndexedObject[]>>();
+
+  private named(kind: string, name: string): readonly IndexedObject[] {
+    let names = this.byName.get(kind);
+    if (!names) {
+      names = new Map();
+      for (const object of this.ofKind(kind)) {
+        const list = names.get(object.name);
+        if (list) list.push(object); else names.set(object.name, [object]);
+      }
+      this.byName.set(kind, names);
+    }
+    return names.get(name) ?? [];
   }
 }
 
