@@ -5,7 +5,7 @@ import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LazyRangeArgument, PositionCursor } from './argumentScanner';
-import { memoKeys, positionCursorOf } from './parserCache';
+import { forgetLastBuiltInstruction, memoKeys, positionCursorOf } from './parserCache';
 
 /**
  * Re-parses only the part of a Dockerfile an edit can change, reusing the rest of the previous
@@ -203,6 +203,7 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
     }
   }
 
+  forgetLastBuiltInstruction();
   if (resumeAt >= 0) {
     const oldResumeLine = lineOf(oldOffsets, resumeAt - offsetDelta);
     const lineDelta = lineOf(lineOffsetsOf(document), resumeAt) - oldResumeLine;

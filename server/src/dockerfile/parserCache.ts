@@ -1,4 +1,5 @@
 import { DockerfileParser, type Argument, type Flag } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
 import { Instruction } from 'dockerfile-ast/lib/instruction';
 import { From } from 'dockerfile-ast/lib/instructions/from';
 import { ModifiableInstruction } from 'dockerfile-ast/lib/modifiableInstruction';
@@ -84,6 +85,38 @@ const expandingPrototype = Instruction.prototype as unknown as ExpandingInstruct
 const originalExpandedArguments = expandingPrototype.getExpandedArguments;
 /** The instruction whose getExpandedArguments() runs now: it gets copies of its argument arrays. */
 let expandingArgumentsOf: object | undefined;
+/**
+ * dockerfile-ast's parser builds every instruction with arguments twice: once to look for
+ * here-documents (processArguments hands a new instruction to processHeredocs, which reads its
+ * arguments and drops it), then again, from the same text and range, to keep. For RUN, COPY, ADD,
+ * CMD and the other JSON-form instructions the constructor already scans the arguments and flags,
+ * so the scan and its garbage were doubled. The second request, with the same parser, Dockerfile,
+ * keyword and offsets as the one before it, now gets the instruction just built: it has only been
+ * read. With here-documents the kept instruction ends later, so it is built anew as before.
+ */
+interface InstructionFactory {
+  createInstruction(dockerfile: object, keyword: string, start: number, keywordEnd: number, end: number): unknown;
+  parse(buffer: string): unknown;
+}
+const factoryPrototype = Parser.prototype as unknown as InstructionFactory;
+const originalCreateInstruction = factoryPrototype.createInstruction;
+const originalParse = factoryPrototype.parse;
+// The last instruction built and what it was built from (module slots: no record per instruction).
+let lastParser: object | undefined;
+let lastDockerfile: object | undefined;
+let lastKeyword = '';
+let lastStart = -1;
+let lastKeywordEnd = -1;
+let lastEnd = -1;
+let lastBuilt: unknown;
+
+function forgetLastBuilt(): void {
+  lastParser = lastDockerfile = lastBuilt = undefined;
+}
+
+/** For parses that drive the parser's methods themselves (incrementalParse.ts), once done. */
+export const forgetLastBuiltInstruction = forgetLastBuilt;
+
 interface ImageRanges { getImageRange(): Range | null }
 const fromPrototype = From.prototype as unknown as ImageRanges;
 const originalImageRange = fromPrototype.getImageRange;
@@ -221,6 +254,32 @@ export function installArgumentsCache(internals: ParserInternals = libraryIntern
       expandingArgumentsOf = outer;
     }
   };
+  if (typeof originalCreateInstruction === 'function' && typeof originalParse === 'function') {
+    factoryPrototype.createInstruction = function builtOnce(this: object, dockerfile: object, keyword: string, start: number, keywordEnd: number, end: number): unknown {
+      if (lastParser === this && lastDockerfile === dockerfile && lastStart === start && lastKeywordEnd === keywordEnd && lastEnd === end && lastKeyword === keyword) {
+        const built = lastBuilt;
+        forgetLastBuilt();
+        return built;
+      }
+      const built = originalCreateInstruction.call(this, dockerfile, keyword, start, keywordEnd, end);
+      lastParser = this;
+      lastDockerfile = dockerfile;
+      lastKeyword = keyword;
+      lastStart = start;
+      lastKeywordEnd = keywordEnd;
+      lastEnd = end;
+      lastBuilt = built;
+      return built;
+    };
+    // The slots must not keep the last parse's text alive.
+    factoryPrototype.parse = function parseAndForget(this: InstructionFactory, buffer: string): unknown {
+      try {
+        return originalParse.call(this, buffer);
+      } finally {
+        forgetLastBuilt();
+      }
+    };
+  }
   fromPrototype.getImageRange = function imageRangeOfItsOwn(this: ImageRanges): Range | null {
     const range = originalImageRange.call(this);
     return range && { start: range.start, end: range.end };
@@ -238,6 +297,9 @@ export function uninstallArgumentsCache(): void {
   flaggedPrototype.getArguments = originalArguments;
   expandingPrototype.getExpandedArguments = originalExpandedArguments;
   fromPrototype.getImageRange = originalImageRange;
+  factoryPrototype.createInstruction = originalCreateInstruction;
+  factoryPrototype.parse = originalParse;
+  forgetLastBuilt();
 }
 
 /** Our port of the scan (see argumentScanner.ts); undefined where it does not apply (an unusual escape character). */
