@@ -7,9 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { imageGraphOf } from '../../server/src/common/imageGraph';
 import { mightBeKubernetesJson } from '../../server/src/common/fileKinds';
 import { discoverFiles } from '../../server/src/cli/discover';
-import { lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult } from '../../server/src/cli/lane';
+import { lintLane, lintSharedLane, type LaneOptions, type LaneResult } from '../../server/src/cli/lane';
 import type { LintTarget } from '../../server/src/cli/lint';
-import { planLanes, sharesIndex } from '../../server/src/cli/parallel';
+import { planLanes, sharedRunOf, sharesIndex } from '../../server/src/cli/parallel';
 import { canImportSummaries, cliIndexLimits, importSummary, summarizeManifest, type ManifestSummary } from '../../server/src/cli/sharedIndex';
 import { parseManifestFile } from '../../server/src/kubernetes/model';
 import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
@@ -46,8 +46,9 @@ function targetsOf(paths: string[], cwd: string): { targets: LintTarget[]; graph
 
 /** The lanes of a split run, played in this thread: every lane's summaries first, then each lane gets the others'. */
 async function splitRun(targets: LintTarget[], laneOptions: LaneOptions, laneCount: number, headStart = 0): Promise<{ lanes: LintTarget[][]; results: LaneResult[] }> {
-  const lanes = planLanes(targets, laneCount, true, headStart);
-  const run = runEntriesOf(targets);
+  const plan = sharedRunOf(targets, planLanes(targets, laneCount, true, headStart));
+  const { lanes, run } = plan;
+  const queue = { targets: plan.queue, taken: new Int32Array(plan.taken) };
   const sent: ManifestSummary[][] = [];
   let allSent: () => void = () => {};
   const everyLaneSent = new Promise<void>((resolve) => { allSent = resolve; });
@@ -56,7 +57,7 @@ async function splitRun(targets: LintTarget[], laneOptions: LaneOptions, laneCou
     if (sent.filter(Boolean).length === lanes.length) allSent();
     await everyLaneSent;
     return [...mine, ...sent.filter((_, lane) => lane !== i).flatMap((summaries) => structuredClone(summaries))];
-  })));
+  }, queue, undefined, i === 0)));
   return { lanes, results };
 }
 

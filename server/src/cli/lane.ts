@@ -184,22 +184,35 @@ export function runEntriesOf(targets: readonly LintTarget[]): RunEntry[] {
 export type SummaryExchange = (own: ManifestSummary[]) => Promise<ManifestSummary[]>;
 
 /**
- * One of several lanes that split the manifests among them (parallel.ts). Each parses its own
- * manifests and sends their summaries (sharedIndex.ts); while the others' arrive it lints its
- * Dockerfiles and Compose files, whose checks read neither the index nor the image graph. Then it
- * builds the index and the graph as one lane over every file would (discovery order: evidence and
- * summaries, then every Dockerfile, then `graphOnly`) and lints its manifests against them.
+ * Dockerfiles and Compose files every lane of a shared index may lint: each lane takes the next
+ * one not taken yet (`taken` is shared memory, counted atomically), so a lane that finishes early
+ * takes work off the others, whatever the plan misjudged.
  */
-export function lintSharedLane(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, onProgress?: (done: number) => void): Promise<LaneResult> {
+export interface SharedQueue {
+  targets: readonly LintTarget[];
+  taken: Int32Array;
+}
+
+/**
+ * One of several lanes that split the manifests among them (parallel.ts). Each parses its own
+ * manifests and sends their summaries (sharedIndex.ts); while the others' arrive it lints
+ * Dockerfiles and Compose files from the shared queue, whose checks read neither the index nor the
+ * image graph. Then it builds the index and the graph as one lane over every file would (discovery
+ * order: evidence and summaries, then every Dockerfile, then `graphOnly`), lints its manifests
+ * against them, and helps with what is left in the queue. The first lane (`first`: the main
+ * thread, which the others wait for) lints its manifests before it takes from the queue; it also
+ * reports a Dockerfile or Compose file the image graph's reader fails on.
+ */
+export function lintSharedLane(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, queue: SharedQueue, onProgress?: (done: number) => void, first = false): Promise<LaneResult> {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  return lintShared(targets, run, options, exchange, onProgress).finally(() => {
+  return lintShared(targets, run, options, exchange, queue, onProgress, first).finally(() => {
     Error.stackTraceLimit = stackTraceLimit;
   });
 }
 
-async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, onProgress?: (done: number) => void): Promise<LaneResult> {
-  const lane = new LaneRun(targets, options);
+async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, queue: SharedQueue, onProgress: ((done: number) => void) | undefined, first: boolean): Promise<LaneResult> {
+  const lane = new LaneRun([...targets, ...queue.targets], options);
   const { linter } = lane;
   const manifests = targets.filter((t) => t.kind === 'yaml');
   const summaries: ManifestSummary[] = [];
@@ -211,14 +224,23 @@ async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry
   }
   const all = exchange(summaries);
   let done = 0;
+  const lintQueued = (): void => {
+    for (let next = Atomics.add(queue.taken, 0, 1); next < queue.targets.length; next = Atomics.add(queue.taken, 0, 1)) {
+      onProgress?.(done++);
+      lane.lint(queue.targets[next], false);
+    }
+  };
   for (const target of targets) {
     if (target.kind === 'yaml') continue;
     onProgress?.(done++);
     lane.lint(target, false);
   }
+  // While the other lanes' summaries come (the first lane's summaries are the last to be ready).
+  if (!first) lintQueued();
   const byUri = new Map((await all).map((summary) => [summary.uri, summary]));
   if (manifests.length > 0) {
     const own = new Map(targets.map((t) => [t.absolute, t]));
+    const queued = new Map(queue.targets.map((t) => [t.absolute, t]));
     for (const entry of run) {
       const file = { absolute: entry.absolute, text: entry.text ?? '' };
       const feed = (): void => {
@@ -227,10 +249,10 @@ async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry
         const summary = byUri.get(pathToFileURL(entry.absolute).href);
         if (summary) importSummary(linter.index, summary);
       };
-      // A file the engine fails on is reported by the lane that lints it (and is not linted there).
-      const target = own.get(entry.absolute);
+      // A file the engine fails on is reported once: a manifest by its lane (which then does not lint it), any other file by the first lane.
+      const target = own.get(entry.absolute) ?? (first && entry.kind !== 'dockerfile' ? queued.get(entry.absolute) : undefined);
       if (target && entry.kind !== 'dockerfile') lane.guard(target, feed);
-      else try { feed(); } catch { /* reported by its own lane */ }
+      else try { feed(); } catch { /* reported by another lane */ }
     }
     for (const entry of run) {
       if (entry.kind === 'dockerfile') {
@@ -245,5 +267,6 @@ async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry
     onProgress?.(done++);
     lane.lint(target, false);
   }
+  lintQueued();
   return lane.finish();
 }

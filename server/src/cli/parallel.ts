@@ -34,7 +34,7 @@ interface WorkerInput {
 }
 
 /** Main thread → worker: what to lint (`run` set: a lane of a shared index), then the other lanes' summaries. */
-type ToWorker = { type: 'lint'; targets: LintTarget[]; options: LaneOptions; run?: RunEntry[] } | { type: 'summaries'; summaries: ManifestSummary[] };
+type ToWorker = { type: 'lint'; targets: LintTarget[]; options: LaneOptions; shared?: { run: RunEntry[]; queue: LintTarget[]; taken: SharedArrayBuffer } } | { type: 'summaries'; summaries: ManifestSummary[] };
 type FromWorker = { type: 'summaries'; summaries: ManifestSummary[] } | { type: 'result'; result: LaneResult };
 
 /** The bundle can start itself as a worker; under a TypeScript loader (tests) we stay in-process. */
@@ -102,6 +102,20 @@ export function planLanes(targets: readonly LintTarget[], laneCount: number, spl
   // Lanes keep the discovery order of their files.
   const position = new Map(targets.map((t, i) => [t, i]));
   return lanes.map((lane) => lane.targets.sort((a, b) => position.get(a)! - position.get(b)!)).filter((lane) => lane.length > 0);
+}
+
+/**
+ * A run whose lanes share one index: each lane's manifests (as planned), the Dockerfiles and
+ * Compose files in one queue every lane takes from (largest first, so the last ones taken are
+ * small and the lanes end together), the run's files for the index, and the queue's shared counter.
+ */
+export function sharedRunOf(targets: readonly LintTarget[], lanes: readonly LintTarget[][]): { lanes: LintTarget[][]; queue: LintTarget[]; run: RunEntry[]; taken: SharedArrayBuffer } {
+  return {
+    lanes: lanes.map((lane) => lane.filter((t) => t.kind === 'yaml')),
+    queue: targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a)),
+    run: runEntriesOf(targets),
+    taken: new SharedArrayBuffer(4),
+  };
 }
 
 /** A worker thread that runs one lane; started before the files are read, told what to lint later. */
@@ -197,10 +211,11 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
     Atomics.store(counts, 0, done);
     onProgress(total());
   };
-  const shared = split && lanes.length > 1 && targets.some((t) => t.kind === 'yaml');
-  const run = shared ? runEntriesOf(targets) : undefined;
+  const shared = split && lanes.length > 1 && targets.some((t) => t.kind === 'yaml') ? sharedRunOf(targets, lanes) : undefined;
+  const laneTargets = shared?.lanes ?? lanes;
+  const run = shared?.run;
   // Workers first, so they start while this thread lints the first lane itself.
-  workers.forEach((worker, i) => worker.send({ type: 'lint', targets: lanes[i + 1], options, run }));
+  workers.forEach((worker, i) => worker.send({ type: 'lint', targets: laneTargets[i + 1], options, shared: shared && { run: shared.run, queue: shared.queue, taken: shared.taken } }));
   const pending = workers.map((worker) => worker.next('result'));
   // Observed now: a worker failing before this thread awaits its result must not be an unhandled rejection.
   for (const result of pending) result.catch(() => {});
@@ -214,7 +229,7 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
         workers.forEach((worker, i) => worker.send({ type: 'summaries', summaries: all.filter((_, lane) => lane !== i + 1).flat() }));
         return all.flat();
       };
-      own = await lintSharedLane(lanes[0], run, options, exchange, progress);
+      own = await lintSharedLane(laneTargets[0], run, options, exchange, { targets: shared!.queue, taken: new Int32Array(shared!.taken) }, progress, true);
     } else {
       // The manifests' lane also reads the other lanes' Dockerfiles and Compose files for the image graph.
       const graphOnly = [...(options.graphOnly ?? []), ...lanes.slice(1).flat().filter((t) => t.kind !== 'yaml').map((t) => ({ absolute: t.absolute, text: t.text }))];
@@ -227,7 +242,7 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
     else await Promise.allSettled(pending);
     throw error;
   }
-  Atomics.store(counts, 0, lanes[0]?.length ?? 0);
+  Atomics.store(counts, 0, own.reports.length + own.crashes.length);
   const ticker = setInterval(() => onProgress(total()), 100);
   let others: LaneResult[];
   try {
@@ -280,7 +295,8 @@ export function runAsLaneWorker(): boolean {
       // Nothing more will come: let the thread end.
       port.unref();
     };
-    if (!message.run) {
+    const shared = message.shared;
+    if (!shared) {
       finish(lintLane(message.targets, message.options, progress));
       return;
     }
@@ -290,7 +306,7 @@ export function runAsLaneWorker(): boolean {
       return arrived.then((theirs) => [...mine, ...theirs]);
     };
     // A failure here ends the thread with an error event, which the main thread reports.
-    void lintSharedLane(message.targets, message.run, message.options, exchange, progress).then(finish, (error: unknown) => {
+    void lintSharedLane(message.targets, shared.run, message.options, exchange, { targets: shared.queue, taken: new Int32Array(shared.taken) }, progress).then(finish, (error: unknown) => {
       throw error;
     });
   });
