@@ -22,7 +22,7 @@ import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
-import { packCaches, readTrustedCache, unpackCaches, writeCache } from './codeCache';
+import { openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
 /** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
@@ -60,14 +60,15 @@ interface LoadedScript {
 
 /**
  * Loads the server's scripts as CommonJS modules, each compiled with its code from the cache file.
- * The cache file is read when a load starts (start-up, a language's first document) and let go
- * when it ends, so the caches of languages not in use are not kept in memory.
+ * The cache file is opened when a load starts (start-up, a language's first document) and closed
+ * when it ends, and only the caches of the scripts loaded are read from it: the caches of languages
+ * not in use are neither read at start nor kept in memory.
  */
 class ScriptLoader {
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly scripts = new Map<string, LoadedScript>();
-  /** The cache file's entries during a load (undefined between loads). */
-  private entries: Map<string, Buffer> | undefined;
+  /** The cache file, open during a load (undefined between loads; null when there is none to use). */
+  private cacheFile: PackedCacheReader | null | undefined;
   private depth = 0;
   private writeTimer: NodeJS.Timeout | undefined;
 
@@ -85,16 +86,14 @@ class ScriptLoader {
 
   private cachedCode(name: string): Buffer | undefined {
     if (!this.cachePath) return undefined;
-    if (!this.entries) {
-      let packed: Buffer | undefined;
+    if (this.cacheFile === undefined) {
       try {
-        packed = readTrustedCache(this.cachePath);
+        this.cacheFile = openTrustedPackedCache(this.cachePath) ?? null;
       } catch {
-        packed = undefined;
+        this.cacheFile = null;
       }
-      this.entries = packed ? unpackCaches(packed) : new Map();
     }
-    return this.entries.get(name);
+    return this.cacheFile?.read(name);
   }
 
   load(file: string): unknown {
@@ -116,7 +115,10 @@ class ScriptLoader {
       module.loaded = true;
       return module.exports;
     } finally {
-      if (--this.depth === 0) this.entries = undefined;
+      if (--this.depth === 0) {
+        this.cacheFile?.close();
+        this.cacheFile = undefined;
+      }
     }
   }
 

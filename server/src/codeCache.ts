@@ -11,7 +11,7 @@
  * the kind of file (no symlink, a regular file) is checked.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The stat values the checks read: fs.Stats, or a stand-in (the tests simulate another owner). */
@@ -89,6 +89,19 @@ function folderOnDisk(folder: string, uid: number | undefined): CacheVerdict {
  * handle, so it cannot be swapped between the check and the read.
  */
 export function readTrustedCache(file: string, uid = currentUid()): Buffer | undefined {
+  const handle = openTrusted(file, uid);
+  if (handle === undefined) return undefined;
+  try {
+    return readFileSync(handle);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(handle);
+  }
+}
+
+/** An open handle on the cache at `file` when both it and its folder can be trusted (see readTrustedCache), else undefined. */
+function openTrusted(file: string, uid: number | undefined): number | undefined {
   if (!folderOnDisk(dirname(file), uid).trusted) return undefined;
   // Without O_NOFOLLOW (Windows) a symlink is refused by lstat before opening instead.
   const noFollow = constants.O_NOFOLLOW;
@@ -100,13 +113,12 @@ export function readTrustedCache(file: string, uid = currentUid()): Buffer | und
     return undefined; // Missing, or a symlink (ELOOP).
   }
   try {
-    if (!cacheTrust(fstatSync(handle), uid).trusted) return undefined;
-    return readFileSync(handle);
+    if (cacheTrust(fstatSync(handle), uid).trusted) return handle;
   } catch {
-    return undefined;
-  } finally {
-    closeSync(handle);
+    // Unreadable: treated as untrusted.
   }
+  closeSync(handle);
+  return undefined;
 }
 
 /**
@@ -197,23 +209,87 @@ export function packCaches(entries: ReadonlyMap<string, Uint8Array>): Buffer {
  */
 export function unpackCaches(data: Buffer): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
-  if (data.subarray(0, packedFormat.length).toString('latin1') !== packedFormat) return entries;
-  const indexEnd = data.indexOf(0x0a, packedFormat.length);
-  if (indexEnd < 0) return entries;
+  for (const { name, offset, length } of packedIndex(data, data.length) ?? []) entries.set(name, data.subarray(offset, offset + length));
+  return entries;
+}
+
+/** Where each script's cache lies in a packed file of `size` bytes that starts with `head`; undefined when the file is not of this format or is cut short. */
+function packedIndex(head: Buffer, size: number): { name: string; offset: number; length: number }[] | undefined {
+  if (head.subarray(0, packedFormat.length).toString('latin1') !== packedFormat) return undefined;
+  const indexEnd = head.indexOf(0x0a, packedFormat.length);
+  if (indexEnd < 0) return undefined;
   let index: unknown;
   try {
-    index = JSON.parse(data.subarray(packedFormat.length, indexEnd).toString('utf8'));
+    index = JSON.parse(head.subarray(packedFormat.length, indexEnd).toString('utf8'));
   } catch {
-    return entries;
+    return undefined;
   }
-  if (!Array.isArray(index)) return entries;
+  if (!Array.isArray(index)) return undefined;
+  const entries: { name: string; offset: number; length: number }[] = [];
   let offset = indexEnd + 1;
   for (const entry of index) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return new Map();
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return undefined;
     const [name, length] = entry as [string, number];
-    if (offset + length > data.length) return new Map();
-    entries.set(name, data.subarray(offset, offset + length));
+    if (offset + length > size) return undefined;
+    entries.push({ name, offset, length });
     offset += length;
   }
   return entries;
+}
+
+/** The index of a packed cache file is read in one go when it fits here (it names a dozen scripts: well under 1 KB). */
+const indexReadBytes = 16 * 1024;
+
+/**
+ * A trusted packed cache file (see readTrustedCache for the checks), open for reading single
+ * scripts' caches: only the index is read at first, then each script's bytes when asked for, so a
+ * start does not read the caches of engines it does not load. Undefined when the file is missing,
+ * untrusted or not of this format. Close it when done.
+ */
+export interface PackedCacheReader {
+  /** The cache of one script (a fresh buffer), or undefined when the file has none for it or the read fails. */
+  read(name: string): Buffer | undefined;
+  close(): void;
+}
+
+export function openTrustedPackedCache(file: string, uid = currentUid()): PackedCacheReader | undefined {
+  const handle = openTrusted(file, uid);
+  if (handle === undefined) return undefined;
+  let index: Map<string, { offset: number; length: number }> | undefined;
+  try {
+    const size = fstatSync(handle).size;
+    const head = Buffer.allocUnsafe(Math.min(size, indexReadBytes));
+    const got = readSync(handle, head, 0, head.length, 0);
+    const entries = packedIndex(head.subarray(0, got), size);
+    if (entries) index = new Map(entries.map(({ name, offset, length }) => [name, { offset, length }]));
+  } catch {
+    index = undefined;
+  }
+  if (!index) {
+    closeSync(handle);
+    return undefined;
+  }
+  const entries = index;
+  let open = true;
+  return {
+    read(name) {
+      const entry = entries.get(name);
+      if (!entry || !open) return undefined;
+      try {
+        const data = Buffer.allocUnsafe(entry.length);
+        for (let done = 0; done < entry.length;) {
+          const got = readSync(handle, data, done, entry.length - done, entry.offset + done);
+          if (got === 0) return undefined; // The file shrank: no cache rather than a torn one.
+          done += got;
+        }
+        return data;
+      } catch {
+        return undefined;
+      }
+    },
+    close() {
+      if (open) closeSync(handle);
+      open = false;
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { cacheTrust, type CacheStats, folderTrust, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
+import { cacheTrust, type CacheStats, folderTrust, openTrustedPackedCache, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
 
 const uid = process.getuid!();
 const current = `server-${'a'.repeat(24)}.cache`;
@@ -191,4 +191,28 @@ test('code cache: an installed copy prunes its own older caches and the earlier 
   for (const name of [ours, oursOlder, otherInstall]) writeFileSync(join(folder, name), 'x', { mode: 0o600 });
   assert.deepEqual(pruneStaleCaches(folder, ours, uid).sort(), [current, oursOlder].sort());
   assert.deepEqual(readdirSync(folder).sort(), [ours, otherInstall].sort());
+});
+
+test('a packed cache file is read one script at a time, with the same checks as a whole read', (t) => {
+  const { file } = privateCache(t);
+  const entries = new Map([['server.js', Buffer.from('core code')], ['server-chunk-ABC123.js', Buffer.alloc(0)], ['server-dockerfile.js', Buffer.alloc(50_000, 7)]]);
+  writeFileSync(file, packCaches(entries));
+  const reader = openTrustedPackedCache(file, uid)!;
+  assert.ok(reader, 'a private packed file is opened');
+  // In any order, each script's bytes exactly; a script the file has no cache for gets none.
+  for (const name of ['server-dockerfile.js', 'server.js', 'server-chunk-ABC123.js']) assert.deepEqual(reader.read(name), entries.get(name), name);
+  assert.equal(reader.read('server-kubernetes.js'), undefined);
+  reader.close();
+  assert.equal(reader.read('server.js'), undefined, 'nothing is read once closed');
+
+  // The checks of readTrustedCache: a file others may write is not opened...
+  chmodSync(file, 0o666);
+  assert.equal(openTrustedPackedCache(file, uid), undefined);
+  chmodSync(file, 0o600);
+  // ...nor a file of another format (an earlier release's cache), nor one cut short.
+  writeFileSync(file, cacheBytes);
+  assert.equal(openTrustedPackedCache(file, uid), undefined);
+  writeFileSync(file, packCaches(entries).subarray(0, 100));
+  assert.equal(openTrustedPackedCache(file, uid), undefined);
+  assert.equal(openTrustedPackedCache(join(file, '..', 'missing.cache'), uid), undefined);
 });
