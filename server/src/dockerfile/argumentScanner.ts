@@ -42,6 +42,11 @@ export class LazyRangeArgument extends ImportedArgument {
     return new LazyRangeArgument(this.getValue(), cursor, cursor.offsetAt(start.line + lineDelta, start.character), cursor.offsetAt(end.line + lineDelta, end.character));
   }
 
+  /** The cursor of the text it was scanned in (one per parse). */
+  cursorOf(): PositionCursor {
+    return this.cursor;
+  }
+
   /** The range dockerfile-ast's methods read as `this.range`. */
   resolveRange(): Range {
     return (this.resolvedRange ??= { start: this.cursor.positionAt(this.startOffset), end: this.cursor.positionAt(this.endOffset) });

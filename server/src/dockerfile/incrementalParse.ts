@@ -5,7 +5,7 @@ import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LazyRangeArgument, PositionCursor } from './argumentScanner';
-import { forgetLastBuiltInstruction, memoKeys, positionCursorOf } from './parserCache';
+import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCursorOf } from './parserCache';
 
 /**
  * Re-parses only the part of a Dockerfile an edit can change, reusing the rest of the previous
@@ -41,11 +41,20 @@ export const incrementalParseTuning = {
   /** Documents whose last tree is kept (by URI, weakly: a tree nobody else holds is not kept alive). */
   maxFiles: 16,
   /**
-   * Re-parses in a row that may share unmoved arguments with older trees. A shared argument keeps
-   * the text of the version that scanned it in memory (it reads its position there), so every so
-   * many edits all arguments are moved onto the current text, and older texts can go.
+   * Of those, the most recently parsed ones whose trees are held for sure. The server drops a
+   * version's model before it parses the next one (documents.ts), so a tree held only weakly could
+   * be collected between two keystrokes and the next edit would parse in full. A held tree is the
+   * open document's current one (no extra memory) until the document closes, then it stays until
+   * this many other long Dockerfiles have been parsed.
    */
-  maxSharingParses: 4,
+  heldFiles: 2,
+  /**
+   * Texts an unmoved argument may keep in memory. A shared argument reads its position in the text
+   * of the version that scanned it; typing in one place keeps two (the first version's and the
+   * newest), each new place one more. Past this many, the next parse moves every argument onto its
+   * own text and the older texts can go. 0: never share.
+   */
+  maxRetainedTexts: 3,
 };
 
 /** Parses that reused the previous tree, full ones, and constructs copied rather than parsed (tests read them). */
@@ -53,8 +62,10 @@ export const incrementalParseCounts = { incremental: 0, full: 0, reusedConstruct
 
 /** The last tree parsed per URI: weakly, it stays only while the model holding it does. */
 const previous = new Map<string, WeakRef<Dockerfile>>();
-/** Per tree: re-parses since its arguments were last all on its own text (see maxSharingParses). */
-const sharingParses = new WeakMap<Dockerfile, number>();
+/** The trees of the last `heldFiles` URIs parsed, held strongly (most recent last). */
+const held = new Map<string, Dockerfile>();
+/** Per tree: the texts its arguments read positions in (see maxRetainedTexts). */
+const retainedTexts = new WeakMap<Dockerfile, number>();
 
 /** dockerfile-ast's runtime fields these functions read (private in its typings). */
 interface ParsedDockerfile {
@@ -76,14 +87,13 @@ interface ParserInternals {
  * result as `DockerfileParser.parse(text)`.
  */
 export function parseDockerfileText(uri: string, text: string): Dockerfile {
-  const kept = previous.get(uri)?.deref();
+  const kept = held.get(uri) ?? previous.get(uri)?.deref();
   let ast: Dockerfile | undefined;
-  const sharing = kept ? (sharingParses.get(kept) ?? 0) + 1 : 0;
-  const shares = sharing <= incrementalParseTuning.maxSharingParses;
   if (kept && text.length >= incrementalParseTuning.minLength) {
     try {
+      const shares = (retainedTexts.get(kept) ?? 1) < incrementalParseTuning.maxRetainedTexts;
       ast = reparse(kept, text, shares);
-      if (ast && shares) sharingParses.set(ast, sharing);
+      if (ast && shares) retainedTexts.set(ast, textsReadBy(ast));
     } catch (error) {
       if (!(error instanceof CannotMove)) throw error;
       ast = undefined;
@@ -94,19 +104,31 @@ export function parseDockerfileText(uri: string, text: string): Dockerfile {
     ast = DockerfileParser.parse(text);
     incrementalParseCounts.full++;
   }
+  previous.delete(uri);
+  held.delete(uri);
   if (text.length >= incrementalParseTuning.minLength) {
-    previous.delete(uri);
     previous.set(uri, new WeakRef(ast));
     if (previous.size > incrementalParseTuning.maxFiles) previous.delete(previous.keys().next().value!);
-  } else {
-    previous.delete(uri);
+    held.set(uri, ast);
+    while (held.size > incrementalParseTuning.heldFiles) held.delete(held.keys().next().value!);
   }
   return ast;
+}
+
+/** How many texts the arguments scanned so far read their positions in (one per instruction is enough: all its arguments come from one scan). */
+function textsReadBy(ast: Dockerfile): number {
+  const cursors = new Set<unknown>();
+  for (const instruction of ast.getInstructions()) {
+    const first = memoisedRawArguments(instruction)?.[0];
+    if (first instanceof LazyRangeArgument) cursors.add(first.cursorOf());
+  }
+  return cursors.size;
 }
 
 /** Forgets every kept tree (tests). */
 export function forgetParsedTrees(): void {
   previous.clear();
+  held.clear();
 }
 
 /** A construct holds something this module cannot move: parse in full. */

@@ -48,6 +48,11 @@ interface ScannableInstruction {
 const cached = Symbol('stevedore.rawArguments');
 const cachedKeyword = Symbol('stevedore.keyword');
 const cachedArguments = Symbol('stevedore.arguments');
+/** An instruction's raw arguments if they were scanned already (without scanning them). */
+export function memoisedRawArguments(instruction: object): readonly Argument[] | undefined {
+  return (instruction as CachingInstruction)[cached];
+}
+
 /** The keys of the memos these patches keep on an instruction (incrementalParse.ts copies them). */
 export const memoKeys: readonly symbol[] = [cached, cachedKeyword, cachedArguments];
 /** The instruction whose flags dockerfile-ast is collecting right now (a module slot, not a property per instance). */

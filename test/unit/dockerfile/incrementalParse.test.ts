@@ -194,7 +194,7 @@ test('the bench\'s 5,000-line Dockerfile: after random edits the incremental tre
   const before = { ...incrementalParseCounts };
   const text = largeDockerfile(5000);
   session('bench Dockerfile', text, 1, 16, strict, 8, false);
-  withTuning({ maxSharingParses: 0 }, () => session('bench Dockerfile, nothing shared', largeDockerfile(800), 2, 12, recommendedZh, 6));
+  withTuning({ maxRetainedTexts: 0 }, () => session('bench Dockerfile, nothing shared', largeDockerfile(800), 2, 12, recommendedZh, 6));
   const incremental = incrementalParseCounts.incremental - before.incremental;
   assert.ok(incremental >= 20, `only ${incremental} of 28 edits reused the previous tree`);
   // Most constructs of a big file are copied, not parsed again.
@@ -229,7 +229,7 @@ test('corpus Dockerfiles: after random edits the incremental tree equals a full 
     files.forEach(({ name, text }, index) => {
       session(name, text, 100 + index, 8, index % 2 === 0 ? strict : recommendedZh, 4);
       // Arguments moved onto the new text every time (no sharing), on a quarter of the files.
-      if (index % 4 === 0) withTuning({ minLength: 0, maxSharingParses: 0 }, () => session(name, text, 9000 + index, 6, strict, 3));
+      if (index % 4 === 0) withTuning({ minLength: 0, maxRetainedTexts: 0 }, () => session(name, text, 9000 + index, 6, strict, 3));
     });
   });
   const incremental = incrementalParseCounts.incremental - before.incremental;
