@@ -38,14 +38,12 @@ import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCur
 export const incrementalParseTuning = {
   /** Shorter texts are parsed in full (a few milliseconds at most): nothing to gain from keeping their trees. */
   minLength: 16 * 1024,
-  /** Documents whose last tree is kept (by URI, weakly: a tree nobody else holds is not kept alive). */
-  maxFiles: 16,
   /**
-   * Of those, the most recently parsed ones whose trees are held for sure. The server drops a
-   * version's model before it parses the next one (documents.ts), so a tree held only weakly could
-   * be collected between two keystrokes and the next edit would parse in full. A held tree is the
-   * open document's current one (no extra memory) until the document closes, then it stays until
-   * this many other long Dockerfiles have been parsed.
+   * Documents whose last tree is kept, the most recently parsed ones. A tree is kept from a URI's
+   * second parse on (a document being edited): a text parsed once (the CLI, a preview of fixes, the
+   * bench's fresh checks) keeps nothing alive, and its tree can die young. A kept tree is the open
+   * document's current one (the server holds it anyway) until the document closes; then it stays
+   * until this many other long Dockerfiles have been edited.
    */
   heldFiles: 2,
   /**
@@ -60,10 +58,11 @@ export const incrementalParseTuning = {
 /** Parses that reused the previous tree, full ones, and constructs copied rather than parsed (tests read them). */
 export const incrementalParseCounts = { incremental: 0, full: 0, reusedConstructs: 0 };
 
-/** The last tree parsed per URI: weakly, it stays only while the model holding it does. */
-const previous = new Map<string, WeakRef<Dockerfile>>();
-/** The trees of the last `heldFiles` URIs parsed, held strongly (most recent last). */
+/** The last tree parsed for each of the last `heldFiles` URIs parsed twice or more (most recent last). */
 const held = new Map<string, Dockerfile>();
+/** URIs of long texts parsed once so far (most recent last, a few hundred at most). */
+const parsedOnce = new Set<string>();
+const maxParsedOnce = 256;
 /** Per tree: the texts its arguments read positions in (see maxRetainedTexts). */
 const retainedTexts = new WeakMap<Dockerfile, number>();
 
@@ -87,7 +86,7 @@ interface ParserInternals {
  * result as `DockerfileParser.parse(text)`.
  */
 export function parseDockerfileText(uri: string, text: string): Dockerfile {
-  const kept = held.get(uri) ?? previous.get(uri)?.deref();
+  const kept = held.get(uri);
   let ast: Dockerfile | undefined;
   if (kept && text.length >= incrementalParseTuning.minLength) {
     try {
@@ -104,13 +103,15 @@ export function parseDockerfileText(uri: string, text: string): Dockerfile {
     ast = DockerfileParser.parse(text);
     incrementalParseCounts.full++;
   }
-  previous.delete(uri);
-  held.delete(uri);
+  const edited = held.delete(uri) || parsedOnce.delete(uri);
   if (text.length >= incrementalParseTuning.minLength) {
-    previous.set(uri, new WeakRef(ast));
-    if (previous.size > incrementalParseTuning.maxFiles) previous.delete(previous.keys().next().value!);
-    held.set(uri, ast);
-    while (held.size > incrementalParseTuning.heldFiles) held.delete(held.keys().next().value!);
+    if (edited) {
+      held.set(uri, ast);
+      while (held.size > incrementalParseTuning.heldFiles) held.delete(held.keys().next().value!);
+    } else {
+      parsedOnce.add(uri);
+      if (parsedOnce.size > maxParsedOnce) parsedOnce.delete(parsedOnce.values().next().value!);
+    }
   }
   return ast;
 }
@@ -127,8 +128,8 @@ function textsReadBy(ast: Dockerfile): number {
 
 /** Forgets every kept tree (tests). */
 export function forgetParsedTrees(): void {
-  previous.clear();
   held.clear();
+  parsedOnce.clear();
 }
 
 /** A construct holds something this module cannot move: parse in full. */

@@ -196,6 +196,7 @@ test('the bench\'s 5,000-line Dockerfile: after random edits the incremental tre
   session('bench Dockerfile', text, 1, 16, strict, 8, false);
   withTuning({ maxRetainedTexts: 0 }, () => session('bench Dockerfile, nothing shared', largeDockerfile(800), 2, 12, recommendedZh, 6));
   const incremental = incrementalParseCounts.incremental - before.incremental;
+  // Each session's first two parses are full (a text parsed once keeps no tree).
   assert.ok(incremental >= 20, `only ${incremental} of 28 edits reused the previous tree`);
   // Most constructs of a big file are copied, not parsed again.
   const reused = incrementalParseCounts.reusedConstructs - before.reusedConstructs;
@@ -207,13 +208,20 @@ test('the model of a document version comes from the previous version\'s tree', 
   const text = largeDockerfile(2000);
   const uri = 'file:///incremental-parse/versions/Dockerfile';
   let document = TextDocument.create(uri, 'dockerfile', 1, text);
-  const first = parseDockerfileVersion(document);
+  parseDockerfileVersion(document);
   const line = 1000;
-  document = TextDocument.update(document, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }], 2);
+  const typed = (version: number) => TextDocument.update(document, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }], version);
+  document = typed(2);
   const second = parseDockerfileVersion(document);
+  // A text parsed once keeps no tree; from the second parse on, the document counts as edited.
+  assert.equal(incrementalParseCounts.incremental - before.incremental, 0);
+  document = typed(3);
+  const third = parseDockerfileVersion(document);
   assert.equal(incrementalParseCounts.incremental - before.incremental, 1);
-  assert.notEqual(second.ast, first.ast);
-  assert.equal(JSON.stringify(snapshot(second.ast)), JSON.stringify(snapshot(DockerfileParser.parse(document.getText()))));
+  assert.notEqual(third.ast, second.ast);
+  assert.equal(JSON.stringify(snapshot(third.ast)), JSON.stringify(snapshot(DockerfileParser.parse(document.getText()))));
+  // A one-off parse of a long text (the CLI, a check from scratch) keeps nothing: its next parse is in full.
+  parseDockerfileVersion(TextDocument.create('file:///once/Dockerfile', 'dockerfile', 1, text));
   // Small texts are parsed in full and not kept.
   parseDockerfileVersion(TextDocument.create('file:///small/Dockerfile', 'dockerfile', 1, 'FROM a\n'));
   parseDockerfileVersion(TextDocument.create('file:///small/Dockerfile', 'dockerfile', 2, 'FROM b\n'));
@@ -234,6 +242,6 @@ test('corpus Dockerfiles: after random edits the incremental tree equals a full 
   });
   const incremental = incrementalParseCounts.incremental - before.incremental;
   const full = incrementalParseCounts.full - before.full;
-  // Full parses: each session's first, and edits at the directives or the first lines.
-  assert.ok(incremental > full * 2, `${incremental} incremental parses, ${full} full ones`);
+  // Full parses: each session's first two, and edits at the directives or the first lines.
+  assert.ok(incremental > full * 1.5, `${incremental} incremental parses, ${full} full ones`);
 });
