@@ -37,9 +37,9 @@ interface Kept {
   /** Findings with lines counted from the document's first line. */
   findings: Finding[];
   /** What the check asked the workspace view, with the answers: kept findings need the same answers now. */
-  queries?: ViewQuery[];
+  queries: ViewQuery[] | undefined;
   /** The check asked whether the workspace has Dockerfiles to link images to (the answer was no): kept findings need the same answer. */
-  askedForDockerfiles?: boolean;
+  askedForDockerfiles: boolean;
 }
 
 /** What a document's check asked beside its document. */
@@ -304,9 +304,10 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
   const found: Finding[] = [];
   const fresh: { group: DocumentObjects; findings: Finding[]; asked: Asked }[] = [];
   for (const group of groups) {
-    const kept = keptOf(group, state)?.[number];
-    if (kept && kept.index === group.doc.index && (!kept.queries || sameAnswers(kept.queries, view())) && (!kept.askedForDockerfiles || !hasDockerfileEntries(subject.ctx))) {
-      for (const finding of kept.findings) found.push(movedFinding(finding, group.firstLine));
+    // The common case first, kept short: 70 rules by 1,000 documents after every keystroke.
+    const kept = (group.kept !== undefined && group.kept.state === state ? group.kept.byRule : keptOf(group, state))?.[number];
+    if (kept !== undefined && kept.index === group.doc.index && (kept.queries === undefined || sameAnswers(kept.queries, view())) && (!kept.askedForDockerfiles || !hasDockerfileEntries(subject.ctx))) {
+      if (kept.findings.length > 0) for (const finding of kept.findings) found.push(movedFinding(finding, group.firstLine));
       documentFindingsCounts.reused++;
       if (kept.queries) documentFindingsCounts.reusedAfterQueries++;
       continue;
@@ -342,9 +343,12 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
       state.documents.set(group.key, (byRule = []));
       group.kept = { state, byRule };
     }
-    const kept: Kept = { index: group.doc.index, findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)) };
-    if (asked.queries.length > 0) kept.queries = asked.queries;
-    if (asked.dockerfiles) kept.askedForDockerfiles = true;
+    const kept: Kept = {
+      index: group.doc.index,
+      findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)),
+      queries: asked.queries.length > 0 ? asked.queries : undefined,
+      askedForDockerfiles: asked.dockerfiles,
+    };
     byRule[number] = kept;
   }
   for (const finding of found) report(finding);

@@ -71,7 +71,20 @@ function copyError<E extends YAMLError>(error: E, delta: number): E {
 }
 
 /** One key per document content, shared by a document and its moved copies: see contentKeyOf. */
-const contentKeys = new WeakMap<Document.Parsed, object>();
+const contentKeySlot = Symbol('contentKey');
+
+/**
+ * What this module notes on a document it hands out, as properties under symbols of its own rather
+ * than WeakMap entries (several per moved document per keystroke, which the garbage collector
+ * pays for): its content key, its header, and for a moved copy not yet built, where its nodes come from.
+ */
+interface Noted {
+  [contentKeySlot]?: object;
+  [headerSlot]?: { apiVersion?: string; kind?: string };
+  [waitingSlot]?: { source: Document.Parsed; delta: number };
+}
+
+const noted = (doc: Document.Parsed) => doc as Document.Parsed & Noted;
 
 /**
  * An object that stands for a document's content across versions of a file: the same for a
@@ -81,10 +94,10 @@ const contentKeys = new WeakMap<Document.Parsed, object>();
  * not keep the original's tree alive.
  */
 export function contentKeyOf(doc: Document.Parsed): object {
-  let key = contentKeys.get(doc);
+  let key = noted(doc)[contentKeySlot];
   if (!key) {
     key = {};
-    contentKeys.set(doc, key);
+    noted(doc)[contentKeySlot] = key;
   }
   return key;
 }
@@ -96,7 +109,7 @@ export const incrementalParseCounts = { moved: 0, built: 0 };
  * Moved documents whose nodes are not copied yet: the document whose nodes they will copy (never
  * itself one waiting), and by how much its ranges move.
  */
-const waiting = new WeakMap<Document.Parsed, { source: Document.Parsed; delta: number }>();
+const waitingSlot = Symbol('waiting');
 
 /**
  * A reused document moved by `delta`. Models returned earlier may still hold the original (a request
@@ -112,7 +125,7 @@ function shiftedCopy(doc: Document.Parsed, delta: number): Document.Parsed {
   if (delta === 0) return doc; // Shared as is: nothing in the engine mutates a parsed document.
   incrementalParseCounts.moved++;
   // A copy still waiting copies from the same source, moved by both deltas.
-  const before = waiting.get(doc);
+  const before = noted(doc)[waitingSlot];
   const source = before?.source ?? doc;
   const total = (before?.delta ?? 0) + delta;
   // A bare object of the document's class with its own fields: it shares the original's schema,
@@ -123,24 +136,25 @@ function shiftedCopy(doc: Document.Parsed, delta: number): Document.Parsed {
   copy.range = doc.range.map((offset) => offset + delta) as Document.Parsed['range'];
   copy.errors = doc.errors.map((error) => copyError(error, delta));
   copy.warnings = doc.warnings.map((warning) => copyError(warning, delta));
-  waiting.set(copy, { source, delta: total });
+  // The key and header came with the fields above (a document whose nodes were never read still gets both here).
+  noted(copy)[contentKeySlot] = contentKeyOf(doc);
+  noted(copy)[headerSlot] = headerOf(doc);
+  noted(copy)[waitingSlot] = { source, delta: total };
   Object.defineProperty(copy, 'contents', {
     configurable: true,
     enumerable: true,
     get(this: Document.Parsed) {
       const contents = copyNode(source.contents, total) as Document.Parsed['contents'];
       incrementalParseCounts.built++;
-      waiting.delete(copy);
+      noted(copy)[waitingSlot] = undefined;
       Object.defineProperty(copy, 'contents', { value: contents, writable: true, enumerable: true, configurable: true });
       return contents;
     },
     set(this: Document.Parsed, value: Document.Parsed['contents']) {
-      waiting.delete(copy);
+      noted(copy)[waitingSlot] = undefined;
       Object.defineProperty(copy, 'contents', { value, writable: true, enumerable: true, configurable: true });
     },
   });
-  contentKeys.set(copy, contentKeyOf(doc));
-  headers.set(copy, headerOf(doc));
   return copy;
 }
 
@@ -150,18 +164,18 @@ function shiftedCopy(doc: Document.Parsed, delta: number): Document.Parsed {
  * earlier version. Never read a range through it.
  */
 export function contentsForShape(doc: Document.Parsed): Document.Parsed['contents'] {
-  return (waiting.get(doc)?.source ?? doc).contents;
+  return (noted(doc)[waitingSlot]?.source ?? doc).contents;
 }
 
 /** A document's top-level `apiVersion` and `kind`, read once per content (moved copies share them). */
-const headers = new WeakMap<Document.Parsed, { apiVersion?: string; kind?: string }>();
+const headerSlot = Symbol('header');
 
 function headerOf(doc: Document.Parsed): { apiVersion?: string; kind?: string } {
-  let header = headers.get(doc);
+  let header = noted(doc)[headerSlot];
   if (!header) {
     const contents = contentsForShape(doc);
     header = { apiVersion: topLevelString(contents, 'apiVersion'), kind: topLevelString(contents, 'kind') };
-    headers.set(doc, header);
+    noted(doc)[headerSlot] = header;
   }
   return header;
 }
