@@ -8,6 +8,16 @@ import { commonOptions } from './bundle-options.mjs';
 /** The engines services.ts requires on first use, each a bundle of its own: `server-<name>.js`. */
 export const engineNames = ['dockerfile', 'kubernetes', 'compose'];
 
+/**
+ * What else services.ts requires on first use, a script each the same way: the workspace index with
+ * the image graph and their parsers, and the YAML parser of the config loaders. None is needed
+ * before the `initialize` reply.
+ */
+export const helperNames = ['workspace', 'yaml'];
+
+/** Every script services.ts loads on first use (server/src/engines/<name>.ts → `server-<name>.js`). */
+export const lazyScriptNames = [...engineNames, ...helperNames];
+
 /** The server's scripts in a build folder: server.js, server-<engine>.js, server-chunk-<hash>.js (and maps). */
 export const serverScript = /^server(-[\w-]+)?\.js(\.map)?$/;
 
@@ -17,7 +27,7 @@ const lazyEngines = {
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^\.\/engines\/[a-z]+$/ }, (args) => {
       const name = args.path.slice('./engines/'.length);
-      if (!/[\\/]server[\\/]src[\\/]services\.ts$/.test(args.importer) || !engineNames.includes(name)) return undefined;
+      if (!/[\\/]server[\\/]src[\\/]services\.ts$/.test(args.importer) || !lazyScriptNames.includes(name)) return undefined;
       return { path: `./server-${name}.js`, external: true };
     });
   },
@@ -25,13 +35,16 @@ const lazyEngines = {
 
 /**
  * Builds the language server as several scripts into `outdir`, so that start-up reads, compiles and
- * runs only what it needs: `server.js` (the protocol, settings and config loaders, the workspace
- * index), one bundle per language engine (`server-dockerfile.js`, `server-kubernetes.js`,
- * `server-compose.js`: services.ts requires one when a document of its language first needs it)
+ * runs only what it needs: `server.js` (the protocol, the settings and config loaders without
+ * their YAML parser, the workspace indexer's walk without the index), one bundle per language
+ * engine (`server-dockerfile.js`, `server-kubernetes.js`, `server-compose.js`: services.ts requires
+ * one when a document of its language first needs it), `server-workspace.js` (the workspace index, the image graph and their
+ * parsers, first needed after `initialize`), `server-yaml.js` (the config loaders' YAML parser)
  * and the chunks they share (`server-chunk-<hash>.js`; each module is in exactly one script, so
  * every module has one instance). esbuild splits code only for ES modules: the scripts are built as
  * ES modules, then each is turned into CommonJS on its own (the imports between them become
- * `require`s of each other), which boot.ts loads with V8's code cache. Answers the scripts' paths.
+ * `require`s of each other), which boot.ts loads with V8's code cache. Answers the scripts' paths,
+ * with esbuild's metafile of the split build (which sources each script holds, by the same file name).
  */
 export async function buildServerScripts({ outdir, production, absWorkingDir = process.cwd() }) {
   const common = commonOptions(production);
@@ -48,7 +61,7 @@ export async function buildServerScripts({ outdir, production, absWorkingDir = p
     outdir,
     entryPoints: {
       server: 'server/src/lsp/server.ts',
-      ...Object.fromEntries(engineNames.map((name) => [`server-${name}`, `server/src/engines/${name}.ts`])),
+      ...Object.fromEntries(lazyScriptNames.map((name) => [`server-${name}`, `server/src/engines/${name}.ts`])),
     },
     entryNames: '[name]',
     chunkNames: 'server-chunk-[hash]',
@@ -68,5 +81,5 @@ export async function buildServerScripts({ outdir, production, absWorkingDir = p
     legalComments: common.legalComments,
     logLevel: common.logLevel,
   })));
-  return scripts;
+  return Object.assign(scripts, { metafile: result.metafile });
 }

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../services';
 import type { SeverityName } from '../common/settings';
 
 /** hadolint's severity words, as written in `.hadolint.yaml` and `failure-threshold`. */

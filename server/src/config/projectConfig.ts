@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../services';
 import { isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
 import type { LanguageKind } from '../common/fileKinds';
 import type { ProjectFacts, ProjectFile, ProjectFileReader } from '../common/service';

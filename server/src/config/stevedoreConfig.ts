@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../services';
 import { defaultSettings, normalizeKubernetesVersion, normalizeSettings, podSecuritySettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
 import { engine } from '../services';
 

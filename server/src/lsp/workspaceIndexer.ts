@@ -10,12 +10,11 @@ import { isDockerfileName, isJsonName, isYamlName, languageKindOf, mightBeKubern
 import type { WorkspaceFiles } from '../common/service';
 import { CachedFiles } from '../config/cachedFiles';
 import { maxProjectFileBytes, ProjectFileFilter } from '../config/projectFiles';
-import { imageGraphOf, type ImageGraph } from '../common/imageGraph';
-import { baseImagesOf } from '../dockerfile/baseImages';
-import { feedImageGraph, feedsImageGraph } from '../imageGraphFeed';
+import type { ImageGraph } from '../common/imageGraph';
 import type { ManifestFile } from '../kubernetes/model';
 import type { DockerfileModel } from '../dockerfile/model';
-import { WorkspaceIndex } from '../kubernetes/workspace';
+import type { WorkspaceIndex } from '../kubernetes/workspace';
+import { workspaceEngine } from '../services';
 
 /**
  * Feeds the Kubernetes workspace index from the front: walks the workspace folders once in the
@@ -73,10 +72,18 @@ export const walkSliceMs = 4;
 /** Files of one folder read at once (their reads overlap; each is then parsed on its own). */
 const readAhead = 8;
 
+/**
+ * The index, the image graph and the parsers they read files with are loaded on first use
+ * (services.ts' workspaceEngine): the server builds its indexer before `initialize`, and the first
+ * use comes after it (a document opens, the walk starts), so start-up reads none of that code.
+ */
+const baseImagesOf = (text: string): string[] => workspaceEngine().baseImagesOf(text);
+const feedImageGraph: typeof import('../imageGraphFeed').feedImageGraph = (...args) => workspaceEngine().feedImageGraph(...args);
+const feedsImageGraph = (name: string): boolean => workspaceEngine().feedsImageGraph(name);
+
 export class WorkspaceIndexer {
-  readonly index: WorkspaceIndex;
-  /** Which Dockerfile builds which image (common/imageGraph.ts), held beside the index. */
-  readonly graph: ImageGraph;
+  private lazyIndex: WorkspaceIndex | undefined;
+  private lazyGraph: ImageGraph | undefined;
   private roots: string[] = [];
   private canWatch = false;
   private readonly open = new Set<string>();
@@ -95,11 +102,26 @@ export class WorkspaceIndexer {
   constructor(private readonly options: IndexerOptions) {
     this.maxFileBytes = options.maxFileBytes ?? maxProjectFileBytes;
     this.maxFiles = options.maxFiles ?? defaultMaxIndexedFiles;
-    // The index holds as many files as the walk may read, plus the open ones it never counts.
-    this.index = new WorkspaceIndex({ maxFiles: this.maxFiles + 1000, maxObjectsPerFile: 500 });
-    this.graph = imageGraphOf(this.index)!;
     this.files = options.files ?? new CachedFiles();
     this.filter = new ProjectFileFilter({ files: this.files });
+  }
+
+  /** The Kubernetes workspace index (created, with its engine loaded, on first use). */
+  get index(): WorkspaceIndex {
+    if (!this.lazyIndex) {
+      const { WorkspaceIndex: Index, imageGraphOf } = workspaceEngine();
+      // The index holds as many files as the walk may read, plus the open ones it never counts.
+      this.lazyIndex = new Index({ maxFiles: this.maxFiles + 1000, maxObjectsPerFile: 500 });
+      this.lazyIndex.roots = this.roots;
+      this.lazyGraph = imageGraphOf(this.lazyIndex)!;
+    }
+    return this.lazyIndex;
+  }
+
+  /** Which Dockerfile builds which image (common/imageGraph.ts), held beside the index. */
+  get graph(): ImageGraph {
+    if (!this.lazyGraph) void this.index;
+    return this.lazyGraph!;
   }
 
   /** Reads the workspace folders and the client's abilities from `initialize`. */
@@ -110,7 +132,7 @@ export class WorkspaceIndexer {
       try { return [fileURLToPath(uri)]; } catch { return []; }
     });
     if (this.roots.length === 0 && params.rootPath) this.roots = [params.rootPath];
-    this.index.roots = this.roots;
+    if (this.lazyIndex) this.lazyIndex.roots = this.roots;
     this.filter = new ProjectFileFilter({ files: this.files, roots: this.roots });
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }

@@ -1,7 +1,7 @@
 /**
  * The language server's scripts (scripts/server-bundles.mjs, services.ts, boot.ts): start-up loads
- * the core and the chunks it needs and no language's engine; each engine is a script of its own,
- * loaded on first use; the capabilities announced from services.ts' table of features are what the
+ * the core and the chunks it needs and no language's engine, nor the workspace index or a parser
+ * (yaml, dockerfile-ast); each engine is a script of its own, loaded on first use; the capabilities announced from services.ts' table of features are what the
  * services implement.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
 import { commonOptions } from '../../../scripts/bundle-options.mjs';
-import { buildServerScripts, engineNames } from '../../../scripts/server-bundles.mjs';
+import { buildServerScripts, engineNames, lazyScriptNames } from '../../../scripts/server-bundles.mjs';
 import { composeRules } from '../../../server/src/compose/rules';
 import { composeService } from '../../../server/src/compose/service';
 import type { LanguageService } from '../../../server/src/common/service';
@@ -21,6 +21,7 @@ import { dockerfileService } from '../../../server/src/dockerfile/service';
 import { kubernetesRules } from '../../../server/src/kubernetes/rules';
 import { kubernetesService } from '../../../server/src/kubernetes/service';
 import { languageFeatures } from '../../../server/src/services';
+import { WorkspaceIndexer } from '../../../server/src/lsp/workspaceIndexer';
 import { repoRoot } from './dataFileList';
 
 /** The scripts a script of ours requires, directly and through the ones it requires. */
@@ -61,6 +62,42 @@ test('importing the services and the config loader loads no engine; asking for a
   assert.deepEqual(JSON.parse(run.stdout), ['', '', 'dockerfile']);
 });
 
+test('the workspace indexer and the config loaders load the workspace index and the YAML parser on first use only', () => {
+  const probe = `
+    const { mkdtempSync, writeFileSync } = require('node:fs');
+    const { join } = require('node:path');
+    const { tmpdir } = require('node:os');
+    const services = require('./server/src/services');
+    const { WorkspaceIndexer } = require('./server/src/lsp/workspaceIndexer');
+    const { ProjectConfig } = require('./server/src/config/projectConfig');
+    const { CachedFiles } = require('./server/src/config/cachedFiles');
+    const loaded = () => ['workspace', 'yaml'].filter((name) => services.helperLoaded(name)).join(',');
+    const root = mkdtempSync(join(tmpdir(), 'stevedore-lazy-'));
+    const indexer = new WorkspaceIndexer({ modelOf: () => undefined, revalidate() {}, log() {} });
+    indexer.initialize({ processId: null, rootUri: 'file://' + root, capabilities: {} });
+    const project = new ProjectConfig(new CachedFiles());
+    project.setRoots([root]);
+    project.settingsFor(join(root, 'Dockerfile'));
+    const atStart = loaded();
+    const roots = indexer.index.roots.join(',');
+    const afterIndex = loaded();
+    writeFileSync(join(root, '.stevedore.yaml'), 'rules: {}\\n');
+    const withConfig = new ProjectConfig(new CachedFiles());
+    withConfig.setRoots([root]);
+    withConfig.settingsFor(join(root, 'Dockerfile'));
+    process.stdout.write(JSON.stringify([atStart, roots === root, afterIndex, loaded()]));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', probe], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), ['', true, 'workspace', 'workspace,yaml']);
+});
+
+test('the workspace indexer answers for its index and image graph once they are loaded', () => {
+  const indexer = new WorkspaceIndexer({ modelOf: () => undefined, revalidate() {}, log() {} });
+  assert.equal(indexer.graph, indexer.graph);
+  assert.equal(indexer.index, indexer.index);
+  assert.equal(indexer.index.fileCount, 0);
+});
+
 test('the server is built as a core that starts without any engine and one script per engine', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'stevedore-server-scripts-'));
   try {
@@ -71,14 +108,22 @@ test('the server is built as a core that starts without any engine and one scrip
 
     // Start-up (server.js and what it requires) holds no engine, and none of the engines' rule texts.
     const startUp = closure(folder, 'server.js');
-    for (const engine of engineNames) assert.ok(!startUp.has(`server-${engine}.js`), `server.js requires server-${engine}.js at start`);
+    for (const engine of lazyScriptNames) assert.ok(!startUp.has(`server-${engine}.js`), `server.js requires server-${engine}.js at start`);
+    // Nor any parser or the workspace index: by the sources esbuild put into each start-up script.
+    const outputs = scripts.metafile.outputs as Record<string, { inputs: Record<string, unknown> }>;
+    const startUpSources = Object.entries(outputs)
+      .filter(([file]) => startUp.has(file.slice(file.lastIndexOf('/') + 1)))
+      .flatMap(([, output]) => Object.keys(output.inputs));
+    assert.ok(startUpSources.some((source) => source.endsWith('server/src/lsp/server.ts')), 'the metafile names the start-up scripts\' sources');
+    const heavy = /node_modules\/(yaml|dockerfile-ast)\/|server\/src\/(kubernetes|dockerfile|compose)\/|server\/src\/imageGraphFeed\.ts$|server\/src\/common\/(imageGraph|imageEvidence|yaml\w*)\.ts$/;
+    assert.deepEqual(startUpSources.filter((source) => heavy.test(source)), [], 'parsers or the workspace index are in the scripts loaded at start');
     const startUpText = [...startUp].map((name) => readFileSync(join(folder, name), 'utf8')).join('\n');
     for (const [engine, registry] of Object.entries({ dockerfile: dockerfileRules, kubernetes: kubernetesRules, compose: composeRules })) {
       const loadedAtStart = registry.rules.map((rule) => rule.meta.id).filter((id) => startUpText.includes(`"${id}"`));
       assert.deepEqual(loadedAtStart, [], `the ${engine} rules are in the scripts loaded at start`);
     }
     // The engines are still named there (services.ts requires them on first use).
-    for (const engine of engineNames) assert.ok(startUpText.includes(`"./server-${engine}.js"`), `server-${engine}.js is not named by the start-up scripts`);
+    for (const engine of lazyScriptNames) assert.ok(startUpText.includes(`"./server-${engine}.js"`), `server-${engine}.js is not named by the start-up scripts`);
     // Every script a script requires was built.
     for (const name of names) for (const required of closure(folder, name)) assert.ok(existsSync(join(folder, required)), `${name} requires a missing ${required}`);
 
