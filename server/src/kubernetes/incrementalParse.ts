@@ -1,4 +1,4 @@
-import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, type Document, type YAMLError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyNode } from '../common/yamlNodeCopy';
 import { lineBreaksOf, topLevelString, type ManifestDocument, type ManifestFile } from './model';
@@ -42,25 +42,6 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
     pieces.shift();
   }
   return pieces;
-}
-
-/**
- * Moves a freshly parsed document (one nobody else holds yet) by `delta` UTF-16 units, in place.
- * Only for documents this module just created: see `shiftedCopy` for ones a returned model may hold.
- */
-function shiftInPlace(doc: Document.Parsed, delta: number): void {
-  if (delta === 0) return;
-  const shift = (range: number[] | null | undefined) => {
-    if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
-  };
-  shift(doc.range);
-  for (const error of doc.errors) shift(error.pos);
-  for (const warning of doc.warnings) shift(warning.pos);
-  visit(doc, {
-    Node(_key, node) {
-      shift(node.range);
-    },
-  });
 }
 
 /** A YAMLError like `error` with its own position array, so shifting it leaves the original alone. */
@@ -196,16 +177,27 @@ const nextMarker = '---\n';
  * comments after a `...` (they belong to the next document).
  */
 function parseChunk(text: string, start: number, followed: boolean): { chunk: Chunk; open: boolean } {
-  const docs = Array.from(parseAllDocuments(followed ? text + nextMarker : text, { prettyErrors: false }));
+  const docs = parseAt(followed ? text + nextMarker : text, start);
   let open = false;
   if (followed) {
     const marker = docs.pop();
     const empty = marker?.contents;
-    const clean = marker?.range[0] === text.length && isScalar(empty) && empty.value === null && empty.range![0] >= text.length;
+    const end = start + text.length;
+    const clean = marker?.range[0] === end && isScalar(empty) && empty.value === null && empty.range![0] >= end;
     open = !clean || marker.errors.length > 0 || marker.warnings.length > 0 || marker.commentBefore != null || /^%/m.test(text);
   }
-  for (const doc of docs) shiftInPlace(doc, start);
   return { chunk: { text, start, docs, followed }, open };
+}
+
+/**
+ * parseAllDocuments (without pretty errors) of text that starts at `start` in the file: yaml's
+ * parser counts offsets from where it is told to start, so every range and error position is the
+ * file's from the outset, with no walk over the nodes to move them.
+ */
+function parseAt(source: string, start: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = start;
+  return Array.from(new Composer({ prettyErrors: false }).compose(parser.parse(source)));
 }
 
 export function parseManifestIncremental(document: TextDocument): ManifestFile {
