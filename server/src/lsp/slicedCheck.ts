@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 
 /**
  * How long a check runs before the server reads its other messages. A hover or a completion that
