@@ -1,4 +1,3 @@
-
 /**
  * How long a check runs before the server reads its other messages. A hover or a completion that
  * arrives during the check of a 50,000-line manifest waits for the slice under way, not the check.
