@@ -9,7 +9,7 @@ import { mightBeKubernetesJson } from '../../server/src/common/fileKinds';
 import { discoverFiles } from '../../server/src/cli/discover';
 import { lintLane, lintSharedLane, type LaneOptions, type LaneResult } from '../../server/src/cli/lane';
 import type { LintTarget } from '../../server/src/cli/lint';
-import { planLanes, sharedRunOf, sharesIndex } from '../../server/src/cli/parallel';
+import { queuesOf, sharedRunOf, sharesIndex } from '../../server/src/cli/parallel';
 import { canImportSummaries, cliIndexLimits, importSummary, summarizeManifest, type ManifestSummary } from '../../server/src/cli/sharedIndex';
 import { parseManifestFile } from '../../server/src/kubernetes/model';
 import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
@@ -44,21 +44,29 @@ function targetsOf(paths: string[], cwd: string): { targets: LintTarget[]; graph
   return { targets, graphOnly };
 }
 
-/** The lanes of a split run, played in this thread: every lane's summaries first, then each lane gets the others'. */
-async function splitRun(targets: LintTarget[], laneOptions: LaneOptions, laneCount: number, headStart = 0): Promise<{ lanes: LintTarget[][]; results: LaneResult[] }> {
-  const plan = sharedRunOf(targets, planLanes(targets, laneCount, true, headStart));
-  const { lanes, run } = plan;
-  const queue = { targets: plan.queue, taken: new Int32Array(plan.taken) };
+/**
+ * The lanes of a shared run, played in this thread: `assign` gives each lane its own manifests
+ * (the rest stay in the queue, which the first lane to take from it empties: lanes run one after
+ * another up to the exchange); every lane's summaries are sent, then each lane gets the others'.
+ */
+async function splitRun(targets: LintTarget[], laneOptions: LaneOptions, laneCount: number, assign: (manifest: LintTarget, i: number) => number | undefined): Promise<LaneResult[]> {
+  const shared = sharedRunOf(targets, laneCount);
+  const own: LintTarget[][] = Array.from({ length: laneCount }, () => []);
+  const queued: LintTarget[] = [];
+  shared.manifests.forEach((manifest, i) => {
+    const lane = assign(manifest, i);
+    if (lane === undefined) queued.push(manifest); else own[lane].push(manifest);
+  });
+  shared.manifests = queued;
   const sent: ManifestSummary[][] = [];
   let allSent: () => void = () => {};
   const everyLaneSent = new Promise<void>((resolve) => { allSent = resolve; });
-  const results = await Promise.all(lanes.map((lane, i) => lintSharedLane(lane, run, laneOptions, async (mine) => {
+  return Promise.all(own.map((lane, i) => lintSharedLane(lane, shared.run, laneOptions, async (mine) => {
     sent[i] = structuredClone(mine);
-    if (sent.filter(Boolean).length === lanes.length) allSent();
+    if (sent.filter(Boolean).length === laneCount) allSent();
     await everyLaneSent;
-    return [...mine, ...sent.filter((_, lane) => lane !== i).flatMap((summaries) => structuredClone(summaries))];
-  }, queue, undefined, i === 0)));
-  return { lanes, results };
+    return [...mine, ...sent.filter((_, other) => other !== i).flatMap((summaries) => structuredClone(summaries))];
+  }, queuesOf(shared), undefined, i === 0)));
 }
 
 function byPath(results: LaneResult[]): Map<string, unknown> {
@@ -96,25 +104,6 @@ test('an index built from summaries equals one built from the parses, file by fi
   assert.ok([...imageGraphOf(imported)!.imageUses()].length > 60);
 });
 
-test('lanes of a split: each file in one lane, in discovery order, Dockerfiles in the workers\' lanes first', () => {
-  const target = (path: string, kind: LintTarget['kind'], size: number): LintTarget => ({ path, absolute: `/w/${path}`, kind, text: 'x'.repeat(size) });
-  const manifests = Array.from({ length: 40 }, (_, i) => target(`m${String(i).padStart(2, '0')}.yaml`, 'yaml', 3000));
-  const dockerfiles = Array.from({ length: 20 }, (_, i) => target(`d${String(i).padStart(2, '0')}/Dockerfile`, 'dockerfile', 3000));
-  const targets = [...manifests.slice(0, 20), ...dockerfiles, ...manifests.slice(20)];
-  for (const count of [2, 3, 4]) {
-    const lanes = planLanes(targets, count, true);
-    assert.equal(lanes.length, count);
-    assert.deepEqual(lanes.flat().map((t) => t.path).sort(), targets.map((t) => t.path).sort());
-    for (const lane of lanes) assert.deepEqual(lane, targets.filter((t) => lane.includes(t)), 'discovery order');
-    assert.ok(lanes[0].every((t) => t.kind === 'yaml'), 'the main thread\'s lane gets no Dockerfile while the workers have room');
-    const loads = lanes.map((lane) => lane.reduce((sum, t) => sum + (t.kind === 'yaml' ? 2 : 1) * t.text.length + 2000, 0));
-    assert.ok(Math.max(...loads) - Math.min(...loads) <= 8000, `balanced: ${loads.join(', ')}`);
-  }
-  const headStart = planLanes(targets, 2, true, 40_000);
-  assert.ok(headStart[0].length > planLanes(targets, 2, true)[0].length, 'a head start gives the first lane more');
-  assert.deepEqual(planLanes(targets, 1, true), [targets]);
-});
-
 test('split lanes report what one lane reports, on a workspace of cross-file findings', async () => {
   const root = tree(crossFileFixture());
   const { targets, graphOnly } = targetsOf(['.'], root);
@@ -123,14 +112,21 @@ test('split lanes report what one lane reports, on a workspace of cross-file fin
   const codes = [...expected.values()].flatMap((report) => (report as { diagnostics: { code?: unknown }[] }).diagnostics.map((d) => String(d.code)));
   // The fixture does reach across files: selectors, config references, CRDs, the image graph.
   for (const code of ['service-selects-nothing', 'image-root-vs-run-as-non-root', 'image-edge-guess']) assert.ok(codes.includes(code), `${code} in ${[...new Set(codes)].join(' ')}`);
-  for (const [count, headStart] of [[2, 0], [2, 30_000], [3, 0], [4, 20_000]] as const) {
-    const { lanes, results } = await splitRun(targets, laneOptions, count, headStart);
-    assert.ok(lanes.filter((lane) => lane.some((t) => t.kind === 'yaml')).length >= 2, 'manifests in several lanes');
-    assert.deepEqual(results.flatMap((r) => r.crashes), []);
-    assert.deepEqual(byPath(results), expected, `${count} lanes, head start ${headStart}`);
+  const assignments: [string, number, (manifest: LintTarget, i: number) => number | undefined][] = [
+    ['round robin', 2, (_m, i) => i % 2],
+    ['halves', 2, (_m, i) => (i < 40 ? 0 : 1)],
+    ['three lanes, some from the queue', 3, (_m, i) => (i % 4 === 3 ? undefined : i % 3)],
+    ['all from the queue', 2, () => undefined],
+  ];
+  for (const [name, count, assign] of assignments) {
+    const results = await splitRun(targets, laneOptions, count, assign);
+    assert.deepEqual(results.flatMap((r) => r.crashes), [], name);
+    const paths = results.flatMap((r) => r.reports.map((report) => report.path));
+    assert.equal(paths.length, new Set(paths).size, `${name}: each file linted once`);
+    assert.deepEqual(byPath(results), expected, name);
   }
   // Parses not kept (a lane over its memory budget) change nothing either.
-  assert.deepEqual(byPath((await splitRun(targets, { ...laneOptions, keptParseBudget: 0 }, 2)).results), expected);
+  assert.deepEqual(byPath(await splitRun(targets, { ...laneOptions, keptParseBudget: 0 }, 2, (_m, i) => i % 2)), expected);
 });
 
 test('split lanes report what one lane reports, on the shared corpus', { skip: !corpusAvailable && 'corpus not found' }, async () => {
@@ -138,7 +134,7 @@ test('split lanes report what one lane reports, on the shared corpus', { skip: !
   assert.ok(targets.filter((t) => t.kind === 'yaml').length > 500);
   const laneOptions = { ...options, graphOnly };
   const expected = byPath([lintLane(targets, laneOptions)]);
-  const { results } = await splitRun(targets, laneOptions, 2, 150_000);
+  const results = await splitRun(targets, laneOptions, 2, (_m, i) => (i % 16 < 8 ? 0 : 1));
   assert.deepEqual(results.flatMap((r) => r.crashes), []);
   assert.deepEqual(byPath(results), expected);
 });

@@ -85,8 +85,7 @@ class LaneRun {
   readonly result: LaneResult;
   readonly crashed = new Set<string>();
 
-  constructor(private readonly targets: readonly LintTarget[], private readonly options: LaneOptions) {
-    const manifestsCost = targets.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0);
+  constructor(private readonly targets: readonly LintTarget[], private readonly options: LaneOptions, manifestsCost = targets.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0)) {
     const keepParses = manifestsCost <= (options.keptParseBudget ?? keptParseBudget);
     this.linter = new Linter(this.project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity, keepParses });
     this.result = { reports: [], problems: this.project.problems, notices: this.project.notices, writeErrors: [], crashes: [] };
@@ -184,89 +183,102 @@ export function runEntriesOf(targets: readonly LintTarget[]): RunEntry[] {
 export type SummaryExchange = (own: ManifestSummary[]) => Promise<ManifestSummary[]>;
 
 /**
- * Dockerfiles and Compose files every lane of a shared index may lint: each lane takes the next
- * one not taken yet (`taken` is shared memory, counted atomically), so a lane that finishes early
- * takes work off the others, whatever the plan misjudged.
+ * Files every lane of a shared index may take: each lane takes the next `chunk` not taken yet
+ * (`taken[slot]` is shared memory, counted atomically), so the lanes share the work whatever their
+ * speed (a worker starts later, and compiles the checks for itself).
  */
 export interface SharedQueue {
   targets: readonly LintTarget[];
   taken: Int32Array;
+  slot: number;
+  chunk: number;
+}
+
+function* takeFrom(queue: SharedQueue): Generator<LintTarget> {
+  for (let next = Atomics.add(queue.taken, queue.slot, queue.chunk); next < queue.targets.length; next = Atomics.add(queue.taken, queue.slot, queue.chunk)) {
+    yield* queue.targets.slice(next, next + queue.chunk);
+  }
+}
+
+/** The queues of a shared run: manifests (in discovery order: a folder's files share config lookups), then the other files. */
+export interface SharedQueues {
+  manifests: SharedQueue;
+  others: SharedQueue;
+  /** How many lanes take from them (a lane keeps its parses if its share of the manifests fits `keptParseBudget`). */
+  lanes: number;
 }
 
 /**
- * One of several lanes that split the manifests among them (parallel.ts). Each parses its own
- * manifests and sends their summaries (sharedIndex.ts); while the others' arrive it lints
- * Dockerfiles and Compose files from the shared queue, whose checks read neither the index nor the
- * image graph. Then it builds the index and the graph as one lane over every file would (discovery
- * order: evidence and summaries, then every Dockerfile, then `graphOnly`), lints its manifests
- * against them, and helps with what is left in the queue. The first lane (`first`: the main
- * thread, which the others wait for) lints its manifests before it takes from the queue; it also
- * reports a Dockerfile or Compose file the image graph's reader fails on.
+ * One of several lanes that share the manifests (parallel.ts). Each parses manifests (its own
+ * `targets`, then what it takes from the queue) and sends their summaries (sharedIndex.ts); with
+ * every lane's summaries it builds the index and the image graph as one lane over every file would
+ * (discovery order: evidence and summaries, then every Dockerfile, then `graphOnly`), lints the
+ * manifests it parsed against them, then takes Dockerfiles and Compose files from the other queue
+ * (their checks read neither the index nor the graph). The first lane (`first`) reports a
+ * Dockerfile or Compose file the image graph's reader fails on.
  */
-export function lintSharedLane(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, queue: SharedQueue, onProgress?: (done: number) => void, first = false): Promise<LaneResult> {
+export function lintSharedLane(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, queues: SharedQueues, onProgress?: (done: number) => void, first = false): Promise<LaneResult> {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  return lintShared(targets, run, options, exchange, queue, onProgress, first).finally(() => {
+  return lintShared(targets, run, options, exchange, queues, onProgress, first).finally(() => {
     Error.stackTraceLimit = stackTraceLimit;
   });
 }
 
-async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, queue: SharedQueue, onProgress: ((done: number) => void) | undefined, first: boolean): Promise<LaneResult> {
-  const lane = new LaneRun([...targets, ...queue.targets], options);
+async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry[], options: LaneOptions, exchange: SummaryExchange, queues: SharedQueues, onProgress: ((done: number) => void) | undefined, first: boolean): Promise<LaneResult> {
+  const cost = (list: readonly LintTarget[]): number => list.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0);
+  const lane = new LaneRun([...targets, ...queues.manifests.targets, ...queues.others.targets], options, cost(targets) + cost(queues.manifests.targets) / queues.lanes);
   const { linter } = lane;
-  const manifests = targets.filter((t) => t.kind === 'yaml');
+  const manifests: LintTarget[] = [];
   const summaries: ManifestSummary[] = [];
-  for (const target of manifests) {
+  let done = 0;
+  const summarize = (target: LintTarget): void => {
+    onProgress?.(done);
+    manifests.push(target);
     lane.guard(target, () => {
       const summary = linter.summarize(target);
       if (summary) summaries.push(summary);
     });
-  }
-  const all = exchange(summaries);
-  let done = 0;
-  const lintQueued = (): void => {
-    for (let next = Atomics.add(queue.taken, 0, 1); next < queue.targets.length; next = Atomics.add(queue.taken, 0, 1)) {
-      onProgress?.(done++);
-      lane.lint(queue.targets[next], false);
-    }
   };
+  for (const target of targets) if (target.kind === 'yaml') summarize(target);
+  for (const target of takeFrom(queues.manifests)) summarize(target);
+  const byUri = new Map((await exchange(summaries)).map((summary) => [summary.uri, summary]));
+  const own = new Map(manifests.map((t) => [t.absolute, t]));
+  const others = new Map(queues.others.targets.map((t) => [t.absolute, t]));
+  for (const entry of run) {
+    const file = { absolute: entry.absolute, text: entry.text ?? '' };
+    const feed = (): void => {
+      if (entry.kind !== 'dockerfile') linter.feedGraph(file);
+      if (entry.kind !== 'yaml') return;
+      const summary = byUri.get(pathToFileURL(entry.absolute).href);
+      if (summary) importSummary(linter.index, summary);
+    };
+    // A file the engine fails on is reported once: a manifest by its lane (which then does not lint it), any other file by the first lane.
+    const target = own.get(entry.absolute) ?? (first && entry.kind !== 'dockerfile' ? others.get(entry.absolute) : undefined);
+    if (target && entry.kind !== 'dockerfile') lane.guard(target, feed);
+    else try { feed(); } catch { /* reported by another lane */ }
+  }
+  for (const entry of run) {
+    if (entry.kind === 'dockerfile') {
+      try { linter.feedGraph({ absolute: entry.absolute, text: entry.text ?? '' }, true); } catch { /* as when it is linted */ }
+    }
+  }
+  for (const file of options.graphOnly ?? []) {
+    try { linter.feedGraphOnly(file); } catch { /* a Tiltfile: not linted */ }
+  }
+  for (const target of manifests) {
+    onProgress?.(done++);
+    lane.lint(target, false);
+  }
+  // Taken one chunk at a time while the other lanes take theirs.
   for (const target of targets) {
     if (target.kind === 'yaml') continue;
     onProgress?.(done++);
     lane.lint(target, false);
   }
-  // While the other lanes' summaries come (the first lane's summaries are the last to be ready).
-  if (!first) lintQueued();
-  const byUri = new Map((await all).map((summary) => [summary.uri, summary]));
-  if (manifests.length > 0) {
-    const own = new Map(targets.map((t) => [t.absolute, t]));
-    const queued = new Map(queue.targets.map((t) => [t.absolute, t]));
-    for (const entry of run) {
-      const file = { absolute: entry.absolute, text: entry.text ?? '' };
-      const feed = (): void => {
-        if (entry.kind !== 'dockerfile') linter.feedGraph(file);
-        if (entry.kind !== 'yaml') return;
-        const summary = byUri.get(pathToFileURL(entry.absolute).href);
-        if (summary) importSummary(linter.index, summary);
-      };
-      // A file the engine fails on is reported once: a manifest by its lane (which then does not lint it), any other file by the first lane.
-      const target = own.get(entry.absolute) ?? (first && entry.kind !== 'dockerfile' ? queued.get(entry.absolute) : undefined);
-      if (target && entry.kind !== 'dockerfile') lane.guard(target, feed);
-      else try { feed(); } catch { /* reported by another lane */ }
-    }
-    for (const entry of run) {
-      if (entry.kind === 'dockerfile') {
-        try { linter.feedGraph({ absolute: entry.absolute, text: entry.text ?? '' }, true); } catch { /* as when it is linted */ }
-      }
-    }
-    for (const file of options.graphOnly ?? []) {
-      try { linter.feedGraphOnly(file); } catch { /* a Tiltfile: not linted */ }
-    }
-  }
-  for (const target of manifests) {
+  for (const target of takeFrom(queues.others)) {
     onProgress?.(done++);
     lane.lint(target, false);
   }
-  lintQueued();
   return lane.finish();
 }

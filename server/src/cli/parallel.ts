@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/projectConfig';
-import { lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry } from './lane';
+import { lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry, type SharedQueues } from './lane';
 import type { LintTarget } from './lint';
 import { canImportSummaries, type ManifestSummary } from './sharedIndex';
 
@@ -10,12 +10,14 @@ import { canImportSummaries, type ManifestSummary } from './sharedIndex';
  * in a worker started from the bundle itself (dist/cli.js), the main thread lints the first, and
  * lanes exchange only plain data. The report keeps the discovery order whatever lane a file went to.
  *
- * The manifests are split among the lanes: each lane parses its share and sends the others what
- * its files give the workspace index (sharedIndex.ts), so every lane checks its manifests against
- * the whole tree's index, as one lane over every file would (lane.ts `lintSharedLane`). Dockerfiles
- * and Compose files are independent and fill the lanes by size. With `--fix` (a fixed manifest
- * changes the index for the files after it) every manifest stays in the first lane, as it does
- * when this build's index cannot take summaries (`canImportSummaries`).
+ * The lanes share the manifests: each takes them from a queue a few at a time (shared memory, so
+ * a worker that starts late or runs slower simply takes fewer), parses them and sends the others
+ * what its files give the workspace index (sharedIndex.ts); every lane then checks the manifests it
+ * parsed against the whole tree's index, as one lane over every file would (lane.ts
+ * `lintSharedLane`), and takes Dockerfiles and Compose files from a second queue. With `--fix` (a
+ * fixed manifest changes the index for the files after it), or when this build's index cannot take
+ * summaries (`canImportSummaries`), every manifest stays in the first lane and the other files
+ * fill the lanes by size.
  */
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -33,8 +35,8 @@ interface WorkerInput {
   lane: number;
 }
 
-/** Main thread → worker: what to lint (`run` set: a lane of a shared index), then the other lanes' summaries. */
-type ToWorker = { type: 'lint'; targets: LintTarget[]; options: LaneOptions; shared?: { run: RunEntry[]; queue: LintTarget[]; taken: SharedArrayBuffer } } | { type: 'summaries'; summaries: ManifestSummary[] };
+/** Main thread → worker: what to lint (`shared`: a lane of a shared index, which takes from its queues), then the other lanes' summaries. */
+type ToWorker = { type: 'lint'; targets: LintTarget[]; options: LaneOptions; shared?: SharedRun } | { type: 'summaries'; summaries: ManifestSummary[] };
 type FromWorker = { type: 'summaries'; summaries: ManifestSummary[] } | { type: 'result'; result: LaneResult };
 
 /** The bundle can start itself as a worker; under a TypeScript loader (tests) we stay in-process. */
@@ -47,74 +49,63 @@ function weight(target: LintTarget): number {
   return target.text.length + 2000;
 }
 
-/**
- * The same, closer to what the manifests cost when they are split among lanes: a manifest's text
- * costs about twice a Dockerfile's (YAML parse, schema; measured over the shared corpus).
- */
-function splitWeight(target: LintTarget): number {
-  return (target.kind === 'yaml' ? 2 : 1) * target.text.length + 2000;
-}
-
-/** Whether the manifests may be split among lanes. */
+/** Whether the manifests may be shared among lanes. */
 export function sharesIndex(options: Pick<LaneOptions, 'fix'>): boolean {
   return !options.fix && canImportSummaries();
 }
 
 /**
- * The lanes' files. Without `split`, every manifest goes to the first lane and the Dockerfiles and
- * Compose files go, largest first, to the lane with the least work. With `split`, the Dockerfiles
- * and Compose files go to the workers' lanes first (the first lane, on the main thread, also reads
- * the files and writes the report, and need not compile the Dockerfile checks at all), and the
- * manifests fill every lane up to its share in runs of discovery order (files of a folder share
- * config lookups). `headStart` is work the first lane can do while the workers start.
+ * The lanes' files when they do not share an index: every manifest in the first lane, and the
+ * Dockerfiles and Compose files, largest first, to the lane with the least work.
  */
-export function planLanes(targets: readonly LintTarget[], laneCount: number, split = false, headStart = 0): LintTarget[][] {
-  const count = Math.max(1, laneCount);
-  const lanes: { targets: LintTarget[]; load: number }[] = Array.from({ length: count }, () => ({ targets: [], load: 0 }));
+export function planLanes(targets: readonly LintTarget[], laneCount: number): LintTarget[][] {
+  const lanes: { targets: LintTarget[]; load: number }[] = Array.from({ length: Math.max(1, laneCount) }, () => ({ targets: [], load: 0 }));
   const manifests = targets.filter((t) => t.kind === 'yaml');
-  const others = targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a));
-  const lightest = (from: number): { targets: LintTarget[]; load: number } => lanes.slice(from).reduce((best, lane) => (lane.load < best.load ? lane : best));
-  if (split && count > 1) {
-    const add = (lane: { targets: LintTarget[]; load: number }, target: LintTarget): void => {
-      lane.targets.push(target);
-      lane.load += splitWeight(target);
-    };
-    const total = targets.reduce((sum, t) => sum + splitWeight(t), 0);
-    // The first lane's share is larger by the head start, the others' smaller.
-    const share = (lane: number): number => (lane === 0 ? (total - headStart) / count + headStart : (total - headStart) / count);
-    for (const target of [...others].sort((a, b) => splitWeight(b) - splitWeight(a))) {
-      const lane = lightest(1);
-      add(lane.load + splitWeight(target) <= share(1) ? lane : lightest(0), target);
-    }
-    let lane = 0;
-    for (const target of manifests) {
-      while (lane < count - 1 && lanes[lane].load + splitWeight(target) / 2 > share(lane)) lane++;
-      add(lanes[lane], target);
-    }
-  } else {
-    const add = (lane: { targets: LintTarget[]; load: number }, target: LintTarget): void => {
-      lane.targets.push(target);
-      lane.load += weight(target);
-    };
-    for (const target of manifests) add(lanes[0], target);
-    for (const target of others) add(lightest(0), target);
+  if (manifests.length) {
+    lanes[0].targets.push(...manifests);
+    lanes[0].load = manifests.reduce((sum, t) => sum + weight(t), 0);
   }
-  // Lanes keep the discovery order of their files.
-  const position = new Map(targets.map((t, i) => [t, i]));
-  return lanes.map((lane) => lane.targets.sort((a, b) => position.get(a)! - position.get(b)!)).filter((lane) => lane.length > 0);
+  const dockerfiles = targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a));
+  for (const target of dockerfiles) {
+    const lightest = lanes.reduce((best, lane) => (lane.load < best.load ? lane : best));
+    lightest.targets.push(target);
+    lightest.load += weight(target);
+  }
+  return lanes.map((lane) => lane.targets).filter((lane) => lane.length > 0);
 }
 
-/**
- * A run whose lanes share one index: each lane's manifests (as planned), the Dockerfiles and
- * Compose files in one queue every lane takes from (largest first, so the last ones taken are
- * small and the lanes end together), the run's files for the index, and the queue's shared counter.
- */
-export function sharedRunOf(targets: readonly LintTarget[], lanes: readonly LintTarget[][]): { lanes: LintTarget[][]; queue: LintTarget[]; run: RunEntry[]; taken: SharedArrayBuffer } {
+/** Manifests a lane takes from the queue at a time: neighbours share config lookups. */
+const manifestChunk = 8;
+
+/** A run whose lanes share one index, as sent to every lane. */
+export interface SharedRun {
+  run: RunEntry[];
+  /** Every manifest, in discovery order. */
+  manifests: LintTarget[];
+  /** The Dockerfiles and Compose files, largest first (the last ones taken are small, so the lanes end together). */
+  others: LintTarget[];
+  /** The queues' counters. */
+  taken: SharedArrayBuffer;
+  lanes: number;
+}
+
+export function sharedRunOf(targets: readonly LintTarget[], lanes: number): SharedRun {
   return {
-    lanes: lanes.map((lane) => lane.filter((t) => t.kind === 'yaml')),
-    queue: targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a)),
     run: runEntriesOf(targets),
-    taken: new SharedArrayBuffer(4),
+    manifests: targets.filter((t) => t.kind === 'yaml'),
+    others: targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a)),
+    taken: new SharedArrayBuffer(8),
+    lanes,
+  };
+}
+
+/** The queues of a shared run, over its shared counters (each lane makes its own view). */
+export function queuesOf(shared: SharedRun): SharedQueues {
+  const taken = new Int32Array(shared.taken);
+  return {
+    manifests: { targets: shared.manifests, taken, slot: 0, chunk: manifestChunk },
+    others: { targets: shared.others, taken, slot: 1, chunk: 1 },
+    lanes: shared.lanes,
   };
 }
 
@@ -193,17 +184,10 @@ export class LanePool {
   }
 }
 
-/**
- * What lane 0 can do before the workers are ready to lint, in `weight` units: a worker loads the
- * bundle (about a quarter of a second) once it is told what to lint, or before, when the pool was
- * started early.
- */
-const workerStartWeight = 150_000;
-
 /** Lints the targets in parallel lanes and merges the results in the targets' order. */
 export async function lintInWorkers(targets: readonly LintTarget[], options: LaneOptions, onProgress: (done: number) => void, pool = new LanePool()): Promise<LaneResult> {
-  const split = sharesIndex(options);
-  const lanes = planLanes(targets, pool.lanes, split, workerStartWeight);
+  const shared = sharesIndex(options) && targets.some((t) => t.kind === 'yaml') ? sharedRunOf(targets, pool.lanes) : undefined;
+  const lanes = shared ? Array.from({ length: pool.lanes }, (): LintTarget[] => []) : planLanes(targets, pool.lanes);
   const workers = pool.take(lanes.length);
   const counts = new Int32Array(pool.progress);
   const total = (): number => counts.reduce((sum, _n, i) => sum + Atomics.load(counts, i), 0);
@@ -211,11 +195,9 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
     Atomics.store(counts, 0, done);
     onProgress(total());
   };
-  const shared = split && lanes.length > 1 && targets.some((t) => t.kind === 'yaml') ? sharedRunOf(targets, lanes) : undefined;
-  const laneTargets = shared?.lanes ?? lanes;
   const run = shared?.run;
   // Workers first, so they start while this thread lints the first lane itself.
-  workers.forEach((worker, i) => worker.send({ type: 'lint', targets: laneTargets[i + 1], options, shared: shared && { run: shared.run, queue: shared.queue, taken: shared.taken } }));
+  workers.forEach((worker, i) => worker.send({ type: 'lint', targets: lanes[i + 1], options, shared }));
   const pending = workers.map((worker) => worker.next('result'));
   // Observed now: a worker failing before this thread awaits its result must not be an unhandled rejection.
   for (const result of pending) result.catch(() => {});
@@ -229,7 +211,7 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
         workers.forEach((worker, i) => worker.send({ type: 'summaries', summaries: all.filter((_, lane) => lane !== i + 1).flat() }));
         return all.flat();
       };
-      own = await lintSharedLane(laneTargets[0], run, options, exchange, { targets: shared!.queue, taken: new Int32Array(shared!.taken) }, progress, true);
+      own = await lintSharedLane([], run, options, exchange, queuesOf(shared!), progress, true);
     } else {
       // The manifests' lane also reads the other lanes' Dockerfiles and Compose files for the image graph.
       const graphOnly = [...(options.graphOnly ?? []), ...lanes.slice(1).flat().filter((t) => t.kind !== 'yaml').map((t) => ({ absolute: t.absolute, text: t.text }))];
@@ -306,7 +288,7 @@ export function runAsLaneWorker(): boolean {
       return arrived.then((theirs) => [...mine, ...theirs]);
     };
     // A failure here ends the thread with an error event, which the main thread reports.
-    void lintSharedLane(message.targets, shared.run, message.options, exchange, { targets: shared.queue, taken: new Int32Array(shared.taken) }, progress).then(finish, (error: unknown) => {
+    void lintSharedLane(message.targets, shared.run, message.options, exchange, queuesOf(shared), progress).then(finish, (error: unknown) => {
       throw error;
     });
   });
