@@ -4,7 +4,8 @@
  * several scripts (scripts/build.mjs): `server.js` (the protocol, settings and config loaders),
  * shared chunks `server-chunk-*.js`, and one bundle per language (`server-dockerfile.js`,
  * `server-kubernetes.js`, `server-compose.js`) that services.ts requires when a document of that
- * language first needs it. This file loads them all: each with its cached code when there is some.
+ * language first needs it, and likewise `server-workspace.js` (the workspace index and image graph)
+ * and `server-yaml.js` (the yaml parser for config files), loaded after initialize. This file loads them all: each with its cached code when there is some.
  * The cache is one file (codeCache.ts packs the scripts' caches) in the user's own cache folder,
  * keyed by the core bundle's size, time, the Node version and the flags the process was started
  * with, and named by the installed copy (so two installs do not remove each other's); V8 ignores a
