@@ -284,6 +284,13 @@ function watchedFor(subject: ManifestRuleSubject, group: DocumentObjects): Watch
 /** Kept for the many checks that find nothing in a document. */
 const noFindings: Finding[] = [];
 
+/** What most checks keep (nothing found, nothing asked), one shared record per document index: kept objects are never changed. */
+const nothingKept: Kept[] = [];
+
+function nothingAt(index: number): Kept {
+  return (nothingKept[index] ??= { index, findings: noFindings, queries: undefined, askedForDockerfiles: false });
+}
+
 /**
  * Runs `rule` (which has `checkObjects`) and reports its findings in the order a whole-file run
  * gives them, reusing unchanged documents' findings. Throws what the rule throws, as `check` does.
@@ -343,7 +350,7 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
       state.documents.set(group.key, (byRule = []));
       group.kept = { state, byRule };
     }
-    const kept: Kept = {
+    const kept: Kept = findings.length === 0 && asked.queries.length === 0 && !asked.dockerfiles ? nothingAt(group.doc.index) : {
       index: group.doc.index,
       findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)),
       queries: asked.queries.length > 0 ? asked.queries : undefined,
