@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
-import { tuneEngineForShortRun } from './engineFlags';
 import { runAsLaneWorker } from './parallel';
 import { runCli } from './run';
 
@@ -14,8 +12,6 @@ function internalError(error: unknown): void {
   process.exitCode = 2;
 }
 
-// Before any check runs; worker threads share the process's flags.
-if (isMainThread) tuneEngineForShortRun();
 if (!runAsLaneWorker()) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -17,6 +17,7 @@ import { colourPalette, formatText, plainPalette, wantsColour } from './formats/
 import { lintLane, type LaneOptions } from './lane';
 import type { LintTarget } from './lint';
 import { configNoticeLine, configProblemLine, crashLine, noFilesLine, notOursLine, outputErrorLine, progressLine, skippedLine, summaryLine, writeErrorLine } from './messages';
+import { tuneEngineForLanes } from './engineFlags';
 import { LanePool, lintInWorkers, minFilesForWorkers, workersAvailable } from './parallel';
 import { countFindings, fails, type Report, type SkippedFile } from './report';
 
@@ -137,7 +138,10 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   });
   // A big tree's worker threads load the bundle while this thread reads the files.
   const wantsWorkers = options.parallel !== false && workersAvailable();
-  const pool = wantsWorkers && found.length >= minFilesForWorkers ? new LanePool() : undefined;
+  const startsWorkers = wantsWorkers && found.length >= minFilesForWorkers;
+  // Lanes on every core leave none to V8's optimising compiler: keep it to the really hot code (engineFlags.ts).
+  if (startsWorkers) tuneEngineForLanes();
+  const pool = startsWorkers ? new LanePool() : undefined;
   for (const file of found) {
     // With `--stdin-filename`, standard input stands for that file (unsaved editor contents).
     if (file.absolute === stdinPath) continue;
