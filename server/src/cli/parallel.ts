@@ -3,7 +3,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/projectConfig';
 import { lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry, type SharedQueues } from './lane';
 import type { LintTarget } from './lint';
-import { canImportSummaries, type ManifestSummary } from './sharedIndex';
+import type { ManifestSummary } from './sharedIndex';
 
 /**
  * Big trees are linted in worker threads, one lane per core; each other lane than the first runs
@@ -15,9 +15,8 @@ import { canImportSummaries, type ManifestSummary } from './sharedIndex';
  * what its files give the workspace index (sharedIndex.ts); every lane then checks the manifests it
  * parsed against the whole tree's index, as one lane over every file would (lane.ts
  * `lintSharedLane`), and takes Dockerfiles and Compose files from a second queue. With `--fix` (a
- * fixed manifest changes the index for the files after it), or when this build's index cannot take
- * summaries (`canImportSummaries`), every manifest stays in the first lane and the other files
- * fill the lanes by size.
+ * fixed manifest changes the index for the files after it) every manifest stays in the first lane
+ * and the other files fill the lanes by size.
  */
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -51,7 +50,7 @@ function weight(target: LintTarget): number {
 
 /** Whether the manifests may be shared among lanes. */
 export function sharesIndex(options: Pick<LaneOptions, 'fix'>): boolean {
-  return !options.fix && canImportSummaries();
+  return !options.fix;
 }
 
 /**

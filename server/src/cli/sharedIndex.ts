@@ -33,39 +33,7 @@ export function summarizeManifest(uri: string, file: ManifestFile): ManifestSumm
   return { uri, objects: [...objects], crds: crdsOf(file), uses };
 }
 
-/**
- * The parts of `WorkspaceIndex` that `updateFile` changes. The index has no way in for a file
- * summarised elsewhere (its owner is reworking it), so `importSummary` does what `updateFile` does
- * for a file new to the index, on these parts. `canImportSummaries` checks they are still there; if
- * not, the command line keeps every manifest in one lane, as before. The differential test
- * test/cli/shared-index.test.ts compares the reports with the one-lane run's.
- */
-interface IndexParts {
-  files: Map<string, IndexedObject[]>;
-  imageUseFiles: Set<string>;
-  crds: { set(uri: string, crds: readonly string[]): boolean };
-  limits: WorkspaceLimits;
-  changed(): void;
-}
-
-function partsOf(index: WorkspaceIndex): IndexParts {
-  return index as unknown as IndexParts;
-}
-
-/** Whether this build's index has the parts `importSummary` fills (and fills them as `updateFile` would). */
-export function canImportSummaries(): boolean {
-  const parts = partsOf(new WorkspaceIndex(cliIndexLimits));
-  return parts.files instanceof Map && parts.imageUseFiles instanceof Set && typeof parts.crds?.set === 'function' && typeof parts.changed === 'function' && typeof parts.limits?.maxFiles === 'number';
-}
-
 /** Puts a summary into an index as `updateFile` puts a parse of a file the index does not hold yet. */
 export function importSummary(index: WorkspaceIndex, summary: ManifestSummary): void {
-  const parts = partsOf(index);
-  if (parts.files.has(summary.uri)) throw new Error(`${summary.uri} is indexed twice`);
-  if (parts.files.size >= parts.limits.maxFiles) return;
-  if (summary.uses.length > 0) parts.imageUseFiles.add(summary.uri);
-  imageGraphOf(index)?.setImageUses(summary.uri, summary.uses);
-  parts.files.set(summary.uri, summary.objects);
-  parts.crds.set(summary.uri, summary.crds);
-  parts.changed();
+  index.addSummarisedFile(summary.uri, summary.objects, summary.crds, summary.uses);
 }

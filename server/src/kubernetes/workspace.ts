@@ -121,6 +121,21 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Indexes a file summarised elsewhere (the command line's worker lanes swap summaries instead of
+   * parses): what `updateFile` does for a file the index does not hold yet, from the objects,
+   * CRDs and image places an index of that file alone kept.
+   */
+  addSummarisedFile(uri: string, objects: IndexedObject[], crds: readonly string[], uses: ImageUse[]): void {
+    if (this.files.has(uri)) throw new Error(`${uri} is indexed twice`);
+    if (objects.length === 0 || this.files.size >= this.limits.maxFiles) return;
+    if (uses.length > 0) this.imageUseFiles.add(uri);
+    imageGraphOf(this)?.setImageUses(uri, uses);
+    this.files.set(uri, objects.slice(0, this.limits.maxObjectsPerFile));
+    this.crds.set(uri, crds);
+    this.changed();
+  }
+
+  /**
    * Records the base images a Dockerfile of the workspace names (see dockerfile/baseImages.ts), for
    * `image:` completion. They change no check, so the version is left alone.
    */
