@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerFixAllCommand } from './fixAll';
 import { registerLanguageStatus, type LanguageStatus } from './languageStatus';
 import { registerRuleDocs } from './ruleDocs';
+import { serverEnvironment } from './serverEnvironment';
 
 /**
  * The client is thin: it starts the bundled language server and registers editor-only things.
@@ -27,8 +28,8 @@ export interface StevedoreApi {
 export async function activate(context: vscode.ExtensionContext): Promise<StevedoreApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'boot.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // Rule pages open in the Markdown preview: "Explain Rule", and the rule code of each diagnostic.
   const ruleDocs = registerRuleDocs(context);

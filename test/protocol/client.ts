@@ -16,6 +16,8 @@ export interface StartOptions {
   configurationDelayMs?: number;
   /** Another server's Node entry point (the peer bench); ours by default. */
   serverScript?: string;
+  /** Changes to the server process's environment (a key set to undefined is left out), as an editor's client may make. */
+  env?: Record<string, string | undefined>;
   /** The configuration section `settings` answers; `stevedore` by default. */
   section?: string;
   /** Workspace folders sent with initialize (the client then also announces folder changes). */
@@ -93,7 +95,8 @@ export class StdioClient {
   static async start(options: StartOptions = {}): Promise<{ client: StdioClient; init: InitializeResult }> {
     const script = options.serverScript ?? serverPath;
     if (!existsSync(script)) throw new Error(`${script} is missing: run \`node scripts/build.mjs\` first`);
-    const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = options.env ? ({ ...process.env, ...options.env } as NodeJS.ProcessEnv) : process.env;
+    const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const client = new StdioClient(child, options.settings ?? {}, options.neverAnswerConfiguration, options.configurationDelayMs, options.section, options.folderSettings);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
