@@ -116,7 +116,7 @@ export class PositionCursor {
 }
 
 /** The last line whose start is at or before the offset. */
-function lineOf(offsets: number[], offset: number): number {
+export function lineOf(offsets: readonly number[], offset: number): number {
   let low = 0;
   let high = offsets.length;
   while (low < high) {

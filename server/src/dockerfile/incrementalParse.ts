@@ -4,7 +4,7 @@ import { Instruction } from 'dockerfile-ast/lib/instruction';
 import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LazyRangeArgument, PositionCursor } from './argumentScanner';
+import { LazyRangeArgument, lineOf, PositionCursor } from './argumentScanner';
 import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCursorOf } from './parserCache';
 
 /**
@@ -263,18 +263,6 @@ function isLineStart(text: string, i: number): boolean {
 
 function lineOffsetsOf(document: TextDocument): number[] {
   return (document as unknown as { getLineOffsets(): number[] }).getLineOffsets();
-}
-
-/** The last line whose start is at or before the offset. */
-function lineOf(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (offsets[mid] > offset) high = mid;
-    else low = mid + 1;
-  }
-  return low - 1;
 }
 
 const documentPrototype = Object.getPrototypeOf(TextDocument.create('', '', 0, '')) as object;

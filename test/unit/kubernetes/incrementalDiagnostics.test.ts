@@ -10,6 +10,7 @@ import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
+import { documentBounds, type Edit } from './manifestEdits';
 
 /**
  * Differential test of incremental Kubernetes diagnostics: a file is edited step by step (seeded
@@ -19,18 +20,6 @@ import { seededRandom as random } from '../seededRandom';
  * parse under a new URI with the same file name, so it shares no cache with anything).
  */
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Offsets where a `---` document starts (0 and each marker line), and the end of the text. */
-function documentBounds(text: string): number[] {
-  const starts = [0];
-  for (const match of text.matchAll(/\n---(?=[ \t\r\n]|$)/g)) starts.push(match.index + 1);
-  return [...starts, text.length];
-}
 
 function lineBounds(text: string, offset: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;

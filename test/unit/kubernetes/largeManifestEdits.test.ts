@@ -17,6 +17,7 @@ import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom } from '../seededRandom';
+import { documentBounds, type Edit } from './manifestEdits';
 
 /**
  * Differential test of the language server's path through a large manifest: after every seeded
@@ -26,18 +27,6 @@ import { seededRandom } from '../seededRandom';
  * under a URI of its own, in an index of its own. The counters show that the fast path was taken.
  */
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Offsets where a `---` document starts, and the end of the text. */
-function documentBounds(text: string): number[] {
-  const starts = [0];
-  for (const match of text.matchAll(/\n---(?=[ \t\r\n]|$)/g)) starts.push(match.index + 1);
-  return [...starts, text.length];
-}
 
 const typed = [' ', 'x', '\n', ': ', '  ', '-', '#', '{', '"', '---\n', '\t', 'replicas: 3\n', 'app-7'];
 
