@@ -21,13 +21,13 @@ export const lazyScriptNames = [...engineNames, ...helperNames];
 /** The server's scripts in a build folder: server.js, server-<engine>.js, server-chunk-<hash>.js (and maps). */
 export const serverScript = /^server(-[\w-]+)?\.js(\.map)?$/;
 
-/** services.ts' `require('./engines/<name>')` becomes a require of the engine's own script. */
+/** services.ts' (and yamlOnDemand.ts') `require('./engines/<name>')` becomes a require of the engine's own script. */
 const lazyEngines = {
   name: 'lazy-engines',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^\.\/engines\/[a-z]+$/ }, (args) => {
       const name = args.path.slice('./engines/'.length);
-      if (!/[\\/]server[\\/]src[\\/]services\.ts$/.test(args.importer) || !lazyScriptNames.includes(name)) return undefined;
+      if (!/[\\/]server[\\/]src[\\/](services|yamlOnDemand)\.ts$/.test(args.importer) || !lazyScriptNames.includes(name)) return undefined;
       return { path: `./server-${name}.js`, external: true };
     });
   },

@@ -2,7 +2,7 @@ import type { LanguageKind } from './common/fileKinds';
 import type { RuleRegistry } from './common/rules';
 import type { LanguageService } from './common/service';
 import type * as WorkspaceEngine from './engines/workspace';
-import type * as YamlEngine from './engines/yaml';
+import { yamlLoaded } from './yamlOnDemand';
 
 /**
  * The engine's languages. Every front (LSP, CLI, tests) goes through this table.
@@ -48,12 +48,11 @@ export function engineLoaded(name: EngineName): boolean {
 /**
  * The rest of what the language server needs only after `initialize`, loaded the same way (one
  * script each in its build): the workspace index with the image graph and their parsers, which the
- * indexer first needs when a document opens or its walk starts; and the YAML parser the config
- * loaders read `.stevedore.yaml` and friends with (a workspace without them never loads it).
+ * indexer first needs when a document opens or its walk starts. (The YAML parser the config loaders
+ * read `.stevedore.yaml` and friends with is loaded the same way, from yamlOnDemand.ts.)
  */
 const helperLoaders = {
   workspace: () => require('./engines/workspace') as typeof WorkspaceEngine,
-  yaml: () => require('./engines/yaml') as typeof YamlEngine,
 };
 type HelperName = keyof typeof helperLoaders;
 const loadedHelpers = new Map<HelperName, unknown>();
@@ -72,13 +71,10 @@ export function workspaceEngine(): typeof WorkspaceEngine {
   return helper('workspace');
 }
 
-/** Whether the workspace engine or the config loaders' YAML parser is loaded already (tests of the lazy loading). */
-export function helperLoaded(name: HelperName): boolean {
-  return loadedHelpers.has(name);
+/** Whether the workspace engine or the config loaders' YAML parser (yamlOnDemand.ts) is loaded already (tests of the lazy loading). */
+export function helperLoaded(name: HelperName | 'yaml'): boolean {
+  return name === 'yaml' ? yamlLoaded() : loadedHelpers.has(name);
 }
-
-/** The `yaml` package's `parse`, the package loaded on the first call. */
-export const parseYaml: typeof YamlEngine.parse = ((...args: Parameters<typeof YamlEngine.parse>) => helper('yaml').parse(...args)) as typeof YamlEngine.parse;
 
 const engineOfKind: Record<LanguageKind, EngineName> = { dockerfile: 'dockerfile', yaml: 'kubernetes', compose: 'compose' };
 

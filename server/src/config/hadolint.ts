@@ -1,4 +1,4 @@
-import { parseYaml } from '../services';
+import { parseYaml } from '../yamlOnDemand';
 import type { SeverityName } from '../common/settings';
 
 /** hadolint's severity words, as written in `.hadolint.yaml` and `failure-threshold`. */

@@ -1,4 +1,4 @@
-import { parseYaml as parse } from '../services';
+import { parseYaml as parse } from '../yamlOnDemand';
 import { globSource } from '../common/globs';
 import { directoryOf, isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
 import { parseCustomChecks, type KubeLinterCustomCheck } from './kubeLinterCustomChecks';

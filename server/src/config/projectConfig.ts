@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseYaml } from '../services';
+import { parseYaml } from '../yamlOnDemand';
 import { isAtOrBelow, withoutTrailingSeparator } from '../common/paths';
 import type { LanguageKind } from '../common/fileKinds';
 import type { ProjectFacts, ProjectFile, ProjectFileReader } from '../common/service';

@@ -1,4 +1,4 @@
-import { parseYaml } from '../services';
+import { parseYaml } from '../yamlOnDemand';
 import { defaultSettings, normalizeKubernetesVersion, normalizeSettings, podSecuritySettings, ruleProfiles, type StevedoreSettings } from '../common/settings';
 import { engine } from '../services';
 
