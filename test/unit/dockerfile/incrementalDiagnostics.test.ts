@@ -12,6 +12,7 @@ import { fileWideRules, stageFindingsCounts, stageFindingsTuning } from '../../.
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
+import { editSite, type Edit } from './randomEdits';
 
 /**
  * Dockerfile checks reuse the findings of instruction- and stage-scoped rules for the stages an
@@ -37,14 +38,8 @@ const insertedLines = [
 ];
 const insertedCharacters = ['\\', '\n', ' ', '#', 'a', 'R', '$', '{', '<', '"', '`', '=', '-', '\t', 'F'];
 
-interface Edit { start: number; end: number; text: string }
-
 function randomEdit(text: string, next: () => number): Edit {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
-  const at = Math.floor(next() * (text.length + 1));
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEndAt = text.indexOf('\n', at);
-  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt + 1;
+  const { pick, at, lineStart, lineEnd } = editSite(text, next);
   const kind = next();
   if (kind < 0.15) {
     // A line break after the first FROM line: every later stage moves down unchanged, so its kept

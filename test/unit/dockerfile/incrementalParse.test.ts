@@ -13,6 +13,7 @@ import { dockerfileSemanticTokens } from '../../../server/src/dockerfile/tokens'
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
+import { editSite, type Edit } from './randomEdits';
 
 /**
  * Differential test of incrementalParse.ts: random edits (typing, line breaks, continuations,
@@ -115,14 +116,8 @@ const insertedLines = [
 ];
 const insertedCharacters = ['\\', '\n', '\r\n', '\r', ' ', '#', 'a', '$', '{', '<', '"', '`', '=', '\t', '[', 'F', '\\\n', '\ufeff'];
 
-interface Edit { start: number; end: number; text: string }
-
 function randomEdit(text: string, next: () => number): Edit {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
-  const at = Math.floor(next() * (text.length + 1));
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEndAt = text.indexOf('\n', at);
-  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt + 1;
+  const { pick, at, lineStart, lineEndAt, lineEnd } = editSite(text, next);
   const kind = next();
   if (kind < 0.35) return { start: at, end: at, text: pick(insertedCharacters) };
   if (kind < 0.5) return { start: at, end: Math.min(text.length, at + 1 + Math.floor(next() * 3)), text: '' };
