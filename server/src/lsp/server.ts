@@ -145,9 +145,7 @@ const workspaceIndexer = new WorkspaceIndexer({
   files: projectFiles,
 });
 
-/** From services.ts' table of features: announcing the capabilities loads no language's engine. */
-const anyServiceHas = anyLanguageHas;
-
+// The capabilities come from services.ts' table of features (anyLanguageHas): announcing them loads no language's engine.
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   editorLocale = params.locale;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -171,21 +169,21 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 /** Advertise a feature only when some language really implements it. */
 function capabilities(): ServerCapabilities {
   const caps: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } };
-  if (anyServiceHas('hover')) caps.hoverProvider = true;
-  if (anyServiceHas('complete')) caps.completionProvider = { triggerCharacters: ['-', '=', '$', '{', ':', ' ', '/', ',', '@'], resolveProvider: anyServiceHas('resolveCompletion') };
-  if (anyServiceHas('signatureHelp')) caps.signatureHelpProvider = { triggerCharacters: [' ', ','], retriggerCharacters: [' '] };
-  if (anyServiceHas('codeActions') || anyServiceHas('diagnose')) caps.codeActionProvider = { codeActionKinds: ['quickfix', fixAllKind] };
-  if (anyServiceHas('symbols')) caps.documentSymbolProvider = true;
-  if (anyServiceHas('folding')) caps.foldingRangeProvider = true;
-  if (anyServiceHas('definition')) caps.definitionProvider = true;
-  if (anyServiceHas('references')) caps.referencesProvider = true;
-  if (anyServiceHas('highlights')) caps.documentHighlightProvider = true;
-  if (anyServiceHas('rename')) caps.renameProvider = { prepareProvider: anyServiceHas('prepareRename') };
-  if (anyServiceHas('links')) caps.documentLinkProvider = { resolveProvider: false };
-  if (anyServiceHas('semanticTokens')) caps.semanticTokensProvider = { legend: semanticTokenLegend, full: true };
-  if (anyServiceHas('format')) caps.documentFormattingProvider = true;
-  if (anyServiceHas('formatRange')) caps.documentRangeFormattingProvider = true;
-  if (anyServiceHas('formatOnType')) caps.documentOnTypeFormattingProvider = { firstTriggerCharacter: '\n', moreTriggerCharacter: ['\\', '`'] };
+  if (anyLanguageHas('hover')) caps.hoverProvider = true;
+  if (anyLanguageHas('complete')) caps.completionProvider = { triggerCharacters: ['-', '=', '$', '{', ':', ' ', '/', ',', '@'], resolveProvider: anyLanguageHas('resolveCompletion') };
+  if (anyLanguageHas('signatureHelp')) caps.signatureHelpProvider = { triggerCharacters: [' ', ','], retriggerCharacters: [' '] };
+  if (anyLanguageHas('codeActions') || anyLanguageHas('diagnose')) caps.codeActionProvider = { codeActionKinds: ['quickfix', fixAllKind] };
+  if (anyLanguageHas('symbols')) caps.documentSymbolProvider = true;
+  if (anyLanguageHas('folding')) caps.foldingRangeProvider = true;
+  if (anyLanguageHas('definition')) caps.definitionProvider = true;
+  if (anyLanguageHas('references')) caps.referencesProvider = true;
+  if (anyLanguageHas('highlights')) caps.documentHighlightProvider = true;
+  if (anyLanguageHas('rename')) caps.renameProvider = { prepareProvider: anyLanguageHas('prepareRename') };
+  if (anyLanguageHas('links')) caps.documentLinkProvider = { resolveProvider: false };
+  if (anyLanguageHas('semanticTokens')) caps.semanticTokensProvider = { legend: semanticTokenLegend, full: true };
+  if (anyLanguageHas('format')) caps.documentFormattingProvider = true;
+  if (anyLanguageHas('formatRange')) caps.documentRangeFormattingProvider = true;
+  if (anyLanguageHas('formatOnType')) caps.documentOnTypeFormattingProvider = { firstTriggerCharacter: '\n', moreTriggerCharacter: ['\\', '`'] };
   return caps;
 }
 
