@@ -87,7 +87,7 @@ type Feature = Exclude<keyof LanguageService<unknown>, 'parse'>;
 
 /**
  * The features each language implements, so the language server can announce its capabilities at
- * `initialize` without loading any engine. test/unit/build/lazyEngines.test.ts checks this table
+ * `initialize` without loading any engine. test/unit/build/serverScripts.test.ts checks this table
  * against the services themselves: a feature added to a service must be added here.
  */
 export const languageFeatures: Readonly<Record<LanguageKind, readonly Feature[]>> = {
