@@ -52,24 +52,52 @@ const meaningful = (line: string) => line.trim() !== '' && !/^\s*#/.test(line) &
 
 type Placement = 'document' | 'append';
 
+/**
+ * The file's lines, read one at a time: a completion request looks at the cursor's line and its
+ * neighbours up to the next separator, so splitting a 50,000-line file per request (what this did)
+ * cost more than the rest of completion. Lines are the TextDocument's, which are the lines of
+ * `split(/\r?\n/)` unless a CR stands alone (then the TextDocument breaks there and the split does
+ * not): such a file keeps the split, so the answers stay what they were.
+ */
+interface Lines {
+  count: number;
+  at(line: number): string;
+}
+
+function linesOf(file: ManifestFile): Lines {
+  const document = file.document;
+  if (!file.lineBreaks || file.lineBreaks.loneCr) {
+    const split = document.getText().split(/\r?\n/);
+    return { count: split.length, at: (line) => split[line]! };
+  }
+  const count = document.lineCount;
+  return {
+    count,
+    at: (line) => {
+      const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+      return text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
+    },
+  };
+}
+
 /** Where a snippet may go at `position`, or undefined when a new object cannot start there. */
 function placementAt(file: ManifestFile, position: Position): Placement | undefined {
-  const lines = file.document.getText().split(/\r?\n/);
-  const line = lines[position.line];
-  if (line === undefined) return undefined;
+  const lines = linesOf(file);
+  if (position.line < 0 || position.line >= lines.count) return undefined;
+  const line = lines.at(position.line);
   const before = line.slice(0, position.character);
   const after = line.slice(position.character);
   // Only a word typed at column 0 (or nothing at all), with nothing after the cursor.
   if (!/^[A-Za-z0-9-]*$/.test(before) || after.trim() !== '' || separator.test(line)) return undefined;
   let contentAbove = false;
   for (let i = position.line - 1; i >= 0; i--) {
-    const text = lines[i]!;
+    const text = lines.at(i);
     if (separator.test(text)) break;
     if (meaningful(text)) { contentAbove = true; break; }
   }
   let contentBelow = false;
-  for (let i = position.line + 1; i < lines.length; i++) {
-    const text = lines[i]!;
+  for (let i = position.line + 1; i < lines.count; i++) {
+    const text = lines.at(i);
     if (separator.test(text)) break;
     if (meaningful(text)) { contentBelow = true; break; }
   }
@@ -81,16 +109,33 @@ function placementAt(file: ManifestFile, position: Position): Placement | undefi
 }
 
 /**
+ * The documents that are neither a Kubernetes object (being written) nor empty, once per parsed
+ * version: most files have none, so a request checks a few documents instead of all of them.
+ */
+const documentsWithOtherContent = new WeakMap<ManifestFile, ManifestFile['documents']>();
+
+function otherContentOf(file: ManifestFile): ManifestFile['documents'] {
+  let found = documentsWithOtherContent.get(file);
+  if (!found) {
+    found = file.documents.filter((doc) => {
+      if (doc.apiVersion !== undefined || doc.kind !== undefined) return false;
+      const contents = doc.yaml.contents;
+      // An empty document (or one with only comments) parses to a null scalar.
+      return !(contents === null || contents === undefined || (isScalar(contents) && contents.value === null));
+    });
+    documentsWithOtherContent.set(file, found);
+  }
+  return found;
+}
+
+/**
  * Whether every document with content, apart from the word being typed at the cursor, is a Kubernetes
  * object (or one being written: it names `apiVersion` or `kind`). True for a file with nothing else in it.
  * A workflow, a compose file or Helm values name neither key at the top, so a `---` there offers nothing.
  */
 function otherDocumentsAreKubernetes(file: ManifestFile, position: Position): boolean {
-  return file.documents.every((doc) => {
-    if (doc.apiVersion !== undefined || doc.kind !== undefined) return true;
+  return otherContentOf(file).every((doc) => {
     const contents = doc.yaml.contents;
-    // An empty document (or one with only comments) parses to a null scalar.
-    if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return true;
     // A bare scalar on the cursor's line is the snippet prefix being typed (`deploy`), not content.
     if (isScalar(contents) && contents.range) {
       const start = file.document.positionAt(contents.range[0]).line;
@@ -101,8 +146,8 @@ function otherDocumentsAreKubernetes(file: ManifestFile, position: Position): bo
   });
 }
 
-function lastMeaningfulLine(lines: string[]): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (meaningful(lines[i]!)) return i;
+function lastMeaningfulLine(lines: Lines): number {
+  for (let i = lines.count - 1; i >= 0; i--) if (meaningful(lines.at(i))) return i;
   return -1;
 }
 
