@@ -1,6 +1,6 @@
 // The language server's scripts (scripts/build.mjs; test/unit/build/serverScripts.test.ts builds
 // them into a temporary folder the same way).
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { commonOptions } from './bundle-options.mjs';
@@ -34,6 +34,39 @@ const lazyEngines = {
 };
 
 /**
+ * Node built-ins the protocol libraries require at their top level but use only on paths a stdio
+ * server never takes (or takes after `initialize`): vscode-jsonrpc's `crypto` (random pipe names,
+ * request ids of its cancellation files), vscode-languageserver's `child_process` (resolving global
+ * npm and yarn folders). Loading them cost ~20 ms of the ~150 ms CPU between spawn and the
+ * `initialize` reply (docs/performance.md). Each such `require` becomes an object that requires the
+ * module on its first property read; `lazyBuiltins` lists the files and modules, so an update of
+ * the libraries that changes those lines fails the build instead of silently loading them again.
+ */
+export const lazyBuiltins = {
+  'vscode-jsonrpc/lib/node/ril.js': ['crypto'],
+  'vscode-jsonrpc/lib/node/main.js': ['crypto'],
+  'vscode-languageserver/lib/node/files.js': ['child_process'],
+};
+
+const lazyBuiltinRequires = {
+  name: 'lazy-builtin-requires',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver)[\\/]lib[\\/]node[\\/]\w+\.js$/ }, (args) => {
+      const file = args.path.split(/[\\/]node_modules[\\/]/).pop().split('\\').join('/');
+      const modules = lazyBuiltins[file];
+      if (!modules) return undefined;
+      let contents = readFileSync(args.path, 'utf8');
+      for (const name of modules) {
+        const direct = `require("${name}")`;
+        if (!contents.includes(direct)) throw new Error(`server-bundles: ${file} no longer requires "${name}" as ${direct}: update lazyBuiltins`);
+        contents = contents.split(direct).join(`new Proxy({}, { get: (_target, key) => require("${name}")[key] })`);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
  * Builds the language server as several scripts into `outdir`, so that start-up reads, compiles and
  * runs only what it needs: `server.js` (the protocol, the settings and config loaders without
  * their YAML parser, the workspace indexer's walk without the index), one bundle per language
@@ -55,7 +88,7 @@ export async function buildServerScripts({ outdir, production, absWorkingDir = p
   const result = await build({
     ...common,
     absWorkingDir,
-    plugins: [...common.plugins, lazyEngines],
+    plugins: [...common.plugins, lazyEngines, lazyBuiltinRequires],
     format: 'esm',
     splitting: true,
     outdir,

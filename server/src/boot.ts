@@ -15,7 +15,6 @@
  * It also tunes the garbage collector for a server that re-checks on every keystroke (below).
  * docs/performance.md has the measurements behind both.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
@@ -23,7 +22,7 @@ import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
-import { openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, writeCache, type PackedCacheReader } from './codeCache';
+import { fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
 /** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
@@ -35,9 +34,9 @@ function cacheFile(): string | undefined {
   const stats = statSync(serverFile);
   // V8 refuses a cache made under other flags: launchers with different flags keep their own.
   const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
-  const key = createHash('sha256').update(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`).digest('hex').slice(0, 24);
+  const key = fingerprint(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`, 24);
   // Each installed copy (its folder) prunes only its own older caches (codeCache.ts cacheFileName).
-  const install = createHash('sha256').update(__dirname).digest('hex').slice(0, 8);
+  const install = fingerprint(__dirname, 8);
   return join(base, 'stevedore', `server-${install}-${key}.cache`);
 }
 

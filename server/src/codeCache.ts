@@ -10,9 +10,30 @@
  * nothing about who may write; there the cache folder is the user's own (%LOCALAPPDATA%) and only
  * the kind of file (no symlink, a regular file) is checked.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+/**
+ * A hex digest of `text`, `hexLength` characters long (at most 32): names the cache file by what it
+ * was made from (boot.ts). Not a cryptographic hash, and it need not be: the name only tells builds
+ * and installs apart, and whether a cache may be loaded is decided by who owns the file and its
+ * folder, not by its name. node:crypto's createHash would load that module at every start (~10 ms
+ * of CPU, docs/performance.md). Four FNV-1a lanes with different offsets, mixed at the end.
+ */
+export function fingerprint(text: string, hexLength: number): string {
+  const lanes = [0x811c9dc5, 0x050c5d1f, 0x2b1d4e3a, 0x6c8e9cf5];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    for (let lane = 0; lane < lanes.length; lane++) lanes[lane] = Math.imul(lanes[lane]! ^ (code + lane * 0x9e37), 0x01000193);
+  }
+  return lanes.map((lane, index) => {
+    // A final avalanche (murmur3's), so nearby inputs differ in every digit.
+    let h = lane ^ (text.length + index);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
+  }).join('').slice(0, hexLength);
+}
 
 /** The stat values the checks read: fs.Stats, or a stand-in (the tests simulate another owner). */
 export interface CacheStats {
@@ -137,7 +158,9 @@ export function writeCache(file: string, data: Uint8Array, uid = currentUid()): 
     return false;
   }
   if (!folderOnDisk(folder, uid).trusted) return false;
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  // Created exclusively (O_EXCL below): the suffix only keeps concurrent writers apart, so it need
+  // not be unpredictable, and node:crypto stays unloaded (it costs start-up ~10 ms, see fingerprint).
+  const temporary = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 14)}.tmp`;
   try {
     const handle = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), fileMode);
     try {

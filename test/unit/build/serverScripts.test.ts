@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -145,22 +145,44 @@ test('the server is built as a core that starts without any engine and one scrip
       assert.ok(provider in capabilities, provider);
     }
     assert.match(output, /"code":"apt-get-/, 'the Dockerfile engine, loaded on first use, checked the Dockerfile');
+
+    // Built-ins the protocol libraries require but a stdio server does not use before `initialize` is
+    // answered (server-bundles.mjs lazyBuiltins; boot.ts names its cache without node:crypto): not loaded by then.
+    const preload = join(folder, 'modules-at-initialize.js');
+    writeFileSync(preload, `
+      const write = process.stdout.write.bind(process.stdout);
+      let reported = false;
+      process.stdout.write = (chunk, ...rest) => {
+        if (!reported && String(chunk).includes('"id":1')) {
+          reported = true;
+          process.stderr.write('MODULES ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule '))) + '\\n');
+        }
+        return write(chunk, ...rest);
+      };`);
+    let stderr = '';
+    await talkTo(join(folder, 'boot.js'), [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
+    ], /"id":1/, join(folder, 'cache'), ['--require', preload], (text) => { stderr += text; });
+    const modules = JSON.parse(/MODULES (.*)/.exec(stderr)?.[1] ?? 'null') as string[] | null;
+    assert.ok(modules?.includes('NativeModule net'), `the preload reported the modules loaded at the initialize reply: ${stderr}`);
+    for (const name of ['crypto', 'child_process']) assert.ok(!modules!.includes(`NativeModule ${name}`), `node:${name} is loaded before the initialize reply`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 });
 
 /** Sends LSP messages to a server over stdio and resolves with all it wrote once `until` matches (or after 20 s) */
-function talkTo(script: string, messages: unknown[], until: RegExp, cacheHome: string): Promise<string> {
+function talkTo(script: string, messages: unknown[], until: RegExp, cacheHome: string, nodeArgs: string[] = [], onStderr?: (text: string) => void): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script, '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    const child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    if (onStderr) child.stderr.on('data', (chunk: Buffer) => onStderr(chunk.toString()));
     let out = '';
     const timer = setTimeout(() => child.kill(), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (until.test(out)) child.kill();
     });
-    child.on('exit', () => {
+    child.on('close', () => {
       clearTimeout(timer);
       resolvePromise(out);
     });

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { cacheTrust, type CacheStats, folderTrust, openTrustedPackedCache, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
+import { cacheFileName, cacheTrust, type CacheStats, fingerprint, folderTrust, openTrustedPackedCache, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
 
 const uid = process.getuid!();
 const current = `server-${'a'.repeat(24)}.cache`;
@@ -215,4 +215,17 @@ test('a packed cache file is read one script at a time, with the same checks as 
   writeFileSync(file, packCaches(entries).subarray(0, 100));
   assert.equal(openTrustedPackedCache(file, uid), undefined);
   assert.equal(openTrustedPackedCache(join(file, '..', 'missing.cache'), uid), undefined);
+});
+
+test('cache names: the fingerprint is hex of the asked length, stable, and tells nearby inputs apart', () => {
+  const key = 'dist/server.js|214305|1765046000000.5|v20.20.2|x64||';
+  assert.match(fingerprint(key, 24), /^[0-9a-f]{24}$/);
+  assert.match(fingerprint('/opt/stevedore/dist', 8), /^[0-9a-f]{8}$/);
+  assert.equal(fingerprint(key, 24), fingerprint(key, 24));
+  assert.match(`server-${fingerprint('/opt/stevedore/dist', 8)}-${fingerprint(key, 24)}.cache`, cacheFileName);
+  // Builds differ by a digit of the size or the time, launchers by a flag: every variant gets its own name.
+  const variants = [key, key.replace('214305', '214306'), key.replace('.5|', '.6|'), `${key}--max-semi-space-size=8`, key.replace('v20.20.2', 'v20.20.3'), ''];
+  for (let i = 0; i < 200; i++) variants.push(`${key}${i}`);
+  assert.equal(new Set(variants.map((text) => fingerprint(text, 24))).size, variants.length);
+  assert.equal(new Set(variants.map((text) => fingerprint(text, 8))).size, variants.length);
 });
