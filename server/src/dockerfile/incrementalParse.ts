@@ -36,8 +36,12 @@ import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCur
  */
 
 export const incrementalParseTuning = {
-  /** Shorter texts are parsed in full (a few milliseconds at most): nothing to gain from keeping their trees. */
-  minLength: 16 * 1024,
+  /**
+   * Shorter texts are parsed in full. Even a 300-line file (about 10 K characters) gains: its full
+   * parse was a third of an edit's check, and re-checking it after a keystroke costs a quarter less
+   * CPU with the tree reused (docs/performance.md). Below this a parse is too short to matter.
+   */
+  minLength: 2 * 1024,
   /**
    * Documents whose last tree is kept, the most recently parsed ones. A tree is kept from a URI's
    * second parse on (a document being edited): a text parsed once (the CLI, a preview of fixes, the

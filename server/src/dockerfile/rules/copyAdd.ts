@@ -1,3 +1,4 @@
+import type { Instruction } from 'dockerfile-ast';
 import { baseName } from '../../common/paths';
 import type { Rule } from '../../common/rules';
 import type { DockerfileModel } from '../model';
@@ -281,6 +282,13 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
  * `stages.find((s) => s.name === key || String(s.index) === key)` for every key at once: the
  * first stage with that (lower-cased) name or index wins, as find would pick it.
  */
+/** A `--from` flag among the instruction's flags: copyOperands reads `from` from it alone. */
+function hasFromFlag(instruction: Instruction): boolean {
+  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
+  for (const flag of flags) if (flag.getName().toLowerCase() === 'from') return true;
+  return false;
+}
+
 function firstStageByNameOrIndex(stages: readonly StageInfo[]): Map<string, StageInfo> {
   const byKey = new Map<string, StageInfo>();
   for (const stage of stages) {
@@ -306,9 +314,12 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
     ),
   },
   check({ model }, report) {
-    const shell = dockerfileShell(model);
+    // The shell analysis and the operands only for the COPYs that could be reported: this rule runs
+    // over the whole file at every check, and most COPYs copy from no stage or into a folder.
+    let shell: ReturnType<typeof dockerfileShell> | undefined;
     let stageByKey: Map<string, StageInfo> | undefined;
     for (const instruction of factsOf(model).instructionsWith('COPY')) {
+      if (!hasFromFlag(instruction)) continue;
       const operands = copyOperands(model, instruction);
       const from = operands?.from;
       if (!operands || !from) continue;
@@ -316,6 +327,7 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
       // a stage that RUNs commands has a whole operating system to drag along.
       // Into the root only: a stage's root copied into a folder (`/rootfs`) is a deliberate pattern.
       if (!/^\/+\.?$/.test(operands.dest.value)) continue;
+      shell ??= dockerfileShell(model);
       stageByKey ??= firstStageByNameOrIndex(shell.stages);
       const stage = stageByKey.get(from);
       // In a fragment (before any FROM) a name it does not define is a stage defined elsewhere and is
