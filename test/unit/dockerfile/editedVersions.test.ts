@@ -100,4 +100,9 @@ test('rules that now skip work early still find root copies and quoted or mis-ca
   assert.ok(!found.some((code) => code.startsWith('copy-entire-filesystem@4')), found.join(' '));
   assert.ok(found.includes('invalid-image-reference@5'), found.join(' '));
   assert.ok(!found.includes('invalid-image-reference@2'), found.join(' '));
+  // Destinations that spell the root with quotes, escapes, a JSON escape or a continuation line.
+  const roots = ['"/" "/"', "/ '/.'", '/ \\//', '["/", "\\u002f"]', '/ \\\n/', '/ //'];
+  const spelled = codes(`FROM alpine:3.20 AS build\nRUN make\nFROM scratch\n${roots.map((dest) => `COPY --from=build ${dest}\n`).join('')}COPY --from=build / /app/\nCOPY --from=build / "/a"\n`);
+  const copied = spelled.filter((code) => code.startsWith('copy-entire-filesystem@'));
+  assert.deepEqual(copied, ['copy-entire-filesystem@3', 'copy-entire-filesystem@4', 'copy-entire-filesystem@5', 'copy-entire-filesystem@6', 'copy-entire-filesystem@7', 'copy-entire-filesystem@9']);
 });

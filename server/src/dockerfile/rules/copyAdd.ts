@@ -289,6 +289,27 @@ function hasFromFlag(instruction: Instruction): boolean {
   return false;
 }
 
+/**
+ * False when the destination cannot be the root (`/`, `//`, `/.`), judged from the last argument's
+ * text alone without reading every operand. A destination word is its text with quote and escape
+ * characters removed (buildkitWords.ts: nothing else is dropped, nothing is added), so a text on
+ * one line holding any other character than those, `/` and `.` keeps it in the destination. JSON
+ * forms (whose `\u` escapes can spell a `/`) and texts over several lines are left to copyOperands.
+ */
+function mayCopyIntoRoot(model: DockerfileModel, instruction: Instruction): boolean {
+  const args = factsOf(model).lineArguments(instruction);
+  if (args.length < 2 || args[0].getValue().startsWith('[')) return true;
+  const raw = model.document.getText(args[args.length - 1].getRange());
+  // Joining continuation lines drops more (trailing blanks, comment lines).
+  if (raw.includes('\n') || raw.includes('\r')) return true;
+  const escape = factsOf(model).semantics.escapeChar;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch !== '/' && ch !== '.' && ch !== '"' && ch !== "'" && ch !== escape) return false;
+  }
+  return true;
+}
+
 function firstStageByNameOrIndex(stages: readonly StageInfo[]): Map<string, StageInfo> {
   const byKey = new Map<string, StageInfo>();
   for (const stage of stages) {
@@ -319,7 +340,7 @@ export const copyEntireFilesystem: Rule<DockerfileRuleSubject> = {
     let shell: ReturnType<typeof dockerfileShell> | undefined;
     let stageByKey: Map<string, StageInfo> | undefined;
     for (const instruction of factsOf(model).instructionsWith('COPY')) {
-      if (!hasFromFlag(instruction)) continue;
+      if (!hasFromFlag(instruction) || !mayCopyIntoRoot(model, instruction)) continue;
       const operands = copyOperands(model, instruction);
       const from = operands?.from;
       if (!operands || !from) continue;
