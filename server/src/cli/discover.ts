@@ -4,6 +4,7 @@ import { isComposeName, isDockerfileName, isJsonName, isYamlName, type LanguageK
 import { evidenceKindOf } from '../common/imageEvidence';
 import type { WorkspaceFiles } from '../common/service';
 import { CachedFiles } from '../config/cachedFiles';
+import type { FolderListings } from '../config/folderListings';
 import { ProjectFileFilter } from '../config/projectFiles';
 
 /**
@@ -32,6 +33,8 @@ export interface DiscoverOptions {
   gitignore?: boolean;
   /** Reads the ignore files (default: a reader of its own, each file read once). */
   files?: WorkspaceFiles;
+  /** Told the names of every folder the walk lists, so config searches there need not list it again. */
+  listings?: FolderListings;
   onUnreadable(path: string, reason: string): void;
 }
 
@@ -90,6 +93,7 @@ export function discoverFiles(paths: string[], options: DiscoverOptions): FoundF
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    options.listings?.remember(absolute, entries.map((entry) => entry.name));
     for (const entry of entries) {
       const childShown = join(shown, entry.name);
       const childAbsolute = join(absolute, entry.name);

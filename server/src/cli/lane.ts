@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { DocsLanguage } from '../common/localized';
 import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
+import type { FolderSnapshot } from '../config/folderListings';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
 import { pathToFileURL } from 'node:url';
 import { feedsImageGraph } from '../imageGraphFeed';
@@ -29,6 +30,8 @@ export interface LaneOptions {
   graphOnly?: Pick<LintTarget, 'absolute' | 'text'>[];
   /** Path of the target read from stdin (its fixed text is returned, never written). */
   stdinPath?: string;
+  /** The folders the run has listed (config/folderListings.ts), so each lane's config searches list none again. */
+  folders?: FolderSnapshot;
   /** Memory the manifests' parses may take to be kept from indexing to linting (lint.ts `keptParseBudget`; tests change it). */
   keptParseBudget?: number;
 }
@@ -80,12 +83,14 @@ function withoutStackTraces<T>(work: () => T): T {
 class LaneRun {
   // The same loader as the language server's; the command line has no workspace folders, so
   // searches stop at the repository root.
-  readonly project = new ProjectConfig(new CachedFiles());
+  readonly project: ProjectConfig;
   readonly linter: Linter;
   readonly result: LaneResult;
   readonly crashed = new Set<string>();
 
   constructor(private readonly targets: readonly LintTarget[], private readonly options: LaneOptions, manifestsCost = targets.reduce((sum, target) => sum + (target.kind === 'yaml' ? parseCost(target.text) : 0), 0)) {
+    // The folders the run's walk listed: the config searches of this lane need not list them again.
+    this.project = new ProjectConfig(CachedFiles.forRun(options.folders));
     const keepParses = manifestsCost <= (options.keptParseBudget ?? keptParseBudget);
     this.linter = new Linter(this.project, { lang: options.lang, fallbackLang: options.fallbackLang, profile: options.profile, podSecurity: options.podSecurity, keepParses });
     this.result = { reports: [], problems: this.project.problems, notices: this.project.notices, writeErrors: [], crashes: [] };

@@ -105,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage): Promise<number> {
-  const project = new ProjectConfig(new CachedFiles());
+  const project = new ProjectConfig(CachedFiles.forRun());
   const lang = options.lang ?? languageOfFolder(project, io.cwd) ?? fallbackLang;
   let hardErrors = 0;
   const skipped: SkippedFile[] = [];
@@ -131,6 +131,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     cwd: io.cwd,
     gitignore: options.gitignore,
     files: project.files,
+    listings: project.files.listings,
     onUnreadable(path, reason) {
       hardErrors++;
       note(skippedLine(path, 'unreadable', reason, lang));
@@ -177,7 +178,7 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
   if (!targets.length && !hardErrors && !options.quiet) note(noFilesLine(lang));
 
   // 2. Lint, in worker threads when the tree is big.
-  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath, profile: options.profile, podSecurity: options.podSecurity, graphOnly };
+  const laneOptions: LaneOptions = { lang: options.lang, fallbackLang, fix: options.fix, quiet: options.quiet, threshold: options.threshold, stdinPath, profile: options.profile, podSecurity: options.podSecurity, graphOnly, folders: project.files.listings?.snapshot() };
   const showProgress = !!io.stderr.isTTY && targets.length > progressMinFiles;
   let lastProgress = 0;
   const progress = (done: number): void => {
