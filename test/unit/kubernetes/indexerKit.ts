@@ -9,6 +9,8 @@ export interface IndexerKitOptions {
   maxFileBytes?: number;
   maxFiles?: number;
   sliceMs?: number;
+  /** Whether the walk starts with synchronous reads (the indexer's default: true). */
+  syncReads?: boolean;
   /** Collects every log line. */
   logs?: string[];
 }
@@ -40,6 +42,7 @@ export function startIndexer(root: string, options: IndexerKitOptions = {}) {
     maxFileBytes: options.maxFileBytes,
     maxFiles: options.maxFiles,
     sliceMs: options.sliceMs,
+    syncReads: options.syncReads,
     debounceMs: 1,
   });
   indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
