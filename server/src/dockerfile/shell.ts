@@ -143,6 +143,37 @@ function analyze(model: DockerfileModel): DockerfileShell {
   };
 }
 
+/** A stage as `analyze` delimits it, without reading its instructions: what a question about the final stage needs. */
+export interface StageOutline {
+  /** Position of its FROM among the file's instructions. */
+  fromIndex: number;
+  image: string;
+  /** Index of the stage it builds on (StageInfo.base). */
+  base: number | undefined;
+}
+
+/**
+ * The stages with their images and bases exactly as `dockerfileShell` finds them, read from the
+ * FROM lines alone: the checks about the final image (its user, whether it is Windows) run at every
+ * check of the whole file, and the full analysis walks every instruction.
+ */
+export const stageOutlines = perModel((model): StageOutline[] => {
+  const instructions = model.ast.getInstructions();
+  const outlines: StageOutline[] = [];
+  const names: (string | undefined)[] = [];
+  for (let index = 0; index < instructions.length; index++) {
+    if (instructions[index].getKeyword() !== 'FROM') continue;
+    const args = instructions[index].getArguments();
+    const image = args.length > 0 ? args[0].getValue() : '';
+    const lowerImage = image.toLowerCase();
+    let base: number | undefined;
+    for (let k = 0; k < names.length && base === undefined; k++) if (names[k] !== undefined && names[k] === lowerImage) base = k;
+    names.push(stageName(args));
+    outlines.push({ fromIndex: index, image, base });
+  }
+  return outlines;
+});
+
 function startStage(from: Instruction, stages: StageInfo[]): StageInfo {
   const args = from.getArguments();
   const image = args.length > 0 ? args[0].getValue() : '';

@@ -7,6 +7,7 @@ import type { FeatureContext } from '../../../server/src/common/service';
 import { diagnoseDockerfileWith } from '../../../server/src/dockerfile/diagnostics';
 import { forgetParsedTrees, incrementalParseCounts, incrementalParseTuning } from '../../../server/src/dockerfile/incrementalParse';
 import { parseDockerfile, parseDockerfileVersion } from '../../../server/src/dockerfile/model';
+import { dockerfileShell, stageOutlines } from '../../../server/src/dockerfile/shell';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
@@ -105,4 +106,18 @@ test('rules that now skip work early still find root copies and quoted or mis-ca
   const spelled = codes(`FROM alpine:3.20 AS build\nRUN make\nFROM scratch\n${roots.map((dest) => `COPY --from=build ${dest}\n`).join('')}COPY --from=build / /app/\nCOPY --from=build / "/a"\n`);
   const copied = spelled.filter((code) => code.startsWith('copy-entire-filesystem@'));
   assert.deepEqual(copied, ['copy-entire-filesystem@3', 'copy-entire-filesystem@4', 'copy-entire-filesystem@5', 'copy-entire-filesystem@6', 'copy-entire-filesystem@7', 'copy-entire-filesystem@9']);
+});
+
+test('stage outlines (what the final-user checks read) equal the stages of the shell analysis over the corpus', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
+  const texts = [...corpusEntries().filter((entry) => entry.kind === 'dockerfile').map(readCorpusFile), largeDockerfile(300),
+    'FROM a AS B\nFROM b AS c\nFROM C\nFROM 1\nFROM c AS a\nFROM a\n', 'USER x\n', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS w\nFROM w\nUSER app\n'];
+  let stages = 0;
+  for (const text of texts) {
+    const model = parseDockerfile(TextDocument.create('file:///outline/Dockerfile', 'dockerfile', 1, text));
+    const instructions = model.ast.getInstructions();
+    const expected = dockerfileShell(model).stages.map((stage) => ({ fromIndex: instructions.indexOf(stage.from), image: stage.image, base: stage.base }));
+    assert.deepStrictEqual(stageOutlines(model), expected, text.slice(0, 300));
+    stages += expected.length;
+  }
+  assert.ok(stages > 1000, `only ${stages} stages compared`);
 });

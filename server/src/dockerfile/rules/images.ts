@@ -3,11 +3,11 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
 import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
-import { dockerfileShell, isWindowsImage, type StageInfo } from '../shell';
+import { dockerfileShell, isWindowsImage, stageOutlines, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf, flagsOf } from './facts';
 import { perModel } from '../perModel';
-import { commandsOf, message, parseArgs, stageChain } from './shellKit';
+import { commandsOf, message, parseArgs } from './shellKit';
 
 /** Base images (tags, registries) and the user the final image runs as. */
 
@@ -173,14 +173,18 @@ export const untrustedRegistry: Rule<DockerfileRuleSubject> = {
 
 /** The user argument of the USER in effect at the end of the final stage (its base stages included). */
 function finalUser(model: DockerfileModel): Argument | undefined {
-  const shell = dockerfileShell(model);
+  // The stages as dockerfileShell delimits them, from their FROM lines alone (stageOutlines).
+  const instructions = model.ast.getInstructions();
+  const stages = stageOutlines(model);
+  const lastUserIn = (first: number, end: number): Argument | undefined => {
+    for (let i = end - 1; i >= first; i--) if (instructions[i].getKeyword() === 'USER') return instructions[i].getArguments()[0];
+    return undefined;
+  };
   // A fragment with no FROM at all (linted on its own, or meant to be pasted): its instructions are the image.
-  const final = shell.stages[shell.stages.length - 1] ?? shell.preamble;
-  if (!final) return undefined;
-  for (const stage of stageChain(model, final)) {
-    for (let i = stage.instructions.length - 1; i >= 0; i--) {
-      if (stage.instructions[i].getKeyword() === 'USER') return stage.instructions[i].getArguments()[0];
-    }
+  if (stages.length === 0) return lastUserIn(0, instructions.length);
+  for (let s: number | undefined = stages.length - 1; s !== undefined; s = stages[s].base !== undefined && stages[s].base! < s ? stages[s].base : undefined) {
+    const user = lastUserIn(stages[s].fromIndex, stages[s + 1]?.fromIndex ?? instructions.length);
+    if (user) return user;
   }
   return undefined;
 }
@@ -231,11 +235,11 @@ function declaredUids(model: DockerfileModel): Map<string, string> {
 
 /** Windows containers name their users (`ContainerUser`, `ContainerAdministrator`): there is no UID to give. */
 function windowsFinalImage(model: DockerfileModel): boolean {
-  const shell = dockerfileShell(model);
-  const final = shell.stages[shell.stages.length - 1];
-  if (!final) return false;
-  const chain = stageChain(model, final);
-  return isWindowsImage(chain[chain.length - 1].image);
+  const stages = stageOutlines(model);
+  let s = stages.length - 1;
+  if (s < 0) return false;
+  while (stages[s].base !== undefined && stages[s].base! < s) s = stages[s].base!;
+  return isWindowsImage(stages[s].image);
 }
 
 export const userNonNumeric: Rule<DockerfileRuleSubject> = {
