@@ -378,8 +378,10 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
   const firstFromLine = instructions[fromIndexes[0]].getRange().start.line;
   const header = firstFromLine > 0 ? piece(-1, 0, firstFromLine - 1, 0, fromIndexes[0]) : undefined;
   const stages: Piece[] = [];
-  const names: (readonly string[])[] = [];
-  const shellNames: (string | undefined)[] = [];
+  // Name → the stages known by it, and the first stage shell.ts names so: looked up per FROM,
+  // never by walking the earlier stages (a 250-stage file made that 60,000 steps per check).
+  const stagesNamed = new Map<string, number[]>();
+  const firstShellNamed = new Map<string, number>();
   const shellBases: (number | undefined)[] = [];
   for (let s = 0; s < fromIndexes.length; s++) {
     const from = fromIndexes[s];
@@ -389,18 +391,21 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
     if (lastLine < firstLine) return undefined;
     const stage = piece(s, firstLine, lastLine, from, next);
     const { base, own, shellName } = stageWords(instructions[from], document);
-    names.push(own);
-    shellNames.push(shellName);
-    const shellBase = shellNames.indexOf(base);
-    shellBases.push(shellBase >= 0 && shellBase < s ? shellBase : undefined);
+    if (shellName !== undefined && !firstShellNamed.has(shellName)) firstShellNamed.set(shellName, s);
+    const shellBase = firstShellNamed.get(base);
+    shellBases.push(shellBase !== undefined && shellBase < s ? shellBase : undefined);
     const bases = new Set<number>();
-    for (let earlier = 0; earlier < s; earlier++) {
-      if (!names[earlier].includes(base)) continue;
+    for (const earlier of stagesNamed.get(base) ?? []) {
       bases.add(earlier);
       for (const further of stages[earlier].bases) bases.add(further);
     }
     stage.bases = [...bases].sort((a, b) => a - b);
     stages.push(stage);
+    for (const name of own) {
+      const named = stagesNamed.get(name);
+      if (!named) stagesNamed.set(name, [s]);
+      else if (named[named.length - 1] !== s) named.push(s);
+    }
   }
   // shell.ts's markShipped: the last stage, then each stage it builds on.
   for (let s: number | undefined = stages.length - 1; s !== undefined && !stages[s].ships; s = shellBases[s]) stages[s].ships = true;
