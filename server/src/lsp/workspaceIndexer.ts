@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -44,8 +44,6 @@ export interface IndexerOptions {
   maxFileBytes?: number;
   /** YAML/JSON files the background walk reads at most (default `defaultMaxIndexedFiles`). */
   maxFiles?: number;
-  /** Whether the walk starts with synchronous reads (default true; see slowSyncReadMs). */
-  syncReads?: boolean;
   /** Milliseconds the walk may work before it lets requests in (default `walkSliceMs`). */
   sliceMs?: number;
   /** Milliseconds to wait for more changes before re-validating. */
@@ -71,22 +69,8 @@ export const defaultMaxIndexedFiles = 20_000;
  */
 export const walkSliceMs = 4;
 
-/** Files of one folder read at once when reads are asynchronous (their reads overlap; each is then parsed on its own). */
+/** Files of one folder read at once (their reads overlap; each is then parsed on its own). */
 const readAhead = 8;
-
-/**
- * The walk reads folders and files synchronously while each read is quick (a local disk, its cache
- * warm): a small file read that way costs the main thread a few microseconds, where the promise
- * API costs it four thread-pool round trips (stat, open, read, close) and their promises — over
- * 10,000 files about 2 s of the main thread's time and garbage, and waits for the thread pool
- * that a busy machine makes long. Once many recent reads are slower than this (a network file
- * system, a cold spinning disk) the rest of the walk reads asynchronously, so requests do not wait
- * on a slow disk.
- */
-export const slowSyncReadMs = 5;
-/** The moving share of slow reads (each read weighs this much) above which the walk reads asynchronously. */
-const slowReadWeight = 0.05;
-const slowShareForAsync = 0.2;
 
 /**
  * The index, the image graph and the parsers they read files with are loaded on first use
@@ -352,17 +336,6 @@ export class WorkspaceIndexer {
     if (changed) this.noteChange(uri);
   }
 
-  /** The synchronous read of the walk (see slowSyncReadMs); undefined as readSmallFile's. */
-  private readSmallFileNow(path: string): string | undefined {
-    try {
-      const stats = statSync(path);
-      if (!stats.isFile() || stats.size > this.maxFileBytes) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-
   private async readSmallFile(path: string): Promise<string | undefined> {
     try {
       const stats = await fs.stat(path);
@@ -379,9 +352,8 @@ export class WorkspaceIndexer {
 
   /**
    * Breadth-first over every folder below `starts`, in slices of `walkSliceMs` so requests on open
-   * files are served in between: the walk yields between files, never after a batch of them (reads
-   * are synchronous while they are quick, see slowSyncReadMs; parsing and the ignore-file checks
-   * always are).
+   * files are served in between (reads are asynchronous; parsing and the ignore-file checks are not,
+   * so the walk yields between files, never after a batch of them).
    */
   private async walk(starts: readonly string[], label: string): Promise<void> {
     const started = Date.now();
@@ -392,35 +364,14 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     };
-    // Synchronous reads until one is slow (slowSyncReadMs); tests may start with asynchronous ones.
-    let readNow = this.options.syncReads ?? true;
-    let slowShare = 0;
-    const timed = <T>(read: () => T): T => {
-      const before = performance.now();
-      const result = read();
-      // A share of recent reads, not one: on a busy machine the process may lose the processor in
-      // the middle of a quick read (here 7 reads of 15,000 took over 5 ms at a load of 6 on 2
-      // cores), while a slow disk makes most reads slow (five in a row are enough).
-      slowShare = slowShare * (1 - slowReadWeight) + (performance.now() - before > slowSyncReadMs ? slowReadWeight : 0);
-      if (slowShare > slowShareForAsync) readNow = false;
-      return result;
-    };
     let seen = 0;
     let capped = false;
     const queue = [...starts];
     while (queue.length > 0 && !this.disposed && !capped) {
       const dir = queue.shift()!;
       let entries: Dirent[];
-      try {
-        if (readNow) {
-          await breathe();
-          entries = timed(() => readdirSync(dir, { withFileTypes: true }));
-        } else {
-          entries = await fs.readdir(dir, { withFileTypes: true });
-          sliceStart = performance.now();
-        }
-      } catch { continue; }
-      if (this.disposed) return;
+      try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
+      sliceStart = performance.now();
       const files: { full: string; name: string; manifest: boolean }[] = [];
       for (const entry of entries) {
         await breathe();
@@ -435,18 +386,10 @@ export class WorkspaceIndexer {
           files.push({ full, name: entry.name, manifest });
         }
       }
-      for (let i = 0; i < files.length && !this.disposed;) {
-        const batch = files.slice(i, readNow ? i + 1 : i + readAhead).map((file) => ({ ...file, uri: pathToFileURL(file.full).toString() }));
-        i += batch.length;
-        let texts: (string | undefined)[];
-        if (readNow) {
-          await breathe();
-          if (this.disposed) return;
-          texts = batch.map((file) => (this.open.has(file.uri) ? undefined : timed(() => this.readSmallFileNow(file.full))));
-        } else {
-          texts = await Promise.all(batch.map((file) => (this.open.has(file.uri) ? undefined : this.readSmallFile(file.full))));
-          sliceStart = performance.now();
-        }
+      for (let i = 0; i < files.length && !this.disposed; i += readAhead) {
+        const batch = files.slice(i, i + readAhead).map((file) => ({ ...file, uri: pathToFileURL(file.full).toString() }));
+        const texts = await Promise.all(batch.map((file) => (this.open.has(file.uri) ? undefined : this.readSmallFile(file.full))));
+        sliceStart = performance.now();
         for (const [k, file] of batch.entries()) {
           await breathe();
           const text = texts[k];

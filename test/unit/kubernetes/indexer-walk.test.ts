@@ -47,10 +47,10 @@ test('the walk reads a 10,000-file workspace whole by default; past its cap it s
   }
 });
 
-for (const syncReads of [true, false]) test(`the walk never indexes a batch of files in one turn of the event loop (${syncReads ? 'synchronous' : 'asynchronous'} reads)`, async () => {
+test('the walk never indexes a batch of files in one turn of the event loop', async () => {
   const root = workspace(120, 40);
   try {
-    const { indexer, finished } = startIndexer(root, { sliceMs: 0, syncReads });
+    const { indexer, finished } = startIndexer(root, { sliceMs: 0 });
     let done = false;
     void finished.then(() => { done = true; });
     // Between two turns of the loop (where a request would be served) at most one file comes in.
@@ -64,25 +64,6 @@ for (const syncReads of [true, false]) test(`the walk never indexes a batch of f
     indexer.dispose();
     assert.equal(indexer.index.fileCount, 120);
     assert.ok(largestStep <= 1, `${largestStep} files indexed in one turn`);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
-
-test('synchronous and asynchronous reads index the same files in the same order', async () => {
-  const root = workspace(90, 12);
-  writeFileSync(join(root, 'team-0', 'notes.yaml'), 'just: yaml\n');
-  writeFileSync(join(root, 'team-1', 'big.yaml'), `${service(1000)}# ${'x'.repeat(4096)}\n`);
-  try {
-    const results = [];
-    for (const syncReads of [true, false]) {
-      const { indexer, finished } = startIndexer(root, { syncReads, maxFileBytes: 2048 });
-      await finished;
-      indexer.dispose();
-      results.push({ files: indexer.index.fileUris(), objects: [...indexer.index.all()], dockerfiles: indexer.graph.dockerfileCount });
-    }
-    assert.equal(results[0]!.files.length, 90);
-    assert.deepEqual(results[0], results[1]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -9,8 +9,6 @@ export interface IndexerKitOptions {
   maxFileBytes?: number;
   maxFiles?: number;
   sliceMs?: number;
-  /** Whether the walk starts with synchronous reads (the indexer's default: true). */
-  syncReads?: boolean;
   /** Collects every log line. */
   logs?: string[];
 }
@@ -42,7 +40,6 @@ export function startIndexer(root: string, options: IndexerKitOptions = {}) {
     maxFileBytes: options.maxFileBytes,
     maxFiles: options.maxFiles,
     sliceMs: options.sliceMs,
-    syncReads: options.syncReads,
     debounceMs: 1,
   });
   indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
