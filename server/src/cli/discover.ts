@@ -36,6 +36,8 @@ export interface DiscoverOptions {
   /** Told the names of every folder the walk lists, so config searches there need not list it again. */
   listings?: FolderListings;
   onUnreadable(path: string, reason: string): void;
+  /** Called with the count of files found so far, after each one (the command line starts its workers early). */
+  onFound?(count: number): void;
 }
 
 function errorCode(error: unknown): string {
@@ -67,6 +69,7 @@ export function discoverFiles(paths: string[], options: DiscoverOptions): FoundF
     if (seen.has(file.absolute)) return;
     seen.add(file.absolute);
     found.push(file);
+    options.onFound?.(found.length);
   };
 
   const named: { path: string; absolute: string; stats: Stats }[] = [];

@@ -127,6 +127,10 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
     const kind: LanguageKind = name && isDockerfileName(name) ? 'dockerfile' : name && isYamlName(name) && isComposeName(name) ? 'compose' : name && (isYamlName(name) || isJsonName(name)) ? 'yaml' : sniffKind(text);
     targets.push({ path: name ?? '<stdin>', absolute: stdinPath, kind, text });
   }
+  // A big tree's worker threads load the bundle while this thread walks the tree and reads the files:
+  // they start as soon as the walk has found enough files for them.
+  const wantsWorkers = options.parallel !== false && workersAvailable();
+  let pool: LanePool | undefined;
   const found = discoverFiles(options.paths.filter((p) => p !== '-'), {
     cwd: io.cwd,
     gitignore: options.gitignore,
@@ -136,13 +140,13 @@ async function lint(options: LintOptions, io: CliIo, fallbackLang: DocsLanguage)
       hardErrors++;
       note(skippedLine(path, 'unreadable', reason, lang));
     },
+    onFound(count) {
+      if (pool || !wantsWorkers || count < minFilesForWorkers) return;
+      // Lanes on every core leave none to V8's optimising compiler: keep it to the really hot code (engineFlags.ts).
+      tuneEngineForLanes();
+      pool = new LanePool();
+    },
   });
-  // A big tree's worker threads load the bundle while this thread reads the files.
-  const wantsWorkers = options.parallel !== false && workersAvailable();
-  const startsWorkers = wantsWorkers && found.length >= minFilesForWorkers;
-  // Lanes on every core leave none to V8's optimising compiler: keep it to the really hot code (engineFlags.ts).
-  if (startsWorkers) tuneEngineForLanes();
-  const pool = startsWorkers ? new LanePool() : undefined;
   for (const file of found) {
     // With `--stdin-filename`, standard input stands for that file (unsaved editor contents).
     if (file.absolute === stdinPath) continue;
