@@ -140,16 +140,38 @@ function findStageBelow(stages: readonly Stage[], text: string, limit: number): 
     const index = Number(text);
     return index < limit ? stages[index] : undefined;
   }
-  // sameStageName(stage.name, text), with both sides lower-cased once rather than per comparison.
-  const names = lowerNamesOf(stages);
-  const wanted = text.toLowerCase();
+  // sameStageName(stage.name, text), with both sides lower-cased once rather than per comparison;
+  // the last stage of that name below the limit (indexes grow with positions).
   let match: Stage | undefined;
-  for (let i = 0; i < stages.length; i++) {
+  for (const i of positionsNamed(stages, text.toLowerCase())) {
     const stage = stages[i];
     if (stage.index >= limit) break;
-    if (stage.name !== undefined && names[i] === wanted) match = stage;
+    match = stage;
   }
   return match;
+}
+
+/**
+ * Positions of the stages by lower-cased name, once per stage list (kept up with a list still
+ * growing, as lowerNamesOf): a file of 250 stages looked every `--from` up through all of them.
+ */
+const positionsByName = new WeakMap<readonly Stage[], { upTo: number; byName: Map<string, number[]> }>();
+const noPositions: readonly number[] = [];
+
+function positionsNamed(stages: readonly Stage[], wanted: string): readonly number[] {
+  let entry = positionsByName.get(stages);
+  if (!entry) positionsByName.set(stages, (entry = { upTo: 0, byName: new Map() }));
+  if (entry.upTo < stages.length) {
+    const names = lowerNamesOf(stages);
+    for (; entry.upTo < stages.length; entry.upTo++) {
+      const name = stages[entry.upTo].name === undefined ? undefined : names[entry.upTo];
+      if (name === undefined) continue;
+      const list = entry.byName.get(name);
+      if (list) list.push(entry.upTo);
+      else entry.byName.set(name, [entry.upTo]);
+    }
+  }
+  return entry.byName.get(wanted) ?? noPositions;
 }
 
 /** Resolves `name` as an instruction at `position` would see it, following BuildKit's scopes. */
