@@ -155,6 +155,25 @@ function fromCollection(source: ComposeSource, node: YAMLMap | YAMLSeq, depth: n
 
 /** The top-level map of one file (an empty one when the file is not a map). */
 export function fileRoot(source: ComposeSource): MergedMap {
+  let root = fileRoots.get(source);
+  if (!root) {
+    root = convertFileRoot(source);
+    fileRoots.set(source, root);
+  }
+  return root;
+}
+
+/**
+ * Each source's top-level map, converted once: a check of a Compose file converts its whole tree
+ * for the project's merge (mergeSources) and again for its names (references.ts), ~2 ms and a few
+ * hundred KB of garbage per keystroke on the bench's 1,000-line file. A source's YAML is never
+ * changed once parsed, and nothing changes a merged tree (mergeNodes and withoutResets copy).
+ * test/unit/compose/fileRootMemo.test.ts compares the kept trees with fresh conversions.
+ */
+const fileRoots = new WeakMap<ComposeSource, MergedMap>();
+
+/** fileRoot without the memo (its differential test compares both). */
+export function convertFileRoot(source: ComposeSource): MergedMap {
   const merged = fromNode(source, source.yaml.contents);
   return merged?.kind === 'map' ? merged : { kind: 'map', source, node: source.yaml.contents ?? (source.yaml as unknown as Node), entries: new Map() };
 }

@@ -1,0 +1,80 @@
+/**
+ * Differential test of fileRoot's memo (compose/merge.ts): a Compose check converts the current
+ * file's tree once and uses it for the project's merge and for the file's names. After random edits
+ * of corpus files (checked the way the server checks them: incremental parse, then diagnostics), the
+ * tree kept for the checked file must equal a fresh conversion of it, and the findings must equal
+ * those of a check of a fresh parse (fresh sources, so nothing kept is reused).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { largeCompose } from '../../../bench/inputs';
+import { isComposeName } from '../../../server/src/common/fileKinds';
+import type { FeatureContext } from '../../../server/src/common/service';
+import { normalizeSettings } from '../../../server/src/common/settings';
+import { diagnoseCompose } from '../../../server/src/compose/diagnostics';
+import { parseComposeIncremental } from '../../../server/src/compose/incrementalParse';
+import { convertFileRoot, fileRoot } from '../../../server/src/compose/merge';
+import { parseCompose } from '../../../server/src/compose/model';
+import { composeProjectOf } from '../../../server/src/compose/project';
+import { corpusRoot } from '../../corpus/corpus';
+import { seededRandom } from '../seededRandom';
+
+const awesomeRoot = join(corpusRoot, 'compose', 'docker__awesome-compose');
+
+/** Characters that change a YAML reading, and some that do not. */
+const alphabet = [' ', '\n', ':', '-', '#', '&', '*', '"', '{', '}', '[', ']', '$', 'a', 'x', '<<: *a\n', ' &a', '!reset ', '!override '];
+
+function randomEdit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  if (next() < 0.35) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 3)));
+  return text.slice(0, at) + alphabet[Math.floor(next() * alphabet.length)] + text.slice(at);
+}
+
+function composeFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) composeFiles(path, out);
+    else if (isComposeName(name)) out.push(path);
+  }
+  return out;
+}
+
+function replay(name: string, original: string, seed: number, edits: number): number {
+  const next = seededRandom(seed);
+  const path = `/memo/${name}/compose.yaml`;
+  const uri = `file://${path}`;
+  const ctx: FeatureContext = { lang: 'en', settings: normalizeSettings({ profile: 'strict' }), filePath: path, project: { customSchemaFiles: [] } };
+  let text = original;
+  let compared = 0;
+  for (let version = 1; version <= edits; version++) {
+    text = next() < 0.2 ? original : randomEdit(text, next);
+    const document = TextDocument.create(uri, 'dockercompose', version, text);
+    const model = parseComposeIncremental(document);
+    const findings = diagnoseCompose(model, ctx);
+    const where = `${name}, seed ${seed}, version ${version}`;
+    // The project the check used (cached per model) and the tree it kept for the checked file.
+    const current = composeProjectOf(model, ctx.filePath, ctx.project?.files).current;
+    assert.deepStrictEqual(fileRoot(current), convertFileRoot(current), `${where}: the kept tree differs from a fresh conversion`);
+    const fresh = parseCompose(TextDocument.create(`file:///fresh/${seed}/${version}${path}`, 'dockercompose', 1, text));
+    assert.deepStrictEqual(findings, diagnoseCompose({ ...fresh, document }, ctx), `${where}: findings differ from a check of a fresh parse`);
+    compared++;
+  }
+  return compared;
+}
+
+test('fileRoot memo: kept trees equal fresh conversions and findings equal a fresh check (bench file, random edits)', () => {
+  assert.equal(replay('bench', largeCompose(150), 7, 60), 60);
+});
+
+test('fileRoot memo: the same over docker/awesome-compose with random edits', { skip: existsSync(awesomeRoot) ? false : `corpus not found at ${awesomeRoot}` }, () => {
+  const files = composeFiles(awesomeRoot);
+  assert.ok(files.length > 10, `only ${files.length} Compose files in the corpus`);
+  let compared = 0;
+  files.forEach((file, index) => {
+    compared += replay(`awesome-${index}`, readFileSync(file, 'utf8'), index + 1, 12);
+  });
+  assert.ok(compared >= files.length * 12);
+});
