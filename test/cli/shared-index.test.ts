@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { imageGraphOf } from '../../server/src/common/imageGraph';
+import { ImageGraph, imageGraphOf } from '../../server/src/common/imageGraph';
 import { mightBeKubernetesJson } from '../../server/src/common/fileKinds';
 import { discoverFiles } from '../../server/src/cli/discover';
-import { lintLane, lintSharedLane, type LaneOptions, type LaneResult } from '../../server/src/cli/lane';
+import { evidenceEntriesOf, lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult } from '../../server/src/cli/lane';
 import type { LintTarget } from '../../server/src/cli/lint';
 import { queuesOf, sharedRunOf, sharesIndex } from '../../server/src/cli/parallel';
-import { cliIndexLimits, importSummary, summarizeManifest, type ManifestSummary } from '../../server/src/cli/sharedIndex';
+import { applyGraphFeed, cliIndexLimits, graphFeedOf, importSummary, summarizeManifest, type LaneShare } from '../../server/src/cli/sharedIndex';
+import { feedImageGraph } from '../../server/src/imageGraphFeed';
 import { parseManifestFile } from '../../server/src/kubernetes/model';
 import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
 import { corpusAvailable, corpusRoot } from '../corpus/corpus';
@@ -58,7 +59,7 @@ async function splitRun(targets: LintTarget[], laneOptions: LaneOptions, laneCou
     if (lane === undefined) queued.push(manifest); else own[lane].push(manifest);
   });
   shared.manifests = queued;
-  const sent: ManifestSummary[][] = [];
+  const sent: LaneShare[][] = [];
   let allSent: () => void = () => {};
   const everyLaneSent = new Promise<void>((resolve) => { allSent = resolve; });
   return Promise.all(own.map((lane, i) => lintSharedLane(lane, shared.run, laneOptions, async (mine) => {
@@ -157,3 +158,24 @@ test('the bundle\'s worker threads give the one-thread report, byte for byte', {
   }
 });
 
+
+test('an evidence file\'s graph feed, sent to another lane, fills the image graph as its text does', { skip: !corpusAvailable && 'corpus not found' }, () => {
+  const fixture = tree(crossFileFixture());
+  const entries = evidenceEntriesOf(runEntriesOf([...targetsOf(['.'], fixture).targets, ...targetsOf([corpusRoot], corpusRoot).targets]));
+  assert.ok(entries.length > 30, `${entries.length} evidence files`);
+  const fromText = new ImageGraph();
+  const fromFeeds = new ImageGraph();
+  for (const entry of entries) {
+    const uri = pathToFileURL(entry.absolute).href;
+    feedImageGraph(fromText, uri, entry.text);
+    const feed = graphFeedOf(uri, entry.text!);
+    assert.ok(feed, uri);
+    applyGraphFeed(fromFeeds, structuredClone(feed));
+  }
+  const state = (graph: ImageGraph) => {
+    const fields = graph as unknown as Record<'claims' | 'renames' | 'uses', Map<string, unknown>>;
+    return { claims: [...fields.claims], renames: [...fields.renames], uses: [...fields.uses], version: graph.version };
+  };
+  assert.deepEqual(state(fromFeeds), state(fromText));
+  assert.ok(state(fromText).claims.length >= 3 && state(fromText).uses.length > 20, 'the files do make claims and name images');
+});

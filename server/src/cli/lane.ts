@@ -7,7 +7,9 @@ import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
 import { pathToFileURL } from 'node:url';
 import { feedsImageGraph } from '../imageGraphFeed';
 import { keptParseBudget, Linter, parseCost, type LintTarget } from './lint';
-import { importSummary, type ManifestSummary } from './sharedIndex';
+import { applyGraphFeed, graphFeedOf, importSummary, isGraphFeed, type GraphFeed, type LaneShare, type ManifestSummary } from './sharedIndex';
+import { imageGraphOf } from '../common/imageGraph';
+import { isDockerfileName } from '../common/fileKinds';
 import { thresholdValues, type FileReport } from './report';
 
 /**
@@ -184,22 +186,31 @@ export function runEntriesOf(targets: readonly LintTarget[]): RunEntry[] {
   });
 }
 
-/** Sends this lane's manifest summaries to the other lanes; resolves with every lane's. */
-export type SummaryExchange = (own: ManifestSummary[]) => Promise<ManifestSummary[]>;
+/** Sends this lane's manifest summaries and graph feeds to the other lanes; resolves with every lane's. */
+export type SummaryExchange = (own: LaneShare[]) => Promise<LaneShare[]>;
+
+/** The files of a run that feed the image graph with evidence (Compose, skaffold, kustomize: read once per run, sharedIndex.ts `GraphFeed`). */
+export function evidenceEntriesOf(run: readonly RunEntry[]): RunEntry[] {
+  return run.filter((entry) => entry.kind !== 'dockerfile' && entry.text !== undefined && !isDockerfileName(baseName(entry.absolute)));
+}
+
+function baseName(absolute: string): string {
+  return absolute.slice(Math.max(absolute.lastIndexOf('/'), absolute.lastIndexOf('\\')) + 1);
+}
 
 /**
  * Files every lane of a shared index may take: each lane takes the next `chunk` not taken yet
  * (`taken[slot]` is shared memory, counted atomically), so the lanes share the work whatever their
  * speed (a worker starts later, and compiles the checks for itself).
  */
-export interface SharedQueue {
-  targets: readonly LintTarget[];
+export interface SharedQueue<T = LintTarget> {
+  targets: readonly T[];
   taken: Int32Array;
   slot: number;
   chunk: number;
 }
 
-function* takeFrom(queue: SharedQueue): Generator<LintTarget> {
+function* takeFrom<T>(queue: SharedQueue<T>): Generator<T> {
   for (let next = Atomics.add(queue.taken, queue.slot, queue.chunk); next < queue.targets.length; next = Atomics.add(queue.taken, queue.slot, queue.chunk)) {
     yield* queue.targets.slice(next, next + queue.chunk);
   }
@@ -209,13 +220,16 @@ function* takeFrom(queue: SharedQueue): Generator<LintTarget> {
 export interface SharedQueues {
   manifests: SharedQueue;
   others: SharedQueue;
+  /** The evidence files, each read for the image graph by the lane that takes it (`evidenceEntriesOf`). */
+  evidence: SharedQueue<RunEntry>;
   /** How many lanes take from them (a lane keeps its parses if its share of the manifests fits `keptParseBudget`). */
   lanes: number;
 }
 
 /**
  * One of several lanes that share the manifests (parallel.ts). Each parses manifests (its own
- * `targets`, then what it takes from the queue) and sends their summaries (sharedIndex.ts); with
+ * `targets`, then what it takes from the queue) and reads evidence files for the image graph (from
+ * a third queue), and sends their summaries and graph feeds (sharedIndex.ts); with
  * every lane's summaries it builds the index and the image graph as one lane over every file would
  * (discovery order: evidence and summaries, then every Dockerfile, then `graphOnly`), lints the
  * manifests it parsed against them, then takes Dockerfiles and Compose files from the other queue
@@ -247,15 +261,33 @@ async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry
   };
   for (const target of targets) if (target.kind === 'yaml') summarize(target);
   for (const target of takeFrom(queues.manifests)) summarize(target);
-  const byUri = new Map((await exchange(summaries)).map((summary) => [summary.uri, summary]));
+  // Evidence files are read for the graph by one lane each; one the reader fails on is left to every
+  // lane's own feed below (which reports it where it did before).
+  const feeds: GraphFeed[] = [];
+  for (const entry of takeFrom(queues.evidence)) {
+    try {
+      const feed = graphFeedOf(pathToFileURL(entry.absolute).href, entry.text ?? '');
+      if (feed) feeds.push(feed);
+    } catch { /* fed (and reported) below */ }
+  }
+  const byUri = new Map<string, ManifestSummary>();
+  const feedByUri = new Map<string, GraphFeed>();
+  for (const share of await exchange([...summaries, ...feeds])) {
+    if (isGraphFeed(share)) feedByUri.set(share.uri, share); else byUri.set(share.uri, share);
+  }
   const own = new Map(manifests.map((t) => [t.absolute, t]));
   const others = new Map(queues.others.targets.map((t) => [t.absolute, t]));
+  const graph = imageGraphOf(linter.index)!;
   for (const entry of run) {
     const file = { absolute: entry.absolute, text: entry.text ?? '' };
+    const uri = pathToFileURL(entry.absolute).href;
     const feed = (): void => {
-      if (entry.kind !== 'dockerfile') linter.feedGraph(file);
+      if (entry.kind !== 'dockerfile') {
+        const fed = feedByUri.get(uri);
+        if (fed) applyGraphFeed(graph, fed); else linter.feedGraph(file);
+      }
       if (entry.kind !== 'yaml') return;
-      const summary = byUri.get(pathToFileURL(entry.absolute).href);
+      const summary = byUri.get(uri);
       if (summary) importSummary(linter.index, summary);
     };
     // A file the engine fails on is reported once: a manifest by its lane (which then does not lint it), any other file by the first lane.

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/projectConfig';
-import { lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry, type SharedQueues } from './lane';
+import { evidenceEntriesOf, lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry, type SharedQueues } from './lane';
 import type { LintTarget } from './lint';
-import type { ManifestSummary } from './sharedIndex';
+import type { LaneShare } from './sharedIndex';
 
 /**
  * Big trees are linted in worker threads, one lane per core; each other lane than the first runs
@@ -35,8 +35,8 @@ interface WorkerInput {
 }
 
 /** Main thread → worker: what to lint (`shared`: a lane of a shared index, which takes from its queues), then the other lanes' summaries. */
-type ToWorker = { type: 'lint'; targets: LintTarget[]; options: LaneOptions; shared?: SharedRun } | { type: 'summaries'; summaries: ManifestSummary[] };
-type FromWorker = { type: 'summaries'; summaries: ManifestSummary[] } | { type: 'result'; result: LaneResult };
+type ToWorker = { type: 'lint'; targets: LintTarget[]; options: LaneOptions; shared?: SharedRun } | { type: 'summaries'; summaries: LaneShare[] };
+type FromWorker = { type: 'summaries'; summaries: LaneShare[] } | { type: 'result'; result: LaneResult };
 
 /** The bundle can start itself as a worker; under a TypeScript loader (tests) we stay in-process. */
 export function workersAvailable(): boolean {
@@ -93,7 +93,7 @@ export function sharedRunOf(targets: readonly LintTarget[], lanes: number): Shar
     run: runEntriesOf(targets),
     manifests: targets.filter((t) => t.kind === 'yaml'),
     others: targets.filter((t) => t.kind !== 'yaml').sort((a, b) => weight(b) - weight(a)),
-    taken: new SharedArrayBuffer(8),
+    taken: new SharedArrayBuffer(12),
     lanes,
   };
 }
@@ -104,6 +104,7 @@ export function queuesOf(shared: SharedRun): SharedQueues {
   return {
     manifests: { targets: shared.manifests, taken, slot: 0, chunk: manifestChunk },
     others: { targets: shared.others, taken, slot: 1, chunk: 1 },
+    evidence: { targets: evidenceEntriesOf(shared.run), taken, slot: 2, chunk: 1 },
     lanes: shared.lanes,
   };
 }
@@ -204,7 +205,7 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
   try {
     if (run) {
       // Every worker's summaries, then each worker gets the others' (its own it has).
-      const exchange = async (mine: ManifestSummary[]): Promise<ManifestSummary[]> => {
+      const exchange = async (mine: LaneShare[]): Promise<LaneShare[]> => {
         const theirs = await Promise.all(workers.map(async (worker) => (await worker.next('summaries')).summaries));
         const all = [mine, ...theirs];
         workers.forEach((worker, i) => worker.send({ type: 'summaries', summaries: all.filter((_, lane) => lane !== i + 1).flat() }));
@@ -264,7 +265,7 @@ export function runAsLaneWorker(): boolean {
   const progress = (done: number): void => {
     Atomics.store(counts, input.lane, done);
   };
-  let others: ((summaries: ManifestSummary[]) => void) | undefined;
+  let others: ((summaries: LaneShare[]) => void) | undefined;
   const post = (message: FromWorker): void => port.postMessage(message);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'summaries') {
@@ -281,8 +282,8 @@ export function runAsLaneWorker(): boolean {
       finish(lintLane(message.targets, message.options, progress));
       return;
     }
-    const exchange = (mine: ManifestSummary[]): Promise<ManifestSummary[]> => {
-      const arrived = new Promise<ManifestSummary[]>((resolve) => { others = resolve; });
+    const exchange = (mine: LaneShare[]): Promise<LaneShare[]> => {
+      const arrived = new Promise<LaneShare[]>((resolve) => { others = resolve; });
       post({ type: 'summaries', summaries: mine });
       return arrived.then((theirs) => [...mine, ...theirs]);
     };
