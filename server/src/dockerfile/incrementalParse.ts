@@ -141,6 +141,9 @@ class CannotMove extends Error {}
 
 const isUTF8BOM = (text: string) => text.charCodeAt(0) === 0xfeff;
 
+/** Characters compared at once while looking for the changed part of the text. */
+const compareBlock = 1024;
+
 /** The tree of `text` built from `old`'s, or undefined when the edit needs a full parse. */
 function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Dockerfile | undefined {
   const oldInternals = old as unknown as ParsedDockerfile;
@@ -151,8 +154,11 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
   const newLength = text.length;
   let prefix = 0;
   const shortest = Math.min(oldLength, newLength);
+  // Whole blocks first (string comparison runs at memory speed), then character by character.
+  while (prefix + compareBlock <= shortest && oldText.slice(prefix, prefix + compareBlock) === text.slice(prefix, prefix + compareBlock)) prefix += compareBlock;
   while (prefix < shortest && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + compareBlock <= shortest - prefix && oldText.slice(oldLength - suffix - compareBlock, oldLength - suffix) === text.slice(newLength - suffix - compareBlock, newLength - suffix)) suffix += compareBlock;
   while (suffix < shortest - prefix && oldText.charCodeAt(oldLength - 1 - suffix) === text.charCodeAt(newLength - 1 - suffix)) suffix++;
 
   const oldOffsets = lineOffsetsOf(oldDocument);
