@@ -95,6 +95,8 @@ export async function buildServerScripts({ outdir, production, absWorkingDir = p
     entryPoints: {
       server: 'server/src/lsp/server.ts',
       ...Object.fromEntries(lazyScriptNames.map((name) => [`server-${name}`, `server/src/engines/${name}.ts`])),
+      // The workspace walk's worker thread (workspaceIndexer.ts starts it for a big workspace).
+      'server-index-worker': 'server/src/lsp/indexWorker.ts',
     },
     entryNames: '[name]',
     chunkNames: 'server-chunk-[hash]',

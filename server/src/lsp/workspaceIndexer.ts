@@ -6,7 +6,7 @@ import {
   type Connection, type FileEvent, type InitializeParams, type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isDockerfileName, isJsonName, isYamlName, languageKindOf, mightBeKubernetesJson } from '../common/fileKinds';
+import { isDockerfileName, isJsonName, isYamlName, languageKindOf } from '../common/fileKinds';
 import type { WorkspaceFiles } from '../common/service';
 import { CachedFiles } from '../config/cachedFiles';
 import { maxProjectFileBytes, ProjectFileFilter } from '../config/projectFiles';
@@ -15,6 +15,9 @@ import type { ManifestFile } from '../kubernetes/model';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { workspaceEngine } from '../services';
+import { IndexWorkerClient } from './indexWorkerClient';
+import { mightBeKubernetes } from './manifestPrecheck';
+import type { WalkResult } from './walkSummaries';
 
 /**
  * Feeds the Kubernetes workspace index from the front: walks the workspace folders once in the
@@ -44,6 +47,13 @@ export interface IndexerOptions {
   maxFileBytes?: number;
   /** YAML/JSON files the background walk reads at most (default `defaultMaxIndexedFiles`). */
   maxFiles?: number;
+  /**
+   * The index worker's script (default: `server-index-worker.js` beside the bundled server; none
+   * from source); null: never use a worker.
+   */
+  indexWorkerScript?: string | null;
+  /** Plain manifests a walk must find to use the worker (default `workerMinFiles`). */
+  workerMinFiles?: number;
   /** Milliseconds the walk may work before it lets requests in (default `walkSliceMs`). */
   sliceMs?: number;
   /** Milliseconds to wait for more changes before re-validating. */
@@ -351,9 +361,11 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * Breadth-first over every folder below `starts`, in slices of `walkSliceMs` so requests on open
-   * files are served in between (reads are asynchronous; parsing and the ignore-file checks are not,
-   * so the walk yields between files, never after a batch of them).
+   * Breadth-first over every folder below `starts`, then reads and indexes the files found, in
+   * slices of `walkSliceMs` so requests on open files are served in between (reads are
+   * asynchronous; parsing and the ignore-file checks are not, so the walk yields between files,
+   * never after a batch of them). A big walk has its manifests read, parsed and summarised by the
+   * index worker instead (indexWithWorker): the main thread only adds the summaries, in the same order.
    */
   private async walk(starts: readonly string[], label: string): Promise<void> {
     const started = Date.now();
@@ -364,18 +376,35 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     };
+    const found = await this.findFiles(starts, breathe);
+    if (!found) return;
+    const { files, seen, capped } = found;
+    let done = 0;
+    const script = this.options.indexWorkerScript === undefined ? defaultIndexWorkerScript() : this.options.indexWorkerScript;
+    const workerFiles = files.filter(isWorkerFile).length;
+    if (script && workerFiles >= (this.options.workerMinFiles ?? workerMinFiles)) done = await this.indexWithWorker(script, files, breathe);
+    if (done < files.length) await this.indexOnMainThread(files.slice(done), () => { sliceStart = performance.now(); }, breathe);
+    if (this.disposed) return;
+    if (capped) {
+      this.options.log(`stevedore: the workspace walk stopped at its limit of ${this.maxFiles} YAML/JSON files; the files past it stay out of the workspace index, so cross-file checks (a Service selecting nothing, a missing ConfigMap) may miss their objects. Open files always count.`);
+    }
+    const how = done > 0 ? ' (parsed in the index worker)' : '';
+    this.options.log(`stevedore: ${label} ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML/JSON file(s) in ${Date.now() - started} ms${capped ? ` (stopped at ${this.maxFiles} files)` : ''}${how}`);
+  }
+
+  /** The walk's files in the order it indexes them: folder by folder, breadth-first (undefined: disposed meanwhile). */
+  private async findFiles(starts: readonly string[], breathe: () => Promise<void>): Promise<{ files: WalkEntry[]; seen: number; capped: boolean } | undefined> {
     let seen = 0;
     let capped = false;
+    const files: WalkEntry[] = [];
     const queue = [...starts];
     while (queue.length > 0 && !this.disposed && !capped) {
       const dir = queue.shift()!;
       let entries: Dirent[];
       try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
-      sliceStart = performance.now();
-      const files: { full: string; name: string; manifest: boolean }[] = [];
       for (const entry of entries) {
         await breathe();
-        if (this.disposed) return;
+        if (this.disposed) return undefined;
         const full = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!this.filter.skipsEntry(full, true)) queue.push(full);
@@ -383,35 +412,134 @@ export class WorkspaceIndexer {
           const manifest = !isDockerfileName(entry.name) && isManifestName(entry.name);
           if (manifest && seen >= this.maxFiles) { capped = true; break; }
           if (manifest) seen++;
-          files.push({ full, name: entry.name, manifest });
-        }
-      }
-      for (let i = 0; i < files.length && !this.disposed; i += readAhead) {
-        const batch = files.slice(i, i + readAhead).map((file) => ({ ...file, uri: pathToFileURL(file.full).toString() }));
-        const texts = await Promise.all(batch.map((file) => (this.open.has(file.uri) ? undefined : this.readSmallFile(file.full))));
-        sliceStart = performance.now();
-        for (const [k, file] of batch.entries()) {
-          await breathe();
-          const text = texts[k];
-          if (this.disposed) return;
-          if (text === undefined || this.open.has(file.uri)) continue;
-          if (!file.manifest) {
-            // Dockerfiles (their base images for `image:` completion, their final stage for the
-            // image graph) and Tiltfiles (image graph evidence).
-            if (this.feedGraph(file.uri, text, isDockerfileName(file.name))) this.noteChange(file.uri);
-            if (isDockerfileName(file.name)) this.index.setDockerfileImages(file.uri, baseImagesOf(text));
-            continue;
-          }
-          if (feedsImageGraph(file.name) && this.feedGraph(file.uri, text, false)) this.noteChange(file.uri);
-          this.indexText(file.uri, file.full, text);
+          files.push({ full, name: entry.name, manifest, graph: feedsImageGraph(entry.name), uri: pathToFileURL(full).toString() });
         }
       }
     }
-    if (capped) {
-      this.options.log(`stevedore: the workspace walk stopped at its limit of ${this.maxFiles} YAML/JSON files; the files past it stay out of the workspace index, so cross-file checks (a Service selecting nothing, a missing ConfigMap) may miss their objects. Open files always count.`);
-    }
-    this.options.log(`stevedore: ${label} ${this.index.fileCount} Kubernetes file(s) of ${seen} YAML/JSON file(s) in ${Date.now() - started} ms${capped ? ` (stopped at ${this.maxFiles} files)` : ''}`);
+    return this.disposed ? undefined : { files, seen, capped };
   }
+
+  /** Reads and indexes the walk's files here, a few reads at a time, each file parsed on its own. */
+  private async indexOnMainThread(files: readonly WalkEntry[], readsDone: () => void, breathe: () => Promise<void>): Promise<void> {
+    for (let i = 0; i < files.length && !this.disposed; i += readAhead) {
+      const batch = files.slice(i, i + readAhead);
+      const texts = await Promise.all(batch.map((file) => (this.open.has(file.uri) ? undefined : this.readSmallFile(file.full))));
+      readsDone();
+      for (const [k, file] of batch.entries()) {
+        await breathe();
+        const text = texts[k];
+        if (this.disposed) return;
+        if (text === undefined || this.open.has(file.uri)) continue;
+        this.indexWalkedText(file, text);
+      }
+    }
+  }
+
+  /** What the walk does with a file's text from disk. */
+  private indexWalkedText(file: WalkEntry, text: string): void {
+    if (!file.manifest) {
+      // Dockerfiles (their base images for `image:` completion, their final stage for the
+      // image graph) and Tiltfiles (image graph evidence).
+      if (this.feedGraph(file.uri, text, isDockerfileName(file.name))) this.noteChange(file.uri);
+      if (isDockerfileName(file.name)) this.index.setDockerfileImages(file.uri, baseImagesOf(text));
+      return;
+    }
+    if (file.graph && this.feedGraph(file.uri, text, false)) this.noteChange(file.uri);
+    this.indexText(file.uri, file.full, text);
+  }
+
+  /**
+   * The worker reads, parses and summarises the plain manifests (all requests go out at once, in
+   * chunks, so it works ahead); here each chunk's files are indexed in order as its results come:
+   * summaries added, other files (Dockerfiles, image-graph evidence) read and indexed here as
+   * before. Answers how many of `files` are done: all of them, or, if the worker failed, those
+   * before the chunk it failed on (the caller indexes the rest itself).
+   */
+  private async indexWithWorker(script: string, files: readonly WalkEntry[], breathe: () => Promise<void>): Promise<number> {
+    let worker: IndexWorkerClient;
+    try {
+      worker = new IndexWorkerClient(script, this.maxFileBytes);
+    } catch (error) {
+      this.options.log(`stevedore: the index worker could not start (${String(error)}); indexing on the main thread`);
+      return 0;
+    }
+    try {
+      const chunks: { start: number; results: Promise<WalkResult[]> }[] = [];
+      for (let start = 0; start < files.length; start += workerChunk) {
+        const results = worker.summarise(files.slice(start, start + workerChunk).filter(isWorkerFile).map((file) => ({ path: file.full, uri: file.uri })));
+        results.catch(() => undefined); // awaited below, chunk by chunk; a failure must not go unhandled meanwhile
+        chunks.push({ start, results });
+      }
+      for (const chunk of chunks) {
+        let results: WalkResult[];
+        try {
+          results = await chunk.results;
+        } catch (error) {
+          this.options.log(`stevedore: the index worker failed (${String(error)}); indexing the rest (${files.length - chunk.start} of ${files.length} files) on the main thread`);
+          return chunk.start;
+        }
+        let next = 0;
+        for (const file of files.slice(chunk.start, chunk.start + workerChunk)) {
+          await breathe();
+          if (this.disposed) return files.length;
+          if (isWorkerFile(file)) await this.indexWorkerResult(file, results[next++]);
+          else if (!this.open.has(file.uri)) {
+            const text = await this.readSmallFile(file.full);
+            if (text !== undefined && !this.open.has(file.uri) && !this.disposed) this.indexWalkedText(file, text);
+          }
+        }
+      }
+      return files.length;
+    } finally {
+      worker.dispose();
+    }
+  }
+
+  /** A plain manifest's result from the worker, indexed as `indexText` indexes its text. */
+  private async indexWorkerResult(file: WalkEntry, result: WalkResult): Promise<void> {
+    if (this.open.has(file.uri) || result.state === 'unread') return;
+    if (result.state === 'skipped') {
+      this.indexText(file.uri, file.full, undefined);
+      return;
+    }
+    if (this.index.has(file.uri)) {
+      // Indexed meanwhile (a watched-file event): replacing it is `updateText`'s work, on the text.
+      const text = await this.readSmallFile(file.full);
+      if (text !== undefined && !this.open.has(file.uri) && !this.disposed) this.indexText(file.uri, file.full, text);
+      return;
+    }
+    this.fromDisk.add(file.uri);
+    if (!result.summary) return;
+    const { uri, objects, crds, uses } = result.summary;
+    this.index.addSummarisedFile(uri, objects, crds, uses);
+    if (this.index.has(uri)) this.noteChange(uri);
+  }
+}
+
+/** A file the walk found: its path, name and URI, whether it is YAML/JSON, whether it feeds the image graph. */
+interface WalkEntry { full: string; name: string; uri: string; manifest: boolean; graph: boolean }
+
+/** The files the index worker reads: plain manifests (image-graph evidence and Dockerfiles stay here: few, and they feed the graph). */
+function isWorkerFile(file: WalkEntry): boolean {
+  return file.manifest && !file.graph;
+}
+
+/**
+ * Below this many manifests a walk stays on the main thread: a worker's start (loading the parsers
+ * once more) costs more than the parsing it takes over.
+ */
+export const workerMinFiles = 300;
+
+/** Files per request to the index worker: the main thread adds a chunk's summaries as it arrives. */
+const workerChunk = 64;
+
+/**
+ * The bundled worker beside the server's scripts; none when running from source (tests pass one in)
+ * or when `STEVEDORE_NO_INDEX_WORKER` is set (benchmarks and tests compare both walks with it).
+ */
+function defaultIndexWorkerScript(): string | undefined {
+  if (process.env.STEVEDORE_NO_INDEX_WORKER) return undefined;
+  return typeof __filename === 'string' && __filename.endsWith('.js') ? join(__dirname, 'server-index-worker.js') : undefined;
 }
 
 function nameOf(uri: string): string {
@@ -425,12 +553,4 @@ function isManifestName(name: string): boolean {
 function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try { return fileURLToPath(uri); } catch { return undefined; }
-}
-
-/**
- * Cheap pre-check before parsing: a manifest names both an apiVersion and a kind. JSON must name
- * them as keys, so package.json and lock files are never parsed.
- */
-function mightBeKubernetes(path: string, text: string): boolean {
-  return isJsonName(path) ? mightBeKubernetesJson(text) : text.includes('apiVersion') && text.includes('kind');
 }

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readSmallFile, walkResultOf, type WalkReply, type WalkRequest } from './walkSummaries';
+
+/**
+ * The language server's index worker (workspaceIndexer.ts starts it for a big workspace walk): reads,
+ * parses and summarises the manifests it is sent, off the server's main thread, so neither the
+ * parsing nor its garbage collections hold up requests on open files. Requests are answered one at
+ * a time, in the order they came, with plain data. Built as `server-index-worker.js`
+ * (scripts/server-bundles.mjs); it runs nothing but this code.
+ */
+const { maxFileBytes } = workerData as { maxFileBytes: number };
+
+const queue: WalkRequest[] = [];
+let busy = false;
+
+async function drain(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  while (queue.length > 0) {
+    const request = queue.shift()!;
+    const texts = await Promise.all(request.files.map((file) => readSmallFile(file.path, maxFileBytes)));
+    const reply: WalkReply = { id: request.id, results: request.files.map((file, k) => walkResultOf(file, texts[k])) };
+    parentPort!.postMessage(reply);
+  }
+  busy = false;
+}
+
+parentPort!.on('message', (request: WalkRequest) => {
+  queue.push(request);
+  void drain();
+});

@@ -1,0 +1,46 @@
+import { Worker } from 'node:worker_threads';
+import type { WalkFile, WalkReply, WalkResult } from './walkSummaries';
+
+/**
+ * The main thread's side of the index worker (indexWorker.ts): sends batches of files, gets their
+ * results back in order. Any failure of the worker (it cannot start, throws, exits) rejects every
+ * open request; the walk then does the rest itself.
+ */
+export class IndexWorkerClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(results: WalkResult[]): void; reject(error: Error): void }>();
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  constructor(script: string, maxFileBytes: number) {
+    this.worker = new Worker(script, { workerData: { maxFileBytes } });
+    this.worker.on('message', (reply: WalkReply) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      waiting?.resolve(reply.results);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the index worker stopped with code ${code}`)));
+  }
+
+  /** The results for these files, in their order. */
+  summarise(files: WalkFile[]): Promise<WalkResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, files });
+    });
+  }
+
+  dispose(): void {
+    this.fail(new Error('the index worker was stopped'));
+    void this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(this.failure);
+    this.pending.clear();
+  }
+}
