@@ -103,7 +103,9 @@ interface Listing {
 const absent = Symbol('absent');
 
 function listingOf(names: readonly string[]): Listing {
-  return { names: new Set(names), folded: new Set(names.map(fold)) };
+  const exact = new Set(names);
+  // Most folders' names are folded already (lower case, ASCII): one set serves both lookups.
+  return { names: exact, folded: names.every((name) => fold(name) === name) ? exact : new Set(names.map(fold)) };
 }
 
 /** A name as a case-insensitive, normalisation-insensitive file system compares it. */
