@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSmallFile, walkResultOf, type WalkReply, type WalkRequest } from './walkSummaries';
 
@@ -9,6 +11,16 @@ import { readSmallFile, walkResultOf, type WalkReply, type WalkRequest } from '.
  * (scripts/server-bundles.mjs); it runs nothing but this code.
  */
 const { maxFileBytes } = workerData as { maxFileBytes: number };
+
+/**
+ * On a busy machine the worker and the server's main thread compete for the cores: the worker's
+ * thread (on Linux each thread has a nice value of its own) gives way, so requests on open files
+ * run first. Elsewhere, or when not allowed, it runs at the process's priority.
+ */
+try {
+  const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+} catch { /* not Linux: same priority as the main thread */ }
 
 const queue: WalkRequest[] = [];
 let busy = false;
