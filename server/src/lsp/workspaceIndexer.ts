@@ -108,6 +108,8 @@ export class WorkspaceIndexer {
   private filter: ProjectFileFilter;
   /** Files indexed from disk (not from the editor), so a changed `.gitignore` can take back what it now excludes. */
   private readonly fromDisk = new Set<string>();
+  /** Index workers of walks under way (stopped on dispose, so none outlives the server's indexer). */
+  private readonly workers = new Set<IndexWorkerClient>();
 
   constructor(private readonly options: IndexerOptions) {
     this.maxFileBytes = options.maxFileBytes ?? maxProjectFileBytes;
@@ -198,6 +200,7 @@ export class WorkspaceIndexer {
     if (this.debounce) clearTimeout(this.debounce);
     for (const timer of this.pendingGraphFeeds.values()) clearTimeout(timer);
     this.pendingGraphFeeds.clear();
+    for (const worker of this.workers) worker.dispose();
   }
 
   /**
@@ -463,6 +466,7 @@ export class WorkspaceIndexer {
       this.options.log(`stevedore: the index worker could not start (${String(error)}); indexing on the main thread`);
       return 0;
     }
+    this.workers.add(worker);
     try {
       const chunks: { start: number; results: Promise<WalkResult[]> }[] = [];
       for (let start = 0; start < files.length; start += workerChunk) {
@@ -475,6 +479,7 @@ export class WorkspaceIndexer {
         try {
           results = await chunk.results;
         } catch (error) {
+          if (this.disposed) return files.length;
           this.options.log(`stevedore: the index worker failed (${String(error)}); indexing the rest (${files.length - chunk.start} of ${files.length} files) on the main thread`);
           return chunk.start;
         }
@@ -491,6 +496,7 @@ export class WorkspaceIndexer {
       }
       return files.length;
     } finally {
+      this.workers.delete(worker);
       worker.dispose();
     }
   }

@@ -193,3 +193,33 @@ test('a worker that cannot start, or dies half-way, leaves the same index: the m
     rmSync(shims, { recursive: true, force: true });
   }
 });
+
+test('disposing the indexer during a walk through the worker stops the walk: nothing is added after it, and no failure is logged', async () => {
+  const root = generatedWorkspace(420);
+  const shims = mkdtempSync(join(tmpdir(), 'stevedore-index-worker-shim-'));
+  try {
+    const logs: string[] = [];
+    const indexer = new WorkspaceIndexer({
+      modelOf: (document) => parseManifestFile(document),
+      revalidate: () => undefined,
+      log: (message) => logs.push(message),
+      indexWorkerScript: workerShim(shims),
+      workerMinFiles: 1,
+      debounceMs: 1,
+    });
+    indexer.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], capabilities: {} } as unknown as InitializeParams);
+    indexer.start({ client: { register: async () => ({}) } } as unknown as Connection);
+    const deadline = Date.now() + 30_000;
+    while (indexer.index.fileCount === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    assert.ok(indexer.index.fileCount > 0, 'summaries from the worker came in');
+    indexer.dispose();
+    const stoppedAt = indexer.index.fileCount;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(indexer.index.fileCount, stoppedAt, 'nothing is added after dispose');
+    assert.ok(stoppedAt < 1000, `the walk was stopped part-way (${stoppedAt} files)`);
+    assert.deepEqual(logs, [], 'no failure and no completion line');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(shims, { recursive: true, force: true });
+  }
+});
