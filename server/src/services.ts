@@ -2,6 +2,7 @@ import type { LanguageKind } from './common/fileKinds';
 import type { RuleRegistry } from './common/rules';
 import type { LanguageService } from './common/service';
 import type * as WorkspaceEngine from './engines/workspace';
+import { loadOnce, type LoadedOnce } from './loadOnce';
 import { yamlLoaded } from './yamlOnDemand';
 
 /**
@@ -22,58 +23,38 @@ interface Engine {
 export type EngineName = 'dockerfile' | 'kubernetes' | 'compose';
 
 // Literal `require` calls, one per engine: the build finds them by these exact paths.
-const engineLoaders: Record<EngineName, () => Engine> = {
-  dockerfile: () => require('./engines/dockerfile') as Engine,
-  kubernetes: () => require('./engines/kubernetes') as Engine,
-  compose: () => require('./engines/compose') as Engine,
+const engines: Record<EngineName, LoadedOnce<Engine>> = {
+  dockerfile: loadOnce(() => require('./engines/dockerfile') as Engine),
+  kubernetes: loadOnce(() => require('./engines/kubernetes') as Engine),
+  compose: loadOnce(() => require('./engines/compose') as Engine),
 };
-
-const loaded = new Map<EngineName, Engine>();
 
 /** A language's engine, loaded (once) on first use. */
 export function engine(name: EngineName): Engine {
-  let found = loaded.get(name);
-  if (!found) {
-    found = engineLoaders[name]();
-    loaded.set(name, found);
-  }
-  return found;
+  return engines[name].get();
 }
 
 /** Whether a language's engine is loaded already (tests of the lazy loading). */
 export function engineLoaded(name: EngineName): boolean {
-  return loaded.has(name);
+  return engines[name].loaded();
 }
 
 /**
  * The rest of what the language server needs only after `initialize`, loaded the same way (one
- * script each in its build): the workspace index with the image graph and their parsers, which the
+ * script in its build): the workspace index with the image graph and their parsers, which the
  * indexer first needs when a document opens or its walk starts. (The YAML parser the config loaders
  * read `.stevedore.yaml` and friends with is loaded the same way, from yamlOnDemand.ts.)
  */
-const helperLoaders = {
-  workspace: () => require('./engines/workspace') as typeof WorkspaceEngine,
-};
-type HelperName = keyof typeof helperLoaders;
-const loadedHelpers = new Map<HelperName, unknown>();
-
-function helper<Name extends HelperName>(name: Name): ReturnType<(typeof helperLoaders)[Name]> {
-  let found = loadedHelpers.get(name);
-  if (!found) {
-    found = helperLoaders[name]();
-    loadedHelpers.set(name, found);
-  }
-  return found as ReturnType<(typeof helperLoaders)[Name]>;
-}
+const workspace = loadOnce(() => require('./engines/workspace') as typeof WorkspaceEngine);
 
 /** The workspace index, the image graph and the parsers they read files with (loaded on first use). */
 export function workspaceEngine(): typeof WorkspaceEngine {
-  return helper('workspace');
+  return workspace.get();
 }
 
 /** Whether the workspace engine or the config loaders' YAML parser (yamlOnDemand.ts) is loaded already (tests of the lazy loading). */
-export function helperLoaded(name: HelperName | 'yaml'): boolean {
-  return name === 'yaml' ? yamlLoaded() : loadedHelpers.has(name);
+export function helperLoaded(name: 'workspace' | 'yaml'): boolean {
+  return name === 'yaml' ? yamlLoaded() : workspace.loaded();
 }
 
 const engineOfKind: Record<LanguageKind, EngineName> = { dockerfile: 'dockerfile', yaml: 'kubernetes', compose: 'compose' };

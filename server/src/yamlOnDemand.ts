@@ -1,4 +1,5 @@
 import type * as YamlEngine from './engines/yaml';
+import { loadOnce } from './loadOnce';
 
 /**
  * The `yaml` package's `parse` for the config loaders (`.stevedore.yaml`, `.hadolint.yaml`,
@@ -9,14 +10,11 @@ import type * as YamlEngine from './engines/yaml';
  * The language server's build turns the `require` below into a require of `server-yaml.js`
  * (scripts/server-bundles.mjs).
  */
-let engine: typeof YamlEngine | undefined;
+const yaml = loadOnce(() => require('./engines/yaml') as typeof YamlEngine);
 
-export const parseYaml: typeof YamlEngine.parse = ((...args: Parameters<typeof YamlEngine.parse>) => {
-  engine ??= require('./engines/yaml') as typeof YamlEngine;
-  return engine.parse(...args);
-}) as typeof YamlEngine.parse;
+export const parseYaml: typeof YamlEngine.parse = ((...args: Parameters<typeof YamlEngine.parse>) => yaml.get().parse(...args)) as typeof YamlEngine.parse;
 
 /** Whether the parser is loaded already (tests of the lazy loading). */
 export function yamlLoaded(): boolean {
-  return engine !== undefined;
+  return yaml.loaded();
 }
