@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { largeDockerfile } from '../../../bench/inputs';
 import type { Finding } from '../../../server/src/common/rules';
 import type { FeatureContext } from '../../../server/src/common/service';
@@ -12,7 +11,7 @@ import { fileWideRules, stageFindingsCounts, stageFindingsTuning } from '../../.
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
-import { editSite, type Edit } from './randomEdits';
+import { applied, editSite, fromScratch, type Edit } from './randomEdits';
 
 /**
  * Dockerfile checks reuse the findings of instruction- and stage-scoped rules for the stages an
@@ -53,14 +52,6 @@ function randomEdit(text: string, next: () => number): Edit {
   if (kind < 0.9) return { start: lineStart, end: lineEnd, text: '' };
   return { start: lineStart, end: lineStart, text: text.slice(lineStart, lineEnd) };
 }
-
-function applied(document: TextDocument, edit: Edit): TextDocument {
-  const range = { start: document.positionAt(edit.start), end: document.positionAt(edit.end) };
-  return TextDocument.update(document, [{ range, text: edit.text }], document.version + 1);
-}
-
-const fromScratch = (text: string, ctx: FeatureContext): Diagnostic[] =>
-  diagnoseDockerfileWith(parseDockerfile(TextDocument.create('file:///scratch/Dockerfile', 'dockerfile', 1, text)), ctx, undefined, true);
 
 /** Edits one document `edits` times; after each, the incremental check must equal a check from scratch. */
 function session(name: string, text: string, seed: number, edits: number, ctx: FeatureContext): void {

@@ -1,4 +1,13 @@
-/** Shared by the Dockerfile differential tests: a text edit, and where a seeded random edit lands. */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FeatureContext } from '../../../server/src/common/service';
+import { diagnoseDockerfileWith } from '../../../server/src/dockerfile/diagnostics';
+import { parseDockerfile } from '../../../server/src/dockerfile/model';
+
+/**
+ * Shared by the Dockerfile differential tests: a text edit, where a seeded random edit lands, the
+ * edited document, and the check from scratch every incremental answer is compared with.
+ */
 export interface Edit { start: number; end: number; text: string }
 
 /**
@@ -13,3 +22,13 @@ export function editSite(text: string, next: () => number): { pick: <T>(list: re
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt + 1;
   return { pick, at, lineStart, lineEndAt, lineEnd };
 }
+
+/** The document's next version with `edit` applied. */
+export function applied(document: TextDocument, edit: Edit): TextDocument {
+  const range = { start: document.positionAt(edit.start), end: document.positionAt(edit.end) };
+  return TextDocument.update(document, [{ range, text: edit.text }], document.version + 1);
+}
+
+/** Every rule over the whole text, parsed under a URI no cache has seen: the reference answer. */
+export const fromScratch = (text: string, ctx: FeatureContext): Diagnostic[] =>
+  diagnoseDockerfileWith(parseDockerfile(TextDocument.create('file:///scratch/Dockerfile', 'dockerfile', 1, text)), ctx, undefined, true);
