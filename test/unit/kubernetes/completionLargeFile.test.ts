@@ -10,7 +10,7 @@ import { snippetCompletions } from '../../../server/src/kubernetes/snippets';
 import { corpusAvailable, corpusEntries, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom } from '../seededRandom';
-import { documentBounds, type Edit } from './manifestEdits';
+import { manifestEditSite, type Edit } from './manifestEdits';
 
 /**
  * Differential test of completion on an edited manifest. Completion reads the cursor's line and its
@@ -55,11 +55,7 @@ function placementFromSplit(file: ManifestFile, position: Position): 'document' 
 const typed = ['\n', 'depl', 'x', ': ', '  ', '- ', '# note\n', '---\n', '\r\n', '\r', 'name: a\n', 'kind: Service\n', 'image: ', '  labels:\n    '];
 
 function randomEdit(text: string, next: () => number): Edit {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const at = Math.floor(next() * (text.length + 1));
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const docs = documentBounds(text);
-  const doc = Math.floor(next() * (docs.length - 1));
+  const { pick, at, lineStart, docs, doc } = manifestEditSite(text, next);
   switch (Math.floor(next() * 6)) {
     case 0:
     case 1:

@@ -17,7 +17,7 @@ import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom } from '../seededRandom';
-import { documentBounds, type Edit } from './manifestEdits';
+import { documentBounds, manifestEditSite, type Edit } from './manifestEdits';
 
 /**
  * Differential test of the language server's path through a large manifest: after every seeded
@@ -32,11 +32,7 @@ const typed = [' ', 'x', '\n', ': ', '  ', '-', '#', '{', '"', '---\n', '\t', 'r
 
 /** Typing at the start of a line (the bench's edit), inside lines, deleting, pasting documents, renaming. */
 function randomEdit(text: string, next: () => number): Edit {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const at = Math.floor(next() * (text.length + 1));
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const docs = documentBounds(text);
-  const doc = Math.floor(next() * (docs.length - 1));
+  const { pick, at, lineStart, docs, doc } = manifestEditSite(text, next);
   switch (Math.floor(next() * 8)) {
     case 0:
     case 1:
