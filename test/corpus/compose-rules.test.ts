@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { isComposeName } from '../../server/src/common/fileKinds';
 import { normalizeSettings } from '../../server/src/common/settings';
 import { diagnoseComposeWith } from '../../server/src/compose/diagnostics';
 import { parseCompose } from '../../server/src/compose/model';
 import { CachedFiles } from '../../server/src/config/cachedFiles';
 import { ProjectConfig } from '../../server/src/config/projectConfig';
 import { assertMatchesSnapshot } from '../snapshot';
-import { corpusRoot } from './corpus';
+import { composeFilesUnder, corpusRoot } from './corpus';
 import { findingsSnapshot } from './findings';
 
 /**
@@ -28,18 +27,6 @@ const awesomeRoot = join(corpusRoot, 'compose', 'docker__awesome-compose');
 const available = existsSync(awesomeRoot);
 const skip = available ? false : `awesome-compose not found at ${awesomeRoot}: Compose corpus test skipped`;
 
-function composeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== 'node_modules' && name !== '.git') composeFiles(path, out);
-    } else if (isComposeName(name)) {
-      out.push(path);
-    }
-  }
-  return out;
-}
-
 interface Result {
   path: string;
   diagnostics: Diagnostic[];
@@ -48,7 +35,7 @@ interface Result {
 
 function run(): Result[] {
   const project = new ProjectConfig(new CachedFiles(), { roots: [awesomeRoot] });
-  return composeFiles(awesomeRoot).map((absolute) => {
+  return composeFilesUnder(awesomeRoot).map((absolute) => {
     const path = relative(corpusRoot, absolute).replace(/\\/g, '/');
     const settings = project.settingsFor(absolute, normalizeSettings({ profile: 'strict' }));
     const ctx = { lang: 'en' as const, settings, filePath: absolute, project: project.factsFor(absolute, settings, 'compose') };

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LanguageKind } from '../../server/src/common/fileKinds';
+import { isComposeName, type LanguageKind } from '../../server/src/common/fileKinds';
 
 /** The shared corpus of real files, read in place (never copied into the repo). */
 export const corpusRoot = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
@@ -35,4 +35,17 @@ export function corpusEntries(): CorpusEntry[] {
 
 export function readCorpusFile(entry: CorpusEntry): string {
   return readFileSync(entry.absolutePath, 'utf8');
+}
+
+/** The Compose files under a folder (the corpus keeps Compose projects in their own layout), sorted, dependency and VCS folders skipped. */
+export function composeFilesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'node_modules' && name !== '.git') composeFilesUnder(path, out);
+    } else if (isComposeName(name)) {
+      out.push(path);
+    }
+  }
+  return out;
 }

@@ -6,12 +6,11 @@
  * those of a check of a fresh parse (fresh sources, so nothing kept is reused).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeCompose } from '../../../bench/inputs';
-import { isComposeName } from '../../../server/src/common/fileKinds';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { normalizeSettings } from '../../../server/src/common/settings';
 import { diagnoseCompose } from '../../../server/src/compose/diagnostics';
@@ -19,7 +18,7 @@ import { parseComposeIncremental } from '../../../server/src/compose/incremental
 import { convertFileRoot, fileRoot } from '../../../server/src/compose/merge';
 import { parseCompose } from '../../../server/src/compose/model';
 import { composeProjectOf } from '../../../server/src/compose/project';
-import { corpusRoot } from '../../corpus/corpus';
+import { composeFilesUnder, corpusRoot } from '../../corpus/corpus';
 import { seededRandom } from '../seededRandom';
 
 const awesomeRoot = join(corpusRoot, 'compose', 'docker__awesome-compose');
@@ -31,15 +30,6 @@ function randomEdit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
   if (next() < 0.35) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 3)));
   return text.slice(0, at) + alphabet[Math.floor(next() * alphabet.length)] + text.slice(at);
-}
-
-function composeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) composeFiles(path, out);
-    else if (isComposeName(name)) out.push(path);
-  }
-  return out;
 }
 
 function replay(name: string, original: string, seed: number, edits: number): number {
@@ -70,7 +60,7 @@ test('fileRoot memo: kept trees equal fresh conversions and findings equal a fre
 });
 
 test('fileRoot memo: the same over docker/awesome-compose with random edits', { skip: existsSync(awesomeRoot) ? false : `corpus not found at ${awesomeRoot}` }, () => {
-  const files = composeFiles(awesomeRoot);
+  const files = composeFilesUnder(awesomeRoot);
   assert.ok(files.length > 10, `only ${files.length} Compose files in the corpus`);
   let compared = 0;
   files.forEach((file, index) => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { largeCompose } from '../../../bench/inputs';
-import { isComposeName } from '../../../server/src/common/fileKinds';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { normalizeSettings } from '../../../server/src/common/settings';
 import { CachedFiles } from '../../../server/src/config/cachedFiles';
@@ -13,7 +12,7 @@ import { ProjectConfig } from '../../../server/src/config/projectConfig';
 import { diagnoseCompose } from '../../../server/src/compose/diagnostics';
 import { incrementalParseCounts, parseComposeIncremental } from '../../../server/src/compose/incrementalParse';
 import { parseCompose, type ComposeModel } from '../../../server/src/compose/model';
-import { corpusRoot } from '../../corpus/corpus';
+import { composeFilesUnder, corpusRoot } from '../../corpus/corpus';
 import { seededRandom as random } from '../seededRandom';
 
 /**
@@ -161,15 +160,6 @@ function replay(subject: Subject, seed: number, edits: number): void {
   }
 }
 
-function composeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) composeFiles(path, out);
-    else if (isComposeName(name)) out.push(path);
-  }
-  return out;
-}
-
 const standalone = (name: string, text: string): Subject => ({
   name, text, path: `/incremental/${name}/compose.yaml`,
   ctx: { lang: 'en', settings: normalizeSettings({ profile: 'strict' }), filePath: `/incremental/${name}/compose.yaml`, project: { customSchemaFiles: [] } },
@@ -248,7 +238,7 @@ test('incremental Compose parse and check equal a whole-file parse and check (ha
 test('incremental Compose parse and check equal a whole-file parse and check (awesome-compose, random edits)', { skip: corpusSkip }, () => {
   const project = new ProjectConfig(new CachedFiles(), { roots: [awesomeRoot] });
   let seed = 100;
-  for (const path of composeFiles(awesomeRoot)) {
+  for (const path of composeFilesUnder(awesomeRoot)) {
     const settings = project.settingsFor(path, normalizeSettings({ profile: 'strict' }));
     const ctx: FeatureContext = { lang: 'en', settings, filePath: path, project: project.factsFor(path, settings, 'compose') };
     replay({ name: path.slice(awesomeRoot.length + 1), text: readFileSync(path, 'utf8'), path, ctx }, seed++, 60);
