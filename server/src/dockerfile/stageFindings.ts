@@ -119,6 +119,9 @@ export function runDockerfileRules(
   const missing = pieces.filter((piece) => !state.pieces.has(piece.key));
   // A reusable rule that broke its scope in this run: its findings over the whole file, reported in its turn.
   const wholeRuns = new Map<DockerfileRule, Finding[]>();
+  // When every piece was checked in this run, a split rule's whole-file findings are what its pieces
+  // moved back would give (same findings, same order): reported as they are, without a second copy.
+  const allFresh = missing.length === pieces.length;
 
   if (missing.length > stageFindingsTuning.maxStagesCheckedAlone || missing.length === pieces.length) {
     // Many stages to check, or all of them (the first check, the CLI's only one, a pasted block):
@@ -145,8 +148,9 @@ export function runDockerfileRules(
       }
       split.forEach((found, index) => {
         const at = indexOfMissing.get(pieces[index]);
-        if (at !== undefined && found.length > 0) fresh[at].set(rule, found);
+        if (at !== undefined && found !== undefined) fresh[at].set(rule, found);
       });
+      if (allFresh) wholeRuns.set(rule, findings);
     }
     missing.forEach((piece, index) => state.pieces.set(piece.key, fresh[index]));
   } else {
@@ -212,15 +216,16 @@ function runWhole(enabled: readonly Enabled[], subject: DockerfileRuleSubject, o
 /**
  * The whole file's findings of one rule, cut by piece (lines relative to each piece's first line),
  * or undefined when they do not come piece by piece in file order or a finding (or a fix) leaves its piece.
+ * A piece without findings has no list (most rules find nothing in most stages).
  */
-function splitByPiece(findings: readonly Finding[], pieces: readonly Piece[]): Finding[][] | undefined {
-  const split: Finding[][] = pieces.map(() => []);
+function splitByPiece(findings: readonly Finding[], pieces: readonly Piece[]): (Finding[] | undefined)[] | undefined {
+  const split: (Finding[] | undefined)[] = new Array(pieces.length).fill(undefined);
   let current = 0;
   for (const finding of findings) {
     while (current < pieces.length && finding.range.start.line > pieces[current].lastLine) current++;
     const piece = pieces[current];
     if (!piece || !within(finding, piece.firstLine, piece.lastLine)) return undefined;
-    split[current].push(moved(finding, -piece.firstLine));
+    (split[current] ??= []).push(moved(finding, -piece.firstLine));
   }
   return split;
 }
