@@ -6,6 +6,7 @@ import type { Localized } from '../../common/localized';
 import { codeSpan } from '../../common/plainText';
 import type { Rule, RuleMeta } from '../../common/rules';
 import type { HadolintLabelType } from '../../config/hadolint';
+import { perModel } from '../perModel';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf } from './facts';
@@ -39,9 +40,14 @@ interface LabelProperty {
  * Every `key=value` of the file's LABEL instructions, in order. Triggers (`ONBUILD LABEL`) are
  * left out: they label the images built from this one, not this one.
  */
-function labelPairs(subject: Subject): LabelPair[] {
+function labelPairs(subject: Subject): readonly LabelPair[] {
+  return labelPairsOf(subject.model);
+}
+
+// Read once per model: the key format rule and the six schema rules all walk the same pairs.
+const labelPairsOf = perModel((model): readonly LabelPair[] => {
   const pairs: LabelPair[] = [];
-  for (const instruction of factsOf(subject.model).instructionsWith('LABEL')) {
+  for (const instruction of factsOf(model).instructionsWith('LABEL')) {
     const properties = (instruction as unknown as { getProperties(): LabelProperty[] }).getProperties();
     for (const property of properties) {
       const key = property.getName();
@@ -51,7 +57,7 @@ function labelPairs(subject: Subject): LabelPair[] {
     }
   }
   return pairs;
-}
+});
 
 const schemaOf = (subject: Subject): Record<string, HadolintLabelType> => subject.config?.hadolint?.config.labelSchema ?? {};
 
@@ -70,7 +76,8 @@ const reservedNamespaces = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 function keyProblem(key: string): Localized | undefined {
   const reserved = reservedNamespaces.find((prefix) => key.startsWith(prefix));
   if (reserved) return message(`the \`${reserved}\` namespace is reserved for Docker's own labels`, `\`${reserved}\` 命名空间保留给 Docker 自己的标签使用`);
-  const illegal = [...key].find((char) => !/[a-z0-9._/-]/.test(char));
+  // The first character (code point) outside the allowed set; no match, and nothing allocated, for a well-formed key.
+  const illegal = /[^a-z0-9._/-]/u.exec(key)?.[0];
   if (illegal !== undefined) {
     return /[A-Z]/.test(illegal)
       ? message('keys are written in lower case', '键应使用小写字母')
