@@ -321,7 +321,13 @@ export class UnpinnedPerRun<T extends { run: RunAnalysis }> {
 /** Runs `each` over the items and reports at most one finding per RUN (see OncePerRun). */
 export function reportOncePerRun<T extends { run: RunAnalysis }>(items: Iterable<T>, report: Report, each: (item: T, found: (finding: Finding) => void) => void): void {
   const once = new OncePerRun();
-  for (const item of items) each(item, (finding) => once.add(item.run, finding));
+  // One callback for every item (in place of a closure per item and rule): `each` reports synchronously.
+  let current: RunAnalysis | undefined;
+  const found = (finding: Finding) => once.add(current!, finding);
+  for (const item of items) {
+    current = item.run;
+    each(item, found);
+  }
   once.flush(report);
 }
 
