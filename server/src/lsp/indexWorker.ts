@@ -1,7 +1,8 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readSmallFile, walkResultOf, type WalkReply, type WalkRequest } from './walkSummaries';
+import { readSmallFile } from './smallFiles';
+import { walkResultOf, type WalkReply, type WalkRequest } from './walkSummaries';
 
 /**
  * The language server's index worker (workspaceIndexer.ts starts it for a big workspace walk): reads,

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { summarizeManifest, type ManifestSummary } from '../cli/sharedIndex';
 import { parseManifestFile } from '../kubernetes/model';
 import { mightBeKubernetes } from './manifestPrecheck';
+
 
 /**
  * What the index worker (indexWorker.ts) answers for one manifest of the workspace walk, as plain
@@ -29,15 +29,4 @@ export function walkResultOf(file: WalkFile, text: string | undefined): WalkResu
   if (!mightBeKubernetes(file.path, text)) return { uri: file.uri, state: 'skipped' };
   const summary = summarizeManifest(file.uri, parseManifestFile(TextDocument.create(file.uri, 'yaml', 0, text)));
   return summary ? { uri: file.uri, state: 'parsed', summary } : { uri: file.uri, state: 'parsed' };
-}
-
-/** Reads a file as the main-thread walk does (undefined: unreadable, not a file, or bigger than `maxBytes`). */
-export async function readSmallFile(path: string, maxBytes: number): Promise<string | undefined> {
-  try {
-    const stats = await fs.stat(path);
-    if (!stats.isFile() || stats.size > maxBytes) return undefined;
-    return await fs.readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

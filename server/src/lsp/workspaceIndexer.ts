@@ -17,6 +17,7 @@ import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { workspaceEngine } from '../services';
 import { IndexWorkerClient } from './indexWorkerClient';
 import { mightBeKubernetes } from './manifestPrecheck';
+import { readSmallFile } from './smallFiles';
 import type { WalkResult } from './walkSummaries';
 
 /**
@@ -349,14 +350,8 @@ export class WorkspaceIndexer {
     if (changed) this.noteChange(uri);
   }
 
-  private async readSmallFile(path: string): Promise<string | undefined> {
-    try {
-      const stats = await fs.stat(path);
-      if (!stats.isFile() || stats.size > this.maxFileBytes) return undefined;
-      return await fs.readFile(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+  private readSmallFile(path: string): Promise<string | undefined> {
+    return readSmallFile(path, this.maxFileBytes);
   }
 
   private walkAll(): Promise<void> {
