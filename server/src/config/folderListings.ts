@@ -1,5 +1,8 @@
 import { basename, dirname } from 'node:path';
 
+/** Listings as plain data, for another thread of the same run. */
+export type FolderSnapshot = [folder: string, names: string[]][];
+
 /**
  * Which names each folder holds, each folder listed once: the command line's config searches probe
  * a dozen names per folder (`.stevedore.yaml`, `.hadolint.yml`, `.git/HEAD`, `.gitignore`…) that
@@ -16,9 +19,6 @@ import { basename, dirname } from 'node:path';
  * A name that is not in the listing exactly but matches one when case and Unicode normalisation are
  * ignored is left to the disk, so case-insensitive file systems (macOS, Windows) answer as before.
  */
-/** Listings as plain data, for another thread of the same run. */
-export type FolderSnapshot = [folder: string, names: string[]][];
-
 export class FolderListings {
   /** Folder → its names, and the same names folded; `absent` for a folder that is not there. */
   private readonly listings = new Map<string, Listing | typeof absent>();
@@ -50,7 +50,7 @@ export class FolderListings {
     const listing = this.listingOf(dirname(absolutePath));
     if (listing === undefined) return true;
     if (listing === absent) return false;
-    return listing.names.has(name) || listing.folded.has(fold(name));
+    return holds(listing, name);
   }
 
   /** A file changed, appeared or went: its folder is listed again when next asked about. */
@@ -72,7 +72,7 @@ export class FolderListings {
     // A folder missing from its parent's listing is not there: `.git/HEAD` in a folder without `.git` costs nothing.
     const parent = dirname(folder);
     const parentListing = parent === folder ? undefined : this.listings.get(parent);
-    if (parentListing !== undefined && parentListing !== absent && !parentListing.names.has(basename(folder)) && !parentListing.folded.has(fold(basename(folder)))) {
+    if (parentListing !== undefined && parentListing !== absent && !holds(parentListing, basename(folder))) {
       this.listings.set(folder, absent);
       return absent;
     }
@@ -101,6 +101,11 @@ interface Listing {
 }
 
 const absent = Symbol('absent');
+
+/** Whether a listing has the name, exactly or up to case and Unicode form (then the disk decides). */
+function holds(listing: Listing, name: string): boolean {
+  return listing.names.has(name) || listing.folded.has(fold(name));
+}
 
 function listingOf(names: readonly string[]): Listing {
   const exact = new Set(names);
