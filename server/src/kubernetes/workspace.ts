@@ -482,12 +482,10 @@ class KeyedObjects {
 function podLabelIndex(objects: Iterable<IndexedObject>): Map<string, IndexedObject[]> {
   const map = new Map<string, IndexedObject[]>();
   for (const object of objects) {
-    if (!object.podLabels) continue;
-    for (const [key, value] of Object.entries(object.podLabels)) {
-      const k = labelKey(key, value);
-      const list = map.get(k);
-      if (list) list.push(object); else map.set(k, [object]);
-    }
+    podLabelKeys(object, (key) => {
+      const list = map.get(key);
+      if (list) list.push(object); else map.set(key, [object]);
+    });
   }
   return map;
 }
