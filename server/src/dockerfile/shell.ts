@@ -165,14 +165,20 @@ export const stageOutlines = perModel((model): StageOutline[] => {
     if (instructions[index].getKeyword() !== 'FROM') continue;
     const args = instructions[index].getArguments();
     const image = args.length > 0 ? args[0].getValue() : '';
-    const lowerImage = image.toLowerCase();
-    let base: number | undefined;
-    for (let k = 0; k < names.length && base === undefined; k++) if (names[k] !== undefined && names[k] === lowerImage) base = k;
+    // The first earlier stage of that name, as startStage finds it (unnamed stages never match).
+    const base = names.indexOf(image.toLowerCase());
     names.push(stageName(args));
-    outlines.push({ fromIndex: index, image, base });
+    outlines.push({ fromIndex: index, image, base: base >= 0 ? base : undefined });
   }
   return outlines;
 });
+
+/** The final stage and the stages it builds on, back to the first (outline indexes, last stage first). */
+export function finalStageChain(outlines: readonly StageOutline[]): number[] {
+  const chain: number[] = [];
+  for (let s: number | undefined = outlines.length - 1; s !== undefined && s >= 0; s = outlines[s].base !== undefined && outlines[s].base! < s ? outlines[s].base : undefined) chain.push(s);
+  return chain;
+}
 
 function startStage(from: Instruction, stages: StageInfo[]): StageInfo {
   const args = from.getArguments();

@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../../common/rules';
 import { parseImageRef, type ImageRef } from '../imageRef';
 import type { DockerfileModel } from '../model';
-import { dockerfileShell, isWindowsImage, stageOutlines, type StageInfo } from '../shell';
+import { dockerfileShell, finalStageChain, isWindowsImage, stageOutlines, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { factsOf, flagsOf } from './facts';
 import { perModel } from '../perModel';
@@ -182,7 +182,7 @@ function finalUser(model: DockerfileModel): Argument | undefined {
   };
   // A fragment with no FROM at all (linted on its own, or meant to be pasted): its instructions are the image.
   if (stages.length === 0) return lastUserIn(0, instructions.length);
-  for (let s: number | undefined = stages.length - 1; s !== undefined; s = stages[s].base !== undefined && stages[s].base! < s ? stages[s].base : undefined) {
+  for (const s of finalStageChain(stages)) {
     const user = lastUserIn(stages[s].fromIndex, stages[s + 1]?.fromIndex ?? instructions.length);
     if (user) return user;
   }
@@ -236,10 +236,8 @@ function declaredUids(model: DockerfileModel): Map<string, string> {
 /** Windows containers name their users (`ContainerUser`, `ContainerAdministrator`): there is no UID to give. */
 function windowsFinalImage(model: DockerfileModel): boolean {
   const stages = stageOutlines(model);
-  let s = stages.length - 1;
-  if (s < 0) return false;
-  while (stages[s].base !== undefined && stages[s].base! < s) s = stages[s].base!;
-  return isWindowsImage(stages[s].image);
+  const first = finalStageChain(stages).pop();
+  return first !== undefined && isWindowsImage(stages[first].image);
 }
 
 export const userNonNumeric: Rule<DockerfileRuleSubject> = {
