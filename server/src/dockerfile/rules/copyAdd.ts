@@ -5,7 +5,7 @@ import type { DockerfileModel } from '../model';
 import { dockerfileShell, stagesWithPreamble, wordRange, type ShellCommand, type StageInfo } from '../shell';
 import type { DockerfileRuleSubject } from './context';
 import { copyOperands, type CopyOperand } from './copyOperands';
-import { factsOf } from './facts';
+import { factsOf, flagsOf } from './facts';
 import { message, parseArgs, stageChain, trimSlash } from './shellKit';
 
 /** COPY and ADD: the right instruction for the job, destinations, ownership, secrets. */
@@ -278,15 +278,9 @@ export const credentialsCopied: Rule<DockerfileRuleSubject> = {
   },
 };
 
-/**
- * `stages.find((s) => s.name === key || String(s.index) === key)` for every key at once: the
- * first stage with that (lower-cased) name or index wins, as find would pick it.
- */
 /** A `--from` flag among the instruction's flags: copyOperands reads `from` from it alone. */
 function hasFromFlag(instruction: Instruction): boolean {
-  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
-  for (const flag of flags) if (flag.getName().toLowerCase() === 'from') return true;
-  return false;
+  return flagsOf(instruction).some((flag) => flag.getName().toLowerCase() === 'from');
 }
 
 /**
@@ -310,6 +304,10 @@ function mayCopyIntoRoot(model: DockerfileModel, instruction: Instruction): bool
   return true;
 }
 
+/**
+ * `stages.find((s) => s.name === key || String(s.index) === key)` for every key at once: the
+ * first stage with that (lower-cased) name or index wins, as find would pick it.
+ */
 function firstStageByNameOrIndex(stages: readonly StageInfo[]): Map<string, StageInfo> {
   const byKey = new Map<string, StageInfo>();
   for (const stage of stages) {
