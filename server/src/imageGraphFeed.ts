@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDockerfileName } from './common/fileKinds';
-import { composeImageUses, evidenceKindOf, evidenceOf } from './common/imageEvidence';
-import type { ImageGraph } from './common/imageGraph';
+import { composeImageUses, evidenceKindOf, evidenceOf, type EvidenceFileKind } from './common/imageEvidence';
+import type { BuildClaim, ImageGraph, ImageRename, ImageUse } from './common/imageGraph';
 import { imageFactsOf } from './dockerfile/imageFacts';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 
@@ -20,10 +20,38 @@ export function feedImageGraph(graph: ImageGraph, uri: string, text: string | un
   const kind = evidenceKindOf(name);
   if (!kind) return false;
   if (text === undefined) return graph.remove(uri);
+  return applyGraphFeed(graph, evidenceFeed(uri, text, kind));
+}
+
+/**
+ * What a Compose, skaffold, Tilt or kustomize file gives the image graph, as plain data (the command
+ * line's lanes work it out once per run and send it to each other, cli/sharedIndex.ts).
+ */
+export interface GraphFeed {
+  uri: string;
+  claims: BuildClaim[];
+  renames: ImageRename[];
+  /** A Compose file's services' `image:` places. */
+  uses?: ImageUse[];
+}
+
+function evidenceFeed(uri: string, text: string, kind: EvidenceFileKind): GraphFeed {
   const { claims, renames } = evidenceOf(uri, text, kind);
   // A Compose service's `image:` is also a place that runs the image (references from the Dockerfile, tags across files).
-  const usesChanged = kind === 'compose' && graph.setImageUses(uri, composeImageUses(text));
-  return graph.setEvidence(uri, claims, renames) || usesChanged;
+  return kind === 'compose' ? { uri, claims, renames, uses: composeImageUses(text) } : { uri, claims, renames };
+}
+
+/** The graph feed of an evidence file (undefined for any other file: a Dockerfile joins the graph otherwise). */
+export function graphFeedOf(uri: string, text: string): GraphFeed | undefined {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const kind = evidenceKindOf(name);
+  return kind && !isDockerfileName(name) ? evidenceFeed(uri, text, kind) : undefined;
+}
+
+/** Puts a feed into the graph (image places first, then the evidence); whether the graph changed. */
+export function applyGraphFeed(graph: ImageGraph, feed: GraphFeed): boolean {
+  const usesChanged = feed.uses !== undefined && graph.setImageUses(feed.uri, feed.uses);
+  return graph.setEvidence(feed.uri, feed.claims, feed.renames) || usesChanged;
 }
 
 /**

@@ -5,9 +5,9 @@ import { CachedFiles } from '../config/cachedFiles';
 import type { FolderSnapshot } from '../config/folderListings';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
 import { pathToFileURL } from 'node:url';
-import { feedsImageGraph } from '../imageGraphFeed';
+import { applyGraphFeed, feedsImageGraph, graphFeedOf, type GraphFeed } from '../imageGraphFeed';
 import { keptParseBudget, Linter, parseCost, type LintTarget } from './lint';
-import { applyGraphFeed, graphFeedOf, importSummary, isGraphFeed, type GraphFeed, type LaneShare, type ManifestSummary } from './sharedIndex';
+import { importSummary, isGraphFeed, type LaneShare, type ManifestSummary } from './sharedIndex';
 import { imageGraphOf } from '../common/imageGraph';
 import { isDockerfileName } from '../common/fileKinds';
 import { thresholdValues, type FileReport } from './report';
@@ -189,7 +189,7 @@ export function runEntriesOf(targets: readonly LintTarget[]): RunEntry[] {
 /** Sends this lane's manifest summaries and graph feeds to the other lanes; resolves with every lane's. */
 export type SummaryExchange = (own: LaneShare[]) => Promise<LaneShare[]>;
 
-/** The files of a run that feed the image graph with evidence (Compose, skaffold, kustomize: read once per run, sharedIndex.ts `GraphFeed`). */
+/** The files of a run that feed the image graph with evidence (Compose, skaffold, kustomize: read once per run, imageGraphFeed.ts `GraphFeed`). */
 export function evidenceEntriesOf(run: readonly RunEntry[]): RunEntry[] {
   return run.filter((entry) => entry.kind !== 'dockerfile' && entry.text !== undefined && !isDockerfileName(baseName(entry.absolute)));
 }

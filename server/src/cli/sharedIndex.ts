@@ -1,6 +1,5 @@
-import { isDockerfileName } from '../common/fileKinds';
-import { composeImageUses, evidenceKindOf, evidenceOf } from '../common/imageEvidence';
-import { imageGraphOf, type BuildClaim, type ImageGraph, type ImageRename, type ImageUse } from '../common/imageGraph';
+import { imageGraphOf, type ImageUse } from '../common/imageGraph';
+import type { GraphFeed } from '../imageGraphFeed';
 import { crdsOf } from '../kubernetes/crds';
 import type { ManifestFile } from '../kubernetes/model';
 import { WorkspaceIndex, type IndexedObject, type WorkspaceLimits } from '../kubernetes/workspace';
@@ -40,38 +39,9 @@ export function importSummary(index: WorkspaceIndex, summary: ManifestSummary): 
   index.addSummarisedFile(summary.uri, summary.objects, summary.crds, summary.uses);
 }
 
-/**
- * What a Compose, skaffold or kustomize file gives the image graph, as plain data: worked out by one
- * lane and sent to the others with the summaries, so each such file is read for the graph once per
- * run rather than once per lane (a Compose file was parsed twice per lane for it). The same values
- * `feedImageGraph` (imageGraphFeed.ts) works out and puts into the graph.
- */
-export interface GraphFeed {
-  uri: string;
-  claims: BuildClaim[];
-  renames: ImageRename[];
-  /** A Compose file's services' `image:` places. */
-  uses?: ImageUse[];
-}
-
 /** What lanes swap: manifests' summaries and evidence files' graph feeds. */
 export type LaneShare = ManifestSummary | GraphFeed;
 
 export function isGraphFeed(share: LaneShare): share is GraphFeed {
   return 'claims' in share;
-}
-
-/** The graph feed of an evidence file (undefined for any other file: a Dockerfile joins the graph lazily). */
-export function graphFeedOf(uri: string, text: string): GraphFeed | undefined {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  const kind = evidenceKindOf(name);
-  if (!kind || isDockerfileName(name)) return undefined;
-  const { claims, renames } = evidenceOf(uri, text, kind);
-  return kind === 'compose' ? { uri, claims, renames, uses: composeImageUses(text) } : { uri, claims, renames };
-}
-
-/** Puts a feed into a graph as `feedImageGraph` puts the file's text (image places first, then the evidence). */
-export function applyGraphFeed(graph: ImageGraph, feed: GraphFeed): void {
-  if (feed.uses) graph.setImageUses(feed.uri, feed.uses);
-  graph.setEvidence(feed.uri, feed.claims, feed.renames);
 }
