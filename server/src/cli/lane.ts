@@ -10,6 +10,7 @@ import { keptParseBudget, Linter, parseCost, type LintTarget } from './lint';
 import { importSummary, isGraphFeed, type LaneShare, type ManifestSummary } from './sharedIndex';
 import { imageGraphOf } from '../common/imageGraph';
 import { isDockerfileName } from '../common/fileKinds';
+import { baseName } from '../common/paths';
 import { thresholdValues, type FileReport } from './report';
 
 /**
@@ -192,10 +193,6 @@ export type SummaryExchange = (own: LaneShare[]) => Promise<LaneShare[]>;
 /** The files of a run that feed the image graph with evidence (Compose, skaffold, kustomize: read once per run, imageGraphFeed.ts `GraphFeed`). */
 export function evidenceEntriesOf(run: readonly RunEntry[]): RunEntry[] {
   return run.filter((entry) => entry.kind !== 'dockerfile' && entry.text !== undefined && !isDockerfileName(baseName(entry.absolute)));
-}
-
-function baseName(absolute: string): string {
-  return absolute.slice(Math.max(absolute.lastIndexOf('/'), absolute.lastIndexOf('\\')) + 1);
 }
 
 /**
