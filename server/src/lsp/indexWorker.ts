@@ -3,12 +3,13 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSmallFile } from './smallFiles';
 import { walkResultOf, type WalkReply, type WalkRequest } from './walkSummaries';
+import { packWalkResults, transferablesOf } from './walkResultsWire';
 
 /**
  * The language server's index worker (workspaceIndexer.ts starts it for a big workspace walk): reads,
  * parses and summarises the manifests it is sent, off the server's main thread, so neither the
  * parsing nor its garbage collections hold up requests on open files. Requests are answered one at
- * a time, in the order they came, with plain data. Built as `server-index-worker.js`
+ * a time, in the order they came, with byte arrays (walkResultsWire.ts). Built as `server-index-worker.js`
  * (scripts/server-bundles.mjs); it runs nothing but this code.
  */
 const { maxFileBytes } = workerData as { maxFileBytes: number };
@@ -32,8 +33,8 @@ async function drain(): Promise<void> {
   while (queue.length > 0) {
     const request = queue.shift()!;
     const texts = await Promise.all(request.files.map((file) => readSmallFile(file.path, maxFileBytes)));
-    const reply: WalkReply = { id: request.id, results: request.files.map((file, k) => walkResultOf(file, texts[k])) };
-    parentPort!.postMessage(reply);
+    const reply: WalkReply = { id: request.id, results: packWalkResults(request.files.map((file, k) => walkResultOf(file, texts[k]))) };
+    parentPort!.postMessage(reply, transferablesOf(reply.results));
   }
   busy = false;
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { WalkFile, WalkReply, WalkResult } from './walkSummaries';
+import type { WalkFile, WalkReply } from './walkSummaries';
+import type { PackedWalkResults } from './walkResultsWire';
 
 /**
  * The main thread's side of the index worker (indexWorker.ts): sends batches of files, gets their
@@ -8,7 +9,7 @@ import type { WalkFile, WalkReply, WalkResult } from './walkSummaries';
  */
 export class IndexWorkerClient {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve(results: WalkResult[]): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, { resolve(results: PackedWalkResults): void; reject(error: Error): void }>();
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -23,8 +24,8 @@ export class IndexWorkerClient {
     this.worker.on('exit', (code) => this.fail(new Error(`the index worker stopped with code ${code}`)));
   }
 
-  /** The results for these files, in their order. */
-  summarise(files: WalkFile[]): Promise<WalkResult[]> {
+  /** The results for these files, in their order, packed (walkResultsWire.ts unpacks each when it is needed). */
+  summarise(files: WalkFile[]): Promise<PackedWalkResults> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -19,6 +19,7 @@ import { IndexWorkerClient } from './indexWorkerClient';
 import { mightBeKubernetes } from './manifestPrecheck';
 import { readSmallFile } from './smallFiles';
 import type { WalkResult } from './walkSummaries';
+import { unpackWalkResult, type PackedWalkResults } from './walkResultsWire';
 
 /**
  * Feeds the Kubernetes workspace index from the front: walks the workspace folders once in the
@@ -463,14 +464,14 @@ export class WorkspaceIndexer {
     }
     this.workers.add(worker);
     try {
-      const chunks: { start: number; results: Promise<WalkResult[]> }[] = [];
+      const chunks: { start: number; results: Promise<PackedWalkResults> }[] = [];
       for (let start = 0; start < files.length; start += workerChunk) {
         const results = worker.summarise(files.slice(start, start + workerChunk).filter(isWorkerFile).map((file) => ({ path: file.full, uri: file.uri })));
         results.catch(() => undefined); // awaited below, chunk by chunk; a failure must not go unhandled meanwhile
         chunks.push({ start, results });
       }
       for (const chunk of chunks) {
-        let results: WalkResult[];
+        let results: PackedWalkResults;
         try {
           results = await chunk.results;
         } catch (error) {
@@ -482,7 +483,7 @@ export class WorkspaceIndexer {
         for (const file of files.slice(chunk.start, chunk.start + workerChunk)) {
           await breathe();
           if (this.disposed) return files.length;
-          if (isWorkerFile(file)) await this.indexWorkerResult(file, results[next++]);
+          if (isWorkerFile(file)) await this.indexWorkerResult(file, unpackWalkResult(results, next++, file.uri));
           else if (!this.open.has(file.uri)) {
             const text = await this.readSmallFile(file.full);
             if (text !== undefined && !this.open.has(file.uri) && !this.disposed) this.indexWalkedText(file, text);
