@@ -78,7 +78,7 @@ test('packed results, sent across and unpacked file by file, are the results a p
     assert.deepEqual(results, posted);
     const received = structuredClone(packed, { transfer: transferablesOf(packed) });
     assert.equal(packed.bytes.byteLength, 0, 'the buffers were transferred, not copied');
-    chunk.forEach((file, k) => {
+    chunk.forEach((_, k) => {
       // Unpacked out of order too: each file's summary stands alone in the buffer.
       const j = chunk.length - 1 - k;
       const unpacked = unpackWalkResult(received, j, chunk[j].uri);
