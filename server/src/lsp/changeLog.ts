@@ -18,7 +18,7 @@ const maxStepsPerDocument = 5000;
  * version 7's text: a line inserted above it moves it down one line.
  */
 export class DocumentChangeLog {
-  private readonly logs = new Map<string, { from: number; steps: Step[] }[]>();
+  private readonly logs = new Map<string, { entries: { from: number; steps: Step[] }[]; steps: number }>();
 
   /** Call with the document before the changes are applied (its version is the one they start from). */
   record(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
@@ -36,11 +36,15 @@ export class DocumentChangeLog {
         text = change.text;
       }
     }
-    const log = this.logs.get(document.uri) ?? [];
-    log.push({ from: document.version, steps });
-    let total = log.reduce((sum, entry) => sum + entry.steps.length, 0);
-    while (total > maxStepsPerDocument && log.length > 1) total -= log.shift()!.steps.length;
-    this.logs.set(document.uri, log);
+    let log = this.logs.get(document.uri);
+    if (!log) {
+      log = { entries: [], steps: 0 };
+      this.logs.set(document.uri, log);
+    }
+    log.entries.push({ from: document.version, steps });
+    // A running count: summing the whole log on every keystroke grew with the log (up to 5,000 steps).
+    log.steps += steps.length;
+    while (log.steps > maxStepsPerDocument && log.entries.length > 1) log.steps -= log.entries.shift()!.steps.length;
   }
 
   forget(uri: string): void {
@@ -52,13 +56,13 @@ export class DocumentChangeLog {
    * reach back that far or the text around the position was replaced.
    */
   map(uri: string, from: number, position: Position): Position | undefined {
-    const log = this.logs.get(uri);
-    if (!log) return undefined;
+    const entries = this.logs.get(uri)?.entries;
+    if (!entries) return undefined;
     // Entries follow each other (each starts at the version the previous one produced).
-    const first = log.findIndex((entry) => entry.from === from);
+    const first = entries.findIndex((entry) => entry.from === from);
     if (first < 0) return undefined;
     let current: Position | undefined = position;
-    for (const entry of log.slice(first)) {
+    for (const entry of entries.slice(first)) {
       for (const step of entry.steps) {
         current = mapThrough(step, current);
         if (!current) return undefined;

@@ -1,6 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,7 +23,9 @@ import { YoungGenerationSizer } from './youngGeneration';
 import { afterQueuedMessages } from './afterQueuedMessages';
 import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
+import { FilePaths } from './filePaths';
 import { runInSlices } from './slicedCheck';
+import { createServerConnection } from './stdioTransport';
 import { WorkspaceIndexer } from './workspaceIndexer';
 
 /**
@@ -40,7 +41,7 @@ import { WorkspaceIndexer } from './workspaceIndexer';
  */
 const validationDelayMs = 0;
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+const connection: Connection = createServerConnection();
 /** Each document's recent edits: a diagnostic of an older version is placed in the current text through them. */
 const changeLog = new DocumentChangeLog();
 const documents = new TextDocuments<TextDocument>({
@@ -122,9 +123,9 @@ function editorSettingsFor(uri: string): StevedoreSettings {
   return (folder !== undefined ? folderSettings.get(folder) : undefined) ?? settings;
 }
 
+const filePaths = new FilePaths();
 function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try { return fileURLToPath(uri); } catch { return undefined; }
+  return filePaths.of(uri);
 }
 
 /** Kubernetes objects of the whole workspace, for cross-file checks and navigation. */

@@ -58,3 +58,15 @@ test('versions the log never saw, and forgotten documents, map to nothing', () =
   log.forget(uri);
   assert.equal(log.map(uri, 5, { line: 0, character: 0 }), undefined);
 });
+
+test('the log keeps the most recent 5,000 steps: older versions stop mapping, recent ones still map', () => {
+  const log = new DocumentChangeLog();
+  let document = TextDocument.create(uri, 'dockerfile', 1, 'FROM alpine:3.20\nRUN true\n');
+  for (let i = 0; i < 6000; i++) document = edit(log, document, [{ range: range(0, 0), text: i % 2 === 0 ? ' ' : '' }, ...(i % 2 === 0 ? [] : [{ range: range(0, 0, 0, 1), text: '' }])]);
+  // 6,000 changes, 9,000 steps (every second change has two): the first versions are gone.
+  assert.equal(log.map(uri, 1, { line: 1, character: 0 }), undefined);
+  // The last thousand changes are still there; an even number of them leaves the text as it was.
+  assert.deepEqual(log.map(uri, document.version - 1000, { line: 1, character: 2 }), { line: 1, character: 2 });
+  assert.deepEqual(log.map(uri, document.version - 2, { line: 0, character: 5 }), { line: 0, character: 5 });
+  assert.deepEqual(log.map(uri, document.version - 1, { line: 0, character: 5 }), { line: 0, character: 4 });
+});
