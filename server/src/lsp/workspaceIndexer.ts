@@ -16,6 +16,7 @@ import type { DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { workspaceEngine } from '../services';
 import { IndexWorkerClient } from './indexWorkerClient';
+import { ListedFolders, WalkFolder } from './walkListing';
 import { mightBeKubernetes } from './manifestPrecheck';
 import { readSmallFile } from './smallFiles';
 import type { WalkResult } from './walkSummaries';
@@ -107,6 +108,8 @@ export class WorkspaceIndexer {
   private readonly maxFileBytes: number;
   private readonly maxFiles: number;
   private readonly files: IndexerFiles;
+  /** What the project-file filter reads through: `files`, told by the walk which folders have no `.git` or `.gitignore`. */
+  private readonly listedFiles: ListedFolders;
   private filter: ProjectFileFilter;
   /** Files indexed from disk (not from the editor), so a changed `.gitignore` can take back what it now excludes. */
   private readonly fromDisk = new Set<string>();
@@ -117,7 +120,8 @@ export class WorkspaceIndexer {
     this.maxFileBytes = options.maxFileBytes ?? maxProjectFileBytes;
     this.maxFiles = options.maxFiles ?? defaultMaxIndexedFiles;
     this.files = options.files ?? new CachedFiles();
-    this.filter = new ProjectFileFilter({ files: this.files });
+    this.listedFiles = new ListedFolders(this.files);
+    this.filter = new ProjectFileFilter({ files: this.listedFiles });
   }
 
   /** The Kubernetes workspace index (created, with its engine loaded, on first use). */
@@ -147,7 +151,7 @@ export class WorkspaceIndexer {
     });
     if (this.roots.length === 0 && params.rootPath) this.roots = [params.rootPath];
     if (this.lazyIndex) this.lazyIndex.roots = this.roots;
-    this.filter = new ProjectFileFilter({ files: this.files, roots: this.roots });
+    this.filter = new ProjectFileFilter({ files: this.listedFiles, roots: this.roots });
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }
 
@@ -172,7 +176,7 @@ export class WorkspaceIndexer {
     if (removedPaths.length === 0 && addedPaths.length === 0) return;
     this.roots = [...this.roots.filter((root) => !removedPaths.includes(root)), ...addedPaths];
     this.index.roots = this.roots;
-    this.filter = new ProjectFileFilter({ files: this.files, roots: this.roots });
+    this.filter = new ProjectFileFilter({ files: this.listedFiles, roots: this.roots });
     let changed = false;
     for (const path of removedPaths) {
       const prefix = pathToFileURL(path).toString();
@@ -240,6 +244,7 @@ export class WorkspaceIndexer {
         const path = filePathOf(change.uri);
         if (!path) continue;
         this.files.invalidate?.(path);
+        this.listedFiles.forget(dirname(path));
         if (this.filter.invalidate(path)) ignoreFilesChanged.push(dirname(path));
         continue;
       }
@@ -401,20 +406,31 @@ export class WorkspaceIndexer {
       const dir = queue.shift()!;
       let entries: Dirent[];
       try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
+      this.listedFiles.note(dir, entries.map((entry) => entry.name));
+      const folder = new WalkFolder(dir);
       for (const entry of entries) {
         await breathe();
         if (this.disposed) return undefined;
-        const full = join(dir, entry.name);
+        const { name } = entry;
         if (entry.isDirectory()) {
+          const full = folder.pathOf(name);
           if (!this.filter.skipsEntry(full, true)) queue.push(full);
-        } else if (entry.isFile() && (feedsImageGraph(entry.name) || isManifestName(entry.name)) && !this.filter.skipsEntry(full, false)) {
-          const manifest = !isDockerfileName(entry.name) && isManifestName(entry.name);
-          if (manifest && seen >= this.maxFiles) { capped = true; break; }
-          if (manifest) seen++;
-          files.push({ full, name: entry.name, manifest, graph: feedsImageGraph(entry.name), uri: pathToFileURL(full).toString() });
+          continue;
         }
+        if (!entry.isFile()) continue;
+        const graph = feedsImageGraph(name);
+        const yamlOrJson = isManifestName(name);
+        if (!graph && !yamlOrJson) continue;
+        const full = folder.pathOf(name);
+        if (this.filter.skipsEntry(full, false)) continue;
+        const manifest = yamlOrJson && !isDockerfileName(name);
+        if (manifest && seen >= this.maxFiles) { capped = true; break; }
+        if (manifest) seen++;
+        files.push({ full, name, manifest, graph, uri: folder.uriOf(name, full) });
       }
     }
+    // Listings are a snapshot of this walk: later questions go to the disk again.
+    this.listedFiles.clear();
     return this.disposed ? undefined : { files, seen, capped };
   }
 
