@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceFiles } from '../common/service';
 
@@ -20,18 +20,18 @@ export class ListedFolders implements WorkspaceFiles {
 
   constructor(private readonly files: WorkspaceFiles) {}
 
-  /** A folder's entry names, as the walk just read them. */
+  /** A folder's entry names, as the walk just read them (the folder's path normalised, as `WalkFolder.path` is). */
   note(folder: string, names: Iterable<string>): void {
     let found = 0;
     for (const name of names) {
       if (name.length === 4 && name.toLowerCase() === '.git') found |= hasGit;
       else if (name.length === 10 && name.toLowerCase() === '.gitignore') found |= hasIgnoreFile;
     }
-    this.listed.set(resolve(folder), found);
+    this.listed.set(folder, found);
   }
 
   forget(folder: string): void {
-    this.listed.delete(resolve(folder));
+    this.listed.delete(folder);
   }
 
   clear(): void {
@@ -68,13 +68,17 @@ const plainName = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
  * but letters, digits, `.`, `_` and `-` go through `join` and `pathToFileURL` as before.
  */
 export class WalkFolder {
+  /** The folder's path, normalised (no trailing separator but at the file system's root). */
+  readonly path: string;
   private readonly prefix: string;
   private readonly uriPrefix: string;
 
-  constructor(readonly path: string) {
-    const normal = join(path, '.');
-    this.prefix = normal.endsWith(sep) ? normal : `${normal}${sep}`;
-    const uri = pathToFileURL(normal).toString();
+  constructor(path: string) {
+    // The walk's own folders come from pathOf and are normal already; a workspace root may end in a separator.
+    const needsNormalising = path.endsWith(sep) || path.includes(`${sep}.`) || path.includes(`${sep}${sep}`) || (sep === '\\' && path.includes('/'));
+    this.path = needsNormalising ? join(path, '.') : path;
+    this.prefix = this.path.endsWith(sep) ? this.path : `${this.path}${sep}`;
+    const uri = pathToFileURL(this.path).toString();
     this.uriPrefix = uri.endsWith('/') ? uri : `${uri}/`;
   }
 

@@ -321,7 +321,11 @@ export class WorkspaceIndexer {
 
   private noteChange(uri: string): void {
     this.changedBy.add(uri);
-    if (this.debounce) clearTimeout(this.debounce);
+    // A walk notes a change per file added: the pending timer starts over rather than a new one each time.
+    if (this.debounce) {
+      this.debounce.refresh();
+      return;
+    }
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       const changers = [...this.changedBy];
@@ -375,10 +379,11 @@ export class WorkspaceIndexer {
     const started = Date.now();
     const sliceMs = this.options.sliceMs ?? walkSliceMs;
     let sliceStart = performance.now();
-    const breathe = async (): Promise<void> => {
-      if (performance.now() - sliceStart < sliceMs) return;
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
+    // Undefined while the slice lasts: the walk goes on without an await (and without the promise
+    // each await of an async function makes, per file and per folder entry: garbage for the collector).
+    const breathe = (): Promise<void> | undefined => {
+      if (performance.now() - sliceStart < sliceMs) return undefined;
+      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => { sliceStart = performance.now(); });
     };
     const found = await this.findFiles(starts, breathe);
     if (!found) return;
@@ -397,7 +402,7 @@ export class WorkspaceIndexer {
   }
 
   /** The walk's files in the order it indexes them: folder by folder, breadth-first (undefined: disposed meanwhile). */
-  private async findFiles(starts: readonly string[], breathe: () => Promise<void>): Promise<{ files: WalkEntry[]; seen: number; capped: boolean } | undefined> {
+  private async findFiles(starts: readonly string[], breathe: Breathe): Promise<{ files: WalkEntry[]; seen: number; capped: boolean } | undefined> {
     let seen = 0;
     let capped = false;
     const files: WalkEntry[] = [];
@@ -406,10 +411,11 @@ export class WorkspaceIndexer {
       const dir = queue.shift()!;
       let entries: Dirent[];
       try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
-      this.listedFiles.note(dir, entries.map((entry) => entry.name));
       const folder = new WalkFolder(dir);
+      this.listedFiles.note(folder.path, entries.map((entry) => entry.name));
       for (const entry of entries) {
-        await breathe();
+        const pause = breathe();
+        if (pause) await pause;
         if (this.disposed) return undefined;
         const { name } = entry;
         if (entry.isDirectory()) {
@@ -435,13 +441,14 @@ export class WorkspaceIndexer {
   }
 
   /** Reads and indexes the walk's files here, a few reads at a time, each file parsed on its own. */
-  private async indexOnMainThread(files: readonly WalkEntry[], readsDone: () => void, breathe: () => Promise<void>): Promise<void> {
+  private async indexOnMainThread(files: readonly WalkEntry[], readsDone: () => void, breathe: Breathe): Promise<void> {
     for (let i = 0; i < files.length && !this.disposed; i += readAhead) {
       const batch = files.slice(i, i + readAhead);
       const texts = await Promise.all(batch.map((file) => (this.open.has(file.uri) ? undefined : this.readSmallFile(file.full))));
       readsDone();
       for (const [k, file] of batch.entries()) {
-        await breathe();
+        const pause = breathe();
+        if (pause) await pause;
         const text = texts[k];
         if (this.disposed) return;
         if (text === undefined || this.open.has(file.uri)) continue;
@@ -470,7 +477,7 @@ export class WorkspaceIndexer {
    * before. Answers how many of `files` are done: all of them, or, if the worker failed, those
    * before the chunk it failed on (the caller indexes the rest itself).
    */
-  private async indexWithWorker(script: string, files: readonly WalkEntry[], breathe: () => Promise<void>): Promise<number> {
+  private async indexWithWorker(script: string, files: readonly WalkEntry[], breathe: Breathe): Promise<number> {
     let worker: IndexWorkerClient;
     try {
       worker = new IndexWorkerClient(script, this.maxFileBytes);
@@ -497,9 +504,13 @@ export class WorkspaceIndexer {
         }
         let next = 0;
         for (const file of files.slice(chunk.start, chunk.start + workerChunk)) {
-          await breathe();
+          const pause = breathe();
+          if (pause) await pause;
           if (this.disposed) return files.length;
-          if (isWorkerFile(file)) await this.indexWorkerResult(file, unpackWalkResult(results, next++, file.uri));
+          if (isWorkerFile(file)) {
+            const reading = this.indexWorkerResult(file, unpackWalkResult(results, next++, file.uri));
+            if (reading) await reading;
+          }
           else if (!this.open.has(file.uri)) {
             const text = await this.readSmallFile(file.full);
             if (text !== undefined && !this.open.has(file.uri) && !this.disposed) this.indexWalkedText(file, text);
@@ -513,26 +524,33 @@ export class WorkspaceIndexer {
     }
   }
 
-  /** A plain manifest's result from the worker, indexed as `indexText` indexes its text. */
-  private async indexWorkerResult(file: WalkEntry, result: WalkResult): Promise<void> {
-    if (this.open.has(file.uri) || result.state === 'unread') return;
+  /**
+   * A plain manifest's result from the worker, indexed as `indexText` indexes its text. Synchronous
+   * but for a file indexed meanwhile, which is read again (the promise of that read).
+   */
+  private indexWorkerResult(file: WalkEntry, result: WalkResult): Promise<void> | undefined {
+    if (this.open.has(file.uri) || result.state === 'unread') return undefined;
     if (result.state === 'skipped') {
       this.indexText(file.uri, file.full, undefined);
-      return;
+      return undefined;
     }
     if (this.index.has(file.uri)) {
       // Indexed meanwhile (a watched-file event): replacing it is `updateText`'s work, on the text.
-      const text = await this.readSmallFile(file.full);
-      if (text !== undefined && !this.open.has(file.uri) && !this.disposed) this.indexText(file.uri, file.full, text);
-      return;
+      return this.readSmallFile(file.full).then((text) => {
+        if (text !== undefined && !this.open.has(file.uri) && !this.disposed) this.indexText(file.uri, file.full, text);
+      });
     }
     this.fromDisk.add(file.uri);
-    if (!result.summary) return;
+    if (!result.summary) return undefined;
     const { uri, objects, crds, uses } = result.summary;
     this.index.addSummarisedFile(uri, objects, crds, uses);
     if (this.index.has(uri)) this.noteChange(uri);
+    return undefined;
   }
 }
+
+/** Undefined, or a promise to await: the walk's slice is over and requests get their turn. */
+type Breathe = () => Promise<void> | undefined;
 
 /** A file the walk found: its path, name and URI, whether it is YAML/JSON, whether it feeds the image graph. */
 interface WalkEntry { full: string; name: string; uri: string; manifest: boolean; graph: boolean }

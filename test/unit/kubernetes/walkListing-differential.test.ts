@@ -19,12 +19,13 @@ import { seededRandom } from '../seededRandom';
 test('an entry path and URI made from its folder equal join and pathToFileURL, for plain and odd names', () => {
   const random = seededRandom(1919);
   const alphabet = ['a', 'Z', '0', '-', '_', '.', ' ', '%', '#', '?', '\u00e9', '\u6587', '[', '&', '+', '~', '@', '\\', ':', ';', '=', "'", '!', '$', ','];
-  const folders = ['/', '/tmp', '/tmp/ws/', '/tmp/a b/c%20d', '/tmp/\u6587\u4ef6/x#y', '/srv/./repo/../repo2'];
+  const folders = ['/', '/tmp', '/tmp/ws/', '/tmp//ws', '/tmp/a b/c%20d', '/tmp/\u6587\u4ef6/x#y', '/srv/./repo/../repo2', '/srv/.hidden/x', '/srv/x/..'];
   const names = ['app.yaml', 'Dockerfile', '.gitignore', '..yaml', '-x.yml', '_a', 'a..b', 'values.prod.json', '.', '..'];
   for (let i = 0; i < 400; i++) names.push(Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
   let plain = 0;
   for (const path of folders) {
     const folder = new WalkFolder(path);
+    assert.equal(folder.path, join(path, '.'), path);
     for (const name of names) {
       if (name === '.' || name === '..') continue; // never listed by readdir
       const full = folder.pathOf(name);
@@ -125,7 +126,7 @@ test('a listing is trusted for the names it lacks only, and not after forget', (
   listed.note(folder, ['.Git']);
   assert.equal(listed.readText(join(folder, '.git', 'HEAD')), 'x', 'a name that may be .git on a case-insensitive disk');
   assert.equal(listed.readText(join(folder, '.gitignore')), undefined);
-  listed.forget(`${folder}${sep}`);
+  listed.forget(folder);
   assert.equal(listed.readText(join(folder, '.gitignore')), 'x');
   assert.deepEqual(disk.reads, [join(folder, '.gitignore'), join(folder, 'app.yaml'), join(sep, 'ws', '.gitignore'), join(folder, '.git', 'HEAD'), join(folder, '.gitignore')]);
 });
