@@ -11,6 +11,7 @@
  * the kind of file (no symlink, a regular file) is checked.
  */
 import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -48,16 +49,28 @@ export interface CacheStats {
 export type CacheVerdict = { trusted: true } | { trusted: false; reason: string };
 
 /**
- * The file name of a cache: `server-<install>-<key>.cache`. `install` tells the installed copies of
- * the server apart (a hash of its folder: the VS Code extension and an npm install each keep their
- * own cache instead of pruning each other's at every start); `key` the bundle build, Node version,
- * architecture and start flags (boot.ts derives both). Earlier releases wrote `server-<key>.cache`.
+ * The file name of a cache: `<program>-<install>-<key>.cache`. `program` is `server` (the language
+ * server, boot.ts) or `cli` (`stevedore lint`, cli/launch.ts): each prunes only its own. `install`
+ * tells the installed copies apart (a hash of its folder: the VS Code extension and an npm install
+ * each keep their own cache instead of pruning each other's at every start); `key` the bundle
+ * build, Node version, architecture and start flags (the launchers derive both). Earlier releases
+ * of the server wrote `server-<key>.cache`.
  */
-export const cacheFileName = /^server-(?:([0-9a-f]{8})-)?[0-9a-f]{24}\.cache$/;
+export const cacheFileName = /^(server|cli)-(?:([0-9a-f]{8})-)?[0-9a-f]{24}\.cache$/;
 
-/** The installed copy a cache file name belongs to (undefined: the earlier naming, or not a cache name). */
-function installOf(name: string): string | undefined {
-  return cacheFileName.exec(name)?.[1];
+/** Which program and installed copy a cache file name belongs to (install undefined: the earlier naming); undefined when not a cache name. */
+function ownerOf(name: string): { program: string; install: string | undefined } | undefined {
+  const match = cacheFileName.exec(name);
+  return match ? { program: match[1]!, install: match[2] } : undefined;
+}
+
+/**
+ * The folder the caches are kept in: `stevedore` in the user's own cache folder (`$XDG_CACHE_HOME`,
+ * `%LOCALAPPDATA%` on Windows, else `~/.cache`).
+ */
+export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const base = env.XDG_CACHE_HOME || (platform === 'win32' ? env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
+  return join(base, 'stevedore');
 }
 
 const fileMode = 0o600;
@@ -183,13 +196,14 @@ export function writeCache(file: string, data: Uint8Array, uid = currentUid()): 
 }
 
 /**
- * Removes the caches of other builds and Node versions of the same installed copy as `keep` from
- * `folder` (and those of the earlier naming): only names of our own pattern other than `keep`, only
- * regular files (a symlink is neither followed nor removed), only files owned by `uid`. Other
- * installed copies' caches are theirs to prune. Answers the names removed.
+ * Removes the caches of other builds and Node versions of the same program and installed copy as
+ * `keep` from `folder` (and those of the earlier naming): only names of our own pattern other than
+ * `keep`, only regular files (a symlink is neither followed nor removed), only files owned by
+ * `uid`. Other programs' and installed copies' caches are theirs to prune. Answers the names removed.
  */
 export function pruneStaleCaches(folder: string, keep: string, uid = currentUid()): string[] {
   const removed: string[] = [];
+  const keeper = ownerOf(keep);
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -197,9 +211,9 @@ export function pruneStaleCaches(folder: string, keep: string, uid = currentUid(
     return removed;
   }
   for (const name of names) {
-    if (name === keep || !cacheFileName.test(name)) continue;
-    const install = installOf(name);
-    if (install !== undefined && install !== installOf(keep)) continue;
+    const owner = name === keep ? undefined : ownerOf(name);
+    if (!owner || owner.program !== keeper?.program) continue;
+    if (owner.install !== undefined && owner.install !== keeper.install) continue;
     const path = join(folder, name);
     try {
       const stats = lstatSync(path);

@@ -13,15 +13,34 @@ import { setFlagsFromString } from 'node:v8';
  */
 const tunedV8Major = 11;
 const interruptBudgetFlag = '--interrupt-budget=540672';
+/** That V8's own budget (`node --v8-options`), which restoreEngineFlags puts back. */
+const defaultInterruptBudgetFlag = '--interrupt-budget=67584';
 
-export function tuneEngineForLanes(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
+/** Whether the budget is ours to set: the V8 it was measured with, and no budget given at start (whoever starts the process with one keeps it). */
+function tunable(execArgv: readonly string[], nodeOptions: string): boolean {
   if (Number(process.versions.v8.split('.')[0]) !== tunedV8Major) return false;
-  // Whoever starts the process with a budget of their own keeps it.
-  if ([...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => /^--interrupt[-_]budget(=|$)/.test(arg))) return false;
+  return ![...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => /^--interrupt[-_]budget(=|$)/.test(arg));
+}
+
+function setFlag(flag: string): boolean {
   try {
-    setFlagsFromString(interruptBudgetFlag);
+    setFlagsFromString(flag);
     return true;
   } catch {
     return false;
   }
+}
+
+export function tuneEngineForLanes(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
+  return tunable(execArgv, nodeOptions) && setFlag(interruptBudgetFlag);
+}
+
+/**
+ * Puts V8's own budget back (nothing changes when tuneEngineForLanes set none). V8 stamps cached
+ * code with a hash of its flags and refuses code stamped under other flags: cli/launch.ts calls
+ * this before it makes the main thread's code cache at exit, so the cache matches the flags the
+ * next run's main thread compiles under (the budget is only raised once the run turns out big).
+ */
+export function restoreEngineFlags(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
+  return tunable(execArgv, nodeOptions) && setFlag(defaultInterruptBudgetFlag);
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/projectConfig';
 import { evidenceEntriesOf, lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry, type SharedQueues } from './lane';
@@ -7,7 +8,7 @@ import type { LaneShare } from './sharedIndex';
 
 /**
  * Big trees are linted in worker threads, one lane per core; each other lane than the first runs
- * in a worker started from the bundle itself (dist/cli.js), the main thread lints the first, and
+ * in a worker that loads the bundle itself (through dist/cli.js), the main thread lints the first, and
  * lanes exchange only plain data. The report keeps the discovery order whatever lane a file went to.
  *
  * The lanes share the manifests: each takes them from a queue a few at a time (shared memory, so
@@ -41,6 +42,14 @@ type FromWorker = { type: 'summaries'; summaries: LaneShare[] } | { type: 'resul
 /** The bundle can start itself as a worker; under a TypeScript loader (tests) we stay in-process. */
 export function workersAvailable(): boolean {
   return typeof __filename === 'string' && __filename.endsWith('.js') && availableParallelism() > 1;
+}
+
+/**
+ * What a worker thread starts: the launcher beside the bundle (dist/cli.js, launch.ts), which loads
+ * the bundle with the lanes' code cache as it does for the main thread with its own.
+ */
+function workerEntry(): string {
+  return join(__dirname, 'cli.js');
 }
 
 /** Per-file cost estimate: text length plus a fixed share for parsing and running every rule. */
@@ -118,7 +127,7 @@ class LaneWorker {
   private done = false;
 
   constructor(input: WorkerInput) {
-    this.worker = new Worker(__filename, { workerData: input });
+    this.worker = new Worker(workerEntry(), { workerData: input });
     this.worker.on('message', (message: FromWorker) => {
       const waiter = this.waiting.get(message.type);
       this.waiting.delete(message.type);

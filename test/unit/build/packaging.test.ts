@@ -28,5 +28,5 @@ test('the npm package holds every data file next to the bundles', { skip }, () =
   const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
   const files = pack!.files.map((file) => file.path);
   assert.deepEqual(files.filter((file) => file.startsWith('dist/data/')).sort(), expected());
-  for (const bundle of ['dist/boot.js', 'dist/server.js', 'dist/cli.js', ...serverScripts()]) assert.ok(files.includes(bundle), bundle);
+  for (const bundle of ['dist/boot.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-main.js', ...serverScripts()]) assert.ok(files.includes(bundle), bundle);
 });

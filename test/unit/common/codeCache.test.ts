@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { cacheFileName, cacheTrust, type CacheStats, fingerprint, folderTrust, openTrustedPackedCache, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
+import { cacheFileName, cacheTrust, codeCacheFolder, type CacheStats, fingerprint, folderTrust, openTrustedPackedCache, packCaches, pruneStaleCaches, readTrustedCache, unpackCaches, writeCache } from '../../../server/src/codeCache';
 
 const uid = process.getuid!();
 const current = `server-${'a'.repeat(24)}.cache`;
@@ -228,4 +228,29 @@ test('cache names: the fingerprint is hex of the asked length, stable, and tells
   for (let i = 0; i < 200; i++) variants.push(`${key}${i}`);
   assert.equal(new Set(variants.map((text) => fingerprint(text, 24))).size, variants.length);
   assert.equal(new Set(variants.map((text) => fingerprint(text, 8))).size, variants.length);
+});
+
+test('code cache: the language server and the command line each prune only their own caches', (t) => {
+  const { folder } = privateCache(t);
+  const copy = '1'.repeat(8);
+  const server = `server-${copy}-${'a'.repeat(24)}.cache`;
+  const serverOlder = `server-${copy}-${'b'.repeat(24)}.cache`;
+  const cli = `cli-${copy}-${'c'.repeat(24)}.cache`;
+  const cliOlder = `cli-${copy}-${'d'.repeat(24)}.cache`;
+  const cliOtherCopy = `cli-${'2'.repeat(8)}-${'e'.repeat(24)}.cache`;
+  for (const name of [server, serverOlder, cli, cliOlder, cliOtherCopy]) writeFileSync(join(folder, name), 'x', { mode: 0o600 });
+  for (const name of [cli, cliOlder, cliOtherCopy]) assert.match(name, cacheFileName);
+  assert.doesNotMatch(`client-${copy}-${'c'.repeat(24)}.cache`, cacheFileName);
+  // The command line's write leaves the server's caches (and the earlier naming, which only the server used) alone...
+  assert.deepEqual(pruneStaleCaches(folder, cli, uid), [cliOlder]);
+  assert.deepEqual(readdirSync(folder).sort(), [current, cli, cliOtherCopy, server, serverOlder].sort());
+  // ...and the server's leaves the command line's.
+  assert.deepEqual(pruneStaleCaches(folder, server, uid).sort(), [current, serverOlder].sort());
+  assert.deepEqual(readdirSync(folder).sort(), [cli, cliOtherCopy, server].sort());
+});
+
+test('code cache: the folder is stevedore in the user\'s cache folder', () => {
+  assert.equal(codeCacheFolder({ XDG_CACHE_HOME: '/x/cache' }, 'linux'), join('/x/cache', 'stevedore'));
+  assert.equal(codeCacheFolder({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32'), join('C:\\Users\\u\\AppData\\Local', 'stevedore'));
+  assert.equal(codeCacheFolder({ LOCALAPPDATA: '/ignored' }, 'linux'), join(homedir(), '.cache', 'stevedore'));
 });
