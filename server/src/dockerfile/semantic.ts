@@ -89,6 +89,18 @@ export interface ResolvedVariable {
 
 const cached = perModel((model): DockerfileSemantics => buildSemantics(model));
 
+/**
+ * Each instruction's keyword (upper-cased, as `getKeyword` gives it), read once per model: the
+ * semantics, the rules' facts, the stage layout of the kept findings and the stage outlines all
+ * walk every instruction by keyword, and each `getKeyword` call on a freshly parsed version costs.
+ */
+export const keywordsOf = perModel((model): readonly string[] => {
+  const instructions = model.ast.getInstructions();
+  const keywords: string[] = new Array(instructions.length);
+  for (let i = 0; i < instructions.length; i++) keywords[i] = instructions[i].getKeyword();
+  return keywords;
+});
+
 export function semanticsOf(model: DockerfileModel): DockerfileSemantics {
   return cached(model);
 }
@@ -303,7 +315,8 @@ function inheritedEnv(scope: ScopeIndex, stage: Stage | undefined, name: string,
 function buildSemantics(model: DockerfileModel): DockerfileSemantics {
   const ast = model.ast;
   const instructions = ast.getInstructions();
-  const stages = buildStages(instructions, model.document);
+  const keywords = keywordsOf(model);
+  const stages = buildStages(instructions, keywords, model.document);
   const declarations: VariableDeclaration[] = [];
   const globalArgs: VariableDeclaration[] = [];
   // Built on first use by the reference collectors; the declaration pass below walks the stages instead.
@@ -324,8 +337,8 @@ function buildSemantics(model: DockerfileModel): DockerfileSemantics {
     const instruction = instructions[k];
     if (nextStage < stages.length && stages[nextStage].from === instruction) stage = stages[nextStage++];
     // dockerfile-ast makes an Arg/Env exactly for these upper-cased keywords; comparing the
-    // memoised keyword is cheaper than two instanceof walks per instruction.
-    const keyword = instruction.getKeyword();
+    // keyword is cheaper than two instanceof walks per instruction.
+    const keyword = keywords[k];
     if (keyword === 'ARG' || keyword === 'ENV') {
       const kind: DeclarationKind = keyword;
       for (const property of (instruction as Arg | Env).getProperties()) {
@@ -409,20 +422,21 @@ function safeVariables(instruction: Instruction): ReturnType<Instruction['getVar
   }
 }
 
-function buildStages(instructions: readonly Instruction[], document: TextDocument): Stage[] {
+function buildStages(instructions: readonly Instruction[], keywords: readonly string[], document: TextDocument): Stage[] {
   const stages: Stage[] = [];
-  let current: { from: From; instructions: Instruction[] } | undefined;
   const groups: { from: From; instructions: Instruction[] }[] = [];
-  for (let k = 0; k < instructions.length; k++) {
-    const instruction = instructions[k];
+  // Each stage's instructions are one slice, from its FROM to the next one.
+  let fromIndex = -1;
+  const close = (end: number) => {
+    if (fromIndex >= 0) groups.push({ from: instructions[fromIndex] as From, instructions: instructions.slice(fromIndex, end) });
+  };
+  for (let k = 0; k < keywords.length; k++) {
     // dockerfile-ast makes a From exactly for the upper-cased keyword FROM (see buildSemantics).
-    if (instruction.getKeyword() === 'FROM') {
-      current = { from: instruction as From, instructions: [instruction] };
-      groups.push(current);
-    } else if (current) {
-      current.instructions.push(instruction);
-    }
+    if (keywords[k] !== 'FROM') continue;
+    close(k);
+    fromIndex = k;
   }
+  close(instructions.length);
   groups.forEach((group, index) => {
     const { from } = group;
     // What getBuildStageRange/getBuildStage/getImage/getImageRange answer, from one getArguments()

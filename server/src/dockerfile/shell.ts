@@ -9,6 +9,7 @@ import { argumentSource } from './runSource';
 import type { ShellWord } from './shellLexer';
 import { analyzeExecForm, analyzeScript, type ScriptAnalysis, type ShellCommand, type ShellPipe } from './shellSyntax';
 import { perModel } from './perModel';
+import { keywordsOf } from './semantic';
 
 /**
  * What the rules know about the shell side of a Dockerfile: every RUN split into commands (with
@@ -160,15 +161,18 @@ export interface StageOutline {
 export const stageOutlines = perModel((model): StageOutline[] => {
   const instructions = model.ast.getInstructions();
   const outlines: StageOutline[] = [];
-  const names: (string | undefined)[] = [];
+  // Lower-cased name → the first stage so named: a lookup per FROM, not a walk of the earlier stages.
+  const firstNamed = new Map<string, number>();
+  const keywords = keywordsOf(model);
   for (let index = 0; index < instructions.length; index++) {
-    if (instructions[index].getKeyword() !== 'FROM') continue;
+    if (keywords[index] !== 'FROM') continue;
     const args = instructions[index].getArguments();
     const image = args.length > 0 ? args[0].getValue() : '';
     // The first earlier stage of that name, as startStage finds it (unnamed stages never match).
-    const base = names.indexOf(image.toLowerCase());
-    names.push(stageName(args));
-    outlines.push({ fromIndex: index, image, base: base >= 0 ? base : undefined });
+    const base = firstNamed.get(image.toLowerCase());
+    const name = stageName(args);
+    if (name !== undefined && !firstNamed.has(name)) firstNamed.set(name, outlines.length);
+    outlines.push({ fromIndex: index, image, base });
   }
   return outlines;
 });

@@ -3,8 +3,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { toDiagnostic, type Finding, type Rule, type RuleSeverity } from '../common/rules';
 import type { SeverityName } from '../common/settings';
+import { keepWriter, movedMessage } from './findingLines';
 import { parseDockerfile, type DockerfileModel } from './model';
 import type { DockerfileRuleSubject } from './rules/context';
+import { keywordsOf } from './semantic';
 
 /**
  * Findings of instruction- and stage-scoped rules (`RuleMeta.scope`) kept per stage, so that after
@@ -314,10 +316,15 @@ const movedRange = (range: Range, lines: number): Range => ({
   end: { line: range.end.line + lines, character: range.end.character },
 });
 
-/** A copy of the finding with every range (its own, its fixes' edits) moved down by `lines`. */
+/**
+ * A copy of the finding with every range (its own, its fixes' edits) moved down by `lines`, and a
+ * message that names lines written again for them (findingLines.ts).
+ */
 function moved(finding: Finding, lines: number): Finding {
-  const copy: Finding = { ...finding, range: movedRange(finding.range, lines) };
+  const { message, write } = movedMessage(finding, lines);
+  const copy: Finding = { ...finding, message, range: movedRange(finding.range, lines) };
   if (finding.fixes) copy.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: movedRange(edit.range, lines) })) }));
+  keepWriter(copy, write);
   return copy;
 }
 
@@ -370,7 +377,8 @@ function keyOf(state: FileState, piece: Piece, layout: Layout): string {
 function layoutOf(model: DockerfileModel): Layout | undefined {
   const instructions = model.ast.getInstructions();
   const fromIndexes: number[] = [];
-  for (let i = 0; i < instructions.length; i++) if (instructions[i].getKeyword().toUpperCase() === 'FROM') fromIndexes.push(i);
+  const keywords = keywordsOf(model);
+  for (let i = 0; i < keywords.length; i++) if (keywords[i] === 'FROM') fromIndexes.push(i);
   if (fromIndexes.length < stageFindingsTuning.minStages) return undefined;
   const document = model.document;
   const text = document.getText();

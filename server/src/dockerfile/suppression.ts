@@ -197,7 +197,7 @@ function checkCommentsAbove(comments: Map<number, string[]>): Map<number, CheckO
   return result;
 }
 
-const cached = perModel((model): Suppressions => readSuppressions(factsOf(model), cachedComments(model)));
+const cached = perModel((model): Suppressions => readSuppressions(model, factsOf(model)));
 
 export function suppressionsOf(model: DockerfileModel): Suppressions {
   return cached(model);
@@ -209,41 +209,40 @@ function addAll(map: Map<number, Set<string>>, line: number, list: readonly stri
   for (const name of list) set.add(name);
 }
 
-function readSuppressions(facts: DockerfileFacts, comments: Map<number, string[]>): Suppressions {
+/**
+ * Reads only the comment lines (`facts.commentLines`): a large file has few, and a check used to
+ * read every line and walk up from every instruction to find them.
+ */
+function readSuppressions(model: DockerfileModel, facts: DockerfileFacts): Suppressions {
   const topValue = topCheckDirective(facts);
   const fileChecks = (topValue !== undefined ? parseCheckOptions(topValue) : undefined) ?? noChecks();
+  const comments = facts.commentLines;
+  // A `# check=` comment names `check`: without such a comment line there is nothing to read above the instructions.
+  const anyCheckComment = comments.some((line) => /check/i.test(facts.commentText(line)!));
   const result: Suppressions = {
     allRules: false, fileChecks, fileNames: new Set(), byInstructionLine: new Map(),
     hadolint: { fileNames: new Set(), byInstructionLine: new Map(), stages: [], inlinePragmaLines: [] },
-    checksByInstructionLine: checkCommentsAbove(comments), buildkitChecksAreErrors: fileChecks.error,
+    checksByInstructionLine: anyCheckComment ? checkCommentsAbove(cachedComments(model)) : new Map(), buildkitChecksAreErrors: fileChecks.error,
   };
-  for (let i = 0; i < facts.instructions.length; i++) {
-    const start = facts.instructions[i].getRange().start.line;
-    for (let line = start - 1; line >= 0; line--) {
-      const text = facts.commentText(line);
-      if (text === undefined) break;
-      const ours = stevedoreLine.exec(text);
-      if (ours) {
-        const list = names(ours[1]);
-        addAll(result.byInstructionLine, start, list.length ? list : [everyRule]);
-        continue;
+  for (let c = 0; c < comments.length; c++) {
+    const line = comments[c];
+    const text = facts.commentText(line)!;
+    const ours = stevedoreLine.exec(text);
+    const theirs = ours ? null : hadolintLine.exec(text);
+    if (ours || theirs) {
+      // An ignore comment applies to an instruction when only comment lines lie between them.
+      const list = ours ? names(ours[1]) : names(theirs![1]);
+      for (const start of instructionsBelowComments(facts, comments, c)) {
+        if (ours) addAll(result.byInstructionLine, start, list.length ? list : [everyRule]);
+        else addAll(result.hadolint.byInstructionLine, start, list);
       }
-      const theirs = hadolintLine.exec(text);
-      if (theirs) addAll(result.hadolint.byInstructionLine, start, names(theirs[1]));
+      continue;
     }
-  }
-  for (let line = 0; line < facts.lineCount; line++) {
-    const text = facts.commentText(line);
-    if (text === undefined) continue;
     let match = stevedoreFile.exec(text);
     if (match) {
       const list = names(match[1]);
       if (list.length === 0) result.allRules = true;
       for (const name of list) result.fileNames.add(name);
-      continue;
-    }
-    if (hadolintLine.test(text)) {
-      result.hadolint.inlinePragmaLines.push(line);
       continue;
     }
     match = hadolintGlobal.exec(text);
@@ -257,7 +256,36 @@ function readSuppressions(facts: DockerfileFacts, comments: Map<number, string[]
       if (scope) result.hadolint.stages.push({ ...scope, names: new Set(names(match[1])) });
     }
   }
+  // The `# hadolint ignore=` lines, whatever follows them (DL1001 reports each).
+  for (const line of comments) if (hadolintLine.test(facts.commentText(line)!)) result.hadolint.inlinePragmaLines.push(line);
   return result;
+}
+
+/**
+ * The start lines of the instructions that the comment line `comments[c]` sits above: every line
+ * from it to the instruction's start is a comment line (the block of comments right above it).
+ * Normally one instruction or none.
+ */
+function instructionsBelowComments(facts: DockerfileFacts, comments: readonly number[], c: number): number[] {
+  const line = comments[c];
+  const starts = facts.startLines;
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] <= line) low = mid + 1;
+    else high = mid;
+  }
+  const found: number[] = [];
+  for (let k = low; k < starts.length; k++) {
+    const start = starts[k];
+    // Lines line..start-1 are all comment lines: the sorted list holds start-1 exactly that far on.
+    if (comments[c + (start - 1 - line)] !== start - 1) break;
+    found.push(start);
+    // A later instruction's block reaches this comment only through a start line that is a comment line.
+    if (comments[c + (start - line)] !== start) break;
+  }
+  return found;
 }
 
 /** From the first instruction after `line` to the line before the next FROM (or the end of the file). */

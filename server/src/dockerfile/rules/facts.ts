@@ -4,7 +4,7 @@ import type { DockerfileModel } from '../model';
 import { unquoteWord } from '../buildkitWords';
 import { instructionIndexer } from '../instructionIndex';
 import { isJsWhitespace } from '../runSource';
-import { findStage, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
+import { findStage, keywordsOf, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
 import { perModel } from '../perModel';
 
 /** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
@@ -32,6 +32,13 @@ export interface DockerfileFacts {
   isBlankLine(line: number): boolean;
   /** The trimmed line when it is a comment (first non-blank character `#`), else undefined; reads in place. */
   commentText(line: number): string | undefined;
+  /**
+   * The lines `commentText` answers for, ascending: found from the `#` characters of the text, so
+   * the readers of comments (suppression.ts) visit a few lines instead of every line of the file.
+   */
+  readonly commentLines: readonly number[];
+  /** Each instruction's start line, in file order (ascending). */
+  readonly startLines: readonly number[];
   readonly instructions: readonly Instruction[];
   /** Upper-cased keyword of each instruction, same order. */
   readonly keywords: readonly string[];
@@ -124,6 +131,24 @@ function lineStartsOf(text: string): Int32Array {
   return starts;
 }
 
+/**
+ * The lines whose first non-blank character is `#` (what `commentText` answers for), ascending:
+ * only the lines holding a `#` are looked at, and each only up to its first `#`.
+ */
+function commentLinesOf(text: string, starts: Int32Array): number[] {
+  const found: number[] = [];
+  let line = 0;
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    while (starts[line + 1] <= at) line++;
+    let first = starts[line];
+    while (first < at && isJsWhitespace(text.charCodeAt(first))) first++;
+    if (first === at) found.push(line);
+    // The line's first `#` decides: go on from the next line.
+    at = starts[line + 1] - 1;
+  }
+  return found;
+}
+
 /** Line access over the text in place (see lineStartsOf). */
 class TextLines {
   readonly count: number;
@@ -167,34 +192,34 @@ const noHeredocs: Heredoc[] = [];
  */
 function buildFacts(model: DockerfileModel): DockerfileFacts {
   const text = model.document.getText();
-  const textLines = new TextLines(text, lineStartsOf(text));
+  const lineStarts = lineStartsOf(text);
+  const textLines = new TextLines(text, lineStarts);
+  let commentLines: number[] | undefined;
   const lineText = (line: number) => textLines.textOf(line);
   let lines: string[] | undefined;
   const instructions = model.ast.getInstructions();
   const count = instructions.length;
   const semantics = semanticsOf(model);
-  const keywords: string[] = new Array(count);
+  // getKeyword() is upper-cased already (dockerfile-ast: getInstruction().toUpperCase()).
+  const keywords = keywordsOf(model);
   const starts: number[] = new Array(count);
   const byKeyword = new Map<string, Instruction[]>();
+  // A stage is its FROM and the instructions up to the next FROM (semantic.ts buildStages): its
+  // index is the number of FROMs so far, less one.
+  const stageIndexes: number[] = new Array(count);
+  let stageIndex = -1;
+  // Index loops: this runs once per check, too rarely for V8 to drop for…of's iterator results.
   for (let i = 0; i < count; i++) {
     const instruction = instructions[i];
-    const keyword = instruction.getKeyword().toUpperCase();
-    keywords[i] = keyword;
+    const keyword = keywords[i];
+    if (keyword === 'FROM') stageIndex++;
+    stageIndexes[i] = stageIndex;
     starts[i] = instruction.getRange().start.line;
     const group = byKeyword.get(keyword);
     if (group) group.push(instruction);
     else byKeyword.set(keyword, [instruction]);
   }
-  const stageIndexes: number[] = new Array(count).fill(-1);
   const indexOf = instructionIndexer(instructions, starts);
-  // Index loops: this runs once per check, too rarely for V8 to drop for…of's iterator results.
-  for (let s = 0; s < semantics.stages.length; s++) {
-    const stage = semantics.stages[s];
-    for (let k = 0; k < stage.instructions.length; k++) {
-      const index = indexOf(stage.instructions[k]);
-      if (index >= 0) stageIndexes[index] = stage.index;
-    }
-  }
   const argumentCache: (Argument[] | undefined)[] = new Array(count);
   const flagCache: (Flag[] | undefined)[] = new Array(count);
   const heredocCache: (Heredoc[] | undefined)[] = new Array(count);
@@ -229,6 +254,10 @@ function buildFacts(model: DockerfileModel): DockerfileFacts {
       const first = textLines.firstNonBlank(line);
       return first < textLines.end(line) && text.charCodeAt(first) === 35 /* # */ ? textLines.textOf(line)!.trim() : undefined;
     },
+    get commentLines() {
+      return (commentLines ??= commentLinesOf(text, lineStarts));
+    },
+    startLines: starts,
     instructions, keywords, semantics, directives: readDirectives(textLines.count, lineText),
     stageReferences: collectStageReferences(semantics, instructions, keywords, stageIndexes),
     stageIndexOf,
@@ -365,17 +394,18 @@ function targetOf(stages: readonly Stage[], text: string, current: Stage | undef
 function collectStageReferences(semantics: DockerfileSemantics, instructions: readonly Instruction[], keywords: readonly string[], stageIndexes: readonly number[]): StageReference[] {
   const { stages } = semantics;
   const references: StageReference[] = [];
-  instructions.forEach((instruction, index) => {
+  for (let index = 0; index < instructions.length; index++) {
     const keyword = keywords[index];
+    if (keyword !== 'FROM' && keyword !== 'COPY' && keyword !== 'RUN') continue;
+    const instruction = instructions[index];
     const current = stages[stageIndexes[index]];
     if (keyword === 'FROM') {
       const stage = current;
       if (stage?.baseImage && stage.baseImageRange) references.push({ kind: 'from', text: stage.baseImage, range: stage.baseImageRange, instruction, target: stage.baseStage });
-      return;
+      continue;
     }
-    if (keyword !== 'COPY' && keyword !== 'RUN') return;
     const flags = flagsOf(instruction);
-    // An index loop: for…of allocates an iterator per instruction when this callback is not optimised.
+    // An index loop: for…of allocates an iterator per instruction when this function is not optimised.
     for (let k = 0; k < flags.length; k++) {
       const flag = flags[k];
       if (keyword === 'COPY' && flag.getName() === 'from') {
@@ -392,6 +422,6 @@ function collectStageReferences(semantics: DockerfileSemantics, instructions: re
         }
       }
     }
-  });
+  }
   return references;
 }

@@ -1,5 +1,6 @@
 import { codeSpan } from '../../common/plainText';
 import type { Rule } from '../../common/rules';
+import { withLinesInMessage } from '../findingLines';
 import { forbiddenOnbuildTriggers, isInstructionName } from '../docs/instructions';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace, wholeLine } from './edits';
@@ -64,7 +65,9 @@ export const instructionBeforeFrom: Rule<Subject> = {
 
 export const emptyContinuationLine: Rule<Subject> = {
   meta: {
-    id: 'empty-continuation-line', scope: 'file', fixable: true,
+    // Judged from the instruction's own lines; declared `stage` rather than `instruction` because its
+    // message names lines, which the instruction-alone comparison (incrementalDiagnostics) reads as they are.
+    id: 'empty-continuation-line', scope: 'stage', fixable: true,
     aliases: ['NoEmptyContinuation'],
     severity: 'warning',
     category: 'syntax',
@@ -88,14 +91,17 @@ export const emptyContinuationLine: Rule<Subject> = {
       for (let line = range.start.line + 1; line <= lastLine; line++) if (facts.isBlankLine(line)) (blank ??= []).push(line);
       if (!blank) continue;
       // Once per instruction, on its last line, as BuildKit reports it; the fix removes every blank line.
-      const lines = blank.map((line) => line + 1).join(', ');
-      report({
+      // The message names the lines: written again when the stage's findings move (findingLines.ts).
+      const blankLines = blank;
+      report(withLinesInMessage({
         range: rangeOf(lastLine, 0, facts.lineText(lastLine)!.length),
-        message: blank.length === 1
-          ? { en: `Empty line inside this continued instruction (line ${lines}); delete it.`, zh: `这条续行指令中有空行（第 ${lines} 行）；请删除。` }
-          : { en: `Empty lines inside this continued instruction (lines ${lines}); delete them.`, zh: `这条续行指令中有空行（第 ${lines} 行）；请删除。` },
         fixes: [fix(blank.length === 1 ? { en: 'Delete the empty line', zh: '删除空行' } : { en: 'Delete the empty lines', zh: '删除这些空行' }, blank.map((line) => replace(wholeLine(line), '')))],
-      });
+      }, (shift) => {
+        const lines = blankLines.map((line) => line + shift + 1).join(', ');
+        return blankLines.length === 1
+          ? { en: `Empty line inside this continued instruction (line ${lines}); delete it.`, zh: `这条续行指令中有空行（第 ${lines} 行）；请删除。` }
+          : { en: `Empty lines inside this continued instruction (lines ${lines}); delete them.`, zh: `这条续行指令中有空行（第 ${lines} 行）；请删除。` };
+      }));
     }
   },
 };

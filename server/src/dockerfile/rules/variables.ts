@@ -1,5 +1,6 @@
 import { closest } from '../../common/didYouMean';
 import type { Rule } from '../../common/rules';
+import { withLinesInMessage } from '../findingLines';
 import type { Stage } from '../semantic';
 import type { DockerfileRuleSubject } from './context';
 import { fix, replace } from './edits';
@@ -54,7 +55,7 @@ export const undefinedArgInFrom: Rule<Subject> = {
 
 export const undefinedVariable: Rule<Subject> = {
   meta: {
-    id: 'undefined-variable', scope: 'file', fixable: true,
+    id: 'undefined-variable', scope: 'stage', fixable: true,
     aliases: ['UndefinedVar'],
     severity: 'warning',
     category: 'semantics',
@@ -98,10 +99,12 @@ export const undefinedVariable: Rule<Subject> = {
       // Declared later in this stage (by another instruction): used too early, whatever the base image sets.
       const later = semantics.declarations.find((d) => d.stage === reference.stage && d.name === reference.name && d.instruction !== reference.instruction);
       if (later) {
-        report({
-          range: reference.nameRange,
-          message: { en: `${reference.name} is used before its ${later.kind} on line ${later.line + 1}; here it expands to an empty string.`, zh: `${reference.name} 在第 ${later.line + 1} 行的 ${later.kind} 之前就被使用了；此处会展开为空字符串。` },
-        });
+        // The message names a line: written again when the stage's findings move (findingLines.ts).
+        const { name } = reference;
+        report(withLinesInMessage({ range: reference.nameRange }, (shift) => {
+          const line = later.line + shift + 1;
+          return { en: `${name} is used before its ${later.kind} on line ${line}; here it expands to an empty string.`, zh: `${name} 在第 ${line} 行的 ${later.kind} 之前就被使用了；此处会展开为空字符串。` };
+        }));
         continue;
       }
       const suggestion = closest(reference.name, candidates.filter((c) => c !== reference.name));
