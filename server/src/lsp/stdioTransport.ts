@@ -9,7 +9,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
  * On a pipe each write is a system call that wakes the client, which then reads a header without
  * its body and waits again; a diagnostics publish per keystroke paid that twice, a tenth of the
  * server's time per edit of a 300-line Dockerfile (docs/performance.md, issue #19). Here the header
- * and the body are one buffer and one write; the bytes on the wire are the same.
+ * and the body are one string and one write; the bytes on the wire are the same.
  */
 export class SingleWriteMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;
@@ -21,7 +21,7 @@ export class SingleWriteMessageWriter extends AbstractMessageWriter implements M
   }
 
   write(message: Message): Promise<void> {
-    let frame: Buffer;
+    let frame: string;
     try {
       frame = frameOf(message);
     } catch (error) {
@@ -30,7 +30,8 @@ export class SingleWriteMessageWriter extends AbstractMessageWriter implements M
     }
     return new Promise((resolve, reject) => {
       // Writes to one stream go out in the order they were made: no lock is needed between messages.
-      this.output.write(frame, (error) => {
+      // A string goes to the pipe as it is (Node encodes it into the write request, no Buffer made).
+      this.output.write(frame, 'utf8', (error) => {
         if (!error) return resolve();
         this.errorCount++;
         this.fireError(error, message, this.errorCount);
@@ -44,10 +45,11 @@ export class SingleWriteMessageWriter extends AbstractMessageWriter implements M
   }
 }
 
-/** `Content-Length: <bytes>\r\n\r\n<JSON, UTF-8>`, as one buffer (what the stream writer sends in two). */
-export function frameOf(message: Message): Buffer {
+/** `Content-Length: <bytes>\r\n\r\n<JSON>`, to be written as UTF-8 in one piece (what the stream writer sends in two). */
+export function frameOf(message: Message): string {
   const body = JSON.stringify(message);
-  return Buffer.from(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`, 'utf8');
+  // JSON.stringify escapes lone surrogates, so the byte count is that of the UTF-8 written.
+  return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
 }
 
 /**

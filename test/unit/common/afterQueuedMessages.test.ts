@@ -29,7 +29,11 @@ async function checksAfterBurst(count: number, schedule: (run: () => void) => { 
     return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
   });
   toServer.write(frames.join(''));
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Until the last version was checked (each check cancels the one pending, so none comes after it):
+  // a fixed wait was too short on a loaded machine.
+  for (const deadline = Date.now() + 5000; checked.at(-1) !== count && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   server.dispose();
   return checked;
 }

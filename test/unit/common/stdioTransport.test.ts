@@ -9,6 +9,8 @@ const messages: Message[] = [
   // Characters beyond ASCII: Content-Length counts bytes, not characters.
   { jsonrpc: '2.0', id: 7, result: { contents: { kind: 'markdown', value: '基础镜像 — `FROM` ✓ 🐳' } } } as Message,
   { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'a\r\nb "quoted" \\ back' } } as Message,
+  // A lone surrogate (half of an emoji cut by an edit): JSON.stringify escapes it, the count stays right.
+  { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'cut \ud83d here' } } as Message,
 ];
 
 /** Every write a writer makes to its stream, as separate buffers. */
@@ -32,7 +34,7 @@ test('a message goes out as the same bytes as vscode-jsonrpc\'s stream writer se
     assert.equal(library.writes.length, 2, 'the library writes the header, then the body');
     assert.equal(ours.writes.length, 1);
     assert.deepEqual(ours.writes[0], Buffer.concat(library.writes));
-    assert.deepEqual(frameOf(message), Buffer.concat(library.writes));
+    assert.deepEqual(Buffer.from(frameOf(message), 'utf8'), Buffer.concat(library.writes));
   }
 });
 
