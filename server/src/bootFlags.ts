@@ -15,14 +15,26 @@
  *   generation was the largest single item of the server's peak memory. Set at run time because
  *   the bin has no way to pass `--max-semi-space-size` at start; a launcher that does pass it
  *   (or NODE_OPTIONS) keeps its own choice.
- * What each costs and saves is measured in docs/performance.md.
+ * - `--no-sparkplug`: no baseline (Sparkplug) machine code. V8 compiles every function that runs a
+ *   little into baseline code beside its bytecode, then the hot ones again with its optimizing
+ *   compiler; over a session the baseline code was half the code space (2.5–3 MB of 5.5) and
+ *   ~3 MB of the peak. A server's hot paths (parse, checks, hover) reach the optimizing compiler
+ *   anyway; the rest runs in the interpreter. Not a GC flag, but the same kind of trade, so here.
+ * What each costs and saves is measured in docs/performance.md. A launcher that passes a flag of
+ * its own for the young generation's size or for Sparkplug keeps its choice.
  */
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
-  const sizedYoungGeneration = [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => /^--max[-_]semi[-_]space[-_]size(=|$)/.test(arg));
+  const launcherFlags = [...execArgv, ...nodeOptions.split(/\s+/)];
+  const sizedYoungGeneration = launcherFlags.some((arg) => /^--max[-_]semi[-_]space[-_]size(=|$)/.test(arg));
   if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
+  const choseSparkplug = launcherFlags.some((arg) => /^--(no[-_])?sparkplug$/.test(arg));
+  if (!choseSparkplug) flags.push(noBaselineCodeFlag);
   return flags;
 }
+
+/** No Sparkplug baseline code (see gcFlags). */
+export const noBaselineCodeFlag = '--no-sparkplug';
 
 /** Keeps the young generation at its initial 1 MB semi-spaces (see gcFlags). */
 export const smallYoungGenerationFlag = '--semi-space-growth-factor=1';
