@@ -2,10 +2,11 @@ import { DockerfileParser, type Comment, type Dockerfile } from 'dockerfile-ast'
 import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Instruction } from 'dockerfile-ast/lib/instruction';
 import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
+import { Property } from 'dockerfile-ast/lib/property';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LazyRangeArgument, lineOf, PositionCursor } from './argumentScanner';
-import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCursorOf } from './parserCache';
+import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCursorOf, rawArgumentsMemoKey } from './parserCache';
 
 /**
  * Re-parses only the part of a Dockerfile an edit can change, reusing the rest of the previous
@@ -59,8 +60,11 @@ export const incrementalParseTuning = {
   maxRetainedTexts: 3,
 };
 
-/** Parses that reused the previous tree, full ones, and constructs copied rather than parsed (tests read them). */
-export const incrementalParseCounts = { incremental: 0, full: 0, reusedConstructs: 0 };
+/**
+ * Parses that reused the previous tree, full ones, constructs copied rather than parsed, and reuses
+ * that placed every copy on the new text (past maxRetainedTexts) (tests read them).
+ */
+export const incrementalParseCounts = { incremental: 0, full: 0, reusedConstructs: 0, movedOntoOwnText: 0 };
 
 /** The last tree parsed for each of the last `heldFiles` URIs parsed twice or more (most recent last). */
 const held = new Map<string, Dockerfile>();
@@ -92,18 +96,22 @@ interface ParserInternals {
 export function parseDockerfileText(uri: string, text: string): Dockerfile {
   const kept = held.get(uri);
   let ast: Dockerfile | undefined;
+  let texts: TextsRead | undefined;
   if (kept && text.length >= incrementalParseTuning.minLength) {
     try {
       const shares = (retainedTexts.get(kept) ?? 1) < incrementalParseTuning.maxRetainedTexts;
-      ast = reparse(kept, text, shares);
-      if (ast && shares) retainedTexts.set(ast, textsReadBy(ast));
+      texts = shares ? new TextsRead() : undefined;
+      ast = reparse(kept, text, texts);
+      if (ast && texts) retainedTexts.set(ast, texts.count());
     } catch (error) {
       if (!(error instanceof CannotMove)) throw error;
       ast = undefined;
     }
   }
-  if (ast) incrementalParseCounts.incremental++;
-  else {
+  if (ast) {
+    incrementalParseCounts.incremental++;
+    if (!texts) incrementalParseCounts.movedOntoOwnText++;
+  } else {
     ast = DockerfileParser.parse(text);
     incrementalParseCounts.full++;
   }
@@ -120,14 +128,35 @@ export function parseDockerfileText(uri: string, text: string): Dockerfile {
   return ast;
 }
 
-/** How many texts the arguments scanned so far read their positions in (one per instruction is enough: all its arguments come from one scan). */
-function textsReadBy(ast: Dockerfile): number {
-  const cursors = new Set<unknown>();
-  for (const instruction of ast.getInstructions()) {
-    const first = memoisedRawArguments(instruction)?.[0];
-    if (first instanceof LazyRangeArgument) cursors.add(first.cursorOf());
+/**
+ * The texts a tree's shared parts read positions in, gathered while it is built (see
+ * maxRetainedTexts): one cursor per text. An instruction's arguments all come from one scan and its
+ * properties from the same parse, so the first of either names the text it keeps.
+ */
+class TextsRead {
+  private readonly cursors: PositionCursor[] = [];
+  private last: PositionCursor | undefined;
+
+  /** Notes the texts a copied instruction's memoised raw arguments and its properties read. */
+  note(rawArguments: readonly unknown[] | undefined, properties: unknown): void {
+    const first = rawArguments?.[0];
+    if (first instanceof LazyRangeArgument) this.add(first.cursorOf());
+    if (Array.isArray(properties) && properties.length > 0) {
+      const document = (properties[0] as { document?: TextDocument }).document;
+      if (document) this.add(positionCursorOf(document));
+    }
   }
-  return cursors.size;
+
+  add(cursor: PositionCursor): void {
+    // Neighbouring instructions nearly always come from the same text: one comparison.
+    if (cursor === this.last) return;
+    this.last = cursor;
+    if (!this.cursors.includes(cursor)) this.cursors.push(cursor);
+  }
+
+  count(): number {
+    return this.cursors.length;
+  }
 }
 
 /** Forgets every kept tree (tests). */
@@ -144,12 +173,16 @@ const isUTF8BOM = (text: string) => text.charCodeAt(0) === 0xfeff;
 /** Characters compared at once while looking for the changed part of the text. */
 const compareBlock = 1024;
 
-/** The tree of `text` built from `old`'s, or undefined when the edit needs a full parse. */
-function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Dockerfile | undefined {
+/**
+ * The tree of `text` built from `old`'s, or undefined when the edit needs a full parse. With `texts`,
+ * what did not move is shared (and the texts it reads are counted there); without, every copy is
+ * placed on the new text.
+ */
+function reparse(old: Dockerfile, text: string, texts: TextsRead | undefined): Dockerfile | undefined {
   const oldInternals = old as unknown as ParsedDockerfile;
   const oldDocument = oldInternals.document;
   const oldText = oldDocument.getText();
-  if (oldText === text) return copyTree(old, text, sharesArguments);
+  if (oldText === text) return copyTree(old, text, texts);
   const oldLength = oldText.length;
   const newLength = text.length;
   let prefix = 0;
@@ -168,18 +201,16 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
   const directiveCount = oldInternals.directives.length;
   if (firstChanged <= directiveCount) return undefined;
 
-  // Lines an instruction continues onto from an earlier line: the main loop never starts there.
-  const continued = new Uint8Array(oldOffsets.length + 1);
+  // The main loop never starts on a line an instruction continues onto from an earlier line.
   const oldInstructions = old.getInstructions();
-  for (const instruction of oldInstructions) {
-    const { start, end } = instruction.getRange();
-    for (let line = start.line + 1; line <= end.line && line < continued.length; line++) continued[line] = 1;
-  }
   let resumeLine = firstChanged;
-  while (resumeLine > 0 && continued[resumeLine]) resumeLine--;
+  while (resumeLine > 0 && isContinuationLine(oldInstructions, resumeLine)) resumeLine--;
   if (resumeLine < directiveCount) return undefined;
 
   const document = TextDocument.create('', '', 0, text);
+  const offsetDelta = newLength - oldLength;
+  const tailStart = newLength - suffix;
+  setLineOffsets(document, editedLineOffsets(oldOffsets, text, prefix, oldLength - suffix, offsetDelta));
   const dockerfile = new DockerfileClass(document);
   const parser = new Parser() as unknown as ParserInternals;
   parser.document = document;
@@ -192,23 +223,18 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
     parser.escapeChar = dockerfile.getEscapeCharacter();
   }
   if (directives.length !== directiveCount || parser.escapeChar !== old.getEscapeCharacter()) return undefined;
+  texts?.add(positionCursorOf(document));
 
   const oldComments = oldInternals.comments;
   const resumeOffset = oldOffsets[resumeLine];
-  const unchanged = new Mover(oldDocument, old, document, dockerfile, 0, sharesArguments);
-  for (const instruction of oldInstructions) {
-    if (instruction.getRange().start.line >= resumeLine) break;
-    dockerfile.addInstruction(unchanged.copyConstruct(instruction) as Instruction);
-  }
-  for (const comment of oldComments) {
-    if (comment.getRange().start.line >= resumeLine) break;
-    dockerfile.addComment(unchanged.copyConstruct(comment) as Comment);
-  }
+  const unchanged = new Mover(oldDocument, old, document, dockerfile, 0, texts);
+  const instructionsBefore = firstStartingFrom(oldInstructions, resumeLine);
+  for (let i = 0; i < instructionsBefore; i++) dockerfile.addInstruction(unchanged.copyConstruct(oldInstructions[i]) as Instruction);
+  const commentsBefore = firstStartingFrom(oldComments, resumeLine);
+  for (let i = 0; i < commentsBefore; i++) dockerfile.addComment(unchanged.copyConstruct(oldComments[i]) as Comment);
 
   // Parser.parse's main loop from the resume line, until it meets a line where the old parse was
   // at top level too, inside the unchanged tail of the text.
-  const tailStart = newLength - suffix;
-  const offsetDelta = newLength - oldLength;
   let resumeAt = -1;
   let start = resumeOffset;
   if (start === 0 && directives.length === 0 && isUTF8BOM(text)) start = 1;
@@ -216,7 +242,7 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
     if (i > tailStart && isLineStart(text, i)) {
       const oldOffset = i - offsetDelta;
       const oldLine = lineOf(oldOffsets, oldOffset);
-      if (oldOffsets[oldLine] === oldOffset && !continued[oldLine]) {
+      if (oldOffsets[oldLine] === oldOffset && !isContinuationLine(oldInstructions, oldLine)) {
         resumeAt = i;
         break;
       }
@@ -240,12 +266,13 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
   if (resumeAt >= 0) {
     const oldResumeLine = lineOf(oldOffsets, resumeAt - offsetDelta);
     const lineDelta = lineOf(lineOffsetsOf(document), resumeAt) - oldResumeLine;
-    const moved = new Mover(oldDocument, old, document, dockerfile, lineDelta, sharesArguments && lineDelta === 0);
-    for (const instruction of oldInstructions) {
-      if (instruction.getRange().start.line >= oldResumeLine) dockerfile.addInstruction(moved.copyConstruct(instruction) as Instruction);
+    // Lines that moved get copies placed on the new text; unmoved ones are shared as above.
+    const moved = new Mover(oldDocument, old, document, dockerfile, lineDelta, lineDelta === 0 ? texts : undefined);
+    for (let i = firstStartingFrom(oldInstructions, oldResumeLine); i < oldInstructions.length; i++) {
+      dockerfile.addInstruction(moved.copyConstruct(oldInstructions[i]) as Instruction);
     }
-    for (const comment of oldComments) {
-      if (comment.getRange().start.line >= oldResumeLine) dockerfile.addComment(moved.copyConstruct(comment) as Comment);
+    for (let i = firstStartingFrom(oldComments, oldResumeLine); i < oldComments.length; i++) {
+      dockerfile.addComment(moved.copyConstruct(oldComments[i]) as Comment);
     }
   }
   dockerfile.organizeComments();
@@ -253,16 +280,65 @@ function reparse(old: Dockerfile, text: string, sharesArguments: boolean): Docke
 }
 
 /** The same tree for the same text, on a document and Dockerfile of its own. */
-function copyTree(old: Dockerfile, text: string, sharesArguments: boolean): Dockerfile {
+function copyTree(old: Dockerfile, text: string, texts: TextsRead | undefined): Dockerfile {
   const oldInternals = old as unknown as ParsedDockerfile;
   const document = TextDocument.create('', '', 0, text);
+  setLineOffsets(document, lineOffsetsOf(oldInternals.document).slice());
   const dockerfile = new DockerfileClass(document);
-  const mover = new Mover(oldInternals.document, old, document, dockerfile, 0, sharesArguments);
+  texts?.add(positionCursorOf(document));
+  const mover = new Mover(oldInternals.document, old, document, dockerfile, 0, texts);
   if (oldInternals.directives.length > 0) dockerfile.setDirectives(oldInternals.directives.map((directive) => mover.copyConstruct(directive)) as never);
   for (const instruction of old.getInstructions()) dockerfile.addInstruction(mover.copyConstruct(instruction) as Instruction);
   for (const comment of oldInternals.comments) dockerfile.addComment(mover.copyConstruct(comment) as Comment);
   dockerfile.organizeComments();
   return dockerfile;
+}
+
+interface Located {
+  getRange(): PlainRange;
+}
+
+/** The index of the first construct starting on `line` or below (constructs in text order). */
+function firstStartingFrom(constructs: readonly Located[], line: number): number {
+  let low = 0;
+  let high = constructs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (constructs[middle].getRange().start.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether an instruction continues onto `line` from an earlier line (escaped line breaks, here-documents). */
+function isContinuationLine(instructions: readonly Located[], line: number): boolean {
+  const before = firstStartingFrom(instructions, line) - 1;
+  return before >= 0 && instructions[before].getRange().end.line >= line;
+}
+
+/**
+ * The line starts of the edited text, from the previous text's: the same before the change, moved
+ * by `offsetDelta` after it, and looked for only in the changed part (what computeLineOffsets of
+ * vscode-languageserver-textdocument answers, without reading the whole text again). A line start
+ * depends on the two characters around it, so the unchanged ones are those whose both neighbours
+ * are.
+ */
+export function editedLineOffsets(oldOffsets: readonly number[], text: string, prefix: number, oldTailStart: number, offsetDelta: number): number[] {
+  const offsets: number[] = [];
+  let k = 0;
+  while (k < oldOffsets.length && oldOffsets[k] < prefix) offsets.push(oldOffsets[k++]);
+  if (offsets.length === 0) offsets.push(0);
+  const tailStart = oldTailStart + offsetDelta;
+  for (let i = Math.max(prefix, 1); i <= tailStart; i++) if (isLineStart(text, i)) offsets.push(i);
+  while (k < oldOffsets.length && oldOffsets[k] <= oldTailStart) k++;
+  for (; k < oldOffsets.length; k++) offsets.push(oldOffsets[k] + offsetDelta);
+  return offsets;
+}
+
+/** Gives a fresh document the line starts of its text (it would otherwise compute them from the whole text on first use). */
+function setLineOffsets(document: TextDocument, offsets: number[]): void {
+  const internals = document as unknown as { _lineOffsets?: number[] };
+  if ('_lineOffsets' in internals && internals._lineOffsets === undefined) internals._lineOffsets = offsets;
 }
 
 /** After `\n`, or after a `\r` not followed by `\n`: where vscode-languageserver-textdocument starts a line. */
@@ -279,22 +355,65 @@ const documentPrototype = Object.getPrototypeOf(TextDocument.create('', '', 0, '
 
 type Fields = Record<PropertyKey, unknown>;
 
-/** dockerfile-ast's instruction fields that hold neither a document nor a Dockerfile: shared by an unmoved copy. */
-const sharedInstructionFields = new Set(['range', 'instructionRange', 'escapeChar', 'instruction', 'flags', 'jsonStrings', 'openingBracket', 'closingBracket']);
+/**
+ * dockerfile-ast's own fields of instructions and comments that an unmoved copy shares: none holds
+ * a document or a Dockerfile except the properties (ENV, ARG, LABEL), which read their text only
+ * where they stand, and that text and its positions are the same in both versions.
+ */
+const sharedFields = new Set(['range', 'instructionRange', 'escapeChar', 'instruction', 'flags', 'jsonStrings', 'openingBracket', 'closingBracket', 'properties', 'property']);
+/** A shallow copy of one shape of construct: its prototype, its document and Dockerfile replaced. */
+type ShallowCopier = (source: Fields, document: unknown, dockerfile: unknown, memos: readonly symbol[], texts: TextsRead | undefined) => Fields;
+/** Per prototype, the copiers made so far, each for one list of own keys (a prototype has one or two). */
+const copiers = new Map<object, { keys: readonly string[]; copy: ShallowCopier }[]>();
+
+/**
+ * The copier for constructs of `prototype` whose own keys are `keys`, or undefined when a key is not
+ * one of dockerfile-ast's known fields. It is compiled once per shape: straight-line property copies
+ * run some ten times faster than Object.assign or a loop over the keys (every construct of a
+ * 5,000-line file is copied at each keystroke). Only known, identifier-like names reach the code.
+ * The memos of parserCache.ts are carried over; any other symbol-keyed value is left behind, as a
+ * construct fresh from the parser would not have it either.
+ */
+function copierFor(prototype: object, keys: readonly string[]): ShallowCopier | undefined {
+  let known = copiers.get(prototype);
+  if (known) {
+    for (const entry of known) if (sameKeys(keys, entry.keys)) return entry.copy;
+  } else copiers.set(prototype, (known = []));
+  if (!keys.every((key) => key === 'document' || key === 'dockerfile' || sharedFields.has(key))) return undefined;
+  const assignments = keys.map((key) => (key === 'document' ? 'c.document = document;' : key === 'dockerfile' ? 'c.dockerfile = dockerfile;' : `c.${key} = s.${key};`));
+  const memoCopies = memoKeys.map((_, i) => `const m${i} = s[memos[${i}]]; if (m${i} !== undefined) c[memos[${i}]] = m${i};`);
+  const rawArguments = `m${memoKeys.indexOf(rawArgumentsMemoKey)}`;
+  const noteTexts = `if (texts !== undefined) texts.note(${rawArguments}, ${keys.includes('properties') ? 's.properties' : 'undefined'});`;
+  const copy = new Function('prototype', `return function shallowCopy(s, document, dockerfile, memos, texts) { const c = Object.create(prototype); ${assignments.join(' ')} ${memoCopies.join(' ')} ${noteTexts} return c; };`)(prototype) as ShallowCopier;
+  known.push({ keys: keys.slice(), copy });
+  return copy;
+}
 interface Position { line: number; character: number }
 interface PlainRange { start: Position; end: Position }
+
+function sameKeys(keys: readonly string[], known: readonly string[] | undefined): boolean {
+  if (known === undefined || known.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== known[i]) return false;
+  return true;
+}
 
 /**
  * Copies constructs of one parse into another: the old parse's document and Dockerfile become the
  * new ones, every position moves down `lineDelta` lines (lazily placed arguments too, onto the
- * new text). What does not change is shared: strings, and with no
- * lines moved, ranges, flags and plain arguments. Inside one instruction, an argument that appears
- * in several lists (raw arguments, arguments, a JSON bracket) stays one object in the copy.
+ * new text). With `texts` and no lines moved, an instruction or comment is a shallow copy sharing
+ * everything but its document and Dockerfile (the texts its shared parts read are noted in
+ * `texts`). Otherwise what does not change is shared (strings, and with no lines moved, ranges and
+ * flags), and inside one instruction an argument that appears in several lists (raw arguments,
+ * arguments, a JSON bracket) stays one object in the copy.
  */
 class Mover {
   private cursor: PositionCursor | undefined;
   /** The current instruction's arguments and their copies (identity inside one instruction). */
   private readonly movedArguments = new Map<object, unknown>();
+  /** Arguments stay as they are: no line moves, and their positions come from a text that is the same there. */
+  private readonly sharesArguments: boolean;
+  /** The document of the property being copied, when an earlier parse's (see copyProperty). */
+  private propertyDocument: object | undefined;
 
   constructor(
     private readonly oldDocument: TextDocument,
@@ -302,29 +421,47 @@ class Mover {
     private readonly document: TextDocument,
     private readonly dockerfile: Dockerfile,
     private readonly lineDelta: number,
-    /** Arguments stay as they are: no line moves, and their positions come from a text that is the same there. */
-    private readonly sharesArguments = false,
-  ) {}
+    private readonly texts: TextsRead | undefined,
+  ) {
+    this.sharesArguments = texts !== undefined && lineDelta === 0;
+  }
 
   /** A copy of an instruction, comment or directive of the old tree. */
   copyConstruct(value: object): unknown {
     incrementalParseCounts.reusedConstructs++;
-    if (this.sharesArguments && value instanceof Instruction) return this.copyUnmovedInstruction(value);
+    if (this.sharesArguments) {
+      const copy = this.shallowCopy(value);
+      if (copy !== undefined) return copy;
+      if (value instanceof Instruction) return this.copyUnmovedInstruction(value);
+    }
     this.movedArguments.clear();
     return this.copy(value);
   }
 
   /**
-   * The common case, typing: an instruction whose lines did not move. Only the instruction and its
-   * properties (which hold the document) are new; its arguments, flags, ranges and JSON strings are
-   * the old ones, shared. Fields other than dockerfile-ast's and the memos go through `copy`.
+   * The common case, typing: a construct whose lines did not move, as a shallow copy (copierFor).
+   * Undefined when it has a field this module does not know (then a field-by-field copy decides).
+   */
+  private shallowCopy(value: object): unknown {
+    const fields = value as Fields;
+    if (fields.document !== this.oldDocument || ('dockerfile' in fields && fields.dockerfile !== this.oldDockerfile)) return undefined;
+    const copy = copierFor(Object.getPrototypeOf(value) as object, Object.keys(value));
+    if (copy === undefined) return undefined;
+    return copy(fields, this.document, this.dockerfile, memoKeys, this.texts);
+  }
+
+  /**
+   * An unmoved instruction with a field `shallowCopy` does not know: the instruction and its
+   * properties (which hold the document) are new, its arguments, flags, ranges and JSON strings are
+   * the old ones, shared; other fields go through `copy`.
    */
   private copyUnmovedInstruction(instruction: Instruction): unknown {
     const fields = instruction as unknown as Fields;
     const result = Object.create(Object.getPrototypeOf(instruction) as object) as Fields;
+    this.movedArguments.clear();
     for (const key of Object.keys(fields)) {
       const field = fields[key];
-      if (sharedInstructionFields.has(key)) result[key] = field;
+      if (sharedFields.has(key) && key !== 'properties' && key !== 'property') result[key] = field;
       else if (key === 'properties') result[key] = Array.isArray(field) ? field.map((property: unknown) => this.copy(property)) : this.copy(field);
       else result[key] = this.copy(field);
     }
@@ -332,6 +469,7 @@ class Mover {
       if (!memoKeys.includes(symbol)) throw new CannotMove();
       result[symbol] = fields[symbol];
     }
+    this.texts?.note(memoisedRawArguments(result), result.properties);
     return result;
   }
 
@@ -340,8 +478,9 @@ class Mover {
       if (typeof value === 'function' || typeof value === 'symbol') throw new CannotMove();
       return value;
     }
-    if (value === this.oldDocument) return this.document;
+    if (value === this.oldDocument || value === this.propertyDocument) return this.document;
     if (value === this.oldDockerfile) return this.dockerfile;
+    if (value instanceof Property) return this.copyProperty(value);
     if (value instanceof LazyRangeArgument) {
       // Unmoved, it answers the same range from the old text: shared (see `sharesArguments`).
       if (this.sharesArguments) return value;
@@ -366,6 +505,21 @@ class Mover {
       throw new CannotMove(); // another parse's document or tree
     }
     return this.copyFields(value, prototype);
+  }
+
+  /**
+   * A property shared by an unmoved copy keeps the document of the parse that made it, an earlier
+   * version whose text is the same where the property stands: its copy reads the new document.
+   */
+  private copyProperty(property: Property): unknown {
+    const outer = this.propertyDocument;
+    const document = (property as unknown as Fields).document;
+    if (typeof document === 'object' && document !== null && Object.getPrototypeOf(document) === documentPrototype) this.propertyDocument = document;
+    try {
+      return this.copyFields(property, Object.getPrototypeOf(property) as object);
+    } finally {
+      this.propertyDocument = outer;
+    }
   }
 
   private moved(position: Position): Position {

@@ -55,6 +55,8 @@ export function memoisedRawArguments(instruction: object): readonly Argument[] |
 
 /** The keys of the memos these patches keep on an instruction (incrementalParse.ts copies them). */
 export const memoKeys: readonly symbol[] = [cached, cachedKeyword, cachedArguments];
+/** Which of `memoKeys` holds the raw arguments. */
+export const rawArgumentsMemoKey: symbol = cached;
 /** The instruction whose flags dockerfile-ast is collecting right now (a module slot, not a property per instance). */
 let collectingFlagsOf: object | undefined;
 /** One position cursor per parsed text, kept on dockerfile-ast's own document object. */
