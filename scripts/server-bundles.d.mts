@@ -9,3 +9,9 @@ export declare const lazyScriptNames: readonly string[];
 export declare const serverScript: RegExp;
 /** Builds the language server's scripts into `outdir`; answers their paths, with the split build's metafile. */
 export declare function buildServerScripts(options: { outdir: string; production: boolean; absWorkingDir?: string }): Promise<string[] & { metafile: Metafile }>;
+/** The protocol libraries' files whose `export *` copies plain values instead of defining getters. */
+export declare const valueReExportFiles: readonly string[];
+/** The esbuild plugin that applies lazyBuiltins and valueReExportFiles. */
+export declare const protocolLibraryPatches: import('esbuild').Plugin;
+/** esbuild's `__toESM` helper made to answer a module with `__esModule` as it is; `found`: how many helpers were patched. */
+export declare function esModuleInterop(text: string): { text: string; found: number };

@@ -1,6 +1,6 @@
 // The language server's scripts (scripts/build.mjs; test/unit/build/serverScripts.test.ts builds
 // them into a temporary folder the same way).
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { commonOptions } from './bundle-options.mjs';
@@ -48,23 +48,87 @@ export const lazyBuiltins = {
   'vscode-languageserver/lib/node/files.js': ['child_process'],
 };
 
-const lazyBuiltinRequires = {
-  name: 'lazy-builtin-requires',
+/**
+ * The protocol libraries' re-exports of each other (TypeScript's `export * from`: `__exportStar`)
+ * define every export again as a getter reading the module below: `vscode-languageserver/node`
+ * re-exports `vscode-languageserver-protocol/node`, which re-exports its common API and
+ * `vscode-jsonrpc/node`, each level ~100–300 names, so start-up defined ~1,000 getters (a closure
+ * each) and every read of an export went through up to three of them (docs/performance.md,
+ * "Start-up, night round"). In these files an export that is a plain value is copied as a value
+ * instead; an export that is itself a getter is re-exported as before. Equivalent here because the
+ * libraries' modules do not require each other in a cycle and assign their exports only while they
+ * load (test/unit/build/startupLaziness.test.ts checks both against the installed libraries), so
+ * a value read at re-export time is the value for good. The build fails if a listed file no longer
+ * has the helper line.
+ */
+export const valueReExportFiles = [
+  'vscode-jsonrpc/lib/node/main.js',
+  'vscode-languageserver-protocol/lib/common/api.js',
+  'vscode-languageserver-protocol/lib/node/main.js',
+  'vscode-languageserver/lib/common/api.js',
+  'vscode-languageserver/lib/node/main.js',
+];
+
+/** TypeScript's `__exportStar` loop, and what replaces it (see valueReExportFiles). */
+const exportStarLoop = 'for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);';
+const valueExportStarLoop = 'for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) { var d = Object.getOwnPropertyDescriptor(m, p); if (d && "value" in d) exports[p] = d.value; else __createBinding(exports, m, p); }';
+
+/** The library file a path names (`vscode-jsonrpc/lib/node/main.js`), with `/` separators. */
+function libraryFile(path) {
+  return path.split(/[\\/]node_modules[\\/]/).pop().split('\\').join('/');
+}
+
+/** Applies lazyBuiltins and valueReExportFiles to the protocol libraries' files as esbuild loads them. */
+export const protocolLibraryPatches = {
+  name: 'protocol-library-patches',
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver)[\\/]lib[\\/]node[\\/]\w+\.js$/ }, (args) => {
-      const file = args.path.split(/[\\/]node_modules[\\/]/).pop().split('\\').join('/');
-      const modules = lazyBuiltins[file];
-      if (!modules) return undefined;
+    pluginBuild.onLoad({ filter: /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver|languageserver-protocol)[\\/]lib[\\/](node|common)[\\/]\w+\.js$/ }, (args) => {
+      const file = libraryFile(args.path);
+      const modules = lazyBuiltins[file] ?? [];
+      const valueReExports = valueReExportFiles.includes(file);
+      if (modules.length === 0 && !valueReExports) return undefined;
       let contents = readFileSync(args.path, 'utf8');
       for (const name of modules) {
         const direct = `require("${name}")`;
         if (!contents.includes(direct)) throw new Error(`server-bundles: ${file} no longer requires "${name}" as ${direct}: update lazyBuiltins`);
         contents = contents.split(direct).join(`new Proxy({}, { get: (_target, key) => require("${name}")[key] })`);
       }
+      if (valueReExports) {
+        if (contents.split(exportStarLoop).length !== 2) throw new Error(`server-bundles: ${file} no longer has TypeScript's __exportStar loop once: update valueReExportFiles`);
+        contents = contents.replace(exportStarLoop, valueExportStarLoop);
+      }
       return { contents, loader: 'js' };
     });
   },
 };
+
+/**
+ * esbuild's helper for an ES import of a CommonJS module, minified or not (esbuild 0.2x):
+ * `__toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {},
+ * __copyProps(isNodeMode || !mod || !mod.__esModule ? …`. Groups: the head up to `=>`, then the
+ * names of `mod` and `isNodeMode`.
+ */
+const toEsmHelper = /(\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*\)\s*=>\s*)(\(\s*\4\s*=\s*\2\s*!=\s*null\s*\?\s*\w+\(\s*\w+\(\s*\2\s*\)\s*\)\s*:\s*\{\s*\}\s*,\s*\w+\(\s*(?:\/\/[^\n]*\n\s*)*\3\s*\|\|\s*!\2\s*\|\|\s*!\2\.__esModule\s*\?)/g;
+
+/**
+ * An ES import of a CommonJS module goes through esbuild's `__toESM`, which copies every export of
+ * the module onto a new object as a getter (for `import x from` of a module without `__esModule`,
+ * it adds `default`). For a module that sets `__esModule` (TypeScript's output: the protocol
+ * libraries) that copy is the module itself with one more getter per read: `vscode-languageserver/node`
+ * has 320 exports and `vscode-languageserver-types` 85, and each script importing them made its own
+ * copy at start-up (~800 property definitions; docs/performance.md, "Start-up, night round"). Such a
+ * module is now used as it is; every other case keeps esbuild's copy. Answers the text and how many
+ * helpers it patched; buildServerScripts fails unless exactly one script held the helper in the
+ * expected form, rather than silently keeping the copies.
+ */
+export function esModuleInterop(text) {
+  let found = 0;
+  const patched = text.replace(toEsmHelper, (_match, head, mod, isNodeMode, _target, body) => {
+    found++;
+    return `${head}!${isNodeMode} && ${mod} != null && ${mod}.__esModule ? ${mod} : ${body}`;
+  });
+  return { text: patched, found };
+}
 
 /**
  * Builds the language server as several scripts into `outdir`, so that start-up reads, compiles and
@@ -88,7 +152,7 @@ export async function buildServerScripts({ outdir, production, absWorkingDir = p
   const result = await build({
     ...common,
     absWorkingDir,
-    plugins: [...common.plugins, lazyEngines, lazyBuiltinRequires],
+    plugins: [...common.plugins, lazyEngines, protocolLibraryPatches],
     format: 'esm',
     splitting: true,
     outdir,
@@ -103,6 +167,13 @@ export async function buildServerScripts({ outdir, production, absWorkingDir = p
     metafile: true,
   });
   const scripts = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).map((file) => join(absWorkingDir, file));
+  let helpers = 0;
+  for (const file of scripts) {
+    const { text, found } = esModuleInterop(readFileSync(file, 'utf8'));
+    helpers += found;
+    if (found > 0) writeFileSync(file, text);
+  }
+  if (helpers !== 1) throw new Error(`server-bundles: esbuild's __toESM helper found ${helpers} times, not once: update esModuleInterop`);
   await Promise.all(scripts.map((file) => build({
     entryPoints: [file],
     outfile: file,

@@ -16,7 +16,6 @@
  * docs/performance.md has the measurements behind both.
  */
 import { readFileSync, statSync } from 'node:fs';
-import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -27,6 +26,14 @@ import { fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpa
 const serverFile = join(__dirname, 'server.js');
 /** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
 const ownScript = /^\.\/(server(?:-[\w-]+)?\.js)$/;
+/**
+ * Node's CommonJS wrapper around a script, the same text as `Module.wrap` (so caches written by
+ * earlier builds still match). Written out here, with boot.js' own `require` for the scripts (below),
+ * because requiring `node:module` for `wrap` and `createRequire` loaded four more of Node's modules
+ * at every start (its ES module loader and source maps; docs/performance.md, "Start-up, night round").
+ */
+const wrapperStart = '(function (exports, require, module, __filename, __dirname) { ';
+const wrapperEnd = '\n});';
 
 function cacheFile(): string | undefined {
   if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
@@ -74,15 +81,15 @@ class ScriptLoader {
 
   constructor(private readonly cachePath: string | undefined) {}
 
-  /** `require` for a script of ours: our own scripts through the loader, anything else through Node. */
-  private requireFrom(file: string): NodeJS.Require {
-    const nodeRequire = Module.createRequire(file);
-    const ours = (specifier: string): unknown => {
-      const own = ownScript.exec(specifier);
-      return own ? this.load(join(__dirname, own[1])) : nodeRequire(specifier);
-    };
-    return Object.assign(ours, nodeRequire) as NodeJS.Require;
-  }
+  /**
+   * `require` for the scripts of ours: our own scripts through the loader, anything else through
+   * Node. One for all of them: they sit beside boot.js and require only each other and Node's
+   * built-in modules, which boot.js' own `require` resolves as theirs would.
+   */
+  private readonly scriptRequire: NodeJS.Require = Object.assign((specifier: string): unknown => {
+    const own = ownScript.exec(specifier);
+    return own ? this.load(join(__dirname, own[1])) : require(specifier);
+  }, require);
 
   private cachedCode(name: string): Buffer | undefined {
     if (!this.cachePath) return undefined;
@@ -104,14 +111,14 @@ class ScriptLoader {
     try {
       const cachedData = this.cachedCode(name);
       const source = readFileSync(file, 'utf8');
-      const script = new Script(Module.wrap(source), { filename: file, cachedData });
+      const script = new Script(wrapperStart + source + wrapperEnd, { filename: file, cachedData });
       this.scripts.set(name, { script, fromCache: cachedData !== undefined && !script.cachedDataRejected });
       if (!this.scripts.get(name)!.fromCache) this.scheduleCacheWrite();
       const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
       // Registered before it runs: scripts that require each other get the exports so far, as in Node.
       const module = { exports: {}, filename: file, id: file, loaded: false };
       this.modules.set(file, module);
-      wrapper.call(module.exports, module.exports, this.requireFrom(file), module, file, __dirname);
+      wrapper.call(module.exports, module.exports, this.scriptRequire, module, file, __dirname);
       module.loaded = true;
       return module.exports;
     } finally {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WalkFile, WalkReply } from './walkSummaries';
 import type { PackedWalkResults } from './walkResultsWire';
 
@@ -14,7 +14,7 @@ export class IndexWorkerClient {
   private failure: Error | undefined;
 
   constructor(script: string, maxFileBytes: number) {
-    this.worker = new Worker(script, { workerData: { maxFileBytes } });
+    this.worker = new (workerThreads().Worker)(script, { workerData: { maxFileBytes } });
     this.worker.on('message', (reply: WalkReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -44,4 +44,14 @@ export class IndexWorkerClient {
     for (const waiting of this.pending.values()) waiting.reject(this.failure);
     this.pending.clear();
   }
+}
+
+/**
+ * node:worker_threads, required when the first index worker starts: at the top of this module it
+ * was loaded at every start of the server (with the worker, message port and performance modules
+ * it loads: 9 of Node's modules), although only the walk of a big workspace starts a worker, after
+ * `initialize` (docs/performance.md, "Start-up, night round").
+ */
+function workerThreads(): typeof import('node:worker_threads') {
+  return require('node:worker_threads') as typeof import('node:worker_threads');
 }

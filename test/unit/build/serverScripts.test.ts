@@ -147,7 +147,9 @@ test('the server is built as a core that starts without any engine and one scrip
     assert.match(output, /"code":"apt-get-/, 'the Dockerfile engine, loaded on first use, checked the Dockerfile');
 
     // Built-ins the protocol libraries require but a stdio server does not use before `initialize` is
-    // answered (server-bundles.mjs lazyBuiltins; boot.ts names its cache without node:crypto): not loaded by then.
+    // answered (server-bundles.mjs lazyBuiltins; boot.ts names its cache without node:crypto), nor
+    // worker_threads (the index worker's client requires it when a worker starts) and node:module
+    // (boot.ts wraps and requires the scripts itself): not loaded by then.
     const preload = join(folder, 'modules-at-initialize.js');
     writeFileSync(preload, `
       const write = process.stdout.write.bind(process.stdout);
@@ -165,7 +167,7 @@ test('the server is built as a core that starts without any engine and one scrip
     ], /"id":1/, join(folder, 'cache'), ['--require', preload], (text) => { stderr += text; });
     const modules = JSON.parse(/MODULES (.*)/.exec(stderr)?.[1] ?? 'null') as string[] | null;
     assert.ok(modules?.includes('NativeModule net'), `the preload reported the modules loaded at the initialize reply: ${stderr}`);
-    for (const name of ['crypto', 'child_process']) assert.ok(!modules!.includes(`NativeModule ${name}`), `node:${name} is loaded before the initialize reply`);
+    for (const name of ['crypto', 'child_process', 'worker_threads', 'module']) assert.ok(!modules!.includes(`NativeModule ${name}`), `node:${name} is loaded before the initialize reply`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
