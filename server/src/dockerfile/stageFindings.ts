@@ -50,7 +50,9 @@ interface Piece {
   ships: boolean;
   /** The file's instructions in the piece. */
   instructions: Instruction[];
-  /** Interned text ids of the bases and the piece: the piece's key, with the header in the state's. */
+  /** The id of its text (see FileState.kept). */
+  textId: number;
+  /** Text ids of the bases and the piece: the piece's key, with the header in the state's. */
   key: string;
 }
 
@@ -76,8 +78,12 @@ interface FileState {
   header: string;
   /** The ids of the reusable rules that ran: each kept piece has the findings of exactly these. */
   rules: string;
-  /** Piece texts → small ids, so keys stay short however long a chain of stages is. */
-  textIds: Map<string, number>;
+  /**
+   * The last version's pieces (header first) and their text ids, so keys stay short however long a
+   * chain of stages is: equal texts have equal ids. A piece is compared with the one at its place
+   * (or as far from the end) in the last version; only a text not found there is looked up by value.
+   */
+  kept: { texts: string[]; ids: number[] };
   nextId: number;
   /** By piece key: the rules that found something there, with lines counted from the piece's first line. */
   pieces: Map<string, Map<DockerfileRule, Finding[]>>;
@@ -117,7 +123,8 @@ export function runDockerfileRules(
 
   const state = stateFor(subject, layout, reusable);
   const pieces = layout.header ? [layout.header, ...layout.stages] : layout.stages;
-  for (const piece of pieces) piece.key = keyOf(state, piece, layout);
+  assignTextIds(state, pieces);
+  for (const piece of pieces) piece.key = keyOf(piece, layout);
   const missing = pieces.filter((piece) => !state.pieces.has(piece.key));
   // A reusable rule that broke its scope in this run: its findings over the whole file, reported in its turn.
   const wholeRuns = new Map<DockerfileRule, Finding[]>();
@@ -341,7 +348,7 @@ function stateFor(subject: DockerfileRuleSubject, layout: Layout, reusable: read
   }
   const fresh: FileState = {
     settings: ctx.settings, project: ctx.project, workspace: ctx.workspace, filePath: ctx.filePath, lang: ctx.lang, header, rules,
-    textIds: new Map(), nextId: 0, pieces: new Map(),
+    kept: { texts: [], ids: [] }, nextId: 0, pieces: new Map(),
   };
   files.delete(uri);
   files.set(uri, fresh);
@@ -350,27 +357,47 @@ function stateFor(subject: DockerfileRuleSubject, layout: Layout, reusable: read
 }
 
 /**
- * Keeps only this version's pieces and texts. Typing changes one stage at a time, so the others
- * are found again next time; and a kept text is a slice that holds its whole version's text in
- * memory, so older versions' texts must not stay.
+ * Keeps only this version's pieces (their texts are kept by assignTextIds). Typing changes one
+ * stage at a time, so the others are found again next time; and a kept text is a slice that holds
+ * its whole version's text in memory, so older versions' texts must not stay.
  */
 function forgetOtherVersions(state: FileState, pieces: readonly Piece[]): void {
   const keys = new Set(pieces.map((piece) => piece.key));
   for (const key of state.pieces.keys()) if (!keys.has(key)) state.pieces.delete(key);
-  const texts = new Set(pieces.map((piece) => piece.text));
-  for (const text of state.textIds.keys()) if (!texts.has(text)) state.textIds.delete(text);
 }
 
-function textId(state: FileState, text: string): number {
-  let id = state.textIds.get(text);
-  if (id === undefined) state.textIds.set(text, (id = state.nextId++));
-  return id;
+/**
+ * Gives each piece the id of its text: the last version's id when that version had the same text
+ * (equal texts, equal ids), else a new one. Each piece is compared with the last version's piece
+ * at the same place, then with the one as far from the end (stages inserted or removed above it):
+ * a comparison of two strings, where a lookup by value hashed every piece's text at every check.
+ */
+function assignTextIds(state: FileState, pieces: Piece[]): void {
+  const { texts, ids } = state.kept;
+  const shift = pieces.length - texts.length;
+  let byText: Map<string, number> | undefined;
+  for (let p = 0; p < pieces.length; p++) {
+    const text = pieces[p].text;
+    let id: number | undefined;
+    if (texts[p] === text) id = ids[p];
+    else if (p - shift >= 0 && texts[p - shift] === text) id = ids[p - shift];
+    else {
+      if (!byText) {
+        byText = new Map();
+        for (let k = 0; k < texts.length; k++) byText.set(texts[k], ids[k]);
+      }
+      id = byText.get(text);
+      if (id === undefined) byText.set(text, (id = state.nextId++));
+    }
+    pieces[p].textId = id;
+  }
+  state.kept = { texts: pieces.map((piece) => piece.text), ids: pieces.map((piece) => piece.textId) };
 }
 
-function keyOf(state: FileState, piece: Piece, layout: Layout): string {
+function keyOf(piece: Piece, layout: Layout): string {
   let key = piece.stage < 0 ? 'h' : piece.ships ? 's' : '';
-  for (const base of piece.bases) key += `${textId(state, layout.stages[base].text)},`;
-  return key + textId(state, piece.text);
+  for (const base of piece.bases) key += `${layout.stages[base].textId},`;
+  return key + piece.textId;
 }
 
 /** The file cut into header and stages, or undefined when it has too few stages to gain from it. */
@@ -386,7 +413,7 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
   const offsetOfLine = (line: number) => (line >= lineCount ? text.length : document.offsetAt({ line, character: 0 }));
   const piece = (stage: number, firstLine: number, lastLine: number, from: number, to: number): Piece => ({
     stage, firstLine, lastLine, text: text.slice(offsetOfLine(firstLine), offsetOfLine(lastLine + 1)),
-    bases: [], ships: stage < 0, instructions: instructions.slice(from, to), key: '',
+    bases: [], ships: stage < 0, instructions: instructions.slice(from, to), textId: -1, key: '',
   });
   const firstFromLine = instructions[fromIndexes[0]].getRange().start.line;
   const header = firstFromLine > 0 ? piece(-1, 0, firstFromLine - 1, 0, fromIndexes[0]) : undefined;
