@@ -80,8 +80,7 @@ interface FileState {
   rules: string;
   /**
    * The last version's pieces (header first) and their text ids, so keys stay short however long a
-   * chain of stages is: equal texts have equal ids. A piece is compared with the one at its place
-   * (or as far from the end) in the last version; only a text not found there is looked up by value.
+   * chain of stages is: pieces of equal ids have equal texts (see assignTextIds).
    */
   kept: { texts: string[]; ids: number[] };
   nextId: number;
@@ -367,29 +366,20 @@ function forgetOtherVersions(state: FileState, pieces: readonly Piece[]): void {
 }
 
 /**
- * Gives each piece the id of its text: the last version's id when that version had the same text
- * (equal texts, equal ids), else a new one. Each piece is compared with the last version's piece
- * at the same place, then with the one as far from the end (stages inserted or removed above it):
- * a comparison of two strings, where a lookup by value hashed every piece's text at every check.
+ * Gives each piece an id of its text: the last version's id when the last version had the same
+ * text at the same place, or as far from the end (stages inserted or removed above it), else a
+ * new one. Equal ids mean equal texts, which is all reuse needs; equal texts may get two ids (a
+ * stage pasted twice), which only checks one of them again. A comparison of two strings per piece:
+ * a lookup by value hashed every piece's text at every check.
  */
 function assignTextIds(state: FileState, pieces: Piece[]): void {
   const { texts, ids } = state.kept;
   const shift = pieces.length - texts.length;
-  let byText: Map<string, number> | undefined;
   for (let p = 0; p < pieces.length; p++) {
     const text = pieces[p].text;
-    let id: number | undefined;
-    if (texts[p] === text) id = ids[p];
-    else if (p - shift >= 0 && texts[p - shift] === text) id = ids[p - shift];
-    else {
-      if (!byText) {
-        byText = new Map();
-        for (let k = 0; k < texts.length; k++) byText.set(texts[k], ids[k]);
-      }
-      id = byText.get(text);
-      if (id === undefined) byText.set(text, (id = state.nextId++));
-    }
-    pieces[p].textId = id;
+    if (texts[p] === text) pieces[p].textId = ids[p];
+    else if (p - shift >= 0 && texts[p - shift] === text) pieces[p].textId = ids[p - shift];
+    else pieces[p].textId = state.nextId++;
   }
   state.kept = { texts: pieces.map((piece) => piece.text), ids: pieces.map((piece) => piece.textId) };
 }
