@@ -26,6 +26,8 @@ const bundle = join(dist, 'cli-main.js');
 /** Enough files for worker-thread lanes (parallel.ts minFilesForWorkers), with cross-file findings. */
 const project = tree(crossFileFixture());
 const lanes = availableParallelism() > 1;
+/** The main thread's cache as a big run writes it: made by a run with lanes where there are two cores. */
+const mainEntry = lanes ? 'cli-main.js@main-lanes' : 'cli-main.js@main';
 
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -41,8 +43,8 @@ interface Run {
   stderr: string;
 }
 
-function lint(cacheHome: string, extraEnv: NodeJS.ProcessEnv = {}): Run {
-  const result = spawnSync(process.execPath, [launcher, 'lint', '.', '--format', 'json'], {
+function lint(cacheHome: string, extraEnv: NodeJS.ProcessEnv = {}, paths = ['.']): Run {
+  const result = spawnSync(process.execPath, [launcher, 'lint', ...paths, '--format', 'json'], {
     cwd: project,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', XDG_CACHE_HOME: cacheHome, ...extraEnv },
@@ -124,7 +126,7 @@ describe('stevedore lint: the code cache', () => {
     assert.equal(statSync(cacheFolder(cacheHome)).mode & 0o777, 0o700);
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const entries = unpackCaches(readFileSync(file));
-    assert.deepEqual([...entries.keys()].sort(), lanes ? ['cli-main.js@lane', 'cli-main.js@main'] : ['cli-main.js@main']);
+    assert.deepEqual([...entries.keys()].sort(), lanes ? ['cli-main.js@lane', mainEntry] : [mainEntry]);
     for (const [name, data] of entries) assert.ok(data.length > 100_000, `${name}: the code of the run's functions, not only the top level`);
 
     // A thread whose cache V8 refused (made under other flags, say) would write the file again at exit.
@@ -133,6 +135,26 @@ describe('stevedore lint: the code cache', () => {
     assert.equal(identity(file), written, 'the second run took both caches as they were');
     assertSameReport(lint(cacheHome, { STEVEDORE_NO_CODE_CACHE: '1' }), 'cache turned off');
     assert.equal(identity(file), written, 'STEVEDORE_NO_CODE_CACHE: the file is neither read nor written');
+  });
+
+  test('the first run with lanes replaces the main thread\'s cache of a run without them, once', { skip: lanes ? false : 'one core: no worker threads' }, () => {
+    const cacheHome = freshCacheHome();
+    const one = lint(cacheHome, {}, ['web/Dockerfile']);
+    assert.equal(one.code, 1, one.stderr);
+    const file = cacheFileIn(cacheHome);
+    assert.deepEqual([...unpackCaches(readFileSync(file)).keys()], ['cli-main.js@main']);
+    const small = unpackCaches(readFileSync(file)).get('cli-main.js@main')!.length;
+
+    assertSameReport(lint(cacheHome), 'the first run with lanes');
+    const entries = unpackCaches(readFileSync(file));
+    assert.deepEqual([...entries.keys()].sort(), ['cli-main.js@lane', 'cli-main.js@main-lanes']);
+    assert.ok(entries.get('cli-main.js@main-lanes')!.length > small, 'the big run\'s cache holds more code');
+
+    // From then on neither kind of run writes: both take the big run's cache.
+    const written = identity(file);
+    assertSameReport(lint(cacheHome), 'the next run with lanes');
+    assert.equal(lint(cacheHome, {}, ['web/Dockerfile']).stdout, one.stdout, 'a run without lanes, same report');
+    assert.equal(identity(file), written, 'the file was not written again');
   });
 
   test('a corrupted cache is ignored and replaced: the report is the same', () => {
@@ -152,7 +174,7 @@ describe('stevedore lint: the code cache', () => {
       assertSameReport(lint(cacheHome), what);
       assert.notEqual(identity(file), damaged, `${what}: replaced`);
       const now = unpackCaches(readFileSync(file));
-      assert.ok(now.has('cli-main.js@main'), `${what}: a good cache written in its place`);
+      assert.ok(now.has(mainEntry), `${what}: a good cache written in its place`);
     }
   });
 

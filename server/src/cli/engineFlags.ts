@@ -13,6 +13,12 @@ import { setFlagsFromString } from 'node:v8';
  */
 const tunedV8Major = 11;
 const interruptBudgetFlag = '--interrupt-budget=540672';
+/**
+ * Set on the global object when a run starts worker-thread lanes (parallel.ts): cli/launch.ts, in
+ * whose context the bundle runs, then keeps the main thread's code cache of a big run.
+ */
+export const lanesStartedMark = Symbol.for('stevedore.cli.lanesStarted');
+
 /** That V8's own budget (`node --v8-options`), which restoreEngineFlags puts back. */
 const defaultInterruptBudgetFlag = '--interrupt-budget=67584';
 

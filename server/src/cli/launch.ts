@@ -12,8 +12,10 @@
  * the main thread's and the lanes': V8 refuses code cached under other flags, and the lanes start
  * after the main thread has raised V8's interrupt budget (engineFlags.ts). A thread that found no
  * cache it could use writes its own when it ends, so the cache holds every function the run
- * compiled; a run that used its caches writes nothing. `STEVEDORE_NO_CODE_CACHE` turns it off,
- * and any failure falls back to a plain load.
+ * compiled; a run that used its caches writes nothing, except once: the main thread of the first
+ * run with lanes replaces a cache made by a run without them (one Dockerfile, say), which lacks
+ * most of what a big run compiles. `STEVEDORE_NO_CODE_CACHE` turns it off, and any failure falls
+ * back to a plain load.
  *
  * V8 checks a cache's header (its version, flags, the source's length) but, in release builds, not
  * its content: a cache damaged on disk was accepted and crashed the process or, worse, could have
@@ -27,13 +29,24 @@ import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 import { codeCacheFolder, fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, writeCache } from '../codeCache';
-import { restoreEngineFlags } from './engineFlags';
+import { lanesStartedMark, restoreEngineFlags } from './engineFlags';
 
 /** The command line's bundle, beside this launcher (scripts/build.mjs builds both). */
 const cliBundleName = 'cli-main.js';
 
-/** This thread's cache in the packed file: the main thread's, or a lane's (see above). */
-const cacheEntry = `${cliBundleName}@${isMainThread ? 'main' : 'lane'}`;
+/**
+ * The caches in the packed file (see above): a lane's, and the main thread's, made by a run with
+ * lanes or by one without them (then replaced by the first run with lanes).
+ */
+const laneEntry = `${cliBundleName}@lane`;
+const mainWithLanesEntry = `${cliBundleName}@main-lanes`;
+const mainAloneEntry = `${cliBundleName}@main`;
+
+/** The cache this thread loaded: its code and the entry it came from. */
+interface Loaded {
+  entry: string;
+  data: Buffer;
+}
 
 /** The cache file for this bundle and process, or undefined when the cache is turned off. */
 function cacheFileFor(bundleFile: string): string | undefined {
@@ -48,15 +61,27 @@ function cacheFileFor(bundleFile: string): string | undefined {
   return join(codeCacheFolder(), `cli-${fingerprint(__dirname, 8)}-${key}.cache`);
 }
 
-/** This thread's cached code from the file, when the file can be trusted and has some. */
-function cachedCode(cacheFile: string): Buffer | undefined {
+/** This thread's cached code from the file, when the file can be trusted and has some (the main thread prefers a run with lanes' cache). */
+function cachedCode(cacheFile: string): Loaded | undefined {
   const reader = openTrustedPackedCache(cacheFile);
   if (!reader) return undefined;
   try {
-    return reader.read(cacheEntry);
+    for (const entry of isMainThread ? [mainWithLanesEntry, mainAloneEntry] : [laneEntry]) {
+      const data = reader.read(entry);
+      if (data) return { entry, data };
+    }
+    return undefined;
   } finally {
     reader.close();
   }
+}
+
+/** The entry this thread's cache is to be written as when it ends, or undefined when the one it used will do. */
+function entryToWrite(used: Loaded | undefined): string | undefined {
+  if (!isMainThread) return used ? undefined : laneEntry;
+  const lanes = (globalThis as Record<symbol, unknown>)[lanesStartedMark] === true;
+  if (used && (used.entry === mainWithLanesEntry || !lanes)) return undefined;
+  return lanes ? mainWithLanesEntry : mainAloneEntry;
 }
 
 /**
@@ -64,7 +89,7 @@ function cachedCode(cacheFile: string): Buffer | undefined {
  * ends, so the code of every function the run compiled is in it. The main thread first puts back
  * the flags it started with, which V8 stamps the cache with.
  */
-function saveCache(cacheFile: string, script: Script): void {
+function saveCache(cacheFile: string, script: Script, entry: string): void {
   try {
     if (isMainThread) restoreEngineFlags();
     let kept: Map<string, Buffer>;
@@ -75,7 +100,8 @@ function saveCache(cacheFile: string, script: Script): void {
       kept = new Map();
     }
     const entries = new Map<string, Uint8Array>(kept);
-    entries.set(cacheEntry, script.createCachedData());
+    if (entry === mainWithLanesEntry) entries.delete(mainAloneEntry);
+    entries.set(entry, script.createCachedData());
     writeCache(cacheFile, packCaches(entries));
   } catch {
     // writeCache reports its own failures; anything else only costs the next run its cache.
@@ -85,18 +111,22 @@ function saveCache(cacheFile: string, script: Script): void {
 function launch(): void {
   const bundleFile = join(__dirname, cliBundleName);
   let cacheFile: string | undefined;
-  let cachedData: Buffer | undefined;
+  let loaded: Loaded | undefined;
   try {
     cacheFile = cacheFileFor(bundleFile);
-    cachedData = cacheFile === undefined ? undefined : cachedCode(cacheFile);
+    loaded = cacheFile === undefined ? undefined : cachedCode(cacheFile);
   } catch {
     cacheFile = undefined;
-    cachedData = undefined;
+    loaded = undefined;
   }
-  const script = new Script(Module.wrap(readFileSync(bundleFile, 'utf8')), { filename: bundleFile, cachedData });
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  const script = new Script(Module.wrap(readFileSync(bundleFile, 'utf8')), { filename: bundleFile, cachedData: loaded?.data });
+  if (cacheFile !== undefined) {
     const target = cacheFile;
-    process.once('exit', () => saveCache(target, script));
+    const used = loaded && !script.cachedDataRejected ? loaded : undefined;
+    process.once('exit', () => {
+      const entry = entryToWrite(used);
+      if (entry) saveCache(target, script, entry);
+    });
   }
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   const module = { exports: {}, filename: bundleFile, id: bundleFile, loaded: false };

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/projectConfig';
+import { lanesStartedMark } from './engineFlags';
 import { evidenceEntriesOf, lintLane, lintSharedLane, runEntriesOf, type LaneOptions, type LaneResult, type RunEntry, type SharedQueues } from './lane';
 import type { LintTarget } from './lint';
 import type { LaneShare } from './sharedIndex';
@@ -198,6 +199,8 @@ export async function lintInWorkers(targets: readonly LintTarget[], options: Lan
   const shared = sharesIndex(options) && targets.some((t) => t.kind === 'yaml') ? sharedRunOf(targets, pool.lanes) : undefined;
   const lanes = shared ? Array.from({ length: pool.lanes }, (): LintTarget[] => []) : planLanes(targets, pool.lanes);
   const workers = pool.take(lanes.length);
+  // The launcher keeps this run's code cache for the main thread (engineFlags.ts lanesStartedMark).
+  if (workers.length > 0) (globalThis as Record<symbol, unknown>)[lanesStartedMark] = true;
   const counts = new Int32Array(pool.progress);
   const total = (): number => counts.reduce((sum, _n, i) => sum + Atomics.load(counts, i), 0);
   const progress = (done: number): void => {
