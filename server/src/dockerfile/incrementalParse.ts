@@ -26,14 +26,16 @@ import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCur
  *   removed (whole lines move, so characters stay).
  * An edit at the parser directives (which set the escape character) is parsed in full.
  *
- * Reused constructs are copied, never shared or changed: each copy points at the new parse's
- * document and Dockerfile (dockerfile-ast resolves variables and stages through them), with its
- * positions moved. Memoised arguments (parserCache.ts) are copied too, so the copies need no new
- * scan. Anything in a construct this module does not know how to move (a function, an accessor, a
- * document or Dockerfile of another parse) makes the whole file parse afresh.
+ * Reused instructions and comments are copied, never changed: each copy points at the new parse's
+ * document and Dockerfile (dockerfile-ast resolves variables and stages through them). A construct
+ * whose lines did not move is a shallow copy sharing its arguments, flags, ranges and properties
+ * with the previous version's (they read the same text at the same positions); one that moved gets
+ * its positions moved. Memoised arguments (parserCache.ts) are carried over, so the copies need no
+ * new scan. Anything in a construct this module does not know how to move (a function, an
+ * accessor, a document or Dockerfile of another parse) makes the whole file parse afresh.
  *
- * The differential test (test/unit/dockerfile/incrementalParse.test.ts) compares every incremental
- * parse, after random edits of the corpus, with a full parse of the same text.
+ * The differential tests (test/unit/dockerfile/incrementalParse.test.ts, incrementalParseShared.test.ts)
+ * compare every incremental parse, after random edits of the corpus, with a full parse of the same text.
  */
 
 export const incrementalParseTuning = {
