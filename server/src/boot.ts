@@ -16,12 +16,11 @@
  * docs/performance.md has the measurements behind both.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
-import { fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, writeCache, type PackedCacheReader } from './codeCache';
+import { codeCacheFolder, fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, verifiedCachesFlag, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
 /** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
@@ -37,14 +36,15 @@ const wrapperEnd = '\n});';
 
 function cacheFile(): string | undefined {
   if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
-  const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
+  // Before anything is compiled or cached: a damaged cache is then refused, not run (codeCache.ts).
+  setFlagsFromString(verifiedCachesFlag);
   const stats = statSync(serverFile);
   // V8 refuses a cache made under other flags: launchers with different flags keep their own.
   const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
   const key = fingerprint(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`, 24);
   // Each installed copy (its folder) prunes only its own older caches (codeCache.ts cacheFileName).
   const install = fingerprint(__dirname, 8);
-  return join(base, 'stevedore', `server-${install}-${key}.cache`);
+  return join(codeCacheFolder(), `server-${install}-${key}.cache`);
 }
 
 /** The garbage collector's tuning for a server that re-checks on every keystroke (bootFlags.ts). */

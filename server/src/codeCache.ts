@@ -65,6 +65,15 @@ function ownerOf(name: string): { program: string; install: string | undefined }
 }
 
 /**
+ * The V8 flag each launcher sets before it compiles anything (boot.ts, cli/launch.ts). V8 checks a
+ * cache's header (its version, flags, the source's length) but, in release builds, not its content:
+ * a cache damaged on disk was accepted and crashed the process at every start until the file was
+ * removed (a segmentation fault before the server could answer or write a new cache). With this
+ * flag V8 stamps each cache it makes with a checksum and refuses one whose content does not match.
+ */
+export const verifiedCachesFlag = '--verify-snapshot-checksum';
+
+/**
  * The folder the caches are kept in: `stevedore` in the user's own cache folder (`$XDG_CACHE_HOME`,
  * `%LOCALAPPDATA%` on Windows, else `~/.cache`).
  */

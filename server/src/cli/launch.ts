@@ -17,10 +17,7 @@
  * most of what a big run compiles. `STEVEDORE_NO_CODE_CACHE` turns it off, and any failure falls
  * back to a plain load.
  *
- * V8 checks a cache's header (its version, flags, the source's length) but, in release builds, not
- * its content: a cache damaged on disk was accepted and crashed the process or, worse, could have
- * run other code than the bundle's. `--verify-snapshot-checksum` makes V8 stamp each cache it makes
- * with a checksum and refuse one whose content does not match it (a few ms per thread).
+ * A damaged cache is refused, not run: codeCache.ts `verifiedCachesFlag` (a few ms per thread).
  */
 import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
@@ -28,7 +25,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
-import { codeCacheFolder, fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, writeCache } from '../codeCache';
+import { codeCacheFolder, fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, verifiedCachesFlag, writeCache } from '../codeCache';
 import { lanesStartedMark, restoreEngineFlags } from './engineFlags';
 
 /** The command line's bundle, beside this launcher (scripts/build.mjs builds both). */
@@ -52,7 +49,7 @@ interface Loaded {
 function cacheFileFor(bundleFile: string): string | undefined {
   if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
   // Set before anything is compiled or cached (see above); the flags are the process's, so a worker thread finds it set.
-  setFlagsFromString('--verify-snapshot-checksum');
+  setFlagsFromString(verifiedCachesFlag);
   const stats = statSync(bundleFile);
   // V8 refuses a cache made under other flags: launchers with different flags keep their own.
   const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { gcFlags } from '../../../server/src/bootFlags';
-import { packCaches } from '../../../server/src/codeCache';
+import { packCaches, unpackCaches, verifiedCachesFlag } from '../../../server/src/codeCache';
 
 const boot = resolve(__dirname, '..', '..', '..', 'dist', 'boot.js');
 const server = resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -61,7 +61,7 @@ function plantForeignCode(file: string): void {
     const source = Module.wrap('process.stdout.write("FOREIGN CODE RAN"); process.exit(0);');
     fs.writeFileSync(out, new Script(source.padEnd(length), { filename: serverFile }).createCachedData());`;
   const raw = `${file}.raw`;
-  const result = spawnSync(process.execPath, ['-e', make, server, raw, JSON.stringify(gcFlags([], process.env.NODE_OPTIONS))], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', make, server, raw, JSON.stringify([...gcFlags([], process.env.NODE_OPTIONS), verifiedCachesFlag])], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   // The cache file holds every script's cache (codeCache.ts packCaches); the planted code stands for server.js's.
   writeFileSync(file, packCaches(new Map([['server.js', readFileSync(raw)]])));
@@ -100,6 +100,28 @@ test('boot.js refuses a cache others could have written, starts anyway, and repl
     plantForeignCode(file);
     chmodSync(file, 0o600);
     assert.match(await startOnce(cacheHome, 0), /FOREIGN CODE RAN/);
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
+  }
+});
+
+test('boot.js starts with a damaged cache, answers, and writes a good one in its place', { skip }, async () => {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'stevedore-cache-'));
+  try {
+    const folder = join(cacheHome, 'stevedore');
+    assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
+    const [name] = readdirSync(folder);
+    const file = join(folder, name);
+    const good = unpackCaches(readFileSync(file));
+    // Private and well-formed as a pack, but V8's data inside is damaged: what a bad disk block leaves.
+    // Without V8 checking the content this start died in a segmentation fault, and so did every start after.
+    const damaged = new Map([...good].map(([script, data]) => [script, Buffer.from(data).fill(0x5a, 64, Math.min(4096, data.length))]));
+    writeFileSync(file, packCaches(damaged), { mode: 0o600 });
+    assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
+    const now = unpackCaches(readFileSync(file));
+    assert.ok([...now.keys()].length > 0, 'a cache was written again');
+    assert.notDeepEqual(now.get('server.js'), damaged.get('server.js'), 'the damaged cache was replaced');
+    assert.match(await startOnce(cacheHome, 0), /stevedore-language-server/);
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });
   }
