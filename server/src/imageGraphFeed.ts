@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDockerfileName } from './common/fileKinds';
-import { composeImageUses, evidenceKindOf, evidenceOf, type EvidenceFileKind } from './common/imageEvidence';
+import { composeEvidence, evidenceKindOf, evidenceOf, type EvidenceFileKind } from './common/imageEvidence';
 import type { BuildClaim, ImageGraph, ImageRename, ImageUse } from './common/imageGraph';
 import { imageFactsOf } from './dockerfile/imageFacts';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
@@ -36,9 +36,13 @@ export interface GraphFeed {
 }
 
 function evidenceFeed(uri: string, text: string, kind: EvidenceFileKind): GraphFeed {
-  const { claims, renames } = evidenceOf(uri, text, kind);
   // A Compose service's `image:` is also a place that runs the image (references from the Dockerfile, tags across files).
-  return kind === 'compose' ? { uri, claims, renames, uses: composeImageUses(text) } : { uri, claims, renames };
+  if (kind === 'compose') {
+    const { claims, uses } = composeEvidence(uri, text);
+    return { uri, claims, renames: [], uses };
+  }
+  const { claims, renames } = evidenceOf(uri, text, kind);
+  return { uri, claims, renames };
 }
 
 /** The graph feed of an evidence file (undefined for any other file: a Dockerfile joins the graph otherwise). */

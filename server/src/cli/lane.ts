@@ -4,7 +4,6 @@ import type { PodSecuritySetting, RuleProfile } from '../common/settings';
 import { CachedFiles } from '../config/cachedFiles';
 import type { FolderSnapshot } from '../config/folderListings';
 import { ProjectConfig, type ConfigProblem } from '../config/projectConfig';
-import { pathToFileURL } from 'node:url';
 import { applyGraphFeed, feedsImageGraph, graphFeedOf, type GraphFeed } from '../imageGraphFeed';
 import { keptParseBudget, Linter, parseCost, type LintTarget } from './lint';
 import { importSummary, isGraphFeed, type LaneShare, type ManifestSummary } from './sharedIndex';
@@ -263,7 +262,7 @@ async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry
   const feeds: GraphFeed[] = [];
   for (const entry of takeFrom(queues.evidence)) {
     try {
-      const feed = graphFeedOf(pathToFileURL(entry.absolute).href, entry.text ?? '');
+      const feed = graphFeedOf(linter.uriOf(entry.absolute), entry.text ?? '');
       if (feed) feeds.push(feed);
     } catch { /* fed (and reported) below */ }
   }
@@ -277,7 +276,7 @@ async function lintShared(targets: readonly LintTarget[], run: readonly RunEntry
   const graph = imageGraphOf(linter.index)!;
   for (const entry of run) {
     const file = { absolute: entry.absolute, text: entry.text ?? '' };
-    const uri = pathToFileURL(entry.absolute).href;
+    const uri = linter.uriOf(entry.absolute);
     const feed = (): void => {
       if (entry.kind !== 'dockerfile') {
         const fed = feedByUri.get(uri);

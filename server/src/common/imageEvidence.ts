@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, parseAllDocuments, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { isComposeName } from './fileKinds';
 import type { BuildClaim, ImageRename, ImageUse } from './imageGraph';
 
@@ -45,10 +45,15 @@ function plain(node: unknown): unknown {
 
 function records(text: string): unknown[] {
   try {
-    return parseAllDocuments(text).flatMap((doc) => ('errors' in doc && doc.errors.length > 0 && !doc.contents) ? [] : [plain(doc.contents)]);
+    return recordsOf(parseAllDocuments(text));
   } catch {
     return [];
   }
+}
+
+/** The plain values of a stream's documents (a document that failed to parse whole is left out); may throw (alias limits). */
+function recordsOf(docs: readonly Document[]): unknown[] {
+  return docs.flatMap((doc) => ('errors' in doc && doc.errors.length > 0 && !doc.contents) ? [] : [plain(doc.contents)]);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,8 +76,12 @@ export function evidenceOf(uri: string, text: string, kind = evidenceKindOf(uri)
 
 /** Compose: a service that both builds (`build: ./dir` or `{context, dockerfile}`) and names the image. */
 export function composeClaims(uri: string, text: string): BuildClaim[] {
+  return claimsOfCompose(uri, records(text));
+}
+
+function claimsOfCompose(uri: string, docs: readonly unknown[]): BuildClaim[] {
   const claims: BuildClaim[] = [];
-  for (const doc of records(text)) {
+  for (const doc of docs) {
     if (!isRecord(doc) || !isRecord(doc.services)) continue;
     for (const [service, value] of Object.entries(doc.services)) {
       if (!isRecord(value)) continue;
@@ -149,23 +158,55 @@ export function kustomizeRenames(uri: string, text: string): ImageRename[] {
 
 /** Compose: where each service names its image (`services.<name>.image`), for references from the Dockerfile. */
 export function composeImageUses(text: string): ImageUse[] {
-  const uses: ImageUse[] = [];
   try {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
-    const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
-    if (!isMap(services)) return [];
-    const position = (offset: number) => {
-      const { line, col } = lineCounter.linePos(offset);
-      return { line: line - 1, character: col - 1 };
-    };
-    for (const item of services.items) {
-      const image = isMap(item.value) ? item.value.get('image', true) : undefined;
-      if (!isScalar(image) || typeof image.value !== 'string' || image.value.trim() === '' || !image.range) continue;
-      uses.push({ image: image.value.trim(), range: { start: position(image.range[0]), end: position(image.range[1]) } });
-    }
+    return imageUsesOf(parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter);
   } catch {
     return [];
+  }
+}
+
+/**
+ * A Compose file's `composeClaims` and `composeImageUses` from one parse (the image graph's feed
+ * wants both; parsing the file once for each was a third of the feed's time). The answers are
+ * theirs: the first document of the stream is the one `parseDocument` returns, and `uniqueKeys`
+ * only adds errors, which neither reads.
+ */
+export function composeEvidence(uri: string, text: string): { claims: BuildClaim[]; uses: ImageUse[] } {
+  const lineCounter = new LineCounter();
+  let docs: readonly Document[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+  } catch {
+    return { claims: [], uses: composeImageUses(text) };
+  }
+  let claims: BuildClaim[];
+  try {
+    claims = claimsOfCompose(uri, recordsOf(docs));
+  } catch {
+    claims = [];
+  }
+  let uses: ImageUse[];
+  try {
+    uses = docs.length > 0 ? imageUsesOf(docs[0], lineCounter) : [];
+  } catch {
+    uses = [];
+  }
+  return { claims, uses };
+}
+
+function imageUsesOf(doc: Document, lineCounter: LineCounter): ImageUse[] {
+  const uses: ImageUse[] = [];
+  const services = isMap(doc.contents) ? doc.contents.get('services', true) : undefined;
+  if (!isMap(services)) return [];
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line - 1, character: col - 1 };
+  };
+  for (const item of services.items) {
+    const image = isMap(item.value) ? item.value.get('image', true) : undefined;
+    if (!isScalar(image) || typeof image.value !== 'string' || image.value.trim() === '' || !image.range) continue;
+    uses.push({ image: image.value.trim(), range: { start: position(image.range[0]), end: position(image.range[1]) } });
   }
   return uses;
 }
