@@ -26,8 +26,9 @@ type V8Gc = () => void;
  * V8's `gc` function, without giving it to anything else. Node has no API for a collection; the
  * `--expose-gc` flag installs `gc` in contexts created while it is set, so it is set only for the
  * moment a private context is made, and cleared again: the server's own global (made at start) and
- * every later context have no `gc`. The flag is not part of what the code cache is checked against
- * (measured: a cache made without it is still accepted). A process started with `--expose-gc` has
+ * every later context have no `gc`. Cleared at once also for the code cache (boot.ts): the flag is
+ * part of the flag hash V8 checks a cache against, so a cache written while it is set is refused at
+ * the next start (measured; one written after it is cleared again is accepted). A process started with `--expose-gc` has
  * `gc` already and keeps its flags as they are. Undefined where the engine refuses.
  */
 export function obtainFullCollection(): FullCollection | undefined {

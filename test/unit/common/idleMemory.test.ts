@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { IdleMemoryRelease, obtainFullCollection } from '../../../server/src/lsp/idleMemory';
 
@@ -113,4 +117,19 @@ test('the engine gc is obtained without exposing gc to this global or to later c
   await new Promise((resolve) => setImmediate(resolve));
   collect!();
   assert.equal(ref.deref(), undefined);
+});
+
+test('code cached after the gc was obtained is accepted by the next start (the flag was cleared again)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stevedore-idle-'));
+  const cache = join(dir, 'script.cache');
+  const module = join(__dirname, '../../../server/src/lsp/idleMemory.ts');
+  const source = 'function f() { return 1 + 2 } f();'.repeat(20);
+  const write = `const { obtainFullCollection } = require(${JSON.stringify(module)}); obtainFullCollection();
+    require('node:fs').writeFileSync(${JSON.stringify(cache)}, new (require('node:vm').Script)(${JSON.stringify(source)}, { filename: 'a.js' }).createCachedData());`;
+  const read = `const s = new (require('node:vm').Script)(${JSON.stringify(source)}, { filename: 'a.js', cachedData: require('node:fs').readFileSync(${JSON.stringify(cache)}) });
+    process.stdout.write(String(s.cachedDataRejected));`;
+  const writer = spawnSync(process.execPath, ['--import', 'tsx', '-e', write], { encoding: 'utf8' });
+  assert.equal(writer.status, 0, writer.stderr);
+  const reader = spawnSync(process.execPath, ['-e', read], { encoding: 'utf8' });
+  assert.equal(reader.stdout, 'false', 'a cache written with --expose-gc still set is refused at the next start');
 });
