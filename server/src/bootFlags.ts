@@ -20,8 +20,14 @@
  *   compiler; over a session the baseline code was half the code space (2.5–3 MB of 5.5) and
  *   ~3 MB of the peak. A server's hot paths (parse, checks, hover) reach the optimizing compiler
  *   anyway; the rest runs in the interpreter. Not a GC flag, but the same kind of trade, so here.
+ * - `--no-turbo-inlining`: the optimizing compiler compiles each hot function alone instead of
+ *   inlining its callees into it. For the first few hundred edits after a file is opened the
+ *   process spent about half its CPU in those compiles, on V8's worker threads beside the checks
+ *   (one compile of the Dockerfile rules' runner took ~0.2 s): without inlining they cost a third
+ *   less and the checks wait less for a core, and warm checks ran no slower (docs/performance.md,
+ *   "300-line edit, late night round").
  * What each costs and saves is measured in docs/performance.md. A launcher that passes a flag of
- * its own for the young generation's size or for Sparkplug keeps its choice.
+ * its own for the young generation's size, for Sparkplug or for inlining keeps its choice.
  */
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
@@ -30,11 +36,16 @@ export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[]
   if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
   const choseSparkplug = launcherFlags.some((arg) => /^--(no[-_])?sparkplug$/.test(arg));
   if (!choseSparkplug) flags.push(noBaselineCodeFlag);
+  const choseInlining = launcherFlags.some((arg) => /^--(no[-_])?turbo[-_]inlining$/.test(arg));
+  if (!choseInlining) flags.push(noInliningFlag);
   return flags;
 }
 
 /** No Sparkplug baseline code (see gcFlags). */
 export const noBaselineCodeFlag = '--no-sparkplug';
+
+/** Optimized functions compiled without their callees inlined (see gcFlags). */
+export const noInliningFlag = '--no-turbo-inlining';
 
 /** Keeps the young generation at its initial 1 MB semi-spaces (see gcFlags). */
 export const smallYoungGenerationFlag = '--semi-space-growth-factor=1';

@@ -122,12 +122,15 @@ test('kind names: common kinds first, then alphabetical, sorted once', () => {
   assert.deepEqual(rare, [...rare].sort((a, b) => a.localeCompare(b)));
 });
 
-test('gcFlags: a small young generation unless the launcher sized it, no baseline code unless it chose', () => {
-  assert.deepEqual(gcFlags([]), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug']);
-  assert.deepEqual(gcFlags(['--max-semi-space-size=8']), ['--heap-growing-percent=20', '--no-sparkplug']);
-  assert.deepEqual(gcFlags([], '--max_semi_space_size=4 --trace-warnings'), ['--heap-growing-percent=20', '--no-sparkplug']);
-  assert.deepEqual(gcFlags(['--inspect=6009'], '--max-old-space-size=512'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug']);
-  assert.deepEqual(gcFlags(['--sparkplug']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1']);
-  assert.deepEqual(gcFlags([], '--no_sparkplug'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1']);
-  assert.deepEqual(gcFlags(['--sparkplug-filter=foo']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug'], 'another Sparkplug option is no choice of the tier');
+test('gcFlags: a small young generation unless the launcher sized it, no baseline code or inlining unless it chose', () => {
+  assert.deepEqual(gcFlags([]), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining']);
+  assert.deepEqual(gcFlags(['--max-semi-space-size=8']), ['--heap-growing-percent=20', '--no-sparkplug', '--no-turbo-inlining']);
+  assert.deepEqual(gcFlags([], '--max_semi_space_size=4 --trace-warnings'), ['--heap-growing-percent=20', '--no-sparkplug', '--no-turbo-inlining']);
+  assert.deepEqual(gcFlags(['--inspect=6009'], '--max-old-space-size=512'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining']);
+  assert.deepEqual(gcFlags(['--sparkplug']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-turbo-inlining']);
+  assert.deepEqual(gcFlags([], '--no_sparkplug'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-turbo-inlining']);
+  assert.deepEqual(gcFlags(['--sparkplug-filter=foo']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining'], 'another Sparkplug option is no choice of the tier');
+  assert.deepEqual(gcFlags(['--turbo-inlining']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug']);
+  assert.deepEqual(gcFlags([], '--no_turbo_inlining'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug']);
+  assert.deepEqual(gcFlags(['--max-inlined-bytecode-size=100']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining'], 'an inlining limit is no choice of inlining itself');
 });
