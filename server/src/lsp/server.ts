@@ -21,7 +21,6 @@ import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummar
 import { DocumentChangeLog } from './changeLog';
 import { YoungGenerationSizer } from './youngGeneration';
 import { afterQueuedMessages } from './afterQueuedMessages';
-import { IdleMemoryRelease, obtainFullCollection, onIncomingTraffic } from './idleMemory';
 import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { FilePaths } from './filePaths';
@@ -548,11 +547,3 @@ workspaceIndexer.listen(documents);
 
 documents.listen(connection);
 connection.listen();
-
-// Once the editor has been quiet for 2 s and nothing is being checked or walked, one full collection gives the garbage of the last checks back (idleMemory.ts).
-const idleMemory = new IdleMemoryRelease({
-  collect: obtainFullCollection(),
-  busy: () => runningChecks.size > 0 || pendingValidation.size > 0 || workspaceIndexer.walking,
-  log: (message) => connection.console.debug(message),
-});
-if (onIncomingTraffic(process.argv.slice(2), () => idleMemory.noteActivity())) idleMemory.noteActivity();

@@ -376,21 +376,6 @@ export class WorkspaceIndexer {
    * index worker instead (indexWithWorker): the main thread only adds the summaries, in the same order.
    */
   private async walk(starts: readonly string[], label: string): Promise<void> {
-    this.walksUnderWay++;
-    try {
-      await this.walkFolders(starts, label);
-    } finally {
-      this.walksUnderWay--;
-    }
-  }
-
-  /** Walks under way (the idle memory release waits for them: idleMemory.ts). */
-  private walksUnderWay = 0;
-  get walking(): boolean {
-    return this.walksUnderWay > 0;
-  }
-
-  private async walkFolders(starts: readonly string[], label: string): Promise<void> {
     const started = Date.now();
     const sliceMs = this.options.sliceMs ?? walkSliceMs;
     let sliceStart = performance.now();
