@@ -6,7 +6,7 @@ import { largeDockerfile } from '../../../bench/inputs';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { diagnoseDockerfileWith } from '../../../server/src/dockerfile/diagnostics';
 import { dockerfileFolding } from '../../../server/src/dockerfile/folding';
-import { forgetParsedTrees, incrementalParseCounts, incrementalParseTuning, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
+import { forgetParsedTrees, incrementalParseCounts, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
 import { parseDockerfile, parseDockerfileVersion } from '../../../server/src/dockerfile/model';
 import { dockerfileSymbols } from '../../../server/src/dockerfile/symbols';
 import { dockerfileSemanticTokens } from '../../../server/src/dockerfile/tokens';
@@ -14,7 +14,7 @@ import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } 
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
 import { editSite, type Edit } from './randomEdits';
-import { firstDifference, snapshot } from './treeSnapshot';
+import { firstDifference, snapshot, withTuning } from './treeSnapshot';
 
 /**
  * Differential test of incrementalParse.ts: random edits (typing, line breaks, continuations,
@@ -90,17 +90,6 @@ function session(name: string, text: string, seed: number, edits: number, ctx: F
       const incremental = features(current, (document) => ({ document, ast }), ctx, uri);
       assert.deepStrictEqual(incremental, features(current, parseDockerfile, ctx, 'file:///scratch/Dockerfile'), `${where}: features differ over the incremental tree\n--- text ---\n${current}`);
     }
-  }
-}
-
-function withTuning(tuning: Partial<typeof incrementalParseTuning>, run: () => void): void {
-  const saved = { ...incrementalParseTuning };
-  Object.assign(incrementalParseTuning, tuning);
-  try {
-    run();
-  } finally {
-    Object.assign(incrementalParseTuning, saved);
-    forgetParsedTrees();
   }
 }
 

@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeDockerfile } from '../../../bench/inputs';
-import { forgetParsedTrees, incrementalParseCounts, incrementalParseTuning, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
+import { incrementalParseCounts, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
 import '../../../server/src/dockerfile/model';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { seededRandom as random } from '../seededRandom';
 import { editSite, type Edit } from './randomEdits';
-import { firstDifference, snapshot } from './treeSnapshot';
+import { firstDifference, snapshot, withTuning } from './treeSnapshot';
 
 /**
  * Differential test of what incrementalParse.ts shares between versions (night round of issue #19):
@@ -76,17 +76,6 @@ function session(name: string, text: string, seed: number, edits: number, resolv
     assert.deepEqual(lineStarts(parseDocument(ast)), lineStarts(TextDocument.create('file:///x', 'dockerfile', 1, current)), `${where}: line starts differ`);
     if (previous) assert.equal(JSON.stringify(snapshot(previous.ast, resolving)), previous.snapshot, `${where}: the previous version's tree changed`);
     previous = { ast, snapshot: got };
-  }
-}
-
-function withTuning(tuning: Partial<typeof incrementalParseTuning>, run: () => void): void {
-  const saved = { ...incrementalParseTuning };
-  Object.assign(incrementalParseTuning, tuning);
-  try {
-    run();
-  } finally {
-    Object.assign(incrementalParseTuning, saved);
-    forgetParsedTrees();
   }
 }
 

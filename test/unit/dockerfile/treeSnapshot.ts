@@ -1,4 +1,5 @@
 import type { Dockerfile } from 'dockerfile-ast';
+import { forgetParsedTrees, incrementalParseTuning } from '../../../server/src/dockerfile/incrementalParse';
 
 /**
  * What a Dockerfile syntax tree answers, as plain data: the differential tests of the incremental
@@ -88,3 +89,15 @@ export function firstDifference(got: string, expected: string): string {
   return `at ${at}:\n  got      …${got.slice(Math.max(0, at - 300), at + 200)}\n  expected …${expected.slice(Math.max(0, at - 300), at + 200)}`;
 }
 
+
+/** Runs `run` with the incremental parse tuned (e.g. fewer old texts kept), then puts the tuning back and forgets the trees made meanwhile. */
+export function withTuning(tuning: Partial<typeof incrementalParseTuning>, run: () => void): void {
+  const saved = { ...incrementalParseTuning };
+  Object.assign(incrementalParseTuning, tuning);
+  try {
+    run();
+  } finally {
+    Object.assign(incrementalParseTuning, saved);
+    forgetParsedTrees();
+  }
+}
