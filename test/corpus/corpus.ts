@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isComposeName, type LanguageKind } from '../../server/src/common/fileKinds';
+import { isComposeName, isJsonName, isYamlName, type LanguageKind } from '../../server/src/common/fileKinds';
 
 /** The shared corpus of real files, read in place (never copied into the repo). */
 export const corpusRoot = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
@@ -48,4 +48,14 @@ export function composeFilesUnder(dir: string, out: string[] = []): string[] {
     }
   }
   return out;
+}
+
+/** The YAML and JSON files under a folder, sorted, depth first; a folder that cannot be read gives none. */
+export function yamlAndJsonFilesUnder(dir: string): string[] {
+  let entries: string[];
+  try { entries = readdirSync(dir).sort(); } catch { return []; }
+  return entries.flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? yamlAndJsonFilesUnder(full) : isYamlName(name) || isJsonName(name) ? [full] : [];
+  });
 }

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { imageGraphOf } from '../../../server/src/common/imageGraph';
-import { isJsonName, isYamlName } from '../../../server/src/common/fileKinds';
 import { parseManifestFile } from '../../../server/src/kubernetes/model';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { WorkspaceIndexer, type IndexerOptions } from '../../../server/src/lsp/workspaceIndexer';
 import { walkResultOf } from '../../../server/src/lsp/walkSummaries';
 import { diagnose } from './k8sTestKit';
+import { yamlAndJsonFilesUnder } from '../../corpus/corpus';
 
 /**
  * The index worker (server/src/lsp/indexWorker.ts) against the main-thread walk: the same files
@@ -22,15 +22,6 @@ import { diagnose } from './k8sTestKit';
 
 const repo = resolve(__dirname, '../../..');
 const corpus = resolve(repo, '../shared/corpus');
-
-function filesUnder(dir: string): string[] {
-  let entries: string[];
-  try { entries = readdirSync(dir).sort(); } catch { return []; }
-  return entries.flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : isYamlName(name) || isJsonName(name) ? [full] : [];
-  });
-}
 
 /** Everything a check can ask the index or the image graph beside it, as plain data. */
 function answersOf(index: WorkspaceIndex): unknown {
@@ -48,7 +39,7 @@ function answersOf(index: WorkspaceIndex): unknown {
 }
 
 test('corpus manifests: summaries from the worker path give the index the main thread builds, and the same diagnostics', () => {
-  const files = [...filesUnder(join(corpus, 'k8s')), ...filesUnder(join(corpus, 'k8s-templated'))];
+  const files = [...yamlAndJsonFilesUnder(join(corpus, 'k8s')), ...yamlAndJsonFilesUnder(join(corpus, 'k8s-templated'))];
   assert.ok(files.length > 100, `the corpus has manifests (${files.length} found under ${corpus})`);
   const limits = { maxFiles: 100_000, maxObjectsPerFile: 500 };
   const direct = new WorkspaceIndex(limits);

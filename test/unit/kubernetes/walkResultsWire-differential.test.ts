@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { isJsonName, isYamlName } from '../../../server/src/common/fileKinds';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { packWalkResults, transferablesOf, unpackWalkResult } from '../../../server/src/lsp/walkResultsWire';
 import { walkResultOf, type WalkResult } from '../../../server/src/lsp/walkSummaries';
 import { seededRandom } from '../seededRandom';
+import { yamlAndJsonFilesUnder } from '../../corpus/corpus';
 
 /**
  * The index worker's answers cross to the main thread packed (server/src/lsp/walkResultsWire.ts):
@@ -17,15 +17,6 @@ import { seededRandom } from '../seededRandom';
  */
 
 const corpus = resolve(__dirname, '../../../../shared/corpus');
-
-function filesUnder(dir: string): string[] {
-  let entries: string[];
-  try { entries = readdirSync(dir).sort(); } catch { return []; }
-  return entries.flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : isYamlName(name) || isJsonName(name) ? [full] : [];
-  });
-}
 
 /** A seeded edit of a manifest: a line dropped, doubled, re-indented, or a character typed into it. */
 function edited(text: string, random: () => number): string {
@@ -46,7 +37,7 @@ function edited(text: string, random: () => number): string {
 interface Case { path: string; uri: string; text: string | undefined }
 
 function cases(): Case[] {
-  const files = filesUnder(corpus);
+  const files = yamlAndJsonFilesUnder(corpus);
   assert.ok(files.length > 300, `the corpus has manifests (${files.length} under ${corpus})`);
   const random = seededRandom(19);
   const all: Case[] = [];
