@@ -68,61 +68,56 @@ function plantForeignCode(file: string): void {
   rmSync(raw);
 }
 
-test('boot.js refuses a cache others could have written, starts anyway, and replaces it', { skip }, async () => {
+/** A fresh cache home in which one start has written its cache: the cache folder, the file's name and path. */
+async function withWrittenCache(run: (cacheHome: string, cache: { folder: string; name: string; file: string }) => Promise<void>): Promise<void> {
   const cacheHome = mkdtempSync(join(tmpdir(), 'stevedore-cache-'));
   try {
     const folder = join(cacheHome, 'stevedore');
     assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
     const [name] = readdirSync(folder);
-    const file = join(folder, name);
-    // An earlier release's cache (the naming without the installed copy) and an older build of this copy.
-    const stale = join(folder, `server-${'0'.repeat(24)}.cache`);
-    const older = join(folder, `${name.slice(0, 'server-'.length + 9)}${'0'.repeat(24)}.cache`);
-    writeFileSync(older, 'an older build', { mode: 0o600 });
-    const otherCopy = `server-${name.startsWith('server-ffffffff') ? 'eeeeeeee' : 'ffffffff'}-${'0'.repeat(24)}.cache`;
-    writeFileSync(join(folder, otherCopy), 'another installed copy', { mode: 0o600 });
-    writeFileSync(stale, 'an older bundle', { mode: 0o600 });
-    writeFileSync(join(folder, 'notes.txt'), 'not ours to remove');
-
-    // A world-writable cache is not loaded: the server starts from its own source...
-    plantForeignCode(file);
-    const planted = readFileSync(file);
-    chmodSync(file, 0o666);
-    const output = await startOnce(cacheHome, 2600);
-    assert.match(output, /stevedore-language-server/);
-    assert.doesNotMatch(output, /FOREIGN CODE RAN/);
-    // ...then writes a private cache of its own in its place and removes the stale one.
-    assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.notDeepEqual(readFileSync(file), planted);
-    assert.deepEqual(readdirSync(folder).sort(), [name, otherCopy, 'notes.txt'].sort());
-
-    // The control: the same planted code in a file that passes the checks is what V8 would run.
-    plantForeignCode(file);
-    chmodSync(file, 0o600);
-    assert.match(await startOnce(cacheHome, 0), /FOREIGN CODE RAN/);
+    await run(cacheHome, { folder, name, file: join(folder, name) });
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });
   }
-});
+}
 
-test('boot.js starts with a damaged cache, answers, and writes a good one in its place', { skip }, async () => {
-  const cacheHome = mkdtempSync(join(tmpdir(), 'stevedore-cache-'));
-  try {
-    const folder = join(cacheHome, 'stevedore');
-    assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
-    const [name] = readdirSync(folder);
-    const file = join(folder, name);
-    const good = unpackCaches(readFileSync(file));
-    // Private and well-formed as a pack, but V8's data inside is damaged: what a bad disk block leaves.
-    // Without V8 checking the content this start died in a segmentation fault, and so did every start after.
-    const damaged = new Map([...good].map(([script, data]) => [script, Buffer.from(data).fill(0x5a, 64, Math.min(4096, data.length))]));
-    writeFileSync(file, packCaches(damaged), { mode: 0o600 });
-    assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
-    const now = unpackCaches(readFileSync(file));
-    assert.ok([...now.keys()].length > 0, 'a cache was written again');
-    assert.notDeepEqual(now.get('server.js'), damaged.get('server.js'), 'the damaged cache was replaced');
-    assert.match(await startOnce(cacheHome, 0), /stevedore-language-server/);
-  } finally {
-    rmSync(cacheHome, { recursive: true, force: true });
-  }
-});
+test('boot.js refuses a cache others could have written, starts anyway, and replaces it', { skip }, () => withWrittenCache(async (cacheHome, { folder, name, file }) => {
+  // An earlier release's cache (the naming without the installed copy) and an older build of this copy.
+  const stale = join(folder, `server-${'0'.repeat(24)}.cache`);
+  const older = join(folder, `${name.slice(0, 'server-'.length + 9)}${'0'.repeat(24)}.cache`);
+  writeFileSync(older, 'an older build', { mode: 0o600 });
+  const otherCopy = `server-${name.startsWith('server-ffffffff') ? 'eeeeeeee' : 'ffffffff'}-${'0'.repeat(24)}.cache`;
+  writeFileSync(join(folder, otherCopy), 'another installed copy', { mode: 0o600 });
+  writeFileSync(stale, 'an older bundle', { mode: 0o600 });
+  writeFileSync(join(folder, 'notes.txt'), 'not ours to remove');
+
+  // A world-writable cache is not loaded: the server starts from its own source...
+  plantForeignCode(file);
+  const planted = readFileSync(file);
+  chmodSync(file, 0o666);
+  const output = await startOnce(cacheHome, 2600);
+  assert.match(output, /stevedore-language-server/);
+  assert.doesNotMatch(output, /FOREIGN CODE RAN/);
+  // ...then writes a private cache of its own in its place and removes the stale one.
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.notDeepEqual(readFileSync(file), planted);
+  assert.deepEqual(readdirSync(folder).sort(), [name, otherCopy, 'notes.txt'].sort());
+
+  // The control: the same planted code in a file that passes the checks is what V8 would run.
+  plantForeignCode(file);
+  chmodSync(file, 0o600);
+  assert.match(await startOnce(cacheHome, 0), /FOREIGN CODE RAN/);
+}));
+
+test('boot.js starts with a damaged cache, answers, and writes a good one in its place', { skip }, () => withWrittenCache(async (cacheHome, { file }) => {
+  const good = unpackCaches(readFileSync(file));
+  // Private and well-formed as a pack, but V8's data inside is damaged: what a bad disk block leaves.
+  // Without V8 checking the content this start died in a segmentation fault, and so did every start after.
+  const damaged = new Map([...good].map(([script, data]) => [script, Buffer.from(data).fill(0x5a, 64, Math.min(4096, data.length))]));
+  writeFileSync(file, packCaches(damaged), { mode: 0o600 });
+  assert.match(await startOnce(cacheHome, 2600), /stevedore-language-server/);
+  const now = unpackCaches(readFileSync(file));
+  assert.ok([...now.keys()].length > 0, 'a cache was written again');
+  assert.notDeepEqual(now.get('server.js'), damaged.get('server.js'), 'the damaged cache was replaced');
+  assert.match(await startOnce(cacheHome, 0), /stevedore-language-server/);
+}));
