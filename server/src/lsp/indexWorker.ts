@@ -2,8 +2,8 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSmallFile } from './smallFiles';
-import { walkResultOf, type WalkReply, type WalkRequest } from './walkSummaries';
-import { packWalkResults, transferablesOf } from './walkResultsWire';
+import { walkResultOf, type WalkRequest } from './walkSummaries';
+import { packWalkResults, transferablesOf, type WalkReply } from './walkResultsWire';
 
 /**
  * The language server's index worker (workspaceIndexer.ts starts it for a big workspace walk): reads,

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import type { WalkFile, WalkReply } from './walkSummaries';
+import type { WalkFile } from './walkSummaries';
+import type { WalkReply } from './walkResultsWire';
 import type { PackedWalkResults } from './walkResultsWire';
 
 /**

@@ -20,6 +20,9 @@ export interface PackedWalkResults {
   bytes: Uint8Array;
 }
 
+/** Worker → main thread: the results of a `WalkRequest` (walkSummaries.ts), in its files' order, packed. */
+export interface WalkReply { id: number; results: PackedWalkResults }
+
 const unread = 0;
 const skipped = 1;
 const parsedEmpty = 2;

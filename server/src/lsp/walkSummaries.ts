@@ -2,8 +2,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { summarizeManifest, type ManifestSummary } from '../cli/sharedIndex';
 import { parseManifestFile } from '../kubernetes/model';
 import { mightBeKubernetes } from './manifestPrecheck';
-import type { PackedWalkResults } from './walkResultsWire';
-
 
 /**
  * What the index worker (indexWorker.ts) answers for one manifest of the workspace walk, as plain
@@ -20,9 +18,8 @@ export type WalkResult =
 /** A file the walk asks the worker to read: its absolute path and its URI. */
 export interface WalkFile { path: string; uri: string }
 
-/** Main thread → worker: read and summarise these files; worker → main thread: their results, in the same order (packed: walkResultsWire.ts). */
+/** Main thread → worker: read and summarise these files (the worker's reply: walkResultsWire.ts `WalkReply`). */
 export interface WalkRequest { id: number; files: WalkFile[] }
-export interface WalkReply { id: number; results: PackedWalkResults }
 
 /** The result for a file's text (undefined: unread), as the main-thread walk's indexText would index it. */
 export function walkResultOf(file: WalkFile, text: string | undefined): WalkResult {
