@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { DockerfileParser } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeDockerfile } from '../../../bench/inputs';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { diagnoseDockerfileWith } from '../../../server/src/dockerfile/diagnostics';
 import { dockerfileFolding } from '../../../server/src/dockerfile/folding';
-import { forgetParsedTrees, incrementalParseCounts, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
+import { forgetParsedTrees, incrementalParseCounts } from '../../../server/src/dockerfile/incrementalParse';
 import { parseDockerfile, parseDockerfileVersion } from '../../../server/src/dockerfile/model';
 import { dockerfileSymbols } from '../../../server/src/dockerfile/symbols';
 import { dockerfileSemanticTokens } from '../../../server/src/dockerfile/tokens';
@@ -14,7 +14,7 @@ import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } 
 import { contextFor } from '../helpers';
 import { seededRandom as random } from '../seededRandom';
 import { editSite, type Edit } from './randomEdits';
-import { firstDifference, snapshot, withTuning } from './treeSnapshot';
+import { parseAndCompare, snapshot, withTuning, type ParsedVersion } from './treeSnapshot';
 
 /**
  * Differential test of incrementalParse.ts: random edits (typing, line breaks, continuations,
@@ -73,19 +73,15 @@ function session(name: string, text: string, seed: number, edits: number, ctx: F
   const next = random(seed);
   const uri = `file:///incremental-parse/${seed}/Dockerfile`;
   let current = text;
-  let previous: { ast: Dockerfile; snapshot: string } | undefined;
+  let previous: ParsedVersion | undefined;
   for (let step = 0; step <= edits; step++) {
     if (step > 0) {
       const edit = randomEdit(current, next);
       current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
     }
-    const ast = parseDockerfileText(uri, current);
     const where = `${name}, seed ${seed}, after ${step} edits`;
-    const got = JSON.stringify(snapshot(ast, resolving));
-    const expected = JSON.stringify(snapshot(DockerfileParser.parse(current), resolving));
-    if (got !== expected) assert.fail(`${where}: the incremental tree differs from a full parse ${firstDifference(got, expected)}\n--- text ---\n${current}`);
-    if (previous) assert.equal(JSON.stringify(snapshot(previous.ast, resolving)), previous.snapshot, `${where}: the previous version's tree changed`);
-    previous = { ast, snapshot: got };
+    previous = parseAndCompare(uri, current, where, previous, resolving);
+    const { ast } = previous;
     if (step % featuresEvery === 0) {
       const incremental = features(current, (document) => ({ document, ast }), ctx, uri);
       assert.deepStrictEqual(incremental, features(current, parseDockerfile, ctx, 'file:///scratch/Dockerfile'), `${where}: features differ over the incremental tree\n--- text ---\n${current}`);

@@ -8,7 +8,7 @@ import '../../../server/src/dockerfile/model';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { seededRandom as random } from '../seededRandom';
 import { editSite, type Edit } from './randomEdits';
-import { firstDifference, snapshot, withTuning } from './treeSnapshot';
+import { parseAndCompare, snapshot, withTuning, type ParsedVersion } from './treeSnapshot';
 
 /**
  * Differential test of what incrementalParse.ts shares between versions (night round of issue #19):
@@ -62,20 +62,15 @@ function session(name: string, text: string, seed: number, edits: number, resolv
   const uri = `file:///incremental-shared/${seed}/Dockerfile`;
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
   let current = text;
-  let previous: { ast: Dockerfile; snapshot: string } | undefined;
+  let previous: ParsedVersion | undefined;
   for (let step = 0; step <= edits; step++) {
     if (step > 0) {
       const edit = sharingEdit(current, next, lineBreak);
       current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
     }
-    const ast = parseDockerfileText(uri, current);
     const where = `${name}, seed ${seed}, after ${step} edits`;
-    const got = JSON.stringify(snapshot(ast, resolving));
-    const expected = JSON.stringify(snapshot(DockerfileParser.parse(current), resolving));
-    if (got !== expected) assert.fail(`${where}: the incremental tree differs from a full parse ${firstDifference(got, expected)}\n--- text ---\n${current}`);
-    assert.deepEqual(lineStarts(parseDocument(ast)), lineStarts(TextDocument.create('file:///x', 'dockerfile', 1, current)), `${where}: line starts differ`);
-    if (previous) assert.equal(JSON.stringify(snapshot(previous.ast, resolving)), previous.snapshot, `${where}: the previous version's tree changed`);
-    previous = { ast, snapshot: got };
+    previous = parseAndCompare(uri, current, where, previous, resolving);
+    assert.deepEqual(lineStarts(parseDocument(previous.ast)), lineStarts(TextDocument.create('file:///x', 'dockerfile', 1, current)), `${where}: line starts differ`);
   }
 }
 

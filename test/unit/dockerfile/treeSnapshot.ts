@@ -1,5 +1,6 @@
-import type { Dockerfile } from 'dockerfile-ast';
-import { forgetParsedTrees, incrementalParseTuning } from '../../../server/src/dockerfile/incrementalParse';
+import assert from 'node:assert/strict';
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { forgetParsedTrees, incrementalParseTuning, parseDockerfileText } from '../../../server/src/dockerfile/incrementalParse';
 
 /**
  * What a Dockerfile syntax tree answers, as plain data: the differential tests of the incremental
@@ -100,4 +101,20 @@ export function withTuning(tuning: Partial<typeof incrementalParseTuning>, run: 
     Object.assign(incrementalParseTuning, saved);
     forgetParsedTrees();
   }
+}
+
+/** One version of a differential session: its tree and that tree's snapshot (for the next step's "unchanged" check). */
+export interface ParsedVersion { ast: Dockerfile; snapshot: string }
+
+/**
+ * One step of a differential session: `text` parsed as the next version of `uri` (the incremental
+ * parse), which must answer as a full parse does, while the previous version's tree stays as it was.
+ */
+export function parseAndCompare(uri: string, text: string, where: string, previous: ParsedVersion | undefined, resolving = true): ParsedVersion {
+  const ast = parseDockerfileText(uri, text);
+  const got = JSON.stringify(snapshot(ast, resolving));
+  const expected = JSON.stringify(snapshot(DockerfileParser.parse(text), resolving));
+  if (got !== expected) assert.fail(`${where}: the incremental tree differs from a full parse ${firstDifference(got, expected)}\n--- text ---\n${text}`);
+  if (previous) assert.equal(JSON.stringify(snapshot(previous.ast, resolving)), previous.snapshot, `${where}: the previous version's tree changed`);
+  return { ast, snapshot: got };
 }
