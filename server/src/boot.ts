@@ -15,12 +15,12 @@
  * It also tunes the garbage collector for a server that re-checks on every keystroke (below).
  * docs/performance.md has the measurements behind both.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
-import { codeCacheFolder, fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, verifiedCachesFlag, writeCache, type PackedCacheReader } from './codeCache';
+import { cacheFileFor, keptCaches, openTrustedPackedCache, packCaches, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
 /** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
@@ -33,19 +33,6 @@ const ownScript = /^\.\/(server(?:-[\w-]+)?\.js)$/;
  */
 const wrapperStart = '(function (exports, require, module, __filename, __dirname) { ';
 const wrapperEnd = '\n});';
-
-function cacheFile(): string | undefined {
-  if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
-  // Before anything is compiled or cached: a damaged cache is then refused, not run (codeCache.ts).
-  setFlagsFromString(verifiedCachesFlag);
-  const stats = statSync(serverFile);
-  // V8 refuses a cache made under other flags: launchers with different flags keep their own.
-  const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
-  const key = fingerprint(`${serverFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`, 24);
-  // Each installed copy (its folder) prunes only its own older caches (codeCache.ts cacheFileName).
-  const install = fingerprint(__dirname, 8);
-  return join(codeCacheFolder(), `server-${install}-${key}.cache`);
-}
 
 /** The garbage collector's tuning for a server that re-checks on every keystroke (bootFlags.ts). */
 function tuneGarbageCollector(): void {
@@ -140,13 +127,7 @@ class ScriptLoader {
     this.writeTimer = setTimeout(() => {
       this.writeTimer = undefined;
       try {
-        let kept: Map<string, Buffer>;
-        try {
-          const packed = readTrustedCache(target);
-          kept = packed ? unpackCaches(packed) : new Map();
-        } catch {
-          kept = new Map();
-        }
+        const kept = keptCaches(target);
         const entries = new Map<string, Uint8Array>(kept);
         for (const [name, { script, fromCache }] of this.scripts) {
           if (!fromCache || !kept.has(name)) entries.set(name, script.createCachedData());
@@ -165,7 +146,7 @@ function boot(): void {
   tuneGarbageCollector();
   let cachePath: string | undefined;
   try {
-    cachePath = cacheFile();
+    cachePath = cacheFileFor('server', serverFile);
   } catch {
     cachePath = undefined;
   }

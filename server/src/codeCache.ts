@@ -10,9 +10,10 @@
  * nothing about who may write; there the cache folder is the user's own (%LOCALAPPDATA%) and only
  * the kind of file (no symlink, a regular file) is checked.
  */
-import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 
 /**
  * A hex digest of `text`, `hexLength` characters long (at most 32): names the cache file by what it
@@ -80,6 +81,34 @@ export const verifiedCachesFlag = '--verify-snapshot-checksum';
 export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const base = env.XDG_CACHE_HOME || (platform === 'win32' ? env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
   return join(base, 'stevedore');
+}
+
+/**
+ * The cache file of a program's bundle for this process (`<program>-<install>-<key>.cache` in
+ * codeCacheFolder, see cacheFileName), or undefined when `STEVEDORE_NO_CODE_CACHE` turns caches
+ * off. Sets verifiedCachesFlag first, so call it before anything is compiled: the flags are the
+ * process's, so worker threads find it set too. The key holds the bundle's size and time, Node's
+ * version, the architecture and the start flags (V8 refuses a cache made under other flags:
+ * launchers with different flags keep their own); the install part is the bundle's folder, so each
+ * installed copy prunes only its own older caches.
+ */
+export function cacheFileFor(program: 'server' | 'cli', bundleFile: string): string | undefined {
+  if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
+  setFlagsFromString(verifiedCachesFlag);
+  const stats = statSync(bundleFile);
+  const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
+  const key = fingerprint(`${bundleFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`, 24);
+  return join(codeCacheFolder(), `${program}-${fingerprint(dirname(bundleFile), 8)}-${key}.cache`);
+}
+
+/** The caches a cache file holds now, by entry, to be kept beside a new one when the file is written again; none when it cannot be trusted or read. */
+export function keptCaches(file: string): Map<string, Buffer> {
+  try {
+    const packed = readTrustedCache(file);
+    return packed ? unpackCaches(packed) : new Map();
+  } catch {
+    return new Map();
+  }
 }
 
 const fileMode = 0o600;

@@ -19,13 +19,12 @@
  *
  * A damaged cache is refused, not run: codeCache.ts `verifiedCachesFlag` (a few ms per thread).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
-import { codeCacheFolder, fingerprint, openTrustedPackedCache, packCaches, readTrustedCache, unpackCaches, verifiedCachesFlag, writeCache } from '../codeCache';
+import { cacheFileFor, keptCaches, openTrustedPackedCache, packCaches, writeCache } from '../codeCache';
 import { lanesStartedMark, restoreEngineFlags } from './engineFlags';
 
 /** The command line's bundle, beside this launcher (scripts/build.mjs builds both). */
@@ -43,19 +42,6 @@ const mainAloneEntry = `${cliBundleName}@main`;
 interface Loaded {
   entry: string;
   data: Buffer;
-}
-
-/** The cache file for this bundle and process, or undefined when the cache is turned off. */
-function cacheFileFor(bundleFile: string): string | undefined {
-  if (process.env.STEVEDORE_NO_CODE_CACHE) return undefined;
-  // Set before anything is compiled or cached (see above); the flags are the process's, so a worker thread finds it set.
-  setFlagsFromString(verifiedCachesFlag);
-  const stats = statSync(bundleFile);
-  // V8 refuses a cache made under other flags: launchers with different flags keep their own.
-  const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
-  const key = fingerprint(`${bundleFile}|${stats.size}|${stats.mtimeMs}|${process.version}|${process.arch}|${flags}`, 24);
-  // Each installed copy (its folder) prunes only its own older caches (codeCache.ts cacheFileName).
-  return join(codeCacheFolder(), `cli-${fingerprint(__dirname, 8)}-${key}.cache`);
 }
 
 /** This thread's cached code from the file, when the file can be trusted and has some (the main thread prefers a run with lanes' cache). */
@@ -89,13 +75,7 @@ function entryToWrite(used: Loaded | undefined): string | undefined {
 function saveCache(cacheFile: string, script: Script, entry: string): void {
   try {
     if (isMainThread) restoreEngineFlags();
-    let kept: Map<string, Buffer>;
-    try {
-      const packed = readTrustedCache(cacheFile);
-      kept = packed ? unpackCaches(packed) : new Map();
-    } catch {
-      kept = new Map();
-    }
+    const kept = keptCaches(cacheFile);
     const entries = new Map<string, Uint8Array>(kept);
     if (entry === mainWithLanesEntry) entries.delete(mainAloneEntry);
     entries.set(entry, script.createCachedData());
@@ -110,7 +90,7 @@ function launch(): void {
   let cacheFile: string | undefined;
   let loaded: Loaded | undefined;
   try {
-    cacheFile = cacheFileFor(bundleFile);
+    cacheFile = cacheFileFor('cli', bundleFile);
     loaded = cacheFile === undefined ? undefined : cachedCode(cacheFile);
   } catch {
     cacheFile = undefined;
