@@ -65,8 +65,7 @@ function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 /**
  * How long a server has had no message when its idle RSS is read. Right after the first diagnostics
  * a server is not idle yet (post-open work, the garbage of the first checks that a full collection
- * has not taken yet; ours releases memory after 2 s of quiet, server/src/lsp/idleMemory.ts). Both
- * servers of a comparison get the same wait, so the comparison stays fair.
+ * has not taken yet). Both servers of a comparison get the same wait, so the comparison stays fair.
  */
 const idleQuietMs = 3000;
 

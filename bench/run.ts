@@ -86,7 +86,7 @@ function peakRssMb(pid: number): number {
  * The server's RSS once it is idle: its own short session (so the long session above, and its peak,
  * stay as they were), read after 3 s without a message, the same wait bench/peers.ts gives both
  * servers. Right after the first diagnostics the server is not idle yet (the first checks' garbage,
- * post-open work); it releases memory after 2 s of quiet (server/src/lsp/idleMemory.ts).
+ * post-open work); docs/performance.md, "Idle memory, late night round", has what the idle RSS is made of.
  */
 async function idleRss(files: readonly { uri: string; languageId: string; text: string }[], sessions: number): Promise<number[]> {
   const samples: number[] = [];
