@@ -92,12 +92,61 @@ function splitErrors<E extends YAMLError>(errors: readonly E[], start: number, e
   return { before, after };
 }
 
-function spliced(old: ComposeModel, text: string, document: TextDocument): ComposeModel | undefined {
-  const oldText = old.text;
-  if (text === oldText) return { ...old, document };
-  const root = old.root;
-  if (old.documents.length !== 1 || !root || root.flow || root.anchor || root.tag || old.yaml.contents !== root) return undefined;
+/*
+ * The splice is written as several small functions, not one: V8 optimises a hot function as a
+ * whole, and the single function this used to be (array spreads, closures, many node shapes) took
+ * 130–570 ms and ~7 MB of compiler memory per optimisation, redone a dozen times in the first hundred
+ * edits as new node shapes deoptimised it. That compiler memory set the server's peak RSS while a
+ * Compose file was edited (docs/performance.md, "Compose edits and the optimising compiler").
+ */
 
+/** Where an edit falls: the top-level section, its entry, and the entry's text bounds. */
+interface EditedEntry {
+  section: Pair;
+  sectionIndex: number;
+  entries: YAMLMap;
+  entry: Pair;
+  entryIndex: number;
+  next: Pair;
+  column: number;
+  /** The entry's first offset (its key line's start) and the next entry's key line start, in the old text. */
+  start: number;
+  end: number;
+  /** The edit's length change. */
+  delta: number;
+}
+
+function spliced(old: ComposeModel, text: string, document: TextDocument): ComposeModel | undefined {
+  if (text === old.text) return sameText(old, document);
+  const root = old.root;
+  if (!root || !splicableRoot(old, root)) return undefined;
+  const place = editedEntry(old.text, text, root);
+  if (!place) return undefined;
+  const newEntry = checkedNewEntry(old, text, place);
+  if (newEntry === undefined) return undefined;
+  const errors = splitErrors(old.yaml.errors, place.start, place.end);
+  const warnings = splitErrors(old.yaml.warnings, place.start, place.end);
+  // An error before the entry may leave the parser reading it otherwise than on its own.
+  if (!errors || !warnings || errors.before.length > 0) return undefined;
+  const oldEntry = old.text.slice(place.start, place.end);
+  if (!readsAsAlone(oldEntry, place.column, place.entry.key as Scalar, errorsWithin(old.yaml.errors, place.start, place.end), place.start)) return undefined;
+  const fresh = parseEntry(newEntry, place.column, place.entry.key as Scalar);
+  if (!fresh) return undefined;
+  // The next edit of this entry checks this version of it: its errors are known.
+  lastAlone = { text: newEntry, column: place.column, errors: errorList(fresh.doc.errors, 0) };
+  return splicedModel(old, text, document, place, fresh, newEntry.length, errors, warnings);
+}
+
+function sameText(old: ComposeModel, document: TextDocument): ComposeModel {
+  return { ...old, document };
+}
+
+function splicableRoot(old: ComposeModel, root: YAMLMap): boolean {
+  return old.documents.length === 1 && !root.flow && !root.anchor && !root.tag && old.yaml.contents === root;
+}
+
+/** The entry of a top-level section an edit (old text → new text) falls in, below its key line; undefined when it is not one. */
+function editedEntry(oldText: string, text: string, root: YAMLMap): EditedEntry | undefined {
   // The edit: what lies between the common prefix and the common suffix.
   const shorter = Math.min(oldText.length, text.length);
   let prefix = 0;
@@ -124,52 +173,95 @@ function spliced(old: ComposeModel, text: string, document: TextDocument): Compo
   const end = lineStartOf(oldText, next.key.range![0]);
   const keyLineEnd = oldText.indexOf('\n', keyStart) + 1;
   if (keyLineEnd === 0 || prefix < keyLineEnd || editEnd > end) return undefined;
+  return { section, sectionIndex, entries, entry, entryIndex, next, column, start, end, delta };
+}
 
-  const oldEntry = oldText.slice(start, end);
-  const newEntry = text.slice(start, end + delta);
+/** The entry's new text, when neither it nor the old one holds what the splice cannot follow (see the module comment). */
+function checkedNewEntry(old: ComposeModel, text: string, place: EditedEntry): string | undefined {
+  const oldEntry = old.text.slice(place.start, place.end);
+  const newEntry = text.slice(place.start, place.end + place.delta);
   if (!newEntry.endsWith('\n') || unsafeInEntry.test(oldEntry) || unsafeInEntry.test(newEntry)) return undefined;
-  if (!nestedBelow(oldEntry, column) || !nestedBelow(newEntry, column)) return undefined;
+  if (!nestedBelow(oldEntry, place.column) || !nestedBelow(newEntry, place.column)) return undefined;
   if (documentMarker.test(text)) return undefined;
-  if (hasDuplicateKey(entries, entry.key.value)) return undefined;
-  const errors = splitErrors(old.yaml.errors, start, end);
-  const warnings = splitErrors(old.yaml.warnings, start, end);
-  // An error before the entry may leave the parser reading it otherwise than on its own.
-  if (!errors || !warnings || errors.before.length > 0) return undefined;
-  if (!readsAsAlone(oldEntry, column, entry.key, old.yaml.errors.filter((error) => error.pos[0] >= start && error.pos[0] < end), start)) return undefined;
+  if (hasDuplicateKey(place.entries, (place.entry.key as Scalar).value)) return undefined;
+  return newEntry;
+}
 
-  const fresh = parseEntry(newEntry, column, entry.key);
-  if (!fresh) return undefined;
-  // The next edit of this entry checks this version of it: its errors are known.
-  lastAlone = { text: newEntry, column, errors: errorList(fresh.doc.errors, 0) };
+function errorsWithin(errors: readonly YAMLError[], start: number, end: number): YAMLError[] {
+  const within: YAMLError[] = [];
+  for (const error of errors) if (error.pos[0] >= start && error.pos[0] < end) within.push(error);
+  return within;
+}
+
+type ParsedEntry = NonNullable<ReturnType<typeof parseEntry>>;
+
+/** The new model: the previous tree with the entry's fresh nodes in place of the old ones and the nodes after them moved. */
+function splicedModel(
+  old: ComposeModel, text: string, document: TextDocument, place: EditedEntry, fresh: ParsedEntry, newEntryLength: number,
+  errors: { before: YAMLError[]; after: YAMLError[] }, warnings: { before: YAMLError[]; after: YAMLError[] },
+): ComposeModel {
+  const { start, delta } = place;
   const { pair, doc, sentinelKey, lineStarts } = fresh;
   shiftInPlace(pair, start);
   // The lines before the key belong to the previous entry: what they attach to the key stays.
-  setOrDelete(pair.key as Scalar, 'spaceBefore', entry.key.spaceBefore);
-  setOrDelete(pair.key as Scalar, 'commentBefore', entry.key.commentBefore);
+  const oldKey = place.entry.key as Scalar;
+  setOrDelete(pair.key as Scalar, 'spaceBefore', oldKey.spaceBefore);
+  setOrDelete(pair.key as Scalar, 'commentBefore', oldKey.commentBefore);
 
-  const nextCopy = copyNode(next, delta) as Pair;
+  const nextCopy = copyNode(place.next, delta) as Pair;
   // Whether blank lines come before the next key depends on how the edited entry ends.
   setOrDelete(nextCopy.key as Scalar, 'spaceBefore', sentinelKey.spaceBefore);
-  const entriesCopy = copyContainer(entries, delta, [...entries.items.slice(0, entryIndex), pair, nextCopy, ...entries.items.slice(entryIndex + 2).map((item) => copyNode(item, delta) as Pair)]);
-  const sectionCopy = copyFields(new Pair(null), section, 0);
-  sectionCopy.key = section.key;
+  const entriesCopy = copyContainer(place.entries, delta, replacedItems(place.entries.items, place.entryIndex, pair, nextCopy, delta));
+  const sectionCopy = copyFields(new Pair(null), place.section, 0);
+  sectionCopy.key = place.section.key;
   sectionCopy.value = entriesCopy;
-  const rootCopy = copyContainer(root, delta, [...root.items.slice(0, sectionIndex), sectionCopy, ...root.items.slice(sectionIndex + 1).map((item) => copyNode(item, delta) as Pair)]);
+  const root = old.root!;
+  const rootCopy = copyContainer(root, delta, replacedItems(root.items, place.sectionIndex, sectionCopy, undefined, delta));
 
   const yaml = Object.assign(new Document(), old.yaml) as Document.Parsed;
   yaml.contents = rootCopy as Document.Parsed['contents'];
   yaml.range = [old.yaml.range[0], old.yaml.range[1] + delta, old.yaml.range[2] + delta];
-  yaml.errors = [...errors.before, ...doc.errors.map((error) => copyError(error, start)), ...errors.after.map((error) => copyError(error, delta))];
-  yaml.warnings = [...warnings.before, ...doc.warnings.map((warning) => copyError(warning, start)), ...warnings.after.map((warning) => copyError(warning, delta))];
+  yaml.errors = joinedErrors(errors.before, doc.errors, start, errors.after, delta);
+  yaml.warnings = joinedErrors(warnings.before, doc.warnings, start, warnings.after, delta);
   const lineCounter = new LineCounter();
-  // The line starts the parser noted (it misses some in broken text, so they are not the text's
-  // newlines): the previous version's around the entry, the entry's own parse's inside it.
-  lineCounter.lineStarts = [
-    ...old.lineCounter.lineStarts.filter((offset) => offset <= start),
-    ...lineStarts.filter((offset) => offset > 0 && offset <= newEntry.length).map((offset) => offset + start),
-    ...old.lineCounter.lineStarts.filter((offset) => offset > end).map((offset) => offset + delta),
-  ];
+  lineCounter.lineStarts = joinedLineStarts(old.lineCounter.lineStarts, lineStarts, start, place.end, newEntryLength, delta);
   return { document, text, lineCounter, yaml, documents: [yaml], root: rootCopy };
+}
+
+/**
+ * `items` with the one at `index` replaced by `replacement` (and the one after it by `nextReplacement`
+ * when given), the items after those copied and moved by `delta`; the ones before are shared.
+ */
+function replacedItems(items: readonly Pair[], index: number, replacement: Pair, nextReplacement: Pair | undefined, delta: number): Pair[] {
+  const out: Pair[] = items.slice(0, index);
+  out.push(replacement);
+  let i = index + 1;
+  if (nextReplacement) {
+    out.push(nextReplacement);
+    i++;
+  }
+  for (; i < items.length; i++) out.push(copyNode(items[i], delta) as Pair);
+  return out;
+}
+
+/** The errors before the entry, the entry's own (moved to where it starts), then those after it (moved by the edit). */
+function joinedErrors<E extends YAMLError>(before: readonly E[], own: readonly E[], start: number, after: readonly E[], delta: number): E[] {
+  const out: E[] = before.slice();
+  for (const error of own) out.push(copyError(error, start));
+  for (const error of after) out.push(copyError(error, delta));
+  return out;
+}
+
+/**
+ * The line starts the parser noted (it misses some in broken text, so they are not the text's
+ * newlines): the previous version's around the entry, the entry's own parse's inside it.
+ */
+function joinedLineStarts(oldStarts: readonly number[], entryStarts: readonly number[], start: number, end: number, newEntryLength: number, delta: number): number[] {
+  const out: number[] = [];
+  for (const offset of oldStarts) if (offset <= start) out.push(offset);
+  for (const offset of entryStarts) if (offset > 0 && offset <= newEntryLength) out.push(offset + start);
+  for (const offset of oldStarts) if (offset > end) out.push(offset + delta);
+  return out;
 }
 
 /** The index of the last pair whose key starts at or before `offset` (pairs in the file's order). */
