@@ -42,7 +42,7 @@ const shown = (path: readonly PathSegment[]) => path.map((segment) => (typeof se
 
 /** Written with `${…}` or `$VAR`: known only once Compose interpolates it. */
 export function isInterpolated(value: unknown): boolean {
-  return typeof value === 'string' && /\$(?:\{|[A-Za-z_])/.test(value.replace(/\$\$/g, ''));
+  return typeof value === 'string' && value.includes('$') && /\$(?:\{|[A-Za-z_])/.test(value.replace(/\$\$/g, ''));
 }
 
 function jsonTypeOf(node: Node): JsonType | undefined {
@@ -82,6 +82,13 @@ function typeList(types: readonly JsonType[]): Localized {
   };
 }
 
+/*
+ * `path` is one array for the whole walk, pushed and popped as the walk goes down and back up (a
+ * new array per key and item was most of what a check of a large file allocated); a problem keeps
+ * a copy of it (`at`).
+ */
+const at = (path: readonly PathSegment[]): PathSegment[] => path.slice();
+
 function walk(node: Node, id: string, path: PathSegment[], out: SchemaProblem[]): void {
   if (isAlias(node)) return;
   const tag = (node as { tag?: string }).tag;
@@ -94,11 +101,11 @@ function walk(node: Node, id: string, path: PathSegment[], out: SchemaProblem[])
   if (schema.types && !typeFits(actual, schema.types)) {
     const expected = typeList(schema.types);
     if (actual === 'null') {
-      out.push({ kind: 'type', node, path, message: { en: `${codeSpan(shown(path))} has no value; it should be ${expected.en}.`, zh: `${codeSpan(shown(path))} 没有值，应为${expected.zh}。` } });
+      out.push({ kind: 'type', node, path: at(path), message: { en: `${codeSpan(shown(path))} has no value; it should be ${expected.en}.`, zh: `${codeSpan(shown(path))} 没有值，应为${expected.zh}。` } });
       return;
     }
     out.push({
-      kind: 'type', node, path,
+      kind: 'type', node, path: at(path),
       message: { en: `${codeSpan(shown(path))} should be ${expected.en}.`, zh: `${codeSpan(shown(path))} 应为${expected.zh}。` },
     });
     return;
@@ -109,16 +116,20 @@ function walk(node: Node, id: string, path: PathSegment[], out: SchemaProblem[])
   }
   if (isSeq(node)) {
     if (!schema.items) return;
-    node.items.forEach((item, index) => {
-      if (item && !isPair(item)) walk(item as Node, schema.items!, [...path, index], out);
-    });
+    const items = node.items;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (!item || isPair(item)) continue;
+      path.push(index);
+      walk(item as Node, schema.items, path, out);
+      path.pop();
+    }
     return;
   }
   if (isMap(node)) checkMap(node.items, schema, path, out, node);
 }
 
 function checkMap(pairs: Pair[], schema: SchemaNode, path: PathSegment[], out: SchemaProblem[], map: Node): void {
-  const written = new Set<string>();
   let merges = false;
   for (const pair of pairs) {
     if (isMergeKey(pair)) {
@@ -127,55 +138,80 @@ function checkMap(pairs: Pair[], schema: SchemaNode, path: PathSegment[], out: S
     }
     const key = keyText(pair);
     if (key === undefined || !isScalar(pair.key)) continue;
-    written.add(key);
-    const keyNode = pair.key as Scalar;
-    const value = pair.value as Node | null;
-    const childPath = [...path, key];
-    const propId = schema.props?.[key];
-    if (propId) {
-      const prop = schemaNode(propId);
-      // The top-level `version` has a rule of its own (compose-obsolete-version, with a fix).
-      if (prop?.deprecated && !(path.length === 0 && key === 'version')) {
-        out.push({ kind: 'deprecated', node: keyNode, path: childPath, message: { en: `${codeSpan(shown(childPath))} is deprecated.`, zh: `${codeSpan(shown(childPath))} 已弃用。` } });
-      }
-      if (value) walk(value, propId, childPath, out);
-      else if (prop?.types && !prop.types.includes('null')) checkEmpty(keyNode, prop, childPath, out);
-      continue;
-    }
-    if (isExtensionKey(key) && (schema.extensions || !schema.closed)) continue;
-    if (schema.entries) {
-      if (schema.entryPattern && !new RegExp(schema.entryPattern).test(key)) {
-        out.push({
-          kind: 'value', node: keyNode, path: childPath,
-          message: { en: `The name ${codeSpan(key)} is not valid here: use letters, digits, \`.\`, \`_\` and \`-\`.`, zh: `名称 ${codeSpan(key)} 在此无效：只能使用字母、数字、\`.\`、\`_\` 和 \`-\`。` },
-        });
-        continue;
-      }
-      if (value) walk(value, schema.entries, childPath, out);
-      continue;
-    }
-    if (schema.closed) {
-      const suggestion = closest(key, Object.keys(schema.props ?? {}), key.length > 5 ? 3 : 2);
-      const where = path.length > 0 ? codeSpan(shown(path)) : undefined;
-      out.push({
-        kind: 'unknown-key', node: keyNode, path: childPath, suggestion,
-        message: {
-          en: `Unknown key ${codeSpan(key)}${where ? ` in ${where}` : ' at the top level'}${suggestion ? `; did you mean ${codeSpan(suggestion)}?` : '.'}`,
-          zh: `${where ? `${where} 中` : '顶层'}没有 ${codeSpan(key)} 这个键${suggestion ? `；是不是想写 ${codeSpan(suggestion)}？` : '。'}`,
-        },
-      });
-    }
+    path.push(key);
+    checkPair(pair, key, schema, path, out);
+    path.pop();
   }
   // Keys brought in by `<<: *anchor` may supply the required ones: only judge maps that merge nothing.
-  if (!merges) {
-    for (const required of schema.required ?? []) {
-      if (written.has(required)) continue;
+  if (!merges && schema.required) {
+    for (const required of schema.required) {
+      if (writesKey(pairs, required)) continue;
       out.push({
-        kind: 'required', node: firstKeyOf(pairs) ?? map, path,
+        kind: 'required', node: firstKeyOf(pairs) ?? map, path: at(path),
         message: { en: `${codeSpan(shown(path))} needs ${codeSpan(required)}.`, zh: `${codeSpan(shown(path))} 缺少必需的 ${codeSpan(required)}。` },
       });
     }
   }
+}
+
+/** Whether one of the pairs (merge keys aside) has a scalar key written `name`. */
+function writesKey(pairs: readonly Pair[], name: string): boolean {
+  for (const pair of pairs) if (!isMergeKey(pair) && isScalar(pair.key) && keyText(pair) === name) return true;
+  return false;
+}
+
+/** One key of a mapping and its value; `path` ends with the key (the mapping's own path is the rest). */
+function checkPair(pair: Pair, key: string, schema: SchemaNode, path: PathSegment[], out: SchemaProblem[]): void {
+  const keyNode = pair.key as Scalar;
+  const value = pair.value as Node | null;
+  const depth = path.length - 1;
+  const propId = schema.props?.[key];
+  if (propId) {
+    const prop = schemaNode(propId);
+    // The top-level `version` has a rule of its own (compose-obsolete-version, with a fix).
+    if (prop?.deprecated && !(depth === 0 && key === 'version')) {
+      out.push({ kind: 'deprecated', node: keyNode, path: at(path), message: { en: `${codeSpan(shown(path))} is deprecated.`, zh: `${codeSpan(shown(path))} 已弃用。` } });
+    }
+    if (value) walk(value, propId, path, out);
+    else if (prop?.types && !prop.types.includes('null')) checkEmpty(keyNode, prop, path, out);
+    return;
+  }
+  if (isExtensionKey(key) && (schema.extensions || !schema.closed)) return;
+  if (schema.entries) {
+    if (schema.entryPattern && !patternOf(schema.entryPattern).test(key)) {
+      out.push({
+        kind: 'value', node: keyNode, path: at(path),
+        message: { en: `The name ${codeSpan(key)} is not valid here: use letters, digits, \`.\`, \`_\` and \`-\`.`, zh: `名称 ${codeSpan(key)} 在此无效：只能使用字母、数字、\`.\`、\`_\` 和 \`-\`。` },
+      });
+      return;
+    }
+    if (value) walk(value, schema.entries, path, out);
+    return;
+  }
+  if (schema.closed) {
+    const suggestion = closest(key, Object.keys(schema.props ?? {}), key.length > 5 ? 3 : 2);
+    const parent = path.slice(0, depth);
+    const where = depth > 0 ? codeSpan(shown(parent)) : undefined;
+    out.push({
+      kind: 'unknown-key', node: keyNode, path: at(path), suggestion,
+      message: {
+        en: `Unknown key ${codeSpan(key)}${where ? ` in ${where}` : ' at the top level'}${suggestion ? `; did you mean ${codeSpan(suggestion)}?` : '.'}`,
+        zh: `${where ? `${where} 中` : '顶层'}没有 ${codeSpan(key)} 这个键${suggestion ? `；是不是想写 ${codeSpan(suggestion)}？` : '。'}`,
+      },
+    });
+  }
+}
+
+/** The schema's patterns, compiled once each (a `new RegExp` per key and value was compiled again after each full collection). */
+const patterns = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 function firstKeyOf(pairs: Pair[]): Node | undefined {
@@ -186,7 +222,7 @@ function firstKeyOf(pairs: Pair[]): Node | undefined {
 /** `image:` with nothing after it: Compose reads null, which only some keys accept. */
 function checkEmpty(keyNode: Scalar, prop: SchemaNode, path: PathSegment[], out: SchemaProblem[]): void {
   const expected = typeList(prop.types ?? []);
-  out.push({ kind: 'type', node: keyNode, path, message: { en: `${codeSpan(shown(path))} has no value; it should be ${expected.en}.`, zh: `${codeSpan(shown(path))} 没有值，应为${expected.zh}。` } });
+  out.push({ kind: 'type', node: keyNode, path: at(path), message: { en: `${codeSpan(shown(path))} has no value; it should be ${expected.en}.`, zh: `${codeSpan(shown(path))} 没有值，应为${expected.zh}。` } });
 }
 
 function checkScalar(node: Scalar, id: string, schema: SchemaNode, path: PathSegment[], out: SchemaProblem[]): void {
@@ -203,19 +239,19 @@ function checkScalar(node: Scalar, id: string, schema: SchemaNode, path: PathSeg
     // Closed lists of our value tables (restart, pull_policy, deploy modes…): the spec types them as plain strings.
     const listed = table.values.map((entry) => entry.value);
     if (!listed.includes(text) && !table.pattern?.test(text)) out.push(valueProblem(node, path, text, listed));
-  } else if (!allowed && schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern).test(text)) {
+  } else if (!allowed && schema.pattern && typeof value === 'string' && !patternOf(schema.pattern).test(text)) {
     out.push(valueProblem(node, path, text, []));
   }
   if (schema.format === 'duration' && typeof value === 'string' && !isDuration(text)) {
-    out.push({ kind: 'duration', node, path, message: { en: `${codeSpan(text)} is not a duration: write a number with a unit, such as \`30s\`, \`1m30s\` or \`500ms\`.`, zh: `${codeSpan(text)} 不是合法的时长：请写数字加单位，例如 \`30s\`、\`1m30s\` 或 \`500ms\`。` } });
+    out.push({ kind: 'duration', node, path: at(path), message: { en: `${codeSpan(text)} is not a duration: write a number with a unit, such as \`30s\`, \`1m30s\` or \`500ms\`.`, zh: `${codeSpan(text)} 不是合法的时长：请写数字加单位，例如 \`30s\`、\`1m30s\` 或 \`500ms\`。` } });
   }
   if (schema.format === 'bytes' && typeof value === 'string' && !isByteSize(text)) {
-    out.push({ kind: 'bytes', node, path, message: { en: `${codeSpan(text)} is not a size: write a number of bytes or a number with a unit, such as \`512m\` or \`2g\`.`, zh: `${codeSpan(text)} 不是合法的大小：请写字节数，或数字加单位，例如 \`512m\` 或 \`2g\`。` } });
+    out.push({ kind: 'bytes', node, path: at(path), message: { en: `${codeSpan(text)} is not a size: write a number of bytes or a number with a unit, such as \`512m\` or \`2g\`.`, zh: `${codeSpan(text)} 不是合法的大小：请写字节数，或数字加单位，例如 \`512m\` 或 \`2g\`。` } });
   }
   const portKind = portField(path);
   if (portKind) {
     const problem = portProblem(text, portKind);
-    if (problem) out.push({ kind: 'port', node, path, message: problem });
+    if (problem) out.push({ kind: 'port', node, path: at(path), message: problem });
   }
 }
 
@@ -223,7 +259,7 @@ function valueProblem(node: Scalar, path: PathSegment[], text: string, allowed: 
   const suggestion = closest(text, allowed, 2);
   const list = allowed.filter((value) => !value.endsWith(':')).map((value) => codeSpan(value)).join(', ');
   return {
-    kind: 'value', node, path, suggestion,
+    kind: 'value', node, path: at(path), suggestion,
     message: {
       en: `${codeSpan(text)} is not a valid value for ${codeSpan(shown(path))}${suggestion ? `; did you mean ${codeSpan(suggestion)}?` : list ? `; use one of ${list}.` : '.'}`,
       zh: `${codeSpan(text)} 不是 ${codeSpan(shown(path))} 的有效值${suggestion ? `；是不是想写 ${codeSpan(suggestion)}？` : list ? `；可选值：${list}。` : '。'}`,
