@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { codeSpan } from '../../common/plainText';
-import { effectivePairs, keyText, nodeRange, resolveAlias, resolvedMap, servicesOf, type ComposeModel, type NamedEntry } from '../model';
+import { effectivePairs, effectiveValue, keyText, nodeRange, resolveAlias, resolvedMap, servicesOf, type ComposeModel, type NamedEntry } from '../model';
 import { isInterpolated, parsePort } from '../schemaCheck';
-import { scalarText, serviceInfo } from '../serviceInfo';
+import { scalarText, stringList } from '../serviceInfo';
 import type { ComposeRule } from './context';
 
 /** Rules about one service's settings, or about services that clash with each other. */
@@ -106,7 +106,8 @@ interface Published {
 function publishedPorts(model: ComposeModel, service: NamedEntry): Published[] {
   const ports = pairNode(model, service.value, 'ports')?.value;
   if (!isSeq(ports)) return [];
-  const profiles = serviceInfo(model, service.value).profiles;
+  // Only the profiles (serviceInfo would read the image, build, ports, dependencies and health check too).
+  const profiles = stringList(model, effectiveValue(model, service.value, 'profiles'));
   const out: Published[] = [];
   for (const raw of ports.items) {
     const item = resolveAlias(model, raw);
