@@ -66,7 +66,23 @@ export interface BuildPaths {
   inline: boolean;
 }
 
+/**
+ * Kept per merged service and view: five rules ask for every service's paths on each check, and
+ * the answer depends only on the service's merged settings and the view's `.env` values.
+ */
+const buildPaths = new WeakMap<Merged, { view: ReferenceView; paths: BuildPaths | undefined }>();
+
 export function buildPathsOf(view: ReferenceView, service: Merged | undefined): BuildPaths | undefined {
+  if (!service) return undefined;
+  const kept = buildPaths.get(service);
+  if (kept?.view === view) return kept.paths;
+  const paths = readBuildPaths(view, service);
+  buildPaths.set(service, { view, paths });
+  return paths;
+}
+
+/** buildPathsOf without the memo (its differential test compares both). */
+export function readBuildPaths(view: ReferenceView, service: Merged): BuildPaths | undefined {
   const build = at(service, 'build');
   if (!build) return undefined;
   const contextNode = build.kind === 'scalar' ? build : at(build, 'context');
