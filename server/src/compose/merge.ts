@@ -284,18 +284,27 @@ export function mergeNodes(base: Merged | undefined, override: Merged | undefine
 /** `!reset` in the first file means nothing to reset: it reads as absent. */
 function withoutResets(node: Merged | undefined): Merged | undefined {
   if (node?.kind !== 'map') return node;
-  let changed = false;
-  const entries = new Map<string, MergedEntry>();
+  // A new map only from the first change on (most files have no `!reset`: each check used to copy every map's entries).
+  let entries: Map<string, MergedEntry> | undefined;
+  let index = 0;
   for (const [key, entry] of node.entries) {
-    if (tagOf(entry.value) === '!reset') {
-      changed = true;
-      continue;
-    }
-    const value = withoutResets(entry.value);
-    if (value !== entry.value) changed = true;
-    entries.set(key, value === entry.value ? entry : { ...entry, value });
+    const reset = tagOf(entry.value) === '!reset';
+    const value = reset ? undefined : withoutResets(entry.value);
+    if (!entries && (reset || value !== entry.value)) entries = firstEntries(node.entries, index);
+    index++;
+    if (entries && !reset) entries.set(key, value === entry.value ? entry : { ...entry, value });
   }
-  return changed ? { ...node, entries } : node;
+  return entries ? { ...node, entries } : node;
+}
+
+/** A map's first `count` entries, in order. */
+function firstEntries(entries: ReadonlyMap<string, MergedEntry>, count: number): Map<string, MergedEntry> {
+  const out = new Map<string, MergedEntry>();
+  for (const [key, entry] of entries) {
+    if (out.size >= count) break;
+    out.set(key, entry);
+  }
+  return out;
 }
 
 /** Files in `-f` order merged into one top-level map. */
