@@ -1,45 +1,65 @@
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readSmallFile } from './smallFiles';
 import { walkResultOf, type WalkRequest } from './walkSummaries';
 import { packWalkResults, transferablesOf, type WalkReply } from './walkResultsWire';
+import { lowerThisThreadsPriority, MainThreadWatch } from './indexWorkerYield';
 
 /**
  * The language server's index worker (workspaceIndexer.ts starts it for a big workspace walk): reads,
  * parses and summarises the manifests it is sent, off the server's main thread, so neither the
  * parsing nor its garbage collections hold up requests on open files. Requests are answered one at
- * a time, in the order they came, with byte arrays (walkResultsWire.ts). Built as `server-index-worker.js`
+ * a time, in the order they came, with byte arrays (walkResultsWire.ts), at the lowest priority
+ * and out of the main thread's way (indexWorkerYield.ts). Built as `server-index-worker.js`
  * (scripts/server-bundles.mjs); it runs nothing but this code.
  */
 const { maxFileBytes } = workerData as { maxFileBytes: number };
 
+// On a busy machine requests on open files go first: indexWorkerYield.ts.
+lowerThisThreadsPriority();
+
 /**
- * On a busy machine the worker and the server's main thread compete for the cores: the worker's
- * thread (on Linux each thread has a nice value of its own) gives way, so requests on open files
- * run first. Elsewhere, or when not allowed, it runs at the process's priority.
+ * A file's text as smallFiles.ts `readSmallFile` reads it (undefined: unreadable, not a file, or
+ * bigger than `maxBytes`), but read here, on this thread: asynchronous reads are five jobs per file
+ * (stat, open, fstat, read, close) for libuv's thread pool, whose threads run at the process's
+ * priority, not at this thread's lowered one; this thread has nothing else to do meanwhile.
  */
-try {
-  const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
-} catch { /* not Linux: same priority as the main thread */ }
+function readSmallFileHere(path: string, maxBytes: number): string | undefined {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile() || stats.size > maxBytes) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const mainThread = new MainThreadWatch();
 
 const queue: WalkRequest[] = [];
-let busy = false;
+let scheduled = false;
 
-async function drain(): Promise<void> {
-  if (busy) return;
-  busy = true;
-  while (queue.length > 0) {
-    const request = queue.shift()!;
-    const texts = await Promise.all(request.files.map((file) => readSmallFile(file.path, maxFileBytes)));
-    const reply: WalkReply = { id: request.id, results: packWalkResults(request.files.map((file, k) => walkResultOf(file, texts[k]))) };
-    parentPort!.postMessage(reply, transferablesOf(reply.results));
-  }
-  busy = false;
+/** Answers the oldest request, then lets this thread's event loop turn (its timers, its messages) before the next. */
+function answerNext(): void {
+  scheduled = false;
+  const request = queue.shift();
+  if (!request) return;
+  // Before each file, the main thread's requests get their turn (indexWorkerYield.ts).
+  const results = mainThread.watching(() => request.files.map((file) => {
+    mainThread.giveWay();
+    return walkResultOf(file, readSmallFileHere(file.path, maxFileBytes));
+  }));
+  const reply: WalkReply = { id: request.id, results: packWalkResults(results) };
+  parentPort!.postMessage(reply, transferablesOf(reply.results));
+  schedule();
+}
+
+function schedule(): void {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  setImmediate(answerNext);
 }
 
 parentPort!.on('message', (request: WalkRequest) => {
   queue.push(request);
-  void drain();
+  schedule();
 });
