@@ -471,9 +471,9 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * The worker reads, parses and summarises the plain manifests (all requests go out at once, in
-   * chunks, so it works ahead); here each chunk's files are indexed in order as its results come:
-   * summaries added, other files (Dockerfiles, image-graph evidence) read and indexed here as
+   * The worker reads, parses and summarises the plain manifests (in chunks, a few requests ahead
+   * of the chunk being added, so it works ahead); here each chunk's files are indexed in order as
+   * its results come: summaries added, other files (Dockerfiles, image-graph evidence) read and indexed here as
    * before. Answers how many of `files` are done: all of them, or, if the worker failed, those
    * before the chunk it failed on (the caller indexes the rest itself).
    */
@@ -488,15 +488,22 @@ export class WorkspaceIndexer {
     this.workers.add(worker);
     try {
       const chunks: { start: number; results: Promise<PackedWalkResults> }[] = [];
-      for (let start = 0; start < files.length; start += workerChunk) {
+      const request = (): void => {
+        const start = chunks.length * workerChunk;
+        if (start >= files.length) return;
         const results = worker.summarise(files.slice(start, start + workerChunk).filter(isWorkerFile).map((file) => ({ path: file.full, uri: file.uri })));
         results.catch(() => undefined); // awaited below, chunk by chunk; a failure must not go unhandled meanwhile
         chunks.push({ start, results });
-      }
-      for (const chunk of chunks) {
+      };
+      for (let k = 0; k < workerChunksAhead; k++) request();
+      for (let added = 0; added < chunks.length; added++) {
+        const chunk = chunks[added];
         let results: PackedWalkResults;
         try {
           results = await chunk.results;
+          // One more chunk for the worker as each comes back: it keeps working ahead, and no turn
+          // of this thread posts the whole walk's files at once (15 ms for 10,000 files).
+          if (!this.disposed) request();
         } catch (error) {
           if (this.disposed) return files.length;
           this.options.log(`stevedore: the index worker failed (${String(error)}); indexing the rest (${files.length - chunk.start} of ${files.length} files) on the main thread`);
@@ -568,6 +575,9 @@ export const workerMinFiles = 300;
 
 /** Files per request to the index worker: the main thread adds a chunk's summaries as it arrives. */
 const workerChunk = 64;
+
+/** Requests the index worker has at most (sent or answered, not yet added): enough that it never waits for the next. */
+const workerChunksAhead = 4;
 
 /**
  * The bundled worker beside the server's scripts; none when running from source (tests pass one in)
