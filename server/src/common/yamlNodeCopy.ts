@@ -18,7 +18,7 @@ type Copyable = Scalar | Alias | YAMLMap | YAMLSeq | Pair;
 export function copyFields<T extends Copyable>(fresh: T, from: T, delta: number): T {
   const target = fresh as unknown as Record<string, unknown>;
   const source = from as unknown as Record<string, unknown>;
-  // for…in over own keys, not Object.keys: no array of key names per copied node (a third of what a copy allocated).
+  // for…in over own keys, not Object.keys: no array of key names per copied node (about a fifth of what copying allocated).
   for (const key in source) {
     if (!Object.prototype.hasOwnProperty.call(source, key)) continue;
     const value = source[key];
