@@ -4,6 +4,7 @@ import { Instruction } from 'dockerfile-ast/lib/instruction';
 import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 import { Property } from 'dockerfile-ast/lib/property';
 import { Parser } from 'dockerfile-ast/lib/parser';
+import { Util } from 'dockerfile-ast/lib/util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LazyRangeArgument, lineOf, PositionCursor } from './argumentScanner';
 import { forgetLastBuiltInstruction, memoisedRawArguments, memoKeys, positionCursorOf, rawArgumentsMemoKey } from './parserCache';
@@ -277,7 +278,7 @@ function reparse(old: Dockerfile, text: string, texts: TextsRead | undefined): D
       dockerfile.addComment(moved.copyConstruct(oldComments[i]) as Comment);
     }
   }
-  dockerfile.organizeComments();
+  organizeComments(dockerfile);
   return dockerfile;
 }
 
@@ -292,8 +293,73 @@ function copyTree(old: Dockerfile, text: string, texts: TextsRead | undefined): 
   if (oldInternals.directives.length > 0) dockerfile.setDirectives(oldInternals.directives.map((directive) => mover.copyConstruct(directive)) as never);
   for (const instruction of old.getInstructions()) dockerfile.addInstruction(mover.copyConstruct(instruction) as Instruction);
   for (const comment of oldInternals.comments) dockerfile.addComment(mover.copyConstruct(comment) as Comment);
-  dockerfile.organizeComments();
+  organizeComments(dockerfile);
   return dockerfile;
+}
+
+interface PlainPosition {
+  line: number;
+  character: number;
+}
+
+/** dockerfile-ast's Dockerfile fields that organizeComments fills (private in its typings). */
+interface TemplateInternals {
+  initialInstructions?: ImageTemplate;
+  buildStages?: ImageTemplate[];
+}
+
+const before = (a: PlainPosition, b: PlainPosition) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * What dockerfile-ast's `Dockerfile.organizeComments` does (each comment goes to the initial
+ * instructions or to the build stages whose range holds it), without its cost per comment: it reads
+ * every stage's range for every comment, and a stage's range is new objects each time (a 250-stage
+ * file with a few dozen comments made thousands of ranges per keystroke). A template's range comes
+ * from its instructions alone, which adding comments does not change, so each is read once here.
+ * Stage ranges follow each other in file order without overlapping, so the only stage that can hold
+ * a comment is the last one starting at or before it: found by binary search. Ranges out of that
+ * order (never from a parse; checked) make the library's own loop run instead.
+ */
+function organizeComments(dockerfile: DockerfileClass): void {
+  const comments = dockerfile.getComments();
+  if (comments.length === 0) return;
+  const { initialInstructions, buildStages } = dockerfile as unknown as TemplateInternals;
+  if (!(initialInstructions instanceof ImageTemplate) || !Array.isArray(buildStages)) {
+    dockerfile.organizeComments();
+    return;
+  }
+  const stageRanges: PlainRange[] = new Array(buildStages.length);
+  for (let s = 0; s < buildStages.length; s++) {
+    const range = buildStages[s].getRange();
+    if (!range || (s > 0 && !before(stageRanges[s - 1].end, range.start))) {
+      dockerfile.organizeComments();
+      return;
+    }
+    stageRanges[s] = range;
+  }
+  const initialRange = initialInstructions.getRange();
+  if (!initialRange) {
+    dockerfile.organizeComments();
+    return;
+  }
+  for (let c = 0; c < comments.length; c++) {
+    const comment = comments[c];
+    const range = comment.getRange();
+    if (Util.isInsideRange(range.end, initialRange)) {
+      initialInstructions.addComment(comment);
+      continue;
+    }
+    const at = range.start;
+    let low = 0;
+    let high = stageRanges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (before(at, stageRanges[mid].start)) high = mid;
+      else low = mid + 1;
+    }
+    const candidate = low - 1;
+    if (candidate >= 0 && Util.isInsideRange(at, stageRanges[candidate])) buildStages[candidate].addComment(comment);
+  }
 }
 
 interface Located {

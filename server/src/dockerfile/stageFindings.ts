@@ -76,8 +76,8 @@ interface FileState {
   filePath: string | undefined;
   lang: string;
   header: string;
-  /** The ids of the reusable rules that ran: each kept piece has the findings of exactly these. */
-  rules: string;
+  /** The reusable rules that ran, in order: each kept piece has the findings of exactly these. */
+  rules: readonly DockerfileRule[];
   /**
    * The last version's pieces (header first) and their text ids, so keys stay short however long a
    * chain of stages is: pieces of equal ids have equal texts (see assignTextIds).
@@ -111,12 +111,18 @@ export function runDockerfileRules(
   rules: readonly DockerfileRule[], subject: DockerfileRuleSubject, severityOf: (rule: DockerfileRule) => SeverityName,
   onRuleError?: (rule: DockerfileRule, error: unknown) => void,
 ): Diagnostic[] {
+  // Index loops that build plain arrays of one shape: this runs once per keystroke, and the
+  // filter/map chain it replaces made arrays whose elements kind differed from run to run (the
+  // optimised runner deoptimised on them, "wrong map", and was compiled again).
   const enabled: Enabled[] = [];
-  for (const rule of rules) {
+  const reusable: DockerfileRule[] = [];
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     const severity = severityOf(rule);
-    if (severity !== 'off') enabled.push({ rule, severity });
+    if (severity === 'off') continue;
+    enabled.push({ rule, severity });
+    if (isReusable(rule)) reusable.push(rule);
   }
-  const reusable = enabled.filter(({ rule }) => isReusable(rule)).map(({ rule }) => rule);
   const layout = reusable.length > 0 ? layoutOf(subject.model) : undefined;
   if (!layout) return runWhole(enabled, subject, onRuleError);
 
@@ -338,21 +344,27 @@ function stateFor(subject: DockerfileRuleSubject, layout: Layout, reusable: read
   const { ctx, model } = subject;
   const uri = model.document.uri;
   const header = layout.header?.text ?? '';
-  const rules = reusable.map((rule) => rule.meta.id).join(',');
   const state = files.get(uri);
   if (state && state.settings === ctx.settings && state.project === ctx.project && state.workspace === ctx.workspace
-    && state.filePath === ctx.filePath && state.lang === ctx.lang && state.header === header && state.rules === rules) {
+    && state.filePath === ctx.filePath && state.lang === ctx.lang && state.header === header && sameRules(state.rules, reusable)) {
     state.header = header; // this version's copy: the kept one would hold an older text in memory
     return state;
   }
   const fresh: FileState = {
-    settings: ctx.settings, project: ctx.project, workspace: ctx.workspace, filePath: ctx.filePath, lang: ctx.lang, header, rules,
+    settings: ctx.settings, project: ctx.project, workspace: ctx.workspace, filePath: ctx.filePath, lang: ctx.lang, header, rules: reusable,
     kept: { texts: [], ids: [] }, nextId: 0, pieces: new Map(),
   };
   files.delete(uri);
   files.set(uri, fresh);
   if (files.size > maxFiles) files.delete(files.keys().next().value!);
   return fresh;
+}
+
+/** The same rules in the same order (compared by identity: a rule object is its id's one rule). */
+function sameRules(kept: readonly DockerfileRule[], now: readonly DockerfileRule[]): boolean {
+  if (kept.length !== now.length) return false;
+  for (let r = 0; r < now.length; r++) if (kept[r] !== now[r]) return false;
+  return true;
 }
 
 /**
