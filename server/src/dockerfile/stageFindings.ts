@@ -129,44 +129,20 @@ export function runDockerfileRules(
   const state = stateFor(subject, layout, reusable);
   const pieces = layout.header ? [layout.header, ...layout.stages] : layout.stages;
   assignTextIds(state, pieces);
-  for (const piece of pieces) piece.key = keyOf(piece, layout);
-  const missing = pieces.filter((piece) => !state.pieces.has(piece.key));
+  const missing: Piece[] = [];
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p];
+    piece.key = keyOf(piece, layout);
+    if (!state.pieces.has(piece.key)) missing.push(piece);
+  }
   // A reusable rule that broke its scope in this run: its findings over the whole file, reported in its turn.
   const wholeRuns = new Map<DockerfileRule, Finding[]>();
-  // When every piece was checked in this run, a split rule's whole-file findings are what its pieces
-  // moved back would give (same findings, same order): reported as they are, without a second copy.
-  const allFresh = missing.length === pieces.length;
 
   if (missing.length > stageFindingsTuning.maxStagesCheckedAlone || missing.length === pieces.length) {
     // Many stages to check, or all of them (the first check, the CLI's only one, a pasted block):
     // the rules run once over the whole file and their findings are cut by piece, in place of
     // parsing and checking the stages one by one.
-    stageFindingsCounts.wholeFile++;
-    const fresh = missing.map(() => new Map<DockerfileRule, Finding[]>());
-    const indexOfMissing = new Map(missing.map((piece, index) => [piece, index]));
-    for (const rule of reusable) {
-      const findings: Finding[] = [];
-      try {
-        rule.check(subject, (finding) => findings.push(finding));
-      } catch (error) {
-        fileWideRules.add(rule);
-        wholeRuns.set(rule, findings);
-        onRuleError?.(rule, error);
-        continue;
-      }
-      const split = splitByPiece(findings, pieces);
-      if (!split) {
-        fileWideRules.add(rule);
-        wholeRuns.set(rule, findings);
-        continue;
-      }
-      split.forEach((found, index) => {
-        const at = indexOfMissing.get(pieces[index]);
-        if (at !== undefined && found !== undefined) fresh[at].set(rule, found);
-      });
-      if (allFresh) wholeRuns.set(rule, findings);
-    }
-    missing.forEach((piece, index) => state.pieces.set(piece.key, fresh[index]));
+    checkWholeAndSplit(state, pieces, missing, reusable, subject, wholeRuns, onRuleError);
   } else {
     stageFindingsCounts.reused += pieces.length - missing.length;
     for (const piece of missing) {
@@ -183,11 +159,62 @@ export function runDockerfileRules(
   }
 
   forgetOtherVersions(state, pieces);
+  return gatherDiagnostics(state, pieces, enabled, wholeRuns, subject, onRuleError);
+}
 
-  // Each reused rule's findings in piece order: a few lists, gathered in one pass over the pieces.
+/**
+ * The whole-file path of runDockerfileRules (kept apart so the per-keystroke path stays a small
+ * function that compiles fast): each reusable rule once over the whole file, its findings cut by
+ * piece and kept for the missing pieces; a rule that throws or breaks its scope goes to `wholeRuns`.
+ */
+function checkWholeAndSplit(
+  state: FileState, pieces: readonly Piece[], missing: readonly Piece[], reusable: readonly DockerfileRule[], subject: DockerfileRuleSubject,
+  wholeRuns: Map<DockerfileRule, Finding[]>, onRuleError?: (rule: DockerfileRule, error: unknown) => void,
+): void {
+  stageFindingsCounts.wholeFile++;
+  // When every piece is checked in this run, a split rule's whole-file findings are what its pieces
+  // moved back would give (same findings, same order): reported as they are, without a second copy.
+  const allFresh = missing.length === pieces.length;
+  const fresh = missing.map(() => new Map<DockerfileRule, Finding[]>());
+  const indexOfMissing = new Map(missing.map((piece, index) => [piece, index]));
+  for (const rule of reusable) {
+    const findings: Finding[] = [];
+    try {
+      rule.check(subject, (finding) => findings.push(finding));
+    } catch (error) {
+      fileWideRules.add(rule);
+      wholeRuns.set(rule, findings);
+      onRuleError?.(rule, error);
+      continue;
+    }
+    const split = splitByPiece(findings, pieces);
+    if (!split) {
+      fileWideRules.add(rule);
+      wholeRuns.set(rule, findings);
+      continue;
+    }
+    split.forEach((found, index) => {
+      const at = indexOfMissing.get(pieces[index]);
+      if (at !== undefined && found !== undefined) fresh[at].set(rule, found);
+    });
+    if (allFresh) wholeRuns.set(rule, findings);
+  }
+  missing.forEach((piece, index) => state.pieces.set(piece.key, fresh[index]));
+}
+
+/** The diagnostics in the registry's order: kept findings moved to their pieces, the other rules run over the whole file. */
+function gatherDiagnostics(
+  state: FileState, pieces: readonly Piece[], enabled: readonly Enabled[], wholeRuns: ReadonlyMap<DockerfileRule, Finding[]>,
+  subject: DockerfileRuleSubject, onRuleError?: (rule: DockerfileRule, error: unknown) => void,
+): Diagnostic[] {
+  // Each reused rule's findings in piece order: a few lists, gathered in one pass over the pieces
+  // (most pieces have no findings at all: their empty map is not iterated).
   const byRule = new Map<DockerfileRule, { piece: Piece; findings: Finding[] }[]>();
-  for (const piece of pieces) {
-    for (const [rule, findings] of state.pieces.get(piece.key)!) {
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p];
+    const found = state.pieces.get(piece.key)!;
+    if (found.size === 0) continue;
+    for (const [rule, findings] of found) {
       let list = byRule.get(rule);
       if (!list) byRule.set(rule, (list = []));
       list.push({ piece, findings });
@@ -195,7 +222,8 @@ export function runDockerfileRules(
   }
   const diagnostics: Diagnostic[] = [];
   const lang = subject.ctx.lang;
-  for (const { rule, severity } of enabled) {
+  for (let r = 0; r < enabled.length; r++) {
+    const { rule, severity } = enabled[r];
     const whole = wholeRuns.get(rule);
     if (whole) {
       for (const finding of whole) diagnostics.push(toDiagnostic(rule.meta, severity, finding, lang));
@@ -206,7 +234,9 @@ export function runDockerfileRules(
         onRuleError?.(rule, error);
       }
     } else {
-      for (const { piece, findings } of byRule.get(rule) ?? []) {
+      const lists = byRule.get(rule);
+      if (lists === undefined) continue;
+      for (const { piece, findings } of lists) {
         for (const finding of findings) diagnostics.push(toDiagnostic(rule.meta, severity, moved(finding, piece.firstLine), lang));
       }
     }
@@ -274,27 +304,38 @@ function checkAlone(piece: Piece, layout: Layout, subject: DockerfileRuleSubject
   const last = line - 1;
   const aloneSubject: DockerfileRuleSubject = { ...subject, model };
   const result = new Map<DockerfileRule, Finding[] | undefined>();
-  for (const rule of rules) {
-    const findings: Finding[] = [];
-    let kept: Finding[] | undefined = [];
+  // One list and one report function for every rule (most find nothing): emptied after each rule.
+  const findings: Finding[] = [];
+  const report = (finding: Finding) => {
+    findings.push(finding);
+  };
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    findings.length = 0;
     try {
-      rule.check(aloneSubject, (finding) => findings.push(finding));
+      rule.check(aloneSubject, report);
     } catch {
       result.set(rule, undefined);
       continue;
     }
-    for (const finding of findings) {
+    let kept: Finding[] | undefined = noFindings;
+    for (let f = 0; f < findings.length; f++) {
+      const finding = findings[f];
       if (finding.range.start.line > last || finding.range.end.line < first) continue;
       if (!within(finding, first, last)) {
         kept = undefined;
         break;
       }
+      if (kept === noFindings) kept = [];
       kept.push(moved(finding, -first));
     }
     result.set(rule, kept);
   }
   return result;
 }
+
+/** What checkAlone answers for a rule without findings on the piece (shared, never written to). */
+const noFindings: Finding[] = [];
 
 /** An image no stage is named after, for the stage appended after a stage that does not ship. */
 const notAStage = 'stevedore.invalid/after';
