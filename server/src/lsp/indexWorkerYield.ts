@@ -1,5 +1,6 @@
 import { closeSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { performance } from 'node:perf_hooks';
 
 /**
  * How the index worker (indexWorker.ts) keeps out of the way of the server's main thread on a busy
@@ -26,8 +27,16 @@ export function lowerThisThreadsPriority(): number | undefined {
   }
 }
 
-/** Longest the worker waits in one go (milliseconds): then one more file, so the index grows while the main thread is busy for long. */
+/** Longest the worker waits in one go (milliseconds): then one more file. */
 export const maxGiveWayMs = 10;
+
+/**
+ * The worker waits at most as long as it has worked (milliseconds of waiting per millisecond of
+ * work), and saves up no more than `maxSavedMs` of it: a main thread that stays runnable (busy for
+ * long, or queued on a loaded machine) slows the index to half its speed, never more.
+ */
+const waitPerWork = 1;
+const maxSavedMs = 20;
 
 /**
  * Waits while a thread (the process's main thread unless told otherwise: its id is the process's)
@@ -41,6 +50,9 @@ export class MainThreadWatch {
   private fd: number | undefined;
   private readonly buffer = Buffer.alloc(256);
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
+  /** Milliseconds the worker may still wait (earned by working), and when it last stopped waiting. */
+  private allowanceMs = maxSavedMs;
+  private workingSince = performance.now();
 
   constructor(
     private readonly statPath = `/proc/${process.pid}/task/${process.pid}/stat`,
@@ -58,13 +70,20 @@ export class MainThreadWatch {
     }
   }
 
-  /** Sleeps a millisecond at a time while the watched thread is runnable, up to `maxWaitMs`; answers the milliseconds waited. */
+  /**
+   * Sleeps a millisecond at a time while the watched thread is runnable, up to `maxWaitMs` and as
+   * long as the time worked since allows; answers the milliseconds waited.
+   */
   giveWay(): number {
+    const now = performance.now();
+    this.allowanceMs = Math.min(maxSavedMs, this.allowanceMs + (now - this.workingSince) * waitPerWork);
     let waited = 0;
-    while (waited < this.maxWaitMs && this.runnable()) {
+    while (waited < this.maxWaitMs && this.allowanceMs >= 1 && this.runnable()) {
       Atomics.wait(this.sleeper, 0, 0, 1);
       waited++;
+      this.allowanceMs--;
     }
+    this.workingSince = performance.now();
     return waited;
   }
 

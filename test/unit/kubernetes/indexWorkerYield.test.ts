@@ -66,6 +66,20 @@ test('the watch sees a running thread as runnable and waits for it, up to its li
   assert.equal(watch.runnable(), false, 'closed again after `watching`');
 });
 
+test('the worker waits no longer than it has worked: 20 ms saved up at most, then a millisecond per millisecond of work', { skip: !linux }, () => {
+  const watch = new MainThreadWatch('/proc/thread-self/stat', 100);
+  watch.watching(() => {
+    assert.equal(watch.giveWay(), 20, 'what was saved up');
+    const afterFirst = performance.now();
+    const second = watch.giveWay();
+    assert.ok(second <= performance.now() - afterFirst + 1, `no work, (almost) no wait: ${second} ms`);
+    const working = performance.now();
+    while (performance.now() - working < 6) { /* works for 6 ms */ }
+    const third = watch.giveWay();
+    assert.ok(third >= 6 && third <= 20, `6 ms of work, 6 to 20 ms of waiting: ${third}`);
+  });
+});
+
 test('the watch does not wait for a sleeping thread, and does for a busy one', { skip: !linux }, async () => {
   const sleeping = await threadRunning('post(tid); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);');
   const busy = await threadRunning('post(tid); const end = Date.now() + 60_000; while (Date.now() < end) { /* spins */ }');
