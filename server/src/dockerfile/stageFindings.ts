@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Argument, Instruction } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { toDiagnostic, type Finding, type Rule, type RuleSeverity } from '../common/rules';
@@ -500,13 +500,36 @@ function layoutOf(model: DockerfileModel): Layout | undefined {
  * analyses read a stage name (semantic.ts: the raw third word after `AS`; shell.ts: the word after
  * the first `AS`), lower-cased. A superset only makes a stage's inputs larger, never wrong.
  */
-function stageWords(from: Instruction, document: TextDocument): { base: string; own: string[]; shellName: string | undefined } {
+function stageWords(from: Instruction, document: TextDocument): StageWords {
   let args;
   try {
     args = from.getArguments();
   } catch {
     return { base: '\u0000', own: [], shellName: undefined };
   }
+  const known = stageWordsOf.get(args);
+  if (known) return known;
+  const words = readStageWords(args, document);
+  stageWordsOf.set(args, words);
+  return words;
+}
+
+interface StageWords {
+  base: string;
+  own: readonly string[];
+  shellName: string | undefined;
+}
+
+/**
+ * Stage words by the FROM's memoised arguments (parserCache.ts). The incremental parse shares an
+ * unmoved instruction's arguments with the version it was copied from, and only while the text they
+ * read is the same at the same place (incrementalParse.ts): the same list means the same words, so
+ * a keystroke reads again only the FROMs it moved or made. A list made for another text is another
+ * list (a miss); the map holds nothing alive.
+ */
+const stageWordsOf = new WeakMap<readonly Argument[], StageWords>();
+
+function readStageWords(args: readonly Argument[], document: TextDocument): StageWords {
   const base = args.length > 0 ? args[0].getValue().toLowerCase() : '\u0000';
   const own: string[] = [];
   let shellName: string | undefined;
