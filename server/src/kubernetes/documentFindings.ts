@@ -42,12 +42,6 @@ interface Kept {
   askedForDockerfiles: boolean;
 }
 
-/** What a document's check asked beside its document. */
-interface Asked {
-  queries: ViewQuery[];
-  dockerfiles: boolean;
-}
-
 /** Whether the image graph beside the index has a Dockerfile to link to (imageLinks.ts edgeForImage). */
 const hasDockerfileEntries = (ctx: ManifestRuleSubject['ctx']): boolean => imageGraphOf(ctx.workspace)?.hasDockerfileEntries ?? false;
 
@@ -75,6 +69,12 @@ const files = new Map<string, FileFindings>();
 
 /** How often a document's findings were reused or checked (tests show that reuse happens). */
 export const documentFindingsCounts = { reused: 0, checked: 0, reusedAfterQueries: 0 };
+
+/**
+ * For tests: `wholeFile` runs every rule over the whole file as it did before findings were kept
+ * per document, the reference the per-document path must equal.
+ */
+export const documentFindingsMode = { wholeFile: false };
 
 /** Rules seen reading outside the document they checked: they run over the whole file. */
 const fileWideRules = new WeakSet<KubeRule>();
@@ -112,14 +112,18 @@ function keptOf(group: DocumentObjects, state: FileFindings): (Kept | undefined)
 function objectsByDocument(file: ManifestFile): DocumentObjects[] {
   let groups = groupsOfFile.get(file);
   if (!groups) {
-    groups = file.documents.filter(holdsObjects).map((doc) => ({
-      doc, key: contentKeyOf(doc.yaml),
-      get objects() { return objectsOfDocument(doc); },
-      firstLine: file.document.positionAt(doc.start).line,
-      lastLine: file.document.positionAt(doc.end).line,
-      watched: undefined,
-      kept: undefined,
-    }));
+    groups = file.documents.filter(holdsObjects).map((doc) => {
+      // Read by every rule that checks the document afresh: looked up once, not once per rule.
+      let objects: ObjectFacts[] | undefined;
+      return {
+        doc, key: contentKeyOf(doc.yaml),
+        get objects() { return (objects ??= objectsOfDocument(doc)); },
+        firstLine: file.document.positionAt(doc.start).line,
+        lastLine: file.document.positionAt(doc.end).line,
+        watched: undefined,
+        kept: undefined,
+      };
+    });
     groupsOfFile.set(file, groups);
   }
   return groups;
@@ -163,14 +167,24 @@ const outsideOfText = new Set<PropertyKey>(['lineCount', 'version']);
 const outsideOfLines = new Set<PropertyKey>(['lineStarts']);
 const outsideOfContext = new Set<PropertyKey>(['workspace']);
 
-/** A view of `target` that calls `onOutside` when one of `watched` is read; methods stay bound to the target. */
+/**
+ * A view of `target` that calls `onOutside` when one of `watched` is read; methods stay bound to the
+ * target. Each method is bound once per view (rules call `document.positionAt` for every finding
+ * and node they place: a new bound function per call was most of what these views cost).
+ */
 function watching<T extends object>(target: T, watched: Set<PropertyKey>, onOutside: () => void, override: Partial<Record<PropertyKey, unknown>> = {}): T {
+  const bound = new Map<PropertyKey, { method: Function; bound: Function }>();
   return new Proxy(target, {
     get(object, property) {
       if (watched.has(property)) onOutside();
       if (Object.prototype.hasOwnProperty.call(override, property)) return override[property as string];
       const value = Reflect.get(object, property, object) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      if (typeof value !== 'function') return value;
+      const known = bound.get(property);
+      if (known && known.method === value) return known.bound;
+      const method = (value as (...args: unknown[]) => unknown).bind(object);
+      bound.set(property, { method: value, bound: method });
+      return method;
     },
   });
 }
@@ -193,18 +207,18 @@ function sameAnswer(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** A view that answers as `view` does and notes every read in `queries`. */
-function recordingView(view: WorkspaceView, queries: ViewQuery[]): WorkspaceView {
+/** A view that answers as `view` does and notes every read in `state.queries`. */
+function recordingView(view: WorkspaceView, state: WatchState): WorkspaceView {
   return new Proxy(view, {
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown;
       if (typeof value !== 'function') {
-        queries.push({ property, answer: value });
+        (state.queries ??= []).push({ property, answer: value });
         return value;
       }
       return (...args: unknown[]) => {
         const answer = keptAnswer((value as (...args: unknown[]) => unknown).apply(target, args));
-        queries.push({ property, args, answer });
+        (state.queries ??= []).push({ property, args, answer });
         return answer;
       };
     },
@@ -221,13 +235,21 @@ function sameAnswers(queries: readonly ViewQuery[], view: WorkspaceView): boolea
   return true;
 }
 
-/** What one rule's check of one document did beside reading its document. */
+/**
+ * What one rule's check of one document did beside reading its document. A check that read
+ * nothing outside and asked nothing leaves it as it found it, so the next check reuses it.
+ */
 interface WatchState {
   outside: boolean;
-  asked: Asked;
-  /** The recording view this check was given (made when it first asks). */
+  /** What the check asked the workspace view (made on the first question). */
+  queries: ViewQuery[] | undefined;
+  /** The check asked whether the workspace has Dockerfiles. */
+  dockerfiles: boolean;
+  /** The recording view this check was given (made when it first asks for the view). */
   recording?: WorkspaceView;
 }
+
+const newWatchState = (): WatchState => ({ outside: false, queries: undefined, dockerfiles: false, recording: undefined });
 
 /** A document's watched subject, shared by the rules' checks of that document in one run; `state` is the current check's. */
 interface Watched {
@@ -250,7 +272,7 @@ interface Watched {
  */
 function watchedFor(subject: ManifestRuleSubject, group: DocumentObjects): Watched {
   if (group.watched && group.watched.ctx === subject.ctx) return group.watched;
-  const watched: Watched = { ctx: subject.ctx, subject: subject, state: { outside: false, asked: { queries: [], dockerfiles: false } } };
+  const watched: Watched = { ctx: subject.ctx, subject: subject, state: newWatchState() };
   const onOutside = () => { watched.state.outside = true; };
   const text = subject.file.document;
   const getText = (range?: Range) => {
@@ -262,7 +284,7 @@ function watchedFor(subject: ManifestRuleSubject, group: DocumentObjects): Watch
   let lineCounter: ManifestFile['lineCounter'] | undefined;
   const view = () => {
     const state = watched.state;
-    return (state.recording ??= recordingView(workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace)), state.asked.queries));
+    return (state.recording ??= recordingView(workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace)), state));
   };
   const file = watching(subject.file, outsideOfFile, onOutside, {
     document,
@@ -271,7 +293,7 @@ function watchedFor(subject: ManifestRuleSubject, group: DocumentObjects): Watch
   });
   // "Any Dockerfile?": a no is an answer the findings can be kept under; a yes means the image graph is read (the whole workspace).
   const probe = () => {
-    watched.state.asked.dockerfiles = true;
+    watched.state.dockerfiles = true;
     const found = hasDockerfileEntries(subject.ctx);
     if (found) onOutside();
     return found;
@@ -292,14 +314,21 @@ function nothingAt(index: number): Kept {
 }
 
 /**
+ * How many lines of documents checked afresh a rule goes through between two yields. A yield per
+ * document cost more than many rules' checks of one (the steps pass through three generators to
+ * the server's slicer): this keeps a step to some tenths of a millisecond, far inside a slice.
+ */
+const linesPerStep = 512;
+
+/**
  * Runs `rule` (which has `checkObjects`) and reports its findings in the order a whole-file run
  * gives them, reusing unchanged documents' findings. Throws what the rule throws, as `check` does.
- * Yields after each document it checks afresh (see diagnoseManifestSteps); the findings are
- * reported, and kept for the next version, only once every document is done, so a run dropped
- * between two steps leaves nothing half-written.
+ * Yields after every few documents it checks afresh (`linesPerStep`; see diagnoseManifestSteps);
+ * the findings are reported, and kept for the next version, only once every document is done, so
+ * a run dropped between two steps leaves nothing half-written.
  */
 export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, report: (finding: Finding) => void): Generator<void, void, void> {
-  const groups = fileWideRules.has(rule) || !rule.checkObjects ? undefined : objectsByDocument(subject.file);
+  const groups = fileWideRules.has(rule) || !rule.checkObjects || documentFindingsMode.wholeFile ? undefined : objectsByDocument(subject.file);
   if (!groups) {
     rule.check(subject, report);
     return;
@@ -309,7 +338,15 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
   // The file's view of the workspace (one per file version and index version: workspaceViewFor).
   const view = () => workspaceViewFor(subject.file, asWorkspaceIndex(subject.ctx.workspace));
   const found: Finding[] = [];
-  const fresh: { group: DocumentObjects; findings: Finding[]; asked: Asked }[] = [];
+  // What to keep for each document checked afresh, written once the run is done (two lists side by side).
+  const freshGroups: DocumentObjects[] = [];
+  const freshKept: Kept[] = [];
+  // One list and one report function for the whole run: a check's findings are copied out when it found any.
+  const findings: Finding[] = [];
+  const collect = (finding: Finding) => { findings.push(finding); };
+  // A check that neither found nor asked anything hands its state on to the next check.
+  let check = newWatchState();
+  let linesSinceStep = 0;
   for (const group of groups) {
     // The common case first, kept short: 70 rules by 1,000 documents after every keystroke.
     const kept = (group.kept !== undefined && group.kept.state === state ? group.kept.byRule : keptOf(group, state))?.[number];
@@ -320,13 +357,11 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
       continue;
     }
     documentFindingsCounts.checked++;
-    const findings: Finding[] = [];
     const watched = watchedFor(subject, group);
-    const check: WatchState = { outside: false, asked: { queries: [], dockerfiles: false } };
     watched.state = check;
-    const asked = check.asked;
+    findings.length = 0;
     try {
-      rule.checkObjects!(group.objects, watched.subject, (finding) => findings.push(finding));
+      rule.checkObjects!(group.objects, watched.subject, collect);
     } catch {
       group.watched = undefined;
       // Report what a whole-file run reports before the same error (the caller handles the error).
@@ -334,29 +369,39 @@ export function* checkByDocument(rule: KubeRule, subject: ManifestRuleSubject, r
       return;
     }
     if (check.outside) group.watched = undefined;
-    if (check.outside || !findings.every((finding) => within(finding, group))) {
+    if (check.outside || (findings.length > 0 && !findings.every((finding) => within(finding, group)))) {
       // This rule looks past the document: run it as before, over the whole file, from now on.
       fileWideRules.add(rule);
       rule.check(subject, report);
       return;
     }
-    found.push(...findings);
-    fresh.push({ group, findings, asked });
-    yield;
+    freshGroups.push(group);
+    if (findings.length === 0 && check.queries === undefined && !check.dockerfiles) {
+      freshKept.push(nothingAt(group.doc.index));
+    } else {
+      for (const finding of findings) found.push(finding);
+      freshKept.push({
+        index: group.doc.index,
+        findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)),
+        queries: check.queries,
+        askedForDockerfiles: check.dockerfiles,
+      });
+      check = newWatchState();
+    }
+    linesSinceStep += group.lastLine - group.firstLine + 1;
+    if (linesSinceStep >= linesPerStep) {
+      linesSinceStep = 0;
+      yield;
+    }
   }
-  for (const { group, findings, asked } of fresh) {
+  for (let i = 0; i < freshGroups.length; i++) {
+    const group = freshGroups[i]!;
     let byRule = keptOf(group, state);
     if (!byRule) {
       state.documents.set(group.key, (byRule = []));
       group.kept = { state, byRule };
     }
-    const kept: Kept = findings.length === 0 && asked.queries.length === 0 && !asked.dockerfiles ? nothingAt(group.doc.index) : {
-      index: group.doc.index,
-      findings: findings.length === 0 ? noFindings : findings.map((finding) => movedFinding(finding, -group.firstLine)),
-      queries: asked.queries.length > 0 ? asked.queries : undefined,
-      askedForDockerfiles: asked.dockerfiles,
-    };
-    byRule[number] = kept;
+    byRule[number] = freshKept[i]!;
   }
   for (const finding of found) report(finding);
 }

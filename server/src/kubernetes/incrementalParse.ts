@@ -2,6 +2,7 @@ import { Composer, isScalar, LineCounter, Parser, type Document, type YAMLError 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyNode } from '../common/yamlNodeCopy';
 import { lineBreaksOf, topLevelString, type ManifestDocument, type ManifestFile } from './model';
+import { withPlainEnvironment } from './parseEnvironment';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
@@ -27,6 +28,7 @@ interface Chunk {
 }
 
 const maxFiles = 32;
+const plainEnvironmentFrom = 16 * 1024;
 const previous = new Map<string, Chunk[]>();
 
 /** Splits before each line that starts a document (`---` at column 0); leading comments join the next chunk. */
@@ -200,18 +202,8 @@ function parseAt(source: string, start: number): Document.Parsed[] {
   return Array.from(new Composer({ prettyErrors: false }).compose(parser.parse(source)));
 }
 
-export function parseManifestIncremental(document: TextDocument): ManifestFile {
-  const text = document.getText();
-  // A chunk's parse depends on its text and on whether the file goes on after it (see parseChunk):
-  // one map for each (keys are the texts themselves, not copies with a mark in front).
-  const reusableFollowed = new Map<string, Chunk[]>();
-  const reusableLast = new Map<string, Chunk[]>();
-  for (const chunk of previous.get(document.uri) ?? []) {
-    const reusable = chunk.followed ? reusableFollowed : reusableLast;
-    const list = reusable.get(chunk.text);
-    if (list) list.push(chunk); else reusable.set(chunk.text, [chunk]);
-  }
-  const pieces = splitDocuments(text);
+/** The chunks of the file's pieces: reused from the previous version where the text is the same, parsed otherwise. */
+function parseChunks(pieces: { start: number; text: string }[], reusableFollowed: Map<string, Chunk[]>, reusableLast: Map<string, Chunk[]>): Chunk[] {
   const chunks: Chunk[] = [];
   for (let next = 0; next < pieces.length; ) {
     let piece = pieces[next++]!;
@@ -230,6 +222,25 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
     }
     chunks.push(parsed.chunk);
   }
+  return chunks;
+}
+
+export function parseManifestIncremental(document: TextDocument): ManifestFile {
+  const text = document.getText();
+  // A chunk's parse depends on its text and on whether the file goes on after it (see parseChunk):
+  // one map for each (keys are the texts themselves, not copies with a mark in front).
+  const reusableFollowed = new Map<string, Chunk[]>();
+  const reusableLast = new Map<string, Chunk[]>();
+  for (const chunk of previous.get(document.uri) ?? []) {
+    const reusable = chunk.followed ? reusableFollowed : reusableLast;
+    const list = reusable.get(chunk.text);
+    if (list) list.push(chunk); else reusable.set(chunk.text, [chunk]);
+  }
+  const pieces = splitDocuments(text);
+  // Copying the environment costs about what a 16 KB parse spends reading it (parseEnvironment.ts).
+  const chunks = text.length >= plainEnvironmentFrom
+    ? withPlainEnvironment(() => parseChunks(pieces, reusableFollowed, reusableLast))
+    : parseChunks(pieces, reusableFollowed, reusableLast);
   previous.delete(document.uri);
   previous.set(document.uri, chunks);
   if (previous.size > maxFiles) previous.delete(previous.keys().next().value!);

@@ -167,14 +167,9 @@ class Walker {
 
   mapping(map: YAMLMap, def: ObjectDef | undefined, keyNode: Node | undefined, skip?: Set<string>): void {
     if (!def) return;
-    const present = new Set<string>();
-    const empty = new Set<string>();
     for (const pair of map.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = String(pair.key.value);
-      // `containers:` with nothing after it is null: the API treats the field as missing.
-      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) empty.add(key);
-      else present.add(key);
       // `<<` merge keys and kustomize's `$patch`/`$setElementOrder` directives are not fields.
       if (skip?.has(key) || key === '<<' || key.startsWith('$')) continue;
       const field = def.properties.get(key);
@@ -187,8 +182,24 @@ class Walker {
       }
       this.value(pair.value, field.type, field, pair.key);
     }
-    const missing = def.required.filter((name) => !present.has(name) && !skip?.has(name));
-    if (missing.length > 0) this.missingFields(map, def, missing, keyNode, missing.some((name) => empty.has(name)));
+    // Required fields are few per definition: each is looked for among the pairs, with no set of keys built per map.
+    let missing: string[] | undefined;
+    let keyWithoutValue = false;
+    for (const name of def.required) {
+      if (skip?.has(name)) continue;
+      let given = false;
+      let empty = false;
+      for (const pair of map.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== name) continue;
+        // `containers:` with nothing after it is null: the API treats the field as missing.
+        if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) empty = true;
+        else given = true;
+      }
+      if (given) continue;
+      (missing ??= []).push(name);
+      if (empty) keyWithoutValue = true;
+    }
+    if (missing) this.missingFields(map, def, missing, keyNode, keyWithoutValue);
   }
 
   private scalar(node: unknown, type: SchemaType, field: FieldSchema | undefined): void {

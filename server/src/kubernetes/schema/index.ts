@@ -119,7 +119,23 @@ export interface CustomKindSource {
 
 /** Built-in kinds served at an apiVersion. */
 export function kindsAt(apiVersion: string): string[] {
-  return allKinds().filter((k) => k.apiVersion === apiVersion).map((k) => k.kind);
+  return [...servedKindsAt(apiVersion)];
+}
+
+/** The built-in kinds by apiVersion, in the schema's order: built once, as rules ask per object. */
+let kindsByApiVersion: Map<string, readonly string[]> | undefined;
+const noKinds: readonly string[] = [];
+
+function servedKindsAt(apiVersion: string): readonly string[] {
+  if (!kindsByApiVersion) {
+    const table = new Map<string, string[]>();
+    for (const k of load().kinds.values()) {
+      const list = table.get(k.apiVersion);
+      if (list) list.push(k.kind); else table.set(k.apiVersion, [k.kind]);
+    }
+    kindsByApiVersion = table;
+  }
+  return kindsByApiVersion.get(apiVersion) ?? noKinds;
 }
 
 /**
@@ -127,8 +143,21 @@ export function kindsAt(apiVersion: string): string[] {
  * optionally a kind. `unknown` with a group outside `builtinGroups` means a custom resource.
  */
 export function apiVersionInfo(apiVersion: string, kind?: string, target?: string): ApiVersionInfo {
-  return classifyApiVersion(apiVersion, kind, kindsAt(apiVersion), target);
+  // The answer depends on these three strings only (the schema is fixed): asked per object by
+  // several rules, it is worked out once per combination. Callers only read it.
+  const key = `${apiVersion}|${kind ?? ''}|${kind === undefined ? 0 : 1}|${target ?? ''}`;
+  let info = apiVersionInfos.get(key);
+  if (!info) {
+    if (apiVersionInfos.size >= maxApiVersionInfos) apiVersionInfos.clear();
+    info = classifyApiVersion(apiVersion, kind, servedKindsAt(apiVersion), target);
+    apiVersionInfos.set(key, info);
+  }
+  return info;
 }
+
+const apiVersionInfos = new Map<string, ApiVersionInfo>();
+/** A bound on the memo: typos and custom groups are as many as users write. */
+const maxApiVersionInfos = 4096;
 
 let fieldVersions: Record<string, string> | undefined;
 
