@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { gcFlags, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
+import { gcFlags, obtainYoungCollection, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
 import { cacheFileFor, keptCaches, openTrustedPackedCache, packCaches, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
@@ -152,6 +152,9 @@ class ScriptLoader {
       } catch {
         // writeCache reports its own failures; anything else only costs the next start its cache.
       }
+      // The buffers written are garbage now: free them at once (bootFlags.ts obtainYoungCollection),
+      // in a task of its own so that this one's variables no longer hold them.
+      setTimeout(() => obtainYoungCollection()?.(), 0).unref();
     }, 2000);
     this.writeTimer.unref();
   }

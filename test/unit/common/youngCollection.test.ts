@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { runInNewContext } from 'node:vm';
+import { obtainYoungCollection } from '../../../server/src/bootFlags';
+
+const bootFlags = resolve(__dirname, '..', '..', '..', 'server', 'src', 'bootFlags.ts');
+
+/**
+ * In a quiet process of its own (a test runner makes garbage, and so collections, of its own): an
+ * 8 MB buffer made and dropped, then, in the next task, the young collection or nothing. Prints the
+ * native memory before, right after, and 100 ms later.
+ */
+function deadBufferMemory(collectIt: boolean): number[] {
+  const script = `
+    const { obtainYoungCollection } = require(${JSON.stringify(bootFlags)});
+    const collect = obtainYoungCollection();
+    (function () { Buffer.alloc(8 * 1024 * 1024, 1); })();
+    const before = process.memoryUsage().arrayBuffers;
+    setTimeout(() => {
+      if (${collectIt}) collect();
+      const right = process.memoryUsage().arrayBuffers;
+      setTimeout(() => process.stdout.write(JSON.stringify([before, right, process.memoryUsage().arrayBuffers])), 100);
+    }, 0);`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as number[];
+}
+
+test('the young collection frees a dead buffer\'s native memory at once; without it, the memory stays', () => {
+  const mb = 1024 * 1024;
+  const [before, right, later] = deadBufferMemory(true);
+  assert.ok(before >= 8 * mb, `counted before (${before})`);
+  assert.ok(right < before - 7 * mb && later < before - 7 * mb, `freed: ${before} -> ${right}, ${later}`);
+  const [controlBefore, , controlLater] = deadBufferMemory(false);
+  assert.ok(controlLater >= controlBefore - mb, `a quiet process keeps it: ${controlBefore} -> ${controlLater}`);
+});
+
+test('obtaining the young collection leaves no gc behind', () => {
+  const collect = obtainYoungCollection();
+  assert.equal(typeof collect, 'function');
+  assert.equal((globalThis as { gc?: unknown }).gc, undefined);
+  assert.equal(runInNewContext('typeof gc'), 'undefined', 'a context made after it has no gc');
+  collect!();
+});
+
+test('a code cache made after the young collection was obtained is accepted by the next start', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'stevedore-young-'));
+  try {
+    const cacheFile = join(folder, 'script.cache');
+    const source = 'function twice(x) { return 2 * x; } twice(21);';
+    const write = `
+      const { obtainYoungCollection } = require(${JSON.stringify(bootFlags)});
+      obtainYoungCollection()();
+      const { Script } = require('node:vm');
+      const script = new Script(${JSON.stringify(source)});
+      script.runInThisContext();
+      require('node:fs').writeFileSync(${JSON.stringify(cacheFile)}, script.createCachedData());`;
+    const read = `
+      const { Script } = require('node:vm');
+      const script = new Script(${JSON.stringify(source)}, { cachedData: require('node:fs').readFileSync(${JSON.stringify(cacheFile)}) });
+      process.stdout.write(String(script.cachedDataRejected));`;
+    const written = spawnSync(process.execPath, ['--import', 'tsx', '-e', write], { encoding: 'utf8' });
+    assert.equal(written.status, 0, written.stderr);
+    const accepted = spawnSync(process.execPath, ['-e', read], { encoding: 'utf8' });
+    assert.equal(accepted.status, 0, accepted.stderr);
+    assert.equal(accepted.stdout, 'false', 'the next start takes the cache');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a process started with gc exposed keeps it', () => {
+  const script = `
+    const { obtainYoungCollection } = require(${JSON.stringify(bootFlags)});
+    const collect = obtainYoungCollection();
+    collect();
+    process.stdout.write(typeof collect + ' ' + typeof gc + ' ' + require('node:vm').runInNewContext('typeof gc'));`;
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, 'function function function');
+});
