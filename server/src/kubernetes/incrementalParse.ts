@@ -2,7 +2,7 @@ import { Composer, isScalar, LineCounter, Parser, type Document, type YAMLError 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyNode } from '../common/yamlNodeCopy';
 import { lineBreaksOf, topLevelString, type ManifestDocument, type ManifestFile } from './model';
-import { withPlainEnvironment } from './parseEnvironment';
+import { plainEnvironmentFrom, withPlainEnvironment } from './parseEnvironment';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
@@ -28,7 +28,6 @@ interface Chunk {
 }
 
 const maxFiles = 32;
-const plainEnvironmentFrom = 16 * 1024;
 const previous = new Map<string, Chunk[]>();
 
 /** Splits before each line that starts a document (`---` at column 0); leading comments join the next chunk. */
