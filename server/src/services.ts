@@ -64,7 +64,7 @@ export const languageServices: Readonly<Record<LanguageKind, LanguageService<unk
   (Object.keys(engineOfKind) as LanguageKind[]).map((kind) => [kind, { enumerable: true, get: () => engine(engineOfKind[kind]).service }]),
 ));
 
-type Feature = Exclude<keyof LanguageService<unknown>, 'parse'>;
+type Feature = Exclude<keyof LanguageService<unknown>, 'parse' | 'forget'>;
 
 /**
  * The features each language implements, so the language server can announce its capabilities at

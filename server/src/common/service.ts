@@ -115,6 +115,12 @@ export interface LanguageService<M> {
   formatOnType?(model: M, position: Position, ch: string, options: FormattingOptions, ctx: FeatureContext): TextEdit[];
   /** What the document is, in the user's docs language (the editor's language status item). */
   summary?(model: M, ctx: FeatureContext): DocumentSummary;
+  /**
+   * The document is closed: let go of what `parse` keeps of it for the next version (an incremental
+   * parse keeps the last tree of each file it saw). Without it a closed file's tree stays until 32
+   * other files have been parsed.
+   */
+  forget?(uri: string): void;
 }
 
 /** One legend for both languages, sent once at initialize. Append only: indices are the wire format. */

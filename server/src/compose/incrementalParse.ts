@@ -47,6 +47,11 @@ export function parseComposeIncremental(document: TextDocument): ComposeModel {
   return model;
 }
 
+/** Drops the tree kept for a file's next version (the file was closed). */
+export function forgetComposeParse(uri: string): void {
+  previous.delete(uri);
+}
+
 const options = { prettyErrors: false, merge: true } as const;
 /** A document marker or directive at the start of a line: another document, another reading. */
 const documentMarker = /^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%/m;

@@ -4,7 +4,7 @@ import { completeCompose } from './completion';
 import { diagnoseCompose } from './diagnostics';
 import { formatCompose } from './format';
 import { hoverCompose } from './hover';
-import { parseComposeIncremental } from './incrementalParse';
+import { forgetComposeParse, parseComposeIncremental } from './incrementalParse';
 import type { ComposeModel } from './model';
 import { composeDefinition, composeLinks, composePrepareRename, composeReferences, composeRename, variableHover } from './navigation';
 import { summarizeCompose } from './summary';
@@ -14,6 +14,7 @@ import { symbolsCompose } from './symbols';
 export const composeService: LanguageService<ComposeModel> = {
   // Typing in one service re-parses that service only (incrementalParse.ts); same model as parseCompose.
   parse: parseComposeIncremental,
+  forget: forgetComposeParse,
   diagnose: diagnoseCompose,
   codeActions: codeActionsCompose,
   summary: summarizeCompose,

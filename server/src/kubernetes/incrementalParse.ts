@@ -224,6 +224,11 @@ function parseChunks(pieces: { start: number; text: string }[], reusableFollowed
   return chunks;
 }
 
+/** Drops the documents kept for a file's next version (the file was closed). */
+export function forgetManifestParse(uri: string): void {
+  previous.delete(uri);
+}
+
 export function parseManifestIncremental(document: TextDocument): ManifestFile {
   const text = document.getText();
   // A chunk's parse depends on its text and on whether the file goes on after it (see parseChunk):

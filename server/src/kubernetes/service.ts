@@ -7,7 +7,7 @@ import { codeActionsManifest } from './codeActions';
 import { completeManifest } from './completion';
 import { diagnoseManifest, diagnoseManifestSteps } from './diagnostics';
 import { hoverManifest } from './hover';
-import { parseManifestIncremental } from './incrementalParse';
+import { forgetManifestParse, parseManifestIncremental } from './incrementalParse';
 import type { ManifestFile } from './model';
 import { definitionManifest, referencesManifest } from './navigation';
 import { summarizeManifest } from './summary';
@@ -44,6 +44,7 @@ function forJson(diagnostics: Diagnostic[]): Diagnostic[] {
 /** The Kubernetes manifest service: each feature lives in its own module. */
 export const kubernetesService: LanguageService<ManifestFile> = {
   parse: parseManifest,
+  forget: forgetManifestParse,
   hover: hoverManifest,
   complete: (file, position, ctx) => (isJson(file) ? null : completeManifest(file, position, ctx)),
   diagnose: (file, ctx) => (isJson(file) ? forJson(diagnoseManifest(file, ctx)) : diagnoseManifest(file, ctx)),

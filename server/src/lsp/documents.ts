@@ -36,7 +36,9 @@ export class ParsedDocumentCache {
     return parsed;
   }
 
+  /** The document was closed: its model goes, and so does what its engine kept for the next version. */
   delete(uri: string): void {
+    this.entries.get(uri)?.parsed.service.forget?.(uri);
     this.entries.delete(uri);
   }
 }
