@@ -1,4 +1,4 @@
-import { Arg, Copy, Env, From, Run, type Heredoc, type Instruction } from 'dockerfile-ast';
+import { Arg, Copy, Env, From, Run, type Argument, type Heredoc, type Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
@@ -441,11 +441,7 @@ function buildStages(instructions: readonly Instruction[], keywords: readonly st
     const { from } = group;
     // What getBuildStageRange/getBuildStage/getImage/getImageRange answer, from one getArguments()
     // call instead of one (a fresh copy of the arguments) per getter.
-    const args = from.getArguments();
-    const nameRange = args.length > 2 && args[1].getValue().toUpperCase() === 'AS' ? args[2].getRange() : null;
-    const name = nameRange === null ? undefined : document.getText().substring(document.offsetAt(nameRange.start), document.offsetAt(nameRange.end));
-    const baseImage = args.length > 0 ? args[0].getValue() : null;
-    const baseImageRange = args.length !== 0 ? args[0].getRange() : null;
+    const { name, nameRange, baseImage, baseImageRange } = fromWords(from, document);
     // `FROM 0` is an image called "0": only names refer to stages here.
     const baseStage = baseImage && !/^\d+$/.test(baseImage) ? findStageBelow(stages, baseImage, index) : undefined;
     const last = group.instructions[group.instructions.length - 1];
@@ -456,6 +452,46 @@ function buildStages(instructions: readonly Instruction[], keywords: readonly st
     });
   });
   return stages;
+}
+
+interface FromWords {
+  name: string | undefined;
+  nameRange: Range | null;
+  baseImage: string | null;
+  baseImageRange: Range | null;
+}
+
+/**
+ * A FROM's words by its memoised arguments (parserCache.ts). The incremental parse shares an
+ * unmoved instruction's arguments with the version it was copied from, and only while the text
+ * they read is the same at the same place (incrementalParse.ts): the same list means the same words
+ * (as stageFindings.ts's stage words), so a keystroke reads again only the FROMs it moved or made.
+ * The map holds nothing alive.
+ */
+const fromWordsOf = new WeakMap<readonly Argument[], FromWords>();
+/** FROMs read again or found under their shared arguments (the differential test reads them). */
+export const fromWordsCounts = { read: 0, reused: 0 };
+/**
+ * Off: the words of FROMs (here) and of `--from` flags (rules/facts.ts) are read from every
+ * instruction, nothing kept: what the differential test compares the kept ones with.
+ */
+export const wordReuse = { enabled: true };
+
+function fromWords(from: From, document: TextDocument): FromWords {
+  const args = from.getArguments();
+  const known = wordReuse.enabled ? fromWordsOf.get(args) : undefined;
+  if (known !== undefined) {
+    fromWordsCounts.reused++;
+    return known;
+  }
+  fromWordsCounts.read++;
+  const nameRange = args.length > 2 && args[1].getValue().toUpperCase() === 'AS' ? args[2].getRange() : null;
+  const name = nameRange === null ? undefined : document.getText().substring(document.offsetAt(nameRange.start), document.offsetAt(nameRange.end));
+  const words: FromWords = {
+    name, nameRange, baseImage: args.length > 0 ? args[0].getValue() : null, baseImageRange: args.length !== 0 ? args[0].getRange() : null,
+  };
+  if (wordReuse.enabled) fromWordsOf.set(args, words);
+  return words;
 }
 
 function collectStageReferences(instructions: readonly Instruction[], stages: readonly Stage[], stageOf: Map<Instruction, Stage>): StageReference[] {

@@ -4,7 +4,7 @@ import type { DockerfileModel } from '../model';
 import { unquoteWord } from '../buildkitWords';
 import { instructionIndexer } from '../instructionIndex';
 import { isJsWhitespace } from '../runSource';
-import { findStage, keywordsOf, semanticsOf, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
+import { findStage, keywordsOf, semanticsOf, wordReuse, type DockerfileSemantics, type Stage, type StageReference } from '../semantic';
 import { perModel } from '../perModel';
 
 /** A parser directive from the file's leading comment block (`# escape=`, `# syntax=`, `# check=`). */
@@ -391,8 +391,66 @@ function targetOf(stages: readonly Stage[], text: string, current: Stage | undef
   return findStage(stages, text, current) ?? (/^\d+$/.test(text) ? undefined : findStage(stages, text));
 }
 
+/**
+ * A COPY's `--from` or a RUN's mount `from=` as its flags say it, before the stage it names is
+ * looked up (that depends on the whole file's stages, so it is done again for every version).
+ */
+interface WrittenStageReference {
+  kind: 'copy-from' | 'mount-from';
+  text: string;
+  range: Range;
+}
+
+interface WrittenReferences {
+  keyword: string;
+  escapeChar: string;
+  found: readonly WrittenStageReference[];
+}
+
+/**
+ * What an instruction's flags name, by its flags array. The incremental parse shares an unmoved
+ * instruction's flags (the same array, ranges and values) with the version it was copied from
+ * (incrementalParse.ts, sharedFields), so a keystroke reads again only the flags of instructions
+ * it moved or made; the keyword and escape character are checked too, since the text read depends
+ * on them. The map holds nothing alive.
+ */
+const writtenReferencesOf = new WeakMap<readonly Flag[], WrittenReferences>();
+const noWrittenReferences: readonly WrittenStageReference[] = [];
+/** Flags read again or found under their shared array (the differential test reads them). */
+export const writtenReferenceCounts = { read: 0, reused: 0 };
+
+function writtenReferences(flags: readonly Flag[], keyword: string, escapeChar: string): readonly WrittenStageReference[] {
+  const known = wordReuse.enabled ? writtenReferencesOf.get(flags) : undefined;
+  if (known !== undefined && known.keyword === keyword && known.escapeChar === escapeChar) {
+    writtenReferenceCounts.reused++;
+    return known.found;
+  }
+  writtenReferenceCounts.read++;
+  let found: WrittenStageReference[] | undefined;
+  // An index loop: for…of allocates an iterator per instruction when this function is not optimised.
+  for (let k = 0; k < flags.length; k++) {
+    const flag = flags[k];
+    if (keyword === 'COPY' && flag.getName() === 'from') {
+      // BuildKit removes quotes from flag values (`--from="build"` names the stage build).
+      const written = flag.getValue();
+      const text = written && /["']/.test(written) ? unquoteWord(written, escapeChar).value : written;
+      const range = flag.getValueRange();
+      if (text && range) (found ??= []).push({ kind: 'copy-from', text, range });
+    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+      for (const option of flag.getOptions()) {
+        const text = option.getValue();
+        const range = option.getValueRange();
+        if (option.getName() === 'from' && text && range) (found ??= []).push({ kind: 'mount-from', text, range });
+      }
+    }
+  }
+  const result = found ?? noWrittenReferences;
+  if (wordReuse.enabled) writtenReferencesOf.set(flags, { keyword, escapeChar, found: result });
+  return result;
+}
+
 function collectStageReferences(semantics: DockerfileSemantics, instructions: readonly Instruction[], keywords: readonly string[], stageIndexes: readonly number[]): StageReference[] {
-  const { stages } = semantics;
+  const { stages, escapeChar } = semantics;
   const references: StageReference[] = [];
   for (let index = 0; index < instructions.length; index++) {
     const keyword = keywords[index];
@@ -404,23 +462,10 @@ function collectStageReferences(semantics: DockerfileSemantics, instructions: re
       if (stage?.baseImage && stage.baseImageRange) references.push({ kind: 'from', text: stage.baseImage, range: stage.baseImageRange, instruction, target: stage.baseStage });
       continue;
     }
-    const flags = flagsOf(instruction);
-    // An index loop: for…of allocates an iterator per instruction when this function is not optimised.
-    for (let k = 0; k < flags.length; k++) {
-      const flag = flags[k];
-      if (keyword === 'COPY' && flag.getName() === 'from') {
-        // BuildKit removes quotes from flag values (`--from="build"` names the stage build).
-        const written = flag.getValue();
-        const text = written && /["']/.test(written) ? unquoteWord(written, semantics.escapeChar).value : written;
-        const range = flag.getValueRange();
-        if (text && range) references.push({ kind: 'copy-from', text, range, instruction, target: targetOf(stages, text, current) });
-      } else if (keyword === 'RUN' && flag.getName() === 'mount') {
-        for (const option of flag.getOptions()) {
-          const text = option.getValue();
-          const range = option.getValueRange();
-          if (option.getName() === 'from' && text && range) references.push({ kind: 'mount-from', text, range, instruction, target: targetOf(stages, text, current) });
-        }
-      }
+    const written = writtenReferences(flagsOf(instruction), keyword, escapeChar);
+    for (let k = 0; k < written.length; k++) {
+      const { kind, text, range } = written[k];
+      references.push({ kind, text, range, instruction, target: targetOf(stages, text, current) });
     }
   }
   return references;
