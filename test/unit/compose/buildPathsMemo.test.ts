@@ -10,53 +10,33 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeCompose } from '../../../bench/inputs';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { normalizeSettings } from '../../../server/src/common/settings';
 import { CachedFiles } from '../../../server/src/config/cachedFiles';
 import { ProjectConfig } from '../../../server/src/config/projectConfig';
-import { diagnoseCompose } from '../../../server/src/compose/diagnostics';
-import { parseComposeIncremental } from '../../../server/src/compose/incrementalParse';
-import { parseCompose } from '../../../server/src/compose/model';
 import { buildPathsOf, readBuildPaths, referenceView } from '../../../server/src/compose/rules/referencesKit';
 import { composeFilesUnder, corpusRoot } from '../../corpus/corpus';
-import { seededRandom } from '../seededRandom';
+import { replayMemoSession } from './memoReplay';
 
 const awesomeRoot = join(corpusRoot, 'compose', 'docker__awesome-compose');
 
 /** Characters and snippets that change what a service builds, and some that change nothing. */
 const alphabet = [' ', '\n', ':', '-', '"', '$', 'a', '.', '/', '{', '}', '\n    build: .\n', '\n    build:\n      context: ./x\n', 'dockerfile: D\n', '${CTX}'];
 
-function randomEdit(text: string, next: () => number): string {
-  const at = Math.floor(next() * (text.length + 1));
-  if (next() < 0.35) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 3)));
-  return text.slice(0, at) + alphabet[Math.floor(next() * alphabet.length)] + text.slice(at);
-}
-
 /** Replays `edits` versions of a file; returns how many services' paths were compared. */
 function replay(name: string, path: string, original: string, ctx: FeatureContext, seed: number, edits: number): number {
-  const next = seededRandom(seed);
-  const uri = `file://${path}`;
-  let text = original;
-  let compared = 0;
-  for (let version = 1; version <= edits; version++) {
-    text = next() < 0.2 ? original : randomEdit(text, next);
-    const document = TextDocument.create(uri, 'dockercompose', version, text);
-    const model = parseComposeIncremental(document);
-    const findings = diagnoseCompose(model, ctx);
-    const where = `${name}, seed ${seed}, version ${version}`;
+  return replayMemoSession(original, { ...ctx, filePath: path }, { name, seed, edits, alphabet }, (model, where) => {
     // The view the check used (kept per model) and each service's kept answer.
     const view = referenceView({ model, ctx });
+    let compared = 0;
     for (const [service, entry] of view.services?.entries ?? []) {
       if (!entry.value) continue;
       assert.deepStrictEqual(buildPathsOf(view, entry.value), readBuildPaths(view, entry.value), `${where}: kept build paths of ${service} differ from a fresh reading`);
       compared++;
     }
-    const fresh = parseCompose(TextDocument.create(`file:///fresh/${seed}/${version}${path}`, 'dockercompose', 1, text));
-    assert.deepStrictEqual(findings, diagnoseCompose({ ...fresh, document }, ctx), `${where}: findings differ from a check of a fresh parse`);
-  }
-  return compared;
+    return compared;
+  });
 }
 
 test('buildPathsOf memo: kept answers equal fresh readings and findings equal a fresh check (bench file, random edits)', () => {

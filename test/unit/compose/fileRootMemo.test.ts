@@ -9,50 +9,29 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeCompose } from '../../../bench/inputs';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { normalizeSettings } from '../../../server/src/common/settings';
-import { diagnoseCompose } from '../../../server/src/compose/diagnostics';
-import { parseComposeIncremental } from '../../../server/src/compose/incrementalParse';
 import { convertFileRoot, fileRoot } from '../../../server/src/compose/merge';
-import { parseCompose } from '../../../server/src/compose/model';
 import { composeProjectOf } from '../../../server/src/compose/project';
 import { composeFilesUnder, corpusRoot } from '../../corpus/corpus';
-import { seededRandom } from '../seededRandom';
+import { replayMemoSession } from './memoReplay';
 
 const awesomeRoot = join(corpusRoot, 'compose', 'docker__awesome-compose');
 
 /** Characters that change a YAML reading, and some that do not. */
 const alphabet = [' ', '\n', ':', '-', '#', '&', '*', '"', '{', '}', '[', ']', '$', 'a', 'x', '<<: *a\n', ' &a', '!reset ', '!override '];
 
-function randomEdit(text: string, next: () => number): string {
-  const at = Math.floor(next() * (text.length + 1));
-  if (next() < 0.35) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 3)));
-  return text.slice(0, at) + alphabet[Math.floor(next() * alphabet.length)] + text.slice(at);
-}
-
+/** Replays `edits` versions of a file; returns how many versions were compared. */
 function replay(name: string, original: string, seed: number, edits: number): number {
-  const next = seededRandom(seed);
   const path = `/memo/${name}/compose.yaml`;
-  const uri = `file://${path}`;
   const ctx: FeatureContext = { lang: 'en', settings: normalizeSettings({ profile: 'strict' }), filePath: path, project: { customSchemaFiles: [] } };
-  let text = original;
-  let compared = 0;
-  for (let version = 1; version <= edits; version++) {
-    text = next() < 0.2 ? original : randomEdit(text, next);
-    const document = TextDocument.create(uri, 'dockercompose', version, text);
-    const model = parseComposeIncremental(document);
-    const findings = diagnoseCompose(model, ctx);
-    const where = `${name}, seed ${seed}, version ${version}`;
+  return replayMemoSession(original, { ...ctx, filePath: path }, { name, seed, edits, alphabet }, (model, where) => {
     // The project the check used (cached per model) and the tree it kept for the checked file.
     const current = composeProjectOf(model, ctx.filePath, ctx.project?.files).current;
     assert.deepStrictEqual(fileRoot(current), convertFileRoot(current), `${where}: the kept tree differs from a fresh conversion`);
-    const fresh = parseCompose(TextDocument.create(`file:///fresh/${seed}/${version}${path}`, 'dockercompose', 1, text));
-    assert.deepStrictEqual(findings, diagnoseCompose({ ...fresh, document }, ctx), `${where}: findings differ from a check of a fresh parse`);
-    compared++;
-  }
-  return compared;
+    return 1;
+  });
 }
 
 test('fileRoot memo: kept trees equal fresh conversions and findings equal a fresh check (bench file, random edits)', () => {

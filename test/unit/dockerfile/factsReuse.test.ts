@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import type { Instruction } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeDockerfile } from '../../../bench/inputs';
-import { incrementalParseCounts, incrementalParseTuning } from '../../../server/src/dockerfile/incrementalParse';
+import { incrementalParseCounts } from '../../../server/src/dockerfile/incrementalParse';
 import { parseDockerfile, parseDockerfileVersion, type DockerfileModel } from '../../../server/src/dockerfile/model';
 import { factsOf, writtenReferenceCounts } from '../../../server/src/dockerfile/rules/facts';
 import { fromWordsCounts, semanticsOf, wordReuse, type Stage } from '../../../server/src/dockerfile/semantic';
 import { corpusAvailable, corpusEntries, readCorpusFile } from '../../corpus/corpus';
 import { seededRandom } from '../seededRandom';
 import { applied, editSite, type Edit } from './randomEdits';
+import { withTuning } from './treeSnapshot';
 
 /**
  * The per-version facts and semantics (rules/facts.ts, semantic.ts) keep what a COPY's `--from`,
@@ -101,18 +102,8 @@ function chainedStages(count: number): string {
   return out.join('\n');
 }
 
-function withIncrementalShortTexts(run: () => void): void {
-  const saved = incrementalParseTuning.minLength;
-  incrementalParseTuning.minLength = 0;
-  try {
-    run();
-  } finally {
-    incrementalParseTuning.minLength = saved;
-  }
-}
-
 test('stage references and FROM words kept under shared flags and arguments: same facts as a full parse', () => {
-  withIncrementalShortTexts(() => {
+  withTuning({ minLength: 0 }, () => {
     const incremental = incrementalParseCounts.incremental;
     const flagsReused = writtenReferenceCounts.reused;
     const fromsReused = fromWordsCounts.reused;
@@ -128,7 +119,7 @@ test('corpus Dockerfiles, edited: same facts as a full parse', { skip: !corpusAv
   const dockerfiles = corpusEntries().filter((entry) => entry.kind === 'dockerfile').map((entry) => ({ name: entry.path, text: readCorpusFile(entry) }))
     .filter(({ text }) => /^\s*from\s/im.test(text)).slice(0, 16);
   assert.ok(dockerfiles.length > 0);
-  withIncrementalShortTexts(() => {
+  withTuning({ minLength: 0 }, () => {
     dockerfiles.forEach(({ name, text }, index) => session(name, text, 200 + index, 20));
   });
 });

@@ -4,13 +4,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeDockerfile } from '../../../bench/inputs';
 import type { FeatureContext } from '../../../server/src/common/service';
 import { diagnoseDockerfileWith } from '../../../server/src/dockerfile/diagnostics';
-import { incrementalParseCounts, incrementalParseTuning } from '../../../server/src/dockerfile/incrementalParse';
+import { incrementalParseCounts } from '../../../server/src/dockerfile/incrementalParse';
 import { parseDockerfileVersion } from '../../../server/src/dockerfile/model';
 import { stageFindingsCounts } from '../../../server/src/dockerfile/stageFindings';
 import { corpusAvailable, corpusEntries, readCorpusFile } from '../../corpus/corpus';
 import { contextFor } from '../helpers';
 import { seededRandom } from '../seededRandom';
 import { applied, editSite, fromScratch, type Edit } from './randomEdits';
+import { withTuning } from './treeSnapshot';
 
 /**
  * stageFindings.ts keeps each FROM's stage words (base, names) under the FROM's memoised argument
@@ -68,18 +69,8 @@ function chainedStages(count: number): string {
 
 const strict = contextFor('en', { settings: { profile: 'strict' } });
 
-function withIncrementalShortTexts(run: () => void): void {
-  const saved = incrementalParseTuning.minLength;
-  incrementalParseTuning.minLength = 0;
-  try {
-    run();
-  } finally {
-    incrementalParseTuning.minLength = saved;
-  }
-}
-
 test('stage words kept under shared FROM arguments: same diagnostics as a check from scratch', () => {
-  withIncrementalShortTexts(() => {
+  withTuning({ minLength: 0 }, () => {
     const incremental = incrementalParseCounts.incremental;
     const checkedAlone = stageFindingsCounts.checkedAlone;
     for (let seed = 1; seed <= 5; seed++) session('chained', chainedStages(10 + seed * 2), seed, 50, strict);
@@ -93,7 +84,7 @@ test('corpus Dockerfiles with several stages, edited', { skip: !corpusAvailable 
   const multiStage = corpusEntries().filter((entry) => entry.kind === 'dockerfile').map((entry) => ({ name: entry.path, text: readCorpusFile(entry) }))
     .filter(({ text }) => (text.match(/^\s*from\s/gim) ?? []).length >= 3).slice(0, 8);
   assert.ok(multiStage.length > 0);
-  withIncrementalShortTexts(() => {
+  withTuning({ minLength: 0 }, () => {
     multiStage.forEach(({ name, text }, index) => session(name, text, 100 + index, 25, strict));
   });
 });
