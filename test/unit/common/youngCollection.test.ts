@@ -13,6 +13,9 @@ const bootFlags = resolve(__dirname, '..', '..', '..', 'server', 'src', 'bootFla
  * In a process of its own: an 8 MB buffer made and dropped (the frame that made it is gone, as the
  * cache write's task is gone when boot.ts collects), then, in the same task, the young collection
  * or nothing. Returns the native memory before and after: nothing else can collect in between.
+ * V8 frees a dead buffer's memory on a helper thread after the collection (its array buffer
+ * sweeper), so the task waits, blocked, for up to 2 s until the memory is back (the control waits
+ * 300 ms); a blocked task runs no JavaScript, so V8 starts no collection of its own meanwhile.
  */
 function deadBufferMemory(collectIt: boolean): number[] {
   const script = `
@@ -21,6 +24,9 @@ function deadBufferMemory(collectIt: boolean): number[] {
     (function () { Buffer.alloc(8 * 1024 * 1024, 1); })();
     const before = process.memoryUsage().arrayBuffers;
     if (${collectIt}) collect();
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const until = Date.now() + (${collectIt} ? 2000 : 300);
+    while (Date.now() < until && (!${collectIt} || process.memoryUsage().arrayBuffers > before - 7 * 1024 * 1024)) Atomics.wait(pause, 0, 0, 5);
     process.stdout.write(JSON.stringify([before, process.memoryUsage().arrayBuffers]));`;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
