@@ -36,7 +36,8 @@ const automaticArgs = new Set([
   'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
 ]);
 
-interface Token {
+/** One token before encoding (exported for tests). */
+export interface Token {
   line: number;
   character: number;
   length: number;
@@ -45,6 +46,11 @@ interface Token {
 }
 
 export function dockerfileSemanticTokens(model: DockerfileModel, _ctx: FeatureContext): number[] {
+  return encode(collectTokens(model));
+}
+
+/** Every token the file's syntax and semantics give, unsorted and possibly overlapping (exported for tests). */
+export function collectTokens(model: DockerfileModel): Token[] {
   const tokens: Token[] = [];
   const add = (range: Range | null | undefined, type: number, modifiers = 0): void => {
     // Multi-line tokens need a client capability most editors lack: leave them to the grammar.
@@ -90,7 +96,7 @@ export function dockerfileSemanticTokens(model: DockerfileModel, _ctx: FeatureCo
     const builtIn = !reference.declaration && automaticArgs.has(reference.name);
     add(span, T.variable, builtIn ? M.defaultLibrary : 0);
   }
-  return encode(tokens);
+  return tokens;
 }
 
 type Add = (range: Range | null | undefined, type: number, modifiers?: number) => void;
@@ -135,43 +141,77 @@ function safe<T>(read: () => T): T | undefined {
 
 /**
  * Strings are the background: a `$VAR` inside `"…"` keeps its own token and the string is cut
- * around it. Other overlaps keep the first token.
+ * around it. Other overlaps keep the first token. Returns the other tokens in their order, then the
+ * strings' pieces in theirs (encode sorts stably, so that order decides which overlapping token
+ * wins).
+ *
+ * Written to make little garbage: the editor asks for every token of the file after each edit, and
+ * with the server's 1 MB young generation whatever is still reachable when a scavenge runs is moved
+ * to the old generation, which only a full collection empties (docs/performance.md, "Request
+ * garbage and the old generation"). Only lines that hold a string get a list of the tokens on them.
  */
 function carveStrings(tokens: Token[]): Token[] {
-  const solid = tokens.filter((t) => t.type !== T.string);
-  const byLine = new Map<number, Token[]>();
-  for (const token of solid) {
-    const list = byLine.get(token.line);
-    if (list) list.push(token);
-    else byLine.set(token.line, [token]);
+  const result: Token[] = [];
+  const solidOnStringLines = new Map<number, Token[]>();
+  for (const token of tokens) {
+    if (token.type === T.string && !solidOnStringLines.has(token.line)) solidOnStringLines.set(token.line, []);
   }
-  const result = [...solid];
+  for (const token of tokens) {
+    if (token.type === T.string) continue;
+    result.push(token);
+    solidOnStringLines.get(token.line)?.push(token);
+  }
   for (const string of tokens) {
     if (string.type !== T.string) continue;
     let start = string.character;
     const end = string.character + string.length;
-    const holes = (byLine.get(string.line) ?? []).filter((t) => t.character < end && t.character + t.length > start).sort((a, b) => a.character - b.character);
+    const onLine = solidOnStringLines.get(string.line)!;
+    const holes = onLine.length === 0 ? onLine : onLine.filter((t) => t.character < end && t.character + t.length > start).sort((a, b) => a.character - b.character);
     for (const hole of holes) {
-      if (hole.character > start) result.push({ ...string, character: start, length: hole.character - start });
+      if (hole.character > start) result.push(piece(string, start, hole.character - start));
       start = Math.max(start, hole.character + hole.length);
     }
-    if (end > start) result.push({ ...string, character: start, length: end - start });
+    if (end > start) result.push(start === string.character ? string : piece(string, start, end - start));
   }
   return result;
 }
 
-/** Sorts, drops overlaps (first token at a position wins) and encodes in LSP's relative form. */
-function encode(all: Token[]): number[] {
+/** Part of a string token (the same shape as every token, so the loops over them stay monomorphic). */
+function piece(string: Token, character: number, length: number): Token {
+  return { line: string.line, character, length, type: string.type, modifiers: string.modifiers };
+}
+
+/**
+ * Sorts, drops overlaps (first token at a position wins) and encodes in LSP's relative form. The
+ * answer is allocated at its final size (counted first): grown by `push`, a 1,000-line file's
+ * 12,000 numbers went through several copies, the last ones large objects that each request left in
+ * the old generation. Exported for tests.
+ */
+export function encode(all: Token[]): number[] {
   const tokens = carveStrings(all);
   tokens.sort((a, b) => a.line - b.line || a.character - b.character);
-  const data: number[] = [];
-  let previousLine = 0;
-  let previousChar = 0;
+  let kept = 0;
   let lastEndLine = -1;
   let lastEnd = 0;
   for (const token of tokens) {
     if (token.line === lastEndLine && token.character < lastEnd) continue;
-    data.push(token.line - previousLine, token.line === previousLine ? token.character - previousChar : token.character, token.length, token.type, token.modifiers);
+    kept++;
+    lastEndLine = token.line;
+    lastEnd = token.character + token.length;
+  }
+  const data = new Array<number>(kept * 5);
+  let at = 0;
+  let previousLine = 0;
+  let previousChar = 0;
+  lastEndLine = -1;
+  lastEnd = 0;
+  for (const token of tokens) {
+    if (token.line === lastEndLine && token.character < lastEnd) continue;
+    data[at++] = token.line - previousLine;
+    data[at++] = token.line === previousLine ? token.character - previousChar : token.character;
+    data[at++] = token.length;
+    data[at++] = token.type;
+    data[at++] = token.modifiers;
     previousLine = token.line;
     previousChar = token.character;
     lastEndLine = token.line;
