@@ -10,10 +10,11 @@ import { runInNewContext } from 'node:vm';
  * collection when the server goes quiet freed nothing visible (tried and reverted in 41e2b20: V8
  * keeps the emptied pages); two full collections, each with `--optimize-for-size` set just around it,
  * move the live objects out of sparse pages and release them: the three-file session of
- * `npm run bench` goes from 75–77 to 70–72 MB (old space committed 20 → 15 MB, code space
+ * `npm run bench` goes from 74–76 to 70–72 MB (old space committed 20 → 15 MB, code space
  * 0.8 → 0.5 MB). docs/performance.md, "Idle compaction", has the figures.
  *
- * A collection is a pause: 20–35 ms for that session's 15 MB of live heap, about 2 ms per MB. So:
+ * A collection is a pause, longer for a larger live heap: 15–35 ms for that session's 15 MB (more on a
+ * loaded machine). So:
  * - it starts only once no message has arrived for `quietMs` and the event loop was idle meanwhile
  *   (no check, workspace walk or index result being handled), otherwise it looks again a little later;
  * - one collection per macrotask: a message that arrives after a step is read (and stops the rest)
@@ -42,9 +43,9 @@ export const minGiveBack = 2 * 1024 * 1024;
 /** Another step only while the heap holds at least this much (bytes) committed but unused. */
 export const minSlackForNextStep = 1024 * 1024;
 /**
- * Heaps using more than this (bytes) are left to V8: a full collection costs about 2 ms per MB of
- * live heap, so above ~32 MB one step would hold a message up for 60 ms and more (a 50,000-line
- * manifest's session: 47–58 ms per step at 27 MB live, measured).
+ * Heaps using more than this (bytes) are left to V8's own memory reducer: above it a step would hold a
+ * message up for 50 ms and more, for a few MB of a large RSS (a 50,000-line manifest's session, 27 MB
+ * live, 33 MB used at idle: 32–66 ms per step for 2–3 MB of 111–115 MB, measured).
  */
 export const maxHeapUsed = 32 * 1024 * 1024;
 /** Milliseconds between two steps: room for a message already on its way to be read first. */
@@ -87,7 +88,7 @@ export function obtainCompactionStep(launcherFlags: readonly string[] = [...proc
   const collect = gc as V8Gc;
   if (launcherFlags.some((flag) => /^--(no[-_])?optimize[-_]for[-_]size$/.test(flag))) return () => collect();
   // Setting `--optimize-for-size` also sets `--max-semi-space-size=1` (a V8 implication, part of the
-  // hash too); the heap read that flag when it was made, so putting it back changes nothing else.
+  // hash too). V8 reads that flag when it sets the heap up, so the value put back matters for the hash.
   const semiSpace = launcherSemiSpaceSize(launcherFlags);
   return () => {
     setFlagsFromString('--optimize-for-size');
