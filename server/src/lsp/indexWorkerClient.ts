@@ -15,7 +15,7 @@ export interface IndexWorkerOptions {
    * with itself (the server's threads then did 1.5–2 s less work per walk of 10,000 files), but
    * its answers arrive through a pipe, and the main thread collected about 80 more times per walk;
    * the hovers while indexing were not shown better (docs/performance.md, "Requests while
-   * indexing: the worker's helper threads").
+   * indexing: what the slow hovers are made of").
    */
   process?: boolean;
 }

@@ -59,7 +59,7 @@ export interface IndexerOptions {
    * Run the index worker as a child process rather than a thread (indexWorkerClient.ts). Default:
    * a thread; the bundled worker runs as a process when `STEVEDORE_INDEX_WORKER_PROCESS` is set
    * (measured both ways, not yet shown better on a quiet machine: docs/performance.md, "Requests
-   * while indexing: the worker's helper threads").
+   * while indexing: what the slow hovers are made of").
    */
   indexWorkerProcess?: boolean;
   /** Plain manifests a walk must find to use the worker (default `workerMinFiles`). */
