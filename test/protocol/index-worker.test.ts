@@ -53,12 +53,8 @@ test('a big workspace indexed through the worker answers cross-file diagnostics 
   const root = workspace();
   try {
     const groups = [0, 1, 2, 3, 198, 399];
-    const worker = await diagnosticsOf(root, { STEVEDORE_NO_INDEX_WORKER: undefined, STEVEDORE_INDEX_WORKER_PROCESS: undefined }, groups);
+    const worker = await diagnosticsOf(root, { STEVEDORE_NO_INDEX_WORKER: undefined }, groups);
     const main = await diagnosticsOf(root, { STEVEDORE_NO_INDEX_WORKER: '1' }, groups);
-    // The bundled worker as a child process (opt-in, indexWorkerClient.ts): the same walk and answers.
-    const workerProcess = await diagnosticsOf(root, { STEVEDORE_NO_INDEX_WORKER: undefined, STEVEDORE_INDEX_WORKER_PROCESS: '1' }, groups);
-    assert.match(workerProcess.walked, /indexed 1100 Kubernetes file\(s\) of 1100 YAML\/JSON file\(s\) in \d+ ms \(parsed in the index worker\)/);
-    assert.deepEqual(workerProcess.answers, main.answers);
     assert.match(worker.walked, /indexed 1100 Kubernetes file\(s\) of 1100 YAML\/JSON file\(s\) in \d+ ms \(parsed in the index worker\)/);
     assert.match(main.walked, /indexed 1100 Kubernetes file\(s\) of 1100 YAML\/JSON file\(s\) in \d+ ms$/);
     assert.deepEqual(worker.answers, main.answers);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { walkResultOf, type WalkRequest } from './walkSummaries';
 import { packWalkResults, transferablesOf, type WalkReply } from './walkResultsWire';
-import { lowerThisProcessesPriority, lowerThisThreadsPriority, MainThreadWatch, maxFileBytesArgument } from './indexWorkerYield';
+import { lowerThisThreadsPriority, MainThreadWatch } from './indexWorkerYield';
 
 /**
  * The language server's index worker (workspaceIndexer.ts starts it for a big workspace walk): reads,
@@ -10,43 +10,12 @@ import { lowerThisProcessesPriority, lowerThisThreadsPriority, MainThreadWatch, 
  * parsing nor its garbage collections hold up requests on open files. Requests are answered one at
  * a time, in the order they came, with byte arrays (walkResultsWire.ts), at the lowest priority
  * and out of the main thread's way (indexWorkerYield.ts). Built as `server-index-worker.js`
- * (scripts/server-bundles.mjs); it runs nothing but this code, as a worker thread or as a child
- * process of the server (indexWorkerClient.ts), with the same answers.
+ * (scripts/server-bundles.mjs); it runs nothing but this code.
  */
-interface Channel {
-  maxFileBytes: number;
-  /** The server's main thread: its state is what the worker gives way to. */
-  mainThreadStat: string;
-  onRequest(listener: (request: WalkRequest) => void): void;
-  reply(reply: WalkReply): void;
-}
+const { maxFileBytes } = workerData as { maxFileBytes: number };
 
-function channel(): Channel {
-  if (parentPort) {
-    const port = parentPort;
-    // On a busy machine requests on open files go first: indexWorkerYield.ts.
-    lowerThisThreadsPriority();
-    return {
-      maxFileBytes: (workerData as { maxFileBytes: number }).maxFileBytes,
-      mainThreadStat: `/proc/${process.pid}/task/${process.pid}/stat`,
-      onRequest: (listener) => port.on('message', listener),
-      reply: (reply) => port.postMessage(reply, transferablesOf(reply.results)),
-    };
-  }
-  // A child process: all of it (its helper threads too) at the lowest priority, and gone with the server's channel.
-  lowerThisProcessesPriority();
-  process.on('disconnect', () => process.exit(0));
-  const argument = process.argv.find((arg) => arg.startsWith(maxFileBytesArgument));
-  return {
-    maxFileBytes: Number(argument?.slice(maxFileBytesArgument.length)),
-    mainThreadStat: `/proc/${process.ppid}/task/${process.ppid}/stat`,
-    onRequest: (listener) => process.on('message', listener),
-    reply: (reply) => { process.send!(reply); },
-  };
-}
-
-const port = channel();
-const { maxFileBytes } = port;
+// On a busy machine requests on open files go first: indexWorkerYield.ts.
+lowerThisThreadsPriority();
 
 /**
  * A file's text as smallFiles.ts `readSmallFile` reads it (undefined: unreadable, not a file, or
@@ -64,7 +33,7 @@ function readSmallFileHere(path: string, maxBytes: number): string | undefined {
   }
 }
 
-const mainThread = new MainThreadWatch(port.mainThreadStat);
+const mainThread = new MainThreadWatch();
 
 const queue: WalkRequest[] = [];
 let scheduled = false;
@@ -80,7 +49,7 @@ function answerNext(): void {
     return walkResultOf(file, readSmallFileHere(file.path, maxFileBytes));
   }));
   const reply: WalkReply = { id: request.id, results: packWalkResults(results) };
-  port.reply(reply);
+  parentPort!.postMessage(reply, transferablesOf(reply.results));
   schedule();
 }
 
@@ -90,7 +59,7 @@ function schedule(): void {
   setImmediate(answerNext);
 }
 
-port.onRequest((request: WalkRequest) => {
+parentPort!.on('message', (request: WalkRequest) => {
   queue.push(request);
   schedule();
 });

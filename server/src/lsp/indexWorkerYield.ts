@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -7,9 +7,6 @@ import { performance } from 'node:perf_hooks';
  * machine, where the two, V8's helper threads, the editor and other programs share few cores.
  * Linux only (both need `/proc`); elsewhere the worker runs as any thread does.
  */
-
-/** The command-line argument that tells indexWorker.ts, run as a process, the size cap of the files it reads. */
-export const maxFileBytesArgument = '--max-file-bytes=';
 
 /** The nice value of the worker's thread: the lowest priority there is. */
 export const workerNice = 19;
@@ -28,26 +25,6 @@ export function lowerThisThreadsPriority(): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Lowers every thread of the calling process to `workerNice`, for the index worker run as a child
- * process (indexWorkerClient.ts): V8's helper threads, which run its garbage collections and
- * compile its hot code, were started with the process, before any of its code ran, and each thread
- * has a nice value of its own; threads started later inherit the lowered one. Answers how many
- * threads were lowered (0 where `/proc` is missing: then only the process's own priority is set,
- * which is the whole process elsewhere than on Linux).
- */
-export function lowerThisProcessesPriority(): number {
-  let lowered = 0;
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      try { setPriority(Number(tid), workerNice); lowered++; } catch { /* the thread has ended */ }
-    }
-  } catch {
-    try { setPriority(process.pid, workerNice); } catch { /* not allowed: runs as any process */ }
-  }
-  return lowered;
 }
 
 /** Longest the worker waits in one go (milliseconds): then one more file. */

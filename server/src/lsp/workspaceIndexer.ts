@@ -55,13 +55,6 @@ export interface IndexerOptions {
    * from source); null: never use a worker.
    */
   indexWorkerScript?: string | null;
-  /**
-   * Run the index worker as a child process rather than a thread (indexWorkerClient.ts). Default:
-   * a thread; the bundled worker runs as a process when `STEVEDORE_INDEX_WORKER_PROCESS` is set
-   * (measured both ways, not yet shown better on a quiet machine: docs/performance.md, "Requests
-   * while indexing: what the slow hovers are made of").
-   */
-  indexWorkerProcess?: boolean;
   /** Plain manifests a walk must find to use the worker (default `workerMinFiles`). */
   workerMinFiles?: number;
   /** Milliseconds the walk may work before it lets requests in (default `walkSliceMs`). */
@@ -487,8 +480,7 @@ export class WorkspaceIndexer {
   private async indexWithWorker(script: string, files: readonly WalkEntry[], breathe: Breathe): Promise<number> {
     let worker: IndexWorkerClient;
     try {
-      const separateProcess = this.options.indexWorkerProcess ?? (this.options.indexWorkerScript === undefined && !!process.env.STEVEDORE_INDEX_WORKER_PROCESS);
-      worker = new IndexWorkerClient(script, this.maxFileBytes, { process: separateProcess });
+      worker = new IndexWorkerClient(script, this.maxFileBytes);
     } catch (error) {
       this.options.log(`stevedore: the index worker could not start (${String(error)}); indexing on the main thread`);
       return 0;

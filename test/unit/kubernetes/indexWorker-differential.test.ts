@@ -128,17 +128,6 @@ function workerShim(dir: string, extra = ''): string {
   return shim;
 }
 
-/**
- * The worker from source as a child process (what the bundled server runs, `indexWorkerProcess`):
- * tsx's CommonJS hook, since an ES module shim fails in a process with a require cycle. `extra`:
- * code run first, to make it fail.
- */
-function workerProcessShim(dir: string, extra = ''): string {
-  const shim = join(dir, `worker-${Math.random().toString(36).slice(2)}.cjs`);
-  writeFileSync(shim, `require(${JSON.stringify(join(repo, 'node_modules/tsx/dist/cjs/api/index.cjs'))}).register();\n${extra}\nrequire(${JSON.stringify(join(repo, 'server/src/lsp/indexWorker.ts'))});\n`);
-  return shim;
-}
-
 function sameIndex(actual: WorkspaceIndexer, expected: WorkspaceIndexer, root: string): void {
   assert.deepEqual(answersOf(actual.index), answersOf(expected.index));
   assert.equal(actual.graph.dockerfileCount, expected.graph.dockerfileCount);
@@ -166,12 +155,6 @@ test('a generated workspace: the walk through the worker builds the index the ma
     assert.ok(!main.indexer.index.fileUris().some((uri) => uri.includes('/ignored/')), 'git-ignored files stay out');
     assert.ok(main.indexer.index.customResourceDefinitions().length > 0, 'the CRD is indexed');
     sameIndex(viaWorker.indexer, main.indexer, root);
-    // The worker as a process of its own: the same index (its pid, written by the shim, shows it ran apart).
-    const pidFile = join(shims, 'pid');
-    const viaProcess = await walked(root, { indexWorkerScript: workerProcessShim(shims, `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));`), indexWorkerProcess: true, workerMinFiles: 300 });
-    assert.match(viaProcess.logs.at(-1)!, /\(parsed in the index worker\)/, viaProcess.logs.join('\n'));
-    assert.notEqual(Number(readFileSync(pidFile, 'utf8')), process.pid, 'the worker ran in a process of its own');
-    sameIndex(viaProcess.indexer, main.indexer, root);
     // Below the threshold the walk stays on the main thread.
     const small = await walked(root, { indexWorkerScript: workerShim(shims), workerMinFiles: 100_000 });
     assert.ok(!small.logs.at(-1)!.includes('index worker'), small.logs.at(-1));
@@ -196,16 +179,6 @@ test('a worker that cannot start, or dies half-way, leaves the same index: the m
     assert.ok(failed, halfway.logs.join('\n'));
     assert.ok(Number(failed[1]) < Number(failed[2]), `the worker's first answers were used (${failed[0]})`);
     sameIndex(halfway.indexer, main.indexer, root);
-    // The same with the worker as a process: it exits after two answers.
-    const dyingProcess = workerProcessShim(shims, 'const send = process.send.bind(process);\nlet sent = 0;\nprocess.send = (reply) => { send(reply); if (++sent === 2) setTimeout(() => process.exit(3), 20); return true; };');
-    const halfwayProcess = await walked(root, { indexWorkerScript: dyingProcess, indexWorkerProcess: true, workerMinFiles: 1 });
-    const failedProcess = halfwayProcess.logs.map((line) => /the index worker failed .*indexing the rest \((\d+) of (\d+) files\)/.exec(line)).find(Boolean);
-    assert.ok(failedProcess, halfwayProcess.logs.join('\n'));
-    assert.ok(Number(failedProcess[1]) < Number(failedProcess[2]), `the worker process's first answers were used (${failedProcess[0]})`);
-    sameIndex(halfwayProcess.indexer, main.indexer, root);
-    const missingProcess = await walked(root, { indexWorkerScript: join(shims, 'no-such-worker.js'), indexWorkerProcess: true, workerMinFiles: 1 });
-    assert.ok(missingProcess.logs.some((line) => /index worker (could not start|failed)/.test(line)), missingProcess.logs.join('\n'));
-    sameIndex(missingProcess.indexer, main.indexer, root);
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(shims, { recursive: true, force: true });
