@@ -65,25 +65,23 @@ export const smallYoungGenerationMark = Symbol.for('stevedore.smallYoungGenerati
 /** A young-generation collection (a scavenge), or undefined when the engine would not give one. */
 export type YoungCollection = () => void;
 
+/** V8's `gc` from its gc extension: a full collection without options, a scavenge with `{ type: 'minor' }`. */
+export type V8Gc = (options?: { type?: 'minor' | 'major' }) => void;
+
 /**
- * One scavenge, for boot.ts to free the code cache's buffers right after it wrote them. Writing the
- * cache makes ~3 MB of native buffers (each script's serialized code, then the packed file) that
- * are garbage as soon as the file is written, but native memory behind a JavaScript buffer is only
- * freed when a collection finds the buffer dead, and a server that has just gone quiet may not
- * collect for minutes: the first session after an install held them (idle RSS +2.5–3 MB). The
- * buffers are still in the young generation, so a scavenge (~1 ms with 1 MB semi-spaces) frees
- * them; no full collection.
- * Node has no API for it: `--expose-gc` installs `gc` in contexts created while it is set, so it is
- * set only while one private context is made and cleared at once: the server's global and later
- * contexts get no `gc`, and the flag is back as it was before the next cache is checked or written
- * (the flags are part of what V8 checks a cache against).
+ * V8's `gc`, without giving it to any script. Node has no API for a collection: `--expose-gc`
+ * installs `gc` in the contexts created while it is set, so it is set only while one private
+ * context is made and cleared at once: the server's global and later contexts get no `gc`, and the
+ * flag is back as it was before the next code cache is checked or written (the flags are part of
+ * what V8 checks a cache against). A process started with `--expose-gc` gives its own. Undefined
+ * when the engine refuses.
  */
-export function obtainYoungCollection(): YoungCollection | undefined {
+export function obtainPrivateGc(): V8Gc | undefined {
   const exposedAtStart = (globalThis as { gc?: unknown }).gc !== undefined;
   try {
     if (!exposedAtStart) setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('typeof gc === "function" ? gc : undefined') as ((options: { type: 'minor' }) => void) | undefined;
-    return gc ? () => gc({ type: 'minor' }) : undefined;
+    const gc = runInNewContext('typeof gc === "function" ? gc : undefined') as V8Gc | undefined;
+    return typeof gc === 'function' ? gc : undefined;
   } catch {
     return undefined;
   } finally {
@@ -95,4 +93,18 @@ export function obtainYoungCollection(): YoungCollection | undefined {
       }
     }
   }
+}
+
+/**
+ * One scavenge, for boot.ts to free the code cache's buffers right after it wrote them. Writing the
+ * cache makes ~3 MB of native buffers (each script's serialized code, then the packed file) that
+ * are garbage as soon as the file is written, but native memory behind a JavaScript buffer is only
+ * freed when a collection finds the buffer dead, and a server that has just gone quiet may not
+ * collect for minutes: the first session after an install held them (idle RSS +2.5–3 MB). The
+ * buffers are still in the young generation, so a scavenge (~1 ms with 1 MB semi-spaces) frees
+ * them; no full collection. `gc` comes from `obtainPrivateGc`.
+ */
+export function obtainYoungCollection(): YoungCollection | undefined {
+  const gc = obtainPrivateGc();
+  return gc ? () => gc({ type: 'minor' }) : undefined;
 }

@@ -1,5 +1,5 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { obtainPrivateGc } from '../bootFlags';
 
 /**
  * Gives the heap's spare pages back once the server has gone quiet (issue #19: idle RSS ≤ 60 MB).
@@ -54,38 +54,17 @@ export const stepGapMs = 5;
 /** One compaction step: a full collection that compacts (V8's memory-reducing mode). */
 export type CompactionStep = () => void;
 
-/** V8's `gc` from its gc extension: without options, a full, synchronous collection. */
-type V8Gc = () => void;
-
 /**
- * The compaction step, without giving `gc` to any script: Node has no API for a collection, and
- * `--expose-gc` installs `gc` in the contexts created while it is set, so it is set only while one
- * private context is made, then cleared (bootFlags.ts obtainYoungCollection does the same).
+ * The compaction step, without giving `gc` to any script (bootFlags.ts `obtainPrivateGc`).
  * `--optimize-for-size` is set only for the time of each collection, so V8 picks more pages to
  * evacuate and releases the emptied ones, and is cleared right after: like `--expose-gc` it is part
  * of the flag hash V8 checks a code cache against (boot.ts), and compiled code should not see it.
- * A process started with `--expose-gc` keeps `gc`, one started with `--optimize-for-size` (or its
- * negation) collects without changing flags. Undefined when the engine refuses.
+ * A process started with `--optimize-for-size` (or its negation) collects without changing flags. Undefined when the engine refuses.
  */
 export function obtainCompactionStep(launcherFlags: readonly string[] = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]): CompactionStep | undefined {
-  const existing = (globalThis as { gc?: unknown }).gc;
-  let gc: unknown = existing;
-  if (gc === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      gc = runInNewContext('typeof gc === "function" ? gc : undefined');
-    } catch {
-      return undefined;
-    } finally {
-      try {
-        setFlagsFromString('--no-expose-gc');
-      } catch {
-        // The flag stays as the engine has it.
-      }
-    }
-  }
-  if (typeof gc !== 'function') return undefined;
-  const collect = gc as V8Gc;
+  const gc = obtainPrivateGc();
+  if (!gc) return undefined;
+  const collect = (): void => gc();
   if (launcherFlags.some((flag) => /^--(no[-_])?optimize[-_]for[-_]size$/.test(flag))) return () => collect();
   // Setting `--optimize-for-size` also sets `--max-semi-space-size=1` (a V8 implication, part of the
   // hash too). V8 reads that flag when it sets the heap up, so the value put back matters for the hash.
