@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
+import { cacheRefusedAfter } from './codeCacheAcceptance';
 import { IdleCompaction, launcherSemiSpaceSize, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
 
 const MB = 2 ** 20;
@@ -227,32 +226,6 @@ test('the step is obtained without exposing gc, and it collects', async () => {
   step!();
   assert.equal(ref.deref(), undefined);
 });
-
-/** Writes a code cache in a process of its own after `prelude`, reads it in a plain process: whether it was refused. */
-function cacheRefusedAfter(prelude: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'stevedore-compaction-'));
-  try {
-    const cacheFile = join(folder, 'script.cache');
-    const source = 'function twice(x) { return 2 * x; } twice(21);';
-    const write = `
-      ${prelude}
-      const { Script } = require('node:vm');
-      const script = new Script(${JSON.stringify(source)});
-      script.runInThisContext();
-      require('node:fs').writeFileSync(${JSON.stringify(cacheFile)}, script.createCachedData());`;
-    const read = `
-      const { Script } = require('node:vm');
-      const script = new Script(${JSON.stringify(source)}, { cachedData: require('node:fs').readFileSync(${JSON.stringify(cacheFile)}) });
-      process.stdout.write(String(script.cachedDataRejected));`;
-    const written = spawnSync(process.execPath, ['--import', 'tsx', '-e', write], { encoding: 'utf8' });
-    assert.equal(written.status, 0, written.stderr);
-    const read_ = spawnSync(process.execPath, ['-e', read], { encoding: 'utf8' });
-    assert.equal(read_.status, 0, read_.stderr);
-    return read_.stdout;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 test('a code cache written after compactions is accepted by the next start (both flags are back)', () => {
   const compact = `const { obtainCompactionStep } = require(${JSON.stringify(moduleFile)}); const step = obtainCompactionStep(); step(); step();`;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { obtainYoungCollection } from '../../../server/src/bootFlags';
+import { cacheRefusedAfter } from './codeCacheAcceptance';
 
 const bootFlags = resolve(__dirname, '..', '..', '..', 'server', 'src', 'bootFlags.ts');
 
@@ -51,29 +50,8 @@ test('obtaining the young collection leaves no gc behind', () => {
 });
 
 test('a code cache made after the young collection was obtained is accepted by the next start', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'stevedore-young-'));
-  try {
-    const cacheFile = join(folder, 'script.cache');
-    const source = 'function twice(x) { return 2 * x; } twice(21);';
-    const write = `
-      const { obtainYoungCollection } = require(${JSON.stringify(bootFlags)});
-      obtainYoungCollection()();
-      const { Script } = require('node:vm');
-      const script = new Script(${JSON.stringify(source)});
-      script.runInThisContext();
-      require('node:fs').writeFileSync(${JSON.stringify(cacheFile)}, script.createCachedData());`;
-    const read = `
-      const { Script } = require('node:vm');
-      const script = new Script(${JSON.stringify(source)}, { cachedData: require('node:fs').readFileSync(${JSON.stringify(cacheFile)}) });
-      process.stdout.write(String(script.cachedDataRejected));`;
-    const written = spawnSync(process.execPath, ['--import', 'tsx', '-e', write], { encoding: 'utf8' });
-    assert.equal(written.status, 0, written.stderr);
-    const accepted = spawnSync(process.execPath, ['-e', read], { encoding: 'utf8' });
-    assert.equal(accepted.status, 0, accepted.stderr);
-    assert.equal(accepted.stdout, 'false', 'the next start takes the cache');
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const prelude = `const { obtainYoungCollection } = require(${JSON.stringify(bootFlags)}); obtainYoungCollection()();`;
+  assert.equal(cacheRefusedAfter(prelude), 'false', 'the next start takes the cache');
 });
 
 test('a process started with gc exposed keeps it', () => {
