@@ -4,6 +4,7 @@ import { semanticTokenLegend } from '../../../server/src/common/service';
 import { collectTokens, encode, type Token } from '../../../server/src/dockerfile/tokens';
 import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { dockerfile } from '../helpers';
+import { seededRandom } from '../seededRandom';
 
 /**
  * The semantic tokens' encoder was rewritten to make less garbage (strings carved with per-line lists
@@ -56,18 +57,6 @@ function referenceEncode(all: Token[]): number[] {
   return data;
 }
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Edits that make and break strings, variables and continuations. */
 const insertions = ['"', "'", '$', '${A}', ' "x $B y" ', '\\\n', '\n', ' AS s2', '=', ' --from=s2 ', '# c\n'];
 
@@ -82,7 +71,7 @@ const corpusFiles = corpusAvailable
   : [];
 
 test('corpus Dockerfiles, as they are and after random edits: the same numbers as the previous encoder', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
-  const next = seeded(19);
+  const next = seededRandom(19);
   let compared = 0;
   let nonEmpty = 0;
   for (const entry of corpusFiles) {
@@ -101,7 +90,7 @@ test('corpus Dockerfiles, as they are and after random edits: the same numbers a
 });
 
 test('random token lists with overlaps and strings with holes: the same numbers as the previous encoder', () => {
-  const next = seeded(7);
+  const next = seededRandom(7);
   const int = (below: number) => Math.floor(next() * below);
   let carved = 0;
   for (let list = 0; list < 2000; list++) {
