@@ -21,7 +21,7 @@ import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummar
 import { DocumentChangeLog } from './changeLog';
 import { YoungGenerationSizer } from './youngGeneration';
 import { afterQueuedMessages } from './afterQueuedMessages';
-import { IdleCompaction, obtainCompactionStep, onIncomingTraffic } from './idleCompaction';
+import { IdleCompaction, lazyCompactionStep, onIncomingTraffic } from './idleCompaction';
 import { answerCodeActions } from './codeActionRequest';
 import { ParsedDocumentCache, type ParsedDocument } from './documents';
 import { FilePaths } from './filePaths';
@@ -552,7 +552,7 @@ connection.listen();
 // Once the editor has been quiet for a second and nothing is being checked, the heap is compacted
 // in a few steps and its spare pages given back; the next message stops it (idleCompaction.ts).
 const idleCompaction = new IdleCompaction({
-  step: obtainCompactionStep(),
+  step: lazyCompactionStep(),
   busy: () => runningChecks.size > 0 || pendingValidation.size > 0,
   log: (message) => connection.console.debug(message),
 });

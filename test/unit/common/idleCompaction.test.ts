@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { cacheRefusedAfter } from './codeCacheAcceptance';
-import { IdleCompaction, launcherSemiSpaceSize, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
+import { IdleCompaction, lazyCompactionStep, launcherSemiSpaceSize, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
 
 const MB = 2 ** 20;
 const moduleFile = resolve(__dirname, '..', '..', '..', 'server', 'src', 'lsp', 'idleCompaction.ts');
@@ -252,4 +252,20 @@ test('a process started with the flags keeps them', () => {
   const run = spawnSync(process.execPath, ['--expose-gc', '--optimize-for-size', '--import', 'tsx', '-e', script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, 'function function function');
+});
+
+test('the lazy step obtains the real one on its first use only, and does nothing when the engine gives none', () => {
+  let obtained = 0;
+  let ran = 0;
+  const step = lazyCompactionStep(() => { obtained++; return () => { ran++; }; });
+  assert.equal(obtained, 0, 'nothing is obtained before the first step');
+  step();
+  step();
+  assert.equal(obtained, 1);
+  assert.equal(ran, 2);
+  let asked = 0;
+  const none = lazyCompactionStep(() => { asked++; return undefined; });
+  none();
+  none();
+  assert.equal(asked, 1, 'a refusal is not asked again');
 });
