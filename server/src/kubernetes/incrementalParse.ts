@@ -2,7 +2,7 @@ import { Composer, isScalar, LineCounter, Parser, type Document, type YAMLError 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyNode } from '../common/yamlNodeCopy';
 import { lineBreaksOf, topLevelString, type ManifestDocument, type ManifestFile } from './model';
-import { plainEnvironmentFrom, withPlainEnvironment } from './parseEnvironment';
+import { parseWithPlainEnvironment } from './parseEnvironment';
 
 /**
  * Re-parses only the `---` documents that changed since the previous version of the same file.
@@ -241,10 +241,8 @@ export function parseManifestIncremental(document: TextDocument): ManifestFile {
     if (list) list.push(chunk); else reusable.set(chunk.text, [chunk]);
   }
   const pieces = splitDocuments(text);
-  // Copying the environment costs about what a 16 KB parse spends reading it (parseEnvironment.ts).
-  const chunks = text.length >= plainEnvironmentFrom
-    ? withPlainEnvironment(() => parseChunks(pieces, reusableFollowed, reusableLast))
-    : parseChunks(pieces, reusableFollowed, reusableLast);
+  // A big text is parsed with a plain copy of process.env, which yaml reads once per token (parseEnvironment.ts).
+  const chunks = parseWithPlainEnvironment(text.length, () => parseChunks(pieces, reusableFollowed, reusableLast));
   previous.delete(document.uri);
   previous.set(document.uri, chunks);
   if (previous.size > maxFiles) previous.delete(previous.keys().next().value!);

@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { plainEnvironmentFrom, withPlainEnvironment } from './parseEnvironment';
+import { parseWithPlainEnvironment } from './parseEnvironment';
 
 /** One `---` document of a YAML file. Offsets are UTF-16 indices into the file, like TextDocument's. */
 export interface ManifestDocument {
@@ -42,9 +42,8 @@ export function lineBreaksOf(text: string): LineBreaks {
 export function parseManifestFile(document: TextDocument): ManifestFile {
   const text = document.getText();
   const lineCounter = new LineCounter();
-  const parse = () => parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false });
   // A big file is parsed with a plain copy of process.env, which yaml reads once per token (parseEnvironment.ts).
-  const parsed = text.length >= plainEnvironmentFrom ? withPlainEnvironment(parse) : parse();
+  const parsed = parseWithPlainEnvironment(text.length, () => parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false }));
   const documents = Array.from(parsed).map((yaml, index) => describeDocument(yaml, index, text.length));
   return { document, lineCounter, documents, isKubernetes: documents.some((d) => d.isKubernetes), lineBreaks: lineBreaksOf(text) };
 }

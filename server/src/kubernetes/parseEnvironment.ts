@@ -9,6 +9,11 @@
 /** From this text length a parse reads the environment more than copying it costs (~0.1 ms for a copy). */
 export const plainEnvironmentFrom = 16 * 1024;
 
+/** Runs `parse` of a text of `textLength` characters, under a plain copy of `process.env` when that pays. */
+export function parseWithPlainEnvironment<T>(textLength: number, parse: () => T): T {
+  return textLength >= plainEnvironmentFrom ? withPlainEnvironment(parse) : parse();
+}
+
 export function withPlainEnvironment<T>(parse: () => T): T {
   const real = process.env;
   // A worker thread's or an embedder's process may not let its `env` be replaced: parse as is then.
