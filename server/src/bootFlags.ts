@@ -34,14 +34,35 @@ import { runInNewContext } from 'node:vm';
  */
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
-  const launcherFlags = [...execArgv, ...nodeOptions.split(/\s+/)];
+  const launcherFlags = launcherFlagsOf(execArgv, nodeOptions);
   const sizedYoungGeneration = launcherFlags.some((arg) => /^--max[-_]semi[-_]space[-_]size(=|$)/.test(arg));
   if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
-  const choseSparkplug = launcherFlags.some((arg) => /^--(no[-_])?sparkplug$/.test(arg));
-  if (!choseSparkplug) flags.push(noBaselineCodeFlag);
-  const choseInlining = launcherFlags.some((arg) => /^--(no[-_])?turbo[-_]inlining$/.test(arg));
-  if (!choseInlining) flags.push(noInliningFlag);
+  if (!launcherChose(launcherFlags, 'sparkplug')) flags.push(noBaselineCodeFlag);
+  if (!launcherChose(launcherFlags, 'turbo-inlining')) flags.push(noInliningFlag);
   return flags;
+}
+
+/** The flags whoever started the process gave it: its command line's, then NODE_OPTIONS'. */
+export function launcherFlagsOf(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string[] {
+  return [...execArgv, ...nodeOptions.split(/\s+/)];
+}
+
+/** Whether the launcher set a V8 switch either way: `--name` or `--no-name`, with dashes or underscores. */
+export function launcherChose(launcherFlags: readonly string[], name: string): boolean {
+  const pattern = new RegExp(`^--(no[-_])?${name.replace(/-/g, '[-_]')}$`);
+  return launcherFlags.some((arg) => pattern.test(arg));
+}
+
+/** The `--max-semi-space-size` a launcher passed (`=N` or as the next word), or V8's default, 0. */
+export function launcherSemiSpaceSize(launcherFlags: readonly string[]): string {
+  let size = '0';
+  launcherFlags.forEach((flag, i) => {
+    const match = /^--max[-_]semi[-_]space[-_]size(?:=(\d+))?$/.exec(flag);
+    if (!match) return;
+    const value = match[1] ?? launcherFlags[i + 1];
+    if (value !== undefined && /^\d+$/.test(value)) size = value;
+  });
+  return size;
 }
 
 /** No Sparkplug baseline code (see gcFlags). */

@@ -1,5 +1,6 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { obtainPrivateGc } from '../bootFlags';
+import { launcherChose, launcherFlagsOf, launcherSemiSpaceSize, obtainPrivateGc } from '../bootFlags';
+import { transportOf } from './stdioTransport';
 
 /**
  * Gives the heap's spare pages back once the server has gone quiet (issue #19: idle RSS ≤ 60 MB).
@@ -59,20 +60,20 @@ export type CompactionStep = () => void;
  * `--optimize-for-size` is set only for the time of each collection, so V8 picks more pages to
  * evacuate and releases the emptied ones, and is cleared right after: like `--expose-gc` it is part
  * of the flag hash V8 checks a code cache against (boot.ts), and compiled code should not see it.
- * A process started with `--optimize-for-size` (or its negation) collects without changing flags. Undefined when the engine refuses.
+ * A process started with `--optimize-for-size` (or its negation) collects without changing flags.
+ * Undefined when the engine refuses.
  */
-export function obtainCompactionStep(launcherFlags: readonly string[] = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]): CompactionStep | undefined {
+export function obtainCompactionStep(launcherFlags: readonly string[] = launcherFlagsOf()): CompactionStep | undefined {
   const gc = obtainPrivateGc();
   if (!gc) return undefined;
-  const collect = (): void => gc();
-  if (launcherFlags.some((flag) => /^--(no[-_])?optimize[-_]for[-_]size$/.test(flag))) return () => collect();
+  if (launcherChose(launcherFlags, 'optimize-for-size')) return () => gc();
   // Setting `--optimize-for-size` also sets `--max-semi-space-size=1` (a V8 implication, part of the
   // hash too). V8 reads that flag when it sets the heap up, so the value put back matters for the hash.
   const semiSpace = launcherSemiSpaceSize(launcherFlags);
   return () => {
     setFlagsFromString('--optimize-for-size');
     try {
-      collect();
+      gc();
     } finally {
       setFlagsFromString('--no-optimize-for-size');
       setFlagsFromString(`--max-semi-space-size=${semiSpace}`);
@@ -91,18 +92,6 @@ export function lazyCompactionStep(obtain: () => CompactionStep | undefined = ob
     if (step === undefined) step = obtain() ?? null;
     step?.();
   };
-}
-
-/** The `--max-semi-space-size` a launcher passed (`=N` or as the next word), or V8's default, 0. */
-export function launcherSemiSpaceSize(launcherFlags: readonly string[]): string {
-  let size = '0';
-  launcherFlags.forEach((flag, i) => {
-    const match = /^--max[-_]semi[-_]space[-_]size(?:=(\d+))?$/.exec(flag);
-    if (!match) return;
-    const value = match[1] ?? launcherFlags[i + 1];
-    if (value !== undefined && /^\d+$/.test(value)) size = value;
-  });
-  return size;
 }
 
 /** What the scheduler reads of the heap (bytes): every space but the young generation's. */
@@ -272,11 +261,12 @@ export class IdleCompaction {
  * bytes arrive, before the message is handled, so a compaction stops before the message is served.
  */
 export function onIncomingTraffic(argv: readonly string[], listener: () => void): boolean {
-  if (argv.includes('--stdio')) {
+  const transport = transportOf(argv);
+  if (transport === '--stdio') {
     process.stdin.on('data', listener);
     return true;
   }
-  if (argv.includes('--node-ipc')) {
+  if (transport === '--node-ipc') {
     process.on('message', listener);
     return true;
   }

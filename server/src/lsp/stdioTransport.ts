@@ -67,14 +67,18 @@ export function consoleToClientLog(log: { log(message: string): void; error(mess
   return new Console({ stdout: lineSink((message) => log.log(message)), stderr: lineSink((message) => log.error(message)) });
 }
 
+/** The transport argument of the command line (`--stdio`, `--node-ipc`, `--socket=…`, `--pipe=…`), if any. */
+export function transportOf(argv: readonly string[]): string | undefined {
+  return argv.find((arg) => /^--(node-ipc|stdio|socket|pipe)(=|$)/.test(arg));
+}
+
 /**
  * The server's connection, on the transport the command line names (`--stdio`, `--node-ipc`,
  * `--socket`, `--pipe`, as vscode-languageserver reads them). Over stdio it writes each message at
  * once (SingleWriteMessageWriter); the other transports are the library's own.
  */
 export function createServerConnection(argv: readonly string[] = process.argv.slice(2)): Connection {
-  const transport = argv.find((arg) => /^--(node-ipc|stdio|socket|pipe)(=|$)/.test(arg));
-  if (transport !== '--stdio') return createConnection(ProposedFeatures.all);
+  if (transportOf(argv) !== '--stdio') return createConnection(ProposedFeatures.all);
   // stdin stays a stream (the typings want a stream and a writer or a reader and a writer; the code
   // takes either for each): then the library reads it as before and ends the process when it closes.
   const input = process.stdin as unknown as MessageReader;

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { cacheRefusedAfter } from './codeCacheAcceptance';
-import { IdleCompaction, lazyCompactionStep, launcherSemiSpaceSize, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
+import { launcherSemiSpaceSize } from '../../../server/src/bootFlags';
+import { IdleCompaction, lazyCompactionStep, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
 
 const MB = 2 ** 20;
 const moduleFile = resolve(__dirname, '..', '..', '..', 'server', 'src', 'lsp', 'idleCompaction.ts');
