@@ -7,7 +7,7 @@ import { incrementalParseCounts } from '../../../server/src/dockerfile/increment
 import { parseDockerfile, parseDockerfileVersion, type DockerfileModel } from '../../../server/src/dockerfile/model';
 import { factsOf, writtenReferenceCounts } from '../../../server/src/dockerfile/rules/facts';
 import { fromWordsCounts, semanticsOf, wordReuse, type Stage } from '../../../server/src/dockerfile/semantic';
-import { corpusAvailable, corpusEntries, readCorpusFile } from '../../corpus/corpus';
+import { corpusAvailable, corpusEntries, corpusMissingMessage, readCorpusFile } from '../../corpus/corpus';
 import { seededRandom } from '../seededRandom';
 import { applied, editSite, type Edit } from './randomEdits';
 import { withTuning } from './treeSnapshot';
@@ -115,7 +115,7 @@ test('stage references and FROM words kept under shared flags and arguments: sam
   });
 });
 
-test('corpus Dockerfiles, edited: same facts as a full parse', { skip: !corpusAvailable }, () => {
+test('corpus Dockerfiles, edited: same facts as a full parse', { skip: corpusAvailable ? false : corpusMissingMessage }, () => {
   const dockerfiles = corpusEntries().filter((entry) => entry.kind === 'dockerfile').map((entry) => ({ name: entry.path, text: readCorpusFile(entry) }))
     .filter(({ text }) => /^\s*from\s/im.test(text)).slice(0, 16);
   assert.ok(dockerfiles.length > 0);
