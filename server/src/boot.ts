@@ -17,9 +17,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { gcFlags, obtainYoungCollection, smallYoungGenerationFlag, smallYoungGenerationMark } from './bootFlags';
+import { gcFlags, obtainYoungCollection, setStartFlag, withStartFlags } from './bootFlags';
 import { cacheFileFor, keptCaches, openTrustedPackedCache, packCaches, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
@@ -54,8 +53,7 @@ function wrappedSource(file: string): string {
 function tuneGarbageCollector(): void {
   for (const flag of gcFlags(process.execArgv, process.env.NODE_OPTIONS)) {
     try {
-      setFlagsFromString(flag);
-      if (flag === smallYoungGenerationFlag) (globalThis as Record<symbol, unknown>)[smallYoungGenerationMark] = true;
+      setStartFlag(flag);
     } catch {
       // An engine without the flag keeps its default.
     }
@@ -113,7 +111,8 @@ class ScriptLoader {
     this.depth++;
     try {
       const cachedData = this.cachedCode(name);
-      const script = new Script(wrappedSource(file), { filename: file, cachedData });
+      // With the start's flags, which the cache was made under (bootFlags.ts withStartFlags).
+      const script = withStartFlags(() => new Script(wrappedSource(file), { filename: file, cachedData }));
       this.scripts.set(name, { script, fromCache: cachedData !== undefined && !script.cachedDataRejected });
       if (!this.scripts.get(name)!.fromCache) this.scheduleCacheWrite();
       const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
@@ -145,7 +144,7 @@ class ScriptLoader {
         const kept = keptCaches(target);
         const entries = new Map<string, Uint8Array>(kept);
         for (const [name, { script, fromCache }] of this.scripts) {
-          if (!fromCache || !kept.has(name)) entries.set(name, script.createCachedData());
+          if (!fromCache || !kept.has(name)) entries.set(name, withStartFlags(() => script.createCachedData()));
         }
         writeCache(target, packCaches(entries));
         for (const loaded of this.scripts.values()) loaded.fromCache = true;

@@ -18,11 +18,14 @@ import { runInNewContext } from 'node:vm';
  *   generation was the largest single item of the server's peak memory. Set at run time because
  *   the bin has no way to pass `--max-semi-space-size` at start; a launcher that does pass it
  *   (or NODE_OPTIONS) keeps its own choice.
- * - `--no-sparkplug`: no baseline (Sparkplug) machine code. V8 compiles every function that runs a
- *   little into baseline code beside its bytecode, then the hot ones again with its optimizing
- *   compiler; over a session the baseline code was half the code space (2.5–3 MB of 5.5) and
- *   ~3 MB of the peak. A server's hot paths (parse, checks, hover) reach the optimizing compiler
- *   anyway; the rest runs in the interpreter. Not a GC flag, but the same kind of trade, so here.
+ * - `--no-opt`: no optimizing compiler (TurboFan) while every open document is of an ordinary
+ *   size; functions that run often get baseline (Sparkplug) code instead, which V8 makes quickly,
+ *   beside their bytecode. The optimizing compiler was 8–10 MB of an idle server: its own machine
+ *   code paged in from the `node` binary (~4 MB), the memory its compile jobs leave in the worker
+ *   threads' `malloc` arenas (~3–5 MB) and the optimized code. Baseline code is slower than
+ *   optimized code but fast enough for files of ordinary size (a 1,000-line Dockerfile re-checks
+ *   in ~6 ms instead of ~3.5), and a document of 128 K characters or more switches the optimizing
+ *   compiler on while it is open (lsp/bigDocumentFlags.ts), where throughput matters more.
  * - `--no-turbo-inlining`: the optimizing compiler compiles each hot function alone instead of
  *   inlining its callees into it. For the first few hundred edits after a file is opened the
  *   process spent about half its CPU in those compiles, on V8's worker threads beside the checks
@@ -30,14 +33,15 @@ import { runInNewContext } from 'node:vm';
  *   less and the checks wait less for a core, and warm checks ran no slower (docs/performance.md,
  *   "300-line edit, late night round").
  * What each costs and saves is measured in docs/performance.md. A launcher that passes a flag of
- * its own for the young generation's size, for Sparkplug or for inlining keeps its choice.
+ * its own for the young generation's size, for the optimizing compiler or for inlining keeps its
+ * choice.
  */
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
   const launcherFlags = launcherFlagsOf(execArgv, nodeOptions);
   const sizedYoungGeneration = launcherFlags.some((arg) => /^--max[-_]semi[-_]space[-_]size(=|$)/.test(arg));
   if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
-  if (!launcherChose(launcherFlags, 'sparkplug')) flags.push(noBaselineCodeFlag);
+  if (!launcherChoseOptimizingCompiler(launcherFlags)) flags.push(noOptimizingCompilerFlag);
   if (!launcherChose(launcherFlags, 'turbo-inlining')) flags.push(noInliningFlag);
   return flags;
 }
@@ -65,8 +69,16 @@ export function launcherSemiSpaceSize(launcherFlags: readonly string[]): string 
   return size;
 }
 
-/** No Sparkplug baseline code (see gcFlags). */
-export const noBaselineCodeFlag = '--no-sparkplug';
+/** No optimizing compiler (see gcFlags); lsp/bigDocumentFlags.ts sets optimizingCompilerFlag while a big document is open. */
+export const noOptimizingCompilerFlag = '--no-opt';
+/** The optimizing compiler back on (V8's default). */
+export const optimizingCompilerFlag = '--opt';
+
+/** Whether the launcher chose the optimizing tier itself: `--[no-]opt`, `--[no-]turbofan`, `--max-opt=N` or `--jitless`. */
+function launcherChoseOptimizingCompiler(launcherFlags: readonly string[]): boolean {
+  return launcherChose(launcherFlags, 'opt') || launcherChose(launcherFlags, 'turbofan')
+    || launcherFlags.some((arg) => /^--(max[-_]opt(=|$)|jitless$)/.test(arg));
+}
 
 /** Optimized functions compiled without their callees inlined (see gcFlags). */
 export const noInliningFlag = '--no-turbo-inlining';
@@ -76,12 +88,66 @@ export const smallYoungGenerationFlag = '--semi-space-growth-factor=1';
 /** V8's own growth factor: the semi-spaces double, up to 16 MB each, as checks keep objects alive. */
 export const defaultYoungGenerationFlag = '--semi-space-growth-factor=2';
 
+type SetFlag = (flag: string) => void;
+
 /**
- * Set on the global object by boot.ts once it has applied `smallYoungGenerationFlag`: only then may
- * the server give the young generation room for a big file and take it back afterwards
- * (lsp/youngGeneration.ts). A launcher that sized the young generation itself keeps its choice.
+ * The flags boot.ts set at start and their values now, by switch (`opt`, `semi-space-growth-factor`).
+ * Kept on the global object because boot.js and server.js are bundles of their own, each with its
+ * own copy of this module.
  */
-export const smallYoungGenerationMark = Symbol.for('stevedore.smallYoungGeneration');
+interface EngineFlags {
+  atStart: Map<string, string>;
+  now: Map<string, string>;
+}
+
+const engineFlagsKey = Symbol.for('stevedore.engineFlags');
+
+function engineFlags(): EngineFlags {
+  const global = globalThis as Record<symbol, EngineFlags | undefined>;
+  return (global[engineFlagsKey] ??= { atStart: new Map(), now: new Map() });
+}
+
+/** The switch a flag sets: `--no-opt` and `--opt` → `opt`; `--semi-space-growth-factor=1` → `semi-space-growth-factor`. */
+function switchOf(flag: string): string {
+  return flag.replace(/^--(no[-_])?/, '').replace(/=.*$/, '').replace(/_/g, '-');
+}
+
+/** boot.ts: one of gcFlags' flags, set before anything is compiled. */
+export function setStartFlag(flag: string, set: SetFlag = setFlagsFromString): void {
+  set(flag);
+  const { atStart, now } = engineFlags();
+  atStart.set(switchOf(flag), flag);
+  now.set(switchOf(flag), flag);
+}
+
+/** The flag boot.ts set for a switch (`startFlagOf('opt')` is `--no-opt` when it held the optimizing compiler back), if any. */
+export function startFlagOf(flag: string): string | undefined {
+  return engineFlags().atStart.get(switchOf(flag));
+}
+
+/** A flag the server changes while it runs (lsp/bigDocumentFlags.ts); withStartFlags puts the start's value back for a moment. */
+export function setRuntimeFlag(flag: string, set: SetFlag = setFlagsFromString): void {
+  set(flag);
+  engineFlags().now.set(switchOf(flag), flag);
+}
+
+/**
+ * Runs `work` with the flags as boot.ts set them, then puts back the ones changed since. boot.ts
+ * checks and writes its code cache through this: V8 stamps cached code with a hash of its flags and
+ * refuses code stamped under others, so a cache written while a big document had the optimizing
+ * compiler on would be refused at every later start, and a language's bundle first loaded then
+ * would be compiled from its source.
+ */
+export function withStartFlags<T>(work: () => T, set: SetFlag = setFlagsFromString): T {
+  const { atStart, now } = engineFlags();
+  const changed = [...now].filter(([name, flag]) => atStart.has(name) && atStart.get(name) !== flag);
+  for (const [name] of changed) set(atStart.get(name)!);
+  try {
+    return work();
+  } finally {
+    for (const [, flag] of changed) set(flag);
+  }
+}
 
 /** A young-generation collection (a scavenge), or undefined when the engine would not give one. */
 export type YoungCollection = () => void;

@@ -19,7 +19,7 @@ import { anyLanguageHas, firstServiceWith } from '../services';
 import { withRuleDocLinks } from '../ruleDocLinks';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { DocumentChangeLog } from './changeLog';
-import { YoungGenerationSizer } from './youngGeneration';
+import { BigDocumentFlags } from './bigDocumentFlags';
 import { afterQueuedMessages } from './afterQueuedMessages';
 import { IdleCompaction, lazyCompactionStep, onIncomingTraffic } from './idleCompaction';
 import { answerCodeActions } from './codeActionRequest';
@@ -53,8 +53,8 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 const parsed = new ParsedDocumentCache(kindOfDocument);
-/** The young generation may grow while a big document is open (youngGeneration.ts). */
-const youngGeneration = new YoungGenerationSizer();
+/** A big open document gets V8's usual young generation and its optimizing compiler (bigDocumentFlags.ts). */
+const bigDocumentFlags = new BigDocumentFlags();
 const pendingValidation = new Map<string, { cancel(): void; force: boolean }>();
 
 /**
@@ -145,6 +145,7 @@ const workspaceIndexer = new WorkspaceIndexer({
   log: (message) => connection.console.log(message),
   // `.gitignore` files are read through the same cache as config files (the indexer invalidates them).
   files: projectFiles,
+  onWorkerWalk: (running) => bigDocumentFlags.noteWorkerWalk(running),
 });
 
 // The capabilities come from services.ts' table of features (anyLanguageHas): announcing them loads no language's engine.
@@ -490,11 +491,11 @@ function scheduleValidation(document: TextDocument, delayMs: number, force = fal
 
 documents.onDidOpen((e) => {
   changeLog.forget(e.document.uri);
-  youngGeneration.noteSize(e.document.uri, e.document.getText().length);
+  bigDocumentFlags.noteSize(e.document.uri, e.document.getText().length);
   scheduleValidation(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
-  youngGeneration.noteSize(e.document.uri, e.document.getText().length);
+  bigDocumentFlags.noteSize(e.document.uri, e.document.getText().length);
   // With onSave, diagnostics appear on open and then refresh only when the file is saved.
   if (editorSettingsFor(e.document.uri).diagnostics.trigger === 'onType') {
     scheduleValidation(e.document, validationDelayMs);
@@ -525,7 +526,7 @@ documents.onDidClose((e) => {
   findings.delete(e.document.uri);
   changeLog.forget(e.document.uri);
   parsed.delete(e.document.uri);
-  youngGeneration.forget(e.document.uri);
+  bigDocumentFlags.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -57,6 +57,8 @@ export interface IndexerOptions {
   indexWorkerScript?: string | null;
   /** Plain manifests a walk must find to use the worker (default `workerMinFiles`). */
   workerMinFiles?: number;
+  /** Told when a walk with the index worker starts (true) and ends (false): such a walk is big work (bigDocumentFlags.ts). */
+  onWorkerWalk?(running: boolean): void;
   /** Milliseconds the walk may work before it lets requests in (default `walkSliceMs`). */
   sliceMs?: number;
   /** Milliseconds to wait for more changes before re-validating. */
@@ -486,6 +488,7 @@ export class WorkspaceIndexer {
       return 0;
     }
     this.workers.add(worker);
+    this.options.onWorkerWalk?.(true);
     try {
       const chunks: { start: number; results: Promise<PackedWalkResults> }[] = [];
       const request = (): void => {
@@ -526,6 +529,7 @@ export class WorkspaceIndexer {
       }
       return files.length;
     } finally {
+      this.options.onWorkerWalk?.(false);
       this.workers.delete(worker);
       worker.dispose();
     }

@@ -122,15 +122,20 @@ test('kind names: common kinds first, then alphabetical, sorted once', () => {
   assert.deepEqual(rare, [...rare].sort((a, b) => a.localeCompare(b)));
 });
 
-test('gcFlags: a small young generation unless the launcher sized it, no baseline code or inlining unless it chose', () => {
-  assert.deepEqual(gcFlags([]), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining']);
-  assert.deepEqual(gcFlags(['--max-semi-space-size=8']), ['--heap-growing-percent=20', '--no-sparkplug', '--no-turbo-inlining']);
-  assert.deepEqual(gcFlags([], '--max_semi_space_size=4 --trace-warnings'), ['--heap-growing-percent=20', '--no-sparkplug', '--no-turbo-inlining']);
-  assert.deepEqual(gcFlags(['--inspect=6009'], '--max-old-space-size=512'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining']);
-  assert.deepEqual(gcFlags(['--sparkplug']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-turbo-inlining']);
-  assert.deepEqual(gcFlags([], '--no_sparkplug'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-turbo-inlining']);
-  assert.deepEqual(gcFlags(['--sparkplug-filter=foo']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining'], 'another Sparkplug option is no choice of the tier');
-  assert.deepEqual(gcFlags(['--turbo-inlining']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug']);
-  assert.deepEqual(gcFlags([], '--no_turbo_inlining'), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug']);
-  assert.deepEqual(gcFlags(['--max-inlined-bytecode-size=100']), ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-turbo-inlining'], 'an inlining limit is no choice of inlining itself');
+test('gcFlags: a small young generation unless the launcher sized it, no optimizing compiler or inlining unless it chose', () => {
+  const base = ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-opt', '--no-turbo-inlining'];
+  const without = (...flags: string[]): string[] => base.filter((flag) => !flags.includes(flag));
+  assert.deepEqual(gcFlags([]), base);
+  assert.deepEqual(gcFlags(['--max-semi-space-size=8']), without('--semi-space-growth-factor=1'));
+  assert.deepEqual(gcFlags([], '--max_semi_space_size=4 --trace-warnings'), without('--semi-space-growth-factor=1'));
+  assert.deepEqual(gcFlags(['--inspect=6009'], '--max-old-space-size=512'), base);
+  for (const choice of ['--opt', '--no-opt', '--turbofan', '--no_turbofan', '--max-opt=2', '--jitless']) {
+    assert.deepEqual(gcFlags([choice]), without('--no-opt'), `${choice} is the launcher's choice of the optimizing tier`);
+  }
+  assert.deepEqual(gcFlags([], '--no-turbofan'), without('--no-opt'));
+  assert.deepEqual(gcFlags(['--no-sparkplug']), base, 'baseline code is the launcher\'s to turn off; the optimizing compiler is still held back');
+  assert.deepEqual(gcFlags(['--optimize-for-size']), base, 'another option is no choice of the tier');
+  assert.deepEqual(gcFlags(['--turbo-inlining']), without('--no-turbo-inlining'));
+  assert.deepEqual(gcFlags([], '--no_turbo_inlining'), without('--no-turbo-inlining'));
+  assert.deepEqual(gcFlags(['--max-inlined-bytecode-size=100']), base, 'an inlining limit is no choice of inlining itself');
 });

@@ -147,10 +147,14 @@ test('a generated workspace: the walk through the worker builds the index the ma
   const root = generatedWorkspace(420);
   const shims = mkdtempSync(join(tmpdir(), 'stevedore-index-worker-shim-'));
   try {
-    const main = await walked(root, { indexWorkerScript: null });
+    const walks: boolean[] = [];
+    const onWorkerWalk = (running: boolean): void => { walks.push(running); };
+    const main = await walked(root, { indexWorkerScript: null, onWorkerWalk });
     assert.ok(!main.logs.some((line) => line.includes('index worker')), main.logs.join('\n'));
-    const viaWorker = await walked(root, { indexWorkerScript: workerShim(shims), workerMinFiles: 300 });
+    assert.deepEqual(walks, [], 'a walk on the main thread is not reported as big work');
+    const viaWorker = await walked(root, { indexWorkerScript: workerShim(shims), workerMinFiles: 300, onWorkerWalk });
     assert.match(viaWorker.logs.at(-1)!, /\(parsed in the index worker\)/, viaWorker.logs.join('\n'));
+    assert.deepEqual(walks, [true, false], 'the walk through the worker is reported when it starts and when it ends');
     assert.ok(main.indexer.index.fileCount > 1000, `the workspace is big (${main.indexer.index.fileCount} files)`);
     assert.ok(!main.indexer.index.fileUris().some((uri) => uri.includes('/ignored/')), 'git-ignored files stay out');
     assert.ok(main.indexer.index.customResourceDefinitions().length > 0, 'the CRD is indexed');
