@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localizedText } from './localized-text.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -82,7 +83,7 @@ export function commonOptions(production) {
     sourcemap: production ? false : 'linked',
     legalComments: production ? 'none' : 'inline',
     logLevel: 'warning',
-    plugins: [dataFiles],
+    plugins: [dataFiles, localizedText],
     alias,
   };
 }

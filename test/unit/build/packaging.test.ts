@@ -1,5 +1,6 @@
 /**
- * The packages ship every script of the language server (dist/server*.js) and the data files the bundles read (dist/data): the .vsix as `vsce` lists it from
+ * The packages ship every script of the language server (dist/server*.js) and the data files the bundles read (dist/data, with the
+ * localized strings in dist/data/text): the .vsix as `vsce` lists it from
  * .vscodeignore, and the npm package (the CLI and the stdio server) as `npm pack` lists it from
  * .npmignore. Needs a build (dist/data); about half a minute, most of it vsce walking the tree.
  */
@@ -12,7 +13,12 @@ import { listFiles, PackageManager } from '@vscode/vsce';
 import { repoRoot, sourceDataFiles } from './dataFileList';
 
 const skip = existsSync(join(repoRoot, 'dist', 'data')) ? false : 'dist/data is not built (node scripts/build.mjs)';
-const expected = (): string[] => [...sourceDataFiles().keys()].map((name) => `dist/data/${name}`).sort();
+/** The schemas and catalog, and the localized strings the build took out of the scripts (dist/data/text, scripts/localized-text.mjs). */
+const expected = (): string[] => {
+  const text = readdirSync(join(repoRoot, 'dist', 'data', 'text'), { recursive: true }).map(String).map((name) => name.split('\\').join('/')).filter((name) => name.endsWith('.json'));
+  assert.ok(text.some((name) => name.startsWith('dockerfile/')) && text.some((name) => name.startsWith('kubernetes/')) && text.some((name) => name.startsWith('compose/')), text.join(', '));
+  return [...[...sourceDataFiles().keys()].map((name) => `dist/data/${name}`), ...text.map((name) => `dist/data/text/${name}`)].sort();
+};
 /** The language server's scripts as built (server.js, its chunks and one per engine: scripts/server-bundles.mjs). */
 const serverScripts = (): string[] => readdirSync(join(repoRoot, 'dist')).filter((name) => /^server(-[\w-]+)?\.js$/.test(name)).map((name) => `dist/${name}`);
 
