@@ -9,14 +9,15 @@ import { localizedText } from './localized-text.mjs';
 const require = createRequire(import.meta.url);
 
 /**
- * The large data files (the Kubernetes and OpenShift schemas, the CRD catalog, the Compose schema)
- * stay out of the bundles: each is written, minified, to `data/<path under server/src>` beside the
- * bundle, and its `require` becomes a read of that file, which the loaders JSON.parse on first use.
+ * The large data files (the Kubernetes and OpenShift schemas, the CRD catalog, the Chinese field docs,
+ * the Compose schema) stay out of the bundles: each is written, minified, to `data/<path under
+ * server/src>` beside the bundle, and its `require` becomes a read of that file, which the loaders
+ * JSON.parse on first use.
  * Carried inside the bundle as string literals they made dist/server.js 3.5 MB: V8 keeps a script's
  * whole source in memory (for lazy compilation) and start-up read, hashed and checked all of it,
  * while a Dockerfile-only session never needs any of the data. Tests load the .json directly.
  */
-export const dataFilePattern = /[\\/]server[\\/]src[\\/](kubernetes[\\/]schema[\\/](k8s-[\d.]+|openshift|catalog[\\/][\w.-]+)|compose[\\/]schema[\\/]compose-schema)\.json$/;
+export const dataFilePattern = /[\\/]server[\\/]src[\\/](kubernetes[\\/]schema[\\/](k8s-[\d.]+|openshift|field-docs-zh|catalog[\\/][\w.-]+)|compose[\\/]schema[\\/]compose-schema)\.json$/;
 
 const sourceRoot = fileURLToPath(new URL('../server/src/', import.meta.url));
 

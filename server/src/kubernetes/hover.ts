@@ -98,7 +98,8 @@ function enumLines(field: FieldSchema, lang: DocsLanguage): string[] {
 export function describeField(field: FieldSchema, lang: DocsLanguage): string | undefined {
   if (lang === 'zh-cn') {
     // `*.name` texts are Kubernetes' meanings: not for a custom resource's own fields (names with `#`).
-    const zh = fieldDocsZh[`${field.owner}.${field.name}`] ?? (field.owner.includes('#') ? undefined : fieldDocsZh[`*.${field.name}`]);
+    const docs = fieldDocsZh();
+    const zh = docs[`${field.owner}.${field.name}`] ?? (field.owner.includes('#') ? undefined : docs[`*.${field.name}`]);
     if (zh) return zh;
     const marker = field.owner.includes('#') ? labels.noZhCrd : field.owner.startsWith('openshift.') ? labels.noZhOpenShift : labels.noZh;
     return field.description ? `${marker.zh}\n\n${field.description}` : undefined;

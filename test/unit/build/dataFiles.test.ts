@@ -17,8 +17,9 @@ import { asciiJson, commonOptions, wideCharacters } from '../../../scripts/bundl
 import { repoRoot, sourceDataFiles, sourceRoot } from './dataFileList';
 
 /** What the probe below prints, computed the same way in this process from the sources. */
-const probeSource = (schema: string, catalog: string, compose: string): string => `
+const probeSource = (schema: string, catalog: string, compose: string, fieldDocsZh: string): string => `
 import { fieldAt, getKindSchema, resolveType } from ${JSON.stringify(schema)};
+import { fieldDocsZh } from ${JSON.stringify(fieldDocsZh)};
 import { catalogKind, setCatalogConverter } from ${JSON.stringify(catalog)};
 import { lookupPath, schemaNode } from ${JSON.stringify(compose)};
 export function probe(): string {
@@ -32,6 +33,8 @@ export function probe(): string {
     podRoot: pod.root,
     specFields: [...resolveType('V1PodSpec')!.properties.keys()].length,
     imageDoc: image?.field?.description,
+    imageDocZh: fieldDocsZh()['V1Container.image'],
+    ephemeralImageDocZh: fieldDocsZh()['V1EphemeralContainer.image'],
     route: route?.root,
     certificate,
     healthcheck,
@@ -47,7 +50,7 @@ test('a bundle reads the schemas and the catalog from its data folder and answer
     const catalog = join(sourceRoot, 'kubernetes', 'schema', 'catalog.ts');
     const compose = join(sourceRoot, 'compose', 'schema', 'index.ts');
     const probeFile = join(folder, 'probe.ts');
-    writeFileSync(probeFile, probeSource(schema, catalog, compose));
+    writeFileSync(probeFile, probeSource(schema, catalog, compose, join(sourceRoot, 'kubernetes', 'schema', 'fieldDocsZh.ts')));
     const entry = join(folder, 'entry.ts');
     writeFileSync(entry, `import { probe } from './probe';\nprocess.stdout.write(probe());\n`);
     await build({ ...commonOptions(true), absWorkingDir: repoRoot, entryPoints: [entry], outfile: join(folder, 'out', 'probe.js') });
@@ -73,6 +76,8 @@ test('a bundle reads the schemas and the catalog from its data folder and answer
     const { probe } = await import(probeFile);
     assert.deepEqual(JSON.parse(run.stdout), JSON.parse((probe as () => string)()));
     assert.match(JSON.parse(run.stdout).imageDoc, /Container image name/);
+    assert.match(JSON.parse(run.stdout).imageDocZh, /[\u4e00-\u9fff]/);
+    assert.equal(JSON.parse(run.stdout).ephemeralImageDocZh, JSON.parse(run.stdout).imageDocZh);
     assert.equal(JSON.parse(run.stdout).route, 'openshift.route.v1.Route');
   } finally {
     rmSync(folder, { recursive: true, force: true });
