@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Script } from 'node:vm';
 import { gcFlags, obtainYoungCollection, setStartFlag, withStartFlags } from './bootFlags';
-import { cacheFileFor, keptCaches, openTrustedPackedCache, packCaches, writeCache, type PackedCacheReader } from './codeCache';
+import { cacheFileFor, keptCaches, onFirstWorkDone, openTrustedPackedCache, packCaches, writeCache, type PackedCacheReader } from './codeCache';
 
 const serverFile = join(__dirname, 'server.js');
 /** What the server's scripts require of each other: `./server.js`, `./server-<name>.js`. */
@@ -131,31 +131,43 @@ class ScriptLoader {
   }
 
   /**
-   * A script compiled without usable cached code: two seconds after its load (the cache then also
-   * holds the functions its first work compiled), the cache file is written again with it, keeping
-   * what the file had for the other scripts. Written atomically, and only in a private folder.
+   * A script compiled without usable cached code: when the server reports its first work done (a
+   * document's first diagnostics: codeCache.ts `firstWorkDone` says why), or two seconds after the
+   * load if it reports nothing, the cache file is written again with it, keeping what the file had
+   * for the other scripts. Written atomically, and only in a private folder.
    */
   private scheduleCacheWrite(): void {
     if (!this.cachePath || this.writeTimer) return;
-    const target = this.cachePath;
-    this.writeTimer = setTimeout(() => {
-      this.writeTimer = undefined;
-      try {
-        const kept = keptCaches(target);
-        const entries = new Map<string, Uint8Array>(kept);
-        for (const [name, { script, fromCache }] of this.scripts) {
-          if (!fromCache || !kept.has(name)) entries.set(name, withStartFlags(() => script.createCachedData()));
-        }
-        writeCache(target, packCaches(entries));
-        for (const loaded of this.scripts.values()) loaded.fromCache = true;
-      } catch {
-        // writeCache reports its own failures; anything else only costs the next start its cache.
-      }
-      // The buffers written are garbage now: free them at once (bootFlags.ts obtainYoungCollection),
-      // in a task of its own so that this one's variables no longer hold them.
-      setTimeout(() => obtainYoungCollection()?.(), 0).unref();
-    }, 2000);
+    this.writeTimer = setTimeout(() => this.writeCaches(), 2000);
     this.writeTimer.unref();
+  }
+
+  /** The pending cache write, in a task of its own right away (the publish that asked is done). */
+  writeSoon(): void {
+    if (!this.writeTimer) return;
+    clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => this.writeCaches(), 0);
+    this.writeTimer.unref();
+  }
+
+  private writeCaches(): void {
+    this.writeTimer = undefined;
+    const target = this.cachePath;
+    if (!target) return;
+    try {
+      const kept = keptCaches(target);
+      const entries = new Map<string, Uint8Array>(kept);
+      for (const [name, { script, fromCache }] of this.scripts) {
+        if (!fromCache || !kept.has(name)) entries.set(name, withStartFlags(() => script.createCachedData()));
+      }
+      writeCache(target, packCaches(entries));
+      for (const loaded of this.scripts.values()) loaded.fromCache = true;
+    } catch {
+      // writeCache reports its own failures; anything else only costs the next start its cache.
+    }
+    // The buffers written are garbage now: free them at once (bootFlags.ts obtainYoungCollection),
+    // in a task of its own so that this one's variables no longer hold them.
+    setTimeout(() => obtainYoungCollection()?.(), 0).unref();
   }
 }
 
@@ -167,7 +179,9 @@ function boot(): void {
   } catch {
     cachePath = undefined;
   }
-  new ScriptLoader(cachePath).load(serverFile);
+  const loader = new ScriptLoader(cachePath);
+  onFirstWorkDone(() => loader.writeSoon());
+  loader.load(serverFile);
 }
 
 boot();

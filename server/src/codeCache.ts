@@ -368,3 +368,31 @@ export function openTrustedPackedCache(file: string, uid = currentUid()): Packed
     },
   };
 }
+
+/**
+ * When the cache of a newly loaded script is written (boot.ts). V8's cached code holds every function
+ * compiled when it is made, and a later start deserializes all of it at once: a cache made while a
+ * session was busy with requests makes every later start hold their code, used or not (idle RSS
+ * +0.4–0.6 MB with the bench's three files, issue #19). So the server says when a language's first
+ * work is done (its first diagnostics published, which comes after the requests an editor sends on
+ * open), and the loader writes then rather than after its two-second timer: later starts load the
+ * code that opening a file needs, and compile the rest when it is first used.
+ *
+ * Shared through the global object: boot.js and server.js are separate bundles.
+ */
+interface CacheTiming {
+  /** Called by the server after a document's first diagnostics; the loader's pending write, if any, runs now. */
+  firstWorkDone(): void;
+}
+
+const cacheTimingKey = Symbol.for('stevedore.codeCacheTiming');
+
+/** boot.ts: what to do when the server reports its first work done. */
+export function onFirstWorkDone(write: () => void): void {
+  (globalThis as { [cacheTimingKey]?: CacheTiming })[cacheTimingKey] = { firstWorkDone: write };
+}
+
+/** The server: a document's diagnostics were published (a no-op when not started by boot.js). */
+export function firstWorkDone(): void {
+  (globalThis as { [cacheTimingKey]?: CacheTiming })[cacheTimingKey]?.firstWorkDone();
+}

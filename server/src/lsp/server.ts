@@ -17,6 +17,7 @@ import { resolveDocsLanguage } from '../i18n/locale';
 import type { ManifestFile } from '../kubernetes/model';
 import { anyLanguageHas, firstServiceWith } from '../services';
 import { withRuleDocLinks } from '../ruleDocLinks';
+import { firstWorkDone } from '../codeCache';
 import { documentSummaryRequest, type DocumentSummaryParams, type DocumentSummaryResult } from './customRequests';
 import { DocumentChangeLog } from './changeLog';
 import { BigDocumentFlags } from './bigDocumentFlags';
@@ -469,6 +470,8 @@ async function validate(document: TextDocument, force: boolean): Promise<void> {
   const stamped = stampVersion(diagnostics, document.version);
   findings.set(document.uri, { key, diagnostics: stamped });
   await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: stamped });
+  // A language's first work is done: the code cache of a newly loaded engine is written now (codeCache.ts).
+  firstWorkDone();
 }
 
 function scheduleValidation(document: TextDocument, delayMs: number, force = false): void {
