@@ -32,9 +32,12 @@ import { runInNewContext } from 'node:vm';
  *   (one compile of the Dockerfile rules' runner took ~0.2 s): without inlining they cost a third
  *   less and the checks wait less for a core, and warm checks ran no slower (docs/performance.md,
  *   "300-line edit, late night round").
+ * - `--bytecode-old-age=5`: V8's own default, set so that the value is known: the idle compaction
+ *   (lsp/idleCompaction.ts) lowers it for its collections and puts this value back, and the value a
+ *   code cache was made under must be the start's (it is part of V8's flag hash).
  * What each costs and saves is measured in docs/performance.md. A launcher that passes a flag of
- * its own for the young generation's size, for the optimizing compiler or for inlining keeps its
- * choice.
+ * its own for the young generation's size, for the optimizing compiler, for inlining or for the
+ * bytecode's age keeps its choice.
  */
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
@@ -43,7 +46,16 @@ export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[]
   if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
   if (!launcherChoseOptimizingCompiler(launcherFlags)) flags.push(noOptimizingCompilerFlag);
   if (!launcherChose(launcherFlags, 'turbo-inlining')) flags.push(noInliningFlag);
+  if (!launcherChoseBytecodeOldAge(launcherFlags)) flags.push(`--bytecode-old-age=${bytecodeOldAge}`);
   return flags;
+}
+
+/** Full collections a function may go unused before V8 drops its bytecode: V8's default, set at start (gcFlags). */
+export const bytecodeOldAge = 5;
+
+/** Whether the launcher set `--bytecode-old-age` (`=N` or as the next word). */
+export function launcherChoseBytecodeOldAge(launcherFlags: readonly string[]): boolean {
+  return launcherFlags.some((arg) => /^--bytecode[-_]old[-_]age(=|$)/.test(arg));
 }
 
 /** The flags whoever started the process gave it: its command line's, then NODE_OPTIONS'. */

@@ -1,5 +1,5 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { launcherChose, launcherFlagsOf, launcherSemiSpaceSize, obtainPrivateGc } from '../bootFlags';
+import { bytecodeOldAge, launcherChose, launcherChoseBytecodeOldAge, launcherFlagsOf, launcherSemiSpaceSize, obtainPrivateGc } from '../bootFlags';
 import { transportOf } from './stdioTransport';
 
 /**
@@ -66,17 +66,41 @@ export type CompactionStep = () => void;
 export function obtainCompactionStep(launcherFlags: readonly string[] = launcherFlagsOf()): CompactionStep | undefined {
   const gc = obtainPrivateGc();
   if (!gc) return undefined;
-  if (launcherChose(launcherFlags, 'optimize-for-size')) return () => gc();
+  const collect = launcherChoseBytecodeOldAge(launcherFlags) ? gc : withOldBytecodeDropped(gc);
+  if (launcherChose(launcherFlags, 'optimize-for-size')) return () => collect();
   // Setting `--optimize-for-size` also sets `--max-semi-space-size=1` (a V8 implication, part of the
   // hash too). V8 reads that flag when it sets the heap up, so the value put back matters for the hash.
   const semiSpace = launcherSemiSpaceSize(launcherFlags);
   return () => {
     setFlagsFromString('--optimize-for-size');
     try {
-      gc();
+      collect();
     } finally {
       setFlagsFromString('--no-optimize-for-size');
       setFlagsFromString(`--max-semi-space-size=${semiSpace}`);
+    }
+  };
+}
+
+/**
+ * The bytecode age of the compaction's collections: V8 drops the bytecode of functions not run since
+ * the collection before (and keeps the code of any with baseline code, the ones that run often). A
+ * quiet server then lets go of what ran once: the scripts' top-level code that built their tables,
+ * start-up, the first checks' one-off paths. Three-file idle session: 60.1–60.4 → 59.0–59.1 MB; a
+ * request after the quiet period compiles again what it needs and no longer has, measured at
+ * +0.5–1 ms on its first call (docs/performance.md, "Idle memory, fifth round"). While the user
+ * types, V8's own age (bootFlags.ts `bytecodeOldAge`) applies, and it is put back after each
+ * collection: it is part of the flag hash a code cache is checked against.
+ */
+export const idleBytecodeOldAge = 1;
+
+function withOldBytecodeDropped(gc: () => void): () => void {
+  return () => {
+    setFlagsFromString(`--bytecode-old-age=${idleBytecodeOldAge}`);
+    try {
+      gc();
+    } finally {
+      setFlagsFromString(`--bytecode-old-age=${bytecodeOldAge}`);
     }
   };
 }

@@ -128,8 +128,8 @@ test('kind names: common kinds first, then alphabetical, sorted once', () => {
   assert.deepEqual(rare, [...rare].sort((a, b) => a.localeCompare(b)));
 });
 
-test('gcFlags: a small young generation unless the launcher sized it, no optimizing compiler or inlining unless it chose', () => {
-  const base = ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-opt', '--no-turbo-inlining'];
+test('gcFlags: a small young generation unless the launcher sized it, no optimizing compiler or inlining and a known bytecode age unless it chose', () => {
+  const base = ['--heap-growing-percent=20', '--semi-space-growth-factor=1', '--no-opt', '--no-turbo-inlining', '--bytecode-old-age=5'];
   const without = (...flags: string[]): string[] => base.filter((flag) => !flags.includes(flag));
   assert.deepEqual(gcFlags([]), base);
   assert.deepEqual(gcFlags(['--max-semi-space-size=8']), without('--semi-space-growth-factor=1'));
@@ -144,4 +144,7 @@ test('gcFlags: a small young generation unless the launcher sized it, no optimiz
   assert.deepEqual(gcFlags(['--turbo-inlining']), without('--no-turbo-inlining'));
   assert.deepEqual(gcFlags([], '--no_turbo_inlining'), without('--no-turbo-inlining'));
   assert.deepEqual(gcFlags(['--max-inlined-bytecode-size=100']), base, 'an inlining limit is no choice of inlining itself');
+  assert.deepEqual(gcFlags(['--bytecode-old-age=3']), without('--bytecode-old-age=5'));
+  assert.deepEqual(gcFlags([], '--bytecode_old_age 2'), without('--bytecode-old-age=5'));
+  assert.deepEqual(gcFlags(['--no-flush-bytecode']), base, 'flushing off is the launcher\'s; the age stays as V8 has it');
 });

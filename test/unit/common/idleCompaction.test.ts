@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { cacheRefusedAfter } from './codeCacheAcceptance';
-import { launcherSemiSpaceSize } from '../../../server/src/bootFlags';
-import { IdleCompaction, lazyCompactionStep, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
+import { launcherChoseBytecodeOldAge, launcherSemiSpaceSize } from '../../../server/src/bootFlags';
+import { IdleCompaction, idleBytecodeOldAge, lazyCompactionStep, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
 
 const MB = 2 ** 20;
 const moduleFile = resolve(__dirname, '..', '..', '..', 'server', 'src', 'lsp', 'idleCompaction.ts');
@@ -236,6 +236,14 @@ test('a code cache written after compactions is accepted by the next start (both
   assert.equal(cacheRefusedAfter(`${v8} setFlagsFromString('--optimize-for-size');`), 'true', 'optimize-for-size is part of the flag hash');
   assert.equal(cacheRefusedAfter(`${v8} setFlagsFromString('--optimize-for-size'); setFlagsFromString('--no-optimize-for-size');`), 'true', 'its implication stays when it is cleared');
   assert.equal(cacheRefusedAfter(`${v8} setFlagsFromString('--expose-gc');`), 'true', 'expose-gc is part of the flag hash');
+  assert.equal(cacheRefusedAfter(`${v8} setFlagsFromString('--bytecode-old-age=${idleBytecodeOldAge}');`), 'true', 'the bytecode age is part of the flag hash');
+});
+
+test('a launcher that set the bytecode age keeps it (the compaction lowers it only when the age is ours)', () => {
+  assert.equal(launcherChoseBytecodeOldAge([]), false);
+  assert.equal(launcherChoseBytecodeOldAge(['--bytecode-old-age=3']), true);
+  assert.equal(launcherChoseBytecodeOldAge(['--bytecode_old_age', '2']), true);
+  assert.equal(launcherChoseBytecodeOldAge(['--no-flush-bytecode', '--bytecode-old-ages']), false);
 });
 
 test('the semi-space size put back is the launcher\'s', () => {
