@@ -96,7 +96,12 @@ export function extractLocalized(code, moduleKey) {
     at = end;
   }
   out += code.slice(at);
-  const header = `import { localizedTable as ${factory}Table } from ${JSON.stringify(runtimeModule)}; const ${factory} = ${factory}Table(${JSON.stringify(moduleKey)}); `;
+  // The reader is written here, as the data files' are (bundle-options.mjs): the engine reads no file.
+  const segments = `${moduleKey}`.split('/').map((segment) => JSON.stringify(segment));
+  const last = segments.pop();
+  const file = `${last.slice(0, -1)}." + language + ".json"`;
+  const read = `(language) => require("node:fs").readFileSync(require("node:path").join(__dirname, "data", "text", ${[...segments, file].join(', ')}), "utf8")`;
+  const header = `import { localizedTable as ${factory}Table } from ${JSON.stringify(runtimeModule)}; const ${factory} = ${factory}Table(${read}); `;
   return { code: header + out, en, zh };
 }
 

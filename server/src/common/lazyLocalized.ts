@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Localized } from './localized';
 
 /**
@@ -8,8 +6,9 @@ import type { Localized } from './localized';
  * The bundles' build (scripts/localized-text.mjs) takes every `{ en: '…', zh: '…' }` literal a
  * module builds once, at its top level (the docs tables, rule titles and docs, value tables), out
  * of the script and writes that module's strings to `data/text/<module>.en.json` and `.zh.json`
- * beside the bundle. In the script each literal becomes `text(i)`: an object of this class, which
- * reads its language's file on the first read of `en` or `zh`. V8 keeps a script's whole source
+ * beside the bundle, with the code that reads them (as for the schemas: the engine reads no file).
+ * In the script each literal becomes `text(i)`: an object of this class, which reads its language's
+ * file on the first read of `en` or `zh`. V8 keeps a script's whole source
  * in memory, and the literals' strings beside it, so an English session no longer holds the Chinese
  * text (six bytes a character as `\uXXXX` escapes in the source) and no session holds docs it has
  * not shown. The sources and the tests use the literals as they are written: this module is only
@@ -19,26 +18,24 @@ import type { Localized } from './localized';
  * `Object.keys`, `JSON.stringify` and structured clone; they are read-only, as nothing assigns them.
  */
 
+/** Reads one language's file of a module's strings (the build writes the reader: the engine reads no file). */
+export type TextReader = (language: 'en' | 'zh') => string;
+
 /** One module's strings, per language, read from its data files on first use. */
 class TextTable {
   private readonly byLanguage: { en?: readonly string[]; zh?: readonly string[] } = {};
 
-  constructor(private readonly module: string) {}
+  constructor(private readonly read: TextReader) {}
 
   strings(language: 'en' | 'zh'): readonly string[] {
-    return (this.byLanguage[language] ??= readStrings(this.module, language));
+    return (this.byLanguage[language] ??= this.parse(language));
   }
-}
 
-/** Where the build wrote a module's strings: beside the bundle (`__dirname` is the bundle's folder). */
-export function textFilePath(folder: string, module: string, language: 'en' | 'zh'): string {
-  return join(folder, 'data', 'text', ...`${module}.${language}.json`.split('/'));
-}
-
-function readStrings(module: string, language: 'en' | 'zh'): readonly string[] {
-  const strings: unknown = JSON.parse(readFileSync(textFilePath(__dirname, module, language), 'utf8'));
-  if (!Array.isArray(strings)) throw new Error(`stevedore: ${textFilePath(__dirname, module, language)} is not a list of strings`);
-  return strings as string[];
+  private parse(language: 'en' | 'zh'): readonly string[] {
+    const strings: unknown = JSON.parse(this.read(language));
+    if (!Array.isArray(strings)) throw new Error(`stevedore: the ${language} text file of a module is not a list of strings`);
+    return strings as string[];
+  }
 }
 
 class LazyLocalized implements Localized {
@@ -61,7 +58,7 @@ class LazyLocalized implements Localized {
 }
 
 /** The build's per-module factory: `text(i)` is the module's i-th literal. */
-export function localizedTable(module: string): (index: number) => Localized {
-  const table = new TextTable(module);
+export function localizedTable(read: TextReader): (index: number) => Localized {
+  const table = new TextTable(read);
   return (index) => new LazyLocalized(table, index);
 }
