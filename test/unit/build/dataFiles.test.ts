@@ -4,8 +4,7 @@
  * as the sources do. Also the start-up and memory guards that go with them.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -14,7 +13,7 @@ import { gcFlags } from '../../../server/src/bootFlags';
 import { lookupPath, rootNodeId, schemaNode } from '../../../server/src/compose/schema';
 import { kindDocs, kindNames } from '../../../server/src/kubernetes/kinds';
 import { asciiJson, commonOptions, wideCharacters } from '../../../scripts/bundle-options.mjs';
-import { repoRoot, sourceDataFiles, sourceRoot } from './dataFileList';
+import { bundledAndSourceProbe, repoRoot, sourceDataFiles, sourceRoot } from './dataFileList';
 
 /** What the probe below prints, computed the same way in this process from the sources. */
 const probeSource = (schema: string, catalog: string, compose: string, fieldDocsZh: string): string => `
@@ -49,36 +48,29 @@ test('a bundle reads the schemas and the catalog from its data folder and answer
     const schema = join(sourceRoot, 'kubernetes', 'schema', 'index.ts');
     const catalog = join(sourceRoot, 'kubernetes', 'schema', 'catalog.ts');
     const compose = join(sourceRoot, 'compose', 'schema', 'index.ts');
-    const probeFile = join(folder, 'probe.ts');
-    writeFileSync(probeFile, probeSource(schema, catalog, compose, join(sourceRoot, 'kubernetes', 'schema', 'fieldDocsZh.ts')));
-    const entry = join(folder, 'entry.ts');
-    writeFileSync(entry, `import { probe } from './probe';\nprocess.stdout.write(probe());\n`);
-    await build({ ...commonOptions(true), absWorkingDir: repoRoot, entryPoints: [entry], outfile: join(folder, 'out', 'probe.js') });
+    const { bundled, fromSources, out, script } = await bundledAndSourceProbe(folder, probeSource(schema, catalog, compose, join(sourceRoot, 'kubernetes', 'schema', 'fieldDocsZh.ts')));
 
     // The data files are written beside the bundle, ASCII only, and not carried inside it (text/ holds
     // the localized literals' strings: localizedText.test.ts).
-    const bundle = readFileSync(join(folder, 'out', 'probe.js'), 'utf8');
-    assert.ok(bundle.length < 200_000, `the probe bundle is ${bundle.length} characters: data is inside it`);
-    assert.doesNotMatch(bundle, /Container image name/);
-    const written = readdirSync(join(folder, 'out', 'data'), { recursive: true }).map(String).map((name) => name.split('\\').join('/')).filter((name) => name.endsWith('.json') && !name.startsWith('text/')).sort();
+    assert.ok(script.length < 200_000, `the probe bundle is ${script.length} characters: data is inside it`);
+    assert.doesNotMatch(script, /Container image name/);
+    const written = readdirSync(join(out, 'data'), { recursive: true }).map(String).map((name) => name.split('\\').join('/')).filter((name) => name.endsWith('.json') && !name.startsWith('text/')).sort();
     const expected = [...sourceDataFiles().keys()].sort();
     assert.deepEqual(written, expected);
     for (const name of written) {
-      const text = readFileSync(join(folder, 'out', 'data', ...name.split('/')), 'utf8');
+      const text = readFileSync(join(out, 'data', ...name.split('/')), 'utf8');
       assert.deepEqual(wideCharacters(text), [], name);
       assert.doesNotMatch(text, /[^\x00-\x7f]/, `${name} holds non-ASCII characters`);
       assert.deepEqual(JSON.parse(text), JSON.parse(readFileSync(sourceDataFiles().get(name)!, 'utf8')), name);
     }
 
     // The bundled engine, reading those files, answers what the sources answer here.
-    const run = spawnSync(process.execPath, [join(folder, 'out', 'probe.js')], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    const { probe } = await import(probeFile);
-    assert.deepEqual(JSON.parse(run.stdout), JSON.parse((probe as () => string)()));
-    assert.match(JSON.parse(run.stdout).imageDoc, /Container image name/);
-    assert.match(JSON.parse(run.stdout).imageDocZh, /[\u4e00-\u9fff]/);
-    assert.equal(JSON.parse(run.stdout).ephemeralImageDocZh, JSON.parse(run.stdout).imageDocZh);
-    assert.equal(JSON.parse(run.stdout).route, 'openshift.route.v1.Route');
+    const answered = JSON.parse(bundled);
+    assert.deepEqual(answered, JSON.parse(fromSources));
+    assert.match(answered.imageDoc, /Container image name/);
+    assert.match(answered.imageDocZh, /[\u4e00-\u9fff]/);
+    assert.equal(answered.ephemeralImageDocZh, answered.imageDocZh);
+    assert.equal(answered.route, 'openshift.route.v1.Route');
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

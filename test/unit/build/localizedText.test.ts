@@ -4,15 +4,12 @@
  * as the sources in both languages, and that the strings leave the script for its data folder.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { build } from 'esbuild';
-import { commonOptions } from '../../../scripts/bundle-options.mjs';
 import { extractLocalized, moduleKeyOf } from '../../../scripts/localized-text.mjs';
-import { repoRoot, sourceRoot } from './dataFileList';
+import { bundledAndSourceProbe, sourceRoot } from './dataFileList';
 
 test('module-level { en, zh } literals become text(i); those in functions, and other shapes, stay', () => {
   const code = [
@@ -78,27 +75,18 @@ test('a bundle reads its localized text from data/text and answers as the source
     const instructions = join(sourceRoot, 'dockerfile', 'docs', 'instructions.ts');
     const enumDocs = join(sourceRoot, 'kubernetes', 'schema', 'enumDocs.ts');
     const rules = join(sourceRoot, 'dockerfile', 'rules', 'index.ts');
-    const probeFile = join(folder, 'probe.ts');
-    writeFileSync(probeFile, probeSource(instructions, enumDocs, rules));
-    const entry = join(folder, 'entry.ts');
-    writeFileSync(entry, `import { probe } from './probe';\nprocess.stdout.write(probe());\n`);
-    await build({ ...commonOptions(true), absWorkingDir: repoRoot, entryPoints: [entry], outfile: join(folder, 'out', 'probe.js') });
-
-    const run = spawnSync(process.execPath, [join(folder, 'out', 'probe.js')], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    const { probe } = await import(probeFile);
-    const expected = JSON.parse((probe as () => string)());
-    assert.deepEqual(JSON.parse(run.stdout), expected);
+    const { bundled, fromSources, out, script } = await bundledAndSourceProbe(folder, probeSource(instructions, enumDocs, rules));
+    const expected = JSON.parse(fromSources);
+    assert.deepEqual(JSON.parse(bundled), expected);
     assert.ok(expected.chinese.length > 0 && expected.docs.en.length > 100);
 
     // The strings are in the data files, not in the script; the files are ASCII (one byte a character once read).
-    const bundle = readFileSync(join(folder, 'out', 'probe.js'), 'utf8');
-    assert.ok(!bundle.includes(JSON.stringify(expected.english).slice(1, -1)), 'an instruction summary is still in the script');
-    assert.ok(!bundle.includes(JSON.stringify(expected.docs.en).slice(1, 40)), "a rule's docs are still in the script");
-    const written = readdirSync(join(folder, 'out', 'data', 'text'), { recursive: true }).map(String).map((name) => name.split('\\').join('/'));
+    assert.ok(!script.includes(JSON.stringify(expected.english).slice(1, -1)), 'an instruction summary is still in the script');
+    assert.ok(!script.includes(JSON.stringify(expected.docs.en).slice(1, 40)), "a rule's docs are still in the script");
+    const written = readdirSync(join(out, 'data', 'text'), { recursive: true }).map(String).map((name) => name.split('\\').join('/'));
     assert.ok(written.includes('dockerfile/docs/instructions.en.json') && written.includes('dockerfile/docs/instructions.zh.json'), written.join(', '));
     for (const name of written.filter((name) => name.endsWith('.json'))) {
-      const text = readFileSync(join(folder, 'out', 'data', 'text', ...name.split('/')), 'utf8');
+      const text = readFileSync(join(out, 'data', 'text', ...name.split('/')), 'utf8');
       assert.doesNotMatch(text, /[^\x00-\x7f]/, name);
       assert.ok(Array.isArray(JSON.parse(text)), name);
     }
