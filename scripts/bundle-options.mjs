@@ -1,9 +1,9 @@
 // esbuild options shared by every bundle: scripts/build.mjs (what ships) and the bench's
 // in-process engine (so its figures match what users run).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { dataFileRead, escapedJson, pathUnderSources, writeDataFile } from './bundle-data.mjs';
 import { localizedText } from './localized-text.mjs';
 
 const require = createRequire(import.meta.url);
@@ -19,19 +19,14 @@ const require = createRequire(import.meta.url);
  */
 export const dataFilePattern = /[\\/]server[\\/]src[\\/](kubernetes[\\/]schema[\\/](k8s-[\d.]+|openshift|field-docs-zh|catalog[\\/][\w.-]+)|compose[\\/]schema[\\/]compose-schema)\.json$/;
 
-const sourceRoot = fileURLToPath(new URL('../server/src/', import.meta.url));
-
 /** Where a data file goes under the bundle's `data/` folder, with `/` separators. */
 export function dataFileName(sourcePath) {
-  return relative(sourceRoot, sourcePath).split(sep).join('/');
+  return pathUnderSources(sourcePath);
 }
 
-/**
- * Minified JSON with every character above U+007F escaped (in JSON they only occur in strings), so
- * reading the file makes a one-byte string: half the memory while it is parsed, and a faster read.
- */
+/** Minified JSON with every character above U+007F escaped (bundle-data.mjs `escapedJson`). */
 export function asciiJson(text) {
-  return JSON.stringify(JSON.parse(text)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapedJson(JSON.stringify(JSON.parse(text)));
 }
 
 export const dataFiles = {
@@ -43,21 +38,15 @@ export const dataFiles = {
     pluginBuild.onLoad({ filter: dataFilePattern }, (args) => {
       const name = dataFileName(args.path);
       used.set(name, args.path);
-      const segments = name.split('/').map((segment) => JSON.stringify(segment)).join(', ');
       // A getter, not a value: each `require` reads the file again, so the text is not kept alive by
       // the module cache after the loader has parsed it (they keep what they parsed).
-      const read = `require("node:fs").readFileSync(require("node:path").join(__dirname, "data", ${segments}), "utf8")`;
+      const read = dataFileRead(name.split('/').map((segment) => JSON.stringify(segment)));
       return { contents: `Object.defineProperty(module, "exports", { get: () => ${read} });`, loader: 'js' };
     });
     pluginBuild.onEnd(async (result) => {
       if (result.errors.length > 0) return;
       for (const [name, sourcePath] of used) {
-        const target = join(dataDir, ...name.split('/'));
-        await mkdir(dirname(target), { recursive: true });
-        // Bundles built side by side write the same files: each writes a copy and renames it over.
-        const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        await writeFile(temporary, asciiJson(await readFile(sourcePath, 'utf8')));
-        await rename(temporary, target);
+        await writeDataFile(join(dataDir, ...name.split('/')), asciiJson(await readFile(sourcePath, 'utf8')));
       }
     });
   },

@@ -8,17 +8,16 @@
 // (messages built per finding) stay as written: they are made again on every call, and a getter there
 // would cost on the hot path what it saves in memory. Development builds keep a source map that
 // points at the TypeScript (esbuild chains the inline map of each transformed module).
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
+import { dataFileRead, escapedJson, pathUnderSources, sourceRoot, writeDataFile } from './bundle-data.mjs';
 
 const require = createRequire(import.meta.url);
 const acorn = require('acorn');
 
-const sourceRoot = fileURLToPath(new URL('../server/src/', import.meta.url));
 const runtimeModule = join(sourceRoot, 'common', 'lazyLocalized.ts');
 /** The name the transformed module calls; unlikely to meet one of ours. */
 const factory = '__stevedoreText';
@@ -96,22 +95,19 @@ export function extractLocalized(code, moduleKey) {
     at = end;
   }
   out += code.slice(at);
-  // The reader is written here, as the data files' are (bundle-options.mjs): the engine reads no file.
+  // The reader is written here, as the data files' are (bundle-data.mjs): the engine reads no file.
   const segments = `${moduleKey}`.split('/').map((segment) => JSON.stringify(segment));
   const last = segments.pop();
   const file = `${last.slice(0, -1)}." + language + ".json"`;
-  const read = `(language) => require("node:fs").readFileSync(require("node:path").join(__dirname, "data", "text", ${[...segments, file].join(', ')}), "utf8")`;
+  const read = `(language) => ${dataFileRead(['"text"', ...segments, file])}`;
   const header = `import { localizedTable as ${factory}Table } from ${JSON.stringify(runtimeModule)}; const ${factory} = ${factory}Table(${read}); `;
   return { code: header + out, en, zh };
 }
 
 /** A module's key: its path under server/src without `.ts`, with `/` separators. */
 export function moduleKeyOf(sourcePath) {
-  return relative(sourceRoot, sourcePath).split(sep).join('/').replace(/\.ts$/, '');
+  return pathUnderSources(sourcePath).replace(/\.ts$/, '');
 }
-
-/** Minified JSON with every character above U+007F escaped, so reading it makes a one-byte string. */
-const asciiList = (strings) => JSON.stringify(strings).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const tsconfig = JSON.parse(readFileSync(fileURLToPath(new URL('../tsconfig.json', import.meta.url)), 'utf8'));
 
@@ -140,12 +136,7 @@ export const localizedText = {
       if (result.errors.length > 0) return;
       for (const [key, strings] of tables) {
         for (const language of ['en', 'zh']) {
-          const target = join(dataDir, ...`${key}.${language}.json`.split('/'));
-          await mkdir(dirname(target), { recursive: true });
-          // Bundles built side by side write the same files: each writes a copy and renames it over.
-          const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-          await writeFile(temporary, asciiList(strings[language]));
-          await rename(temporary, target);
+          await writeDataFile(join(dataDir, ...`${key}.${language}.json`.split('/')), escapedJson(JSON.stringify(strings[language])));
         }
       }
     });
