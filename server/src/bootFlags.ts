@@ -42,21 +42,16 @@ import { runInNewContext } from 'node:vm';
 export function gcFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
   const flags = ['--heap-growing-percent=20'];
   const launcherFlags = launcherFlagsOf(execArgv, nodeOptions);
-  const sizedYoungGeneration = launcherFlags.some((arg) => /^--max[-_]semi[-_]space[-_]size(=|$)/.test(arg));
-  if (!sizedYoungGeneration) flags.push(smallYoungGenerationFlag);
+  if (!launcherGaveValue(launcherFlags, 'max-semi-space-size')) flags.push(smallYoungGenerationFlag);
   if (!launcherChoseOptimizingCompiler(launcherFlags)) flags.push(noOptimizingCompilerFlag);
   if (!launcherChose(launcherFlags, 'turbo-inlining')) flags.push(noInliningFlag);
-  if (!launcherChoseBytecodeOldAge(launcherFlags)) flags.push(`--bytecode-old-age=${bytecodeOldAge}`);
+  if (!launcherGaveValue(launcherFlags, 'bytecode-old-age')) flags.push(`--bytecode-old-age=${bytecodeOldAge}`);
   return flags;
 }
 
 /** Full collections a function may go unused before V8 drops its bytecode: V8's default, set at start (gcFlags). */
 export const bytecodeOldAge = 5;
 
-/** Whether the launcher set `--bytecode-old-age` (`=N` or as the next word). */
-export function launcherChoseBytecodeOldAge(launcherFlags: readonly string[]): boolean {
-  return launcherFlags.some((arg) => /^--bytecode[-_]old[-_]age(=|$)/.test(arg));
-}
 
 /** The flags whoever started the process gave it: its command line's, then NODE_OPTIONS'. */
 export function launcherFlagsOf(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string[] {
@@ -66,6 +61,12 @@ export function launcherFlagsOf(execArgv: readonly string[] = process.execArgv, 
 /** Whether the launcher set a V8 switch either way: `--name` or `--no-name`, with dashes or underscores. */
 export function launcherChose(launcherFlags: readonly string[], name: string): boolean {
   const pattern = new RegExp(`^--(no[-_])?${name.replace(/-/g, '[-_]')}$`);
+  return launcherFlags.some((arg) => pattern.test(arg));
+}
+
+/** Whether the launcher set a V8 flag that takes a value (`--name=N` or `--name N`), with dashes or underscores. */
+export function launcherGaveValue(launcherFlags: readonly string[], name: string): boolean {
+  const pattern = new RegExp(`^--${name.replace(/-/g, '[-_]')}(=|$)`);
   return launcherFlags.some((arg) => pattern.test(arg));
 }
 

@@ -1,5 +1,5 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { bytecodeOldAge, launcherChose, launcherChoseBytecodeOldAge, launcherFlagsOf, launcherSemiSpaceSize, obtainPrivateGc } from '../bootFlags';
+import { bytecodeOldAge, launcherChose, launcherFlagsOf, launcherGaveValue, launcherSemiSpaceSize, obtainPrivateGc } from '../bootFlags';
 import { transportOf } from './stdioTransport';
 
 /**
@@ -66,7 +66,7 @@ export type CompactionStep = () => void;
 export function obtainCompactionStep(launcherFlags: readonly string[] = launcherFlagsOf()): CompactionStep | undefined {
   const gc = obtainPrivateGc();
   if (!gc) return undefined;
-  const collect = launcherChoseBytecodeOldAge(launcherFlags) ? gc : withOldBytecodeDropped(gc);
+  const collect = launcherGaveValue(launcherFlags, 'bytecode-old-age') ? gc : withOldBytecodeDropped(gc);
   if (launcherChose(launcherFlags, 'optimize-for-size')) return () => collect();
   // Setting `--optimize-for-size` also sets `--max-semi-space-size=1` (a V8 implication, part of the
   // hash too). V8 reads that flag when it sets the heap up, so the value put back matters for the hash.

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { cacheRefusedAfter } from './codeCacheAcceptance';
-import { launcherChoseBytecodeOldAge, launcherSemiSpaceSize } from '../../../server/src/bootFlags';
+import { launcherGaveValue, launcherSemiSpaceSize } from '../../../server/src/bootFlags';
 import { IdleCompaction, idleBytecodeOldAge, lazyCompactionStep, maxHeapUsed, maxSteps, obtainCompactionStep, quietMs, recheckMs, stepGapMs, type HeapFigures } from '../../../server/src/lsp/idleCompaction';
 
 const MB = 2 ** 20;
@@ -240,10 +240,10 @@ test('a code cache written after compactions is accepted by the next start (both
 });
 
 test('a launcher that set the bytecode age keeps it (the compaction lowers it only when the age is ours)', () => {
-  assert.equal(launcherChoseBytecodeOldAge([]), false);
-  assert.equal(launcherChoseBytecodeOldAge(['--bytecode-old-age=3']), true);
-  assert.equal(launcherChoseBytecodeOldAge(['--bytecode_old_age', '2']), true);
-  assert.equal(launcherChoseBytecodeOldAge(['--no-flush-bytecode', '--bytecode-old-ages']), false);
+  assert.equal(launcherGaveValue([], 'bytecode-old-age'), false);
+  assert.equal(launcherGaveValue(['--bytecode-old-age=3'], 'bytecode-old-age'), true);
+  assert.equal(launcherGaveValue(['--bytecode_old_age', '2'], 'bytecode-old-age'), true);
+  assert.equal(launcherGaveValue(['--no-flush-bytecode', '--bytecode-old-ages'], 'bytecode-old-age'), false);
 });
 
 test('the semi-space size put back is the launcher\'s', () => {

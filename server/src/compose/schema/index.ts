@@ -1,3 +1,4 @@
+import { bundledData } from '../../common/bundledData';
 import type { PathSegment } from '../../common/yamlCursor';
 
 /**
@@ -48,8 +49,7 @@ let loaded: GeneratedSchema | undefined;
  */
 function schema(): GeneratedSchema {
   if (!loaded) {
-    const data = require('./compose-schema.json') as GeneratedSchema | string;
-    loaded = typeof data === 'string' ? (JSON.parse(data) as GeneratedSchema) : data;
+    loaded = bundledData<GeneratedSchema>(require('./compose-schema.json'));
   }
   return loaded;
 }

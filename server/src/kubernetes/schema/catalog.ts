@@ -1,3 +1,4 @@
+import { bundledData } from '../../common/bundledData';
 import { splitApiVersion } from './apiVersions';
 import type { KindSchema } from './types';
 
@@ -53,15 +54,13 @@ const files: Record<string, () => unknown> = {
   'sealed-secrets': () => require('./catalog/sealed-secrets.json'),
 };
 
-const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-
 let projects: CatalogProject[] | undefined;
 /** `group/Kind` → project id. */
 let owners: Map<string, string> | undefined;
 
 /** Every project of the catalog, with where and when its CRDs were taken. */
 export function catalogProjects(): readonly CatalogProject[] {
-  projects ??= parse<{ projects: CatalogProject[] }>(require('./catalog/index.json')).projects;
+  projects ??= bundledData<{ projects: CatalogProject[] }>(require('./catalog/index.json')).projects;
   return projects;
 }
 
@@ -78,7 +77,7 @@ const loadedFiles = new Map<string, CatalogFile>();
 function fileOf(id: string): CatalogFile | undefined {
   let file = loadedFiles.get(id);
   if (!file && files[id]) {
-    file = parse<CatalogFile>(files[id]!());
+    file = bundledData<CatalogFile>(files[id]!());
     loadedFiles.set(id, file);
   }
   return file;

@@ -9,6 +9,8 @@
  * holds it, and the engine's script does not carry it (120 KB as `\uXXXX` escapes; issue #19).
  */
 
+import { bundledData } from '../../common/bundledData';
+
 /**
  * An ephemeral container (`kubectl debug`) is a container with fewer guarantees: its fields mean
  * what the same fields of a container mean, so it borrows their text rather than a second copy.
@@ -27,10 +29,9 @@ let table: Readonly<Record<string, string>> | undefined;
 /** The Chinese field docs by `Definition.field` (and `*.field`), read on first use. */
 export function fieldDocsZh(): Readonly<Record<string, string>> {
   if (!table) {
-    // A bundle's `require` gives the file's text; the sources (tests) get the parsed module, copied
-    // here because the ephemeral containers' entries are added to it.
-    const bundled = require('./field-docs-zh.json') as Record<string, string> | string;
-    table = withEphemeralContainerFields(typeof bundled === 'string' ? (JSON.parse(bundled) as Record<string, string>) : { ...bundled });
+    // Copied: the ephemeral containers' entries are added to it, and in the sources `require` gives
+    // the module's own object.
+    table = withEphemeralContainerFields({ ...bundledData<Record<string, string>>(require('./field-docs-zh.json')) });
   }
   return table;
 }

@@ -20,6 +20,7 @@
  * Custom resources (customSchemas.ts): `customSchemasFor(ctx)` converts each CRD/JSON-schema text once.
  * Docs: `fieldDocsZh` (Chinese field docs by `Definition.field`), `wellKnown.ts` (labels, resource names, hints).
  */
+import { bundledData } from '../../common/bundledData';
 import { classifyApiVersion, splitApiVersion } from './apiVersions';
 import type { ApiVersionInfo, FieldLookup, FieldSchema, KindSchema, ObjectDef, PathSegment, SchemaType } from './types';
 
@@ -74,7 +75,7 @@ function load(): Loaded {
   // `require` inside the function keeps the 0.5 MB JSON out of start-up: it is evaluated on first use.
   // A bundle reads the schema as JSON text from its data folder, at each `require`
   // (scripts/bundle-options.mjs); tests load the .json directly.
-  loaded ??= tableOf(() => require('./k8s-1.36.json') as CompactSchema | string, 'builtin');
+  loaded ??= tableOf(() => require('./k8s-1.36.json'), 'builtin');
   return loaded;
 }
 
@@ -85,16 +86,14 @@ function load(): Loaded {
  * Loaded the first time an OpenShift apiVersion or definition is asked for.
  */
 function loadOpenShift(): Loaded {
-  openshift ??= tableOf(() => require('./openshift.json') as CompactSchema | string, 'openshift');
+  openshift ??= tableOf(() => require('./openshift.json'), 'openshift');
   return openshift;
 }
 
 const isOpenShiftGroup = (apiVersion: string) => splitApiVersion(apiVersion).group.endsWith('.openshift.io');
 
-const parsed = (bundled: CompactSchema | string): CompactSchema => (typeof bundled === 'string' ? (JSON.parse(bundled) as CompactSchema) : bundled);
-
-function tableOf(read: () => CompactSchema | string, source: KindSchema['source']): Loaded {
-  const raw = withoutDescriptions(parsed(read()));
+function tableOf(read: () => unknown, source: KindSchema['source']): Loaded {
+  const raw = withoutDescriptions(bundledData<CompactSchema>(read()));
   let descriptions: Map<string, string> | undefined;
   const kinds = new Map<string, KindSchema>();
   const byKind = new Map<string, KindSchema[]>();
@@ -106,7 +105,7 @@ function tableOf(read: () => CompactSchema | string, source: KindSchema['source'
     list.push(schema);
     byKind.set(kind, list);
   }
-  return { raw, kinds, byKind, defs: new Map(), descriptions: () => (descriptions ??= descriptionsOf(parsed(read()))) };
+  return { raw, kinds, byKind, defs: new Map(), descriptions: () => (descriptions ??= descriptionsOf(bundledData<CompactSchema>(read()))) };
 }
 
 /** The schema with fresh definitions that leave the descriptions out (the parsed ones become garbage). */
